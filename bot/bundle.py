@@ -1,0 +1,574 @@
+"""Reading, validating and writing knowledge bundles (format `devicebot-knowledge/1`).
+
+A bundle is checked in two steps: the JSON Schema (shape, types, ranges) per file, then the rules
+that need the whole knowledge (references, duplicate ids, alias collisions). Every problem names
+the file, the entry and the field, so a moderator can fix it without reading code.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pycountry
+import yaml
+
+from . import text
+from .records import (
+    Bands,
+    Carrier,
+    CarrierBands,
+    Device,
+    Knowledge,
+    Statement,
+    Tiered,
+    Variant,
+    Vendor,
+)
+
+FORMAT = "devicebot-knowledge/1"
+KINDS = ("vendors", "devices", "carriers", "statements")
+MAX_PROBLEMS = 25
+
+RawEntry = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    location: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.location}" if self.location else self.file
+        return f"{where}: {self.message}"
+
+
+class KnowledgeError(Exception):
+    """The knowledge is not valid; `problems` says where and why."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        lines = [str(p) for p in self.problems[:MAX_PROBLEMS]]
+        if len(self.problems) > MAX_PROBLEMS:
+            lines.append(f"... and {len(self.problems) - MAX_PROBLEMS} more problems")
+        return "\n".join(lines)
+
+
+@dataclass
+class RawBundle:
+    """Entries as plain dicts, each with where it came from: (file, position in that file's list)."""
+
+    entries: dict[str, list[RawEntry]] = field(default_factory=lambda: {k: [] for k in KINDS})
+    origins: dict[str, list[tuple[str, int]]] = field(default_factory=lambda: {k: [] for k in KINDS})
+
+    def add(self, kind: str, entry: RawEntry, origin: str | tuple[str, int]) -> None:
+        if isinstance(origin, str):
+            origin = (origin, sum(1 for o in self.origins[kind] if o[0] == origin))
+        self.entries[kind].append(entry)
+        self.origins[kind].append(origin)
+
+    def extend(self, other: RawBundle) -> None:
+        for kind in KINDS:
+            for entry, origin in zip(other.entries[kind], other.origins[kind], strict=True):
+                self.add(kind, entry, origin)
+
+    def count(self) -> int:
+        return sum(len(v) for v in self.entries.values())
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading files
+
+
+class _Yaml12Loader(yaml.SafeLoader):
+    """YAML with 1.2 scalars: `NO` (Norway) stays a string and dates stay text, as written."""
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+BUNDLE_SUFFIXES = (".json", ".yaml", ".yml")
+
+
+def parse_text(content: str, name: str) -> Any:
+    """Parse JSON or YAML text (by the name's suffix) into plain data."""
+    suffix = Path(name).suffix.lower()
+    try:
+        if suffix == ".json":
+            return json.loads(content)
+        if suffix in (".yaml", ".yml"):
+            return yaml.load(content, Loader=_Yaml12Loader)
+    except json.JSONDecodeError as exc:
+        raise KnowledgeError(
+            [Problem(name, f"line {exc.lineno} column {exc.colno}", f"not valid JSON: {exc.msg}")]
+        ) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1} column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise KnowledgeError([Problem(name, where, f"not valid YAML: {problem}")]) from exc
+    raise KnowledgeError([Problem(name, "", f"unknown file type {suffix or '(none)'}: expected .json, .yaml or .yml")])
+
+
+def read_file(path: Path, max_bytes: int | None = None) -> RawBundle:
+    """Read and schema-check one bundle file."""
+    name = str(path)
+    try:
+        if max_bytes is not None and path.stat().st_size > max_bytes:
+            raise KnowledgeError(
+                [Problem(name, "", f"file is {path.stat().st_size:,} bytes; the limit is {max_bytes:,}")]
+            )
+        content = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise KnowledgeError([Problem(name, "", "no such file")]) from exc
+    except IsADirectoryError as exc:
+        raise KnowledgeError([Problem(name, "", "is a directory; expected a bundle file")]) from exc
+    except UnicodeDecodeError as exc:
+        raise KnowledgeError([Problem(name, "", f"not UTF-8 text (byte {exc.start})")]) from exc
+    return check_shape(parse_text(content, name), name)
+
+
+def read_path(path: Path) -> RawBundle:
+    """A bundle file, or a folder whose bundle files together make one bundle (like `knowledge/`)."""
+    if not path.is_dir():
+        return read_file(path)
+    bundle = RawBundle()
+    problems: list[Problem] = []
+    files = sorted(p for p in path.rglob("*") if p.suffix.lower() in BUNDLE_SUFFIXES and p.name != "schema.json")
+    if not files:
+        raise KnowledgeError([Problem(str(path), "", "no .json, .yaml or .yml bundle files in this folder")])
+    for file in files:
+        try:
+            bundle.extend(read_file(file))
+        except KnowledgeError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise KnowledgeError(problems)
+    return bundle
+
+
+def shipped_knowledge_dir() -> Path:
+    """The curated knowledge: inside the installed wheel, or at the top of a checkout."""
+    packaged = Path(str(resources.files("bot"))) / "_knowledge"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "knowledge"
+
+
+# ---------------------------------------------------------------------------------------------
+# Schema
+
+
+@cache
+def schema() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((shipped_knowledge_dir() / "schema.json").read_text(encoding="utf-8"))
+    return loaded
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema())
+
+
+_RANGES = {
+    "gsm": "GSM MHz (450, 480, 710, 750, 810, 850, 900, 1800, 1900)",
+    "umts": "UMTS band 1-32",
+    "lte": "LTE band 1-106",
+    "nr": "NR band 1-263",
+}
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    path = list(error.absolute_path)
+    leaf = str(path[-1]) if path else ""
+    tech = next((str(p) for p in reversed(path) if str(p) in _RANGES), None)
+    validator = error.validator
+    if validator == "required":
+        missing = re.findall(r"'([^']+)' is a required property", error.message)
+        return f"missing required field {missing[0]!r}" if missing else error.message
+    if validator == "additionalProperties":
+        extra = re.findall(r"'([^']+)'", error.message)
+        return f"unknown field {extra[0]!r}" if extra else error.message
+    if tech and validator in ("minimum", "maximum", "enum", "type") and isinstance(path[-1], int):
+        return f"{error.instance!r} is not a valid band: expected an integer {_RANGES[tech]}"
+    if validator == "uniqueItems":
+        return f"{leaf or 'list'} lists the same value twice"
+    if validator == "pattern" and leaf in ("id", "vendor", "device", "mvno_of"):
+        return f"{error.instance!r} is not a valid id: expected a lowercase slug like 'xiaomi-14'"
+    if validator == "pattern" and leaf == "country":
+        return f"{error.instance!r} is not a country code: expected ISO 3166-1 alpha-2 like 'US'"
+    if validator == "pattern" and leaf in ("date", "released", "as_of"):
+        return f"{error.instance!r} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
+    if validator == "enum" and leaf == "status":
+        return f"{error.instance!r} is not a status: expected one of sold, not_sold, planned, discontinued"
+    if validator == "const" and leaf == "format":
+        return f"{error.instance!r} is not a known format: expected {FORMAT!r}"
+    if validator == "oneOf" and isinstance(error.instance, dict) and "country" in error.instance:
+        return "a carrier has either 'bands' (a network operator) or 'mvno_of' (a virtual operator), exactly one"
+    if validator == "type":
+        return f"expected {error.validator_value}, got {type(error.instance).__name__} {error.instance!r}"
+    return error.message
+
+
+def _location(data: Any, path: Sequence[Any]) -> str:
+    """devices[3] 'xiaomi-14' > variants[0] 'xiaomi-14-global' > bands.lte[2]"""
+    out = ""
+    node = data
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+            if isinstance(node, dict) and isinstance(node.get("id"), str):
+                out += f" {node['id']!r}"
+        else:
+            out += ("." if out else "") + str(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return out
+
+
+def check_shape(data: Any, name: str) -> RawBundle:
+    if not isinstance(data, dict):
+        raise KnowledgeError(
+            [Problem(name, "", f"expected a mapping with 'format: {FORMAT}' at the top, got {type(data).__name__}")]
+        )
+    errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    if errors:
+        raise KnowledgeError([Problem(name, _location(data, list(e.absolute_path)), _describe(e)) for e in errors])
+    bundle = RawBundle()
+    for kind in KINDS:
+        for entry in data.get(kind) or []:
+            bundle.add(kind, entry, name)
+    return bundle
+
+
+# ---------------------------------------------------------------------------------------------
+# Whole-knowledge rules and conversion to records
+
+
+def _date_ok(value: str) -> bool:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) >= 2 and not 1 <= parts[1] <= 12:
+        return False
+    return not (len(parts) == 3 and not 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1])
+
+
+def _country_ok(code: str) -> bool:
+    return pycountry.countries.get(alpha_2=code) is not None
+
+
+def _fs(values: Iterable[int] | None) -> frozenset[int]:
+    return frozenset(values or ())
+
+
+def _to_record(kind: str, e: RawEntry) -> Any:
+    if kind == "vendors":
+        return Vendor(e["id"], e["name"], tuple(e.get("aliases", ())), e.get("source"), e.get("note"))
+    if kind == "devices":
+        variants = tuple(
+            Variant(
+                id=v["id"],
+                market=v["market"],
+                models=tuple(v.get("models", ())),
+                volte=v.get("volte"),
+                bands=Bands(**{t: _fs(v["bands"].get(t)) for t in ("gsm", "umts", "lte", "nr")}),
+                source=v.get("source"),
+                note=v.get("note"),
+            )
+            for v in e["variants"]
+        )
+        return Device(
+            id=e["id"],
+            vendor=e["vendor"],
+            name=e["name"],
+            variants=variants,
+            source=e["source"],
+            aliases=tuple(e.get("aliases", ())),
+            released=e.get("released"),
+            source_url=e.get("source_url"),
+            note=e.get("note"),
+        )
+    if kind == "carriers":
+        b = e.get("bands")
+        bands = None
+        if b is not None:
+            bands = CarrierBands(
+                gsm=_fs(b.get("gsm")),
+                umts=_fs(b.get("umts")),
+                lte=Tiered(_fs(b.get("lte", {}).get("primary")), _fs(b.get("lte", {}).get("secondary"))),
+                nr=Tiered(_fs(b.get("nr", {}).get("primary")), _fs(b.get("nr", {}).get("secondary"))),
+            )
+        return Carrier(
+            id=e["id"],
+            country=e["country"],
+            name=e["name"],
+            source=e["source"],
+            aliases=tuple(e.get("aliases", ())),
+            bands=bands,
+            mvno_of=e.get("mvno_of"),
+            requires_certification=bool(e.get("requires_certification", False)),
+            as_of=e.get("as_of"),
+            source_url=e.get("source_url"),
+            note=e.get("note"),
+        )
+    return Statement(
+        id=e["id"],
+        vendor=e["vendor"],
+        country=e["country"],
+        status=e["status"],
+        quote=e["quote"],
+        source=e["source"],
+        date=e["date"],
+        device=e.get("device"),
+        source_url=e.get("source_url"),
+        note=e.get("note"),
+    )
+
+
+def build(raw: RawBundle) -> Knowledge:
+    """Check the rules that span entries and return the knowledge, or raise with every problem."""
+    problems: list[Problem] = []
+
+    def where(kind: str, i: int, suffix: str = "") -> tuple[str, str]:
+        entry = raw.entries[kind][i]
+        file, position = raw.origins[kind][i]
+        loc = f"{kind}[{position}] {entry.get('id')!r}" + (f".{suffix}" if suffix else "")
+        return file, loc
+
+    def report(kind: str, i: int, message: str, suffix: str = "") -> None:
+        file, loc = where(kind, i, suffix)
+        problems.append(Problem(file, loc, message))
+
+    ids: dict[str, dict[str, int]] = {k: {} for k in KINDS}
+    for kind in KINDS:
+        for i, e in enumerate(raw.entries[kind]):
+            if e["id"] in ids[kind]:
+                first = ids[kind][e["id"]]
+                file, position = raw.origins[kind][first]
+                report(kind, i, f"duplicate id: also {kind}[{position}] in {file}", "id")
+            else:
+                ids[kind][e["id"]] = i
+
+    # Names people type must point at one thing; collisions would make matching guess.
+    vendor_keys: dict[str, str] = {}
+    for i, e in enumerate(raw.entries["vendors"]):
+        for name in (e["name"], *e.get("aliases", ())):
+            k = text.key(name)
+            if not k:
+                report("vendors", i, f"name {name!r} has no letters or digits", "aliases")
+            elif vendor_keys.setdefault(k, e["id"]) != e["id"]:
+                report("vendors", i, f"alias {name!r} also names vendor {vendor_keys[k]!r}", "aliases")
+
+    device_keys: dict[str, str] = {}
+    variant_ids: dict[str, tuple[str, int]] = {}
+    models: dict[str, str] = {}
+    for i, e in enumerate(raw.entries["devices"]):
+        if e["vendor"] not in ids["vendors"]:
+            report("devices", i, f"unknown vendor {e['vendor']!r}", "vendor")
+        for name in (e["name"], *e.get("aliases", ())):
+            k = text.key(name)
+            if not k:
+                report("devices", i, f"name {name!r} has no letters or digits", "aliases")
+            elif device_keys.setdefault(k, e["id"]) != e["id"]:
+                report("devices", i, f"alias {name!r} also names device {device_keys[k]!r}", "aliases")
+        if e.get("released") and not _date_ok(e["released"]):
+            report("devices", i, f"{e['released']!r} is not a real date", "released")
+        several = len(e["variants"]) > 1
+        for j, v in enumerate(e["variants"]):
+            vloc = f"variants[{j}] {v['id']!r}"
+            owner_device, owner_index = variant_ids.setdefault(v["id"], (e["id"], j))
+            if (owner_device, owner_index) != (e["id"], j):
+                report("devices", i, f"duplicate variant id (also in device {owner_device!r})", vloc + ".id")
+            if several and not v.get("models"):
+                report(
+                    "devices",
+                    i,
+                    "a device with several variants needs model numbers on each, so a user can tell them apart",
+                    vloc + ".models",
+                )
+            for model in v.get("models", ()):
+                m = text.compact(model)
+                owner = models.setdefault(m, v["id"])
+                if owner != v["id"]:
+                    report("devices", i, f"model {model!r} is also listed for variant {owner!r}", vloc + ".models")
+            if not any(v["bands"].get(t) for t in ("gsm", "umts", "lte", "nr")):
+                report("devices", i, "variant lists no bands at all", vloc + ".bands")
+
+    carrier_keys: dict[tuple[str, str], str] = {}
+    for i, e in enumerate(raw.entries["carriers"]):
+        if not _country_ok(e["country"]):
+            report("carriers", i, f"{e['country']!r} is not an ISO 3166-1 alpha-2 country code", "country")
+        for name in (e["name"], *e.get("aliases", ())):
+            ckey = (e["country"], text.key(name))
+            if not ckey[1]:
+                report("carriers", i, f"name {name!r} has no letters or digits", "aliases")
+            elif carrier_keys.setdefault(ckey, e["id"]) != e["id"]:
+                owner = carrier_keys[ckey]
+                report("carriers", i, f"alias {name!r} also names carrier {owner!r} in {e['country']}", "aliases")
+        host = e.get("mvno_of")
+        if host is not None:
+            if host not in ids["carriers"]:
+                report("carriers", i, f"unknown host carrier {host!r}", "mvno_of")
+            elif raw.entries["carriers"][ids["carriers"][host]].get("mvno_of") is not None:
+                report(
+                    "carriers", i, f"host {host!r} is itself a virtual operator; name the network operator", "mvno_of"
+                )
+        if e.get("as_of") and not _date_ok(e["as_of"]):
+            report("carriers", i, f"{e['as_of']!r} is not a real date", "as_of")
+
+    device_vendor = {e["id"]: e["vendor"] for e in raw.entries["devices"]}
+    for i, e in enumerate(raw.entries["statements"]):
+        if e["vendor"] not in ids["vendors"]:
+            report("statements", i, f"unknown vendor {e['vendor']!r}", "vendor")
+        device = e.get("device")
+        if device is not None:
+            if device not in ids["devices"]:
+                report("statements", i, f"unknown device {device!r}", "device")
+            elif device_vendor[device] != e["vendor"]:
+                report(
+                    "statements",
+                    i,
+                    f"device {device!r} is made by {device_vendor[device]!r}, not {e['vendor']!r}",
+                    "device",
+                )
+        if not _country_ok(e["country"]):
+            report("statements", i, f"{e['country']!r} is not an ISO 3166-1 alpha-2 country code", "country")
+        if not _date_ok(e["date"]):
+            report("statements", i, f"{e['date']!r} is not a real date", "date")
+
+    if problems:
+        raise KnowledgeError(problems)
+    records = {kind: tuple(_to_record(kind, e) for e in raw.entries[kind]) for kind in KINDS}
+    return Knowledge(records["vendors"], records["devices"], records["carriers"], records["statements"])
+
+
+def load(path: Path) -> Knowledge:
+    return build(read_path(path))
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def _bands_out(bands: Mapping[str, frozenset[int]]) -> dict[str, list[int]]:
+    return {t: sorted(v) for t, v in bands.items() if v}
+
+
+def _drop_empty(entry: dict[str, Any]) -> RawEntry:
+    return {k: v for k, v in entry.items() if v is not None and v != () and v != [] and v != {}}
+
+
+def to_raw(record: Any) -> RawEntry:
+    """A record as the plain dict the bundle format writes (canonical field order, no empty fields)."""
+    if isinstance(record, Vendor):
+        return _drop_empty(
+            {
+                "id": record.id,
+                "name": record.name,
+                "aliases": list(record.aliases),
+                "source": record.source,
+                "note": record.note,
+            }
+        )
+    if isinstance(record, Device):
+        variants = [
+            _drop_empty(
+                {
+                    "id": v.id,
+                    "market": v.market,
+                    "models": list(v.models),
+                    "bands": _bands_out({t: v.bands.of(t) for t in ("gsm", "umts", "lte", "nr")}),
+                    "volte": v.volte,
+                    "source": v.source,
+                    "note": v.note,
+                }
+            )
+            for v in record.variants
+        ]
+        return _drop_empty(
+            {
+                "id": record.id,
+                "vendor": record.vendor,
+                "name": record.name,
+                "aliases": list(record.aliases),
+                "released": record.released,
+                "variants": variants,
+                "source": record.source,
+                "source_url": record.source_url,
+                "note": record.note,
+            }
+        )
+    if isinstance(record, Carrier):
+        bands = None
+        if record.bands is not None:
+            b = record.bands
+            bands = {
+                "lte": {"primary": sorted(b.lte.primary), "secondary": sorted(b.lte.secondary)},
+                "nr": {"primary": sorted(b.nr.primary), "secondary": sorted(b.nr.secondary)},
+                "gsm": sorted(b.gsm),
+                "umts": sorted(b.umts),
+            }
+        return _drop_empty(
+            {
+                "id": record.id,
+                "country": record.country,
+                "name": record.name,
+                "aliases": list(record.aliases),
+                "bands": bands,
+                "mvno_of": record.mvno_of,
+                "requires_certification": record.requires_certification or None,
+                "as_of": record.as_of,
+                "source": record.source,
+                "source_url": record.source_url,
+                "note": record.note,
+            }
+        )
+    if isinstance(record, Statement):
+        out = _drop_empty(
+            {
+                "id": record.id,
+                "vendor": record.vendor,
+                "device": record.device,
+                "country": record.country,
+                "status": record.status,
+                "quote": record.quote,
+                "source": record.source,
+                "source_url": record.source_url,
+                "date": record.date,
+                "note": record.note,
+            }
+        )
+        out.setdefault("device", None)
+        return out
+    raise TypeError(f"not a knowledge record: {type(record).__name__}")
+
+
+def to_bundle(knowledge: Knowledge) -> dict[str, Any]:
+    return {"format": FORMAT, **{kind: [to_raw(r) for r in getattr(knowledge, kind)] for kind in KINDS}}
+
+
+def dump(bundle: Mapping[str, Any], path: Path) -> None:
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        content = json.dumps(bundle, indent=1, ensure_ascii=False) + "\n"
+    elif suffix in (".yaml", ".yml"):
+        content = yaml.safe_dump(dict(bundle), sort_keys=False, allow_unicode=True, width=110)
+    else:
+        raise KnowledgeError([Problem(str(path), "", "unknown file type: expected .json, .yaml or .yml")])
+    path.write_text(content, encoding="utf-8")

@@ -1,0 +1,169 @@
+"""`devicebot`: ask questions and manage the knowledge from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__, bundle
+from .bundle import KnowledgeError
+from .engine import Engine
+from .store import Store, default_db_path
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="devicebot",
+        description="Is this phone sold in my country, and will it work on my carrier?",
+    )
+    p.add_argument("--version", action="version", version=f"devicebot {__version__}")
+    p.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="SQLite database (default: $DEVICEBOT_DB, else a per-user data folder); "
+        "an empty one is filled from the shipped knowledge",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ask = sub.add_parser(
+        "ask",
+        help="answer a question",
+        description=(
+            "Answer a question from the knowledge. With --json and no question, read one question per "
+            "line from standard input and write one JSON object per line, in order."
+        ),
+    )
+    ask.add_argument("question", nargs="*", help="the question (quote it)")
+    ask.add_argument("--json", action="store_true", help="print the structured answer as JSON")
+
+    kb = sub.add_parser("kb", help="manage the knowledge")
+    kbs = kb.add_subparsers(dest="kb_command", required=True, metavar="KB_COMMAND")
+    imp = kbs.add_parser("import", help="load a bundle (.json/.yaml/.yml, or a folder of them)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--replace", action="store_true", help="the bundle replaces the whole knowledge")
+    imp.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
+    imp.add_argument("--actor", default="cli", help="who is making the change (for the history)")
+    exp = kbs.add_parser("export", help="write the whole knowledge as a bundle")
+    exp.add_argument("file", type=Path, help="target .json/.yaml/.yml file, or - for JSON on stdout")
+    val = kbs.add_parser("validate", help="check a bundle file or folder without loading it")
+    val.add_argument("file", type=Path)
+    st = kbs.add_parser("stats", help="counts per vendor and country, statement ages")
+    st.add_argument("--json", action="store_true")
+    hist = kbs.add_parser("history", help="recent changes, newest first")
+    hist.add_argument("entry", nargs="?", help="only changes of this entry id")
+    hist.add_argument("--limit", type=int, default=20)
+    undo = kbs.add_parser("undo", help="put an entry back as it was before a change")
+    undo.add_argument("change_id", type=int)
+    undo.add_argument("--actor", default="cli")
+    return p
+
+
+def _open_store(db: Path | None) -> Store:
+    return Store.open(db or default_db_path(), seed=bundle.shipped_knowledge_dir())
+
+
+def _ask(args: argparse.Namespace, out: TextIO, inp: TextIO) -> int:
+    store = _open_store(args.db)
+    engine = Engine(store.load())
+    question = " ".join(args.question).strip()
+    if question:
+        answer = engine.answer(question)
+        if args.json:
+            out.write(json.dumps(engine.to_dict(answer), ensure_ascii=False) + "\n")
+        else:
+            out.write(answer.text + "\n")
+        return EXIT_OK
+    if not args.json:
+        print("devicebot ask: give a question, or use --json to read questions from standard input", file=sys.stderr)
+        return EXIT_USAGE
+    for line in inp:
+        answer = engine.answer(line.rstrip("\r\n"))
+        out.write(json.dumps(engine.to_dict(answer), ensure_ascii=False) + "\n")
+        out.flush()
+    return EXIT_OK
+
+
+def _print_stats(stats: dict[str, Any], out: TextIO) -> None:
+    c = stats["counts"]
+    out.write(f"database: {stats['database']}\n")
+    out.write(
+        f"{c['vendors']} vendors, {c['devices']} devices ({c['variants']} variants), "
+        f"{c['carriers']} carriers ({c['virtual_operators']} virtual) in {c['countries']} countries, "
+        f"{c['statements']} statements\n"
+    )
+    for title, key in (
+        ("devices per vendor", "devices_per_vendor"),
+        ("statements per vendor", "statements_per_vendor"),
+        ("carriers per country", "carriers_per_country"),
+        ("statements per country", "statements_per_country"),
+    ):
+        items = stats[key]
+        out.write(f"{title}: " + (", ".join(f"{k} {v}" for k, v in items.items()) or "none") + "\n")
+    for label, key in (("oldest statement", "oldest_statement"), ("newest statement", "newest_statement")):
+        s = stats[key]
+        out.write(f"{label}: " + (f"{s['date']} ({s['age']} old)" if s else "none") + "\n")
+
+
+def run(argv: Sequence[str] | None = None, out: TextIO | None = None, inp: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    inp = inp or sys.stdin
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "ask":
+            return _ask(args, out, inp)
+        if args.kb_command == "validate":
+            k = bundle.load(args.file)
+            out.write(
+                f"{args.file}: valid ({len(k.vendors)} vendors, {len(k.devices)} devices, "
+                f"{len(k.carriers)} carriers, {len(k.statements)} statements)\n"
+            )
+            return EXIT_OK
+        store = _open_store(args.db)
+        if args.kb_command == "import":
+            summary = store.apply(
+                bundle.read_path(args.file),
+                replace=args.replace,
+                actor=args.actor,
+                action="import --replace" if args.replace else "import",
+                dry_run=args.dry_run,
+            )
+            verb = "would change" if args.dry_run else ("imported" if summary.changed else "no changes")
+            out.write(f"{args.file}: {verb}\n" + "".join(f"  {line}\n" for line in summary.lines()))
+        elif args.kb_command == "export":
+            data = store.export()
+            if str(args.file) == "-":
+                out.write(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+            else:
+                bundle.dump(data, args.file)
+                out.write(f"wrote {args.file}\n")
+        elif args.kb_command == "stats":
+            stats = store.stats()
+            if args.json:
+                out.write(json.dumps(stats, indent=1) + "\n")
+            else:
+                _print_stats(stats, out)
+        elif args.kb_command == "history":
+            for ch in store.history(args.entry, args.limit):
+                what = "added" if ch.before is None else "removed" if ch.after is None else "changed"
+                out.write(f"#{ch.change_id} {ch.at} {ch.actor} ({ch.action}): {ch.kind} {ch.entry_id} {what}\n")
+        elif args.kb_command == "undo":
+            summary = store.undo(args.change_id, actor=args.actor)
+            out.write(f"undid change {args.change_id}\n" + "".join(f"  {line}\n" for line in summary.lines()))
+        return EXIT_OK
+    except KnowledgeError as exc:
+        print(f"devicebot: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:
+        print(f"devicebot: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def main() -> None:
+    sys.exit(run())

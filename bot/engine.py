@@ -1,0 +1,206 @@
+"""The answering engine: a question in, a structured answer out. No I/O, no Discord.
+
+Every adapter (CLI, Discord, HTTP) shows the same `Answer`; `Answer.to_dict()` is the JSON contract
+documented in the README.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from . import render
+from .matching import Analysis, Index, Suggestion
+from .records import Carrier, Knowledge, Statement
+from .verdicts import Availability, Compatibility, availability, compatibility
+
+
+@dataclass(frozen=True)
+class BandsOfVariant:
+    variant: str
+    market: str
+    models: tuple[str, ...]
+    gsm: tuple[int, ...]
+    umts: tuple[int, ...]
+    lte: tuple[int, ...]
+    nr: tuple[int, ...]
+    volte: bool | None
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    intent: str
+    device: str | None
+    vendor: str | None
+    variants: tuple[str, ...]
+    country: str | None
+    carrier: str | None
+    carriers: tuple[str, ...]
+    availability: Availability | None
+    compatibility: tuple[Compatibility, ...]
+    bands: tuple[BandsOfVariant, ...] | None
+    suggestions: tuple[Suggestion, ...]
+    confidence: float
+    truncated: bool
+    device_hint: bool
+    text: str
+
+    @property
+    def outcome(self) -> str:
+        """answered | ambiguous | unknown: what metrics and logs count."""
+        if self.device or self.vendor:
+            return "answered"
+        return "ambiguous" if self.suggestions else "unknown"
+
+
+class Engine:
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.index = Index(knowledge)
+        self._statements: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+        for s in knowledge.statements:
+            self._statements[(s.vendor, s.country)].append(s)
+        self._networks_by_country: dict[str, list[Carrier]] = defaultdict(list)
+        for c in knowledge.carriers:
+            if c.mvno_of is None:
+                self._networks_by_country[c.country].append(c)
+
+    def statements_for(self, vendor: str, country: str) -> list[Statement]:
+        return list(self._statements.get((vendor, country), ()))
+
+    def networks_in(self, country: str) -> list[Carrier]:
+        return list(self._networks_by_country.get(country, ()))
+
+    def answer(self, question: str) -> Answer:
+        return self.answer_analysis(question, self.index.analyze(question))
+
+    def answer_analysis(self, question: str, a: Analysis) -> Answer:
+        k = self.knowledge
+        device = k.device(a.device) if a.device else None
+        variants = [v for v in device.variants if a.variant in (None, v.id)] if device else []
+
+        avail: Availability | None = None
+        if a.vendor and a.country:
+            avail = availability(self.statements_for(a.vendor, a.country), a.device)
+
+        scope: list[Carrier] = [k.carrier(c) for c in a.carriers]
+        if not scope and a.country:
+            scope = self.networks_in(a.country)
+        compat: list[Compatibility] = []
+        for carrier in scope:
+            network = k.carrier(carrier.mvno_of) if carrier.mvno_of else carrier
+            for variant in variants:
+                compat.append(compatibility(variant, carrier, network))
+
+        bands = None
+        if a.intent == "bands" and variants:
+            bands = tuple(
+                BandsOfVariant(
+                    v.id,
+                    v.market,
+                    v.models,
+                    gsm=tuple(sorted(v.bands.gsm)),
+                    umts=tuple(sorted(v.bands.umts)),
+                    lte=tuple(sorted(v.bands.lte)),
+                    nr=tuple(sorted(v.bands.nr)),
+                    volte=v.volte,
+                )
+                for v in variants
+            )
+        partial = Answer(
+            question=question,
+            intent=a.intent,
+            device=a.device,
+            vendor=a.vendor,
+            variants=tuple(v.id for v in variants),
+            country=a.country,
+            carrier=a.carriers[0] if a.carriers else None,
+            carriers=tuple(c.id for c in scope) if a.carriers else (),
+            availability=avail,
+            compatibility=tuple(compat),
+            bands=bands,
+            suggestions=a.suggestions,
+            confidence=a.confidence,
+            truncated=a.truncated,
+            device_hint=a.device_hint,
+            text="",
+        )
+        return _with_text(partial, render.markdown(partial, k, self.index.country_names))
+
+    def to_dict(self, answer: Answer) -> dict[str, Any]:
+        return answer_to_dict(answer, self.knowledge)
+
+
+def _with_text(answer: Answer, text: str) -> Answer:
+    from dataclasses import replace
+
+    return replace(answer, text=text)
+
+
+def _statement_dict(s: Statement) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": s.id,
+        "quote": s.quote,
+        "source": s.source,
+        "date": s.date,
+        "device": s.device,
+        "country": s.country,
+    }
+    if s.source_url:
+        out["source_url"] = s.source_url
+    return out
+
+
+def answer_to_dict(a: Answer, k: Knowledge) -> dict[str, Any]:
+    device = k.device(a.device) if a.device else None
+    vendor = k.vendor(a.vendor) if a.vendor else None
+    carrier = k.carrier(a.carrier) if a.carrier else None
+    markets = {v.id: v.market for v in device.variants} if device else {}
+    return {
+        "question": a.question,
+        "intent": a.intent,
+        "device": {"id": device.id, "name": device.name, "vendor": device.vendor} if device else None,
+        "vendor": {"id": vendor.id, "name": vendor.name} if vendor else None,
+        "variants": list(a.variants),
+        "country": a.country,
+        "carrier": {"id": carrier.id, "name": carrier.name} if carrier else None,
+        "availability": None
+        if a.availability is None
+        else {
+            "status": a.availability.status,
+            "scope": a.availability.scope,
+            "statement": _statement_dict(a.availability.statement) if a.availability.statement else None,
+        },
+        "compatibility": [
+            {
+                "variant": c.variant,
+                "market": markets.get(c.variant),
+                "carrier": c.carrier,
+                "carrier_name": k.carrier(c.carrier).name,
+                "via": c.host,
+                "verdict": c.verdict,
+                "lte": c.lte,
+                "nr": c.nr,
+                "missing_primary": {t: list(b) for t, b in c.missing_primary.items()},
+                "flags": list(c.flags),
+            }
+            for c in a.compatibility
+        ],
+        "bands": None
+        if a.bands is None
+        else [
+            {
+                "variant": b.variant,
+                "market": b.market,
+                "models": list(b.models),
+                "bands": {"gsm": list(b.gsm), "umts": list(b.umts), "lte": list(b.lte), "nr": list(b.nr)},
+                "volte": b.volte,
+            }
+            for b in a.bands
+        ],
+        "suggestions": [{"kind": s.kind, "id": s.id, "name": s.name} for s in a.suggestions],
+        "confidence": a.confidence,
+        "answer": a.text,
+    }

@@ -1,0 +1,563 @@
+"""Finding devices, vendors, carriers and countries in a question typed fast.
+
+Names are matched as whole token sequences through a trie, so "redmi note 12 pro" can only ever be
+the device whose name has exactly those tokens. Typos are tolerated in words (one edit, checked
+against the vocabulary of names), never in numbers; a match followed by a model word ("pro", "a",
+"ultra", "8a") is a different phone and is not answered. Two candidates that fit equally well are
+returned as suggestions, never picked at random.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pycountry
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from . import text
+from .records import Knowledge
+from .words import (
+    CARRIER_CUES,
+    COMMON_WORDS,
+    COUNTRY_BLOCKERS,
+    COUNTRY_NICKNAMES,
+    INTENT_WORDS,
+    MODIFIERS,
+)
+
+MAX_QUESTION_CHARS = 2000
+_PAYLOADS = "\0"
+
+
+@dataclass(frozen=True)
+class Token:
+    norm: str  # folded, split at letter/digit boundaries
+    raw: str  # the word as typed (for its case)
+    start: int  # character span of the whole typed word
+    end: int
+    glued: bool  # typed attached to the previous token ("8a", "s24")
+
+
+@dataclass(frozen=True)
+class Payload:
+    kind: str  # device | vendor | carrier | country
+    id: str
+    derived: bool = False  # generated from a name, not written by a curator
+    glued_only: bool = False  # "s24" counts, "s 24" on its own does not
+    weak: bool = False  # the whole key is an everyday word ("nothing", "three")
+    cased: tuple[str, ...] = ()  # how the entity writes that word ("Nothing"), for weak keys
+
+
+@dataclass(frozen=True)
+class Match:
+    payload: Payload
+    start: int  # token positions, end exclusive
+    end: int
+    score: float  # 1.0 when every token was typed exactly
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    kind: str
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    intent: str
+    device: str | None
+    variant: str | None
+    vendor: str | None
+    carriers: tuple[str, ...]
+    country: str | None
+    suggestions: tuple[Suggestion, ...]
+    confidence: float
+    device_hint: bool  # the question seems to name a phone (whether or not it is known)
+    truncated: bool = False
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    payloads: list[Payload] = field(default_factory=list)
+
+
+def tokenize(question: str) -> list[Token]:
+    spaced = question.replace("&", " and ").replace("+", " plus ")
+    out: list[Token] = []
+    for word, start, end in text.raw_words(spaced):
+        for k, part in enumerate(text.split_word(text.fold(word))):
+            out.append(Token(part, word, start, end, glued=k > 0))
+    return out
+
+
+def is_shouting(question: str) -> bool:
+    letters = [c for c in question if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.6
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+_CUE_WORDS = frozenset().union(*INTENT_WORDS.values())
+_MODEL_SHAPE = re.compile(r"^(?=.*[a-z])(?=.*\d.*\d)[a-z0-9]{5,}$")
+
+
+class Index:
+    """Everything matching needs, built once from the knowledge."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self._root = _Node()
+        self._vocab: set[str] = set()
+        self._near: dict[str, set[str]] = defaultdict(set)
+        self._models: dict[str, tuple[str, str]] = {}
+        self._device_tokens: dict[str, set[str]] = defaultdict(set)
+        self._device_has_nr: dict[str, bool] = {}
+        self.vendor_devices: dict[str, list[str]] = defaultdict(list)
+        self.country_names: dict[str, str] = {}
+        self._build(knowledge)
+        self._model_list = sorted(self._models)
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _insert(self, name: str, payload: Payload) -> None:
+        toks = text.tokens(name)
+        if not toks:
+            return
+        node = self._root
+        for tok in toks:
+            self._vocab.add(tok)
+            node = node.children.setdefault(tok, _Node())
+        if payload.kind in ("vendor", "carrier") and len(toks) == 1 and (toks[0] in COMMON_WORDS or len(toks[0]) <= 2):
+            cased = tuple(w for w in name.split() if not w.islower())
+            payload = Payload(payload.kind, payload.id, payload.derived, payload.glued_only, True, cased)
+        if payload not in node.payloads:
+            node.payloads.append(payload)
+
+    def _build(self, k: Knowledge) -> None:
+        vendor_tokens = set()
+        for vendor in k.vendors:
+            for name in (vendor.name, *vendor.aliases):
+                self._insert(name, Payload("vendor", vendor.id))
+                vendor_tokens.update(text.tokens(name))
+
+        explicit: dict[str, str] = {}
+        derived: list[tuple[str, Payload]] = []
+        for device in k.devices:
+            vendor = k.vendor(device.vendor)
+            self.vendor_devices[device.vendor].append(device.id)
+            self._device_has_nr[device.id] = any(v.bands.nr for v in device.variants)
+            names = (device.name, *device.aliases)
+            for name in names:
+                explicit[text.key(name)] = device.id
+                self._insert(name, Payload("device", device.id))
+                for tok in text.tokens(name):
+                    self._device_tokens[tok].add(device.id)
+            for name in names:
+                toks = text.tokens(name)
+                if toks[0] not in vendor_tokens:
+                    derived.append((f"{vendor.name} {name}", Payload("device", device.id, derived=True)))
+                if "5g" in toks and len(toks) > 2:
+                    without = " ".join(t for t in toks if t != "5g")
+                    derived.append((without, Payload("device", device.id, derived=True)))
+                rest = toks[1:]
+                if len(rest) >= 2 and rest[0].isalpha() and any(t.isdigit() for t in rest):
+                    glued = len(rest[0]) == 1
+                    derived.append((" ".join(rest), Payload("device", device.id, derived=True, glued_only=glued)))
+            for variant in device.variants:
+                for model in variant.models:
+                    self._models[text.compact(model)] = (device.id, variant.id)
+        for name, payload in derived:
+            owner = explicit.get(text.key(name))
+            if owner is None or owner == payload.id:
+                self._insert(name, payload)
+
+        for carrier in k.carriers:
+            for name in (carrier.name, *carrier.aliases):
+                self._insert(name, Payload("carrier", carrier.id))
+
+        for country in pycountry.countries:
+            code = country.alpha_2
+            self.country_names[code] = getattr(country, "common_name", None) or country.name
+            for name in {country.name, getattr(country, "common_name", country.name)}:
+                if "," not in name and "(" not in name:
+                    self._insert(name, Payload("country", code))
+        for code, nicknames in COUNTRY_NICKNAMES.items():
+            for name in nicknames:
+                self._insert(name, Payload("country", code))
+
+        for word in self._vocab:
+            if word.isalpha() and len(word) >= 3:
+                for d in _deletes(word):
+                    self._near[d].add(word)
+
+    # -- typo tolerance ---------------------------------------------------------------------------
+
+    def corrections(self, word: str) -> list[tuple[str, float]]:
+        """Vocabulary words one edit away (insert, delete, substitute or swap), with similarity."""
+        if word in self._vocab or not word.isalpha() or len(word) < 3:
+            return []
+        candidates = set(self._near.get(word, ()))
+        for d in _deletes(word):
+            if d in self._vocab:
+                candidates.add(d)
+            candidates |= self._near.get(d, set())
+        out = []
+        for cand in candidates:
+            if len(cand) >= 3 and OSA.distance(word, cand) == 1:
+                out.append((cand, OSA.normalized_similarity(word, cand)))
+        return sorted(out, key=lambda c: -c[1])
+
+    # -- matching ---------------------------------------------------------------------------------
+
+    def _walk(self, toks: list[Token], blocked: set[int]) -> list[Match]:
+        alts: list[list[tuple[str, float]] | None] = [None] * len(toks)
+
+        def options(j: int) -> list[tuple[str, float]]:
+            cached = alts[j]
+            if cached is None:
+                cached = [(toks[j].norm, 1.0), *self.corrections(toks[j].norm)]
+                alts[j] = cached
+            return cached
+
+        matches: list[Match] = []
+        for i in range(len(toks)):
+            if i in blocked:
+                continue
+            stack: list[tuple[_Node, int, float, int]] = [(self._root, i, 0.0, 0)]
+            while stack:
+                node, j, total, fixed = stack.pop()
+                if j > i:
+                    for p in node.payloads:
+                        matches.append(Match(p, i, j, total / (j - i)))
+                if j >= len(toks) or j in blocked:
+                    continue
+                for word, sim in options(j):
+                    child = node.children.get(word)
+                    if child is None:
+                        continue
+                    if sim < 1.0 and j == i and toks[j].norm in COMMON_WORDS:
+                        continue  # "not" may be "note" inside a name, never at its start
+                    stack.append((child, j + 1, total + sim, fixed + (sim < 1.0)))
+        return [m for m in matches if self._acceptable(m, toks)]
+
+    def _acceptable(self, m: Match, toks: list[Token]) -> bool:
+        p = m.payload
+        length = m.end - m.start
+        if length == 1 and m.score < 1.0 and len(toks[m.start].norm) < 5:
+            return False
+        if p.glued_only and not toks[m.start + 1].glued:
+            return False
+        if p.weak:
+            word = toks[m.start]
+            before = toks[m.start - 1].norm if m.start > 0 else ""
+            if p.kind == "carrier" and before in CARRIER_CUES:
+                return True
+            return m.score == 1.0 and word.raw in p.cased
+        if p.kind == "country" and length == 1:
+            blockers = COUNTRY_BLOCKERS.get(toks[m.start].norm)
+            if blockers and m.start > 0 and toks[m.start - 1].norm in blockers:
+                return False
+        return True
+
+    def _incomplete(self, m: Match, toks: list[Token]) -> bool:
+        """The name is followed by a word that makes it another model ("pixel 8" + "a")."""
+        if m.end >= len(toks):
+            return False
+        nxt = toks[m.end]
+        if nxt.glued and nxt.norm.isalpha():
+            return True
+        if nxt.norm in MODIFIERS:
+            return True
+        has_nr = self._device_has_nr.get(m.payload.id, False)
+        return (nxt.norm == "5g" and not has_nr) or (nxt.norm == "4g" and has_nr)
+
+    def _models_in(self, question: str) -> list[tuple[int, int, str, str | None]]:
+        """Model numbers: (char start, char end, device, variant or None for a unique prefix)."""
+        words = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9./_-]*", question)]
+        found: list[tuple[int, int, str, str | None]] = []
+        for n in (2, 1):
+            for i in range(len(words) - n + 1):
+                start, end = words[i][1], words[i + n - 1][2]
+                if any(s < end and start < e for s, e, _d, _v in found):
+                    continue
+                c = text.compact("".join(w for w, _s, _e in words[i : i + n]))
+                hit = self._models.get(c)
+                if hit:
+                    found.append((start, end, hit[0], hit[1]))
+                elif n == 1 and len(c) >= 6 and _MODEL_SHAPE.match(c):
+                    lo = bisect.bisect_left(self._model_list, c)
+                    owners = set()
+                    for model in self._model_list[lo : lo + 50]:
+                        if not model.startswith(c):
+                            break
+                        owners.add(self._models[model][0])
+                    if len(owners) == 1:
+                        found.append((start, end, owners.pop(), None))
+        return found
+
+    def _model_suggestions(self, question: str) -> list[str]:
+        out: list[str] = []
+        for word in re.findall(r"[A-Za-z0-9][A-Za-z0-9-]{4,}", question):
+            c = text.compact(word)
+            if not _MODEL_SHAPE.match(c) or c in self._models:
+                continue
+            lo = bisect.bisect_left(self._model_list, c[:3])
+            pool: list[str] = []
+            for model in self._model_list[lo:]:
+                if not model.startswith(c[:3]) or len(pool) >= 500:
+                    break
+                pool.append(model)
+            for model, _score, _i in process.extract(c, pool, scorer=fuzz.ratio, limit=3, score_cutoff=75):
+                out.append(self._models[model][0])
+        return out
+
+    def _recompose(self, toks: list[Token]) -> list[Token]:
+        """Undo missing or extra spaces inside names: "promax" -> "pro max", "i phone" -> "iphone"."""
+        vocab = self._vocab
+        out: list[Token] = []
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if (
+                nxt is not None
+                and t.norm.isalpha()
+                and nxt.norm.isalpha()
+                and t.norm + nxt.norm in vocab
+                and (t.norm not in vocab or nxt.norm not in vocab)
+            ):
+                out.append(Token(t.norm + nxt.norm, t.raw, t.start, nxt.end, t.glued))
+                i += 2
+                continue
+            if t.norm.isalpha() and t.norm not in vocab and len(t.norm) >= 5:
+                split = next(
+                    (k for k in range(2, len(t.norm) - 1) if t.norm[:k] in vocab and t.norm[k:] in vocab), None
+                )
+                if split is not None:
+                    out.append(Token(t.norm[:split], t.raw, t.start, t.end, t.glued))
+                    out.append(Token(t.norm[split:], t.raw, t.start, t.end, True))
+                    i += 1
+                    continue
+            out.append(t)
+            i += 1
+        return out
+
+    def analyze(self, question: str) -> Analysis:
+        truncated = len(question) > MAX_QUESTION_CHARS
+        q = question[:MAX_QUESTION_CHARS]
+        toks = tokenize(q)
+        shouting = is_shouting(q)
+        if shouting:
+            toks = [Token(t.norm, t.raw.lower(), t.start, t.end, t.glued) for t in toks]
+
+        toks = self._recompose(toks)
+        models = self._models_in(q)
+        blocked = {i for i, t in enumerate(toks) if any(s <= t.start and t.end <= e for s, e, _d, _v in models)}
+        matches = self._walk(toks, blocked)
+
+        device, variant, suggestions, confidence, hint = self._resolve_device(matches, models, toks, q)
+        vendor = self.knowledge.device(device).vendor if device else self._resolve_vendor(matches, device)
+        carriers, carrier_suggestions, country = self._resolve_carriers(matches, toks, blocked, shouting)
+        suggestions.extend(carrier_suggestions)
+        intent = "unknown"
+        norms = {t.norm for t in toks}
+        for name in ("bands", "compatibility", "availability"):
+            if norms & INTENT_WORDS[name]:
+                intent = name
+                break
+        return Analysis(
+            intent=intent,
+            device=device,
+            variant=variant,
+            vendor=vendor,
+            carriers=tuple(carriers),
+            country=country,
+            suggestions=tuple(dict.fromkeys(suggestions)),
+            confidence=round(confidence, 3),
+            device_hint=hint,
+            truncated=truncated,
+        )
+
+    def _resolve_device(
+        self, matches: list[Match], models: list[tuple[int, int, str, str | None]], toks: list[Token], q: str
+    ) -> tuple[str | None, str | None, list[Suggestion], float, bool]:
+        suggestions: list[Suggestion] = []
+        by_model = {(d, v) for _s, _e, d, v in models}
+        model_devices = {d for d, _v in by_model}
+        named = [m for m in matches if m.payload.kind == "device"]
+        complete = [m for m in named if not self._incomplete(m, toks)]
+        incomplete = [m for m in named if m not in complete]
+
+        # Keep the longest names: "galaxy s24 ultra" hides "galaxy s24" inside it.
+        kept = [
+            m
+            for m in complete
+            if not any(
+                o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in complete
+            )
+        ]
+        if kept:
+            # Where names overlap, the longer one (then the better spelt, then the explicit) wins.
+            chosen: list[Match] = []
+            for m in sorted(kept, key=lambda o: (-(o.end - o.start), -o.score, o.payload.derived)):
+                if any(
+                    c.start < m.end
+                    and m.start < c.end
+                    and c.payload.id != m.payload.id
+                    and ((c.end - c.start) > (m.end - m.start) or c.score > m.score)
+                    for c in chosen
+                ):
+                    continue
+                chosen.append(m)
+            kept = chosen
+        # A vendor named apart from any device name ("samsung note 10") narrows the candidates.
+        vendors_named = {
+            m.payload.id
+            for m in matches
+            if m.payload.kind == "vendor" and not any(d.start <= m.start and m.end <= d.end for d in kept)
+        }
+        ids = {m.payload.id for m in kept} | model_devices
+        if len(ids) > 1 and vendors_named:
+            narrowed = {d for d in ids if self.knowledge.device(d).vendor in vendors_named}
+            if narrowed:
+                ids = narrowed
+        if len(ids) == 1:
+            device = next(iter(ids))
+            variants = {v for d, v in by_model if d == device and v is not None}
+            variant = variants.pop() if len(variants) == 1 else None
+            score = 1.0 if device in model_devices else max(m.score for m in kept if m.payload.id == device)
+            return device, variant, suggestions, score, True
+        if len(ids) > 1:
+            for d in sorted(ids, key=lambda d: self.knowledge.device(d).name):
+                suggestions.append(Suggestion("device", d, self.knowledge.device(d).name))
+            return None, None, suggestions, 0.0, True
+
+        for m in sorted(incomplete, key=lambda o: -(o.end - o.start)):
+            suggestions.append(Suggestion("device", m.payload.id, self.knowledge.device(m.payload.id).name))
+        for d in self._model_suggestions(q):
+            suggestions.append(Suggestion("device", d, self.knowledge.device(d).name))
+        # A phone seems named when words of device names (or numbers right after a vendor) are left
+        # over once vendor, carrier and country names are taken out: "redmi note 12", not "xiaomi".
+        taken = {
+            i for m in matches if m.payload.kind in ("vendor", "carrier", "country") for i in range(m.start, m.end)
+        }
+        after_vendor = {m.end for m in matches if m.payload.kind == "vendor"}
+        hint = bool(suggestions) or any(
+            i not in taken
+            and (
+                (t.norm in self._device_tokens and not t.norm.isdigit() and t.norm not in COMMON_WORDS)
+                or (i in after_vendor and t.norm not in COMMON_WORDS and t.norm not in _CUE_WORDS)
+            )
+            for i, t in enumerate(toks)
+        )
+        if hint:
+            suggestions.extend(self._fuzzy_devices(toks, matches, exclude={s.id for s in suggestions}))
+        return None, None, suggestions[:5], 0.0, hint
+
+    def _fuzzy_devices(self, toks: list[Token], matches: list[Match], exclude: set[str]) -> list[Suggestion]:
+        """Close device names for a question whose phone we do not know ("pixel 11")."""
+        hints = [
+            i
+            for i, t in enumerate(toks)
+            if t.norm in self._device_tokens and not t.norm.isdigit() and t.norm not in COMMON_WORDS
+        ]
+        vendors = [m for m in matches if m.payload.kind == "vendor"]
+        starts = hints + [m.start for m in vendors]
+        if not starts:
+            return []
+        first = min(starts)
+        phrase = " ".join(t.norm for t in toks[first : first + 5])
+        pool: set[str] = set()
+        for i in hints:
+            pool |= self._device_tokens[toks[i].norm]
+        for m in vendors:
+            pool.update(self.vendor_devices.get(m.payload.id, ()))
+        pool -= exclude
+        if not pool:
+            return []
+        names = {d: text.key(self.knowledge.device(d).name) for d in list(pool)[:3000]}
+        best = process.extract(phrase, names, scorer=fuzz.WRatio, limit=5, score_cutoff=60)
+        return [Suggestion("device", d, self.knowledge.device(d).name) for _n, _s, d in best]
+
+    def _resolve_vendor(self, matches: list[Match], device: str | None) -> str | None:
+        vendors = [m for m in sorted(matches, key=lambda m: m.start) if m.payload.kind == "vendor"]
+        return vendors[0].payload.id if vendors else None
+
+    def _resolve_carriers(
+        self, matches: list[Match], toks: list[Token], blocked: set[int], shouting: bool
+    ) -> tuple[list[str], list[Suggestion], str | None]:
+        k = self.knowledge
+        covered = set(blocked)
+        for m in matches:
+            if m.payload.kind in ("device", "vendor") and not self._incomplete(m, toks):
+                covered.update(range(m.start, m.end))
+        # Longest carrier and country names first; a token belongs to one name.
+        named: list[Match] = []
+        for m in sorted(
+            (m for m in matches if m.payload.kind in ("carrier", "country")),
+            key=lambda m: (-(m.end - m.start), -m.score, m.start),
+        ):
+            tokens_of = set(range(m.start, m.end))
+            if tokens_of & covered and not any(o.start == m.start and o.end == m.end for o in named):
+                continue
+            named.append(m)
+            covered |= tokens_of
+        countries = list(
+            dict.fromkeys(m.payload.id for m in sorted(named, key=lambda m: m.start) if m.payload.kind == "country")
+        )
+        if not shouting:
+            for i, t in enumerate(toks):
+                if i in covered or len(t.raw) != 2 or not t.raw.isupper() or not t.raw.isalpha():
+                    continue
+                if pycountry.countries.get(alpha_2=t.raw) is not None:
+                    countries.append(t.raw)
+        country = countries[0] if countries else None
+
+        groups: dict[tuple[int, int], list[str]] = defaultdict(list)
+        for m in named:
+            if m.payload.kind == "carrier":
+                groups[(m.start, m.end)].append(m.payload.id)
+        carriers: list[str] = []
+        suggestions: list[Suggestion] = []
+        for span in sorted(groups):
+            ids = list(dict.fromkeys(groups[span]))
+            if len(ids) > 1 and country:
+                ids = [c for c in ids if k.carrier(c).country == country] or ids
+            if len(ids) == 1:
+                carriers.append(ids[0])
+            else:
+                for c in ids:
+                    carrier = k.carrier(c)
+                    suggestions.append(Suggestion("carrier", c, f"{carrier.name} ({carrier.country})"))
+        carriers = list(dict.fromkeys(carriers))
+        if carriers:
+            country = k.carrier(carriers[0]).country
+        return carriers, suggestions, country
+
+    # -- autocomplete -----------------------------------------------------------------------------
+
+    def complete(self, kind: str, prefix: str, limit: int = 25) -> list[tuple[str, str]]:
+        """(id, display name) of devices or carriers whose names fit what has been typed so far."""
+        k = self.knowledge
+        entries: Iterable[Any] = k.devices if kind == "device" else k.carriers
+        labels = {e.id: (e.name if kind == "device" else f"{e.name} ({e.country})") for e in entries}
+        if not prefix.strip():
+            return sorted(labels.items(), key=lambda item: item[1])[:limit]
+        best = process.extract(
+            text.key(prefix),
+            {i: text.key(n) for i, n in labels.items()},
+            scorer=fuzz.WRatio,
+            limit=limit,
+            score_cutoff=50,
+        )
+        return [(i, labels[i]) for _n, _s, i in best]

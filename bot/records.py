@@ -1,0 +1,135 @@
+"""Domain records: the knowledge as plain, immutable data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TECHS = ("gsm", "umts", "lte", "nr")
+STATUSES = ("sold", "not_sold", "planned", "discontinued")
+
+
+@dataclass(frozen=True)
+class Vendor:
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    source: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Bands:
+    """A device variant's bands: gsm in MHz, the others as 3GPP band numbers."""
+
+    gsm: frozenset[int] = frozenset()
+    umts: frozenset[int] = frozenset()
+    lte: frozenset[int] = frozenset()
+    nr: frozenset[int] = frozenset()
+
+    def of(self, tech: str) -> frozenset[int]:
+        value: frozenset[int] = getattr(self, tech)
+        return value
+
+
+@dataclass(frozen=True)
+class Variant:
+    id: str
+    market: str
+    bands: Bands
+    models: tuple[str, ...] = ()
+    volte: bool | None = None
+    source: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Device:
+    id: str
+    vendor: str
+    name: str
+    variants: tuple[Variant, ...]
+    source: str
+    aliases: tuple[str, ...] = ()
+    released: str | None = None
+    source_url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Tiered:
+    primary: frozenset[int] = frozenset()
+    secondary: frozenset[int] = frozenset()
+
+    @property
+    def all(self) -> frozenset[int]:
+        return self.primary | self.secondary
+
+
+@dataclass(frozen=True)
+class CarrierBands:
+    gsm: frozenset[int] = frozenset()
+    umts: frozenset[int] = frozenset()
+    lte: Tiered = Tiered()
+    nr: Tiered = Tiered()
+
+
+@dataclass(frozen=True)
+class Carrier:
+    id: str
+    country: str
+    name: str
+    source: str
+    aliases: tuple[str, ...] = ()
+    bands: CarrierBands | None = None
+    mvno_of: str | None = None
+    requires_certification: bool = False
+    as_of: str | None = None
+    source_url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    vendor: str
+    country: str
+    status: str
+    quote: str
+    source: str
+    date: str
+    device: str | None = None
+    source_url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """A validated bundle: every reference resolves, every id is unique."""
+
+    vendors: tuple[Vendor, ...] = ()
+    devices: tuple[Device, ...] = ()
+    carriers: tuple[Carrier, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    _by_id: dict[str, dict[str, object]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for kind in ("vendors", "devices", "carriers", "statements"):
+            self._by_id[kind] = {entry.id: entry for entry in getattr(self, kind)}
+
+    def vendor(self, vendor_id: str) -> Vendor:
+        entry = self._by_id["vendors"][vendor_id]
+        assert isinstance(entry, Vendor)
+        return entry
+
+    def device(self, device_id: str) -> Device:
+        entry = self._by_id["devices"][device_id]
+        assert isinstance(entry, Device)
+        return entry
+
+    def carrier(self, carrier_id: str) -> Carrier:
+        entry = self._by_id["carriers"][carrier_id]
+        assert isinstance(entry, Carrier)
+        return entry
+
+    def has(self, kind: str, entry_id: str) -> bool:
+        return entry_id in self._by_id[kind]

@@ -1,0 +1,160 @@
+"""Turning a structured answer into the Markdown text the bot posts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from .records import Knowledge
+
+if TYPE_CHECKING:
+    from .engine import Answer
+    from .verdicts import Compatibility
+
+VERDICT_MARK = {"full": "🟢", "partial": "🟡", "none": "🔴", "unknown": "⚪"}
+VERDICT_WORDS = {"full": "works", "partial": "works partly", "none": "does not work", "unknown": "unknown"}
+STATUS_WORDS = {
+    "sold": "sold officially",
+    "not_sold": "not sold officially",
+    "planned": "planned, not on sale yet",
+    "discontinued": "no longer sold officially",
+    "unknown": "unknown",
+}
+FLAG_WORDS = {
+    "certification_required": (
+        "the carrier only fully serves models it has certified: an imported model may be refused or get data only"
+    ),
+    "no_volte": "no VoLTE: no calls where 2G/3G are switched off",
+    "volte_unknown": "VoLTE support not confirmed: calls may fail where 2G/3G are switched off",
+    "legacy_only": "only the old 2G/3G network, which may be switched off",
+}
+_MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>|<#\d+>", re.IGNORECASE)
+
+
+def defuse_mentions(text: str) -> str:
+    """No @everyone, @here or <@…> that Discord would turn into a ping, whatever the input held."""
+    return _MENTION.sub(lambda m: m.group(0).replace("@", "@\u200b").replace("<", "<\u200b"), text)
+
+
+def band_list(prefix: str, bands: tuple[int, ...] | list[int]) -> str:
+    return ", ".join(f"{prefix}{b}" for b in bands)
+
+
+def compat_line(c: Compatibility, k: Knowledge, markets: Mapping[str, str], several: bool) -> str:
+    carrier = k.carrier(c.carrier)
+    who = f"**{carrier.name}**"
+    if several:
+        who += f" · {markets.get(c.variant, c.variant)} model"
+    parts = [f"{VERDICT_MARK[c.verdict]} {who}: {VERDICT_WORDS[c.verdict]}"]
+    detail = []
+    for tech, label, prefix in (("lte", "4G", "B"), ("nr", "5G", "n")):
+        level = getattr(c, tech)
+        if level is None:
+            continue
+        missing = c.missing_primary.get(tech, ())
+        piece = f"{label} {level}"
+        if missing:
+            piece += f" (missing {band_list(prefix, missing)})"
+        detail.append(piece)
+    if detail:
+        parts.append(" — " + "; ".join(detail))
+    if c.flags:
+        parts.append(". ⚠️ " + "; ".join(FLAG_WORDS.get(f, f) for f in c.flags))
+    return "".join(parts)
+
+
+def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
+    device = k.device(a.device) if a.device else None
+    vendor = k.vendor(a.vendor) if a.vendor else None
+    country = country_names.get(a.country, a.country) if a.country else None
+    sections: dict[str, list[str]] = {"availability": [], "compatibility": [], "bands": []}
+    head: list[str] = []
+    tail: list[str] = []
+
+    if a.truncated:
+        tail.append("_(Only the first 2,000 characters of the question were read.)_")
+    if device is None:
+        names = ", ".join(f"**{s.name}**" for s in a.suggestions)
+        if vendor is None and not a.suggestions:
+            head.append(
+                "I couldn't find a phone I know in that question. Try e.g. "
+                "“Will the Pixel 9 work on Verizon?” or “Is the Xiaomi 14 sold in the US?”"
+            )
+            return defuse_mentions("\n".join(head + tail))
+        if a.suggestions and all(s.kind == "device" for s in a.suggestions) and a.device_hint:
+            head.append(f"I don't know that exact phone. Did you mean: {names}?")
+        elif a.suggestions:
+            head.append(f"Which one do you mean: {names}?")
+        elif vendor is not None and a.device_hint:
+            head.append(f"I don't know which {vendor.name} phone you mean.")
+        elif vendor is not None:
+            head.append(f"**{vendor.name}** (all its phones)")
+    else:
+        title = f"**{device.name}**"
+        if len(a.variants) == 1 and len(device.variants) > 1:
+            v = next(v for v in device.variants if v.id == a.variants[0])
+            title += f" ({v.market} model{', ' + '/'.join(v.models) if v.models else ''})"
+        head.append(title)
+        if a.suggestions:
+            head.append("Other candidates: " + ", ".join(f"**{s.name}**" for s in a.suggestions))
+
+    if a.availability is not None and vendor is not None:
+        av = a.availability
+        subject = device.name if device else f"{vendor.name} phones"
+        lines = sections["availability"]
+        if av.statement is None:
+            lines.append(f"**Sold in {country}?** Unknown: I have no statement from {vendor.name} about {country}.")
+        else:
+            s = av.statement
+            covers = "" if av.scope == "device" else f" (a statement covering all {vendor.name} phones)"
+            lines.append(f"**Sold in {country}?** {subject}: {STATUS_WORDS[av.status]}{covers}.")
+            lines.append(f"> {s.quote}")
+            lines.append(f"— {vendor.name}, {s.date}. Source: {s.source}")
+
+    if a.compatibility:
+        lines = sections["compatibility"]
+        markets = {v.id: v.market for v in device.variants} if device else {}
+        several = len(a.variants) > 1
+        where = k.carrier(a.carrier).name if a.carrier and len(a.carriers) == 1 else country
+        lines.append(f"**Works {'on' if a.carrier else 'in'} {where}?**")
+        for c in a.compatibility:
+            lines.append("- " + compat_line(c, k, markets, several))
+        notes = []
+        for cid in dict.fromkeys(c.carrier for c in a.compatibility):
+            carrier = k.carrier(cid)
+            if carrier.mvno_of:
+                notes.append(f"{carrier.name} uses {k.carrier(carrier.mvno_of).name}'s network.")
+            network = k.carrier(carrier.mvno_of) if carrier.mvno_of else carrier
+            if network.note:
+                notes.append(f"{network.name}: {network.note}")
+            if network.as_of:
+                notes.append(f"{network.name} bands as of {network.as_of} ({network.source}).")
+        lines.extend(f"_{n}_" for n in dict.fromkeys(notes))
+        if device is not None:
+            lines.append(f"_Device bands: {device.source}_")
+    elif device is not None and a.intent in ("compatibility", "unknown") and not a.country:
+        sections["compatibility"].append("Tell me a carrier or a country and I'll check the bands.")
+    elif device is not None and a.country and not a.compatibility and a.intent != "bands":
+        sections["compatibility"].append(f"I don't know the carriers of {country} yet.")
+
+    if a.bands:
+        lines = sections["bands"]
+        for b in a.bands:
+            label = f"**{b.market}**" + (f" ({', '.join(b.models)})" if b.models else "")
+            lines.append(label)
+            for name, values, prefix in (("2G", b.gsm, ""), ("3G", b.umts, "B"), ("4G", b.lte, "B"), ("5G", b.nr, "n")):
+                if values:
+                    shown = ", ".join(f"{v} MHz" for v in values) if name == "2G" else band_list(prefix, values)
+                    lines.append(f"- {name}: {shown}")
+            volte = {True: "yes", False: "no", None: "not confirmed"}[b.volte]
+            lines.append(f"- VoLTE: {volte}")
+        if device is not None:
+            lines.append(f"_Source: {device.source}_")
+
+    order = {
+        "availability": ("availability", "compatibility", "bands"),
+        "bands": ("bands", "compatibility", "availability"),
+    }.get(a.intent, ("compatibility", "availability", "bands"))
+    body = head + [line for name in order for line in sections[name]] + tail
+    return defuse_mentions("\n".join(body))

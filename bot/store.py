@@ -1,0 +1,294 @@
+"""The runtime store: the knowledge in SQLite, with every change and who made it.
+
+Each entry is kept as its canonical bundle JSON (so export gives back what was imported), next to
+the columns queries filter on. Every write validates the whole resulting knowledge first and then
+runs as one `BEGIN IMMEDIATE` transaction: a bad bundle, or a crash half-way, changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlite_utils import Database
+
+from . import bundle
+from .bundle import KINDS, KnowledgeError, Problem, RawBundle, RawEntry
+from .records import Knowledge
+
+SCHEMA_VERSION = "1"
+_COLUMNS = {"vendors": (), "devices": ("vendor",), "carriers": ("country",), "statements": ("vendor", "country")}
+
+
+def default_db_path() -> Path:
+    env = os.environ.get("DEVICEBOT_DB")
+    if env:
+        return Path(env)
+    return platformdirs.user_data_path("devicebot", appauthor=False) / "devicebot.db"
+
+
+@dataclass(frozen=True)
+class Change:
+    change_id: int
+    batch: int
+    at: str
+    actor: str
+    action: str
+    kind: str
+    entry_id: str
+    before: RawEntry | None
+    after: RawEntry | None
+
+
+@dataclass
+class Summary:
+    """What a write did (or would do), per kind."""
+
+    added: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in KINDS})
+    updated: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in KINDS})
+    removed: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in KINDS})
+    unchanged: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    batch: int | None = None
+
+    @property
+    def changed(self) -> bool:
+        return any(self.added[k] or self.updated[k] or self.removed[k] for k in KINDS)
+
+    def lines(self) -> list[str]:
+        out = []
+        for kind in KINDS:
+            parts = [
+                f"{len(v)} {label}"
+                for label, v in (
+                    ("added", self.added[kind]),
+                    ("updated", self.updated[kind]),
+                    ("removed", self.removed[kind]),
+                )
+                if v
+            ]
+            if parts or self.unchanged[kind]:
+                out.append(f"{kind}: " + ", ".join([*parts, f"{self.unchanged[kind]} unchanged"]))
+        return out
+
+
+def _canon(entry: RawEntry) -> str:
+    return json.dumps(entry, sort_keys=True, ensure_ascii=False)
+
+
+class Store:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = Database(self.path)
+        self.db.conn.execute("PRAGMA busy_timeout = 10000")
+        if self.db.journal_mode != "wal":
+            self.db.enable_wal()
+        self._ensure_schema()
+
+    @classmethod
+    def open(cls, path: Path | str, seed: Path | None = None) -> Store:
+        """Open (creating if needed) a store; an empty one is filled from `seed` (the shipped knowledge)."""
+        store = cls(path)
+        if seed is not None and store.is_empty():
+            store.apply(bundle.read_path(seed), replace=True, actor="devicebot", action="seed")
+        return store
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _ensure_schema(self) -> None:
+        for kind in KINDS:
+            if kind not in self.db.table_names():
+                columns: dict[str, Any] = {"id": str, **dict.fromkeys(_COLUMNS[kind], str), "data": str}
+                self.db[kind].create(columns, pk="id")  # type: ignore[union-attr]
+                for col in _COLUMNS[kind]:
+                    self.db[kind].create_index([col])  # type: ignore[union-attr]
+        if "changes" not in self.db.table_names():
+            self.db["changes"].create(  # type: ignore[union-attr]
+                {
+                    "change_id": int,
+                    "batch": int,
+                    "at": str,
+                    "actor": str,
+                    "action": str,
+                    "kind": str,
+                    "entry_id": str,
+                    "before": str,
+                    "after": str,
+                },
+                pk="change_id",
+                not_null={"batch", "at", "actor", "action", "kind", "entry_id"},
+            )
+            self.db["changes"].create_index(["entry_id"])  # type: ignore[union-attr]
+        if "meta" not in self.db.table_names():
+            self.db["meta"].create({"key": str, "value": str}, pk="key")  # type: ignore[union-attr]
+            self.db["meta"].insert({"key": "schema_version", "value": SCHEMA_VERSION})  # type: ignore[union-attr]
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        return all(self.db[kind].count == 0 for kind in KINDS)
+
+    def raw(self) -> RawBundle:
+        raw = RawBundle()
+        for kind in KINDS:
+            for row in self.db.query(f"select data from [{kind}] order by rowid"):
+                raw.add(kind, json.loads(row["data"]), f"database {self.path.name}")
+        return raw
+
+    def load(self) -> Knowledge:
+        return bundle.build(self.raw())
+
+    def export(self) -> dict[str, Any]:
+        raw = self.raw()
+        return {"format": bundle.FORMAT, **{kind: raw.entries[kind] for kind in KINDS}}
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits: cheap to poll for edits by other processes."""
+        row = self.db.conn.execute("PRAGMA data_version").fetchone()
+        return int(row[0])
+
+    def history(self, entry_id: str | None = None, limit: int = 20) -> list[Change]:
+        where, args = ("where entry_id = ?", [entry_id]) if entry_id else ("", [])
+        rows = self.db.query(f"select * from changes {where} order by change_id desc limit ?", [*args, limit])
+        return [
+            Change(
+                r["change_id"],
+                r["batch"],
+                r["at"],
+                r["actor"],
+                r["action"],
+                r["kind"],
+                r["entry_id"],
+                json.loads(r["before"]) if r["before"] else None,
+                json.loads(r["after"]) if r["after"] else None,
+            )
+            for r in rows
+        ]
+
+    def stats(self, today: date | None = None) -> dict[str, Any]:
+        k = self.load()
+        today = today or datetime.now(UTC).date()
+        dates = sorted(s.date for s in k.statements)
+
+        def age(d: str) -> str:
+            parts = [int(p) for p in d.split("-")] + [1, 1]
+            days = (today - date(parts[0], parts[1], parts[2])).days
+            return f"{days / 365.25:.1f} years"
+
+        return {
+            "database": str(self.path),
+            "counts": {
+                "vendors": len(k.vendors),
+                "devices": len(k.devices),
+                "variants": sum(len(d.variants) for d in k.devices),
+                "carriers": len(k.carriers),
+                "virtual_operators": sum(1 for c in k.carriers if c.mvno_of),
+                "countries": len({c.country for c in k.carriers}),
+                "statements": len(k.statements),
+            },
+            "devices_per_vendor": dict(sorted(Counter(d.vendor for d in k.devices).items())),
+            "statements_per_vendor": dict(sorted(Counter(s.vendor for s in k.statements).items())),
+            "carriers_per_country": dict(sorted(Counter(c.country for c in k.carriers).items())),
+            "statements_per_country": dict(sorted(Counter(s.country for s in k.statements).items())),
+            "oldest_statement": {"date": dates[0], "age": age(dates[0])} if dates else None,
+            "newest_statement": {"date": dates[-1], "age": age(dates[-1])} if dates else None,
+            "changes": self.db["changes"].count,
+        }
+
+    # -- writing ----------------------------------------------------------------------------------
+
+    def apply(self, incoming: RawBundle, *, replace: bool, actor: str, action: str, dry_run: bool = False) -> Summary:
+        """Upsert `incoming` by id (or make it the whole knowledge with `replace`), atomically.
+
+        The result is validated as a whole before anything is written; KnowledgeError names the
+        incoming file's entry and field, and leaves the database as it was.
+        """
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            summary = self._apply_locked(incoming, replace=replace, actor=actor, action=action, dry_run=dry_run)
+        except BaseException:
+            self.db.conn.rollback()
+            raise
+        if dry_run:
+            self.db.conn.rollback()
+        else:
+            self.db.conn.commit()
+        return summary
+
+    def _apply_locked(self, incoming: RawBundle, *, replace: bool, actor: str, action: str, dry_run: bool) -> Summary:
+        current = self.raw()
+        merged = RawBundle()
+        incoming_ids = {kind: {e["id"] for e in incoming.entries[kind]} for kind in KINDS}
+        for kind in KINDS:
+            if not replace:
+                for entry, origin in zip(current.entries[kind], current.origins[kind], strict=True):
+                    if entry["id"] not in incoming_ids[kind]:
+                        merged.add(kind, entry, origin)
+            for entry, origin in zip(incoming.entries[kind], incoming.origins[kind], strict=True):
+                merged.add(kind, entry, origin)
+        knowledge = bundle.build(merged)
+
+        summary = Summary()
+        before = {kind: {e["id"]: e for e in current.entries[kind]} for kind in KINDS}
+        after = {kind: {r.id: bundle.to_raw(r) for r in getattr(knowledge, kind)} for kind in KINDS}
+        at = datetime.now(UTC).isoformat(timespec="seconds")
+        row = self.db.conn.execute("select coalesce(max(batch), 0) + 1 from changes").fetchone()
+        batch = int(row[0])
+        summary.batch = batch
+        changes: list[dict[str, Any]] = []
+        for kind in KINDS:
+            table = self.db[kind]
+            for entry_id, entry in after[kind].items():
+                old = before[kind].get(entry_id)
+                if old is not None and _canon(old) == _canon(entry):
+                    summary.unchanged[kind] += 1
+                    continue
+                (summary.updated if old is not None else summary.added)[kind].append(entry_id)
+                changes.append(
+                    {"kind": kind, "entry_id": entry_id, "before": _canon(old) if old else None, "after": _canon(entry)}
+                )
+                if not dry_run:
+                    row_data = {"id": entry_id, **{c: entry.get(c) for c in _COLUMNS[kind]}, "data": _canon(entry)}
+                    table.upsert(row_data, pk="id")  # type: ignore[union-attr]
+            for entry_id, old in before[kind].items():
+                if entry_id not in after[kind]:
+                    summary.removed[kind].append(entry_id)
+                    changes.append({"kind": kind, "entry_id": entry_id, "before": _canon(old), "after": None})
+                    if not dry_run:
+                        self.db.execute(f"delete from [{kind}] where id = ?", [entry_id])
+        if not dry_run and changes:
+            self.db["changes"].insert_all(  # type: ignore[union-attr]
+                [{"batch": batch, "at": at, "actor": actor, "action": action, **c} for c in changes]
+            )
+        return summary
+
+    def undo(self, change_id: int, actor: str) -> Summary:
+        """Put one changed entry back as it was before `change_id` (itself recorded as a change)."""
+        rows = list(self.db.query("select * from changes where change_id = ?", [change_id]))
+        if not rows:
+            raise KnowledgeError([Problem(str(self.path), f"change {change_id}", "no such change")])
+        change = rows[0]
+        kind, entry_id = change["kind"], change["entry_id"]
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            current = self.raw()
+            merged = RawBundle()
+            for k in KINDS:
+                for entry, origin in zip(current.entries[k], current.origins[k], strict=True):
+                    if not (k == kind and entry["id"] == entry_id):
+                        merged.add(k, entry, origin)
+            if change["before"]:
+                merged.add(kind, json.loads(change["before"]), f"change {change_id}")
+            summary = self._apply_locked(merged, replace=True, actor=actor, action=f"undo {change_id}", dry_run=False)
+        except BaseException:
+            self.db.conn.rollback()
+            raise
+        self.db.conn.commit()
+        return summary

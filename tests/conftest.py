@@ -1,0 +1,109 @@
+"""Small knowledge bundles built in code, so each test shows the facts it depends on."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from bot import bundle
+from bot.engine import Engine
+from bot.records import Knowledge
+
+FORMAT = "devicebot-knowledge/1"
+
+
+def vendor(id: str, name: str, *aliases: str) -> dict[str, Any]:
+    return {"id": id, "name": name, "aliases": list(aliases)} if aliases else {"id": id, "name": name}
+
+
+def variant(
+    id: str, market: str = "Global", models: tuple[str, ...] = (), volte: bool | None = True, **bands: list[int]
+) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": id, "market": market, "bands": bands}
+    if models:
+        out["models"] = list(models)
+    if volte is not None:
+        out["volte"] = volte
+    return out
+
+
+def device(id: str, vendor: str, name: str, *variants: dict[str, Any], aliases: tuple[str, ...] = ()) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": id,
+        "vendor": vendor,
+        "name": name,
+        "source": "test fixture",
+        "variants": list(variants) or [variant(f"{id}-v", lte=[1, 3])],
+    }
+    if aliases:
+        out["aliases"] = list(aliases)
+    return out
+
+
+def carrier(
+    id: str,
+    country: str,
+    name: str,
+    *aliases: str,
+    lte: tuple[list[int], list[int]] = ([], []),
+    nr: tuple[list[int], list[int]] = ([], []),
+    gsm: list[int] | None = None,
+    umts: list[int] | None = None,
+    certification: bool = False,
+    mvno_of: str | None = None,
+) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": id, "country": country, "name": name, "source": "test fixture"}
+    if aliases:
+        out["aliases"] = list(aliases)
+    if mvno_of:
+        out["mvno_of"] = mvno_of
+    else:
+        out["bands"] = {
+            "lte": {"primary": lte[0], "secondary": lte[1]},
+            "nr": {"primary": nr[0], "secondary": nr[1]},
+            "gsm": gsm or [],
+            "umts": umts or [],
+        }
+    if certification:
+        out["requires_certification"] = True
+    return out
+
+
+def statement(
+    id: str, vendor: str, country: str, status: str, date: str, device: str | None = None, quote: str = "A quote."
+) -> dict[str, Any]:
+    return {
+        "id": id,
+        "vendor": vendor,
+        "device": device,
+        "country": country,
+        "status": status,
+        "quote": quote,
+        "source": "test fixture",
+        "date": date,
+    }
+
+
+def make_bundle(
+    vendors: list[dict[str, Any]] | None = None,
+    devices: list[dict[str, Any]] | None = None,
+    carriers: list[dict[str, Any]] | None = None,
+    statements: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    return copy.deepcopy(
+        {
+            "format": FORMAT,
+            "vendors": vendors or [],
+            "devices": devices or [],
+            "carriers": carriers or [],
+            "statements": statements or [],
+        }
+    )
+
+
+def knowledge(**sections: Any) -> Knowledge:
+    return bundle.build(bundle.check_shape(make_bundle(**sections), "test-bundle"))
+
+
+def engine(**sections: Any) -> Engine:
+    return Engine(knowledge(**sections))

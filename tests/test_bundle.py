@@ -1,0 +1,191 @@
+"""Validation of knowledge bundles: every error names the file, the entry and the field."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import carrier, device, make_bundle, statement, variant, vendor
+
+from bot import bundle
+from bot.bundle import KnowledgeError
+
+
+def _problems(data: dict, tmp_path: Path, name: str = "b.json") -> list[str]:
+    path = tmp_path / name
+    path.write_text(json.dumps(data))
+    with pytest.raises(KnowledgeError) as info:
+        bundle.load(path)
+    return [str(p) for p in info.value.problems]
+
+
+BASE = {
+    "vendors": [vendor("acme", "Acme")],
+    "devices": [
+        device(
+            "acme-1",
+            "acme",
+            "Acme One",
+            variant("acme-1-g", models=("A1G",), lte=[1, 3]),
+            variant("acme-1-c", "China", models=("A1C",), lte=[1, 3, 41]),
+        )
+    ],
+    "carriers": [carrier("c1", "US", "Carrier One", lte=([2], []))],
+    "statements": [statement("s1", "acme", "US", "not_sold", "2015-02-02")],
+}
+
+
+def test_valid_bundle_loads(tmp_path: Path) -> None:
+    path = tmp_path / "ok.json"
+    path.write_text(json.dumps(make_bundle(**BASE)))
+    k = bundle.load(path)
+    assert [d.id for d in k.devices] == ["acme-1"]
+    assert k.devices[0].variants[1].bands.lte == {1, 3, 41}
+
+
+def test_band_out_of_range_names_file_entry_and_field(tmp_path: Path) -> None:
+    data = make_bundle(**BASE)
+    data["devices"][0]["variants"][0]["bands"]["lte"] = [1, 300]
+    [problem] = _problems(data, tmp_path)
+    assert problem.startswith(f"{tmp_path / 'b.json'}: devices[0] 'acme-1'.variants[0] 'acme-1-g'.bands.lte[1]")
+    assert "300 is not a valid band" in problem and "LTE band 1-106" in problem
+
+
+@pytest.mark.parametrize("bad", ["3", 3.5, True])
+def test_band_must_be_an_integer(tmp_path: Path, bad: object) -> None:
+    data = make_bundle(**BASE)
+    data["devices"][0]["variants"][0]["bands"]["nr"] = [bad]
+    [problem] = _problems(data, tmp_path)
+    assert "bands.nr[0]" in problem
+
+
+def test_unknown_status(tmp_path: Path) -> None:
+    data = make_bundle(**BASE)
+    data["statements"][0]["status"] = "maybe"
+    [problem] = _problems(data, tmp_path)
+    assert "statements[0] 's1'.status" in problem and "'maybe' is not a status" in problem
+
+
+@pytest.mark.parametrize("date", ["2015-02-30", "2015-13", "Feb 2015"])
+def test_bad_dates(tmp_path: Path, date: str) -> None:
+    data = make_bundle(**BASE)
+    data["statements"][0]["date"] = date
+    [problem] = _problems(data, tmp_path)
+    assert "statements[0] 's1'.date" in problem and repr(date) in problem
+
+
+def test_unknown_references(tmp_path: Path) -> None:
+    data = make_bundle(**BASE)
+    data["devices"][0]["vendor"] = "nope"
+    data["statements"][0]["device"] = "ghost"
+    data["carriers"].append(carrier("m", "US", "Virtual", mvno_of="missing"))
+    problems = _problems(data, tmp_path)
+    assert any("devices[0] 'acme-1'.vendor: unknown vendor 'nope'" in p for p in problems)
+    assert any("statements[0] 's1'.device: unknown device 'ghost'" in p for p in problems)
+    assert any("carriers[1] 'm'.mvno_of: unknown host carrier 'missing'" in p for p in problems)
+
+
+def test_duplicate_ids(tmp_path: Path) -> None:
+    data = make_bundle(**BASE)
+    data["carriers"].append(carrier("c1", "US", "Another", lte=([2], [])))
+    problems = _problems(data, tmp_path)
+    assert any("carriers[1] 'c1'.id: duplicate id" in p for p in problems)
+
+
+def test_alias_naming_two_devices(tmp_path: Path) -> None:
+    data = make_bundle(**BASE)
+    data["devices"].append(device("acme-2", "acme", "Acme Two", aliases=("acme one",)))
+    problems = _problems(data, tmp_path)
+    assert any("devices[1] 'acme-2'.aliases: alias 'acme one' also names device 'acme-1'" in p for p in problems)
+
+
+def test_alias_collision_ignores_case_and_spacing(tmp_path: Path) -> None:
+    data = make_bundle(**BASE)
+    data["devices"].append(device("acme-2", "acme", "ACME  one"))
+    assert any("also names device 'acme-1'" in p for p in _problems(data, tmp_path))
+
+
+def test_variants_of_a_multi_variant_device_need_models(tmp_path: Path) -> None:
+    data = make_bundle(**BASE)
+    del data["devices"][0]["variants"][1]["models"]
+    [problem] = _problems(data, tmp_path)
+    assert "variants[1] 'acme-1-c'.models" in problem
+
+
+def test_country_must_be_iso(tmp_path: Path) -> None:
+    data = make_bundle(**BASE)
+    data["carriers"][0]["country"] = "XX"
+    [problem] = _problems(data, tmp_path)
+    assert "carriers[0] 'c1'.country" in problem and "'XX' is not an ISO" in problem
+
+
+def test_statement_device_must_belong_to_its_vendor(tmp_path: Path) -> None:
+    data = make_bundle(**BASE)
+    data["vendors"].append(vendor("other", "Other"))
+    data["statements"][0]["vendor"] = "other"
+    data["statements"][0]["device"] = "acme-1"
+    [problem] = _problems(data, tmp_path)
+    assert "is made by 'acme'" in problem
+
+
+def test_missing_source_and_unknown_field(tmp_path: Path) -> None:
+    data = make_bundle(**BASE)
+    del data["devices"][0]["source"]
+    data["carriers"][0]["colour"] = "pink"
+    problems = _problems(data, tmp_path)
+    assert any("devices[0] 'acme-1': missing required field 'source'" in p for p in problems)
+    assert any("carriers[0] 'c1': unknown field 'colour'" in p for p in problems)
+
+
+def test_carrier_needs_bands_or_host(tmp_path: Path) -> None:
+    data = make_bundle(**BASE)
+    del data["carriers"][0]["bands"]
+    [problem] = _problems(data, tmp_path)
+    assert "either 'bands'" in problem
+
+
+def test_broken_yaml_names_line(tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text("format: devicebot-knowledge/1\nvendors:\n  - {id: acme, name: [unclosed\n")
+    with pytest.raises(KnowledgeError) as info:
+        bundle.load(path)
+    assert str(info.value).startswith(f"{path}: line ")
+
+
+def test_yaml_keeps_norway_and_dates_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "no.yaml"
+    path.write_text(
+        "format: devicebot-knowledge/1\nvendors: [{id: acme, name: Acme}]\n"
+        "statements:\n  - {id: s, vendor: acme, device: null, country: NO, status: sold, quote: q,"
+        " source: somewhere, date: 2015-02-02}\n"
+    )
+    k = bundle.load(path)
+    assert (k.statements[0].country, k.statements[0].date) == ("NO", "2015-02-02")
+
+
+def test_wrong_format_and_not_a_mapping(tmp_path: Path) -> None:
+    assert "is not a known format" in _problems({"format": "other/2"}, tmp_path)[0]
+    assert "expected a mapping" in _problems([1, 2], tmp_path)[0]
+
+
+def test_folder_bundle_reports_each_file(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("format: devicebot-knowledge/1\nvendors: [{id: acme, name: Acme}]\n")
+    (tmp_path / "b.yaml").write_text(
+        "format: devicebot-knowledge/1\ndevices: [{id: d, vendor: nope, name: D, source: x y z,"
+        " variants: [{id: dv, market: Global, bands: {lte: [1]}}]}]\n"
+    )
+    with pytest.raises(KnowledgeError) as info:
+        bundle.load(tmp_path)
+    assert str(info.value) == f"{tmp_path / 'b.yaml'}: devices[0] 'd'.vendor: unknown vendor 'nope'"
+
+
+def test_round_trip_through_records(tmp_path: Path) -> None:
+    data = make_bundle(**BASE)
+    k = bundle.build(bundle.check_shape(data, "x"))
+    again = bundle.build(bundle.check_shape(bundle.to_bundle(k), "y"))
+    assert again == k
+    for fmt in ("json", "yaml"):
+        path = tmp_path / f"out.{fmt}"
+        bundle.dump(bundle.to_bundle(k), path)
+        assert bundle.load(path) == k

@@ -1,0 +1,154 @@
+"""The `devicebot` command as a user runs it: a real process, a real database file."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import carrier, device, make_bundle, statement, variant, vendor
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def devicebot(*args: str, db: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("DEVICEBOT_DB", None)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "--db", str(db), *args],
+        input=stdin,
+        text=True,
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+BUNDLE = make_bundle(
+    vendors=[vendor("xiaomi", "Xiaomi"), vendor("google", "Google")],
+    devices=[
+        device(
+            "xiaomi-14",
+            "xiaomi",
+            "Xiaomi 14",
+            variant("x14g", "Global", ("23127PN0CG",), lte=[1, 2, 3, 4, 5, 7, 8, 12, 13, 66]),
+            variant("x14c", "China", ("23127PN0CC",), lte=[1, 3, 41]),
+        ),
+        device("pixel-9", "google", "Pixel 9", variant("p9", lte=[2, 4, 12, 66, 71])),
+    ],
+    carriers=[carrier("tmobile-us", "US", "T-Mobile", "tmo", lte=([2, 4, 12, 66, 71], []))],
+    statements=[statement("xiaomi-us-2015", "xiaomi", "US", "not_sold", "2015-02-02", quote="No plans.")],
+)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    bundle_file = tmp_path / "bundle.json"
+    bundle_file.write_text(json.dumps(BUNDLE))
+    path = tmp_path / "kb.db"
+    result = devicebot("kb", "import", "--replace", str(bundle_file), db=path)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def test_ask_prints_the_rendered_answer(db: Path) -> None:
+    result = devicebot("ask", "Is the Xiaomi 14 sold in the US?", db=db)
+    assert result.returncode == 0
+    assert "not sold officially" in result.stdout and "No plans." in result.stdout and "2015-02-02" in result.stdout
+
+
+def test_ask_json(db: Path) -> None:
+    result = devicebot("ask", "--json", "xiaomi 14 on tmo", db=db)
+    answer = json.loads(result.stdout)
+    assert answer["device"]["id"] == "xiaomi-14" and answer["carrier"]["id"] == "tmobile-us"
+    assert len(result.stdout.strip().splitlines()) == 1
+
+
+def test_batch_json_lines_in_order(db: Path) -> None:
+    questions = ["pixel 9 on tmo", "", "is the xiaomi 14 sold in the us", "pixel 99 ???", "23127PN0CC on tmo"]
+    result = devicebot("ask", "--json", db=db, stdin="\n".join(questions) + "\n")
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["question"] for a in lines] == questions
+    assert [a["device"]["id"] if a["device"] else None for a in lines] == [
+        "pixel-9",
+        None,
+        "xiaomi-14",
+        None,
+        "xiaomi-14",
+    ]
+    assert lines[4]["variants"] == ["x14c"]
+
+
+def test_ask_without_question_or_json_is_a_usage_error(db: Path) -> None:
+    result = devicebot("ask", db=db)
+    assert result.returncode == 2 and "give a question" in result.stderr
+
+
+def test_failed_import_changes_nothing_and_says_where(db: Path, tmp_path: Path) -> None:
+    before = sqlite3.connect(db).execute("select count(*), max(change_id) from changes").fetchone()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "format: devicebot-knowledge/1\ndevices:\n  - id: pixel-10\n    vendor: google\n"
+        "    name: Pixel 10\n    source: somewhere\n    variants:\n"
+        "      - {id: p10, market: Global, bands: {lte: [2, 4, 999]}}\n"
+    )
+    result = devicebot("kb", "import", str(bad), db=db)
+    assert result.returncode == 1
+    assert f"{bad}: devices[0] 'pixel-10'.variants[0] 'p10'.bands.lte[2]: 999 is not a valid band" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sqlite3.connect(db).execute("select count(*), max(change_id) from changes").fetchone() == before
+    assert json.loads(devicebot("ask", "--json", "pixel 10", db=db).stdout)["device"] is None
+
+
+def test_import_upsert_then_history_and_undo(db: Path, tmp_path: Path) -> None:
+    update = tmp_path / "u.json"
+    update.write_text(
+        json.dumps(
+            make_bundle(
+                statements=[statement("xiaomi-us-2015", "xiaomi", "US", "sold", "2015-02-02", quote="Changed.")]
+            )
+        )
+    )
+    result = devicebot("kb", "import", str(update), "--actor", "alice", db=db)
+    assert result.returncode == 0 and "statements: 1 updated" in result.stdout
+    history = devicebot("kb", "history", "xiaomi-us-2015", db=db).stdout
+    assert "alice" in history
+    change_id = history.split()[0].lstrip("#")
+    assert devicebot("kb", "undo", change_id, db=db).returncode == 0
+    assert "No plans." in devicebot("ask", "xiaomi 14 sold in the us", db=db).stdout
+
+
+def test_export_validate_round_trip(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "export.yaml"
+    assert devicebot("kb", "export", str(out), db=db).returncode == 0
+    result = devicebot("kb", "validate", str(out), db=db)
+    assert result.returncode == 0 and "2 devices" in result.stdout
+    fresh = tmp_path / "fresh.db"
+    assert devicebot("kb", "import", "--replace", str(out), db=fresh).returncode == 0
+    assert devicebot("kb", "export", "-", db=fresh).stdout == devicebot("kb", "export", "-", db=db).stdout
+
+
+def test_validate_reports_problems(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(make_bundle(statements=[statement("s", "nobody", "US", "sold", "2020-01-01")])))
+    result = devicebot("kb", "validate", str(bad), db=tmp_path / "unused.db")
+    assert result.returncode == 1 and "statements[0] 's'.vendor: unknown vendor 'nobody'" in result.stderr
+
+
+def test_missing_file(tmp_path: Path, db: Path) -> None:
+    result = devicebot("kb", "import", str(tmp_path / "nope.yaml"), db=db)
+    assert result.returncode == 1 and "nope.yaml: no such file" in result.stderr
+
+
+def test_stats(db: Path) -> None:
+    result = devicebot("kb", "stats", db=db)
+    assert "2 vendors, 2 devices (3 variants)" in result.stdout
+    assert "oldest statement: 2015-02-02" in result.stdout
+    stats = json.loads(devicebot("kb", "stats", "--json", db=db).stdout)
+    assert stats["carriers_per_country"] == {"US": 1}

@@ -1,0 +1,171 @@
+"""Questions in, structured answers out: scope, both computations, the JSON contract."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import carrier, device, engine, statement, variant, vendor
+
+from bot.engine import answer_to_dict
+
+E = engine(
+    vendors=[vendor("xiaomi", "Xiaomi", "redmi"), vendor("google", "Google")],
+    devices=[
+        device(
+            "xiaomi-14",
+            "xiaomi",
+            "Xiaomi 14",
+            variant(
+                "xiaomi-14-global",
+                "Global",
+                ("23127PN0CG",),
+                lte=[1, 2, 3, 4, 5, 7, 8, 12, 13, 66],
+                nr=[1, 3, 28, 78],
+                gsm=[850, 900, 1800, 1900],
+                umts=[1, 2, 4, 5, 8],
+            ),
+            variant(
+                "xiaomi-14-china",
+                "China",
+                ("23127PN0CC",),
+                lte=[1, 3, 5, 8, 34, 38, 39, 40, 41],
+                nr=[1, 3, 28, 41, 78, 79],
+            ),
+        ),
+        device("pixel-9", "google", "Pixel 9", variant("p9", lte=[2, 4, 12, 66, 71], nr=[25, 41, 71, 77])),
+    ],
+    carriers=[
+        carrier("tmobile-us", "US", "T-Mobile", "tmo", lte=([2, 4, 12, 66, 71], [5, 41]), nr=([41, 71, 25], [77])),
+        carrier("verizon-us", "US", "Verizon", lte=([2, 4, 13, 66], [5]), nr=([77], [5]), certification=True),
+        carrier("mint-us", "US", "Mint Mobile", "mint", mvno_of="tmobile-us"),
+        carrier("ee-gb", "GB", "EE", lte=([1, 3, 7, 20], []), gsm=[1800]),
+    ],
+    statements=[
+        statement(
+            "xiaomi-us-2015",
+            "xiaomi",
+            "US",
+            "not_sold",
+            "2015-02-02",
+            quote="There are no plans to sell smartphones through any authorized distributors in the US.",
+        )
+    ],
+)
+
+
+def as_json(question: str) -> dict:
+    return json.loads(json.dumps(answer_to_dict(E.answer(question), E.knowledge)))
+
+
+def test_availability_answer_has_the_statement_and_source() -> None:
+    a = as_json("Is the Xiaomi 14 sold in the US?")
+    assert a["intent"] == "availability" and a["country"] == "US"
+    assert a["device"] == {"id": "xiaomi-14", "name": "Xiaomi 14", "vendor": "xiaomi"}
+    assert a["availability"]["status"] == "not_sold" and a["availability"]["scope"] == "vendor"
+    assert a["availability"]["statement"]["date"] == "2015-02-02"
+    assert "no plans to sell smartphones" in a["answer"] and "test fixture" in a["answer"]
+    assert a["answer"].index("Sold in") < a["answer"].index("Works in")  # leads with what was asked
+
+
+def test_country_scope_evaluates_every_network_and_variant() -> None:
+    a = as_json("will the xiaomi 14 work in the us")
+    pairs = {(c["variant"], c["carrier"]) for c in a["compatibility"]}
+    assert pairs == {(v, c) for v in ("xiaomi-14-global", "xiaomi-14-china") for c in ("tmobile-us", "verizon-us")}
+    assert a["variants"] == ["xiaomi-14-global", "xiaomi-14-china"] and a["carrier"] is None
+    assert a["answer"].index("Works in") < a["answer"].index("Sold in")
+
+
+def test_the_china_model_fails_where_the_global_one_works() -> None:
+    a = as_json("xiaomi 14 on verizon")
+    verdicts = {c["variant"]: c["verdict"] for c in a["compatibility"]}
+    assert verdicts == {"xiaomi-14-global": "full", "xiaomi-14-china": "partial"}
+    assert "Global model" in a["answer"] and "China model" in a["answer"]
+    assert all("certification_required" in c["flags"] for c in a["compatibility"])
+
+
+def test_model_number_selects_one_variant() -> None:
+    a = as_json("23127PN0CC on tmo")
+    assert a["variants"] == ["xiaomi-14-china"]
+    assert [c["variant"] for c in a["compatibility"]] == ["xiaomi-14-china"]
+
+
+def test_virtual_operator_answers_with_its_host() -> None:
+    a = as_json("pixel 9 on mint")
+    [c] = a["compatibility"]
+    assert (c["carrier"], c["via"], c["verdict"]) == ("mint-us", "tmobile-us", "full")
+    assert a["carrier"] == {"id": "mint-us", "name": "Mint Mobile"} and a["country"] == "US"
+    assert "uses T-Mobile's network" in a["answer"]
+
+
+def test_missing_primary_bands_are_reported() -> None:
+    a = as_json("xiaomi 14 on tmo")
+    glob = next(c for c in a["compatibility"] if c["variant"] == "xiaomi-14-global")
+    assert glob["missing_primary"] == {"lte": [71], "nr": [25, 41, 71]}
+    assert "missing B71" in a["answer"]
+
+
+def test_bands_question() -> None:
+    a = as_json("what bands does the xiaomi 14 support")
+    assert a["intent"] == "bands"
+    assert [b["variant"] for b in a["bands"]] == ["xiaomi-14-global", "xiaomi-14-china"]
+    assert a["bands"][1]["bands"]["nr"] == [1, 3, 28, 41, 78, 79]
+    assert "n79" in a["answer"]
+
+
+def test_unknown_device_says_so_with_suggestions() -> None:
+    a = as_json("is the redmi note 12 pro sold in the us")
+    assert a["device"] is None and a["compatibility"] == []
+    assert a["vendor"] == {"id": "xiaomi", "name": "Xiaomi"}  # the statement covers all Xiaomi phones
+    assert a["availability"]["status"] == "not_sold"
+    assert "don't know" in a["answer"]
+
+
+def test_no_device_and_no_vendor_gets_neither_answer() -> None:
+    a = as_json("will it work on tmo in the us")
+    assert (a["device"], a["vendor"], a["availability"], a["compatibility"]) == (None, None, None, [])
+    assert a["carrier"]["id"] == "tmobile-us"
+
+
+def test_no_statement_is_unknown_not_guessed() -> None:
+    a = as_json("is the pixel 9 sold in the uk")
+    assert a["availability"] == {"status": "unknown", "scope": None, "statement": None}
+    assert "Unknown" in a["answer"]
+
+
+def test_device_without_scope_asks_for_a_carrier() -> None:
+    a = as_json("will the pixel 9 work")
+    assert a["compatibility"] == [] and "carrier or a country" in a["answer"]
+
+
+def test_mentions_never_survive() -> None:
+    for q in ("@everyone pixel 9 on tmo", "pixel 9 @here", "<@&123456> xiaomi 14 sold in us", "@EVERYONE"):
+        text = E.answer(q).text
+        assert "@everyone" not in text.lower() and "@here" not in text.lower() and "<@&" not in text
+
+
+def test_defuse_mentions_in_knowledge_text() -> None:
+    from bot.render import defuse_mentions
+
+    assert defuse_mentions("hi @everyone and @here <@123> <@&9> <#5>") == (
+        "hi @\u200beveryone and @\u200bhere <\u200b@\u200b123> <\u200b@\u200b&9> <\u200b#5>"
+    )
+
+
+def test_json_contract_keys() -> None:
+    a = as_json("xiaomi 14 on tmo")
+    assert list(a) == [
+        "question",
+        "intent",
+        "device",
+        "vendor",
+        "variants",
+        "country",
+        "carrier",
+        "availability",
+        "compatibility",
+        "bands",
+        "suggestions",
+        "confidence",
+        "answer",
+    ]
+    assert 0 < a["confidence"] <= 1

@@ -1,0 +1,251 @@
+"""Matching questions typed fast: typos, spacing, shorthand; never a confidently wrong phone."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import carrier, device, knowledge, variant, vendor
+
+from bot.matching import Index
+
+K = knowledge(
+    vendors=[
+        vendor("xiaomi", "Xiaomi", "mi", "redmi", "poco"),
+        vendor("google", "Google"),
+        vendor("samsung", "Samsung"),
+        vendor("nothing", "Nothing"),
+        vendor("apple", "Apple"),
+    ],
+    devices=[
+        device(
+            "xiaomi-14",
+            "xiaomi",
+            "Xiaomi 14",
+            variant("xiaomi-14-global", "Global", ("23127PN0CG",), lte=[1, 3, 7], nr=[78]),
+            variant("xiaomi-14-china", "China", ("23127PN0CC",), lte=[1, 3, 41], nr=[41, 78]),
+            aliases=("mi 14",),
+        ),
+        device("redmi-note-13-pro", "xiaomi", "Redmi Note 13 Pro", variant("rn13p", lte=[1, 3])),
+        device("redmi-note-13-pro-5g", "xiaomi", "Redmi Note 13 Pro 5G", variant("rn13p5g", lte=[1, 3], nr=[78])),
+        device("redmi-note-12", "xiaomi", "Redmi Note 12", variant("rn12", lte=[1, 3])),
+        device("redmi-13", "xiaomi", "Redmi 13", variant("r13", lte=[1, 3])),
+        device("pixel-8", "google", "Pixel 8", variant("p8", lte=[2, 4], nr=[77])),
+        device("pixel-8-pro", "google", "Pixel 8 Pro", variant("p8p", lte=[2, 4], nr=[77])),
+        device("pixel-9", "google", "Pixel 9", variant("p9", lte=[2, 4], nr=[77])),
+        device(
+            "galaxy-s24",
+            "samsung",
+            "Galaxy S24",
+            variant("s24-us", "US", ("SM-S921U", "SM-S921U1"), lte=[2, 4, 12, 66, 71], nr=[77]),
+            variant("s24-intl", "International", ("SM-S921B",), lte=[1, 3, 7, 20], nr=[78]),
+        ),
+        device("galaxy-s24-ultra", "samsung", "Galaxy S24 Ultra", variant("s24u", lte=[2]), aliases=("s24u",)),
+        device("galaxy-a5", "samsung", "Galaxy A5", variant("a5", lte=[3])),
+        device("nothing-phone-2", "nothing", "Nothing Phone (2)", variant("np2", lte=[3])),
+        device("iphone-16-pro-max", "apple", "iPhone 16 Pro Max", variant("i16pm", lte=[2, 4])),
+    ],
+    carriers=[
+        carrier("tmobile-us", "US", "T-Mobile", "tmo", "tmobile", lte=([2, 4, 12, 66, 71], [])),
+        carrier("verizon-us", "US", "Verizon", "vzw", "verizon wireless", lte=([2, 4, 13, 66], [])),
+        carrier("att-us", "US", "AT&T", "att", "at and t", lte=([2, 4, 12, 14, 66], [])),
+        carrier("mint-us", "US", "Mint Mobile", "mint", mvno_of="tmobile-us"),
+        carrier("visible-us", "US", "Visible", mvno_of="verizon-us"),
+        carrier("three-gb", "GB", "Three", "three uk", lte=([1, 3, 20], [])),
+        carrier("vodafone-gb", "GB", "Vodafone", lte=([1, 3, 20], [])),
+        carrier("vodafone-de", "DE", "Vodafone", lte=([1, 3, 20], [])),
+        carrier("au-jp", "JP", "au", "kddi", lte=([1, 18], [])),
+    ],
+)
+INDEX = Index(K)
+
+
+def ask(q: str):
+    return INDEX.analyze(q)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is the xiaomi 14 sold in the us", "xiaomi-14"),
+        ("xiaomy 14 on tmo", "xiaomi-14"),
+        ("xiaomi14", "xiaomi-14"),
+        ("XIAOMI 14 WORK ON VERIZON???", "xiaomi-14"),
+        ("mi 14 bands", "xiaomi-14"),
+        ("will my redmi not 13 pro work on verizon", "redmi-note-13-pro"),
+        ("redmi note13pro", "redmi-note-13-pro"),
+        ("redmi note 13 pro+", None),  # a Pro+ is a different phone we do not know
+        ("redmi note 13 pro 5g on tmobile", "redmi-note-13-pro-5g"),
+        ("pixle 8 on verizon", "pixel-8"),
+        ("pixel 8 pro", "pixel-8-pro"),
+        ("galaxy s 24 in the states", "galaxy-s24"),
+        ("Samsung Galaxy S24 on AT&T", "galaxy-s24"),
+        ("s24 on tmo", "galaxy-s24"),
+        ("s24u on tmo", "galaxy-s24-ultra"),
+        ("s24 ultra sold in uk?", "galaxy-s24-ultra"),
+        ("iphone16promax on att", "iphone-16-pro-max"),
+        ("i phone 16 pro max", "iphone-16-pro-max"),
+        ("🔥🔥 pixel 9 🔥 on visible pls", "pixel-9"),
+        ("Nothing Phone 2 in Germany", "nothing-phone-2"),
+    ],
+)
+def test_finds_the_device(question: str, expected: str | None) -> None:
+    assert ask(question).device == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "suggested"),
+    [
+        ("redmi note 12 pro on verizon", "redmi-note-12"),  # never the Note 13 Pro, never the Note 12
+        ("pixel 8a on tmobile", "pixel-8"),
+        ("pixel 9 pro xl sold in japan", "pixel-9"),
+        ("galaxy s24+ on tmo", "galaxy-s24"),
+        ("xiaomi 14 ultra", "xiaomi-14"),
+    ],
+)
+def test_a_different_model_is_not_answered_but_suggested(question: str, suggested: str) -> None:
+    result = ask(question)
+    assert result.device is None
+    assert suggested in [s.id for s in result.suggestions]
+
+
+def test_digits_must_agree() -> None:
+    assert ask("redmi note 14 pro").device is None
+    assert ask("pixel 10").device is None
+    assert ask("xiaomi 15").device is None
+
+
+def test_unknown_device_gets_close_suggestions() -> None:
+    result = ask("does the pixel 11 work on verizon")
+    assert result.device is None and result.device_hint
+    assert {s.id for s in result.suggestions} & {"pixel-8", "pixel-9", "pixel-8-pro"}
+
+
+def test_model_number_selects_the_variant() -> None:
+    result = ask("SM-S921U on T-Mobile?")
+    assert (result.device, result.variant) == ("galaxy-s24", "s24-us")
+    assert ask("23127pn0cc bands").variant == "xiaomi-14-china"
+    assert ask("sm s921b in germany").variant == "s24-intl"
+
+
+def test_model_prefix_selects_the_device_only() -> None:
+    result = ask("is the SM-S921 ok on tmobile")
+    assert (result.device, result.variant) == ("galaxy-s24", None)
+
+
+def test_unknown_model_number_is_suggested_not_guessed() -> None:
+    result = ask("SM-S928B on verizon")
+    assert result.device is None
+    assert "galaxy-s24" in [s.id for s in result.suggestions]
+
+
+def test_two_phones_are_ambiguous() -> None:
+    result = ask("pixel 9 or xiaomi 14 on tmobile?")
+    assert result.device is None
+    assert {s.id for s in result.suggestions} >= {"pixel-9", "xiaomi-14"}
+
+
+def test_everyday_words_are_not_brands_or_carriers() -> None:
+    result = ask("nothing works, i bought three phones and it is visible on the map")
+    assert (result.device, result.vendor, result.carriers) == (None, None, ())
+    assert ask("a 5 year old phone").device is None  # "a 5" is not the Galaxy A5
+    assert ask("my galaxy a5").device == "galaxy-a5"
+
+
+def test_capitalised_or_cued_names_count() -> None:
+    assert ask("Is Nothing sold in the US?").vendor == "nothing"
+    assert ask("pixel 9 on three").carriers == ("three-gb",)
+    assert ask("pixel 9 on Three").carriers == ("three-gb",)
+    assert ask("pixel 9 with visible").carriers == ("visible-us",)
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [
+        ("xiaomi 14 in the USA", "US"),
+        ("xiaomi 14 in the states", "US"),
+        ("xiaomi 14 in America", "US"),
+        ("xiaomi 14 in the U.S.", "US"),
+        ("xiaomi 14 in US", "US"),
+        ("xiaomi 14 in the us", "US"),
+        ("xiaomi 14 in the UK", "GB"),
+        ("xiaomi 14 in Britain", "GB"),
+        ("xiaomi 14 in Deutschland", "DE"),
+        ("xiaomi 14 in germnay", "DE"),
+        ("xiaomi 14 in japan", "JP"),
+        ("xiaomi 14 in JP", "JP"),
+        ("xiaomi 14 in south america", None),
+        ("will it work for us", None),
+    ],
+)
+def test_country_forms(question: str, country: str | None) -> None:
+    assert ask(question).country == country
+
+
+@pytest.mark.parametrize(
+    ("question", "carrier"),
+    [
+        ("pixel 9 on tmo", "tmobile-us"),
+        ("pixel 9 on T-Mobile", "tmobile-us"),
+        ("pixel 9 on tmobile", "tmobile-us"),
+        ("pixel 9 on vzw", "verizon-us"),
+        ("pixel 9 on verizn", "verizon-us"),
+        ("pixel 9 on att", "att-us"),
+        ("pixel 9 on AT&T", "att-us"),
+        ("pixel 9 on at and t", "att-us"),
+        ("pixel 9 on mint", "mint-us"),
+        ("pixel 9 on Mint Mobile", "mint-us"),
+        ("pixel 9 on au", "au-jp"),
+    ],
+)
+def test_carrier_shorthand(question: str, carrier: str) -> None:
+    result = ask(question)
+    assert result.carriers == (carrier,)
+    assert result.country == K.carrier(carrier).country
+
+
+def test_carrier_in_several_countries_needs_a_country() -> None:
+    assert ask("pixel 9 on vodafone").carriers == ()
+    assert {s.id for s in ask("pixel 9 on vodafone").suggestions} >= {"vodafone-gb", "vodafone-de"}
+    assert ask("pixel 9 on vodafone in germany").carriers == ("vodafone-de",)
+
+
+def test_country_code_inside_carrier_name_is_not_a_country() -> None:
+    result = ask("SM-S921U on AT&T")
+    assert result.country == "US"  # not Austria from "AT"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("is the xiaomi 14 sold in the us", "availability"),
+        ("can i buy a pixel 9 in japan", "availability"),
+        ("will my redmi note 13 pro work on verizon", "compatibility"),
+        ("pixel 9 compatible with tmo", "compatibility"),
+        ("what bands does the pixel 9 have", "bands"),
+        ("pixel 9 frequencies", "bands"),
+        ("SM-S921U on T-Mobile?", "unknown"),
+    ],
+)
+def test_intent(question: str, intent: str) -> None:
+    assert ask(question).intent == intent
+
+
+def test_long_ramble_still_finds_the_device() -> None:
+    ramble = ("so basically " * 60) + "my cousin sent me a xiaomi 14 from china " + ("and stuff " * 60) + "tmo?"
+    result = ask(ramble[:2000])
+    assert (result.device, result.carriers) == ("xiaomi-14", ("tmobile-us",))
+
+
+def test_question_longer_than_the_limit_is_cut() -> None:
+    result = ask("pixel 9 on tmo " + "blah " * 1000)
+    assert result.truncated and result.device == "pixel-9"
+
+
+def test_no_device_no_vendor() -> None:
+    result = ask("does it work on verizon in the us")
+    assert (result.device, result.vendor, result.device_hint) == (None, None, False)
+
+
+def test_autocomplete() -> None:
+    ids = [i for i, _name in INDEX.complete("device", "pixel 8")]
+    assert ids[:2] == ["pixel-8", "pixel-8-pro"] or ids[0] == "pixel-8"
+    assert INDEX.complete("carrier", "vzw") == [] or INDEX.complete("carrier", "veriz")[0][0] == "verizon-us"
