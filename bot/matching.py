@@ -107,6 +107,8 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+_MODEL_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9./_-]*")
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
 _CUE_WORDS = frozenset().union(*INTENT_WORDS.values())
 _MODEL_SHAPE = re.compile(r"^(?=.*[a-z])(?=.*\d.*\d)[a-z0-9]{5,}$")
 
@@ -120,6 +122,7 @@ class Index:
         self._vocab: set[str] = set()
         self._near: dict[str, set[str]] = defaultdict(set)
         self._models: dict[str, tuple[str, str]] = {}
+        self._corrections: dict[str, list[tuple[str, float]]] = {}
         self._device_tokens: dict[str, set[str]] = defaultdict(set)
         self._device_has_nr: dict[str, bool] = {}
         self.vendor_devices: dict[str, list[str]] = defaultdict(list)
@@ -206,6 +209,15 @@ class Index:
         """Vocabulary words one edit away (insert, delete, substitute or swap), with similarity."""
         if word in self._vocab or not word.isalpha() or len(word) < 3:
             return []
+        cached = self._corrections.get(word)
+        if cached is not None:
+            return cached
+        if len(self._corrections) > 100_000:  # words repeat across questions; bound the memory
+            self._corrections.clear()
+        self._corrections[word] = found = self._find_corrections(word)
+        return found
+
+    def _find_corrections(self, word: str) -> list[tuple[str, float]]:
         candidates = set(self._near.get(word, ()))
         for d in _deletes(word):
             if d in self._vocab:
@@ -283,14 +295,18 @@ class Index:
 
     def _models_in(self, question: str) -> list[tuple[int, int, str, str | None]]:
         """Model numbers: (char start, char end, device, variant or None for a unique prefix)."""
-        words = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9./_-]*", question)]
+        # Every model number has a digit, so only words with one (or next to one) are looked up.
+        words = [(m.group(0), m.start(), m.end()) for m in _MODEL_WORD.finditer(question)]
+        digits = [any(ch.isdigit() for ch in w) for w, _s, _e in words]
         found: list[tuple[int, int, str, str | None]] = []
         for n in (2, 1):
             for i in range(len(words) - n + 1):
+                if not any(digits[i : i + n]):
+                    continue
                 start, end = words[i][1], words[i + n - 1][2]
                 if any(s < end and start < e for s, e, _d, _v in found):
                     continue
-                c = text.compact("".join(w for w, _s, _e in words[i : i + n]))
+                c = _NOT_ALNUM.sub("", "".join(w for w, _s, _e in words[i : i + n])).lower()
                 hit = self._models.get(c)
                 if hit:
                     found.append((start, end, hit[0], hit[1]))
