@@ -269,6 +269,27 @@ class Store:
             )
         return summary
 
+    def remove(self, kind: str, entry_id: str, actor: str) -> Summary:
+        """Delete one entry; refused (nothing changes) while other entries still refer to it."""
+        if kind not in KINDS:
+            raise KnowledgeError([Problem(str(self.path), kind, f"unknown kind: expected one of {', '.join(KINDS)}")])
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            current = self.raw()
+            if entry_id not in {e["id"] for e in current.entries[kind]}:
+                raise KnowledgeError([Problem(str(self.path), f"{kind} {entry_id!r}", "no such entry")])
+            kept = RawBundle()
+            for k in KINDS:
+                for entry, origin in zip(current.entries[k], current.origins[k], strict=True):
+                    if not (k == kind and entry["id"] == entry_id):
+                        kept.add(k, entry, origin)
+            summary = self._apply_locked(kept, replace=True, actor=actor, action="remove", dry_run=False)
+        except BaseException:
+            self.db.conn.rollback()
+            raise
+        self.db.conn.commit()
+        return summary
+
     def undo(self, change_id: int, actor: str) -> Summary:
         """Put one changed entry back as it was before `change_id` (itself recorded as a change)."""
         rows = list(self.db.query("select * from changes where change_id = ?", [change_id]))

@@ -1,0 +1,66 @@
+"""The service layer on a real database file shared by two 'processes' (connections)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import device, make_bundle, variant, vendor
+
+from bot import bundle
+from bot.bundle import KnowledgeError
+from bot.service import Service
+from bot.store import Store
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "b.json"
+    path.write_text(
+        json.dumps(
+            make_bundle(
+                vendors=[vendor("google", "Google")],
+                devices=[device("pixel-9", "google", "Pixel 9", variant("p9", lte=[2]))],
+            )
+        )
+    )
+    Store(tmp_path / "kb.db").apply(bundle.read_path(path), replace=True, actor="t", action="seed")
+    return tmp_path / "kb.db"
+
+
+def test_edit_is_answered_at_once(db: Path) -> None:
+    svc = Service(Store(db))
+    assert svc.ask("pixel 10 bands").device is None
+    svc.upsert("devices", device("pixel-10", "google", "Pixel 10", variant("p10", lte=[2, 4])), actor="mod")
+    assert svc.ask("pixel 10 bands").device == "pixel-10"
+
+
+def test_other_process_sees_the_edit_after_refresh(db: Path) -> None:
+    writer, reader = Service(Store(db)), Service(Store(db))
+    assert reader.refresh_if_changed() is False
+    writer.upsert("devices", device("pixel-10", "google", "Pixel 10", variant("p10", lte=[2, 4])), actor="mod")
+    assert reader.refresh_if_changed() is True
+    assert reader.ask("pixel 10").device == "pixel-10"
+
+
+def test_bad_edit_changes_nothing(db: Path) -> None:
+    svc = Service(Store(db))
+    with pytest.raises(KnowledgeError) as info:
+        svc.upsert("devices", device("x", "nobody", "X 1", variant("x1", lte=[2])), actor="mod")
+    assert "devices[0] 'x'.vendor: unknown vendor 'nobody'" in str(info.value)
+    with pytest.raises(KnowledgeError):
+        svc.upsert("devices", {"id": "y", "vendor": "google"}, actor="mod")
+    assert [d.id for d in svc.engine.knowledge.devices] == ["pixel-9"]
+
+
+def test_remove_refuses_dangling_references_then_works(db: Path) -> None:
+    svc = Service(Store(db))
+    with pytest.raises(KnowledgeError) as info:
+        svc.remove("vendors", "google", actor="mod")
+    assert "unknown vendor 'google'" in str(info.value)
+    svc.remove("devices", "pixel-9", actor="mod")
+    assert svc.ask("pixel 9").device is None
+    [change] = svc.store.history("pixel-9", limit=1)
+    svc.undo(change.change_id, actor="mod")
+    assert svc.ask("pixel 9").device == "pixel-9"
