@@ -107,6 +107,7 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+_LETTER_MODELS = frozenset("tscerxu")
 _MODEL_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9./_-]*")
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
 _CUE_WORDS = frozenset().union(*INTENT_WORDS.values())
@@ -289,6 +290,9 @@ class Index:
         if nxt.glued and nxt.norm.isalpha():
             return True
         if nxt.norm in MODIFIERS:
+            return True
+        # "xiaomi 14 t" is the 14T; but "a" and "i" are words ("is the pixel 9 a good phone").
+        if len(nxt.norm) == 1 and nxt.norm in _LETTER_MODELS and toks[m.end - 1].norm.isdigit():
             return True
         has_nr = self._device_has_nr.get(m.payload.id, False)
         return (nxt.norm == "5g" and not has_nr) or (nxt.norm == "4g" and has_nr)

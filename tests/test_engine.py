@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 from conftest import carrier, device, engine, statement, variant, vendor
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.engine import answer_to_dict
 
@@ -169,3 +171,49 @@ def test_json_contract_keys() -> None:
         "answer",
     ]
     assert 0 < a["confidence"] <= 1
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_any_text_gets_an_answer_without_pings(question: str) -> None:
+    answer = E.answer(question)
+    lowered = answer.text.lower()
+    assert "@everyone" not in lowered and "@here" not in lowered
+    assert answer_to_dict(answer, E.knowledge)["question"] == question
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "xiaomi",
+                "14",
+                "pixel",
+                "9",
+                "on",
+                "tmo",
+                "sold",
+                "in",
+                "us",
+                "@everyone",
+                "🔥",
+                "redmi",
+                "note",
+                "pro",
+                "+",
+                "SM-S921U",
+                "23127PN0CC",
+                "mint",
+                "UK",
+                "a",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_word_salad_never_names_a_device_it_was_not_given(words: list[str]) -> None:
+    answer = E.answer(" ".join(words))
+    named = {"xiaomi-14": {"xiaomi", "14"}, "pixel-9": {"pixel", "9"}}
+    if answer.device in named:
+        assert named[answer.device] <= set(words) or {"SM-S921U", "23127PN0CC"} & set(words)

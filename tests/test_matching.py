@@ -85,6 +85,10 @@ def ask(q: str):
         ("i phone 16 pro max", "iphone-16-pro-max"),
         ("🔥🔥 pixel 9 🔥 on visible pls", "pixel-9"),
         ("Nothing Phone 2 in Germany", "nothing-phone-2"),
+        ("is the pixel 9 a good phone for tmo", "pixel-9"),
+        ("is the pixel 9 i mean will it work", "pixel-9"),
+        ("pixel 9, not sure it works on verizon", "pixel-9"),
+        ("PIXEL 9 ON TMO", "pixel-9"),
     ],
 )
 def test_finds_the_device(question: str, expected: str | None) -> None:
@@ -99,6 +103,9 @@ def test_finds_the_device(question: str, expected: str | None) -> None:
         ("pixel 9 pro xl sold in japan", "pixel-9"),
         ("galaxy s24+ on tmo", "galaxy-s24"),
         ("xiaomi 14 ultra", "xiaomi-14"),
+        ("xiaomi 14 t on tmo", "xiaomi-14"),
+        ("xiaomi 14T on tmo", "xiaomi-14"),
+        ("iphone 16 pro max plus", "iphone-16-pro-max"),
     ],
 )
 def test_a_different_model_is_not_answered_but_suggested(question: str, suggested: str) -> None:
