@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -62,7 +64,23 @@ def _parser() -> argparse.ArgumentParser:
     undo = kbs.add_parser("undo", help="put an entry back as it was before a change")
     undo.add_argument("change_id", type=int)
     undo.add_argument("--actor", default="cli")
+    serve = sub.add_parser("serve", help="serve the HTTP API and knowledge web page (no Discord token needed)")
+    serve.add_argument(
+        "--host",
+        default=os.environ.get("DEVICEBOT_HTTP_HOST", "127.0.0.1"),
+        help="address to bind (default: $DEVICEBOT_HTTP_HOST, else 127.0.0.1)",
+    )
+    serve.add_argument("--port", type=int, default=None, help="port (default: $DEVICEBOT_HTTP_PORT, else 8080)")
     return p
+
+
+def _http_port(value: int | None) -> int:
+    if value is not None:
+        return value
+    raw = os.environ.get("DEVICEBOT_HTTP_PORT", "8080")
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise ValueError(f"DEVICEBOT_HTTP_PORT={raw!r} is not a port number (1-65535)")
+    return int(raw)
 
 
 def _open_store(db: Path | None) -> Store:
@@ -118,6 +136,18 @@ def run(argv: Sequence[str] | None = None, out: TextIO | None = None, inp: TextI
     try:
         if args.command == "ask":
             return _ask(args, out, inp)
+        if args.command == "serve":
+            from .service import Service
+            from .web.app import serve as serve_http
+
+            logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+            try:
+                port = _http_port(args.port)
+            except ValueError as exc:
+                print(f"devicebot: {exc}", file=sys.stderr)
+                return EXIT_USAGE
+            serve_http(Service.open(args.db), args.host, port)
+            return EXIT_OK
         if args.kb_command == "validate":
             k = bundle.load(args.file)
             out.write(

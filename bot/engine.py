@@ -204,3 +204,25 @@ def answer_to_dict(a: Answer, k: Knowledge) -> dict[str, Any]:
         "confidence": a.confidence,
         "answer": a.text,
     }
+
+
+@dataclass(frozen=True)
+class GridRow:
+    country: str
+    carrier: str
+    carrier_name: str
+    cells: tuple[Compatibility, ...]  # one per variant, in the device's order
+
+
+def verdict_grid(engine: Engine, device_id: str, countries: tuple[str, ...] | None = None) -> list[GridRow]:
+    """Every variant of a device against every network operator (of the given countries): the picture
+    people read at a glance on the device page."""
+    k = engine.knowledge
+    device = k.device(device_id)
+    rows: list[GridRow] = []
+    for carrier in sorted(k.carriers, key=lambda c: (c.country, c.name.casefold())):
+        if carrier.mvno_of is not None or (countries and carrier.country not in countries):
+            continue
+        cells = tuple(compatibility(v, carrier, carrier) for v in device.variants)
+        rows.append(GridRow(carrier.country, carrier.id, carrier.name, cells))
+    return rows

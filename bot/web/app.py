@@ -1,0 +1,304 @@
+"""The aiohttp application: the same answers as `devicebot ask --json`, health, metrics, web pages."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import re
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST
+
+from .. import bundle, render
+from ..engine import verdict_grid
+from ..matching import MAX_QUESTION_CHARS
+from ..service import Service
+from .ratelimit import RateLimiter
+
+log = logging.getLogger(__name__)
+
+SERVICE: web.AppKey[Service] = web.AppKey("service", Service)
+LIMITER: web.AppKey[RateLimiter] = web.AppKey("limiter", RateLimiter)
+HEALTH: web.AppKey[Callable[[], dict[str, Any]]] = web.AppKey("health", object)  # type: ignore[arg-type]
+TEMPLATES: web.AppKey[jinja2.Environment] = web.AppKey("templates", jinja2.Environment)
+
+_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _error(status: int, message: str, **extra: Any) -> web.Response:
+    return web.json_response({"error": message, "status": status, **extra}, status=status)
+
+
+def _json(data: Any, status: int = 200) -> web.Response:
+    return web.Response(text=json.dumps(data, ensure_ascii=False), status=status, content_type="application/json")
+
+
+def _service(request: web.Request) -> Service:
+    return request.app[SERVICE]
+
+
+# -- health and metrics ---------------------------------------------------------------------------
+
+
+async def healthz(request: web.Request) -> web.Response:
+    svc = _service(request)
+    body: dict[str, Any] = {"status": "ok"}
+    try:
+        svc.store.db.conn.execute("select 1").fetchone()
+        k = svc.engine.knowledge
+        body["database"] = {"ok": True, "path": str(svc.store.path)}
+        body["knowledge"] = {
+            "vendors": len(k.vendors),
+            "devices": len(k.devices),
+            "carriers": len(k.carriers),
+            "statements": len(k.statements),
+        }
+    except Exception as exc:  # any failure to read the database is unhealthy, whatever it is
+        body["status"] = "unhealthy"
+        body["database"] = {"ok": False, "error": str(exc)}
+    extra = request.app.get(HEALTH)
+    if extra is not None:
+        more = extra()
+        body.update(more)
+        if more.get("healthy") is False:
+            body["status"] = "unhealthy"
+    return _json(body, 200 if body["status"] == "ok" else 503)
+
+
+async def metrics(request: web.Request) -> web.Response:
+    data = _service(request).metrics.exposition()
+    return web.Response(body=data, headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+
+# -- JSON API -------------------------------------------------------------------------------------
+
+
+async def api_ask(request: web.Request) -> web.Response:
+    client = request.remote or "unknown"
+    allowed, retry = request.app[LIMITER].allow(client)
+    if not allowed:
+        return web.json_response(
+            {"error": "too many questions; slow down", "status": 429, "retry_after": round(retry, 2)},
+            status=429,
+            headers={"Retry-After": str(max(1, round(retry)))},
+        )
+    question = request.query.get("q")
+    if question is None or not question.strip():
+        return _error(400, "missing parameter q (the question)")
+    if len(question) > MAX_QUESTION_CHARS:
+        return _error(413, f"question is {len(question)} characters; the limit is {MAX_QUESTION_CHARS}")
+    svc = _service(request)
+    return _json(svc.to_dict(svc.ask(question, adapter="http")))
+
+
+async def api_devices(request: web.Request) -> web.Response:
+    k = _service(request).engine.knowledge
+    vendor = request.query.get("vendor")
+    if vendor is not None and not k.has("vendors", vendor):
+        return _error(404, f"unknown vendor {vendor!r}")
+    devices = [d for d in k.devices if vendor is None or d.vendor == vendor]
+    return _json(
+        [
+            {
+                "id": d.id,
+                "name": d.name,
+                "vendor": d.vendor,
+                "released": d.released,
+                "variants": [v.id for v in d.variants],
+            }
+            for d in devices
+        ]
+    )
+
+
+async def api_device(request: web.Request) -> web.Response:
+    k = _service(request).engine.knowledge
+    device_id = request.match_info["id"]
+    if not k.has("devices", device_id):
+        return _error(404, f"unknown device {device_id!r}")
+    return _json(bundle.to_raw(k.device(device_id)))
+
+
+def _country_param(request: web.Request) -> str | None:
+    country = request.query.get("country")
+    if country is None:
+        return None
+    if not _COUNTRY.match(country):
+        raise web.HTTPBadRequest(
+            text=json.dumps({"error": f"country {country!r} is not an ISO 3166-1 alpha-2 code", "status": 400}),
+            content_type="application/json",
+        )
+    return country.upper()
+
+
+async def api_carriers(request: web.Request) -> web.Response:
+    k = _service(request).engine.knowledge
+    country = _country_param(request)
+    return _json([bundle.to_raw(c) for c in k.carriers if country is None or c.country == country])
+
+
+async def api_statements(request: web.Request) -> web.Response:
+    k = _service(request).engine.knowledge
+    country = _country_param(request)
+    vendor = request.query.get("vendor")
+    if vendor is not None and not _ID.match(vendor):
+        return _error(400, f"vendor {vendor!r} is not an id")
+    found = [
+        s for s in k.statements if (vendor is None or s.vendor == vendor) and (country is None or s.country == country)
+    ]
+    return _json([bundle.to_raw(s) for s in sorted(found, key=lambda s: s.date, reverse=True)])
+
+
+async def api_suggest(request: web.Request) -> web.Response:
+    query = request.query.get("q", "")[:100]
+    index = _service(request).engine.index
+    return _json([{"id": i, "name": name} for i, name in index.complete("device", query, limit=8)])
+
+
+# -- pages ----------------------------------------------------------------------------------------
+
+
+def _page(request: web.Request, template: str, status: int = 200, **context: Any) -> web.Response:
+    html = request.app[TEMPLATES].get_template(template).render(**context)
+    return web.Response(text=html, status=status, content_type="text/html")
+
+
+async def page_index(request: web.Request) -> web.Response:
+    k = _service(request).engine.knowledge
+    vendors = {v.id: v.name for v in k.vendors}
+    devices = sorted(k.devices, key=lambda d: (vendors[d.vendor].casefold(), d.name.casefold()))
+    return _page(request, "index.html", devices=devices, vendors=vendors, knowledge=k)
+
+
+async def page_device(request: web.Request) -> web.Response:
+    svc = _service(request)
+    k = svc.engine.knowledge
+    device_id = request.match_info["id"]
+    if not k.has("devices", device_id):
+        return _page(request, "missing.html", status=404, what=f"device {device_id!r}")
+    device = k.device(device_id)
+    grid = verdict_grid(svc.engine, device_id)
+    return _page(
+        request,
+        "device.html",
+        device=device,
+        vendor=k.vendor(device.vendor),
+        grid=grid,
+        country_names=svc.engine.index.country_names,
+        marks=render.VERDICT_MARK,
+        words=render.VERDICT_WORDS,
+        flag_words=render.FLAG_WORDS,
+    )
+
+
+async def page_carrier(request: web.Request) -> web.Response:
+    svc = _service(request)
+    k = svc.engine.knowledge
+    carrier_id = request.match_info["id"]
+    if not k.has("carriers", carrier_id):
+        return _page(request, "missing.html", status=404, what=f"carrier {carrier_id!r}")
+    carrier = k.carrier(carrier_id)
+    host = k.carrier(carrier.mvno_of) if carrier.mvno_of else None
+    virtual = [c for c in k.carriers if c.mvno_of == carrier.id]
+    return _page(
+        request,
+        "carrier.html",
+        carrier=carrier,
+        host=host,
+        virtual=virtual,
+        country=svc.engine.index.country_names.get(carrier.country, carrier.country),
+    )
+
+
+async def page_statements(request: web.Request) -> web.Response:
+    svc = _service(request)
+    k = svc.engine.knowledge
+    statements = sorted(k.statements, key=lambda s: (s.date, s.id), reverse=True)
+    return _page(
+        request,
+        "statements.html",
+        statements=statements,
+        vendors={v.id: v.name for v in k.vendors},
+        devices={d.id: d.name for d in k.devices},
+        country_names=svc.engine.index.country_names,
+    )
+
+
+# -- the application ------------------------------------------------------------------------------
+
+
+@web.middleware
+async def errors(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    try:
+        return await handler(request)
+    except web.HTTPException as exc:
+        if exc.content_type == "application/json" or not request.path.startswith("/api/"):
+            raise
+        return _error(exc.status, exc.reason)
+    except Exception:
+        log.exception("error serving %s", request.path)
+        request.app[SERVICE].metrics.errors.labels("http").inc()
+        return _error(500, "internal error")
+
+
+async def _watch_database(app: web.Application) -> AsyncIterator[None]:
+    """Pick up edits made by other processes (the Discord bot, `devicebot kb import`)."""
+
+    async def loop() -> None:
+        while True:
+            await asyncio.sleep(2)
+            try:
+                app[SERVICE].refresh_if_changed()
+            except Exception:
+                log.exception("refreshing the knowledge failed")
+
+    task = asyncio.create_task(loop())
+    yield
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+
+
+def create_app(
+    service: Service, *, rate: int = 30, per: float = 10.0, health: Callable[[], dict[str, Any]] | None = None
+) -> web.Application:
+    app = web.Application(middlewares=[errors], client_max_size=64 * 1024)
+    app[SERVICE] = service
+    app[LIMITER] = RateLimiter(rate, per)
+    if health is not None:
+        app[HEALTH] = health
+    app[TEMPLATES] = jinja2.Environment(
+        loader=jinja2.PackageLoader("bot.web", "templates"), autoescape=jinja2.select_autoescape(["html"])
+    )
+    app.cleanup_ctx.append(_watch_database)
+    app.add_routes(
+        [
+            web.get("/healthz", healthz),
+            web.get("/metrics", metrics),
+            web.get("/api/ask", api_ask),
+            web.get("/api/devices", api_devices),
+            web.get("/api/devices/{id}", api_device),
+            web.get("/api/carriers", api_carriers),
+            web.get("/api/statements", api_statements),
+            web.get("/api/suggest", api_suggest),
+            web.get("/", page_index),
+            web.get("/devices/{id}", page_device),
+            web.get("/carriers/{id}", page_carrier),
+            web.get("/statements", page_statements),
+            web.static("/static", str(Path(__file__).parent / "static")),
+        ]
+    )
+    return app
+
+
+def serve(service: Service, host: str, port: int) -> None:
+    web.run_app(create_app(service), host=host, port=port, print=lambda msg: log.info("%s", msg))

@@ -1,0 +1,144 @@
+"""The HTTP service on a real aiohttp server on loopback, with a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from aiohttp.test_utils import TestClient
+from conftest import carrier, device, make_bundle, statement, variant, vendor
+
+from bot import bundle
+from bot.service import Service
+from bot.store import Store
+from bot.web.app import create_app
+
+Client = Callable[..., Awaitable[TestClient]]
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> Service:
+    path = tmp_path / "b.json"
+    path.write_text(
+        json.dumps(
+            make_bundle(
+                vendors=[vendor("xiaomi", "Xiaomi"), vendor("google", "Google")],
+                devices=[
+                    device(
+                        "xiaomi-14",
+                        "xiaomi",
+                        "Xiaomi 14",
+                        variant("x14g", "Global", ("23127PN0CG",), lte=[2, 4, 12, 66, 71]),
+                        variant("x14c", "China", ("23127PN0CC",), lte=[1, 3, 41]),
+                    ),
+                    device("pixel-9", "google", "Pixel 9", variant("p9", lte=[2, 4, 12, 66, 71])),
+                ],
+                carriers=[
+                    carrier("tmobile-us", "US", "T-Mobile", "tmo", lte=([2, 4, 12, 66, 71], [])),
+                    carrier("mint-us", "US", "Mint Mobile", mvno_of="tmobile-us"),
+                    carrier("ee-gb", "GB", "EE", lte=([1, 3, 20], [])),
+                ],
+                statements=[
+                    statement(
+                        "xiaomi-us-2015", "xiaomi", "US", "not_sold", "2015-02-02", quote="No plans <b>@everyone</b>."
+                    )
+                ],
+            )
+        )
+    )
+    store = Store(tmp_path / "kb.db")
+    store.apply(bundle.read_path(path), replace=True, actor="t", action="seed")
+    return Service(store)
+
+
+@pytest.fixture
+async def client(aiohttp_client: Client, service: Service) -> TestClient:
+    return await aiohttp_client(create_app(service, rate=5, per=60.0))
+
+
+async def test_ask_is_the_cli_json(client: TestClient, service: Service) -> None:
+    response = await client.get("/api/ask", params={"q": "Is the Xiaomi 14 sold in the US?"})
+    assert response.status == 200 and response.content_type == "application/json"
+    body = await response.json()
+    assert body == service.to_dict(service.ask("Is the Xiaomi 14 sold in the US?"))
+    assert body["availability"]["status"] == "not_sold"
+
+
+async def test_ask_errors(client: TestClient) -> None:
+    missing = await client.get("/api/ask")
+    assert missing.status == 400 and "missing parameter q" in (await missing.json())["error"]
+    long = await client.get("/api/ask", params={"q": "x" * 2001})
+    assert long.status == 413 and (await long.json())["status"] == 413
+
+
+async def test_rate_limit_per_client(client: TestClient) -> None:
+    statuses = [(await client.get("/api/ask", params={"q": "pixel 9 on tmo"})).status for _ in range(7)]
+    assert statuses[:5] == [200] * 5 and statuses[5:] == [429, 429]
+    limited = await client.get("/api/ask", params={"q": "pixel 9"})
+    assert int(limited.headers["Retry-After"]) >= 1
+
+
+async def test_devices_and_device(client: TestClient) -> None:
+    devices = await (await client.get("/api/devices")).json()
+    assert [d["id"] for d in devices] == ["xiaomi-14", "pixel-9"]
+    assert [d["id"] for d in await (await client.get("/api/devices", params={"vendor": "google"})).json()] == [
+        "pixel-9"
+    ]
+    assert (await client.get("/api/devices", params={"vendor": "nope"})).status == 404
+    one = await client.get("/api/devices/xiaomi-14")
+    assert (await one.json())["variants"][1]["models"] == ["23127PN0CC"]
+    missing = await client.get("/api/devices/nope")
+    assert missing.status == 404 and "unknown device 'nope'" in (await missing.json())["error"]
+
+
+async def test_carriers_and_statements(client: TestClient) -> None:
+    us = await (await client.get("/api/carriers", params={"country": "us"})).json()
+    assert [c["id"] for c in us] == ["tmobile-us", "mint-us"]
+    bad = await client.get("/api/carriers", params={"country": "USA"})
+    assert bad.status == 400 and "ISO 3166-1" in (await bad.json())["error"]
+    sts = await (await client.get("/api/statements", params={"vendor": "xiaomi", "country": "US"})).json()
+    assert [s["id"] for s in sts] == ["xiaomi-us-2015"]
+    assert await (await client.get("/api/statements", params={"country": "GB"})).json() == []
+
+
+async def test_healthz(client: TestClient, service: Service) -> None:
+    ok = await client.get("/healthz")
+    body = await ok.json()
+    assert ok.status == 200 and body["status"] == "ok" and body["knowledge"]["devices"] == 2
+    service.store.db.conn.close()
+    broken = await client.get("/healthz")
+    assert broken.status == 503 and (await broken.json())["database"]["ok"] is False
+
+
+async def test_healthz_reports_the_bot(aiohttp_client: Client, service: Service) -> None:
+    app = create_app(service, health=lambda: {"healthy": False, "discord": {"connected": False}})
+    response = await (await aiohttp_client(app)).get("/healthz")
+    assert response.status == 503 and (await response.json())["discord"] == {"connected": False}
+
+
+async def test_metrics_count_questions(client: TestClient) -> None:
+    await client.get("/api/ask", params={"q": "pixel 9 on tmo"})
+    await client.get("/api/ask", params={"q": "pixel 99 on tmo"})
+    text = await (await client.get("/metrics")).text()
+    assert 'devicebot_questions_total{adapter="http",intent="unknown",outcome="answered"} 1.0' in text
+    assert 'devicebot_answer_seconds_count{adapter="http"} 2.0' in text
+
+
+async def test_pages(client: TestClient) -> None:
+    index = await client.get("/")
+    assert index.status == 200 and 'href="/devices/xiaomi-14"' in await index.text()
+    page = await (await client.get("/devices/xiaomi-14")).text()
+    assert 'id="verdict-grid"' in page and 'data-verdict="full"' in page and 'data-verdict="none"' in page
+    assert "T-Mobile" in page and "Mint Mobile" not in page  # virtual operators share their host's row
+    carrier_page = await (await client.get("/carriers/mint-us")).text()
+    assert "T-Mobile" in carrier_page and "B71" in carrier_page
+    statements = await (await client.get("/statements")).text()
+    assert "&lt;b&gt;@everyone&lt;/b&gt;" in statements  # escaped, never raw HTML
+    assert (await client.get("/devices/nope")).status == 404
+
+
+async def test_suggest(client: TestClient) -> None:
+    found = await (await client.get("/api/suggest", params={"q": "xiaom"})).json()
+    assert found[0] == {"id": "xiaomi-14", "name": "Xiaomi 14"}
