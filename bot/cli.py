@@ -71,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
         help="address to bind (default: $DEVICEBOT_HTTP_HOST, else 127.0.0.1)",
     )
     serve.add_argument("--port", type=int, default=None, help="port (default: $DEVICEBOT_HTTP_PORT, else 8080)")
+    serve.add_argument("--rate", type=int, default=30, help="questions per client per --per seconds on /api/ask")
+    serve.add_argument("--per", type=float, default=10.0, help="the rate limit's window in seconds")
     return p
 
 
@@ -146,7 +148,7 @@ def run(argv: Sequence[str] | None = None, out: TextIO | None = None, inp: TextI
             except ValueError as exc:
                 print(f"devicebot: {exc}", file=sys.stderr)
                 return EXIT_USAGE
-            serve_http(Service.open(args.db), args.host, port)
+            serve_http(Service.open(args.db), args.host, port, rate=args.rate, per=args.per)
             return EXIT_OK
         if args.kb_command == "validate":
             k = bundle.load(args.file)

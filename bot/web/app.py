@@ -300,5 +300,11 @@ def create_app(
     return app
 
 
-def serve(service: Service, host: str, port: int) -> None:
-    web.run_app(create_app(service), host=host, port=port, print=lambda msg: log.info("%s", msg))
+def serve(service: Service, host: str, port: int, rate: int = 30, per: float = 10.0) -> None:
+    web.run_app(
+        create_app(service, rate=rate, per=per),
+        host=host,
+        port=port,
+        access_log=None,
+        print=lambda msg: log.info("%s", msg),
+    )
