@@ -366,27 +366,27 @@ def build(raw: RawBundle) -> Knowledge:
                 ids[kind][e["id"]] = i
 
     # Names people type must point at one thing; collisions would make matching guess.
-    vendor_keys: dict[str, str] = {}
-    for i, e in enumerate(raw.entries["vendors"]):
-        for name in (e["name"], *e.get("aliases", ())):
-            k = text.key(name)
-            if not k:
-                report("vendors", i, f"name {name!r} has no letters or digits", "aliases")
-            elif vendor_keys.setdefault(k, e["id"]) != e["id"]:
-                report("vendors", i, f"alias {name!r} also names vendor {vendor_keys[k]!r}", "aliases")
+    # Carriers' names only need to be unique within a country ("Vodafone" is in many).
+    owners: dict[tuple[str, str, str], str] = {}
 
-    device_keys: dict[str, str] = {}
+    def claim_names(kind: str, i: int, e: RawEntry, scope: str = "") -> None:
+        for name in (e["name"], *e.get("aliases", ())):
+            k = (kind, scope, text.key(name))
+            if not k[2]:
+                report(kind, i, f"name {name!r} has no letters or digits", "aliases")
+            elif owners.setdefault(k, e["id"]) != e["id"]:
+                within = f" in {scope}" if scope else ""
+                report(kind, i, f"alias {name!r} also names {kind[:-1]} {owners[k]!r}{within}", "aliases")
+
+    for i, e in enumerate(raw.entries["vendors"]):
+        claim_names("vendors", i, e)
+
     variant_ids: dict[str, tuple[str, int]] = {}
     models: dict[str, str] = {}
     for i, e in enumerate(raw.entries["devices"]):
         if e["vendor"] not in ids["vendors"]:
             report("devices", i, f"unknown vendor {e['vendor']!r}", "vendor")
-        for name in (e["name"], *e.get("aliases", ())):
-            k = text.key(name)
-            if not k:
-                report("devices", i, f"name {name!r} has no letters or digits", "aliases")
-            elif device_keys.setdefault(k, e["id"]) != e["id"]:
-                report("devices", i, f"alias {name!r} also names device {device_keys[k]!r}", "aliases")
+        claim_names("devices", i, e)
         if e.get("released") and not _date_ok(e["released"]):
             report("devices", i, f"{e['released']!r} is not a real date", "released")
         several = len(e["variants"]) > 1
@@ -410,17 +410,10 @@ def build(raw: RawBundle) -> Knowledge:
             if not any(v["bands"].get(t) for t in ("gsm", "umts", "lte", "nr")):
                 report("devices", i, "variant lists no bands at all", vloc + ".bands")
 
-    carrier_keys: dict[tuple[str, str], str] = {}
     for i, e in enumerate(raw.entries["carriers"]):
         if not _country_ok(e["country"]):
             report("carriers", i, f"{e['country']!r} is not an ISO 3166-1 alpha-2 country code", "country")
-        for name in (e["name"], *e.get("aliases", ())):
-            ckey = (e["country"], text.key(name))
-            if not ckey[1]:
-                report("carriers", i, f"name {name!r} has no letters or digits", "aliases")
-            elif carrier_keys.setdefault(ckey, e["id"]) != e["id"]:
-                owner = carrier_keys[ckey]
-                report("carriers", i, f"alias {name!r} also names carrier {owner!r} in {e['country']}", "aliases")
+        claim_names("carriers", i, e, scope=e["country"])
         host = e.get("mvno_of")
         if host is not None:
             if host not in ids["carriers"]:

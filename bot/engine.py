@@ -7,7 +7,7 @@ documented in the README.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from . import render
@@ -127,16 +127,10 @@ class Engine:
             device_hint=a.device_hint,
             text="",
         )
-        return _with_text(partial, render.markdown(partial, k, self.index.country_names))
+        return replace(partial, text=render.markdown(partial, k, self.index.country_names))
 
     def to_dict(self, answer: Answer) -> dict[str, Any]:
         return answer_to_dict(answer, self.knowledge)
-
-
-def _with_text(answer: Answer, text: str) -> Answer:
-    from dataclasses import replace
-
-    return replace(answer, text=text)
 
 
 def _statement_dict(s: Statement) -> dict[str, Any]:

@@ -386,7 +386,7 @@ class Index:
         matches = self._walk(toks, blocked)
 
         device, variant, suggestions, confidence, hint = self._resolve_device(matches, models, toks, q)
-        vendor = self.knowledge.device(device).vendor if device else self._resolve_vendor(matches, device)
+        vendor = self.knowledge.device(device).vendor if device else self._resolve_vendor(matches)
         carriers, carrier_suggestions, country = self._resolve_carriers(matches, toks, blocked, shouting)
         suggestions.extend(carrier_suggestions)
         intent = "unknown"
@@ -509,7 +509,7 @@ class Index:
         best = process.extract(phrase, names, scorer=fuzz.WRatio, limit=5, score_cutoff=60)
         return [Suggestion("device", d, self.knowledge.device(d).name) for _n, _s, d in best]
 
-    def _resolve_vendor(self, matches: list[Match], device: str | None) -> str | None:
+    def _resolve_vendor(self, matches: list[Match]) -> str | None:
         vendors = [m for m in sorted(matches, key=lambda m: m.start) if m.payload.kind == "vendor"]
         return vendors[0].payload.id if vendors else None
 

@@ -189,3 +189,22 @@ def test_round_trip_through_records(tmp_path: Path) -> None:
         path = tmp_path / f"out.{fmt}"
         bundle.dump(bundle.to_bundle(k), path)
         assert bundle.load(path) == k
+
+
+def test_carrier_names_are_unique_within_a_country_only(tmp_path: Path) -> None:
+    data = make_bundle(**BASE)
+    data["carriers"] += [
+        carrier("voda-de", "DE", "Vodafone", lte=([20], [])),
+        carrier("voda-gb", "GB", "Vodafone", lte=([20], [])),
+    ]
+    bundle.build(bundle.check_shape(data, "ok"))
+    data["carriers"].append(carrier("voda-de-2", "DE", "Vodafone Germany", "vodafone", lte=([20], [])))
+    [problem] = _problems(data, tmp_path)
+    assert "carriers[3] 'voda-de-2'.aliases: alias 'vodafone' also names carrier 'voda-de' in DE" in problem
+
+
+def test_vendor_alias_collision(tmp_path: Path) -> None:
+    data = make_bundle(**BASE)
+    data["vendors"].append(vendor("acme2", "Acme Two", "ACME"))
+    [problem] = _problems(data, tmp_path)
+    assert "vendors[1] 'acme2'.aliases: alias 'ACME' also names vendor 'acme'" in problem
