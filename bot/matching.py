@@ -154,6 +154,10 @@ class Index:
                 self._insert(name, Payload("vendor", vendor.id))
                 vendor_tokens.update(text.tokens(name))
 
+        respellings = {
+            v.id: [a for a in v.aliases if text.compact(a) == text.compact(v.name) and text.key(a) != text.key(v.name)]
+            for v in k.vendors
+        }
         explicit: dict[str, str] = {}
         derived: list[tuple[str, Payload]] = []
         for device in k.devices:
@@ -170,12 +174,20 @@ class Index:
                 toks = text.tokens(name)
                 if toks[0] not in vendor_tokens:
                     derived.append((f"{vendor.name} {name}", Payload("device", device.id, derived=True)))
+                # "one plus 12" for "OnePlus 12": the vendor's name written with other spacing.
+                own = text.tokens(vendor.name)
+                if toks[: len(own)] == own:
+                    for spelling in respellings.get(vendor.id, ()):
+                        derived.append(
+                            (" ".join([spelling, *toks[len(own) :]]), Payload("device", device.id, derived=True))
+                        )
                 if "5g" in toks and len(toks) > 2:
                     without = " ".join(t for t in toks if t != "5g")
                     derived.append((without, Payload("device", device.id, derived=True)))
                 rest = toks[1:]
                 if len(rest) >= 2 and rest[0].isalpha() and any(t.isdigit() for t in rest):
-                    glued = len(rest[0]) == 1
+                    # "s24" may stand alone, "s 24" may not ("a 5 year old phone" is no Galaxy A5).
+                    glued = len(rest[0]) == 1 and rest[1].isdigit()
                     derived.append((" ".join(rest), Payload("device", device.id, derived=True, glued_only=glued)))
             for variant in device.variants:
                 for model in variant.models:

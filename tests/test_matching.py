@@ -13,6 +13,8 @@ K = knowledge(
         vendor("google", "Google"),
         vendor("samsung", "Samsung"),
         vendor("nothing", "Nothing"),
+        vendor("oneplus", "OnePlus", "one plus"),
+        vendor("motorola", "Motorola", "moto"),
         vendor("apple", "Apple"),
     ],
     devices=[
@@ -41,6 +43,11 @@ K = knowledge(
         device("galaxy-s24-ultra", "samsung", "Galaxy S24 Ultra", variant("s24u", lte=[2]), aliases=("s24u",)),
         device("galaxy-a5", "samsung", "Galaxy A5", variant("a5", lte=[3])),
         device("nothing-phone-2", "nothing", "Nothing Phone (2)", variant("np2", lte=[3])),
+        device("nothing-phone-2a", "nothing", "Nothing Phone (2a)", variant("np2a", lte=[3])),
+        device("galaxy-z-fold6", "samsung", "Galaxy Z Fold6", variant("zf6", lte=[3])),
+        device("oneplus-12", "oneplus", "OnePlus 12", variant("op12", lte=[3])),
+        device("oneplus-12r", "oneplus", "OnePlus 12R", variant("op12r", lte=[3])),
+        device("moto-g-power-2024", "motorola", "Moto G Power 5G (2024)", variant("mgp24", lte=[3])),
         device("iphone-16-pro-max", "apple", "iPhone 16 Pro Max", variant("i16pm", lte=[2, 4])),
     ],
     carriers=[
@@ -89,6 +96,16 @@ def ask(q: str):
         ("is the pixel 9 i mean will it work", "pixel-9"),
         ("pixel 9, not sure it works on verizon", "pixel-9"),
         ("PIXEL 9 ON TMO", "pixel-9"),
+        ("nothing phone 2a on tmo", "nothing-phone-2a"),
+        ("Nothing Phone (2a)", "nothing-phone-2a"),
+        ("z fold 6 on att", "galaxy-z-fold6"),
+        ("galaxy z fold6", "galaxy-z-fold6"),
+        ("samsung galaxy z fold 6", "galaxy-z-fold6"),
+        ("one plus 12 in india", "oneplus-12"),
+        ("oneplus 12r", "oneplus-12r"),
+        ("OnePlus 12 R", "oneplus-12r"),
+        ("moto g power 2024 on verizon", "moto-g-power-2024"),
+        ("moto g power 5g 2024", "moto-g-power-2024"),
     ],
 )
 def test_finds_the_device(question: str, expected: str | None) -> None:
