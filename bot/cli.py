@@ -48,7 +48,10 @@ def _parser() -> argparse.ArgumentParser:
     kb = sub.add_parser("kb", help="manage the knowledge")
     kbs = kb.add_subparsers(dest="kb_command", required=True, metavar="KB_COMMAND")
     imp = kbs.add_parser("import", help="load a bundle (.json/.yaml/.yml, or a folder of them)")
-    imp.add_argument("file", type=Path)
+    imp.add_argument("file", type=Path, nargs="?", help="the bundle (or use --shipped)")
+    imp.add_argument(
+        "--shipped", action="store_true", help="the knowledge shipped with this version of devicebot (after an upgrade)"
+    )
     imp.add_argument("--replace", action="store_true", help="the bundle replaces the whole knowledge")
     imp.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
     imp.add_argument("--actor", default="cli", help="who is making the change (for the history)")
@@ -159,6 +162,11 @@ def run(argv: Sequence[str] | None = None, out: TextIO | None = None, inp: TextI
             return EXIT_OK
         store = _open_store(args.db)
         if args.kb_command == "import":
+            if (args.file is None) == (not args.shipped):
+                print("devicebot kb import: give a FILE or --shipped (one of them)", file=sys.stderr)
+                return EXIT_USAGE
+            if args.shipped:
+                args.file = bundle.shipped_knowledge_dir()
             summary = store.apply(
                 bundle.read_path(args.file),
                 replace=args.replace,

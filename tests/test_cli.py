@@ -152,3 +152,12 @@ def test_stats(db: Path) -> None:
     assert "oldest statement: 2015-02-02" in result.stdout
     stats = json.loads(devicebot("kb", "stats", "--json", db=db).stdout)
     assert stats["carriers_per_country"] == {"US": 1}
+
+
+def test_import_shipped_keeps_local_additions(db: Path, tmp_path: Path) -> None:
+    result = devicebot("kb", "import", "--shipped", db=db)
+    assert result.returncode == 0, result.stderr
+    stats = json.loads(devicebot("kb", "stats", "--json", db=db).stdout)
+    assert stats["devices_per_vendor"].get("google", 0) >= 1  # the fixture's Pixel 9 is still there
+    both = devicebot("kb", "import", "--shipped", str(tmp_path / "x.json"), db=db)
+    assert both.returncode == 2 and "one of them" in both.stderr
