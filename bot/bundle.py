@@ -404,6 +404,15 @@ def build(raw: RawBundle) -> Knowledge:
                 )
             for model in v.get("models", ()):
                 m = text.compact(model)
+                if m.isdigit() and len(m) < text.MIN_DIGIT_MODEL:
+                    report(
+                        "devices",
+                        i,
+                        f"model {model!r} is only {len(m)} digits: it would read like a year or "
+                        f"a count; a model number of digits only needs at least {text.MIN_DIGIT_MODEL}",
+                        vloc + ".models",
+                    )
+                    continue
                 owner = models.setdefault(m, v["id"])
                 if owner != v["id"]:
                     report("devices", i, f"model {model!r} is also listed for variant {owner!r}", vloc + ".models")

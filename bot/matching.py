@@ -12,9 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 import pycountry
 from rapidfuzz import fuzz, process
@@ -42,6 +40,7 @@ class Token:
     start: int  # character span of the whole typed word
     end: int
     glued: bool  # typed attached to the previous token ("8a", "s24")
+    brk: bool = False  # a sentence ends before this token ("…the nokia n93. I travel…")
 
 
 @dataclass(frozen=True)
@@ -92,9 +91,12 @@ class _Node:
 def tokenize(question: str) -> list[Token]:
     spaced = question.replace("&", " and ").replace("+", " plus ")
     out: list[Token] = []
+    previous_end = 0
     for word, start, end in text.raw_words(spaced):
+        brk = bool(_SENTENCE_END.search(spaced[previous_end:start])) and bool(out)
         for k, part in enumerate(text.split_word(text.fold(word))):
-            out.append(Token(part, word, start, end, glued=k > 0))
+            out.append(Token(part, word, start, end, glued=k > 0, brk=brk and k == 0))
+        previous_end = end
     return out
 
 
@@ -108,6 +110,7 @@ def _deletes(word: str) -> set[str]:
 
 
 _LETTER_MODELS = frozenset("tscerxu")
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _MODEL_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9./_-]*")
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
 _CUE_WORDS = frozenset().union(*INTENT_WORDS.values())
@@ -130,6 +133,14 @@ class Index:
         self.country_names: dict[str, str] = {}
         self._build(knowledge)
         self._model_list = sorted(self._models)
+        # Display names and their comparable keys, computed once: suggestions and autocomplete
+        # compare against thousands of them per keystroke.
+        self._labels: dict[str, dict[str, str]] = {
+            "device": {d.id: d.name for d in knowledge.devices},
+            "carrier": {c.id: f"{c.name} ({c.country})" for c in knowledge.carriers},
+            "country": {code: f"{name} ({code})" for code, name in self.country_names.items()},
+        }
+        self._label_keys = {kind: {i: text.key(n) for i, n in labels.items()} for kind, labels in self._labels.items()}
 
     # -- building -------------------------------------------------------------------------------
 
@@ -264,7 +275,7 @@ class Index:
                 if j > i:
                     for p in node.payloads:
                         matches.append(Match(p, i, j, total / (j - i)))
-                if j >= len(toks) or j in blocked:
+                if j >= len(toks) or j in blocked or (j > i and toks[j].brk):
                     continue
                 for word, sim in options(j):
                     child = node.children.get(word)
@@ -299,7 +310,12 @@ class Index:
         if m.end >= len(toks):
             return False
         nxt = toks[m.end]
+        if nxt.brk:
+            return False
         if nxt.glued and nxt.norm.isalpha():
+            return True
+        # "Redmi 959" is not the phone named "Xiaomi Redmi": a number after a name ending in a word.
+        if nxt.norm.isdigit() and toks[m.end - 1].norm.isalpha():
             return True
         if nxt.norm in MODIFIERS:
             return True
@@ -323,6 +339,8 @@ class Index:
                 if any(s < end and start < e for s, e, _d, _v in found):
                     continue
                 c = _NOT_ALNUM.sub("", "".join(w for w, _s, _e in words[i : i + n])).lower()
+                if c.isdigit() and len(c) < text.MIN_DIGIT_MODEL:
+                    continue
                 hit = self._models.get(c)
                 if hit:
                     found.append((start, end, hit[0], hit[1]))
@@ -363,12 +381,13 @@ class Index:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if (
                 nxt is not None
+                and not nxt.brk
                 and t.norm.isalpha()
                 and nxt.norm.isalpha()
                 and t.norm + nxt.norm in vocab
-                and (t.norm not in vocab or nxt.norm not in vocab)
+                and (t.norm not in vocab or nxt.norm not in vocab or len(t.norm) == 1)
             ):
-                out.append(Token(t.norm + nxt.norm, t.raw, t.start, nxt.end, t.glued))
+                out.append(Token(t.norm + nxt.norm, t.raw, t.start, nxt.end, t.glued, t.brk))
                 i += 2
                 continue
             if t.norm.isalpha() and t.norm not in vocab and len(t.norm) >= 5:
@@ -376,7 +395,7 @@ class Index:
                     (k for k in range(2, len(t.norm) - 1) if t.norm[:k] in vocab and t.norm[k:] in vocab), None
                 )
                 if split is not None:
-                    out.append(Token(t.norm[:split], t.raw, t.start, t.end, t.glued))
+                    out.append(Token(t.norm[:split], t.raw, t.start, t.end, t.glued, t.brk))
                     out.append(Token(t.norm[split:], t.raw, t.start, t.end, True))
                     i += 1
                     continue
@@ -390,12 +409,12 @@ class Index:
         toks = tokenize(q)
         shouting = is_shouting(q)
         if shouting:
-            toks = [Token(t.norm, t.raw.lower(), t.start, t.end, t.glued) for t in toks]
+            toks = [Token(t.norm, t.raw.lower(), t.start, t.end, t.glued, t.brk) for t in toks]
 
         toks = self._recompose(toks)
         models = self._models_in(q)
         blocked = {i for i, t in enumerate(toks) if any(s <= t.start and t.end <= e for s, e, _d, _v in models)}
-        matches = self._walk(toks, blocked)
+        matches = self._walk(toks, set())
 
         device, variant, suggestions, confidence, hint = self._resolve_device(matches, models, toks, q)
         vendor = self.knowledge.device(device).vendor if device else self._resolve_vendor(matches)
@@ -424,11 +443,37 @@ class Index:
         self, matches: list[Match], models: list[tuple[int, int, str, str | None]], toks: list[Token], q: str
     ) -> tuple[str | None, str | None, list[Suggestion], float, bool]:
         suggestions: list[Suggestion] = []
-        by_model = {(d, v) for _s, _e, d, v in models}
-        model_devices = {d for d, _v in by_model}
         named = [m for m in matches if m.payload.kind == "device"]
         complete = [m for m in named if not self._incomplete(m, toks)]
         incomplete = [m for m in named if m not in complete]
+        # A model number and a name over the same words: the curated name wins when it is longer
+        # ("Panasonic X300" is not the phone whose model number is X300); otherwise the model does.
+        kept_models = []
+        for start, end, d, v in models:
+            span = {i for i, t in enumerate(toks) if start <= t.start and t.end <= end}
+            rival = [
+                m
+                for m in complete
+                if m.payload.id != d
+                and not m.payload.derived
+                and span & set(range(m.start, m.end))
+                and (m.end - m.start) > len(span)
+            ]
+            if rival:
+                continue
+            kept_models.append((start, end, d, v))
+            complete = [m for m in complete if not (span & set(range(m.start, m.end)))]
+        by_model = {(d, v) for _s, _e, d, v in kept_models}
+        model_devices = {d for d, _v in by_model}
+        # "samsung galaxy s99" is no other maker's S99: a vendor named right before a name must agree.
+        vendor_ends = {m.end: m.payload.id for m in matches if m.payload.kind == "vendor"}
+        contradicted = [
+            m
+            for m in complete
+            if m.start in vendor_ends and vendor_ends[m.start] != self.knowledge.device(m.payload.id).vendor
+        ]
+        complete = [m for m in complete if m not in contradicted]
+        incomplete += contradicted
 
         # Keep the longest names: "galaxy s24 ultra" hides "galaxy s24" inside it.
         kept = [
@@ -517,7 +562,8 @@ class Index:
         pool -= exclude
         if not pool:
             return []
-        names = {d: text.key(self.knowledge.device(d).name) for d in list(pool)[:3000]}
+        keys = self._label_keys["device"]
+        names = {d: keys[d] for d in list(pool)[:3000]}
         best = process.extract(phrase, names, scorer=fuzz.WRatio, limit=5, score_cutoff=60)
         return [Suggestion("device", d, self.knowledge.device(d).name) for _n, _s, d in best]
 
@@ -579,17 +625,11 @@ class Index:
     # -- autocomplete -----------------------------------------------------------------------------
 
     def complete(self, kind: str, prefix: str, limit: int = 25) -> list[tuple[str, str]]:
-        """(id, display name) of devices or carriers whose names fit what has been typed so far."""
-        k = self.knowledge
-        entries: Iterable[Any] = k.devices if kind == "device" else k.carriers
-        labels = {e.id: (e.name if kind == "device" else f"{e.name} ({e.country})") for e in entries}
+        """(id, display name) of devices, carriers or countries whose names fit what has been typed."""
+        labels = self._labels[kind]
         if not prefix.strip():
             return sorted(labels.items(), key=lambda item: item[1])[:limit]
         best = process.extract(
-            text.key(prefix),
-            {i: text.key(n) for i, n in labels.items()},
-            scorer=fuzz.WRatio,
-            limit=limit,
-            score_cutoff=50,
+            text.key(prefix), self._label_keys[kind], scorer=fuzz.WRatio, limit=limit, score_cutoff=50
         )
         return [(i, labels[i]) for _n, _s, i in best]

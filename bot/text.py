@@ -6,6 +6,10 @@ import re
 import unicodedata
 
 # "5g"/"4g" stay one token: splitting them would make "5" look like a model number.
+# A model number of digits only, shorter than this, reads like a year or a count ("2018"); such
+# numbers are refused by validation and never looked up in questions.
+MIN_DIGIT_MODEL = 6
+
 _GENERATION = re.compile(r"^[2-5]g$")
 _SPLIT_ALNUM = re.compile(r"[a-z]+|[0-9]+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)

@@ -208,3 +208,10 @@ def test_vendor_alias_collision(tmp_path: Path) -> None:
     data["vendors"].append(vendor("acme2", "Acme Two", "ACME"))
     [problem] = _problems(data, tmp_path)
     assert "vendors[1] 'acme2'.aliases: alias 'ACME' also names vendor 'acme'" in problem
+
+
+def test_short_digit_only_model_numbers_are_refused(tmp_path: Path) -> None:
+    data = make_bundle(**BASE)
+    data["devices"][0]["variants"][0]["models"] = ["2018"]
+    [problem] = _problems(data, tmp_path)
+    assert "variants[0] 'acme-1-g'.models: model '2018' is only 4 digits" in problem

@@ -11,10 +11,15 @@ K = knowledge(
     vendors=[
         vendor("xiaomi", "Xiaomi", "mi", "redmi", "poco"),
         vendor("google", "Google"),
-        vendor("samsung", "Samsung"),
+        vendor("samsung", "Samsung", "samsung galaxy"),
         vendor("nothing", "Nothing"),
         vendor("oneplus", "OnePlus", "one plus"),
         vendor("motorola", "Motorola", "moto"),
+        vendor("oppo", "OPPO"),
+        vendor("karbonn", "Karbonn"),
+        vendor("lg", "LG"),
+        vendor("panasonic", "Panasonic"),
+        vendor("nokia", "Nokia"),
         vendor("apple", "Apple"),
     ],
     devices=[
@@ -46,6 +51,12 @@ K = knowledge(
         device("nothing-phone-2a", "nothing", "Nothing Phone (2a)", variant("np2a", lte=[3])),
         device("galaxy-z-fold6", "samsung", "Galaxy Z Fold6", variant("zf6", lte=[3])),
         device("oneplus-12", "oneplus", "OnePlus 12", variant("op12", lte=[3])),
+        device("oppo-find", "oppo", "OPPO Find", variant("of", lte=[3])),
+        device("karbonn-s99", "karbonn", "Karbonn S99", variant("ks99", lte=[3])),
+        device("lg-k8-2017", "lg", "LG K8 2017", variant("k8", "Global", ("X300",), lte=[3])),
+        device("panasonic-x300", "panasonic", "Panasonic X300", variant("px300", lte=[3])),
+        device("nokia-n93", "nokia", "Nokia N93", variant("n93", lte=[3])),
+        device("nokia-n93i", "nokia", "Nokia N93i", variant("n93i", lte=[3])),
         device("oneplus-12r", "oneplus", "OnePlus 12R", variant("op12r", lte=[3])),
         device("moto-g-power-2024", "motorola", "Moto G Power 5G (2024)", variant("mgp24", lte=[3])),
         device("iphone-16-pro-max", "apple", "iPhone 16 Pro Max", variant("i16pm", lte=[2, 4])),
@@ -273,3 +284,41 @@ def test_autocomplete() -> None:
     ids = [i for i, _name in INDEX.complete("device", "pixel 8")]
     assert ids[:2] == ["pixel-8", "pixel-8-pro"] or ids[0] == "pixel-8"
     assert INDEX.complete("carrier", "vzw") == [] or INDEX.complete("carrier", "veriz")[0][0] == "verizon-us"
+
+
+def test_a_longer_curated_name_beats_another_devices_model_number() -> None:
+    assert ask("Panasonic X300 on tmo").device == "panasonic-x300"
+    assert (ask("X300 on tmo").device, ask("X300 on tmo").variant) == ("lg-k8-2017", "k8")
+
+
+def test_a_number_after_a_name_ending_in_a_word_is_another_model() -> None:
+    result = ask("oppo find 780 in the uk")
+    assert result.device is None and "oppo-find" in [s.id for s in result.suggestions]
+    assert ask("oppo find in the uk").device == "oppo-find"
+
+
+def test_a_vendor_named_right_before_must_agree() -> None:
+    result = ask("samsung galaxy s99 on tmo")
+    assert result.device is None and "karbonn-s99" in [s.id for s in result.suggestions]
+    assert ask("karbonn s99").device == "karbonn-s99"
+    assert ask("switched from samsung to a pixel 9 on tmo").device == "pixel-9"
+
+
+def test_names_do_not_run_across_sentences() -> None:
+    assert ask("I love the nokia n93. I travel a lot, will it work on tmo?").device == "nokia-n93"
+    assert ask("nokia n93i on tmo").device == "nokia-n93i"
+    assert ask("xiaomi 14 in the U.S. please").country == "US"
+
+
+def test_short_digit_only_numbers_are_not_model_numbers() -> None:
+    k = knowledge(
+        vendors=[vendor("acme", "Acme")],
+        devices=[device("acme-1", "acme", "Acme One", variant("a1", models=("2014811",), lte=[1]))],
+    )
+    index = Index(k)
+    assert index.analyze("2014811 on tmo").device == "acme-1"
+    assert index.analyze("bought in 2018, acme?").device is None
+
+
+def test_autocomplete_countries() -> None:
+    assert INDEX.complete("country", "germ")[0] == ("DE", "Germany (DE)")
