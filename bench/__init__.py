@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench` (engine, in process) and `python -m bench.load` (HTTP service)."""

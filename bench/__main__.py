@@ -1,0 +1,100 @@
+"""Benchmark of the answering engine at 100, 1,000 and 10,000 devices.
+
+    python -m bench [--sizes 100,1000,10000] [--questions 2000] [--quick]
+
+Builds knowledge of each size (from ../shared/data/gsmarena_2021_network_bands.csv beside the
+checkout when present, synthetic otherwise), measures each size in a fresh process pinned to one
+CPU, prints a Markdown table with the targets and writes it to bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+
+
+def _parse_sizes(value: str) -> list[int]:
+    return [int(v.replace("_", "")) for v in value.split(",") if v.strip()]
+
+
+def _args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=_parse_sizes, default=None, help="device counts (default 100,1000,10000)")
+    parser.add_argument("--questions", type=int, default=None, help="questions per size (default 2000)")
+    parser.add_argument("--prefixes", type=int, default=None, help="autocomplete prefixes per size (default 600)")
+    parser.add_argument("--builds", type=int, default=None, help="times each build is repeated (default 3)")
+    parser.add_argument(
+        "--baseline-seconds", type=float, default=None, help="time budget of the naive baseline per size (default 120)"
+    )
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--synthetic", action="store_true", help="ignore the band CSV: every device synthetic")
+    parser.add_argument("--quick", action="store_true", help="fewer questions and builds: well under a minute")
+    parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md", help="where to write the Markdown")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md alone")
+    parser.add_argument("--worker", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    quick = args.quick
+    args.sizes = args.sizes or [100, 1000, 10000]
+    args.questions = args.questions or (400 if quick else 2000)
+    args.prefixes = args.prefixes or (120 if quick else 600)
+    args.builds = args.builds or (1 if quick else 3)
+    args.baseline_seconds = args.baseline_seconds or (8.0 if quick else 120.0)
+    return args
+
+
+def _worker(args: argparse.Namespace) -> None:
+    from .run import measure
+
+    result = measure(
+        args.worker, args.questions, args.prefixes, args.seed, args.builds, args.baseline_seconds, args.synthetic
+    )
+    json.dump(result, sys.stdout)
+
+
+def _run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
+    command = [
+        sys.executable, "-m", "bench", "--worker", str(size), "--questions", str(args.questions),
+        "--prefixes", str(args.prefixes), "--builds", str(args.builds),
+        "--baseline-seconds", str(args.baseline_seconds), "--seed", str(args.seed),
+    ] + (["--synthetic"] if args.synthetic else [])  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, cwd=HERE.parent, timeout=1800, check=False)
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr)
+        raise SystemExit(f"the benchmark of {size:,} devices failed (exit {done.returncode})")
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _args(argv)
+    if args.worker is not None:
+        _worker(args)
+        return 0
+    from .report import machine, markdown, targets
+
+    started = time.perf_counter()
+    results = []
+    for size in args.sizes:
+        print(f"benchmarking {size:,} devices…", file=sys.stderr, flush=True)
+        results.append(_run_size(size, args))
+    shown = " ".join(["python -m bench", shlex.join(sys.argv[1:] if argv is None else argv)]).strip()
+    text = markdown(results, machine(), shown, time.perf_counter() - started)
+    print(text)
+    if not args.no_write:
+        args.output.write_text(text + "\n", encoding="utf-8")
+        print(f"written to {args.output}", file=sys.stderr)
+    return 1 if any(ok is False for *_rest, ok in targets(results)) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,234 @@
+"""One benchmark size, measured in a process of its own (so its peak memory is its own).
+
+The process pins itself to one CPU, builds the knowledge, then measures: `bundle.build`,
+`Engine(knowledge)`, `engine.answer` per question, `engine.index.complete` per typed prefix, its peak
+RSS, and last the naive rapidfuzz baseline over the same questions. The result is one JSON object.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+import os
+import resource
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import psutil  # type: ignore[import-untyped,unused-ignore]
+from rapidfuzz import fuzz, process, utils
+
+from bot import bundle
+from bot.engine import Engine
+from bot.records import Carrier, Knowledge, Vendor
+
+from . import data
+from .questions import EXPECTS_DEVICE, EXPECTS_NONE, autocomplete_prefixes, make_questions
+
+MB = 1024 * 1024
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..1) of unsorted values; 0 for none."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+
+
+def pin_one_core() -> int | None:
+    """Run on one CPU, as the targets are stated. Returns the CPU, or None where pinning is unsupported."""
+    if not hasattr(os, "sched_setaffinity"):
+        return None
+    cpu = max(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {cpu})
+    return cpu
+
+
+def reset_peak_rss() -> bool:
+    """Linux: reset VmHWM, so the peak measured later leaves out the data generation."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
+def peak_rss_bytes() -> int:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - started, result
+
+
+def _latency_summary(seconds: list[float]) -> dict[str, float]:
+    total = sum(seconds)
+    return {
+        "n": len(seconds),
+        "p50_ms": percentile(seconds, 0.50) * 1000,
+        "p99_ms": percentile(seconds, 0.99) * 1000,
+        "max_ms": max(seconds, default=0.0) * 1000,
+        "qps": len(seconds) / total if total else 0.0,
+    }
+
+
+def _baseline_choices(k: Knowledge) -> tuple[list[str], dict[int, str | None]]:
+    """Every name and alias of every vendor, device and carrier; which device each names."""
+    choices: list[str] = []
+    owner: dict[int, str | None] = {}
+    for d in k.devices:
+        for name in (d.name, *d.aliases):
+            owner[len(choices)] = d.id
+            choices.append(name)
+    others: list[Vendor | Carrier] = [*k.vendors, *k.carriers]
+    for entry in others:
+        for name in (entry.name, *entry.aliases):
+            owner[len(choices)] = None
+            choices.append(name)
+    return choices, owner
+
+
+def measure(
+    size: int,
+    n_questions: int,
+    n_prefixes: int,
+    seed: int,
+    builds: int,
+    baseline_budget: float,
+    synthetic: bool = False,
+) -> dict[str, Any]:
+    cpu = pin_one_core()
+    csv_path = None if synthetic else data.CSV_PATH
+    gen_seconds, bk = _timed(lambda: data.make_knowledge(size, seed, csv_path))
+    rss_idle = psutil.Process().memory_info().rss
+    gc.collect()
+    peak_reset = reset_peak_rss()
+
+    bundle_times: list[float] = []
+    knowledge: Knowledge | None = None
+    for _ in range(builds):
+        knowledge = None
+        gc.collect()
+        seconds, knowledge = _timed(lambda: bundle.build(bk.raw))
+        bundle_times.append(seconds)
+    assert knowledge is not None
+    engine_times: list[float] = []
+    engine: Engine | None = None
+    for _ in range(builds):
+        engine = None
+        gc.collect()
+        seconds, engine = _timed(lambda: Engine(knowledge))
+        engine_times.append(seconds)
+    assert engine is not None
+    rss_engine = psutil.Process().memory_info().rss
+
+    questions = make_questions(knowledge, bk.countries, n_questions, seed + size)
+    prefixes = autocomplete_prefixes(knowledge, n_prefixes, seed + size)
+    for warm in ("hello", "is the pixel 9 sold in the us", "galaxy s24 on tmo"):
+        engine.answer(warm)
+
+    latencies: list[float] = []
+    by_kind: dict[str, list[float]] = defaultdict(list)
+    right: dict[str, int] = defaultdict(int)
+    named_any: dict[str, int] = defaultdict(int)
+    carrier_right = 0
+    misses: list[dict[str, Any]] = []
+    clock = time.perf_counter
+    for q in questions:
+        started = clock()
+        a = engine.answer(q.text)
+        elapsed = clock() - started
+        latencies.append(elapsed)
+        by_kind[q.kind].append(elapsed)
+        if a.device is not None:
+            named_any[q.kind] += 1
+        if q.kind in EXPECTS_DEVICE and a.device == q.device:
+            right[q.kind] += 1
+        if q.carrier is not None and a.carrier == q.carrier:
+            carrier_right += 1
+        wrong = (q.kind in EXPECTS_DEVICE and a.device != q.device) or (q.kind in EXPECTS_NONE and a.device)
+        if wrong and sum(1 for m in misses if m["kind"] == q.kind) < 4:
+            misses.append(
+                {
+                    "kind": q.kind,
+                    "question": q.text if len(q.text) < 120 else f"… {len(q.text):,} characters …",
+                    "expected": q.device,
+                    "got": a.device,
+                    "suggested": [s.id for s in a.suggestions if s.kind == "device"][:3],
+                }
+            )
+
+    complete_times: dict[int, list[float]] = defaultdict(list)
+    for prefix in prefixes:
+        started = clock()
+        engine.index.complete("device", prefix)
+        complete_times[len(prefix)].append(clock() - started)
+    all_complete = [t for ts in complete_times.values() for t in ts]
+
+    peak = peak_rss_bytes()
+    rss_after = psutil.Process().memory_info().rss
+
+    # The naive baseline: one fuzzy scan of every name and alias per question.
+    choices, owner = _baseline_choices(knowledge)
+    processed = [utils.default_process(c) for c in choices]
+    base_times: list[float] = []
+    base_right = base_exact = 0
+    budget_end = clock() + baseline_budget
+    for q in questions:
+        if clock() > budget_end:
+            break
+        started = clock()
+        best = process.extractOne(utils.default_process(q.text), processed, scorer=fuzz.WRatio)
+        base_times.append(clock() - started)
+        if q.kind == "exact":
+            base_exact += 1
+            base_right += best is not None and owner[best[2]] == q.device
+
+    kinds = sorted(by_kind, key=list(by_kind).index)
+    count = {kind: len(ts) for kind, ts in by_kind.items()}
+    engine_summary = _latency_summary(latencies)
+    base_summary = _latency_summary(base_times)
+    # Compare like with like: the engine's rate over the questions the baseline got through.
+    engine_same = _latency_summary(latencies[: len(base_times)])
+    return {
+        "size": size,
+        "devices": len(knowledge.devices),
+        "vendors": len(knowledge.vendors),
+        "carriers": len(knowledge.carriers),
+        "statements": len(knowledge.statements),
+        "source": bk.source,
+        "cpu": cpu,
+        "questions": len(questions),
+        "generate_s": gen_seconds,
+        "bundle_build_s": bundle_times,
+        "engine_build_s": engine_times,
+        "answer": engine_summary,
+        "answer_by_kind": {kind: _latency_summary(by_kind[kind]) | {"count": count[kind]} for kind in kinds},
+        "accuracy": {kind: right[kind] / count[kind] for kind in EXPECTS_DEVICE if count.get(kind)},
+        "names_a_device": {kind: named_any[kind] / count[kind] for kind in EXPECTS_NONE if count.get(kind)},
+        "carrier_accuracy": carrier_right / count["carrier"] if count.get("carrier") else None,
+        "misses": misses,
+        "complete": _latency_summary(all_complete),
+        "complete_by_length": {n: _latency_summary(ts) for n, ts in sorted(complete_times.items())},
+        "rss_idle_mb": rss_idle / MB,
+        "rss_engine_mb": rss_engine / MB,
+        "rss_after_mb": rss_after / MB,
+        "peak_rss_mb": peak / MB,
+        "peak_reset": peak_reset,
+        "baseline": base_summary,
+        "baseline_choices": len(choices),
+        "baseline_exact_accuracy": base_right / base_exact if base_exact else None,
+        "engine_on_baseline_questions": engine_same,
+        "speedup": engine_same["qps"] / base_summary["qps"] if base_summary["qps"] else None,
+    }
