@@ -23,6 +23,7 @@ import yaml
 
 from . import text
 from .records import (
+    TECHS,
     Bands,
     Carrier,
     CarrierBands,
@@ -287,7 +288,10 @@ def _to_record(kind: str, e: RawEntry) -> Any:
                 market=v["market"],
                 models=tuple(v.get("models", ())),
                 volte=v.get("volte"),
-                bands=Bands(**{t: _fs(v["bands"].get(t)) for t in ("gsm", "umts", "lte", "nr")}),
+                bands=Bands(
+                    **{t: _fs(v["bands"].get(t)) for t in TECHS},
+                    recorded=frozenset(t for t in TECHS if v["bands"].get(t) is not None),
+                ),
                 source=v.get("source"),
                 note=v.get("note"),
             )
@@ -323,6 +327,7 @@ def _to_record(kind: str, e: RawEntry) -> Any:
             bands=bands,
             mvno_of=e.get("mvno_of"),
             requires_certification=bool(e.get("requires_certification", False)),
+            bands_incomplete=bool(e.get("bands_incomplete", False)),
             as_of=e.get("as_of"),
             source_url=e.get("source_url"),
             note=e.get("note"),
@@ -416,8 +421,6 @@ def build(raw: RawBundle) -> Knowledge:
                 owner = models.setdefault(m, v["id"])
                 if owner != v["id"]:
                     report("devices", i, f"model {model!r} is also listed for variant {owner!r}", vloc + ".models")
-            if not any(v["bands"].get(t) for t in ("gsm", "umts", "lte", "nr")):
-                report("devices", i, "variant lists no bands at all", vloc + ".bands")
 
     for i, e in enumerate(raw.entries["carriers"]):
         if not _country_ok(e["country"]):
@@ -468,12 +471,8 @@ def load(path: Path) -> Knowledge:
 # Writing
 
 
-def _bands_out(bands: Mapping[str, frozenset[int]]) -> dict[str, list[int]]:
-    return {t: sorted(v) for t, v in bands.items() if v}
-
-
-def _drop_empty(entry: dict[str, Any]) -> RawEntry:
-    return {k: v for k, v in entry.items() if v is not None and v != () and v != [] and v != {}}
+def _drop_empty(entry: dict[str, Any], keep: tuple[str, ...] = ()) -> RawEntry:
+    return {k: v for k, v in entry.items() if k in keep or (v is not None and v != () and v != [] and v != {})}
 
 
 def to_raw(record: Any) -> RawEntry:
@@ -490,16 +489,19 @@ def to_raw(record: Any) -> RawEntry:
         )
     if isinstance(record, Device):
         variants = [
+            # `bands` is written even when empty ({} = nothing recorded), and so are empty lists in it:
+            # an empty list says "none", a missing one "unknown".
             _drop_empty(
                 {
                     "id": v.id,
                     "market": v.market,
                     "models": list(v.models),
-                    "bands": _bands_out({t: v.bands.of(t) for t in ("gsm", "umts", "lte", "nr")}),
+                    "bands": {t: sorted(v.bands.of(t)) for t in TECHS if v.bands.known(t)},
                     "volte": v.volte,
                     "source": v.source,
                     "note": v.note,
-                }
+                },
+                keep=("bands",),
             )
             for v in record.variants
         ]
@@ -535,6 +537,7 @@ def to_raw(record: Any) -> RawEntry:
                 "bands": bands,
                 "mvno_of": record.mvno_of,
                 "requires_certification": record.requires_certification or None,
+                "bands_incomplete": record.bands_incomplete or None,
                 "as_of": record.as_of,
                 "source": record.source,
                 "source_url": record.source_url,

@@ -21,10 +21,11 @@ class BandsOfVariant:
     variant: str
     market: str
     models: tuple[str, ...]
-    gsm: tuple[int, ...]
-    umts: tuple[int, ...]
-    lte: tuple[int, ...]
-    nr: tuple[int, ...]
+    # None where the source does not list the technology (unknown, unlike an empty list)
+    gsm: tuple[int, ...] | None
+    umts: tuple[int, ...] | None
+    lte: tuple[int, ...] | None
+    nr: tuple[int, ...] | None
     volte: bool | None
 
 
@@ -101,10 +102,10 @@ class Engine:
                     v.id,
                     v.market,
                     v.models,
-                    gsm=tuple(sorted(v.bands.gsm)),
-                    umts=tuple(sorted(v.bands.umts)),
-                    lte=tuple(sorted(v.bands.lte)),
-                    nr=tuple(sorted(v.bands.nr)),
+                    gsm=tuple(sorted(v.bands.gsm)) if v.bands.known("gsm") else None,
+                    umts=tuple(sorted(v.bands.umts)) if v.bands.known("umts") else None,
+                    lte=tuple(sorted(v.bands.lte)) if v.bands.known("lte") else None,
+                    nr=tuple(sorted(v.bands.nr)) if v.bands.known("nr") else None,
                     volte=v.volte,
                 )
                 for v in variants
@@ -189,7 +190,10 @@ def answer_to_dict(a: Answer, k: Knowledge) -> dict[str, Any]:
                 "variant": b.variant,
                 "market": b.market,
                 "models": list(b.models),
-                "bands": {"gsm": list(b.gsm), "umts": list(b.umts), "lte": list(b.lte), "nr": list(b.nr)},
+                "bands": {
+                    t: None if x is None else list(x)
+                    for t, x in (("gsm", b.gsm), ("umts", b.umts), ("lte", b.lte), ("nr", b.nr))
+                },
                 "volte": b.volte,
             }
             for b in a.bands

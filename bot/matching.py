@@ -26,7 +26,9 @@ from .words import (
     COUNTRY_BLOCKERS,
     COUNTRY_NICKNAMES,
     INTENT_WORDS,
+    LOWER_CODE_BLOCKERS,
     MODIFIERS,
+    ORIGIN_CUES,
 )
 
 MAX_QUESTION_CHARS = 2000
@@ -137,6 +139,7 @@ class Index:
         # compare against thousands of them per keystroke.
         self._labels: dict[str, dict[str, str]] = {
             "device": {d.id: d.name for d in knowledge.devices},
+            "vendor": {v.id: v.name for v in knowledge.vendors},
             "carrier": {c.id: f"{c.name} ({c.country})" for c in knowledge.carriers},
             "country": {code: f"{name} ({code})" for code, name in self.country_names.items()},
         }
@@ -208,9 +211,17 @@ class Index:
             if owner is None or owner == payload.id:
                 self._insert(name, payload)
 
+        self._countries = frozenset(c.country for c in k.carriers)
+        self._carrier_name_keys: dict[str, frozenset[str]] = {}
         for carrier in k.carriers:
+            # Its name, with and without a bracketed part ("Jio (Reliance Jio)" is called "jio").
+            plain = re.sub(r"\s*\([^)]*\)", "", carrier.name).strip() or carrier.name
+            self._carrier_name_keys[carrier.id] = frozenset({text.compact(carrier.name), text.compact(plain)})
             for name in (carrier.name, *carrier.aliases):
                 self._insert(name, Payload("carrier", carrier.id))
+            if " " in text.key(plain):
+                # Typed glued ("tmobile") a name is one word; another carrier may have that word as an alias.
+                self._insert(text.compact(plain), Payload("carrier", carrier.id))
 
         for country in pycountry.countries:
             code = country.alpha_2
@@ -418,7 +429,7 @@ class Index:
 
         device, variant, suggestions, confidence, hint = self._resolve_device(matches, models, toks, q)
         vendor = self.knowledge.device(device).vendor if device else self._resolve_vendor(matches)
-        carriers, carrier_suggestions, country = self._resolve_carriers(matches, toks, blocked, shouting)
+        carriers, carrier_suggestions, country = self._resolve_carriers(matches, toks, blocked, shouting, q)
         suggestions.extend(carrier_suggestions)
         intent = "unknown"
         norms = {t.norm for t in toks}
@@ -546,7 +557,8 @@ class Index:
         hints = [
             i
             for i, t in enumerate(toks)
-            if t.norm in self._device_tokens and not t.norm.isdigit() and t.norm not in COMMON_WORDS
+            # A lone letter ("s" of "s24") is in too many names to say anything.
+            if t.norm in self._device_tokens and not t.norm.isdigit() and t.norm not in COMMON_WORDS and len(t.norm) > 1
         ]
         vendors = [m for m in matches if m.payload.kind == "vendor"]
         starts = hints + [m.start for m in vendors]
@@ -572,7 +584,7 @@ class Index:
         return vendors[0].payload.id if vendors else None
 
     def _resolve_carriers(
-        self, matches: list[Match], toks: list[Token], blocked: set[int], shouting: bool
+        self, matches: list[Match], toks: list[Token], blocked: set[int], shouting: bool, q: str
     ) -> tuple[list[str], list[Suggestion], str | None]:
         k = self.knowledge
         covered = set(blocked)
@@ -593,13 +605,24 @@ class Index:
         countries = list(
             dict.fromkeys(m.payload.id for m in sorted(named, key=lambda m: m.start) if m.payload.kind == "country")
         )
-        if not shouting:
-            for i, t in enumerate(toks):
-                if i in covered or len(t.raw) != 2 or not t.raw.isupper() or not t.raw.isalpha():
-                    continue
-                if pycountry.countries.get(alpha_2=t.raw) is not None:
-                    countries.append(t.raw)
+        for i, t in enumerate(toks):
+            if i in covered or len(t.raw) != 2 or not t.raw.isalpha():
+                continue
+            if q[t.end : t.end + 1] == "-" or q[max(t.start - 1, 0) : t.start] == "-":
+                continue  # "SM" of "SM-S921U" is part of a model number, not San Marino
+            code = t.raw.upper()
+            if t.raw.isupper() and not shouting:
+                if pycountry.countries.get(alpha_2=code) is not None:
+                    countries.append(code)
+            elif i > 0 and toks[i - 1].norm == "in" and t.norm not in LOWER_CODE_BLOCKERS and code in self._countries:
+                # "sold in au": a lower-case code right after "in" and naming a country we know carriers
+                # of. Codes that read as words or as US states ("in it", "in my car", "in ca") are left out.
+                countries.append(code)
         country = countries[0] if countries else None
+        # "sent me a xiaomi from china … tmo?": a country the phone comes from doesn't overrule the carrier.
+        origin = any(
+            m.payload.kind == "country" and m.start > 0 and toks[m.start - 1].norm in ORIGIN_CUES for m in named
+        )
 
         groups: dict[tuple[int, int], list[str]] = defaultdict(list)
         for m in named:
@@ -607,25 +630,38 @@ class Index:
                 groups[(m.start, m.end)].append(m.payload.id)
         carriers: list[str] = []
         suggestions: list[Suggestion] = []
-        for span in sorted(groups):
-            ids = list(dict.fromkeys(groups[span]))
-            if len(ids) > 1 and country:
-                ids = [c for c in ids if k.carrier(c).country == country] or ids
+        for (start, end), found in sorted(groups.items()):
+            ids = list(dict.fromkeys(found))
+            if country:
+                here = [c for c in ids if k.carrier(c).country == country]
+                if not here and not origin:
+                    # The country named in the question wins over a carrier of another country: "smart"
+                    # in "ok on smart in india" is not the Philippine network. Offer it, don't use it.
+                    suggestions.extend(self._carrier_suggestion(c) for c in ids)
+                    continue
+                ids = here or ids
+            if len(ids) > 1:
+                # "t-mobile": the network called exactly that beats networks that merely answer to it.
+                said = text.compact("".join(t.norm for t in toks[start:end]))
+                by_name = [c for c in ids if said in self._carrier_name_keys[c]]
+                ids = by_name if len(by_name) == 1 else ids
             if len(ids) == 1:
                 carriers.append(ids[0])
             else:
-                for c in ids:
-                    carrier = k.carrier(c)
-                    suggestions.append(Suggestion("carrier", c, f"{carrier.name} ({carrier.country})"))
+                suggestions.extend(self._carrier_suggestion(c) for c in ids)
         carriers = list(dict.fromkeys(carriers))
         if carriers:
             country = k.carrier(carriers[0]).country
         return carriers, suggestions, country
 
+    def _carrier_suggestion(self, carrier_id: str) -> Suggestion:
+        carrier = self.knowledge.carrier(carrier_id)
+        return Suggestion("carrier", carrier_id, f"{carrier.name} ({carrier.country})")
+
     # -- autocomplete -----------------------------------------------------------------------------
 
     def complete(self, kind: str, prefix: str, limit: int = 25) -> list[tuple[str, str]]:
-        """(id, display name) of devices, carriers or countries whose names fit what has been typed."""
+        """(id, display name) of devices, vendors, carriers or countries whose names fit what has been typed."""
         labels = self._labels[kind]
         if not prefix.strip():
             return sorted(labels.items(), key=lambda item: item[1])[:limit]

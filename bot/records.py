@@ -25,10 +25,16 @@ class Bands:
     umts: frozenset[int] = frozenset()
     lte: frozenset[int] = frozenset()
     nr: frozenset[int] = frozenset()
+    # The technologies the source lists. A technology it leaves out is unknown, not absent: a spec
+    # page that gives only 5G bands says nothing about 4G, and answering "no 4G" would be wrong.
+    recorded: frozenset[str] = frozenset(TECHS)
 
     def of(self, tech: str) -> frozenset[int]:
         value: frozenset[int] = getattr(self, tech)
         return value
+
+    def known(self, tech: str) -> bool:
+        return tech in self.recorded
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,9 @@ class Carrier:
     bands: CarrierBands | None = None
     mvno_of: str | None = None
     requires_certification: bool = False
+    # The source names only some of the network's bands: lacking all of them is then no proof that a
+    # phone cannot use the network.
+    bands_incomplete: bool = False
     as_of: str | None = None
     source_url: str | None = None
     note: str | None = None

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from .records import Knowledge
+from .records import Device, Knowledge
 
 if TYPE_CHECKING:
     from .engine import Answer
@@ -28,13 +28,40 @@ FLAG_WORDS = {
     "no_volte": "no VoLTE: no calls where 2G/3G are switched off",
     "volte_unknown": "VoLTE support not confirmed: calls may fail where 2G/3G are switched off",
     "legacy_only": "only the old 2G/3G network, which may be switched off",
+    "bands_unknown": "part of this model's band list is not recorded, so this is not a full check",
+    "carrier_bands_incomplete": "I know only some of this network's bands, so this is not a full check",
 }
+# Countries whose English name takes "the" ("sold in the Philippines").
+THE_COUNTRIES = frozenset({"US", "GB", "NL", "PH", "AE", "BS", "GM", "MV", "KM", "SC", "DO", "CF", "CZ", "MH"})
 _MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>|<#\d+>", re.IGNORECASE)
 
 
 def defuse_mentions(text: str) -> str:
     """No @everyone, @here or <@…> that Discord would turn into a ping, whatever the input held."""
     return _MENTION.sub(lambda m: m.group(0).replace("@", "@\u200b").replace("<", "<\u200b"), text)
+
+
+_URL = re.compile(r"https?://[^\s)>\]'\"]+")
+_URL_ASIDE = re.compile(r"\s*\([^()]*https?://[^()]*\)")
+
+
+def cite(source: str, limit: int = 160) -> str:
+    """A source as a chat line can carry it: its first address, else its first words."""
+    found = _URL.search(source)
+    if found:
+        return found.group(0).rstrip(".,;")
+    return source if len(source) <= limit else source[: limit - 1].rstrip() + "…"
+
+
+def gist(note: str, limit: int = 280) -> str:
+    """The first sentences of a curator's note, without the addresses (the sources carry them)."""
+    plain = _URL.sub("", _URL_ASIDE.sub("", note))
+    plain = re.sub(r"\s+", " ", plain).strip()
+    if len(plain) <= limit:
+        return plain
+    cut = plain[:limit]
+    end = cut.rfind(". ")
+    return cut[: end + 1] if end > limit // 4 else cut.rstrip() + "…"
 
 
 def band_list(prefix: str, bands: tuple[int, ...] | list[int]) -> str:
@@ -64,10 +91,23 @@ def compat_line(c: Compatibility, k: Knowledge, markets: Mapping[str, str], seve
     return "".join(parts)
 
 
+def _variant_sources(device: Device, variant_ids: tuple[str, ...]) -> str:
+    """Where the evaluated variants' bands come from, each source once."""
+    by_source: dict[str, list[str]] = {}
+    for v in device.variants:
+        if v.id in variant_ids:
+            by_source.setdefault(cite(v.source or device.source), []).append(v.market)
+    if len(by_source) <= 1:
+        return next(iter(by_source), cite(device.source))
+    return "; ".join(f"{' / '.join(markets)}: {src}" for src, markets in by_source.items())
+
+
 def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
     device = k.device(a.device) if a.device else None
     vendor = k.vendor(a.vendor) if a.vendor else None
     country = country_names.get(a.country, a.country) if a.country else None
+    if country and a.country in THE_COUNTRIES:
+        country = "the " + country
     sections: dict[str, list[str]] = {"availability": [], "compatibility": [], "bands": []}
     head: list[str] = []
     tail: list[str] = []
@@ -92,8 +132,9 @@ def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
             head.append(f"**{vendor.name}** (all its phones)")
     else:
         title = f"**{device.name}**"
-        if len(a.variants) == 1 and len(device.variants) > 1:
-            v = next(v for v in device.variants if v.id == a.variants[0])
+        v = next((v for v in device.variants if len(a.variants) == 1 and v.id == a.variants[0]), None)
+        # Say which model was checked unless it is the only one and sold worldwide.
+        if v is not None and (len(device.variants) > 1 or v.market.lower() != "global"):
             title += f" ({v.market} model{', ' + '/'.join(v.models) if v.models else ''})"
         head.append(title)
         if a.suggestions:
@@ -110,14 +151,16 @@ def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
             covers = "" if av.scope == "device" else f" (a statement covering all {vendor.name} phones)"
             lines.append(f"**Sold in {country}?** {subject}: {STATUS_WORDS[av.status]}{covers}.")
             lines.append(f"> {s.quote}")
-            lines.append(f"— {vendor.name}, {s.date}. Source: {s.source}")
+            lines.append(f"— {vendor.name}, {s.date}. Source: {cite(s.source)}")
 
     if a.compatibility:
         lines = sections["compatibility"]
         markets = {v.id: v.market for v in device.variants} if device else {}
         several = len(a.variants) > 1
-        where = k.carrier(a.carrier).name if a.carrier and len(a.carriers) == 1 else country
-        lines.append(f"**Works {'on' if a.carrier else 'in'} {where}?**")
+        if a.carrier and len(a.carriers) == 1:
+            lines.append(f"**Works on {k.carrier(a.carrier).name}?**")
+        else:
+            lines.append(f"**Works in {country}?**")
         for c in a.compatibility:
             lines.append("- " + compat_line(c, k, markets, several))
         notes = []
@@ -127,12 +170,12 @@ def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
                 notes.append(f"{carrier.name} uses {k.carrier(carrier.mvno_of).name}'s network.")
             network = k.carrier(carrier.mvno_of) if carrier.mvno_of else carrier
             if network.note:
-                notes.append(f"{network.name}: {network.note}")
+                notes.append(f"{network.name}: {gist(network.note)}")
             if network.as_of:
-                notes.append(f"{network.name} bands as of {network.as_of} ({network.source}).")
+                notes.append(f"{network.name} bands as of {network.as_of}: {cite(network.source)}")
         lines.extend(f"_{n}_" for n in dict.fromkeys(notes))
         if device is not None:
-            lines.append(f"_Device bands: {device.source}_")
+            lines.append(f"_Device bands: {_variant_sources(device, a.variants)}_")
     elif device is not None and a.intent in ("compatibility", "unknown") and not a.country:
         sections["compatibility"].append("Tell me a carrier or a country and I'll check the bands.")
     elif device is not None and a.country and not a.compatibility and a.intent != "bands":
@@ -144,13 +187,15 @@ def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
             label = f"**{b.market}**" + (f" ({', '.join(b.models)})" if b.models else "")
             lines.append(label)
             for name, values, prefix in (("2G", b.gsm, ""), ("3G", b.umts, "B"), ("4G", b.lte, "B"), ("5G", b.nr, "n")):
-                if values:
+                if values is None:
+                    lines.append(f"- {name}: not recorded")
+                elif values:
                     shown = ", ".join(f"{v} MHz" for v in values) if name == "2G" else band_list(prefix, values)
                     lines.append(f"- {name}: {shown}")
             volte = {True: "yes", False: "no", None: "not confirmed"}[b.volte]
             lines.append(f"- VoLTE: {volte}")
         if device is not None:
-            lines.append(f"_Source: {device.source}_")
+            lines.append(f"_Source: {_variant_sources(device, a.variants)}_")
 
     order = {
         "availability": ("availability", "compatibility", "bands"),

@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .records import Carrier, Statement, Variant
+from .records import Carrier, CarrierBands, Statement, Variant
 
 # A device band whose frequency range contains a carrier's band serves that carrier's cells
 # (3GPP TS 36.101 / 38.101-1 band tables; networks announce both through multi-band indicators):
 # B66 contains B4, B25 contains B2, B26 contains B5/B18/B19, B12 contains B17 (AT&T broadcasts
-# both since 2015), B85 contains B12/B17, B41 contains B38. Only exact containments are listed.
+# both since 2015), B85 contains B12/B17, B41 contains B38; n77 (3.3-4.2 GHz) contains n78 (3.3-3.8 GHz),
+# and both contain n48 (3.55-3.7 GHz). Only exact containments are listed.
 CONTAINS: dict[str, dict[int, frozenset[int]]] = {
     "lte": {
         66: frozenset({4}),
@@ -27,6 +28,8 @@ CONTAINS: dict[str, dict[int, frozenset[int]]] = {
         25: frozenset({2}),
         26: frozenset({5}),
         41: frozenset({38}),
+        77: frozenset({78, 48}),
+        78: frozenset({48}),
     },
 }
 
@@ -82,14 +85,31 @@ def effective_bands(tech: str, bands: Iterable[int]) -> frozenset[int]:
     return own | extra
 
 
-def _tech_level(device: frozenset[int], primary: frozenset[int], secondary: frozenset[int]) -> str | None:
+def _tech_level(device: frozenset[int] | None, primary: frozenset[int], secondary: frozenset[int]) -> str | None:
+    """None when the carrier uses no band of the technology; UNKNOWN when the device's list is unknown."""
     if not primary and not secondary:
         return None
+    if device is None:
+        return UNKNOWN
     if primary and primary <= device:
         return FULL
     if device & (primary | secondary):
         return PARTIAL
     return NONE
+
+
+def _legacy(variant: Variant, network_bands: CarrierBands) -> bool | None:
+    """Whether the variant reaches a still-operating 2G/3G network; None when that can't be told."""
+    unknown = False
+    for tech in ("gsm", "umts"):
+        operating: frozenset[int] = getattr(network_bands, tech)
+        if not operating:
+            continue
+        if not variant.bands.known(tech):
+            unknown = True
+        elif variant.bands.of(tech) & operating:
+            return True
+    return None if unknown else False
 
 
 def compatibility(variant: Variant, carrier: Carrier, network: Carrier) -> Compatibility:
@@ -100,33 +120,39 @@ def compatibility(variant: Variant, carrier: Carrier, network: Carrier) -> Compa
     levels: dict[str, str | None] = {}
     missing: dict[str, tuple[int, ...]] = {}
     for tech, tier in (("lte", bands.lte), ("nr", bands.nr)):
-        device = effective_bands(tech, variant.bands.of(tech))
+        known = variant.bands.known(tech)
+        device = effective_bands(tech, variant.bands.of(tech)) if known else None
         levels[tech] = _tech_level(device, tier.primary, tier.secondary)
-        if levels[tech] is not None:
+        if device is not None and levels[tech] is not None:
             missing[tech] = tuple(sorted(tier.primary - device))
-    legacy = bool(variant.bands.gsm & bands.gsm) or bool(variant.bands.umts & bands.umts)
+    legacy = _legacy(variant, bands)
     lte = levels["lte"]
     flags: list[str] = []
     if carrier.requires_certification or network.requires_certification:
         flags.append("certification_required")
     if variant.volte is False:
         flags.append("no_volte")
-    elif variant.volte is None:
+    elif variant.volte is None and variant.bands.lte:  # VoLTE means nothing without (known) 4G bands
         # Unknown VoLTE is not counted as VoLTE: the verdict stays on the safe side.
         flags.append("volte_unknown")
+    if UNKNOWN in levels.values() or legacy is None:
+        flags.append("bands_unknown")
+    if network.bands_incomplete:
+        flags.append("carrier_bands_incomplete")
     if lte == FULL:
         verdict = FULL if variant.volte or legacy else PARTIAL
     elif lte == PARTIAL:
         verdict = PARTIAL
-    elif lte == NONE:
-        verdict = PARTIAL if legacy else NONE
-        if legacy:
+    elif legacy:
+        # No usable LTE (none, unknown or not used by the carrier), but an old network still answers.
+        verdict = PARTIAL
+        if lte != UNKNOWN:
             flags.append("legacy_only")
+    elif lte == NONE and legacy is False and not network.bands_incomplete:
+        verdict = NONE
     else:
-        # The carrier lists no LTE at all: nothing to compare the voice path with.
-        verdict = PARTIAL if legacy else UNKNOWN
-        if legacy:
-            flags.append("legacy_only")
+        # Too little is known to say it does not work.
+        verdict = UNKNOWN
     return Compatibility(
         variant=variant.id,
         carrier=carrier.id,

@@ -388,3 +388,55 @@ COUNTRY_NICKNAMES: dict[str, tuple[str, ...]] = {
 
 # "america" alone is the US, but not in "south america".
 COUNTRY_BLOCKERS = {"america": frozenset({"north", "south", "latin", "central"})}
+
+# Two-letter words that are also country codes, and US state abbreviations that are: after "in" they
+# mean the word or the state ("in my car", "in ca"), not the country.
+LOWER_CODE_BLOCKERS = frozenset(
+    [
+        "it",
+        "my",
+        "me",
+        "no",
+        "so",
+        "to",
+        "am",
+        "be",
+        "at",
+        "la",
+        "is",
+        "as",
+        "an",
+        "or",
+        "on",
+        "of",
+        "by",
+        "do",
+        "go",
+        "he",
+        "hi",
+        "id",
+        "in",
+        "al",
+        "ar",
+        "ca",
+        "co",
+        "de",
+        "ga",
+        "ma",
+        "md",
+        "mn",
+        "mo",
+        "ms",
+        "mt",
+        "nc",
+        "ne",
+        "pa",
+        "sc",
+        "tn",
+        "va",
+        "vi",
+    ]
+)
+
+# Words before a country that make it where the phone comes from, not where it is used.
+ORIGIN_CUES = frozenset({"from", "imported", "bought", "ordered", "shipped"})

@@ -215,3 +215,28 @@ def test_short_digit_only_model_numbers_are_refused(tmp_path: Path) -> None:
     data["devices"][0]["variants"][0]["models"] = ["2018"]
     [problem] = _problems(data, tmp_path)
     assert "variants[0] 'acme-1-g'.models: model '2018' is only 4 digits" in problem
+
+
+def test_unlisted_technology_stays_unknown_through_export(tmp_path: Path) -> None:
+    data = make_bundle(
+        vendors=[vendor("acme", "Acme")],
+        devices=[
+            device(
+                "acme-1",
+                "acme",
+                "Acme One",
+                variant("acme-1-g", models=("A1G",), nr=[78], gsm=[]),
+                variant("acme-1-c", "China", models=("A1C",)),
+            )
+        ],
+    )
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(data))
+    k = bundle.load(path)
+    g, c = k.devices[0].variants
+    assert (g.bands.known("nr"), g.bands.known("gsm"), g.bands.known("lte")) == (True, True, False)
+    assert not any(c.bands.known(t) for t in ("gsm", "umts", "lte", "nr"))
+    out = tmp_path / "out.json"
+    bundle.dump(bundle.to_bundle(k), out)
+    variants = json.loads(out.read_text())["devices"][0]["variants"]
+    assert [v["bands"] for v in variants] == [{"gsm": [], "nr": [78]}, {}]

@@ -114,6 +114,12 @@ def test_bands_question() -> None:
     assert "n79" in a["answer"]
 
 
+def test_bands_the_source_does_not_list_are_null_not_empty() -> None:
+    a = as_json("what bands does the 23127PN0CC have")
+    assert a["bands"][0]["bands"]["gsm"] is None and a["bands"][0]["bands"]["lte"] == [1, 3, 5, 8, 34, 38, 39, 40, 41]
+    assert "2G: not recorded" in a["answer"]
+
+
 def test_unknown_device_says_so_with_suggestions() -> None:
     a = as_json("is the redmi note 12 pro sold in the us")
     assert a["device"] is None and a["compatibility"] == []

@@ -9,7 +9,7 @@ from collections import defaultdict
 import pycountry
 import pytest
 
-from bot import bundle, text
+from bot import bundle, render, text
 from bot.engine import Engine, answer_to_dict
 
 KNOWLEDGE = bundle.load(bundle.shipped_knowledge_dir())
@@ -80,7 +80,8 @@ def test_is_the_xiaomi_14_sold_in_the_us() -> None:
     assert a["device"]["id"] == "xiaomi-14" and a["country"] == "US"
     statement = a["availability"]["statement"]
     assert a["availability"]["status"] == "not_sold" and statement["source"]
-    assert statement["quote"] in a["answer"].replace("> ", "") and statement["source"] in a["answer"]
+    assert statement["quote"] in a["answer"].replace("> ", "") and render.cite(statement["source"]) in a["answer"]
+    assert "http" in render.cite(statement["source"])
 
 
 @pytest.mark.parametrize(

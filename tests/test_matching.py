@@ -322,3 +322,29 @@ def test_short_digit_only_numbers_are_not_model_numbers() -> None:
 
 def test_autocomplete_countries() -> None:
     assert INDEX.complete("country", "germ")[0] == ("DE", "Germany (DE)")
+
+
+def test_named_country_beats_a_carrier_of_another_country() -> None:
+    result = ask("is the pixel 9 ok on tmo in the uk")
+    assert (result.country, result.carriers) == ("GB", ())
+    assert [s.id for s in result.suggestions] == ["tmobile-us"]
+
+
+def test_lower_case_code_after_in_is_a_country_unless_it_reads_as_a_word() -> None:
+    assert ask("is the pixel 9 sold in gb").country == "GB"
+    assert ask("does the pixel 9 work in my car").country is None
+
+
+def test_the_network_called_exactly_that_beats_one_that_answers_to_it() -> None:
+    k = knowledge(
+        vendors=[vendor("acme", "Acme")],
+        devices=[device("acme-1", "acme", "Acme One")],
+        carriers=[
+            carrier("tmobile-us", "US", "T-Mobile", "tmo", lte=([2], [])),
+            carrier("tmobile-pl", "PL", "T-Mobile Polska", "t-mobile", "tmobile", lte=([3], [])),
+        ],
+    )
+    index = Index(k)
+    assert index.analyze("acme one on t-mobile").carriers == ("tmobile-us",)
+    assert index.analyze("acme one on tmobile").carriers == ("tmobile-us",)
+    assert index.analyze("acme one on t-mobile in poland").carriers == ("tmobile-pl",)

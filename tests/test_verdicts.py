@@ -83,7 +83,41 @@ def test_secondary_band_alone_is_partial() -> None:
 
 
 def test_no_shared_band_and_no_legacy_is_none() -> None:
-    r = _compat(variant("v", lte=[1, 3, 7, 20]), TMO)
+    r = _compat(variant("v", lte=[1, 3, 7, 20], nr=[]), TMO)
+    assert (r.verdict, r.lte, r.nr) == ("none", "none", "none")
+
+
+# A source that lists only some technologies says nothing about the others: "not recorded" must never
+# turn into "does not work".
+LEGACY = carrier("old", "GB", "Old Net", lte=([20], [3]), gsm=[900], umts=[1])
+
+
+def test_unrecorded_lte_is_unknown_not_none() -> None:
+    r = _compat(variant("v", nr=[41, 78]), TMO)
+    assert (r.verdict, r.lte, r.nr) == ("unknown", "unknown", "partial")
+    assert "lte" not in r.missing_primary and r.missing_primary["nr"] == (25, 71)
+    assert "bands_unknown" in r.flags
+
+
+def test_unrecorded_lte_with_a_legacy_network_reached_is_partial() -> None:
+    r = _compat(variant("v", gsm=[900], nr=[78]), LEGACY)
+    assert (r.verdict, r.lte) == ("partial", "unknown")
+    assert "legacy_only" not in r.flags and "bands_unknown" in r.flags
+
+
+def test_lte_none_with_unrecorded_legacy_bands_is_unknown() -> None:
+    r = _compat(variant("v", lte=[7], nr=[]), LEGACY)
+    assert (r.verdict, r.lte) == ("unknown", "none")
+    assert r.missing_primary["lte"] == (20,)
+
+
+def test_lte_none_with_recorded_legacy_bands_that_miss_is_none() -> None:
+    r = _compat(variant("v", lte=[7], gsm=[850], umts=[5], nr=[]), LEGACY)
+    assert (r.verdict, r.lte, "bands_unknown" in r.flags) == ("none", "none", False)
+
+
+def test_empty_list_is_recorded_as_none() -> None:
+    r = _compat(variant("v", lte=[], nr=[]), TMO)
     assert (r.verdict, r.lte, r.nr) == ("none", "none", "none")
 
 

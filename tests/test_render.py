@@ -1,0 +1,50 @@
+"""What the chat answer carries: short citations, the gist of notes, plain English."""
+
+from __future__ import annotations
+
+from conftest import carrier, device, engine, statement, variant, vendor
+
+from bot.render import cite, gist
+
+
+def test_cite_keeps_the_first_address() -> None:
+    source = "FierceWireless, https://example.org/a-story. ; also https://example.net/b (copy)"
+    assert cite(source) == "https://example.org/a-story"
+
+
+def test_cite_shortens_a_source_without_address() -> None:
+    assert cite("Xiaomi press release") == "Xiaomi press release"
+    assert cite("word " * 100).endswith("…") and len(cite("word " * 100)) <= 160
+
+
+def test_gist_drops_addresses_and_keeps_whole_sentences() -> None:
+    note = "3G closed 2024 (finder https://x.example/y). Voice needs VoLTE. " + "More detail here. " * 30
+    out = gist(note)
+    assert "http" not in out and out.startswith("3G closed 2024. Voice needs VoLTE.") and out.endswith(".")
+    assert len(out) <= 280
+
+
+E = engine(
+    vendors=[vendor("acme", "Acme")],
+    devices=[
+        device(
+            "acme-1",
+            "acme",
+            "Acme One",
+            variant("acme-1-cn", "China", ("A1C",), lte=[1, 3]),
+        )
+    ],
+    carriers=[carrier("globe-ph", "PH", "Globe", lte=([1, 3], []))],
+    statements=[statement("s1", "acme", "PH", "sold", "2024-01-01")],
+)
+
+
+def test_countries_that_take_the_and_the_market_of_a_single_regional_model() -> None:
+    text = E.answer("is the acme one sold in the philippines").text
+    assert "Sold in the Philippines?" in text
+    assert "**Acme One** (China model, A1C)" in text
+
+
+def test_one_carrier_is_on_a_whole_country_is_in() -> None:
+    assert "**Works on Globe?**" in E.answer("acme one on globe").text
+    assert "**Works in the Philippines?**" in E.answer("acme one in the philippines").text
