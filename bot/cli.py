@@ -76,6 +76,14 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=None, help="port (default: $DEVICEBOT_HTTP_PORT, else 8080)")
     serve.add_argument("--rate", type=int, default=30, help="questions per client per --per seconds on /api/ask")
     serve.add_argument("--per", type=float, default=10.0, help="the rate limit's window in seconds")
+    sub.add_parser(
+        "run",
+        help="run the Discord bot (settings from the environment or .env: DISCORD_TOKEN, DEVICEBOT_*)",
+        description=(
+            "Run the Discord bot. Needs DISCORD_TOKEN; also serves the HTTP service (with the gateway state "
+            "in /healthz) when DEVICEBOT_HTTP_PORT is set. See the README's Discord section for every setting."
+        ),
+    )
     return p
 
 
@@ -153,6 +161,10 @@ def run(argv: Sequence[str] | None = None, out: TextIO | None = None, inp: TextI
                 return EXIT_USAGE
             serve_http(Service.open(args.db), args.host, port, rate=args.rate, per=args.per)
             return EXIT_OK
+        if args.command == "run":
+            from .discord.runner import main as run_discord
+
+            return run_discord(args.db)
         if args.kb_command == "validate":
             k = bundle.load(args.file)
             out.write(

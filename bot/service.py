@@ -8,12 +8,14 @@ rebuilt at once; edits made by another process on the same database file are pic
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from . import bundle
 from .bundle import RawBundle
 from .engine import Answer, Engine
+from .matching import Analysis
 from .metrics import Metrics
 from .store import Store, Summary, default_db_path
 
@@ -49,6 +51,94 @@ class Service:
         self.metrics.questions.labels(adapter, answer.intent, answer.outcome).inc()
         return answer
 
+    def _answered(self, question: str, analysis: Analysis, adapter: str, started: float) -> Answer:
+        answer = self.engine.answer_analysis(question, analysis)
+        self.metrics.latency.labels(adapter).observe(time.perf_counter() - started)
+        self.metrics.questions.labels(adapter, answer.intent, answer.outcome).inc()
+        return answer
+
+    def ask_about(
+        self,
+        intent: str,
+        *,
+        device: str | None = None,
+        vendor: str | None = None,
+        carrier: str | None = None,
+        country: str | None = None,
+        adapter: str = "cli",
+    ) -> Answer:
+        """A question asked in parts (slash-command options): each part is an id chosen from
+        autocomplete, or free text. When every part is understood the answer is about exactly those;
+        otherwise the parts are asked as one sentence, so "did you mean…" works as for any question."""
+        started = time.perf_counter()
+        k, index = self.engine.knowledge, self.engine.index
+        parts = {"device": device, "vendor": vendor, "carrier": carrier, "country": country}
+        given = {kind: value.strip() for kind, value in parts.items() if value and value.strip()}
+        variant: str | None = None
+        found: dict[str, str | None] = {}
+        for kind, value in given.items():
+            table = {"device": "devices", "vendor": "vendors", "carrier": "carriers"}.get(kind)
+            if table and k.has(table, value):
+                found[kind] = value
+                continue
+            if kind == "country" and value.upper() in index.country_names:
+                found[kind] = value.upper()
+                continue
+            a = index.analyze(value)
+            hit = {"device": a.device, "vendor": a.vendor, "carrier": a.carriers[0] if a.carriers else None}.get(
+                kind, a.country
+            )
+            found[kind] = hit
+            if kind == "device":
+                variant = a.variant
+        if any(found.get(kind) is None for kind in given):
+            question = _sentence(intent, given)
+            return self._answered(question, index.analyze(question), adapter, started)
+        device_id = found.get("device")
+        carrier_id = found.get("carrier")
+        names = dict(given)
+        if device_id:
+            names["device"] = k.device(device_id).name
+        if carrier_id:
+            names["carrier"] = k.carrier(carrier_id).name
+        if found.get("vendor"):
+            names["vendor"] = k.vendor(str(found["vendor"])).name
+        if found.get("country"):
+            names["country"] = index.country_names.get(str(found["country"]), str(found["country"]))
+        analysis = Analysis(
+            intent=intent,
+            device=device_id,
+            variant=variant,
+            vendor=k.device(device_id).vendor if device_id else found.get("vendor"),
+            carriers=(carrier_id,) if carrier_id else (),
+            country=k.carrier(carrier_id).country if carrier_id else found.get("country"),
+            suggestions=(),
+            confidence=1.0,
+            device_hint=bool(device_id),
+        )
+        return self._answered(_sentence(intent, names), analysis, adapter, started)
+
+    def ask_choosing(self, question: str, kind: str, entry_id: str, adapter: str = "cli") -> Answer:
+        """The same question again, with one of its "did you mean" suggestions chosen."""
+        started = time.perf_counter()
+        k = self.engine.knowledge
+        a = self.engine.index.analyze(question)
+        if kind == "device" and k.has("devices", entry_id):
+            others = tuple(s for s in a.suggestions if s.kind != "device")
+            a = replace(
+                a,
+                device=entry_id,
+                variant=None,
+                vendor=k.device(entry_id).vendor,
+                suggestions=others,
+                confidence=1.0,
+                device_hint=True,
+            )
+        elif kind == "carrier" and k.has("carriers", entry_id):
+            others = tuple(s for s in a.suggestions if s.kind != "carrier")
+            a = replace(a, carriers=(entry_id,), country=k.carrier(entry_id).country, suggestions=others)
+        return self._answered(question, a, adapter, started)
+
     def to_dict(self, answer: Answer) -> dict[str, Any]:
         return self.engine.to_dict(answer)
 
@@ -75,3 +165,27 @@ class Service:
         self.metrics.edits.labels("undo").inc()
         self._rebuild()
         return summary
+
+
+_SENTENCES = {
+    "availability": "Is {device} sold in {country}?",
+    "compatibility": "Will the {device} work on {carrier} in {country}?",
+    "bands": "What bands does the {device} support?",
+}
+
+
+def _sentence(intent: str, words: dict[str, str]) -> str:
+    """The parts of a question as the sentence someone would have typed."""
+    device = words.get("device") or words.get("vendor") or ""
+    if intent == "compatibility":
+        where = " ".join(
+            piece
+            for piece in (
+                f"on {words['carrier']}" if words.get("carrier") else "",
+                f"in {words['country']}" if words.get("country") else "",
+            )
+            if piece
+        )
+        return f"Will the {device} work {where}?".replace(" ?", "?")
+    template = _SENTENCES.get(intent, "{device} {country}")
+    return template.format(device=device, country=words.get("country", ""), carrier=words.get("carrier", ""))

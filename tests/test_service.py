@@ -64,3 +64,23 @@ def test_remove_refuses_dangling_references_then_works(db: Path) -> None:
     [change] = svc.store.history("pixel-9", limit=1)
     svc.undo(change.change_id, actor="mod")
     assert svc.ask("pixel 9").device == "pixel-9"
+
+
+def test_ask_about_ids_and_free_text(db: Path) -> None:
+    svc = Service(Store(db))
+    a = svc.ask_about("bands", device="pixel-9")
+    assert (a.device, a.intent, a.question) == ("pixel-9", "bands", "What bands does the Pixel 9 support?")
+    assert a.bands is not None
+    a = svc.ask_about("availability", device="pixel 9", country="de")
+    assert (a.device, a.country, a.question) == ("pixel-9", "DE", "Is Pixel 9 sold in Germany?")
+    unknown = svc.ask_about("availability", device="pixel 99", country="US")
+    assert unknown.device is None and unknown.question == "Is pixel 99 sold in US?"
+
+
+def test_ask_choosing_a_suggestion(db: Path) -> None:
+    svc = Service(Store(db))
+    svc.upsert("devices", device("pixel-9-pro", "google", "Pixel 9 Pro", variant("p9p", lte=[2])), actor="mod")
+    question = "pixel 9a bands"
+    assert {s.id for s in svc.ask(question).suggestions} == {"pixel-9", "pixel-9-pro"}
+    chosen = svc.ask_choosing(question, "device", "pixel-9-pro")
+    assert (chosen.device, chosen.intent, chosen.suggestions) == ("pixel-9-pro", "bands", ())

@@ -1,0 +1,190 @@
+"""Answering: mentions, replies and (in DEVICEBOT_ANSWER_CHANNELS) plain questions, and the slash
+commands /ask, /sold, /works, /bands and /statement. All answers come from `Service`."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from ...engine import Answer
+from ...matching import MAX_QUESTION_CHARS
+from ..client import NO_MENTIONS, AnyBot, Context, QuestionCooldown
+from ..embeds import clip
+from ..views import answer_payload
+
+log = logging.getLogger(__name__)
+
+HELP = (
+    "Ask me about a phone, e.g. “Will the Pixel 9 work on Verizon?” or “Is the Xiaomi 14 sold in the US?”. "
+    "Slash commands: /ask, /sold, /works, /bands, /statement."
+)
+
+
+def strip_mentions_of(content: str, user_id: int, role_id: int | None = None) -> str:
+    """The question without the bot's own mention(s) (`<@id>`, `<@!id>`, its role `<@&id>`)."""
+    ids = [rf"<@!?{user_id}>"] + ([rf"<@&{role_id}>"] if role_id else [])
+    return re.sub("|".join(ids), " ", content).strip(" \t,:;-")
+
+
+def is_device_question(answer: Answer) -> bool:
+    """Whether a plain message in an answer channel is worth answering: a known phone or vendor,
+    and words that say what is asked (sold, work, bands…). Chat that is not a question is ignored."""
+    return bool(answer.device or answer.vendor) and answer.intent != "unknown"
+
+
+async def _choices(interaction: discord.Interaction[Any], kind: str, current: str) -> list[app_commands.Choice[str]]:
+    """Autocomplete from the index (value: the id; name: what people read)."""
+    from ..client import context_of
+
+    client = interaction.client
+    assert isinstance(client, commands.Bot | commands.AutoShardedBot)
+    index = context_of(client).service.engine.index
+    return [app_commands.Choice(name=clip(name, 100), value=i) for i, name in index.complete(kind, current[:100])]
+
+
+async def complete_device(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
+    return await _choices(interaction, "device", current)
+
+
+async def complete_carrier(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
+    return await _choices(interaction, "carrier", current)
+
+
+async def complete_country(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
+    return await _choices(interaction, "country", current)
+
+
+async def complete_vendor(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
+    return await _choices(interaction, "vendor", current)
+
+
+Text = app_commands.Range[str, 1, 100]
+
+
+class AskCog(commands.Cog):
+    def __init__(self, bot: AnyBot, ctx: Context) -> None:
+        self.bot = bot
+        self.ctx = ctx
+        self._warned: set[int] = set()  # users told about their cooldown (told once, then quiet)
+
+    # -- messages ---------------------------------------------------------------------------------
+
+    def addressed_question(self, message: discord.Message) -> str | None:
+        """The question when the message is for the bot (mention, reply to it, direct message)."""
+        me = self.bot.user
+        if me is None:
+            return None
+        role = message.guild.self_role if message.guild else None
+        mentioned = me in message.mentions or (role is not None and role in message.role_mentions)
+        reference = message.reference.resolved if message.reference else None
+        replied = isinstance(reference, discord.Message) and reference.author.id == me.id
+        if mentioned or replied or message.guild is None:
+            return strip_mentions_of(message.content, me.id, role.id if role else None)
+        return None
+
+    def in_answer_channel(self, message: discord.Message) -> bool:
+        channels = self.ctx.config.answer_channels
+        parent = getattr(message.channel, "parent_id", None)  # threads of an answer channel count too
+        return message.channel.id in channels or (parent is not None and parent in channels)
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or message.webhook_id is not None or self.bot.user is None:
+            return
+        if message.author.id == self.bot.user.id:
+            return
+        question = self.addressed_question(message)
+        addressed = question is not None
+        if question is None:
+            if not self.in_answer_channel(message):
+                return
+            question = message.content
+        if not question.strip():
+            if addressed and message.content.strip():
+                await message.reply(HELP, allowed_mentions=NO_MENTIONS, mention_author=False)
+            return  # e.g. a reply without a ping: Discord does not give us its text
+        answer = self.ctx.service.ask(question[: MAX_QUESTION_CHARS + 1], adapter="discord")
+        if not addressed and not is_device_question(answer):
+            return
+        try:
+            self.ctx.check_cooldown(message.author.id)
+        except QuestionCooldown as exc:
+            if message.author.id not in self._warned:
+                self._warned.add(message.author.id)
+                await message.reply(str(exc), allowed_mentions=NO_MENTIONS, mention_author=False, delete_after=10)
+            return
+        self._warned.discard(message.author.id)
+        embeds, view = answer_payload(self.ctx.service, answer, message.author.id)
+        sending: dict[str, Any] = {
+            "embeds": embeds,
+            "allowed_mentions": NO_MENTIONS,
+            "mention_author": False,
+            "reference": message.to_reference(fail_if_not_exists=False),
+        }
+        if view is not None:
+            sending["view"] = view
+        sent = await message.channel.send(**sending)
+        if view is not None:
+            view.message = sent
+
+    # -- slash commands ---------------------------------------------------------------------------
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        self.ctx.check_cooldown(interaction.user.id)  # raises QuestionCooldown: a friendly ephemeral note
+        return True
+
+    async def respond(self, interaction: discord.Interaction[Any], answer: Answer) -> None:
+        embeds, view = answer_payload(self.ctx.service, answer, interaction.user.id)
+        if view is None:
+            await interaction.response.send_message(embeds=embeds, allowed_mentions=NO_MENTIONS)
+            return
+        sent = await interaction.response.send_message(embeds=embeds, view=view, allowed_mentions=NO_MENTIONS)
+        if isinstance(sent.resource, discord.InteractionMessage):
+            view.message = sent.resource
+
+    @app_commands.command(name="ask", description="Ask about a phone: is it sold in a country, will it work there?")
+    @app_commands.describe(question="e.g. Will the Pixel 9 work on Verizon? / Is the Xiaomi 14 sold in the US?")
+    async def ask(
+        self, interaction: discord.Interaction[Any], question: app_commands.Range[str, 1, MAX_QUESTION_CHARS]
+    ) -> None:
+        await self.respond(interaction, self.ctx.service.ask(question, adapter="discord"))
+
+    @app_commands.command(name="sold", description="Is this phone sold officially in a country?")
+    @app_commands.describe(device="the phone", country="the country")
+    @app_commands.autocomplete(device=complete_device, country=complete_country)
+    async def sold(self, interaction: discord.Interaction[Any], device: Text, country: Text) -> None:
+        answer = self.ctx.service.ask_about("availability", device=device, country=country, adapter="discord")
+        await self.respond(interaction, answer)
+
+    @app_commands.command(name="works", description="Will this phone work on a carrier, or in a country?")
+    @app_commands.describe(device="the phone", carrier="the carrier", country="the country (every network there)")
+    @app_commands.autocomplete(device=complete_device, carrier=complete_carrier, country=complete_country)
+    async def works(
+        self,
+        interaction: discord.Interaction[Any],
+        device: Text,
+        carrier: Text | None = None,
+        country: Text | None = None,
+    ) -> None:
+        answer = self.ctx.service.ask_about(
+            "compatibility", device=device, carrier=carrier, country=country, adapter="discord"
+        )
+        await self.respond(interaction, answer)
+
+    @app_commands.command(name="bands", description="The bands of every model of a phone")
+    @app_commands.describe(device="the phone (or a model number)")
+    @app_commands.autocomplete(device=complete_device)
+    async def bands(self, interaction: discord.Interaction[Any], device: Text) -> None:
+        await self.respond(interaction, self.ctx.service.ask_about("bands", device=device, adapter="discord"))
+
+    @app_commands.command(name="statement", description="What a vendor said about selling its phones in a country")
+    @app_commands.describe(vendor="the phone maker", country="the country")
+    @app_commands.autocomplete(vendor=complete_vendor, country=complete_country)
+    async def statement(self, interaction: discord.Interaction[Any], vendor: Text, country: Text) -> None:
+        answer = self.ctx.service.ask_about("availability", vendor=vendor, country=country, adapter="discord")
+        await self.respond(interaction, answer)

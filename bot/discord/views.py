@@ -1,0 +1,128 @@
+"""Buttons and menus: "did you mean" choices that answer in place, and Confirm/Cancel for imports."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from typing import Any
+
+import discord
+
+from ..engine import Answer
+from ..matching import Suggestion
+from ..service import Service
+from .client import NO_MENTIONS, OOPS, tell
+from .embeds import answer_embeds, clip
+
+log = logging.getLogger(__name__)
+
+MAX_BUTTONS = 5
+MAX_OPTIONS = 25
+
+
+class OwnedView(discord.ui.View):
+    """A view only the person who caused it may use; it logs its errors and says so to the user."""
+
+    def __init__(self, owner_id: int, timeout: float) -> None:
+        super().__init__(timeout=timeout)
+        self.owner_id = owner_id
+        self.message: discord.Message | discord.InteractionMessage | None = None
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        if interaction.user.id == self.owner_id:
+            return True
+        await tell(interaction, "These buttons belong to whoever asked. Ask me yourself with /ask.")
+        return False
+
+    async def on_error(self, interaction: discord.Interaction[Any], error: Exception, item: Any) -> None:
+        log.error("error in a button or menu (%s)", type(item).__name__, exc_info=error)
+        await tell(interaction, OOPS)
+
+    async def on_timeout(self) -> None:
+        if self.message is not None:
+            with contextlib.suppress(discord.HTTPException):  # deleted, or the token expired
+                await self.message.edit(view=None, allowed_mentions=NO_MENTIONS)
+
+
+def answer_payload(
+    service: Service, answer: Answer, owner_id: int
+) -> tuple[list[discord.Embed], SuggestionView | None]:
+    """The embeds of an answer and, when it has "did you mean" suggestions, the view to pick one."""
+    embeds = answer_embeds(answer, service.engine.knowledge, service.engine.index.country_names)
+    view = SuggestionView(service, answer.question, answer.suggestions, owner_id) if answer.suggestions else None
+    return embeds, view
+
+
+class SuggestionView(OwnedView):
+    """One button per suggestion (a menu when there are more than five); a pick edits the answer."""
+
+    def __init__(self, service: Service, question: str, suggestions: Sequence[Suggestion], owner_id: int) -> None:
+        super().__init__(owner_id, timeout=600)
+        self.service = service
+        self.question = question
+        choices = list(suggestions)[:MAX_OPTIONS]
+        if len(choices) <= MAX_BUTTONS:
+            for s in choices:
+                button: discord.ui.Button[SuggestionView] = discord.ui.Button(
+                    label=clip(s.name, 80), style=discord.ButtonStyle.primary, custom_id=f"pick:{s.kind}:{s.id}"
+                )
+                button.callback = self._picker(s.kind, s.id)  # type: ignore[method-assign,assignment]
+                self.add_item(button)
+        else:
+            select: discord.ui.Select[SuggestionView] = discord.ui.Select(
+                placeholder="Did you mean…",
+                custom_id="pick",
+                options=[
+                    discord.SelectOption(label=clip(s.name, 100), value=f"{s.kind}:{s.id}", description=s.kind)
+                    for s in choices
+                ],
+            )
+
+            async def picked(interaction: discord.Interaction[Any]) -> None:
+                kind, _, entry_id = select.values[0].partition(":")
+                await self._pick(interaction, kind, entry_id)
+
+            select.callback = picked  # type: ignore[method-assign]
+            self.add_item(select)
+
+    def _picker(self, kind: str, entry_id: str) -> Callable[[discord.Interaction[Any]], Coroutine[Any, Any, None]]:
+        async def callback(interaction: discord.Interaction[Any]) -> None:
+            await self._pick(interaction, kind, entry_id)
+
+        return callback
+
+    async def _pick(self, interaction: discord.Interaction[Any], kind: str, entry_id: str) -> None:
+        answer = self.service.ask_choosing(self.question, kind, entry_id, adapter="discord")
+        embeds, view = answer_payload(self.service, answer, self.owner_id)
+        self.stop()
+        await interaction.response.edit_message(content=None, embeds=embeds, view=view, allowed_mentions=NO_MENTIONS)
+        if view is not None:
+            view.message = self.message
+
+
+class ConfirmView(OwnedView):
+    """Confirm / Cancel; `on_confirm` runs once, when the owner presses Confirm in time."""
+
+    def __init__(
+        self, owner_id: int, on_confirm: Callable[[discord.Interaction[Any]], Awaitable[None]], timeout: float = 300
+    ) -> None:
+        super().__init__(owner_id, timeout=timeout)
+        self.on_confirm = on_confirm
+        self.done = False
+
+    @discord.ui.button(label="Confirm", style=discord.ButtonStyle.danger, custom_id="confirm")
+    async def confirm(self, interaction: discord.Interaction[Any], button: discord.ui.Button[ConfirmView]) -> None:
+        if self.done:
+            return
+        self.done = True
+        self.stop()
+        await self.on_confirm(interaction)
+
+    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary, custom_id="cancel")
+    async def cancel(self, interaction: discord.Interaction[Any], button: discord.ui.Button[ConfirmView]) -> None:
+        self.done = True
+        self.stop()
+        await interaction.response.edit_message(
+            content="Cancelled: nothing changed.", embeds=[], view=None, allowed_mentions=NO_MENTIONS
+        )

@@ -1,0 +1,564 @@
+"""The Discord bot end to end: the real discord.py against a fake Discord on loopback (tests/fakediscord.py),
+with a real SQLite file. Assertions are on what the bot actually sends over the wire."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sqlite3
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from conftest import carrier, device, make_bundle, statement, variant, vendor
+from discord.ext import commands
+from fakediscord import MANAGE_GUILD, FakeDiscord, Request, User
+
+from bot import bundle
+from bot.discord.client import AnyBot, build_bot, health
+from bot.discord.config import Config
+from bot.discord.runner import run_bot
+from bot.service import Service
+from bot.store import Store
+
+TIMEOUT = 5
+
+BUNDLE = make_bundle(
+    vendors=[vendor("google", "Google"), vendor("xiaomi", "Xiaomi")],
+    devices=[
+        device("pixel-9", "google", "Pixel 9", variant("p9", lte=[2, 4, 12, 66, 71])),
+        device("pixel-9-pro", "google", "Pixel 9 Pro", variant("p9p", lte=[2, 4, 12, 66, 71])),
+        device(
+            "xiaomi-14",
+            "xiaomi",
+            "Xiaomi 14",
+            variant("x14g", "Global", ("23127PN0CG",), lte=[2, 4, 12, 66]),
+            variant("x14c", "China", ("23127PN0CC",), lte=[1, 3, 41]),
+        ),
+    ],
+    carriers=[carrier("tmobile-us", "US", "T-Mobile", "tmo", lte=([2, 4, 12, 66, 71], []))],
+    statements=[
+        statement("xiaomi-us-2016", "xiaomi", "US", "not_sold", "2016-02-02", quote="Not here @everyone <@&42>."),
+    ],
+)
+
+
+def make_service(tmp_path: Path) -> Service:
+    path = tmp_path / "seed.json"
+    path.write_text(json.dumps(BUNDLE))
+    store = Store(tmp_path / "kb.db")
+    store.apply(bundle.read_path(path), replace=True, actor="seed", action="seed")
+    return Service(store)
+
+
+class World:
+    def __init__(self, fake: FakeDiscord, bot: AnyBot, service: Service, db: Path) -> None:
+        self.fake, self.bot, self.service, self.db = fake, bot, service, db
+        self.general = next(c for c, n in fake.channels.items() if n == "general")
+        self.answers = next(c for c, n in fake.channels.items() if n == "phone-help")
+        self.alice = next(u for u in fake.members if u.name == "alice")
+        self.mod = next(u for u in fake.members if u.name == "mod")
+        self.admin = next(u for u in fake.members if u.name == "admin")
+
+    async def next_request(self, predicate: Any, action: Any) -> Request:
+        fut = self.fake.wait_request(predicate)
+        await action
+        return await asyncio.wait_for(fut, TIMEOUT)
+
+    def callback(self, payload: dict[str, Any]) -> Any:
+        return lambda r: r.method == "POST" and r.path == f"/interactions/{payload['id']}/{payload['token']}/callback"
+
+
+def setup_world(fake: FakeDiscord) -> dict[str, Any]:
+    fake.add_channel("general")
+    answers = fake.add_channel("phone-help")
+    mods = fake.add_role("Knowledge Keepers")
+    admins = fake.add_role("Admins", MANAGE_GUILD)
+    fake.add_member("alice")
+    fake.add_member("mod", mods)
+    fake.add_member("admin", admins)
+    return {"answers": answers, "mods": mods}
+
+
+@pytest.fixture
+def caplog_errors(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureFixture]:
+    caplog.set_level(logging.WARNING)
+    yield caplog
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR and r.name.startswith(("bot", "discord"))]
+    assert not errors, [r.getMessage() for r in errors]
+
+
+def check_no_pings(fake: FakeDiscord) -> None:
+    """Every payload that shows text carries allowed_mentions parse == [] and no live mention."""
+    for r in fake.sent():
+        body = r.body or {}
+        data = body.get("data", body) if "/callback" in r.path else body
+        if "/callback" in r.path and body.get("type") in (5, 6, 8):
+            continue  # defer / autocomplete: no message
+        assert data.get("allowed_mentions", {}).get("parse") == [], (r.path, data)
+        for text in strings(data):
+            assert "@everyone" not in text and "@here" not in text and "<@&" not in text, (r.path, text)
+
+
+def strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from strings(v)
+
+
+@pytest.fixture
+async def world(tmp_path: Path, caplog_errors: pytest.LogCaptureFixture) -> AsyncIterator[World]:
+    fake = FakeDiscord()
+    ids = setup_world(fake)
+    await fake.start()
+    fake.point_discord_py_at()
+    service = make_service(tmp_path)
+    config = Config(
+        token="fake-token",
+        mod_role_names=frozenset({"knowledge keepers"}),
+        guild_ids=(int(fake.guild_id),),
+        answer_channels=frozenset({int(ids["answers"])}),
+        cooldown_rate=100,
+        cooldown_per=1.0,
+    )
+    bot = build_bot(config, service, guild_ready_timeout=0.05)
+    task = asyncio.create_task(bot.start(config.token))
+    try:
+        await asyncio.wait_for(bot.wait_until_ready(), TIMEOUT)
+        yield World(fake, bot, service, tmp_path / "kb.db")
+        check_no_pings(fake)
+        assert fake.unhandled == []
+    finally:
+        await bot.close()
+        await asyncio.wait_for(task, TIMEOUT)
+        await fake.stop()
+        fake.restore()
+
+
+async def test_login_sync_and_intents(world: World) -> None:
+    fake = world.fake
+    assert fake.identify is not None
+    intents = fake.identify["intents"]
+    assert intents & (1 << 15), "answer channels are configured: message content requested"
+    assert not intents & (1 << 1) and not intents & (1 << 8), "no members or presences intent"
+    [route] = fake.synced
+    assert route == f"/applications/{fake.application_id}/guilds/{fake.guild_id}/commands"
+    names = {c["name"] for c in fake.synced[route]}
+    assert {"ask", "sold", "works", "bands", "statement", "kb"} <= names
+    sold = next(c for c in fake.synced[route] if c["name"] == "sold")
+    assert all(o["autocomplete"] for o in sold["options"])
+
+
+async def test_mention_question_gets_an_answer_embed(world: World) -> None:
+    fake = world.fake
+    me = User(fake.bot.id, fake.bot.name, bot=True)
+    said: dict[str, Any] = {}
+
+    async def ask() -> None:
+        said.update(
+            await fake.say(
+                world.alice, world.general, f"<@{me.id}> is the xiaomi 14 sold in the us? @everyone", mentions=[me]
+            )
+        )
+
+    r = await world.next_request(lambda r: r.method == "POST" and r.path.endswith("/messages"), ask())
+    assert r.path == f"/channels/{world.general}/messages"
+    assert str(r.body["message_reference"]["message_id"]) == said["id"]
+    [embed] = r.body["embeds"]
+    assert embed["title"] == "Xiaomi 14"
+    assert embed["description"].startswith("**Sold in United States?** 🔴 Xiaomi 14: not sold officially")
+    assert embed["color"] == 0xE74C3C
+    quote = next(f for f in embed["fields"] if f["name"].startswith("Xiaomi said"))
+    assert "Not here @\u200beveryone <\u200b@\u200b&42>" in quote["value"]
+    assert r.body["allowed_mentions"] in ({"parse": []}, {"parse": [], "replied_user": False})
+
+
+async def test_reply_to_the_bot_is_a_question(world: World) -> None:
+    fake = world.fake
+    me = User(fake.bot.id, fake.bot.name, bot=True)
+    earlier = fake.message(me, world.general, "an earlier answer")
+    r = await world.next_request(
+        lambda r: r.method == "POST" and r.path.endswith("/messages"),
+        fake.say(world.alice, world.general, "pixel 9 bands", reply_to=earlier, mentions=[me]),
+    )
+    [embed] = r.body["embeds"]
+    assert embed["title"] == "Pixel 9"
+    assert "4G" in json.dumps(embed)
+
+
+async def test_answer_channel_answers_questions_and_ignores_chat(world: World) -> None:
+    fake = world.fake
+    await fake.say(world.alice, world.general, "is the pixel 9 sold in the us?")  # no mention, not an answer channel
+    await fake.say(world.alice, world.answers, "hello everyone, how are you?")  # chat in the answer channel
+    r = await world.next_request(
+        lambda r: r.method == "POST" and r.path.endswith("/messages"),
+        fake.say(world.alice, world.answers, "will the pixel 9 work on tmo?"),
+    )
+    assert r.path == f"/channels/{world.answers}/messages", "only the device question was answered"
+    [embed] = r.body["embeds"]
+    assert embed["description"].startswith("**Works on T-Mobile?** 🟢 works")
+    assert len([q for q in fake.sent() if q.path.endswith("/messages")]) == 1
+
+
+async def test_slash_ask_answers_with_an_embed(world: World) -> None:
+    fake = world.fake
+    payload: dict[str, Any] = {}
+
+    async def slash() -> None:
+        payload.update(
+            await fake.slash(
+                world.alice, world.general, "ask", [{"name": "question", "type": 3, "value": "pixel 9 on tmo"}]
+            )
+        )
+
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await slash()
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    assert r.path == f"/interactions/{payload['id']}/{payload['token']}/callback"
+    assert r.query == {"with_response": "1"}
+    assert r.body["type"] == 4
+    [embed] = r.body["data"]["embeds"]
+    assert embed["title"] == "Pixel 9" and embed["color"] == 0x2ECC71
+    assert r.body["data"]["allowed_mentions"] == {"parse": []}
+
+
+async def test_sold_with_autocompleted_ids(world: World) -> None:
+    fake = world.fake
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.slash(
+        world.alice,
+        world.general,
+        "sold",
+        [{"name": "device", "type": 3, "value": "xiaomi-14"}, {"name": "country", "type": 3, "value": "US"}],
+    )
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    [embed] = r.body["data"]["embeds"]
+    assert embed["description"].startswith("**Sold in United States?** 🔴 Xiaomi 14: not sold officially")
+
+
+async def test_autocomplete_offers_choices(world: World) -> None:
+    fake = world.fake
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.autocomplete(
+        world.alice,
+        world.general,
+        "sold",
+        [
+            {"name": "device", "type": 3, "value": "pixel 9 p", "focused": True},
+            {"name": "country", "type": 3, "value": ""},
+        ],
+    )
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    assert r.body["type"] == 8
+    choices = r.body["data"]["choices"]
+    assert {"name": "Pixel 9 Pro", "value": "pixel-9-pro"} in choices
+    assert {"name": "Pixel 9", "value": "pixel-9"} in choices
+    assert "xiaomi-14" not in [c["value"] for c in choices]
+
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.autocomplete(
+        world.alice,
+        world.general,
+        "works",
+        [
+            {"name": "device", "type": 3, "value": "pixel-9"},
+            {"name": "carrier", "type": 3, "value": "t-mo", "focused": True},
+        ],
+    )
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    assert r.body["data"]["choices"][0] == {"name": "T-Mobile (US)", "value": "tmobile-us"}
+
+
+async def test_did_you_mean_buttons_answer_in_place(world: World) -> None:
+    fake = world.fake
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.slash(
+        world.alice, world.general, "ask", [{"name": "question", "type": 3, "value": "will the pixel 9a work on tmo"}]
+    )
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    data = r.body["data"]
+    buttons = [c for row in data["components"] for c in row["components"]]
+    assert [b["label"] for b in buttons] == ["Pixel 9", "Pixel 9 Pro"]
+    message = next(m for m in fake.messages.values() if m.get("components") == data["components"])
+
+    # Someone else cannot pick for alice.
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.click(world.mod, message, buttons[1]["custom_id"])
+    refused = await asyncio.wait_for(fut, TIMEOUT)
+    assert refused.body["type"] == 4 and refused.body["data"]["flags"] == 64
+
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.click(world.alice, message, buttons[1]["custom_id"])
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    assert r.body["type"] == 7, "the answer is edited in place"
+    [embed] = r.body["data"]["embeds"]
+    assert embed["title"] == "Pixel 9 Pro"
+    assert embed["description"].startswith("**Works on T-Mobile?** 🟢 works")
+    assert r.body["data"]["components"] == []
+
+
+def statement_quote(db: Path) -> str:
+    with sqlite3.connect(db) as conn:
+        [(data,)] = conn.execute("select data from statements where id = 'xiaomi-us-2016'").fetchall()
+    return str(json.loads(data)["quote"])
+
+
+def changes(db: Path) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("select actor, action, entry_id from changes order by change_id").fetchall()
+
+
+EDIT = [
+    {
+        "name": "statement",
+        "type": 2,
+        "options": [
+            {
+                "name": "edit",
+                "type": 1,
+                "options": [
+                    {"name": "id", "type": 3, "value": "xiaomi-us-2016"},
+                    {"name": "quote", "type": 3, "value": "Xiaomi phones are not sold in the US."},
+                    {"name": "date", "type": 3, "value": "2016-03-01"},
+                ],
+            }
+        ],
+    }
+]
+
+
+async def test_kb_edit_refused_for_members_and_accepted_for_moderators(world: World) -> None:
+    fake = world.fake
+    before = changes(world.db)
+
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.slash(world.alice, world.general, "kb", EDIT)
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    assert r.body["type"] == 4 and r.body["data"]["flags"] == 64, "an ephemeral refusal"
+    assert "Only moderators" in r.body["data"]["content"]
+    assert statement_quote(world.db) == "Not here @everyone <@&42>."
+    assert changes(world.db) == before
+
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.slash(world.mod, world.general, "kb", EDIT)
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    assert r.body["data"]["flags"] == 64
+    assert r.body["data"]["embeds"][0]["title"] == "Saved statement xiaomi-us-2016"
+    assert statement_quote(world.db) == "Xiaomi phones are not sold in the US."
+    assert changes(world.db)[-1] == (f"discord:{world.mod.id} (mod)", "edit statements", "xiaomi-us-2016")
+
+    # Manage Server is enough too; and the answers use the edit at once.
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.slash(
+        world.admin, world.general, "ask", [{"name": "question", "type": 3, "value": "xiaomi 14 sold in us"}]
+    )
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    assert "not sold in the US" in json.dumps(r.body["data"]["embeds"])
+
+
+async def test_kb_bad_input_changes_nothing(world: World) -> None:
+    fake = world.fake
+    before = changes(world.db)
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    bad = json.loads(json.dumps(EDIT))
+    bad[0]["options"][0]["options"][2]["value"] = "2016-02-30"
+    await fake.slash(world.mod, world.general, "kb", bad)
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    assert r.body["data"]["flags"] == 64
+    assert r.body["data"]["content"].startswith("Nothing changed:")
+    assert "date" in r.body["data"]["content"]
+    assert changes(world.db) == before
+
+
+async def test_kb_import_refuses_big_files_and_applies_after_confirm(world: World) -> None:
+    fake = world.fake
+    before = changes(world.db)
+
+    def attach(name: str, size: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        aid = "1300000000000009999"
+        options = [{"name": "import", "type": 1, "options": [{"name": "file", "type": 11, "value": aid}]}]
+        resolved = {
+            "attachments": {
+                aid: {
+                    "id": aid,
+                    "filename": name,
+                    "size": size,
+                    "url": f"{fake.base}/attachments/{name}",
+                    "proxy_url": f"{fake.base}/attachments/{name}",
+                    "content_type": "application/json",
+                }
+            }
+        }
+        return options, resolved
+
+    options, resolved = attach("huge.json", 20 * 1024 * 1024)
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.slash(world.mod, world.general, "kb", options, resolved=resolved)
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    assert r.body["data"]["flags"] == 64
+    assert "20,971,520 bytes; the limit is 2,097,152 (2 MB)" in r.body["data"]["content"]
+
+    new = make_bundle(
+        vendors=[vendor("google", "Google")],
+        devices=[device("pixel-10", "google", "Pixel 10", variant("p10", lte=[2, 4, 66]))],
+    )
+    fake.attachments["pixel10.json"] = json.dumps(new).encode()
+    options, resolved = attach("pixel10.json", len(fake.attachments["pixel10.json"]))
+    fut = fake.wait_request(lambda r: r.method == "POST" and r.path.startswith("/webhooks/"))
+    await fake.slash(world.mod, world.general, "kb", options, resolved=resolved)
+    preview = await asyncio.wait_for(fut, TIMEOUT)
+    assert preview.body["flags"] == 64
+    assert "devices: 1 added" in preview.body["embeds"][0]["description"]
+    assert changes(world.db) == before, "nothing changes before Confirm"
+    message = next(m for m in fake.messages.values() if m.get("components") == preview.body["components"])
+
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.click(world.mod, message, "confirm")
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    assert r.body["type"] == 7
+    assert r.body["data"]["embeds"][0]["title"] == "Imported pixel10.json"
+    assert changes(world.db)[-1] == (f"discord:{world.mod.id} (mod)", "import", "pixel-10")
+    assert world.service.ask("pixel 10 bands").device == "pixel-10"
+
+
+async def test_edits_by_another_process_are_seen(world: World) -> None:
+    other = Service(Store(world.db))
+    other.upsert("devices", device("pixel-11", "google", "Pixel 11", variant("p11", lte=[2])), actor="cli")
+    for _ in range(40):
+        if world.service.ask("pixel 11 bands").device == "pixel-11":
+            break
+        await asyncio.sleep(0.1)
+    assert world.service.ask("pixel 11 bands").device == "pixel-11"
+
+
+async def test_cooldown_is_friendly(tmp_path: Path, caplog_errors: pytest.LogCaptureFixture) -> None:
+    fake = FakeDiscord()
+    setup_world(fake)
+    await fake.start()
+    fake.point_discord_py_at()
+    config = Config(token="t", cooldown_rate=1, cooldown_per=60.0)
+    bot = build_bot(config, make_service(tmp_path), guild_ready_timeout=0.05)
+    task = asyncio.create_task(bot.start(config.token))
+    try:
+        await asyncio.wait_for(bot.wait_until_ready(), TIMEOUT)
+        alice = next(u for u in fake.members if u.name == "alice")
+        channel = next(iter(fake.channels))
+        assert fake.identify is not None and not fake.identify["intents"] & (1 << 15), "no message content intent"
+        assert list(fake.synced) == [f"/applications/{fake.application_id}/commands"], "global sync"
+        replies = []
+        for _ in range(2):
+            fut = fake.wait_request(lambda r: "/callback" in r.path)
+            await fake.slash(alice, channel, "bands", [{"name": "device", "type": 3, "value": "pixel-9"}])
+            replies.append(await asyncio.wait_for(fut, TIMEOUT))
+        assert replies[0].body["data"]["embeds"][0]["title"] == "Pixel 9"
+        assert replies[1].body["data"]["flags"] == 64
+        assert replies[1].body["data"]["content"].startswith("Easy there! You can ask me again in")
+        check_no_pings(fake)
+    finally:
+        await bot.close()
+        await asyncio.wait_for(task, TIMEOUT)
+        await fake.stop()
+        fake.restore()
+
+
+async def test_run_serves_http_with_gateway_state(tmp_path: Path, unused_tcp_port: int) -> None:
+    fake = FakeDiscord()
+    setup_world(fake)
+    await fake.start()
+    fake.point_discord_py_at()
+    config = Config(token="t", http_port=unused_tcp_port)
+    task = asyncio.create_task(run_bot(config, make_service(tmp_path), guild_ready_timeout=0.05))
+    try:
+        async with aiohttp.ClientSession() as http:
+            for _ in range(50):
+                try:
+                    async with http.get(f"http://127.0.0.1:{unused_tcp_port}/healthz") as resp:
+                        body = await resp.json()
+                        if body["discord"]["ready"]:
+                            break
+                except aiohttp.ClientConnectionError:
+                    pass
+                await asyncio.sleep(0.1)
+            assert resp.status == 200
+            assert body["discord"]["ready"] is True and body["discord"]["servers"] == 1
+            assert body["knowledge"]["devices"] == 3
+    finally:
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        await fake.stop()
+        fake.restore()
+
+
+async def test_sharded_bot_identifies_with_its_shard(tmp_path: Path) -> None:
+    fake = FakeDiscord()
+    setup_world(fake)
+    await fake.start()
+    fake.point_discord_py_at()
+    config = Config(token="t", shard_count=1)
+    bot = build_bot(config, make_service(tmp_path), guild_ready_timeout=0.05)
+    assert isinstance(bot, commands.AutoShardedBot)
+    task = asyncio.create_task(bot.start(config.token))
+    try:
+        await asyncio.wait_for(bot.wait_until_ready(), TIMEOUT)
+        assert fake.identify is not None and fake.identify["shard"] == [0, 1]
+        shards = health(bot)["discord"]["shards"]
+        assert list(shards) == ["0"] and shards["0"]["connected"] is True
+    finally:
+        await bot.close()
+        await asyncio.wait_for(task, TIMEOUT)
+        await fake.stop()
+        fake.restore()
+
+
+async def test_kb_history_undo_and_export(world: World) -> None:
+    fake = world.fake
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.slash(world.mod, world.general, "kb", EDIT)
+    await asyncio.wait_for(fut, TIMEOUT)
+    with sqlite3.connect(world.db) as conn:
+        [(change_id,)] = conn.execute("select max(change_id) from changes").fetchall()
+
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.slash(
+        world.mod,
+        world.general,
+        "kb",
+        [{"name": "history", "type": 1, "options": [{"name": "entry", "type": 3, "value": "xiaomi-us-2016"}]}],
+    )
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    [embed] = r.body["data"]["embeds"]
+    assert embed["title"] == "History of xiaomi-us-2016"
+    assert embed["description"].startswith(f"`#{change_id}` ")
+    assert (
+        f"discord:{world.mod.id} (mod) (edit statements): statements `xiaomi-us-2016` changed" in embed["description"]
+    )
+
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.slash(
+        world.mod,
+        world.general,
+        "kb",
+        [{"name": "undo", "type": 1, "options": [{"name": "change_id", "type": 4, "value": change_id}]}],
+    )
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    assert r.body["data"]["embeds"][0]["title"] == f"Undid change {change_id}"
+    assert statement_quote(world.db) == "Not here @everyone <@&42>."
+    assert changes(world.db)[-1] == (f"discord:{world.mod.id} (mod)", f"undo {change_id}", "xiaomi-us-2016")
+
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.slash(world.mod, world.general, "kb", [{"name": "export", "type": 1, "options": []}])
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    assert r.body["data"]["flags"] == 64
+    [attachment] = r.files.values()
+    exported = json.loads(attachment)
+    assert exported["format"] == "devicebot-knowledge/1"
+    assert {d["id"] for d in exported["devices"]} == {"pixel-9", "pixel-9-pro", "xiaomi-14"}
