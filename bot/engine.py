@@ -47,6 +47,7 @@ class Answer:
     truncated: bool
     device_hint: bool
     text: str
+    unknown_model: str | None = None
 
     @property
     def outcome(self) -> str:
@@ -127,6 +128,7 @@ class Engine:
             truncated=a.truncated,
             device_hint=a.device_hint,
             text="",
+            unknown_model=a.unknown_model,
         )
         return replace(partial, text=render.markdown(partial, k, self.index.country_names))
 
@@ -201,6 +203,7 @@ def answer_to_dict(a: Answer, k: Knowledge) -> dict[str, Any]:
         "suggestions": [{"kind": s.kind, "id": s.id, "name": s.name} for s in a.suggestions],
         "confidence": a.confidence,
         "answer": a.text,
+        "unknown_model": a.unknown_model,
     }
 
 

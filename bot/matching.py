@@ -82,6 +82,7 @@ class Analysis:
     confidence: float
     device_hint: bool  # the question seems to name a phone (whether or not it is known)
     truncated: bool = False
+    unknown_model: str | None = None  # a model number as typed that no variant lists ("SM-S921U")
 
 
 @dataclass
@@ -117,6 +118,9 @@ _MODEL_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9./_-]*")
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
 _CUE_WORDS = frozenset().union(*INTENT_WORDS.values())
 _MODEL_SHAPE = re.compile(r"^(?=.*[a-z])(?=.*\d.*\d)[a-z0-9]{5,}$")
+# What a model number looks like as people copy it from a box or a settings screen: capitals and at
+# least three digits ("SM-S921U", "23127PN0CG", "A3081", "XT2301-4"), unlike "iphone16" or "S24".
+_TYPED_MODEL = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*[A-Z])(?=(?:[A-Z-]*\d){3})[A-Z0-9][A-Z0-9-]{3,}[A-Z0-9](?![\w-])")
 
 
 class Index:
@@ -366,6 +370,12 @@ class Index:
                         found.append((start, end, owners.pop(), None))
         return found
 
+    def _unknown_model(self, question: str) -> str | None:
+        for found in _TYPED_MODEL.finditer(question):
+            if text.compact(found.group(0)) not in self._models:
+                return found.group(0)
+        return None
+
     def _model_suggestions(self, question: str) -> list[str]:
         out: list[str] = []
         for word in re.findall(r"[A-Za-z0-9][A-Za-z0-9-]{4,}", question):
@@ -448,6 +458,7 @@ class Index:
             confidence=round(confidence, 3),
             device_hint=hint,
             truncated=truncated,
+            unknown_model=None if device else self._unknown_model(q),
         )
 
     def _resolve_device(

@@ -28,7 +28,7 @@ FLAG_WORDS = {
     "no_volte": "no VoLTE: no calls where 2G/3G are switched off",
     "volte_unknown": "VoLTE support not confirmed: calls may fail where 2G/3G are switched off",
     "legacy_only": "only the old 2G/3G network, which may be switched off",
-    "bands_unknown": "part of this model's band list is not recorded, so this is not a full check",
+    "bands_unknown": "not all of this model's bands are recorded, so this is not a full check",
     "carrier_bands_incomplete": "I know only some of this network's bands, so this is not a full check",
 }
 # Countries whose English name takes "the" ("sold in the Philippines").
@@ -68,11 +68,16 @@ def band_list(prefix: str, bands: tuple[int, ...] | list[int]) -> str:
     return ", ".join(f"{prefix}{b}" for b in bands)
 
 
+def market_label(market: str) -> str:
+    """ "Global model", but not "US (mmWave model) model"."""
+    return market if "model" in market.lower() else f"{market} model"
+
+
 def compat_line(c: Compatibility, k: Knowledge, markets: Mapping[str, str], several: bool) -> str:
     carrier = k.carrier(c.carrier)
     who = f"**{carrier.name}**"
     if several:
-        who += f" · {markets.get(c.variant, c.variant)} model"
+        who += f" · {market_label(markets.get(c.variant, c.variant))}"
     parts = [f"{VERDICT_MARK[c.verdict]} {who}: {VERDICT_WORDS[c.verdict]}"]
     detail = []
     for tech, label, prefix in (("lte", "4G", "B"), ("nr", "5G", "n")):
@@ -92,14 +97,54 @@ def compat_line(c: Compatibility, k: Knowledge, markets: Mapping[str, str], seve
 
 
 def _variant_sources(device: Device, variant_ids: tuple[str, ...]) -> str:
-    """Where the evaluated variants' bands come from, each source once."""
+    """Where the evaluated variants' bands come from, each source once; models without bands say so."""
     by_source: dict[str, list[str]] = {}
+    unrecorded: list[str] = []
     for v in device.variants:
-        if v.id in variant_ids:
-            by_source.setdefault(cite(v.source or device.source), []).append(v.market)
-    if len(by_source) <= 1:
-        return next(iter(by_source), cite(device.source))
-    return "; ".join(f"{' / '.join(markets)}: {src}" for src, markets in by_source.items())
+        if v.id not in variant_ids:
+            continue
+        if not v.bands.recorded:
+            unrecorded.append(v.market)
+            continue
+        by_source.setdefault(cite(v.source or device.source), []).append(v.market)
+    if len(by_source) == 1 and not unrecorded:
+        parts = [next(iter(by_source))]
+    else:
+        parts = [f"{' / '.join(markets)}: {src}" for src, markets in by_source.items()]
+    if unrecorded:
+        parts.append(f"{' / '.join(unrecorded)}: not recorded yet")
+    return "; ".join(parts)
+
+
+def _device_caveats(device: Device) -> list[str]:
+    out = []
+    only = device.variants[0] if len(device.variants) == 1 else None
+    if only is not None and only.market.lower() != "global":
+        out.append(f"Only the {market_label(only.market)} is in my knowledge; other models may have other bands.")
+    if device.note:
+        out.append(gist(device.note, 200))
+    return out
+
+
+def compat_lines(
+    compat: tuple[Compatibility, ...], k: Knowledge, markets: Mapping[str, str], several: bool
+) -> list[str]:
+    """One line per model and carrier; models of one carrier whose bands are not recorded share a line."""
+    groups: dict[str, list[Compatibility]] = {}
+    for c in compat:
+        groups.setdefault(c.carrier, []).append(c)
+    out: list[str] = []
+    for cid, group in groups.items():
+        blank = [
+            c for c in group if c.verdict == "unknown" and c.lte in ("unknown", None) and c.nr in ("unknown", None)
+        ]
+        if several and len(blank) > 1:
+            out.extend(compat_line(c, k, markets, several) for c in group if c not in blank)
+            names = ", ".join(markets.get(c.variant, c.variant) for c in blank)
+            out.append(f"{VERDICT_MARK['unknown']} **{k.carrier(cid).name}** · {names}: unknown (bands not recorded)")
+        else:
+            out.extend(compat_line(c, k, markets, several) for c in group)
+    return out
 
 
 def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
@@ -116,13 +161,21 @@ def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
         tail.append("_(Only the first 2,000 characters of the question were read.)_")
     if device is None:
         names = ", ".join(f"**{s.name}**" for s in a.suggestions)
-        if vendor is None and not a.suggestions:
+        devices_only = bool(a.suggestions) and all(s.kind == "device" for s in a.suggestions)
+        if a.unknown_model:
+            head.append(
+                f"I don't know the model number **{a.unknown_model}** yet."
+                + (f" Did you mean: {names}?" if devices_only else "")
+            )
+        elif vendor is None and not a.suggestions:
             head.append(
                 "I couldn't find a phone I know in that question. Try e.g. "
                 "“Will the Pixel 9 work on Verizon?” or “Is the Xiaomi 14 sold in the US?”"
             )
             return defuse_mentions("\n".join(head + tail))
-        if a.suggestions and all(s.kind == "device" for s in a.suggestions) and a.device_hint:
+        if a.unknown_model and (devices_only or not a.suggestions):
+            pass
+        elif devices_only and a.device_hint:
             head.append(f"I don't know that exact phone. Did you mean: {names}?")
         elif a.suggestions:
             head.append(f"Which one do you mean: {names}?")
@@ -135,7 +188,7 @@ def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
         v = next((v for v in device.variants if len(a.variants) == 1 and v.id == a.variants[0]), None)
         # Say which model was checked unless it is the only one and sold worldwide.
         if v is not None and (len(device.variants) > 1 or v.market.lower() != "global"):
-            title += f" ({v.market} model{', ' + '/'.join(v.models) if v.models else ''})"
+            title += f" ({market_label(v.market)}{', ' + '/'.join(v.models) if v.models else ''})"
         head.append(title)
         if a.suggestions:
             head.append("Other candidates: " + ", ".join(f"**{s.name}**" for s in a.suggestions))
@@ -161,8 +214,7 @@ def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
             lines.append(f"**Works on {k.carrier(a.carrier).name}?**")
         else:
             lines.append(f"**Works in {country}?**")
-        for c in a.compatibility:
-            lines.append("- " + compat_line(c, k, markets, several))
+        lines.extend("- " + line for line in compat_lines(a.compatibility, k, markets, several))
         notes = []
         for cid in dict.fromkeys(c.carrier for c in a.compatibility):
             carrier = k.carrier(cid)
@@ -176,6 +228,7 @@ def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
         lines.extend(f"_{n}_" for n in dict.fromkeys(notes))
         if device is not None:
             lines.append(f"_Device bands: {_variant_sources(device, a.variants)}_")
+            lines.extend(f"_{n}_" for n in _device_caveats(device))
     elif device is not None and a.intent in ("compatibility", "unknown") and not a.country:
         sections["compatibility"].append("Tell me a carrier or a country and I'll check the bands.")
     elif device is not None and a.country and not a.compatibility and a.intent != "bands":

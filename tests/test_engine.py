@@ -175,8 +175,17 @@ def test_json_contract_keys() -> None:
         "suggestions",
         "confidence",
         "answer",
+        "unknown_model",
     ]
     assert 0 < a["confidence"] <= 1
+
+
+def test_a_model_number_nobody_lists_is_named_not_guessed() -> None:
+    a = as_json("SM-S921U on tmo?")
+    assert (a["device"], a["unknown_model"], a["carrier"]["id"]) == (None, "SM-S921U", "tmobile-us")
+    assert "I don't know the model number **SM-S921U** yet." in a["answer"]
+    for question in ("iphone16 on tmo", "xiaomi 14 on tmo", "is the S24 sold in the US", "23127PN0CC on tmo"):
+        assert as_json(question)["unknown_model"] is None, question
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -48,3 +48,30 @@ def test_countries_that_take_the_and_the_market_of_a_single_regional_model() -> 
 def test_one_carrier_is_on_a_whole_country_is_in() -> None:
     assert "**Works on Globe?**" in E.answer("acme one on globe").text
     assert "**Works in the Philippines?**" in E.answer("acme one in the philippines").text
+
+
+E2 = engine(
+    vendors=[vendor("acme", "Acme")],
+    devices=[
+        device(
+            "acme-2",
+            "acme",
+            "Acme Two",
+            variant("acme-2-g", "Global", ("A2G",), lte=[1, 3], nr=[]),
+            {"id": "acme-2-us", "market": "US", "models": ["A2U"], "bands": {}},
+            {"id": "acme-2-jp", "market": "Japan", "models": ["A2J"], "bands": {}},
+        )
+    ],
+    carriers=[carrier("globe-ph", "PH", "Globe", lte=([1, 3], []))],
+)
+
+
+def test_models_without_bands_share_one_line_and_are_not_credited_to_a_source() -> None:
+    text = E2.answer("acme two on globe").text
+    assert "**Globe** · Global model: works" in text
+    assert "⚪ **Globe** · US, Japan: unknown (bands not recorded)" in text
+    assert "US / Japan: not recorded yet" in text
+
+
+def test_a_single_regional_model_is_not_presented_as_the_whole_phone() -> None:
+    assert "Only the China model is in my knowledge" in E.answer("acme one on globe").text
