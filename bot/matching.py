@@ -199,9 +199,12 @@ class Index:
                         derived.append(
                             (" ".join([spelling, *toks[len(own) :]]), Payload("device", device.id, derived=True))
                         )
-                if "5g" in toks and len(toks) > 2:
-                    without = " ".join(t for t in toks if t != "5g")
-                    derived.append((without, Payload("device", device.id, derived=True)))
+                for tag in ("5g", "4g"):
+                    # "redmi note 13 pro" for "Redmi Note 13 Pro 5G"; when a "(4G)" phone has the same
+                    # name, both get the short name, so it is a question back, not the 5G phone's answer.
+                    if tag in toks and len(toks) > 2:
+                        without = " ".join(t for t in toks if t != tag)
+                        derived.append((without, Payload("device", device.id, derived=True)))
                 rest = toks[1:]
                 if len(rest) >= 2 and rest[0].isalpha() and any(t.isdigit() for t in rest):
                     # "s24" may stand alone, "s 24" may not ("a 5 year old phone" is no Galaxy A5).
@@ -556,6 +559,8 @@ class Index:
             and (
                 (t.norm in self._device_tokens and not t.norm.isdigit() and t.norm not in COMMON_WORDS)
                 or (i in after_vendor and t.norm not in COMMON_WORDS and t.norm not in _CUE_WORDS)
+                # "galaxy a15": a letter glued to a number right after a vendor is a model name
+                or (i in after_vendor and i + 1 < len(toks) and toks[i + 1].glued and toks[i + 1].norm.isdigit())
             )
             for i, t in enumerate(toks)
         )

@@ -36,6 +36,14 @@ THE_COUNTRIES = frozenset({"US", "GB", "NL", "PH", "AE", "BS", "GM", "MV", "KM",
 _MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>|<#\d+>", re.IGNORECASE)
 
 
+def country_phrase(code: str | None, country_names: Mapping[str, str]) -> str | None:
+    """A country as it reads after "in": "the United States", "Japan"."""
+    if not code:
+        return None
+    name = country_names.get(code, code)
+    return f"the {name}" if code in THE_COUNTRIES else name
+
+
 def defuse_mentions(text: str) -> str:
     """No @everyone, @here or <@…> that Discord would turn into a ping, whatever the input held."""
     return _MENTION.sub(lambda m: m.group(0).replace("@", "@\u200b").replace("<", "<\u200b"), text)
@@ -96,7 +104,7 @@ def compat_line(c: Compatibility, k: Knowledge, markets: Mapping[str, str], seve
     return "".join(parts)
 
 
-def _variant_sources(device: Device, variant_ids: tuple[str, ...]) -> str:
+def variant_sources(device: Device, variant_ids: tuple[str, ...]) -> str:
     """Where the evaluated variants' bands come from, each source once; models without bands say so."""
     by_source: dict[str, list[str]] = {}
     unrecorded: list[str] = []
@@ -116,7 +124,7 @@ def _variant_sources(device: Device, variant_ids: tuple[str, ...]) -> str:
     return "; ".join(parts)
 
 
-def _device_caveats(device: Device) -> list[str]:
+def device_caveats(device: Device) -> list[str]:
     out = []
     only = device.variants[0] if len(device.variants) == 1 else None
     if only is not None and only.market.lower() != "global":
@@ -150,9 +158,7 @@ def compat_lines(
 def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
     device = k.device(a.device) if a.device else None
     vendor = k.vendor(a.vendor) if a.vendor else None
-    country = country_names.get(a.country, a.country) if a.country else None
-    if country and a.country in THE_COUNTRIES:
-        country = "the " + country
+    country = country_phrase(a.country, country_names)
     sections: dict[str, list[str]] = {"availability": [], "compatibility": [], "bands": []}
     head: list[str] = []
     tail: list[str] = []
@@ -227,8 +233,8 @@ def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
                 notes.append(f"{network.name} bands as of {network.as_of}: {cite(network.source)}")
         lines.extend(f"_{n}_" for n in dict.fromkeys(notes))
         if device is not None:
-            lines.append(f"_Device bands: {_variant_sources(device, a.variants)}_")
-            lines.extend(f"_{n}_" for n in _device_caveats(device))
+            lines.append(f"_Device bands: {variant_sources(device, a.variants)}_")
+            lines.extend(f"_{n}_" for n in device_caveats(device))
     elif device is not None and a.intent in ("compatibility", "unknown") and not a.country:
         sections["compatibility"].append("Tell me a carrier or a country and I'll check the bands.")
     elif device is not None and a.country and not a.compatibility and a.intent != "bands":
@@ -248,7 +254,7 @@ def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
             volte = {True: "yes", False: "no", None: "not confirmed"}[b.volte]
             lines.append(f"- VoLTE: {volte}")
         if device is not None:
-            lines.append(f"_Source: {_variant_sources(device, a.variants)}_")
+            lines.append(f"_Source: {variant_sources(device, a.variants)}_")
 
     order = {
         "availability": ("availability", "compatibility", "bands"),

@@ -174,7 +174,7 @@ async def test_mention_question_gets_an_answer_embed(world: World) -> None:
     assert str(r.body["message_reference"]["message_id"]) == said["id"]
     [embed] = r.body["embeds"]
     assert embed["title"] == "Xiaomi 14"
-    assert embed["description"].startswith("**Sold in United States?** 🔴 Xiaomi 14: not sold officially")
+    assert embed["description"].startswith("**Sold in the United States?** 🔴 Xiaomi 14: not sold officially")
     assert embed["color"] == 0xE74C3C
     quote = next(f for f in embed["fields"] if f["name"].startswith("Xiaomi said"))
     assert "Not here @\u200beveryone <\u200b@\u200b&42>" in quote["value"]
@@ -241,7 +241,7 @@ async def test_sold_with_autocompleted_ids(world: World) -> None:
     )
     r = await asyncio.wait_for(fut, TIMEOUT)
     [embed] = r.body["data"]["embeds"]
-    assert embed["description"].startswith("**Sold in United States?** 🔴 Xiaomi 14: not sold officially")
+    assert embed["description"].startswith("**Sold in the United States?** 🔴 Xiaomi 14: not sold officially")
 
 
 async def test_autocomplete_offers_choices(world: World) -> None:

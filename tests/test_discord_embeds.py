@@ -91,7 +91,7 @@ def test_colour_follows_the_verdict() -> None:
 
 def test_each_variant_and_carrier_with_missing_bands() -> None:
     [e] = embeds_for("does the xiaomi 14 work in the us")
-    assert e.description is not None and e.description.startswith("**Works in United States?** ")
+    assert e.description is not None and e.description.startswith("**Works in the United States?** ")
     assert "(Global model)" in e.description and "(China model)" in e.description
     china = field(e, "China model (23127PN0CC)")
     assert "🔴 **T-Mobile**: does not work — 4G none (missing B2, B4, B12, B66, B71)" in china
@@ -115,7 +115,7 @@ def test_statement_is_quoted_with_date_and_source_and_defused() -> None:
     [e] = embeds_for("is the xiaomi 14 sold in the us?")
     assert e.description is not None
     assert e.description.startswith(
-        "**Sold in United States?** 🔴 Xiaomi 14: not sold officially (a statement covering all Xiaomi phones)."
+        "**Sold in the United States?** 🔴 Xiaomi 14: not sold officially (a statement covering all Xiaomi phones)."
     )
     said = field(e, "Xiaomi said, 2016-02-02")
     assert said.startswith("> Only accessories.")
@@ -158,8 +158,8 @@ def test_huge_answers_fit_discord_limits_and_keep_the_verdict() -> None:
     within_limits(embeds)
     first = embeds[0]
     assert first.description is not None
-    assert first.description.startswith("**Works in United States?** 🟡 works partly on all 120 networks (Market 0")
-    assert "\n**Sold in United States?** 🟢 Acme One: sold officially (a statement" in first.description
+    assert first.description.startswith("**Works in the United States?** 🟡 works partly on all 120 networks (Market 0")
+    assert "\n**Sold in the United States?** 🟢 Acme One: sold officially (a statement" in first.description
     assert str(embeds[-1].fields[-1].name) == "More"
     assert "more lines that don't fit" in str(embeds[-1].fields[-1].value)
 

@@ -348,3 +348,24 @@ def test_the_network_called_exactly_that_beats_one_that_answers_to_it() -> None:
     assert index.analyze("acme one on t-mobile").carriers == ("tmobile-us",)
     assert index.analyze("acme one on tmobile").carriers == ("tmobile-us",)
     assert index.analyze("acme one on t-mobile in poland").carriers == ("tmobile-pl",)
+
+
+def test_vendor_then_an_unknown_model_name_is_a_phone_we_do_not_know() -> None:
+    result = ask("xiaomi a15 on tmo")
+    assert result.device is None and result.device_hint
+
+
+def test_a_name_shared_by_a_4g_and_a_5g_phone_is_asked_back() -> None:
+    k = knowledge(
+        vendors=[vendor("xiaomi", "Xiaomi", "redmi")],
+        devices=[
+            device("rn13p-5g", "xiaomi", "Redmi Note 13 Pro 5G"),
+            device("rn13p-4g", "xiaomi", "Redmi Note 13 Pro (4G)"),
+            device("rn13-5g", "xiaomi", "Redmi Note 13 5G"),
+        ],
+    )
+    index = Index(k)
+    both = index.analyze("will my redmi note 13 pro work on verizon")
+    assert both.device is None and {s.id for s in both.suggestions} == {"rn13p-5g", "rn13p-4g"}
+    assert index.analyze("redmi note 13 pro 4g on verizon").device == "rn13p-4g"
+    assert index.analyze("redmi note 13 on verizon").device == "rn13-5g"

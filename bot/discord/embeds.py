@@ -15,7 +15,21 @@ import discord
 
 from ..engine import Answer
 from ..records import Knowledge
-from ..render import FLAG_WORDS, STATUS_WORDS, VERDICT_MARK, VERDICT_WORDS, band_list, compat_line, defuse_mentions
+from ..render import (
+    FLAG_WORDS,
+    STATUS_WORDS,
+    VERDICT_MARK,
+    VERDICT_WORDS,
+    band_list,
+    cite,
+    compat_line,
+    country_phrase,
+    defuse_mentions,
+    device_caveats,
+    gist,
+    market_label,
+    variant_sources,
+)
 
 TITLE, DESCRIPTION, FIELD_NAME, FIELD_VALUE, FIELDS, FOOTER, TOTAL, EMBEDS = 256, 4096, 256, 1024, 25, 2048, 6000, 10
 
@@ -99,7 +113,7 @@ def layout(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> La
         title = "Did you mean…?" if answer.suggestions else None
         return Layout(title, tuple(answer.text.splitlines()), (), footer, "unknown")
 
-    country = country_names.get(answer.country, answer.country) if answer.country else None
+    country = country_phrase(answer.country, country_names)
     markets = {v.id: v.market for v in device.variants} if device else {}
     heads: dict[str, list[str]] = {"availability": [], "compatibility": [], "bands": []}
     sections: dict[str, list[Section]] = {"availability": [], "compatibility": [], "bands": []}
@@ -107,9 +121,9 @@ def layout(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> La
 
     if device is not None:
         title = device.name
-        if len(answer.variants) == 1 and len(device.variants) > 1:
-            v = next(v for v in device.variants if v.id == answer.variants[0])
-            title += f" ({v.market} model{', ' + '/'.join(v.models) if v.models else ''})"
+        v = next((v for v in device.variants if len(answer.variants) == 1 and v.id == answer.variants[0]), None)
+        if v is not None and (len(device.variants) > 1 or v.market.lower() != "global"):
+            title += f" ({market_label(v.market)}{', ' + '/'.join(v.models) if v.models else ''})"
     else:
         assert vendor is not None
         title = f"{vendor.name} (all its phones)"
@@ -127,7 +141,7 @@ def layout(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> La
             mark = VERDICT_MARK[STATUS_VERDICT.get(av.status, "unknown")]
             heads["availability"].append(f"**Sold in {country}?** {mark} {subject}: {STATUS_WORDS[av.status]}{covers}.")
             quote = clip(s.quote, 700)
-            source = f"[{s.source}]({s.source_url})" if s.source_url else s.source
+            source = s.source_url or cite(s.source)
             sections["availability"].append(
                 Section(f"{vendor.name} said, {s.date}", (f"> {quote}", f"— {vendor.name}, {s.date}. Source: {source}"))
             )
@@ -141,7 +155,7 @@ def layout(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> La
             by_variant.setdefault(c.variant, []).append(c.verdict)
         summary = []
         for variant_id, verdicts in by_variant.items():
-            label = f" ({markets.get(variant_id, variant_id)} model)" if several else ""
+            label = f" ({market_label(markets.get(variant_id, variant_id))})" if several else ""
             if len(verdicts) == 1:
                 summary.append(f"{VERDICT_MARK[verdicts[0]]} {VERDICT_WORDS[verdicts[0]]}{label}")
             elif len(set(verdicts)) == 1:
@@ -159,7 +173,7 @@ def layout(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> La
             rows = [c for c in answer.compatibility if c.variant == variant_id]
             if several and device is not None:
                 v = next(v for v in device.variants if v.id == variant_id)
-                name = f"{v.market} model" + (f" ({', '.join(v.models)})" if v.models else "")
+                name = market_label(v.market) + (f" ({', '.join(v.models)})" if v.models else "")
             else:
                 name = "Per carrier" if len(rows) > 1 else "Details"
             sections["compatibility"].append(Section(name, tuple(compat_line(c, k, markets, False) for c in rows)))
@@ -169,9 +183,9 @@ def layout(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> La
                 notes.append(f"{carrier.name} uses {k.carrier(carrier.mvno_of).name}'s network.")
             network = k.carrier(carrier.mvno_of) if carrier.mvno_of else carrier
             if network.note:
-                notes.append(f"{network.name}: {network.note}")
+                notes.append(f"{network.name}: {gist(network.note, 600)}")
             as_of = f" as of {network.as_of}" if network.as_of else ""
-            notes.append(f"{network.name} bands{as_of}: {network.source}")
+            notes.append(f"{network.name} bands{as_of}: {cite(network.source)}")
         flags = dict.fromkeys(f for c in answer.compatibility for f in c.flags)
         if flags:
             sections["compatibility"].append(Section("⚠️ Caveats", tuple(FLAG_WORDS.get(f, f) for f in flags)))
@@ -198,7 +212,8 @@ def layout(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> La
             sections["bands"].append(Section(label, tuple(lines)))
 
     if device is not None and (answer.compatibility or answer.bands):
-        notes.append(f"Device bands: {device.source}")
+        notes.append(f"Device bands: {variant_sources(device, answer.variants)}")
+        notes.extend(device_caveats(device))
     if answer.suggestions:
         heads.setdefault("other", []).append(
             "Other candidates: " + ", ".join(f"**{s.name}**" for s in answer.suggestions)
