@@ -205,6 +205,7 @@ def carrier(
     gsm: str | None = None,
     umts: str | None = None,
     requires_certification: bool | None = None,
+    bands_incomplete: bool | None = None,
     as_of: str | None = None,
     note: str | None = None,
 ) -> RawEntry:
@@ -220,11 +221,11 @@ def carrier(
             "note": _text(note),
         },
     )
-    if requires_certification is not None:
-        if requires_certification:
-            entry["requires_certification"] = True
-        else:
-            entry.pop("requires_certification", None)
+    for flag, wanted in (("requires_certification", requires_certification), ("bands_incomplete", bands_incomplete)):
+        if wanted:
+            entry[flag] = True
+        elif wanted is not None:
+            entry.pop(flag, None)
     where = f"carrier {entry_id!r}.bands"
     tiers = {
         ("lte", "primary"): lte_primary,

@@ -89,6 +89,10 @@ def test_carrier() -> None:
     assert c["bands"]["lte"] == {"primary": [2, 4, 71], "secondary": [66]}
     assert c["requires_certification"] is True and c["as_of"] == "2025-06"
     valid("carriers", c)
+    thin = edits.carrier(K, "tmobile-us", create=False, bands_incomplete=True)
+    assert thin["bands_incomplete"] is True and "bands_incomplete" not in edits.carrier(
+        K, "tmobile-us", create=False, bands_incomplete=False
+    )
     new = edits.carrier(K, "visible-us", create=True, country="us", name="Visible", source="site", mvno_of="tmobile-us")
     assert "bands" not in new and new["mvno_of"] == "tmobile-us"
     with pytest.raises(KnowledgeError, match="a virtual operator has no bands of its own"):

@@ -305,6 +305,7 @@ class KbCog(commands.Cog):
         nr_primary="5G bands every phone needs",
         mvno_of="for a virtual operator: the carrier whose network it uses",
         as_of="when the bands were checked: YYYY-MM(-DD)",
+        bands_incomplete="true when your source names only some of the network's bands",
     )
     @app_commands.autocomplete(country=complete_country, mvno_of=complete_carrier)
     async def carrier_add(
@@ -322,6 +323,7 @@ class KbCog(commands.Cog):
         umts: Long | None = None,
         mvno_of: Text | None = None,
         requires_certification: bool | None = None,
+        bands_incomplete: bool | None = None,
         as_of: app_commands.Range[str, 4, 10] | None = None,
         note: Long | None = None,
     ) -> None:
@@ -340,6 +342,7 @@ class KbCog(commands.Cog):
             gsm=gsm,
             umts=umts,
             requires_certification=requires_certification,
+            bands_incomplete=bands_incomplete,
             as_of=as_of,
             note=note,
         )
@@ -362,6 +365,7 @@ class KbCog(commands.Cog):
         source: Long | None = None,
         mvno_of: Text | None = None,
         requires_certification: bool | None = None,
+        bands_incomplete: bool | None = None,
         as_of: app_commands.Range[str, 1, 10] | None = None,
         note: Long | None = None,
     ) -> None:
@@ -380,6 +384,7 @@ class KbCog(commands.Cog):
             gsm=gsm,
             umts=umts,
             requires_certification=requires_certification,
+            bands_incomplete=bands_incomplete,
             as_of=as_of,
             note=note,
         )
