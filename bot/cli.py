@@ -129,6 +129,10 @@ def _print_stats(stats: dict[str, Any], out: TextIO) -> None:
         f"{c['carriers']} carriers ({c['virtual_operators']} virtual) in {c['countries']} countries, "
         f"{c['statements']} statements\n"
     )
+    out.write(
+        f"band lists: 4G bands recorded for {c['variants_with_lte']} of {c['variants']} variants "
+        f"({c['devices_with_lte']} of {c['devices']} devices); the rest answer 'unknown'\n"
+    )
     for title, key in (
         ("devices per vendor", "devices_per_vendor"),
         ("statements per vendor", "statements_per_vendor"),

@@ -188,6 +188,9 @@ class Store:
                 "vendors": len(k.vendors),
                 "devices": len(k.devices),
                 "variants": sum(len(d.variants) for d in k.devices),
+                # Variants whose 4G band list is recorded: the ones a compatibility check can judge.
+                "variants_with_lte": sum(1 for d in k.devices for v in d.variants if v.bands.known("lte")),
+                "devices_with_lte": sum(1 for d in k.devices if any(v.bands.known("lte") for v in d.variants)),
                 "carriers": len(k.carriers),
                 "virtual_operators": sum(1 for c in k.carriers if c.mvno_of),
                 "countries": len({c.country for c in k.carriers}),

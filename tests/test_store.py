@@ -153,3 +153,5 @@ def test_stats(seeded: Store) -> None:
     stats = seeded.stats()
     assert stats["counts"]["devices"] == 1 and stats["devices_per_vendor"] == {"acme": 1}
     assert stats["oldest_statement"]["date"] == "2015-02-02"
+    assert stats["counts"]["variants_with_lte"] <= stats["counts"]["variants"]
+    assert stats["counts"]["devices_with_lte"] == 1
