@@ -48,6 +48,7 @@ class Answer:
     device_hint: bool
     text: str
     unknown_model: str | None = None
+    ambiguous: bool = False
 
     @property
     def outcome(self) -> str:
@@ -129,6 +130,7 @@ class Engine:
             device_hint=a.device_hint,
             text="",
             unknown_model=a.unknown_model,
+            ambiguous=a.ambiguous,
         )
         return replace(partial, text=render.markdown(partial, k, self.index.country_names))
 

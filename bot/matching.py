@@ -83,6 +83,7 @@ class Analysis:
     device_hint: bool  # the question seems to name a phone (whether or not it is known)
     truncated: bool = False
     unknown_model: str | None = None  # a model number as typed that no variant lists ("SM-S921U")
+    ambiguous: bool = False  # several phones fit the name equally well: the suggestions are those
 
 
 @dataclass
@@ -440,7 +441,7 @@ class Index:
         blocked = {i for i, t in enumerate(toks) if any(s <= t.start and t.end <= e for s, e, _d, _v in models)}
         matches = self._walk(toks, set())
 
-        device, variant, suggestions, confidence, hint = self._resolve_device(matches, models, toks, q)
+        device, variant, suggestions, confidence, hint, ambiguous = self._resolve_device(matches, models, toks, q)
         vendor = self.knowledge.device(device).vendor if device else self._resolve_vendor(matches)
         carriers, carrier_suggestions, country = self._resolve_carriers(matches, toks, blocked, shouting, q)
         suggestions.extend(carrier_suggestions)
@@ -462,11 +463,13 @@ class Index:
             device_hint=hint,
             truncated=truncated,
             unknown_model=None if device else self._unknown_model(q),
+            ambiguous=ambiguous,
         )
 
     def _resolve_device(
         self, matches: list[Match], models: list[tuple[int, int, str, str | None]], toks: list[Token], q: str
-    ) -> tuple[str | None, str | None, list[Suggestion], float, bool]:
+    ) -> tuple[str | None, str | None, list[Suggestion], float, bool, bool]:
+        """(device, variant, suggestions, confidence, a phone seems named, several phones fit equally)."""
         suggestions: list[Suggestion] = []
         named = [m for m in matches if m.payload.kind == "device"]
         complete = [m for m in named if not self._incomplete(m, toks)]
@@ -538,11 +541,11 @@ class Index:
             variants = {v for d, v in by_model if d == device and v is not None}
             variant = variants.pop() if len(variants) == 1 else None
             score = 1.0 if device in model_devices else max(m.score for m in kept if m.payload.id == device)
-            return device, variant, suggestions, score, True
+            return device, variant, suggestions, score, True, False
         if len(ids) > 1:
             for d in sorted(ids, key=lambda d: self.knowledge.device(d).name):
                 suggestions.append(Suggestion("device", d, self.knowledge.device(d).name))
-            return None, None, suggestions, 0.0, True
+            return None, None, suggestions, 0.0, True, True
 
         for m in sorted(incomplete, key=lambda o: -(o.end - o.start)):
             suggestions.append(Suggestion("device", m.payload.id, self.knowledge.device(m.payload.id).name))
@@ -566,7 +569,7 @@ class Index:
         )
         if hint:
             suggestions.extend(self._fuzzy_devices(toks, matches, exclude={s.id for s in suggestions}))
-        return None, None, suggestions[:5], 0.0, hint
+        return None, None, suggestions[:5], 0.0, hint, False
 
     def _fuzzy_devices(self, toks: list[Token], matches: list[Match], exclude: set[str]) -> list[Suggestion]:
         """Close device names for a question whose phone we do not know ("pixel 11")."""

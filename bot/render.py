@@ -181,6 +181,8 @@ def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
             return defuse_mentions("\n".join(head + tail))
         if a.unknown_model and (devices_only or not a.suggestions):
             pass
+        elif devices_only and a.ambiguous:
+            head.append(f"Which one do you mean: {names}?")
         elif devices_only and a.device_hint:
             head.append(f"I don't know that exact phone. Did you mean: {names}?")
         elif a.suggestions:

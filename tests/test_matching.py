@@ -366,6 +366,8 @@ def test_a_name_shared_by_a_4g_and_a_5g_phone_is_asked_back() -> None:
     )
     index = Index(k)
     both = index.analyze("will my redmi note 13 pro work on verizon")
-    assert both.device is None and {s.id for s in both.suggestions} == {"rn13p-5g", "rn13p-4g"}
+    assert both.device is None and both.ambiguous
+    assert {s.id for s in both.suggestions} == {"rn13p-5g", "rn13p-4g"}
+    assert not index.analyze("redmi note 99 on verizon").ambiguous
     assert index.analyze("redmi note 13 pro 4g on verizon").device == "rn13p-4g"
     assert index.analyze("redmi note 13 on verizon").device == "rn13-5g"

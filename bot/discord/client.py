@@ -173,6 +173,9 @@ async def sync_commands(bot: AnyBot, config: Config) -> None:
                 bot.tree.copy_global_to(guild=guild)
                 synced = await bot.tree.sync(guild=guild)
                 log.info("synced %d commands to server %s", len(synced), guild_id)
+            # Commands registered globally by an earlier run would show twice on those servers.
+            bot.tree.clear_commands(guild=None)
+            await bot.tree.sync()
         else:
             synced = await bot.tree.sync()
             log.info("synced %d commands globally (Discord may take a while to show them)", len(synced))
