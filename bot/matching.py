@@ -27,6 +27,8 @@ from .words import (
     COUNTRY_NICKNAMES,
     INTENT_WORDS,
     LOWER_CODE_BLOCKERS,
+    MARKET_CUES,
+    MARKET_WORDS,
     MODIFIERS,
     ORIGIN_CUES,
 )
@@ -374,6 +376,19 @@ class Index:
                         found.append((start, end, owners.pop(), None))
         return found
 
+    def _market_variant(self, device_id: str, toks: list[Token]) -> str | None:
+        """The one variant a question picks by market: "my china version", "the global model"."""
+        wanted: set[str] = set()
+        for i, t in enumerate(toks):
+            words = MARKET_WORDS.get(t.norm)
+            near = {toks[j].norm for j in (i - 1, i + 1) if 0 <= j < len(toks)}
+            if words and near & MARKET_CUES:
+                wanted.update(words)
+        if not wanted:
+            return None
+        fits = [v.id for v in self.knowledge.device(device_id).variants if set(text.tokens(v.market)) & wanted]
+        return fits[0] if len(fits) == 1 else None
+
     def _unknown_model(self, question: str) -> str | None:
         for found in _TYPED_MODEL.finditer(question):
             if text.compact(found.group(0)) not in self._models:
@@ -442,7 +457,15 @@ class Index:
         matches = self._walk(toks, set())
 
         device, variant, suggestions, confidence, hint, ambiguous = self._resolve_device(matches, models, toks, q)
+        if device is not None and variant is None:
+            variant = self._market_variant(device, toks)
         vendor = self.knowledge.device(device).vendor if device else self._resolve_vendor(matches)
+        unknown_model = None if device else self._unknown_model(q)
+        if unknown_model:
+            # The phone is named by its model number: only phones with a close model number are worth
+            # offering, not whatever shares a word with the rest of the question.
+            near = set(self._model_suggestions(unknown_model))
+            suggestions = [s for s in suggestions if s.kind != "device" or s.id in near]
         carriers, carrier_suggestions, country = self._resolve_carriers(matches, toks, blocked, shouting, q)
         suggestions.extend(carrier_suggestions)
         intent = "unknown"
@@ -462,7 +485,7 @@ class Index:
             confidence=round(confidence, 3),
             device_hint=hint,
             truncated=truncated,
-            unknown_model=None if device else self._unknown_model(q),
+            unknown_model=unknown_model,
             ambiguous=ambiguous,
         )
 

@@ -440,3 +440,25 @@ LOWER_CODE_BLOCKERS = frozenset(
 
 # Words before a country that make it where the phone comes from, not where it is used.
 ORIGIN_CUES = frozenset({"from", "imported", "bought", "ordered", "shipped"})
+
+# "the china version", "global model": words naming a regional model, and the market words they match.
+MARKET_WORDS: dict[str, tuple[str, ...]] = {
+    "china": ("china",),
+    "chinese": ("china",),
+    "cn": ("china",),
+    "global": ("global", "international"),
+    "international": ("international", "global"),
+    "india": ("india",),
+    "indian": ("india",),
+    "japan": ("japan",),
+    "japanese": ("japan",),
+    "us": ("us",),
+    "usa": ("us",),
+    "american": ("us",),
+    "europe": ("europe", "eu"),
+    "european": ("europe", "eu"),
+    "eu": ("eu", "europe"),
+    "korea": ("korea",),
+    "korean": ("korea",),
+}
+MARKET_CUES = frozenset({"version", "model", "variant", "rom", "edition", "unit", "import"})

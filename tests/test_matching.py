@@ -371,3 +371,23 @@ def test_a_name_shared_by_a_4g_and_a_5g_phone_is_asked_back() -> None:
     assert not index.analyze("redmi note 99 on verizon").ambiguous
     assert index.analyze("redmi note 13 pro 4g on verizon").device == "rn13p-4g"
     assert index.analyze("redmi note 13 on verizon").device == "rn13-5g"
+
+
+@pytest.mark.parametrize(
+    ("question", "variant"),
+    [
+        ("will my xiaomi 14 china version work on tmo", "xiaomi-14-china"),
+        ("xiaomi 14 global model on tmo", "xiaomi-14-global"),
+        ("is the chinese version of the xiaomi 14 ok on verizon", "xiaomi-14-china"),
+        ("xiaomi 14 on tmo, I am in china", None),  # a country, not a model
+    ],
+)
+def test_a_regional_model_named_in_words_selects_its_variant(question: str, variant: str | None) -> None:
+    result = ask(question)
+    assert (result.device, result.variant) == ("xiaomi-14", variant)
+
+
+def test_an_unknown_model_number_gets_no_word_guesses() -> None:
+    result = ask("will my redmi note SM-N981B work in australia")
+    assert (result.device, result.unknown_model) == (None, "SM-N981B")
+    assert [s for s in result.suggestions if s.kind == "device"] == []
