@@ -213,6 +213,8 @@ def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
             lines.append(f"**Sold in {country}?** {subject}: {STATUS_WORDS[av.status]}{covers}.")
             lines.append(f"> {s.quote}")
             lines.append(f"— {vendor.name}, {s.date}. Source: {cite(s.source)}")
+            if s.note:
+                lines.append(f"_{gist(s.note, 240)}_")
 
     if a.compatibility:
         lines = sections["compatibility"]

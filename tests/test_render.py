@@ -75,3 +75,11 @@ def test_models_without_bands_share_one_line_and_are_not_credited_to_a_source() 
 
 def test_a_single_regional_model_is_not_presented_as_the_whole_phone() -> None:
     assert "Only the China model is in my knowledge" in E.answer("acme one on globe").text
+
+
+def test_a_statement_note_is_shown_with_the_quote() -> None:
+    s = statement("s2", "acme", "JP", "discontinued", "2022-03-01")
+    s["note"] = "Acme said later that nothing is decided about a return (https://example.org/later)."
+    e = engine(vendors=[vendor("acme", "Acme")], devices=[device("acme-1", "acme", "Acme One")], statements=[s])
+    text = e.answer("is the acme one sold in japan").text
+    assert "_Acme said later that nothing is decided about a return._" in text

@@ -143,7 +143,11 @@ def layout(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> La
             quote = clip(s.quote, 700)
             source = s.source_url or cite(s.source)
             sections["availability"].append(
-                Section(f"{vendor.name} said, {s.date}", (f"> {quote}", f"— {vendor.name}, {s.date}. Source: {source}"))
+                Section(
+                    f"{vendor.name} said, {s.date}",
+                    (f"> {quote}", f"— {vendor.name}, {s.date}. Source: {source}")
+                    + ((f"_{gist(s.note, 240)}_",) if s.note else ()),
+                )
             )
 
     if answer.compatibility:
