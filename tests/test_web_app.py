@@ -38,7 +38,7 @@ def service(tmp_path: Path) -> Service:
                 carriers=[
                     carrier("tmobile-us", "US", "T-Mobile", "tmo", lte=([2, 4, 12, 66, 71], [])),
                     carrier("mint-us", "US", "Mint Mobile", mvno_of="tmobile-us"),
-                    carrier("ee-gb", "GB", "EE", lte=([1, 3, 20], [])),
+                    carrier("ee-gb", "GB", "EE", lte=([1, 3, 20], [])) | {"bands_incomplete": True},
                 ],
                 statements=[
                     statement(
@@ -133,7 +133,8 @@ async def test_pages(client: TestClient) -> None:
     assert 'id="verdict-grid"' in page and 'data-verdict="full"' in page and 'data-verdict="none"' in page
     assert "T-Mobile" in page and "Mint Mobile" not in page  # virtual operators share their host's row
     carrier_page = await (await client.get("/carriers/mint-us")).text()
-    assert "T-Mobile" in carrier_page and "B71" in carrier_page
+    assert "T-Mobile" in carrier_page and "B71" in carrier_page and "only some" not in carrier_page
+    assert "names only some of this network's bands" in await (await client.get("/carriers/ee-gb")).text()
     statements = await (await client.get("/statements")).text()
     assert "&lt;b&gt;@everyone&lt;/b&gt;" in statements  # escaped, never raw HTML
     assert (await client.get("/devices/nope")).status == 404
