@@ -26,6 +26,8 @@ from bot.store import Store
 
 TIMEOUT = 5
 
+VODAFONES = ("DE", "GB", "IT", "ES", "NL", "TR")
+
 BUNDLE = make_bundle(
     vendors=[vendor("google", "Google"), vendor("xiaomi", "Xiaomi")],
     devices=[
@@ -39,7 +41,11 @@ BUNDLE = make_bundle(
             variant("x14c", "China", ("23127PN0CC",), lte=[1, 3, 41]),
         ),
     ],
-    carriers=[carrier("tmobile-us", "US", "T-Mobile", "tmo", lte=([2, 4, 12, 66, 71], []))],
+    carriers=[
+        carrier("tmobile-us", "US", "T-Mobile", "tmo", lte=([2, 4, 12, 66, 71], [])),
+        # Six networks answer to "vodafone": more than five suggestions come as a menu, not buttons.
+        *(carrier(f"vodafone-{cc.lower()}", cc, f"Vodafone {cc}", "vodafone", lte=([20], [])) for cc in VODAFONES),
+    ],
     statements=[
         statement("xiaomi-us-2016", "xiaomi", "US", "not_sold", "2016-02-02", quote="Not here @everyone <@&42>."),
     ],
@@ -303,6 +309,26 @@ async def test_did_you_mean_buttons_answer_in_place(world: World) -> None:
     assert embed["title"] == "Pixel 9 Pro"
     assert embed["description"].startswith("**Works on T-Mobile?** 🟢 works")
     assert r.body["data"]["components"] == []
+
+
+async def test_more_than_five_suggestions_come_as_a_menu(world: World) -> None:
+    fake = world.fake
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.slash(
+        world.alice, world.general, "ask", [{"name": "question", "type": 3, "value": "pixel 9 on vodafone"}]
+    )
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    [row] = r.body["data"]["components"]
+    [menu] = row["components"]
+    assert menu["type"] == 3 and len(menu["options"]) == len(VODAFONES)
+    message = next(m for m in fake.messages.values() if m.get("components") == r.body["data"]["components"])
+
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.click(world.alice, message, menu["custom_id"], values=["carrier:vodafone-it"])
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    assert r.body["type"] == 7
+    [embed] = r.body["data"]["embeds"]
+    assert embed["title"] == "Pixel 9" and embed["description"].startswith("**Works on Vodafone IT?** 🔴")
 
 
 def statement_quote(db: Path) -> str:
