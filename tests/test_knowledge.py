@@ -90,3 +90,49 @@ def test_is_the_xiaomi_14_sold_in_the_us() -> None:
 def test_phrasings_of_the_seed_question(question: str) -> None:
     a = ask(question)
     assert (a["device"]["id"], a["country"], a["availability"]["status"]) == ("xiaomi-14", "US", "not_sold")
+
+
+# The questions of the curation issue. Where the shipped knowledge has no sourced band list the
+# right answer is "unknown", never "does not work": these tests hold the answers to that.
+def verdicts(a: dict) -> set[tuple[str, str, str]]:
+    return {(c["variant"], c["carrier"], c["verdict"]) for c in a["compatibility"]}
+
+
+def test_a_model_number_picks_its_variant_and_unrecorded_bands_stay_unknown() -> None:
+    a = ask("SM-S921U on T-Mobile?")
+    assert (a["device"]["id"], a["carrier"]["id"]) == ("galaxy-s24", "tmobile-us")
+    assert a["variants"] == ["galaxy-s24-us-carrier"]
+    assert {v for _, _, v in verdicts(a)} <= {"unknown", "full", "partial"}
+
+
+def test_the_seed_case_mi_4_on_t_mobile() -> None:
+    a = ask("can I use a Xiaomi Mi 4 on T-Mobile")
+    assert (a["device"]["id"], a["carrier"]["id"]) == ("xiaomi-mi-4", "tmobile-us")
+    # The only Mi 4 recorded is the 3G model, and T-Mobile's 3G is gone.
+    assert {v for _, _, v in verdicts(a)} == {"none"}
+
+
+def test_iphone_16_on_jio() -> None:
+    a = ask("iphone 16 on jio")
+    assert (a["device"]["id"], a["carrier"]["id"], a["country"]) == ("iphone-16", "jio-in", "IN")
+    assert {v for _, _, v in verdicts(a)} == {"full"}
+
+
+def test_poco_f6_on_mint_answers_with_t_mobile_bands() -> None:
+    a = ask("will a poco f6 work on mint mobile")
+    assert (a["device"]["id"], a["carrier"]["id"]) == ("poco-f6", "mint-us")
+    assert all(c["via"] == "tmobile-us" for c in a["compatibility"])
+
+
+def test_pixel_9_in_japan_covers_every_network_and_model() -> None:
+    a = ask("does the pixel 9 work in japan")
+    assert a["device"]["id"] == "pixel-9" and a["country"] == "JP"
+    assert {c for _, c, _ in verdicts(a)} >= {"docomo-jp", "au-jp", "softbank-jp", "rakuten-jp"}
+    japan = {v for variant, _, v in verdicts(a) if variant == "pixel-9-g1b60"}
+    assert japan == {"unknown"}
+
+
+def test_redmi_note_13_pro_is_asked_back() -> None:
+    a = ask("will my redmi note 13 pro work on verizon")
+    assert a["device"] is None and a["carrier"]["id"] == "verizon-us"
+    assert {s["id"] for s in a["suggestions"]} == {"redmi-note-13-pro-4g", "redmi-note-13-pro-5g"}
