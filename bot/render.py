@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .records import Device, Knowledge
 
 if TYPE_CHECKING:
-    from .engine import Answer
+    from .engine import Answer, BandsOfVariant
     from .verdicts import Compatibility
 
 VERDICT_MARK = {"full": "🟢", "partial": "🟡", "none": "🔴", "unknown": "⚪"}
@@ -104,6 +104,45 @@ def compat_line(c: Compatibility, k: Knowledge, markets: Mapping[str, str], seve
     return "".join(parts)
 
 
+def checked_model(device: Device, variant_ids: tuple[str, ...]) -> str:
+    """ " (China model, 23127PN0CC)" after a device's name when one model was checked, unless it is the
+    device's only model and sold worldwide; else ""."""
+    v = next((v for v in device.variants if len(variant_ids) == 1 and v.id == variant_ids[0]), None)
+    if v is None or (len(device.variants) == 1 and v.market.lower() == "global"):
+        return ""
+    return f" ({market_label(v.market)}{', ' + '/'.join(v.models) if v.models else ''})"
+
+
+def band_rows(b: BandsOfVariant) -> list[tuple[str, str]]:
+    """(technology, bands as shown) of a variant: unrecorded ones say so, empty ones are left out."""
+    rows = []
+    for name, values, prefix in (("2G", b.gsm, ""), ("3G", b.umts, "B"), ("4G", b.lte, "B"), ("5G", b.nr, "n")):
+        if values is None:
+            rows.append((name, "not recorded"))
+        elif values:
+            rows.append((name, ", ".join(f"{v} MHz" for v in values) if name == "2G" else band_list(prefix, values)))
+    rows.append(("VoLTE", {True: "yes", False: "no", None: "not confirmed"}[b.volte]))
+    return rows
+
+
+def carrier_notes(
+    compat: tuple[Compatibility, ...], k: Knowledge, *, note_limit: int = 280, cite_undated: bool = False
+) -> list[str]:
+    """For each carrier checked: its host network, the network's note, and where its bands come from."""
+    notes = []
+    for cid in dict.fromkeys(c.carrier for c in compat):
+        carrier = k.carrier(cid)
+        if carrier.mvno_of:
+            notes.append(f"{carrier.name} uses {k.carrier(carrier.mvno_of).name}'s network.")
+        network = k.carrier(carrier.mvno_of) if carrier.mvno_of else carrier
+        if network.note:
+            notes.append(f"{network.name}: {gist(network.note, note_limit)}")
+        if network.as_of or cite_undated:
+            as_of = f" as of {network.as_of}" if network.as_of else ""
+            notes.append(f"{network.name} bands{as_of}: {cite(network.source)}")
+    return list(dict.fromkeys(notes))
+
+
 def variant_sources(device: Device, variant_ids: tuple[str, ...]) -> str:
     """Where the evaluated variants' bands come from, each source once; models without bands say so."""
     by_source: dict[str, list[str]] = {}
@@ -192,12 +231,7 @@ def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
         elif vendor is not None:
             head.append(f"**{vendor.name}** (all its phones)")
     else:
-        title = f"**{device.name}**"
-        v = next((v for v in device.variants if len(a.variants) == 1 and v.id == a.variants[0]), None)
-        # Say which model was checked unless it is the only one and sold worldwide.
-        if v is not None and (len(device.variants) > 1 or v.market.lower() != "global"):
-            title += f" ({market_label(v.market)}{', ' + '/'.join(v.models) if v.models else ''})"
-        head.append(title)
+        head.append(f"**{device.name}**{checked_model(device, a.variants)}")
         if a.suggestions:
             head.append("Other candidates: " + ", ".join(f"**{s.name}**" for s in a.suggestions))
 
@@ -225,17 +259,7 @@ def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
         else:
             lines.append(f"**Works in {country}?**")
         lines.extend("- " + line for line in compat_lines(a.compatibility, k, markets, several))
-        notes = []
-        for cid in dict.fromkeys(c.carrier for c in a.compatibility):
-            carrier = k.carrier(cid)
-            if carrier.mvno_of:
-                notes.append(f"{carrier.name} uses {k.carrier(carrier.mvno_of).name}'s network.")
-            network = k.carrier(carrier.mvno_of) if carrier.mvno_of else carrier
-            if network.note:
-                notes.append(f"{network.name}: {gist(network.note)}")
-            if network.as_of:
-                notes.append(f"{network.name} bands as of {network.as_of}: {cite(network.source)}")
-        lines.extend(f"_{n}_" for n in dict.fromkeys(notes))
+        lines.extend(f"_{n}_" for n in carrier_notes(a.compatibility, k))
         if device is not None:
             lines.append(f"_Device bands: {variant_sources(device, a.variants)}_")
             lines.extend(f"_{n}_" for n in device_caveats(device))
@@ -249,14 +273,7 @@ def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
         for b in a.bands:
             label = f"**{b.market}**" + (f" ({', '.join(b.models)})" if b.models else "")
             lines.append(label)
-            for name, values, prefix in (("2G", b.gsm, ""), ("3G", b.umts, "B"), ("4G", b.lte, "B"), ("5G", b.nr, "n")):
-                if values is None:
-                    lines.append(f"- {name}: not recorded")
-                elif values:
-                    shown = ", ".join(f"{v} MHz" for v in values) if name == "2G" else band_list(prefix, values)
-                    lines.append(f"- {name}: {shown}")
-            volte = {True: "yes", False: "no", None: "not confirmed"}[b.volte]
-            lines.append(f"- VoLTE: {volte}")
+            lines.extend(f"- {name}: {shown}" for name, shown in band_rows(b))
         if device is not None:
             lines.append(f"_Source: {variant_sources(device, a.variants)}_")
 

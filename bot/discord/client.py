@@ -164,6 +164,13 @@ def context_of(bot: AnyBot) -> Context:
     return _CONTEXTS[bot]
 
 
+def service_of(interaction: discord.Interaction[Any]) -> Service:
+    """The service behind the bot an interaction came to (autocomplete callbacks get no cog)."""
+    client = interaction.client
+    assert isinstance(client, commands.Bot | commands.AutoShardedBot)
+    return context_of(client).service
+
+
 async def sync_commands(bot: AnyBot, config: Config) -> None:
     """Register the slash commands: on the DEVICEBOT_GUILD_IDS servers (at once), else globally."""
     try:

@@ -20,7 +20,9 @@ from ..render import (
     STATUS_WORDS,
     VERDICT_MARK,
     VERDICT_WORDS,
-    band_list,
+    band_rows,
+    carrier_notes,
+    checked_model,
     cite,
     compat_line,
     country_phrase,
@@ -120,10 +122,7 @@ def layout(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> La
     notes: list[str] = []
 
     if device is not None:
-        title = device.name
-        v = next((v for v in device.variants if len(answer.variants) == 1 and v.id == answer.variants[0]), None)
-        if v is not None and (len(device.variants) > 1 or v.market.lower() != "global"):
-            title += f" ({market_label(v.market)}{', ' + '/'.join(v.models) if v.models else ''})"
+        title = device.name + checked_model(device, answer.variants)
     else:
         assert vendor is not None
         title = f"{vendor.name} (all its phones)"
@@ -181,15 +180,7 @@ def layout(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> La
             else:
                 name = "Per carrier" if len(rows) > 1 else "Details"
             sections["compatibility"].append(Section(name, tuple(compat_line(c, k, markets, False) for c in rows)))
-        for cid in dict.fromkeys(c.carrier for c in answer.compatibility):
-            carrier = k.carrier(cid)
-            if carrier.mvno_of:
-                notes.append(f"{carrier.name} uses {k.carrier(carrier.mvno_of).name}'s network.")
-            network = k.carrier(carrier.mvno_of) if carrier.mvno_of else carrier
-            if network.note:
-                notes.append(f"{network.name}: {gist(network.note, 600)}")
-            as_of = f" as of {network.as_of}" if network.as_of else ""
-            notes.append(f"{network.name} bands{as_of}: {cite(network.source)}")
+        notes.extend(carrier_notes(answer.compatibility, k, note_limit=600, cite_undated=True))
         flags = dict.fromkeys(f for c in answer.compatibility for f in c.flags)
         if flags:
             sections["compatibility"].append(Section("⚠️ Caveats", tuple(FLAG_WORDS.get(f, f) for f in flags)))
@@ -204,14 +195,7 @@ def layout(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> La
             f"model{'s' if len(answer.bands) != 1 else ''}"
         )
         for b in answer.bands:
-            lines = []
-            for name, values, prefix in (("2G", b.gsm, ""), ("3G", b.umts, "B"), ("4G", b.lte, "B"), ("5G", b.nr, "n")):
-                if values is None:
-                    lines.append(f"**{name}**: not recorded")
-                elif values:
-                    shown = ", ".join(f"{v} MHz" for v in values) if name == "2G" else band_list(prefix, values)
-                    lines.append(f"**{name}**: {shown}")
-            lines.append("**VoLTE**: " + {True: "yes", False: "no", None: "not confirmed"}[b.volte])
+            lines = [f"**{name}**: {shown}" for name, shown in band_rows(b)]
             label = b.market + (f" ({', '.join(b.models)})" if b.models else "")
             sections["bands"].append(Section(label, tuple(lines)))
 

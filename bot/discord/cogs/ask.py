@@ -13,7 +13,7 @@ from discord.ext import commands
 
 from ...engine import Answer
 from ...matching import MAX_QUESTION_CHARS
-from ..client import NO_MENTIONS, AnyBot, Context, QuestionCooldown
+from ..client import NO_MENTIONS, AnyBot, Context, QuestionCooldown, service_of
 from ..embeds import clip
 from ..views import answer_payload
 
@@ -39,11 +39,7 @@ def is_device_question(answer: Answer) -> bool:
 
 async def _choices(interaction: discord.Interaction[Any], kind: str, current: str) -> list[app_commands.Choice[str]]:
     """Autocomplete from the index (value: the id; name: what people read)."""
-    from ..client import context_of
-
-    client = interaction.client
-    assert isinstance(client, commands.Bot | commands.AutoShardedBot)
-    index = context_of(client).service.engine.index
+    index = service_of(interaction).engine.index
     return [app_commands.Choice(name=clip(name, 100), value=i) for i, name in index.complete(kind, current[:100])]
 
 

@@ -18,7 +18,7 @@ from ... import bundle, edits
 from ...bundle import KnowledgeError, Problem, RawEntry
 from ...records import STATUSES
 from ...store import Summary
-from ..client import NO_MENTIONS, AnyBot, Context, context_of
+from ..client import NO_MENTIONS, AnyBot, Context, service_of
 from ..embeds import message_embed
 from ..permissions import NotModerator, member_may_edit
 from ..views import ConfirmView
@@ -40,9 +40,7 @@ def _choices_of(values: tuple[str, ...]) -> list[app_commands.Choice[str]]:
 
 
 async def _ids(interaction: discord.Interaction[Any], table: str, current: str) -> list[app_commands.Choice[str]]:
-    client = interaction.client
-    assert isinstance(client, commands.Bot | commands.AutoShardedBot)
-    k = context_of(client).service.engine.knowledge
+    k = service_of(interaction).engine.knowledge
     typed = current.strip().casefold()
     hits = [e.id for e in getattr(k, table) if typed in e.id]
     hits.sort(key=lambda i: (not i.startswith(typed), i))
