@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from bot import bundle, text
+from bot.crosscheck import GSM_MHZ, gsm_mhz
 
 REPO = Path(__file__).resolve().parent.parent
 CSV_PATH = REPO.parent / "shared" / "data" / "gsmarena_2021_network_bands.csv"
 SOURCE_CSV = "benchmark data: GSMArena spec text (2021 scrape), not verified"
 SOURCE_SYNTHETIC = "benchmark data: synthetic"
 
-GSM_MHZ = frozenset({450, 480, 710, 750, 810, 850, 900, 1800, 1900})
 _MODEL_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./_-]{1,39}$")
 _LEADING_NUMBERS = re.compile(r"^\s*(\d+(?:\s*,\s*\d+)*)")
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
@@ -39,14 +39,6 @@ def _numbers(cell: str, low: int, high: int) -> list[int]:
     if not m:
         return []
     return sorted({int(n) for n in m.group(1).split(",") if low <= int(n) <= high})
-
-
-def _gsm(cell: str) -> list[int]:
-    """GSM MHz out of "GSM 850 / 900 / 1800 / 1900 - SIM 1 & SIM 2" (CDMA lines give none)."""
-    if not cell.strip().upper().startswith("GSM"):
-        return []
-    head = cell.split(" - ")[0]
-    return sorted({int(n) for n in re.findall(r"\d+", head) if int(n) in GSM_MHZ})
 
 
 def _model_number(value: str) -> bool:
@@ -92,7 +84,7 @@ def read_csv(path: Path) -> list[DeviceSeed]:
     seeds: list[DeviceSeed] = []
     with path.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
-            gsm = _gsm(row.get("2G bands", ""))
+            gsm = sorted(gsm_mhz(row.get("2G bands", "")))
             lte = _numbers(row.get("4G bands", ""), 1, 106)
             nr = _numbers(row.get("5G bands", ""), 1, 263)
             if not (gsm or lte or nr):

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__, bundle
+from . import __version__, bundle, crosscheck
 from .bundle import KnowledgeError
 from .engine import Engine
 from .store import Store, default_db_path
@@ -61,6 +61,15 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("file", type=Path)
     st = kbs.add_parser("stats", help="counts per vendor and country, statement ages")
     st.add_argument("--json", action="store_true")
+    cc = kbs.add_parser(
+        "crosscheck",
+        help="compare band lists with a reference CSV of spec-site bands (differences to look at, not errors)",
+    )
+    cc.add_argument(
+        "reference", type=Path, help="CSV with the columns of ../shared/data/gsmarena_2021_network_bands.csv"
+    )
+    cc.add_argument("--bundle", type=Path, help="check this bundle file or folder instead of the database")
+    cc.add_argument("--json", action="store_true")
     hist = kbs.add_parser("history", help="recent changes, newest first")
     hist.add_argument("entry", nargs="?", help="only changes of this entry id")
     hist.add_argument("--limit", type=int, default=20)
@@ -121,6 +130,16 @@ def _ask(args: argparse.Namespace, out: TextIO, inp: TextIO) -> int:
     return EXIT_OK
 
 
+def _crosscheck(args: argparse.Namespace, out: TextIO) -> int:
+    knowledge = bundle.load(args.bundle) if args.bundle else _open_store(args.db).load()
+    report = crosscheck.compare(knowledge, crosscheck.read_reference(args.reference))
+    if args.json:
+        out.write(json.dumps(crosscheck.to_dict(report), indent=1, ensure_ascii=False) + "\n")
+    else:
+        out.write(crosscheck.render(report, args.reference.name))
+    return EXIT_OK
+
+
 def _print_stats(stats: dict[str, Any], out: TextIO) -> None:
     c = stats["counts"]
     out.write(f"database: {stats['database']}\n")
@@ -176,6 +195,8 @@ def run(argv: Sequence[str] | None = None, out: TextIO | None = None, inp: TextI
                 f"{len(k.carriers)} carriers, {len(k.statements)} statements)\n"
             )
             return EXIT_OK
+        if args.kb_command == "crosscheck":
+            return _crosscheck(args, out)
         store = _open_store(args.db)
         if args.kb_command == "import":
             if (args.file is None) == (not args.shipped):
