@@ -208,7 +208,7 @@ def compare(knowledge: Knowledge, references: Sequence[Reference]) -> Report:
             if ref.scope and any(_fits(ref.scope, v) for v in device.variants):
                 if not _fits(ref.scope, variant):
                     continue
-            elif how == "name" and len(variants) > 1:
+            elif how == "name" and len(device.variants) > 1:
                 if device.id not in ambiguous:
                     ambiguous.append(device.id)
                 continue

@@ -130,12 +130,16 @@ def test_name_match_needs_a_single_variant() -> None:
                 variant("t2", "India", ("T2",), lte=[3]),
             ),
             device("zeta-u", "zeta", "U", variant("u", "Global", lte=[1])),
+            # Only one variant has bands, but the row could be the other one's line.
+            device("zeta-v", "zeta", "V", variant("v1", "China", ("V1",), lte=[1]), variant("v2", "India", ("V2",))),
         ],
     )
-    refs = crosscheck.parse_rows([row("Zeta S", lte="1, 3"), row("Zeta T", lte="1, 3")], "ref.csv")
+    refs = crosscheck.parse_rows(
+        [row("Zeta S", lte="1, 3"), row("Zeta T", lte="1, 3"), row("Zeta V", lte="3")], "ref.csv"
+    )
     report = crosscheck.compare(k, refs)
     assert [(c.device_id, c.matched_by) for c in report.comparisons] == [("zeta-s", "name")]
-    assert report.ambiguous == ("zeta-t",)
+    assert report.ambiguous == ("zeta-t", "zeta-v")
     assert report.unmatched_devices == ("zeta-u",)
 
 
