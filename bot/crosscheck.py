@@ -157,6 +157,9 @@ _MARKET_WORDS = {"eu": "europe", "na": "north america", "usa": "us", "internatio
 _NOT_MARKET = frozenset({"and", "model", "models", "sim", "the", "version", "only", "g", "4g", "5g", "dual"})
 
 
+_OTHER_NAMES = re.compile(r"\s*\([^)]*\)")
+
+
 def _market_words(value: str) -> set[str]:
     folded = " ".join(_MARKET_WORDS.get(w, w) for w in text.tokens(value))
     return set(text.tokens(folded)) - _NOT_MARKET
@@ -176,7 +179,9 @@ def compare(knowledge: Knowledge, references: Sequence[Reference]) -> Report:
     for ref in references:
         for model in ref.models:
             by_model.setdefault(text.compact(model), []).append(ref)
-        by_name.setdefault(text.key(ref.name), []).append(ref)
+        # "Xiaomi Mi A1 (Mi 5X)": the row is also found under the name without its other names.
+        for name in {ref.name, _OTHER_NAMES.sub("", ref.name)}:
+            by_name.setdefault(text.key(name), []).append(ref)
 
     comparisons: list[Comparison] = []
     unmatched: list[str] = []

@@ -122,6 +122,7 @@ def test_name_match_needs_a_single_variant() -> None:
         vendors=VENDORS,
         devices=[
             device("zeta-s", "zeta", "S", variant("s", "Global", lte=[1, 3])),
+            device("zeta-w", "zeta", "W", variant("w", "Global", lte=[1])),
             device(
                 "zeta-t",
                 "zeta",
@@ -135,10 +136,16 @@ def test_name_match_needs_a_single_variant() -> None:
         ],
     )
     refs = crosscheck.parse_rows(
-        [row("Zeta S", lte="1, 3"), row("Zeta T", lte="1, 3"), row("Zeta V", lte="3")], "ref.csv"
+        [
+            row("Zeta S", lte="1, 3"),
+            row("Zeta T", lte="1, 3"),
+            row("Zeta V", lte="3"),
+            row("Zeta W (Zeta 5X)", lte="1"),
+        ],
+        "ref.csv",
     )
     report = crosscheck.compare(k, refs)
-    assert [(c.device_id, c.matched_by) for c in report.comparisons] == [("zeta-s", "name")]
+    assert [(c.device_id, c.matched_by) for c in report.comparisons] == [("zeta-s", "name"), ("zeta-w", "name")]
     assert report.ambiguous == ("zeta-t", "zeta-v")
     assert report.unmatched_devices == ("zeta-u",)
 
