@@ -25,6 +25,8 @@ COMPARED_TECHS = ("gsm", "lte", "nr")  # 3G is given in MHz by spec sites: no ba
 
 _MODE = r"(?:SA|NSA|Sub-?6|mmWave)"
 # "1, 3, 78 SA/NSA/Sub6" (the mode words are 5G's); anything else after the numbers is not a plain list.
+# "Xiaomi Mi A1 (Mi 5X)": a row's name with its other names in brackets.
+_OTHER_NAMES = re.compile(r"\s*\([^)]*\)")
 _BAND_LIST = re.compile(rf"^\s*(\d+(?:\s*,\s*\d+)*)\s*,?\s*(?:{_MODE}(?:\s*/\s*{_MODE})*)?\s*$", re.IGNORECASE)
 
 
@@ -157,9 +159,6 @@ _MARKET_WORDS = {"eu": "europe", "na": "north america", "usa": "us", "internatio
 _NOT_MARKET = frozenset({"and", "model", "models", "sim", "the", "version", "only", "g", "4g", "5g", "dual"})
 
 
-_OTHER_NAMES = re.compile(r"\s*\([^)]*\)")
-
-
 def _market_words(value: str) -> set[str]:
     folded = " ".join(_MARKET_WORDS.get(w, w) for w in text.tokens(value))
     return set(text.tokens(folded)) - _NOT_MARKET
@@ -201,7 +200,8 @@ def compare(knowledge: Knowledge, references: Sequence[Reference]) -> Report:
                 if refs:
                     break
         if not pairs:
-            refs = [r for n in sorted(names) for r in by_name.get(n, [])]
+            # A row can sit under two of the device's names ("Mi A1" and "Mi A1 (Mi 5X)"): once each.
+            refs = list({r.row: r for n in sorted(names) for r in by_name.get(n, [])}.values())
             if not refs:
                 unmatched.append(device.id)
                 continue

@@ -150,6 +150,15 @@ def test_name_match_needs_a_single_variant() -> None:
     assert report.unmatched_devices == ("zeta-u",)
 
 
+def test_a_row_found_under_two_names_is_compared_once() -> None:
+    k = knowledge(
+        vendors=VENDORS,
+        devices=[device("zeta-w", "zeta", "W", variant("w", "Global", lte=[1]), aliases=("zeta w (zeta 5x)",))],
+    )
+    refs = crosscheck.parse_rows([row("Zeta W (Zeta 5X)", lte="1")], "ref.csv")
+    assert [c.device_id for c in crosscheck.compare(k, refs).comparisons] == ["zeta-w"]
+
+
 def test_missing_columns_name_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("Brand,Model\nacme,One\n", encoding="utf-8")
