@@ -125,6 +125,19 @@ _MODEL_SHAPE = re.compile(r"^(?=.*[a-z])(?=.*\d.*\d)[a-z0-9]{5,}$")
 # least three digits ("SM-S921U", "23127PN0CG", "A3081", "XT2301-4"), unlike "iphone16" or "S24".
 _TYPED_MODEL = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*[A-Z])(?=(?:[A-Z-]*\d){3})[A-Z0-9][A-Z0-9-]{3,}[A-Z0-9](?![\w-])")
 
+# The numbers of a model name ("note 13 pro" -> 13, "s24" -> 24, "5a" -> 5), not "4g"/"5g".
+_NAME_NUMBER = re.compile(r"(?<!\d)(\d+)(?!\d|g\b)")
+
+
+def _model_numbers(name: str) -> set[int]:
+    return {int(n) for n in _NAME_NUMBER.findall(name)}
+
+
+def _number_distance(wanted: set[int], offered: set[int]) -> int:
+    if not wanted or not offered:
+        return 1 << 30
+    return min(abs(a - b) for a in wanted for b in offered)
+
 
 class Index:
     """Everything matching needs, built once from the knowledge."""
@@ -607,7 +620,17 @@ class Index:
         if not starts:
             return []
         first = min(starts)
-        phrase = " ".join(t.norm for t in toks[first : first + 5])
+        # The phone's name ends where a carrier or country begins: "redmi note 5 on jio" is weighed
+        # as "redmi note 5", or short names (Note 2, Note 8) would win on the extra words.
+        elsewhere = {i for m in matches if m.payload.kind in ("carrier", "country") for i in range(m.start, m.end)}
+        words: list[str] = []
+        for i in range(first, min(first + 5, len(toks))):
+            if i in elsewhere:
+                break
+            words.append(toks[i].norm)
+        while len(words) > 1 and words[-1] in COMMON_WORDS:
+            words.pop()
+        phrase = " ".join(words)
         pool: set[str] = set()
         for i in hints:
             pool |= self._device_tokens[toks[i].norm]
@@ -617,9 +640,14 @@ class Index:
         if not pool:
             return []
         keys = self._label_keys["device"]
-        names = {d: keys[d] for d in list(pool)[:3000]}
-        best = process.extract(phrase, names, scorer=fuzz.WRatio, limit=5, score_cutoff=60)
-        return [Suggestion("device", d, self.knowledge.device(d).name) for _n, _s, d in best]
+        # Sorted: a set's order changes from run to run, and so would the suggestions on ties.
+        names = {d: keys[d] for d in sorted(pool)[:3000]}
+        best = process.extract(phrase, names, scorer=fuzz.WRatio, limit=15, score_cutoff=60)
+        # String likeness ties often ("pixel 10" is as close to "pixel 6" as to "pixel 9"): among
+        # names about as close, the nearest model number comes first.
+        wanted = _model_numbers(phrase)
+        best.sort(key=lambda b: (-(b[1] // 10), _number_distance(wanted, _model_numbers(b[0])), -b[1], b[2]))
+        return [Suggestion("device", d, self.knowledge.device(d).name) for _n, _s, d in best[:5]]
 
     def _resolve_vendor(self, matches: list[Match]) -> str | None:
         vendors = [m for m in sorted(matches, key=lambda m: m.start) if m.payload.kind == "vendor"]

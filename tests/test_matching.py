@@ -391,3 +391,42 @@ def test_an_unknown_model_number_gets_no_word_guesses() -> None:
     result = ask("will my redmi note SM-N981B work in australia")
     assert (result.device, result.unknown_model) == (None, "SM-N981B")
     assert [s for s in result.suggestions if s.kind == "device"] == []
+
+
+def test_close_names_are_weighed_without_the_carrier_words() -> None:
+    # "on jio" is not part of the phone's name: weighed with it, "redmi note 5 on jio" sat closer
+    # to short names (Note 2, Note 8) than to the Note 5 Pro it most likely means.
+    k = knowledge(
+        vendors=[vendor("xiaomi", "Xiaomi", "redmi")],
+        devices=[
+            device("redmi-note-5-pro", "xiaomi", "Redmi Note 5 Pro", variant("rn5p", lte=[3])),
+            device("redmi-note-5a", "xiaomi", "Redmi Note 5A", variant("rn5a", lte=[3])),
+            device("redmi-note-2", "xiaomi", "Redmi Note 2", variant("rn2", lte=[3])),
+            device("redmi-note-4", "xiaomi", "Redmi Note 4", variant("rn4", lte=[3])),
+            device("redmi-note-7", "xiaomi", "Redmi Note 7", variant("rn7", lte=[3])),
+            device("redmi-note-8", "xiaomi", "Redmi Note 8", variant("rn8", lte=[3])),
+            device("redmi-note-8-pro", "xiaomi", "Redmi Note 8 Pro", variant("rn8p", lte=[3])),
+            device("redmi-note-13-pro-5g", "xiaomi", "Redmi Note 13 Pro 5G", variant("rn13p5g", lte=[3])),
+        ],
+        carriers=[carrier("jio-in", "IN", "Jio", "reliance jio", lte=([3, 5, 40], []))],
+    )
+    index = Index(k)
+    alone = index.analyze("redmi note 5")
+    with_carrier = index.analyze("redmi note 5 on jio")
+    assert alone.device is None and with_carrier.device is None
+    assert with_carrier.carriers == ("jio-in",)
+    ids = [s.id for s in with_carrier.suggestions if s.kind == "device"]
+    assert ids[:2] == [s.id for s in alone.suggestions if s.kind == "device"][:2]
+    assert set(ids[:2]) == {"redmi-note-5-pro", "redmi-note-5a"}  # the "5" of "5G" is not a model number
+
+
+def test_equally_close_names_come_nearest_number_first_every_time() -> None:
+    # String likeness cannot tell "pixel 10" from Pixel 6 or Pixel 9; the order must not depend on
+    # a set's iteration order either, which changes from run to run.
+    k = knowledge(
+        vendors=[vendor("google", "Google", "google pixel")],
+        devices=[device(f"pixel-{n}", "google", f"Pixel {n}", variant(f"p{n}", lte=[2])) for n in (6, 9, 7, 8)],
+    )
+    result = Index(k).analyze("does the pixel 10 work")
+    assert result.device is None
+    assert [s.id for s in result.suggestions] == ["pixel-9", "pixel-8", "pixel-7", "pixel-6"]
