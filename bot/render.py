@@ -76,6 +76,10 @@ def band_list(prefix: str, bands: tuple[int, ...] | list[int]) -> str:
     return ", ".join(f"{prefix}{b}" for b in bands)
 
 
+# Markets that name no region: a phone with one such model is presented as the phone itself.
+NO_REGION = frozenset({"global", "all models", "unspecified"})
+
+
 def market_label(market: str) -> str:
     """ "Global model", but not "US (mmWave model) model"."""
     return market if "model" in market.lower() else f"{market} model"
@@ -106,11 +110,12 @@ def compat_line(c: Compatibility, k: Knowledge, markets: Mapping[str, str], seve
 
 def checked_model(device: Device, variant_ids: tuple[str, ...]) -> str:
     """ " (China model, 23127PN0CC)" after a device's name when one model was checked, unless it is the
-    device's only model and sold worldwide; else ""."""
+    device's only model and names no region; else ""."""
     v = next((v for v in device.variants if len(variant_ids) == 1 and v.id == variant_ids[0]), None)
-    if v is None or (len(device.variants) == 1 and v.market.lower() == "global"):
+    if v is None or (len(device.variants) == 1 and v.market.lower() in NO_REGION):
         return ""
-    return f" ({market_label(v.market)}{', ' + '/'.join(v.models) if v.models else ''})"
+    models = [m for m in v.models if m not in v.market]
+    return f" ({market_label(v.market)}{', ' + '/'.join(models) if models else ''})"
 
 
 def band_rows(b: BandsOfVariant) -> list[tuple[str, str]]:
@@ -166,7 +171,7 @@ def variant_sources(device: Device, variant_ids: tuple[str, ...]) -> str:
 def device_caveats(device: Device) -> list[str]:
     out = []
     only = device.variants[0] if len(device.variants) == 1 else None
-    if only is not None and only.market.lower() != "global":
+    if only is not None and only.market.lower() not in NO_REGION:
         out.append(f"Only the {market_label(only.market)} is in my knowledge; other models may have other bands.")
     if device.note:
         out.append(gist(device.note, 200))

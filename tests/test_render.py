@@ -83,3 +83,29 @@ def test_a_statement_note_is_shown_with_the_quote() -> None:
     e = engine(vendors=[vendor("acme", "Acme")], devices=[device("acme-1", "acme", "Acme One")], statements=[s])
     text = e.answer("is the acme one sold in japan").text
     assert "_Acme said later that nothing is decided about a return._" in text
+
+
+E3 = engine(
+    vendors=[vendor("acme", "Acme")],
+    devices=[
+        device("acme-3", "acme", "Acme Three", variant("acme-3-all", "All models", ("A3",), lte=[1, 3], nr=[])),
+        device(
+            "acme-4",
+            "acme",
+            "Acme Four",
+            variant("acme-4-a", "A4A", ("A4A",), lte=[1, 3], nr=[]),
+            variant("acme-4-b", "A4B, dual SIM", ("A4B",), lte=[1], nr=[]),
+        ),
+    ],
+    carriers=[carrier("globe-ph", "PH", "Globe", lte=([1, 3], []))],
+)
+
+
+def test_a_list_for_all_models_is_presented_as_the_phone() -> None:
+    text = E3.answer("acme three on globe").text
+    assert text.startswith("**Acme Three**\n") and "Only the" not in text
+
+
+def test_a_market_named_by_its_model_number_is_not_said_twice() -> None:
+    text = E3.answer("A4B on globe").text
+    assert text.startswith("**Acme Four** (A4B, dual SIM model)\n")
