@@ -593,10 +593,12 @@ class Index:
             i for m in matches if m.payload.kind in ("vendor", "carrier", "country") for i in range(m.start, m.end)
         }
         after_vendor = {m.end for m in matches if m.payload.kind == "vendor"}
+        _, openers = self._name_hints(toks)
         hint = bool(suggestions) or any(
             i not in taken
             and (
                 (t.norm in self._device_tokens and not t.norm.isdigit() and t.norm not in COMMON_WORDS)
+                or i in openers
                 or (i in after_vendor and t.norm not in COMMON_WORDS and t.norm not in _CUE_WORDS)
                 # "galaxy a15": a letter glued to a number right after a vendor is a model name
                 or (i in after_vendor and i + 1 < len(toks) and toks[i + 1].glued and toks[i + 1].norm.isdigit())
@@ -607,14 +609,31 @@ class Index:
             suggestions.extend(self._fuzzy_devices(toks, matches, exclude={s.id for s in suggestions}))
         return None, None, suggestions[:5], 0.0, hint, False
 
-    def _fuzzy_devices(self, toks: list[Token], matches: list[Match], exclude: set[str]) -> list[Suggestion]:
-        """Close device names for a question whose phone we do not know ("pixel 11")."""
-        hints = [
+    def _name_hints(self, toks: list[Token]) -> tuple[list[int], list[int]]:
+        """Where words of phone names are: telling ones, and common words that open a name.
+
+        "mi" is a common word (Spanish "my") and never names the vendor alone, but in "mi 10" or
+        "mi max" it opens a phone's name, so those get suggestions too.
+        """
+        names = [
             i
             for i, t in enumerate(toks)
             # A lone letter ("s" of "s24") is in too many names to say anything.
             if t.norm in self._device_tokens and not t.norm.isdigit() and t.norm not in COMMON_WORDS and len(t.norm) > 1
         ]
+        openers = [
+            i
+            for i, t in enumerate(toks[:-1])
+            if t.norm in COMMON_WORDS
+            and t.norm in self._device_tokens
+            and (toks[i + 1].norm.isdigit() or i + 1 in names)
+        ]
+        return names, openers
+
+    def _fuzzy_devices(self, toks: list[Token], matches: list[Match], exclude: set[str]) -> list[Suggestion]:
+        """Close device names for a question whose phone we do not know ("pixel 11")."""
+        telling, openers = self._name_hints(toks)
+        hints = telling + openers
         vendors = [m for m in matches if m.payload.kind == "vendor"]
         starts = hints + [m.start for m in vendors]
         if not starts:

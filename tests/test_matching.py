@@ -430,3 +430,32 @@ def test_equally_close_names_come_nearest_number_first_every_time() -> None:
     result = Index(k).analyze("does the pixel 10 work")
     assert result.device is None
     assert [s.id for s in result.suggestions] == ["pixel-9", "pixel-8", "pixel-7", "pixel-6"]
+
+
+MI = knowledge(
+    vendors=[vendor("xiaomi", "Xiaomi", "mi", "redmi"), vendor("apple", "Apple", "iphone")],
+    devices=[
+        device("xiaomi-mi-max-2", "xiaomi", "Xiaomi Mi Max 2", variant("mm2", lte=[3]), aliases=("mi max 2",)),
+        device("xiaomi-mi-max-3", "xiaomi", "Xiaomi Mi Max 3", variant("mm3", lte=[3]), aliases=("mi max 3",)),
+        device("xiaomi-mi-10-pro", "xiaomi", "Xiaomi Mi 10 Pro", variant("m10p", lte=[3]), aliases=("mi 10 pro",)),
+        device("redmi-10", "xiaomi", "Redmi 10", variant("r10", lte=[3])),
+        device("iphone-13-pro-max", "apple", "iPhone 13 Pro Max", variant("i13pm", lte=[3])),
+        device("iphone-14-pro-max", "apple", "iPhone 14 Pro Max", variant("i14pm", lte=[3])),
+    ],
+    carriers=[carrier("jio-in", "IN", "Jio", lte=([3, 5, 40], []))],
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # "mi" is also a common word (Spanish "my"), so it never names the vendor alone; but in front
+        # of a number or a name word it is the start of a phone's name.
+        ("mi 10 on jio", {"xiaomi-mi-10-pro"}),
+        ("mi max on jio", {"xiaomi-mi-max-2", "xiaomi-mi-max-3"}),
+    ],
+)
+def test_a_name_starting_with_a_common_word_still_gets_suggestions(question: str, first: set[str]) -> None:
+    result = Index(MI).analyze(question)
+    assert result.device is None and result.device_hint
+    assert {s.id for s in result.suggestions[: len(first)]} == first
