@@ -125,18 +125,28 @@ _MODEL_SHAPE = re.compile(r"^(?=.*[a-z])(?=.*\d.*\d)[a-z0-9]{5,}$")
 # least three digits ("SM-S921U", "23127PN0CG", "A3081", "XT2301-4"), unlike "iphone16" or "S24".
 _TYPED_MODEL = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*[A-Z])(?=(?:[A-Z-]*\d){3})[A-Z0-9][A-Z0-9-]{3,}[A-Z0-9](?![\w-])")
 
-# The numbers of a model name ("note 13 pro" -> 13, "s24" -> 24, "5a" -> 5), not "4g"/"5g".
-_NAME_NUMBER = re.compile(r"(?<!\d)(\d+)(?!\d|g\b)")
+_NUMBERED_WORD = re.compile(r"([a-z]*)(\d+)([a-z+]*)")
 
 
-def _model_numbers(name: str) -> set[int]:
-    return {int(n) for n in _NAME_NUMBER.findall(name)}
+def _model_numbers(name: str) -> set[tuple[str, int]]:
+    """The numbers of a model name with the series they count in: "redmi note 13 pro" -> ("note", 13),
+    "galaxy s24" -> ("s", 24), "pixel 5a 5g" -> ("pixel", 5); "5g" and "4g" are no model numbers."""
+    out = set()
+    words = name.split()
+    for j, word in enumerate(words):
+        m = _NUMBERED_WORD.fullmatch(word)
+        if m is None or (not m.group(1) and m.group(3) == "g"):
+            continue
+        series = m.group(1) or (words[j - 1] if j else "")
+        out.add((series, int(m.group(2))))
+    return out
 
 
-def _number_distance(wanted: set[int], offered: set[int]) -> int:
-    if not wanted or not offered:
-        return 1 << 30
-    return min(abs(a - b) for a in wanted for b in offered)
+def _number_distance(wanted: set[tuple[str, int]], offered: set[tuple[str, int]]) -> int:
+    """How far apart two names' model numbers are in the same series ("pixel 10" is 1 from "pixel 9",
+    "galaxy s8" is nowhere near "galaxy a6")."""
+    gaps = [abs(a - b) for sa, a in wanted for sb, b in offered if sa == sb]
+    return min(gaps) if gaps else 1 << 30
 
 
 class Index:
@@ -537,7 +547,6 @@ class Index:
             if m.start in vendor_ends and vendor_ends[m.start] != self.knowledge.device(m.payload.id).vendor
         ]
         complete = [m for m in complete if m not in contradicted]
-        incomplete += contradicted
 
         # Keep the longest names: "galaxy s24 ultra" hides "galaxy s24" inside it.
         kept = [
@@ -607,7 +616,11 @@ class Index:
         )
         if hint:
             suggestions.extend(self._fuzzy_devices(toks, matches, exclude={s.id for s in suggestions}))
-        return None, None, suggestions[:5], 0.0, hint, False
+        # Another maker's phone of that name ("galaxy note 10": the Mi Note 10) comes last, if at all.
+        for m in contradicted:
+            suggestions.append(Suggestion("device", m.payload.id, self.knowledge.device(m.payload.id).name))
+        suggestions = list(dict.fromkeys(suggestions))
+        return None, None, suggestions[:5], 0.0, hint or bool(contradicted), False
 
     def _name_hints(self, toks: list[Token]) -> tuple[list[int], list[int]]:
         """Where words of phone names are: telling ones, and common words that open a name.
@@ -653,8 +666,9 @@ class Index:
         pool: set[str] = set()
         for i in hints:
             pool |= self._device_tokens[toks[i].norm]
-        for m in vendors:
-            pool.update(self.vendor_devices.get(m.payload.id, ()))
+        named = {d for m in vendors for d in self.vendor_devices.get(m.payload.id, ())}
+        # "galaxy note 10" asks for a Samsung: another vendor's Note 10 is no suggestion for it.
+        pool = (pool & named) or named if named else pool
         pool -= exclude
         if not pool:
             return []

@@ -459,3 +459,22 @@ def test_a_name_starting_with_a_common_word_still_gets_suggestions(question: str
     result = Index(MI).analyze(question)
     assert result.device is None and result.device_hint
     assert {s.id for s in result.suggestions[: len(first)]} == first
+
+
+def test_a_named_vendor_keeps_suggestions_to_its_phones() -> None:
+    k = knowledge(
+        vendors=[vendor("xiaomi", "Xiaomi", "mi"), vendor("samsung", "Samsung", "galaxy")],
+        devices=[
+            device(
+                "xiaomi-mi-note-10", "xiaomi", "Xiaomi Mi Note 10", variant("mn10", lte=[3]), aliases=("mi note 10",)
+            ),
+            device("xiaomi-mi-note-3", "xiaomi", "Xiaomi Mi Note 3", variant("mn3", lte=[3])),
+            device("galaxy-s10", "samsung", "Galaxy S10", variant("s10", lte=[3])),
+            device("galaxy-note-20", "samsung", "Galaxy Note 20", variant("n20", lte=[3])),
+        ],
+    )
+    result = Index(k).analyze("galaxy note 10 on verizon")
+    assert result.device is None
+    ids = [s.id for s in result.suggestions]
+    # The Mi Note 10 shares the name but not the maker: it may come last, never first.
+    assert ids[0].startswith("galaxy-") and "xiaomi-mi-note-3" not in ids
