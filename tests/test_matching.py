@@ -478,3 +478,16 @@ def test_a_named_vendor_keeps_suggestions_to_its_phones() -> None:
     ids = [s.id for s in result.suggestions]
     # The Mi Note 10 shares the name but not the maker: it may come last, never first.
     assert ids[0].startswith("galaxy-") and "xiaomi-mi-note-3" not in ids
+
+
+def test_model_numbers_are_compared_within_their_series() -> None:
+    k = knowledge(
+        vendors=[vendor("samsung", "Samsung", "galaxy")],
+        devices=[
+            device("galaxy-a6", "samsung", "Galaxy A6", variant("a6", lte=[3])),
+            device("galaxy-s20", "samsung", "Galaxy S20", variant("s20", lte=[3])),
+            device("galaxy-s22", "samsung", "Galaxy S22", variant("s22", lte=[3])),
+        ],
+    )
+    result = Index(k).analyze("galaxy s8 on att")
+    assert [s.id for s in result.suggestions][:2] == ["galaxy-s20", "galaxy-s22"]
