@@ -85,6 +85,11 @@ def market_label(market: str) -> str:
     return market if "model" in market.lower() else f"{market} model"
 
 
+def models_not_in(market: str, models: tuple[str, ...] | list[str]) -> list[str]:
+    """The model numbers a market's name does not already say ("F3112, dual SIM" says F3112)."""
+    return [m for m in models if m not in market]
+
+
 def compat_line(c: Compatibility, k: Knowledge, markets: Mapping[str, str], several: bool) -> str:
     carrier = k.carrier(c.carrier)
     who = f"**{carrier.name}**"
@@ -114,7 +119,7 @@ def checked_model(device: Device, variant_ids: tuple[str, ...]) -> str:
     v = next((v for v in device.variants if len(variant_ids) == 1 and v.id == variant_ids[0]), None)
     if v is None or (len(device.variants) == 1 and v.market.lower() in NO_REGION):
         return ""
-    models = [m for m in v.models if m not in v.market]
+    models = models_not_in(v.market, v.models)
     return f" ({market_label(v.market)}{', ' + '/'.join(models) if models else ''})"
 
 
@@ -276,7 +281,8 @@ def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
     if a.bands:
         lines = sections["bands"]
         for b in a.bands:
-            label = f"**{b.market}**" + (f" ({', '.join(b.models)})" if b.models else "")
+            models = models_not_in(b.market, b.models)
+            label = f"**{b.market}**" + (f" ({', '.join(models)})" if models else "")
             lines.append(label)
             lines.extend(f"- {name}: {shown}" for name, shown in band_rows(b))
         if device is not None:

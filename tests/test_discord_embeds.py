@@ -183,3 +183,23 @@ def test_clip_and_pack() -> None:
     assert clip("abcdef", 4) == "abc…" and clip("abc", 4) == "abc"
     assert pack(["aa", "bb", "cc"], 5) == ["aa\nbb", "cc"]
     assert pack(["x" * 10], 5) == ["xxxx…"]
+
+
+def test_a_market_named_by_its_model_number_is_not_said_twice() -> None:
+    eng = engine(
+        vendors=[vendor("sony", "Sony")],
+        devices=[
+            device(
+                "xperia-xa",
+                "sony",
+                "Xperia XA",
+                variant("xa-f3111", "F3111", ("F3111",), lte=[2, 4]),
+                variant("xa-f3112", "F3112, dual SIM", ("F3112",), lte=[2]),
+            )
+        ],
+        carriers=US_CARRIERS,
+    )
+    [works] = embeds_for("xperia xa on t-mobile", eng)
+    assert {str(f.name) for f in works.fields} >= {"F3111 model", "F3112, dual SIM model"}
+    [bands] = embeds_for("xperia xa bands", eng)
+    assert {str(f.name) for f in bands.fields} >= {"F3111", "F3112, dual SIM"}

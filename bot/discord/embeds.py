@@ -30,6 +30,7 @@ from ..render import (
     device_caveats,
     gist,
     market_label,
+    models_not_in,
     variant_sources,
 )
 
@@ -176,7 +177,8 @@ def layout(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> La
             rows = [c for c in answer.compatibility if c.variant == variant_id]
             if several and device is not None:
                 v = next(v for v in device.variants if v.id == variant_id)
-                name = market_label(v.market) + (f" ({', '.join(v.models)})" if v.models else "")
+                models = models_not_in(v.market, v.models)
+                name = market_label(v.market) + (f" ({', '.join(models)})" if models else "")
             else:
                 name = "Per carrier" if len(rows) > 1 else "Details"
             sections["compatibility"].append(Section(name, tuple(compat_line(c, k, markets, False) for c in rows)))
@@ -196,7 +198,8 @@ def layout(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> La
         )
         for b in answer.bands:
             lines = [f"**{name}**: {shown}" for name, shown in band_rows(b)]
-            label = b.market + (f" ({', '.join(b.models)})" if b.models else "")
+            models = models_not_in(b.market, b.models)
+            label = b.market + (f" ({', '.join(models)})" if models else "")
             sections["bands"].append(Section(label, tuple(lines)))
 
     if device is not None and (answer.compatibility or answer.bands):
