@@ -28,6 +28,9 @@ _MODE = r"(?:SA|NSA|Sub-?6|mmWave)"
 # "Xiaomi Mi A1 (Mi 5X)": a row's name with its other names in brackets.
 _OTHER_NAMES = re.compile(r"\s*\([^)]*\)")
 _BAND_LIST = re.compile(rf"^\s*(\d+(?:\s*,\s*\d+)*)\s*,?\s*(?:{_MODE}(?:\s*/\s*{_MODE})*)?\s*$", re.IGNORECASE)
+# A line's scope that names model numbers ("SM-A705YN/DS", "F3111", "MHA-L29"), not a region ("EU",
+# "4G model").
+_MODEL_SCOPE = re.compile(r"(?<![\w-])(?=[A-Za-z-]*\d)(?=[\d-]*[A-Za-z])[A-Za-z0-9-]{4,}")
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class Report:
     comparisons: tuple[Comparison, ...]
     unmatched_devices: tuple[str, ...]  # devices with a band list that no reference row matches
     ambiguous: tuple[str, ...]  # matched by name only, but the device has several variants
+    other_model: tuple[str, ...] = ()  # the row kept only the line of a model this device does not list
 
 
 def _numbers(cell: str, tech: str) -> tuple[frozenset[int], str]:
@@ -169,6 +173,9 @@ def _fits(scope: str, variant: Variant) -> bool:
     compact = text.compact(scope)
     if any(len(m) >= 4 and text.compact(m) in compact for m in variant.models):
         return True
+    # A model number names its model only: "F3111" shares no region with a market called "F3113".
+    if _MODEL_SCOPE.search(scope):
+        return False
     return bool(_market_words(scope) & _market_words(variant.market))
 
 
@@ -185,6 +192,7 @@ def compare(knowledge: Knowledge, references: Sequence[Reference]) -> Report:
     comparisons: list[Comparison] = []
     unmatched: list[str] = []
     ambiguous: list[str] = []
+    other_model: list[str] = []
     for device in knowledge.devices:
         variants = [v for v in device.variants if _has_bands(v)]
         if not variants:
@@ -213,12 +221,19 @@ def compare(knowledge: Knowledge, references: Sequence[Reference]) -> Report:
             if ref.scope and any(_fits(ref.scope, v) for v in device.variants):
                 if not _fits(ref.scope, variant):
                     continue
+            elif ref.scope and _MODEL_SCOPE.search(ref.scope) and any(v.models for v in device.variants):
+                # The row kept only the line of a model number the device does not list: comparing
+                # it with the device's other models would report differences that are not there.
+                # (A list recorded without model numbers covers every model, so it is compared.)
+                if device.id not in other_model:
+                    other_model.append(device.id)
+                continue
             elif how == "name" and len(device.variants) > 1:
                 if device.id not in ambiguous:
                     ambiguous.append(device.id)
                 continue
             comparisons.append(Comparison(device.id, variant.id, ref, how, _differences(variant, ref)))
-    return Report(len(references), tuple(comparisons), tuple(unmatched), tuple(ambiguous))
+    return Report(len(references), tuple(comparisons), tuple(unmatched), tuple(ambiguous), tuple(other_model))
 
 
 def _bands(tech: str, numbers: Sequence[int]) -> str:
@@ -240,7 +255,8 @@ def render(report: Report, reference_name: str) -> str:
             f"; {len(report.ambiguous)} matched by name only but have several variants (not compared)"
             if report.ambiguous
             else ""
-        ),
+        )
+        + (f"; {len(report.other_model)} with only another model's line (not compared)" if report.other_model else ""),
     ]
     for c in report.comparisons:
         if c.agrees:
@@ -255,6 +271,11 @@ def render(report: Report, reference_name: str) -> str:
     if report.ambiguous:
         lines.append(
             "not compared (several variants, no model number in the reference): " + ", ".join(report.ambiguous)
+        )
+    if report.other_model:
+        lines.append(
+            "not compared (the reference kept only the line of a model not recorded here): "
+            + ", ".join(report.other_model)
         )
     return "\n".join(lines) + "\n"
 
@@ -278,4 +299,5 @@ def to_dict(report: Report) -> dict[str, object]:
         ],
         "unmatched_devices": list(report.unmatched_devices),
         "ambiguous_devices": list(report.ambiguous),
+        "other_model_devices": list(report.other_model),
     }

@@ -188,3 +188,38 @@ def test_cli_checks_the_database_or_a_bundle(tmp_path: Path) -> None:
 
     missing = devicebot("kb", "crosscheck", str(tmp_path / "nope.csv"), db=db)
     assert missing.returncode != 0 and "nope.csv" in missing.stderr
+
+
+def test_a_kept_model_line_is_held_only_against_that_model() -> None:
+    k = knowledge(
+        vendors=VENDORS,
+        devices=[
+            device(
+                "acme-xa",
+                "acme",
+                "XA",
+                # Markets named by model number share no region with each other.
+                variant("xa-f3111", "F3111", ("F3111",), lte=[1, 3, 20]),
+                variant("xa-f3113", "F3113", ("F3113",), lte=[2, 4, 12]),
+            ),
+            device(
+                "acme-a70",
+                "acme",
+                "A70",
+                variant("a70-global", "Global", ("SM-A705F",), lte=[1, 3]),
+                variant("a70-canada", "Canada", ("SM-A705W",), lte=[2, 4]),
+            ),
+        ],
+    )
+    refs = crosscheck.parse_rows(
+        [
+            row("Acme XA", lte="1, 3, 20 - F3111", models="F3111, F3113"),
+            row("Acme A70", lte="1, 3, 28 - SM-A705YN/DS", models="SM-A705F, SM-A705W, SM-A705YN"),
+        ],
+        "ref.csv",
+    )
+    report = crosscheck.compare(k, refs)
+    assert [(c.variant_id, c.agrees) for c in report.comparisons] == [("xa-f3111", True)]
+    assert report.other_model == ("acme-a70",)
+    assert "kept only the line of a model not recorded here): acme-a70" in crosscheck.render(report, "ref.csv")
+    assert crosscheck.to_dict(report)["other_model_devices"] == ["acme-a70"]
