@@ -173,6 +173,10 @@ def _fits(scope: str, variant: Variant) -> bool:
     compact = text.compact(scope)
     if any(len(m) >= 4 and text.compact(m) in compact for m in variant.models):
         return True
+    # The site may drop a maker's prefix: its "G928T" is the phone's "SM-G928T".
+    named = [text.compact(t) for t in _MODEL_SCOPE.findall(scope)]
+    if any(text.compact(m).endswith(t) for m in variant.models for t in named):
+        return True
     # A model number names its model only: "F3111" shares no region with a market called "F3113".
     if _MODEL_SCOPE.search(scope):
         return False

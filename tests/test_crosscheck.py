@@ -223,3 +223,21 @@ def test_a_kept_model_line_is_held_only_against_that_model() -> None:
     assert report.other_model == ("acme-a70",)
     assert "kept only the line of a model not recorded here): acme-a70" in crosscheck.render(report, "ref.csv")
     assert crosscheck.to_dict(report)["other_model_devices"] == ["acme-a70"]
+
+
+def test_a_model_line_without_the_makers_prefix_still_names_the_model() -> None:
+    k = knowledge(
+        vendors=VENDORS,
+        devices=[
+            device(
+                "acme-s6",
+                "acme",
+                "S6",
+                variant("s6-t", "SM-G928T", ("SM-G928T",), lte=[2, 4, 12]),
+                variant("s6-i", "SM-G928I", ("SM-G928I",), lte=[1, 3, 5]),
+            )
+        ],
+    )
+    refs = crosscheck.parse_rows([row("Acme S6", lte="2, 4, 12 - G928T", models="SM-G928T, SM-G928I")], "ref.csv")
+    report = crosscheck.compare(k, refs)
+    assert [(c.variant_id, c.agrees) for c in report.comparisons] == [("s6-t", True)]
