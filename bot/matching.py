@@ -602,7 +602,7 @@ class Index:
             i for m in matches if m.payload.kind in ("vendor", "carrier", "country") for i in range(m.start, m.end)
         }
         after_vendor = {m.end for m in matches if m.payload.kind == "vendor"}
-        _, openers = self._name_hints(toks)
+        telling, openers = self._name_hints(toks)
         hint = bool(suggestions) or any(
             i not in taken
             and (
@@ -615,7 +615,8 @@ class Index:
             for i, t in enumerate(toks)
         )
         if hint:
-            suggestions.extend(self._fuzzy_devices(toks, matches, exclude={s.id for s in suggestions}))
+            hints = telling + openers
+            suggestions.extend(self._fuzzy_devices(toks, hints, matches, exclude={s.id for s in suggestions}))
         # Another maker's phone of that name ("galaxy note 10": the Mi Note 10) comes last, if at all.
         for m in contradicted:
             suggestions.append(Suggestion("device", m.payload.id, self.knowledge.device(m.payload.id).name))
@@ -643,10 +644,11 @@ class Index:
         ]
         return names, openers
 
-    def _fuzzy_devices(self, toks: list[Token], matches: list[Match], exclude: set[str]) -> list[Suggestion]:
-        """Close device names for a question whose phone we do not know ("pixel 11")."""
-        telling, openers = self._name_hints(toks)
-        hints = telling + openers
+    def _fuzzy_devices(
+        self, toks: list[Token], hints: list[int], matches: list[Match], exclude: set[str]
+    ) -> list[Suggestion]:
+        """Close device names for a question whose phone we do not know ("pixel 11"); `hints` are the
+        positions of words of phone names (see _name_hints)."""
         vendors = [m for m in matches if m.payload.kind == "vendor"]
         starts = hints + [m.start for m in vendors]
         if not starts:
@@ -668,7 +670,7 @@ class Index:
             pool |= self._device_tokens[toks[i].norm]
         named = {d for m in vendors for d in self.vendor_devices.get(m.payload.id, ())}
         # "galaxy note 10" asks for a Samsung: another vendor's Note 10 is no suggestion for it.
-        pool = (pool & named) or named if named else pool
+        pool = ((pool & named) or named) if named else pool
         pool -= exclude
         if not pool:
             return []
