@@ -90,6 +90,23 @@ def models_not_in(market: str, models: tuple[str, ...] | list[str]) -> list[str]
     return [m for m in models if m not in market]
 
 
+def variant_markets(device: Device) -> dict[str, str]:
+    """How each model of a phone is called in an answer: its market, unless that would not tell it
+    from another model of the phone ("Unspecified" twice, "China" twice): then its model numbers."""
+    counts: dict[str, int] = {}
+    for v in device.variants:
+        counts[v.market.lower()] = counts.get(v.market.lower(), 0) + 1
+    names = {}
+    for v in device.variants:
+        unnamed = v.market.lower() in ("unspecified", "all models")
+        if (unnamed or counts[v.market.lower()] > 1) and v.models and len(device.variants) > 1:
+            numbers = "/".join(v.models)
+            names[v.id] = numbers if unnamed else f"{v.market} {numbers}"
+        else:
+            names[v.id] = v.market
+    return names
+
+
 def compat_line(c: Compatibility, k: Knowledge, markets: Mapping[str, str], several: bool) -> str:
     carrier = k.carrier(c.carrier)
     who = f"**{carrier.name}**"
@@ -157,13 +174,14 @@ def variant_sources(device: Device, variant_ids: tuple[str, ...]) -> str:
     """Where the evaluated variants' bands come from, each source once; models without bands say so."""
     by_source: dict[str, list[str]] = {}
     unrecorded: list[str] = []
+    named = variant_markets(device)
     for v in device.variants:
         if v.id not in variant_ids:
             continue
         if not v.bands.recorded:
-            unrecorded.append(v.market)
+            unrecorded.append(named[v.id])
             continue
-        by_source.setdefault(cite(v.source or device.source), []).append(v.market)
+        by_source.setdefault(cite(v.source or device.source), []).append(named[v.id])
     if len(by_source) == 1 and not unrecorded:
         parts = [next(iter(by_source))]
     else:
@@ -262,7 +280,7 @@ def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
 
     if a.compatibility:
         lines = sections["compatibility"]
-        markets = {v.id: v.market for v in device.variants} if device else {}
+        markets = variant_markets(device) if device else {}
         several = len(a.variants) > 1
         if a.carrier and len(a.carriers) == 1:
             lines.append(f"**Works on {k.carrier(a.carrier).name}?**")

@@ -109,3 +109,28 @@ def test_a_list_for_all_models_is_presented_as_the_phone() -> None:
 def test_a_market_named_by_its_model_number_is_not_said_twice() -> None:
     text = E3.answer("A4B on globe").text
     assert text.startswith("**Acme Four** (A4B, dual SIM model)\n")
+
+
+E5 = engine(
+    vendors=[vendor("acme", "Acme")],
+    devices=[
+        device(
+            "acme-6",
+            "acme",
+            "Acme Six",
+            variant("acme-6-a", "Unspecified", ("XT1100",), lte=[1, 3], nr=[]),
+            variant("acme-6-b", "Unspecified", ("XT1103",), lte=[2, 4], nr=[]),
+            variant("acme-6-c", "China", ("C1",), lte=[1], nr=[]),
+            variant("acme-6-d", "China", ("C2",), lte=[3], nr=[]),
+            variant("acme-6-e", "India", ("I1",), lte=[3], nr=[]),
+        )
+    ],
+    carriers=[carrier("globe-ph", "PH", "Globe", lte=([1, 3], []))],
+)
+
+
+def test_models_the_market_cannot_tell_apart_are_named_by_number() -> None:
+    text = E5.answer("acme six on globe").text
+    for label in ("XT1100 model", "XT1103 model", "China C1 model", "China C2 model", "India model"):
+        assert f"**Globe** · {label}:" in text
+    assert "Unspecified model" not in text

@@ -31,6 +31,7 @@ from ..render import (
     gist,
     market_label,
     models_not_in,
+    variant_markets,
     variant_sources,
 )
 
@@ -117,7 +118,7 @@ def layout(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> La
         return Layout(title, tuple(answer.text.splitlines()), (), footer, "unknown")
 
     country = country_phrase(answer.country, country_names)
-    markets = {v.id: v.market for v in device.variants} if device else {}
+    markets = variant_markets(device) if device else {}
     heads: dict[str, list[str]] = {"availability": [], "compatibility": [], "bands": []}
     sections: dict[str, list[Section]] = {"availability": [], "compatibility": [], "bands": []}
     notes: list[str] = []
@@ -177,8 +178,8 @@ def layout(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> La
             rows = [c for c in answer.compatibility if c.variant == variant_id]
             if several and device is not None:
                 v = next(v for v in device.variants if v.id == variant_id)
-                models = models_not_in(v.market, v.models)
-                name = market_label(v.market) + (f" ({', '.join(models)})" if models else "")
+                models = models_not_in(markets[v.id], v.models)
+                name = market_label(markets[v.id]) + (f" ({', '.join(models)})" if models else "")
             else:
                 name = "Per carrier" if len(rows) > 1 else "Details"
             sections["compatibility"].append(Section(name, tuple(compat_line(c, k, markets, False) for c in rows)))
