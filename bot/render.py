@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -76,8 +77,11 @@ def band_list(prefix: str, bands: tuple[int, ...] | list[int]) -> str:
     return ", ".join(f"{prefix}{b}" for b in bands)
 
 
+# Markets that say nothing of where a model is sold: models of one phone with such a market are
+# told apart by their numbers.
+UNNAMED = frozenset({"all models", "unspecified"})
 # Markets that name no region: a phone with one such model is presented as the phone itself.
-NO_REGION = frozenset({"global", "all models", "unspecified"})
+NO_REGION = UNNAMED | {"global"}
 
 
 def market_label(market: str) -> str:
@@ -93,12 +97,10 @@ def models_not_in(market: str, models: tuple[str, ...] | list[str]) -> list[str]
 def variant_markets(device: Device) -> dict[str, str]:
     """How each model of a phone is called in an answer: its market, unless that would not tell it
     from another model of the phone ("Unspecified" twice, "China" twice): then its model numbers."""
-    counts: dict[str, int] = {}
-    for v in device.variants:
-        counts[v.market.lower()] = counts.get(v.market.lower(), 0) + 1
+    counts = Counter(v.market.lower() for v in device.variants)
     names = {}
     for v in device.variants:
-        unnamed = v.market.lower() in ("unspecified", "all models")
+        unnamed = v.market.lower() in UNNAMED
         if (unnamed or counts[v.market.lower()] > 1) and v.models and len(device.variants) > 1:
             numbers = "/".join(v.models)
             names[v.id] = numbers if unnamed else f"{v.market} {numbers}"
