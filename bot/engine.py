@@ -7,7 +7,7 @@ documented in the README.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import render
@@ -49,6 +49,9 @@ class Answer:
     text: str
     unknown_model: str | None = None
     ambiguous: bool = False
+    origin: str | None = None
+    # How the question was read: what a follow-up question inherits from.
+    reading: Analysis | None = field(default=None, compare=False, repr=False)
 
     @property
     def outcome(self) -> str:
@@ -76,8 +79,11 @@ class Engine:
     def networks_in(self, country: str) -> list[Carrier]:
         return list(self._networks_by_country.get(country, ()))
 
-    def answer(self, question: str) -> Answer:
-        return self.answer_analysis(question, self.index.analyze(question))
+    def answer(self, question: str, context: Answer | None = None) -> Answer:
+        """The answer to a question; `context` is the answer it follows up on, if any ("what about on
+        T-Mobile?" after an answer about the Pixel 8)."""
+        previous = context.reading if context is not None else None
+        return self.answer_analysis(question, self.index.analyze(question, previous))
 
     def answer_analysis(self, question: str, a: Analysis) -> Answer:
         k = self.knowledge
@@ -131,6 +137,8 @@ class Engine:
             text="",
             unknown_model=a.unknown_model,
             ambiguous=a.ambiguous,
+            origin=a.origin,
+            reading=a,
         )
         return replace(partial, text=render.markdown(partial, k, self.index.country_names))
 
@@ -164,6 +172,7 @@ def answer_to_dict(a: Answer, k: Knowledge) -> dict[str, Any]:
         "vendor": {"id": vendor.id, "name": vendor.name} if vendor else None,
         "variants": list(a.variants),
         "country": a.country,
+        "origin": a.origin,
         "carrier": {"id": carrier.id, "name": carrier.name} if carrier else None,
         "availability": None
         if a.availability is None

@@ -12,6 +12,10 @@ MIN_DIGIT_MODEL = 6
 
 _GENERATION = re.compile(r"^[2-5]g$")
 _SPLIT_ALNUM = re.compile(r"[a-z]+|[0-9]+")
+# Chinese, Japanese and Korean are written without spaces: each character is a token of its own, so
+# "小米14在中国" holds the names "小米", "14" and "中国" as token sequences.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_SPLIT_MIXED = re.compile(rf"[a-z]+|[0-9]+|[{_CJK}]|[^a-z0-9{_CJK}]+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -33,8 +37,10 @@ def split_word(word: str) -> list[str]:
     if _GENERATION.match(word):
         return [word]
     parts = _SPLIT_ALNUM.findall(word)
-    # Anything that is neither ASCII letters nor digits (other scripts) stays whole.
-    return parts if "".join(parts) == word else [word]
+    if "".join(parts) == word:
+        return parts
+    # Other scripts: CJK characters one by one, runs of any other script (Cyrillic, Devanagari) whole.
+    return _SPLIT_MIXED.findall(word)
 
 
 def tokens(text: str) -> list[str]:

@@ -168,6 +168,7 @@ def test_json_contract_keys() -> None:
         "vendor",
         "variants",
         "country",
+        "origin",
         "carrier",
         "availability",
         "compatibility",

@@ -257,7 +257,7 @@ def test_country_code_inside_carrier_name_is_not_a_country() -> None:
         ("pixel 9 compatible with tmo", "compatibility"),
         ("what bands does the pixel 9 have", "bands"),
         ("pixel 9 frequencies", "bands"),
-        ("SM-S921U on T-Mobile?", "unknown"),
+        ("SM-S921U on T-Mobile?", "compatibility"),
     ],
 )
 def test_intent(question: str, intent: str) -> None:

@@ -122,7 +122,7 @@ async def test_metrics_count_questions(client: TestClient) -> None:
     await client.get("/api/ask", params={"q": "pixel 9 on tmo"})
     await client.get("/api/ask", params={"q": "pixel 99 on tmo"})
     text = await (await client.get("/metrics")).text()
-    assert 'devicebot_questions_total{adapter="http",intent="unknown",outcome="answered"} 1.0' in text
+    assert 'devicebot_questions_total{adapter="http",intent="compatibility",outcome="answered"} 1.0' in text
     assert 'devicebot_answer_seconds_count{adapter="http"} 2.0' in text
 
 

@@ -1,0 +1,311 @@
+"""Which phone a question is about: the names and model numbers found, weighed against each other;
+and, when no phone is certain, the phones worth offering as "did you mean"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .. import text
+from .cues import MARKET_CUES, MARKET_WORDS
+from .everyday import is_everyday
+from .lexicon import Lexicon
+from .mentions import Match, incomplete
+from .models import ModelMention, near_models
+from .tokens import Token
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    kind: str
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class DeviceReading:
+    device: str | None
+    variant: str | None
+    suggestions: tuple[Suggestion, ...]
+    confidence: float
+    hint: bool  # the question seems to name a phone (whether or not it is known)
+    ambiguous: bool  # several phones fit the name equally well: the suggestions are those
+    span: tuple[int, int] | None  # token positions of the phone's name, when found by name
+
+
+_NUMBERED_WORD = re.compile(r"([a-z]*)(\d+)([a-z+]*)")
+
+
+def model_numbers(name: str) -> set[tuple[str, int]]:
+    """The numbers of a model name with the series they count in: "redmi note 13 pro" -> ("note", 13),
+    "galaxy s24" -> ("s", 24), "pixel 5a 5g" -> ("pixel", 5); "5g" and "4g" are no model numbers."""
+    out = set()
+    words = name.split()
+    for j, word in enumerate(words):
+        m = _NUMBERED_WORD.fullmatch(word)
+        if m is None or (not m.group(1) and m.group(3) == "g"):
+            continue
+        series = m.group(1) or (words[j - 1] if j else "")
+        out.add((series, int(m.group(2))))
+    return out
+
+
+def number_distance(wanted: set[tuple[str, int]], offered: set[tuple[str, int]]) -> int:
+    """How far apart two names' model numbers are in the same series ("pixel 10" is 1 from "pixel 9",
+    "galaxy s8" is nowhere near "galaxy a6")."""
+    gaps = [abs(a - b) for sa, a in wanted for sb, b in offered if sa == sb]
+    return min(gaps) if gaps else 1 << 30
+
+
+def resolve(
+    lexicon: Lexicon,
+    matches: list[Match],
+    models: list[ModelMention],
+    toks: list[Token],
+    question: str,
+    cue_words: frozenset[str],
+) -> DeviceReading:
+    k = lexicon.knowledge
+    named = [m for m in matches if m.payload.kind == "device"]
+    complete = [m for m in named if not incomplete(lexicon, m, toks)]
+    incomplete_ones = [m for m in named if m not in complete]
+    # A model number and a name over the same words: the curated name wins when it is longer
+    # ("Panasonic X300" is not the phone whose model number is X300); otherwise the model does.
+    kept_models = []
+    for mm in models:
+        span = {i for i, t in enumerate(toks) if mm.start <= t.start and t.end <= mm.end}
+        rival = [
+            m
+            for m in complete
+            if m.payload.id != mm.device
+            and not m.payload.derived
+            and span & set(range(m.start, m.end))
+            and (m.end - m.start) > len(span)
+        ]
+        if rival:
+            continue
+        kept_models.append(mm)
+        complete = [m for m in complete if not (span & set(range(m.start, m.end)))]
+    by_model = {(mm.device, mm.variant) for mm in kept_models}
+    model_devices = {d for d, _v in by_model}
+    # "samsung galaxy s99" is no other maker's S99: a vendor named right before a name must agree.
+    vendor_ends = {m.end: m.payload.id for m in matches if m.payload.kind == "vendor"}
+    contradicted = [
+        m for m in complete if m.start in vendor_ends and vendor_ends[m.start] != k.device(m.payload.id).vendor
+    ]
+    complete = [m for m in complete if m not in contradicted]
+
+    # Keep the longest names: "galaxy s24 ultra" hides "galaxy s24" inside it.
+    kept = [
+        m
+        for m in complete
+        if not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in complete)
+    ]
+    if kept:
+        # Where names overlap, the longer one (then the better spelt, then the explicit) wins.
+        chosen: list[Match] = []
+        for m in sorted(kept, key=lambda o: (-(o.end - o.start), -o.score, o.payload.derived)):
+            if any(
+                c.start < m.end
+                and m.start < c.end
+                and c.payload.id != m.payload.id
+                and ((c.end - c.start) > (m.end - m.start) or c.score > m.score)
+                for c in chosen
+            ):
+                continue
+            chosen.append(m)
+        kept = chosen
+    # A vendor named apart from any device name ("samsung note 10") narrows the candidates.
+    vendors_named = {
+        m.payload.id
+        for m in matches
+        if m.payload.kind == "vendor" and not any(d.start <= m.start and m.end <= d.end for d in kept)
+    }
+    ids = {m.payload.id for m in kept} | model_devices
+    if len(ids) > 1 and vendors_named:
+        narrowed = {d for d in ids if k.device(d).vendor in vendors_named}
+        if narrowed:
+            ids = narrowed
+    if len(ids) > 1:
+        ids = _the_one_asked_about(kept, ids, model_devices, toks, question)
+    if len(ids) == 1:
+        device = next(iter(ids))
+        variants = {v for d, v in by_model if d == device and v is not None}
+        variant = variants.pop() if len(variants) == 1 else None
+        if variant is None:
+            variant = market_variant(lexicon, device, toks)
+        score = 1.0 if device in model_devices else max(m.score for m in kept if m.payload.id == device)
+        spans = [(m.start, m.end) for m in kept if m.payload.id == device]
+        return DeviceReading(device, variant, (), score, True, False, spans[0] if spans else None)
+    if len(ids) > 1:
+        offered = tuple(Suggestion("device", d, k.device(d).name) for d in sorted(ids, key=lambda d: k.device(d).name))
+        return DeviceReading(None, None, offered, 0.0, True, True, None)
+
+    suggestions: list[Suggestion] = []
+    for m in sorted(incomplete_ones, key=lambda o: -(o.end - o.start)):
+        suggestions.append(Suggestion("device", m.payload.id, k.device(m.payload.id).name))
+    for d in near_models(lexicon, question):
+        suggestions.append(Suggestion("device", d, k.device(d).name))
+    # A phone seems named when words of device names (or numbers right after a vendor) are left
+    # over once vendor, carrier and country names are taken out: "redmi note 12", not "xiaomi".
+    places = ("vendor", "carrier", "country", "origin")
+    taken = {i for m in matches if m.payload.kind in places for i in range(m.start, m.end)}
+    after_vendor = {m.end for m in matches if m.payload.kind == "vendor"}
+    telling, openers = name_hints(lexicon, toks)
+    hint = bool(suggestions) or any(
+        i not in taken
+        and (
+            (t.norm in lexicon.device_tokens and not t.norm.isdigit() and not is_everyday(t.norm))
+            or i in openers
+            or (i in after_vendor and not is_everyday(t.norm) and t.norm not in cue_words and not t.norm.isdigit())
+            # "redmi note 12": a word and a number right after a maker's name
+            or (i in after_vendor and t.norm.isalpha() and i + 1 < len(toks) and toks[i + 1].norm.isdigit())
+            # "galaxy a15": a letter glued to a number right after a vendor is a model name
+            or (i in after_vendor and i + 1 < len(toks) and toks[i + 1].glued and toks[i + 1].norm.isdigit())
+            # "xiaomi 99": a number right after a maker's name
+            or (i in after_vendor and t.norm.isdigit() and not t.brk)
+        )
+        for i, t in enumerate(toks)
+    )
+    if hint:
+        suggestions.extend(fuzzy_devices(lexicon, toks, telling + openers, matches, {s.id for s in suggestions}))
+    # Another maker's phone of that name ("galaxy note 10": the Mi Note 10) comes last, if at all.
+    for m in contradicted:
+        suggestions.append(Suggestion("device", m.payload.id, k.device(m.payload.id).name))
+    unique = list(dict.fromkeys(suggestions))[:5]
+    return DeviceReading(None, None, tuple(unique), 0.0, hint or bool(contradicted), False, None)
+
+
+def _the_one_asked_about(
+    kept: list[Match], ids: set[str], by_model: set[str], toks: list[Token], question: str
+) -> set[str]:
+    """Two phones named in different sentences ("I have a Pixel 7. Will the Pixel 8 work on Jio?"):
+    the one in the only sentence that asks wins; otherwise they stay a question back."""
+    if by_model:
+        return ids
+    sentence_of = sentence_index(toks)
+    asking = asking_sentences(toks, question)
+    if not asking or len(asking) == len(set(sentence_of)):
+        return ids
+    in_question = {m.payload.id for m in kept if sentence_of[m.start] in asking}
+    return in_question if len(in_question) == 1 else ids
+
+
+def sentence_index(toks: list[Token]) -> list[int]:
+    """The sentence each token is in (0, 1, …)."""
+    out, n = [], 0
+    for t in toks:
+        n += t.brk
+        out.append(n)
+    return out
+
+
+def asking_sentences(toks: list[Token], question: str) -> set[int]:
+    """The sentences that end with a question mark."""
+    out: set[int] = set()
+    sentence_of = sentence_index(toks)
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and not nxt.brk:
+            continue
+        tail = question[t.end : nxt.start if nxt is not None else len(question)]
+        if "?" in tail or "？" in tail:
+            out.add(sentence_of[i])
+    return out
+
+
+def market_variant(lexicon: Lexicon, device_id: str, toks: list[Token]) -> str | None:
+    """The one variant a question picks by market: "my china version", "the global model"."""
+    wanted: set[str] = set()
+    for i, t in enumerate(toks):
+        words = MARKET_WORDS.get(t.norm)
+        near = {toks[j].norm for j in (i - 1, i + 1, i + 2) if 0 <= j < len(toks)}
+        if words and near & MARKET_CUES:
+            wanted.update(words)
+    if not wanted:
+        return None
+    fits = [v.id for v in lexicon.knowledge.device(device_id).variants if set(text.tokens(v.market)) & wanted]
+    return fits[0] if len(fits) == 1 else None
+
+
+def variant_for_country(lexicon: Lexicon, device_id: str, country: str, names: dict[str, str]) -> str | None:
+    """The one variant whose market is a country's ("the chinese one", "a US galaxy")."""
+    wanted = {text.key(names.get(country, country)), country.lower()}
+    if country == "US":
+        wanted |= {"us", "usa", "united states"}
+    if country == "CN":
+        wanted |= {"china"}
+    fits = []
+    for v in lexicon.knowledge.device(device_id).variants:
+        market = text.key(v.market)
+        tokens = set(market.split())
+        if market in wanted or tokens & wanted:
+            fits.append(v.id)
+    return fits[0] if len(fits) == 1 else None
+
+
+def name_hints(lexicon: Lexicon, toks: list[Token]) -> tuple[list[int], list[int]]:
+    """Where words of phone names are: telling ones, and everyday words that open a name.
+
+    "mi" is an everyday word (Spanish "my") and never names the vendor alone, but in "mi 10" or
+    "mi max" it opens a phone's name, so those get suggestions too.
+    """
+    names = [
+        i
+        for i, t in enumerate(toks)
+        # A lone letter ("s" of "s24") is in too many names to say anything.
+        if t.norm in lexicon.device_tokens and not t.norm.isdigit() and not is_everyday(t.norm) and len(t.norm) > 1
+    ]
+    openers = [
+        i
+        for i, t in enumerate(toks[:-1])
+        if is_everyday(t.norm)
+        and t.norm in lexicon.device_tokens
+        and len(t.norm) > 1
+        and (toks[i + 1].norm.isdigit() or i + 1 in names)
+    ]
+    return names, openers
+
+
+def fuzzy_devices(
+    lexicon: Lexicon, toks: list[Token], hints: list[int], matches: list[Match], exclude: set[str]
+) -> list[Suggestion]:
+    """Close device names for a question whose phone we do not know ("pixel 11"); `hints` are the
+    positions of words of phone names (see name_hints)."""
+    k = lexicon.knowledge
+    vendors = [m for m in matches if m.payload.kind == "vendor"]
+    starts = hints + [m.start for m in vendors]
+    if not starts:
+        return []
+    first = min(starts)
+    # The phone's name ends where a carrier or country begins: "redmi note 5 on jio" is weighed
+    # as "redmi note 5", or short names (Note 2, Note 8) would win on the extra words.
+    elsewhere = {i for m in matches if m.payload.kind in ("carrier", "country") for i in range(m.start, m.end)}
+    words: list[str] = []
+    for i in range(first, min(first + 5, len(toks))):
+        if i in elsewhere or (i > first and toks[i].brk):
+            break
+        words.append(toks[i].norm)
+    while len(words) > 1 and is_everyday(words[-1]):
+        words.pop()
+    phrase = " ".join(words)
+    pool: set[str] = set()
+    for i in hints:
+        pool |= lexicon.device_tokens[toks[i].norm]
+    named = {d for m in vendors for d in lexicon.vendor_devices.get(m.payload.id, ())}
+    # "galaxy note 10" asks for a Samsung: another vendor's Note 10 is no suggestion for it.
+    pool = ((pool & named) or named) if named else pool
+    pool -= exclude
+    if not pool:
+        return []
+    keys = lexicon.label_keys["device"]
+    # Sorted: a set's order changes from run to run, and so would the suggestions on ties.
+    names = {d: keys[d] for d in sorted(pool)[:3000]}
+    best = process.extract(phrase, names, scorer=fuzz.WRatio, limit=15, score_cutoff=60)
+    # String likeness ties often ("pixel 10" is as close to "pixel 6" as to "pixel 9"): among
+    # names about as close, the nearest model number comes first.
+    wanted = model_numbers(phrase)
+    best.sort(key=lambda b: (-(b[1] // 10), number_distance(wanted, model_numbers(b[0])), -b[1], b[2]))
+    return [Suggestion("device", d, k.device(d).name) for _n, _s, d in best[:5]]

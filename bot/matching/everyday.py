@@ -1,0 +1,65 @@
+"""Which words are everyday words, and which language a question is in, from word-frequency data.
+
+A name that is also an everyday word ("Three", "Mint", "Play", "Nothing", "vivo" in Portuguese) must
+not be read as a name whenever the word is typed. Whether a word is everyday comes from `wordfreq`
+(Zipf frequencies from large corpora of each language), not from a hand-kept list.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import wordfreq
+
+# The languages the bot reads questions in (the biggest phone-import communities).
+LANGUAGES = ("en", "es", "pt", "de", "fr", "it", "id")
+# Indonesian web text names phone brands so often that "xiaomi" reads as an everyday word there; it
+# is left out of the judgement (its everyday words are not names of phones or carriers we know).
+_JUDGED = LANGUAGES[:-1]
+
+# The "small" word lists (every word down to Zipf 3.0, a tenth of the load time) hold all that matters
+# here. Zipf 3.9 is about once in 8,000 words of running text: "mint" and "boost" are that common in English.
+_EVERYDAY_ZIPF = 3.9
+# A brand is about as frequent in every language ("google", "samsung", "apple" in tech text); an
+# everyday word is much more frequent in its own language than elsewhere ("three", "vivo", "honor").
+_OWN_LANGUAGE_LEAD = 0.7
+
+
+@cache
+def frequencies(word: str) -> tuple[float, ...]:
+    return tuple(wordfreq.zipf_frequency(word, lang, wordlist="small") for lang in _JUDGED)
+
+
+@cache
+def is_everyday(word: str) -> bool:
+    """Whether the word is common in one of the languages as a word of that language, not only as
+    the name of something international."""
+    if not word.isalpha():
+        return False
+    if len(word) == 1:
+        return True
+    zipf = frequencies(word)
+    top = max(range(len(zipf)), key=zipf.__getitem__)
+    if zipf[top] < _EVERYDAY_ZIPF:
+        return False
+    others = sorted(z for i, z in enumerate(zipf) if i != top)
+    return zipf[top] - others[len(others) // 2] >= _OWN_LANGUAGE_LEAD
+
+
+@cache
+def _function_words(lang: str) -> frozenset[str]:
+    """A language's most frequent words that are not frequent English words too."""
+    english = set(wordfreq.top_n_list("en", 400, wordlist="small"))
+    return frozenset(w for w in wordfreq.top_n_list(lang, 150, wordlist="small") if w not in english and len(w) > 1)
+
+
+def guess_language(words: list[str]) -> str | None:
+    """The language of a question from its function words ("funciona na vivo no brasil" is pt), or
+    None when it reads as English or nothing tells."""
+    best, best_count = None, 0
+    for lang in LANGUAGES[1:]:
+        marks = _function_words(lang)
+        count = sum(1 for w in words if w in marks)
+        if count > best_count:
+            best, best_count = lang, count
+    return best if best_count >= 2 or (best_count == 1 and len(words) <= 6) else None

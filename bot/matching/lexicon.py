@@ -1,0 +1,255 @@
+"""Every name the bot knows, as token sequences in a trie: devices (with the short names people use),
+vendors, carriers, countries (CLDR names in the languages questions come in), and model numbers.
+
+Matching and autocomplete read the same lexicon, so an alias, a nickname or a model number that
+finds a phone in a question also completes in a slash command.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+import pycountry
+from babel import Locale
+from babel.core import get_global
+from rapidfuzz.distance import OSA
+
+from .. import text
+from ..records import Knowledge
+from .cues import COUNTRY_ADJECTIVES, COUNTRY_NICKNAMES, MODIFIERS
+from .everyday import LANGUAGES, is_everyday
+
+# CLDR locales whose country names and language names questions use ("Brasil", "Deutschland",
+# "chinesisch", "中国", "日本").
+NAME_LOCALES = (*LANGUAGES, "zh", "zh_Hant", "ja", "hi", "vi", "tr", "pl", "nl")
+
+
+@dataclass(frozen=True)
+class Payload:
+    kind: str  # device | vendor | carrier | country | origin (a country adjective: "chinese", "cn")
+    id: str
+    derived: bool = False  # generated from a name, not written by a curator
+    glued_only: bool = False  # "s24" counts, "s 24" on its own does not
+    weak: bool = False  # the whole key is an everyday word ("nothing", "three")
+    cased: tuple[str, ...] = ()  # how the entity writes that word ("Nothing"), for weak keys
+
+
+@dataclass
+class Node:
+    children: dict[str, Node] = field(default_factory=dict)
+    payloads: list[Payload] = field(default_factory=list)
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+@cache
+def cldr_country_names() -> dict[str, set[str]]:
+    """Country names in the locales questions come in, by ISO code ("Brasil", "Alemania", "美国")."""
+    out: dict[str, set[str]] = defaultdict(set)
+    codes = {c.alpha_2 for c in pycountry.countries}
+    for loc in NAME_LOCALES:
+        for code, name in Locale.parse(loc).territories.items():
+            if code in codes:
+                out[code].add(name)
+    return out
+
+
+@cache
+def cldr_language_adjectives() -> dict[str, str]:
+    """Language names that read as a country's adjective ("chinese", "cinese", "chinesisch",
+    "japonés"), with the country where the language is most likely written (CLDR likely subtags)."""
+    likely = get_global("likely_subtags")
+    out: dict[str, str] = {}
+    for lang in ("zh", "ja", "ko", "de", "fr", "es", "it", "id", "vi", "th", "tr", "pl", "ru", "nl", "ms"):
+        territory = str(likely.get(lang, "")).rsplit("_", 1)[-1]
+        if len(territory) != 2:
+            continue
+        for loc in ("en", *LANGUAGES[1:]):
+            name = Locale.parse(loc).languages.get(lang)
+            if name and " " not in name:
+                out.setdefault(text.fold(name), territory)
+    return out
+
+
+class Lexicon:
+    """The names, built once from the knowledge."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.root = Node()
+        self.vocab: set[str] = set()
+        self.device_vocab: set[str] = set()
+        self.entity_vocab: set[str] = set()  # words of phone, maker and carrier names (not places)
+        self._near: dict[str, set[str]] = defaultdict(set)
+        self._corrections: dict[str, list[tuple[str, float]]] = {}
+        self.models: dict[str, tuple[str, str]] = {}
+        self.device_tokens: dict[str, set[str]] = defaultdict(set)
+        self.device_has_nr: dict[str, bool] = {}
+        self.vendor_devices: dict[str, list[str]] = defaultdict(list)
+        self.country_names: dict[str, str] = {}
+        self.carrier_name_keys: dict[str, frozenset[str]] = {}
+        self.carrier_countries = frozenset(c.country for c in knowledge.carriers)
+        # Every key a kind of entry answers to, for autocomplete: (comparable key, id).
+        self.keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._build(knowledge)
+        self.model_list = sorted(self.models)
+        self.labels: dict[str, dict[str, str]] = {
+            "device": {d.id: d.name for d in knowledge.devices},
+            "vendor": {v.id: v.name for v in knowledge.vendors},
+            "carrier": {c.id: f"{c.name} ({c.country})" for c in knowledge.carriers},
+            "country": {code: f"{name} ({code})" for code, name in self.country_names.items()},
+        }
+        self.label_keys = {kind: {i: text.key(n) for i, n in labels.items()} for kind, labels in self.labels.items()}
+
+    # -- building -------------------------------------------------------------------------------
+
+    def insert(self, name: str, payload: Payload) -> None:
+        toks = text.tokens(name)
+        if not toks:
+            return
+        node = self.root
+        for tok in toks:
+            self.vocab.add(tok)
+            if payload.kind == "device":
+                self.device_vocab.add(tok)
+            if payload.kind in ("device", "vendor", "carrier"):
+                self.entity_vocab.add(tok)
+            node = node.children.setdefault(tok, Node())
+        if (
+            payload.kind in ("vendor", "carrier", "country")
+            and len(toks) == 1
+            and (is_everyday(toks[0]) or toks[0] in MODIFIERS or len(toks[0]) <= 2)
+        ):
+            cased = tuple(w for w in name.split() if not w.islower())
+            payload = Payload(payload.kind, payload.id, payload.derived, payload.glued_only, True, cased)
+        if payload not in node.payloads:
+            node.payloads.append(payload)
+            if not payload.derived:
+                self.keys[payload.kind].append((" ".join(toks), payload.id))
+
+    def _build(self, k: Knowledge) -> None:
+        vendor_tokens = set()
+        for vendor in k.vendors:
+            for name in (vendor.name, *vendor.aliases):
+                self.insert(name, Payload("vendor", vendor.id))
+                vendor_tokens.update(text.tokens(name))
+
+        # Other spellings of a vendor's own name that phone names begin with: "one plus 12" for
+        # "OnePlus 12", "小米 14" for "Xiaomi 14".
+        respellings = {
+            v.id: [
+                a
+                for a in v.aliases
+                if (text.compact(a) == text.compact(v.name) and text.key(a) != text.key(v.name)) or _CJK.search(a)
+            ]
+            for v in k.vendors
+        }
+        explicit: dict[str, str] = {}
+        derived: list[tuple[str, Payload]] = []
+        for device in k.devices:
+            vendor = k.vendor(device.vendor)
+            self.vendor_devices[device.vendor].append(device.id)
+            self.device_has_nr[device.id] = any(v.bands.nr for v in device.variants)
+            names = (device.name, *device.aliases)
+            for name in names:
+                explicit[text.key(name)] = device.id
+                self.insert(name, Payload("device", device.id))
+                for tok in text.tokens(name):
+                    self.device_tokens[tok].add(device.id)
+            for name in names:
+                toks = text.tokens(name)
+                if toks[0] not in vendor_tokens:
+                    derived.append((f"{vendor.name} {name}", Payload("device", device.id, derived=True)))
+                own = text.tokens(vendor.name)
+                for prefix in (own, *(text.tokens(a) for a in vendor.aliases if _CJK.search(a))):
+                    if toks[: len(prefix)] == prefix:
+                        after = " ".join(toks[len(prefix) :])
+                        for spelling in respellings.get(vendor.id, ()):
+                            derived.append((f"{spelling} {after}", Payload("device", device.id, derived=True)))
+                for tag in ("5g", "4g"):
+                    # "redmi note 13 pro" for "Redmi Note 13 Pro 5G"; when a "(4G)" phone has the same
+                    # name, both get the short name, so it is a question back, not the 5G phone's answer.
+                    if tag in toks and len(toks) > 2:
+                        without = " ".join(t for t in toks if t != tag)
+                        derived.append((without, Payload("device", device.id, derived=True)))
+                rest = toks[1:]
+                if len(rest) >= 2 and rest[0].isalpha() and any(t.isdigit() for t in rest):
+                    # "s24" may stand alone, "s 24" may not ("a 5 year old phone" is no Galaxy A5).
+                    glued = len(rest[0]) == 1 and rest[1].isdigit()
+                    derived.append((" ".join(rest), Payload("device", device.id, derived=True, glued_only=glued)))
+            for variant in device.variants:
+                for model in variant.models:
+                    self.models[text.compact(model)] = (device.id, variant.id)
+                    self.keys["device"].append((text.compact(model), device.id))
+        for name, payload in derived:
+            owner = explicit.get(text.key(name))
+            if owner is None or owner == payload.id:
+                self.insert(name, payload)
+
+        for carrier in k.carriers:
+            # Its name, with and without a bracketed part ("Jio (Reliance Jio)" is called "jio").
+            plain = re.sub(r"\s*\([^)]*\)", "", carrier.name).strip() or carrier.name
+            self.carrier_name_keys[carrier.id] = frozenset({text.compact(carrier.name), text.compact(plain)})
+            for name in (carrier.name, *carrier.aliases):
+                self.insert(name, Payload("carrier", carrier.id))
+            if " " in text.key(plain):
+                # Typed glued ("tmobile") a name is one word; another carrier may have that word as an alias.
+                self.insert(text.compact(plain), Payload("carrier", carrier.id))
+
+        for country in pycountry.countries:
+            code = country.alpha_2
+            self.country_names[code] = getattr(country, "common_name", None) or country.name
+            for name in {country.name, getattr(country, "common_name", country.name)}:
+                if "," not in name and "(" not in name:
+                    self.insert(name, Payload("country", code))
+        for code, localised in cldr_country_names().items():
+            for local in localised:
+                if "," not in local and "(" not in local and text.tokens(local):
+                    self.insert(local, Payload("country", code))
+        for code, nicknames in COUNTRY_NICKNAMES.items():
+            for name in nicknames:
+                self.insert(name, Payload("country", code))
+        for word, code in {**cldr_language_adjectives(), **COUNTRY_ADJECTIVES}.items():
+            self.insert(word, Payload("origin", code))
+
+        for word in self.vocab:
+            if word.isalpha() and len(word) >= 3:
+                for d in _deletes(word):
+                    self._near[d].add(word)
+
+    # -- typo tolerance ---------------------------------------------------------------------------
+
+    def corrections(self, word: str) -> list[tuple[str, float]]:
+        """Vocabulary words one edit away (insert, delete, substitute or swap), with similarity.
+
+        A model word is never corrected into another ("fold" is not "flip"), and nothing is corrected
+        into a model word either: the difference between two phones is never a typo."""
+        if word in self.vocab or not word.isalpha() or len(word) < 3 or word in MODIFIERS:
+            return []
+        cached = self._corrections.get(word)
+        if cached is not None:
+            return cached
+        if len(self._corrections) > 100_000:  # words repeat across questions; bound the memory
+            self._corrections.clear()
+        self._corrections[word] = found = self._find_corrections(word)
+        return found
+
+    def _find_corrections(self, word: str) -> list[tuple[str, float]]:
+        candidates = set(self._near.get(word, ()))
+        for d in _deletes(word):
+            if d in self.vocab:
+                candidates.add(d)
+            candidates |= self._near.get(d, set())
+        out = []
+        for cand in candidates:
+            if len(cand) >= 3 and cand not in MODIFIERS and OSA.distance(word, cand) == 1:
+                out.append((cand, OSA.normalized_similarity(word, cand)))
+        return sorted(out, key=lambda c: (-c[1], c[0]))

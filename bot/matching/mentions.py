@@ -1,0 +1,170 @@
+"""Every candidate mention of a name in a question, with its span and how well it was typed.
+
+Names are matched as whole token sequences through the lexicon's trie, so "redmi note 12 pro" can
+only be the phone whose name has exactly those tokens. Typos are tolerated in words (one edit),
+never in numbers, never from an everyday word at the start or end of a name ("sold" is not "fold"),
+never between model words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import text
+from .cues import CARRIER_CUES, COUNTRY_BLOCKERS, MODIFIERS, SOFTWARE_NAMES
+from .everyday import is_everyday
+from .lexicon import Lexicon, Node, Payload
+from .tokens import Token
+
+_LETTER_MODELS = frozenset("tscerxu")
+_COUNTRY_CUES = frozenset(
+    {"in", "from", "to", "into", "en", "na", "no", "em", "de", "di", "aus", "nach", "dari", "ke", "a", "au", "the"}
+)
+_SOFTWARE = tuple(tuple(text.tokens(n)) for n in SOFTWARE_NAMES)
+
+
+@dataclass(frozen=True)
+class Match:
+    payload: Payload
+    start: int  # token positions, end exclusive
+    end: int
+    score: float  # 1.0 when every token was typed exactly
+
+
+def software_tokens(toks: list[Token]) -> set[int]:
+    """Positions of tokens that are part of a software name ("Pixel Experience", "Google Play")."""
+    norms = [t.norm for t in toks]
+    out: set[int] = set()
+    for name in _SOFTWARE:
+        n = len(name)
+        for i in range(len(norms) - n + 1):
+            if tuple(norms[i : i + n]) == name:
+                out.update(range(i, i + n))
+    return out
+
+
+def recompose(lexicon: Lexicon, toks: list[Token]) -> list[Token]:
+    """Undo missing or extra spaces inside names: "promax" -> "pro max", "i phone" -> "iphone".
+
+    Two words are joined only into a word of a phone, maker or carrier name, and never when each is
+    an everyday word on its own ("good to go" is not Togo, "a us iphone" is not Australia)."""
+    vocab = lexicon.vocab
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (
+            nxt is not None
+            and not nxt.brk
+            and t.norm.isalpha()
+            and nxt.norm.isalpha()
+            and t.norm + nxt.norm in lexicon.entity_vocab
+            and (t.norm not in vocab or nxt.norm not in vocab or len(t.norm) == 1)
+            and (len(t.norm) == 1 or not (is_everyday(t.norm) and is_everyday(nxt.norm)))
+        ):
+            out.append(Token(t.norm + nxt.norm, t.raw, t.start, nxt.end, t.glued, t.brk))
+            i += 2
+            continue
+        if t.norm.isalpha() and t.norm not in vocab and len(t.norm) >= 5 and not is_everyday(t.norm):
+            split = next((k for k in range(2, len(t.norm) - 1) if t.norm[:k] in vocab and t.norm[k:] in vocab), None)
+            if split is not None:
+                out.append(Token(t.norm[:split], t.raw, t.start, t.end, t.glued, t.brk))
+                out.append(Token(t.norm[split:], t.raw, t.start, t.end, True))
+                i += 1
+                continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
+    """Every acceptable match of a name over the tokens (overlapping ones included)."""
+    alts: list[list[tuple[str, float]] | None] = [None] * len(toks)
+
+    def options(j: int) -> list[tuple[str, float]]:
+        cached = alts[j]
+        if cached is None:
+            cached = [(toks[j].norm, 1.0), *lexicon.corrections(toks[j].norm)]
+            alts[j] = cached
+        return cached
+
+    matches: list[Match] = []
+    for i in range(len(toks)):
+        if i in blocked:
+            continue
+        stack: list[tuple[Node, int, float]] = [(lexicon.root, i, 0.0)]
+        while stack:
+            node, j, total = stack.pop()
+            if j > i:
+                for p in node.payloads:
+                    matches.append(Match(p, i, j, total / (j - i)))
+            if j >= len(toks) or j in blocked or (j > i and toks[j].brk):
+                continue
+            for word, sim in options(j):
+                child = node.children.get(word)
+                if child is None:
+                    continue
+                if sim < 1.0 and not _may_correct(toks, j, i):
+                    continue
+                stack.append((child, j + 1, total + sim))
+    return [m for m in matches if _acceptable(m, toks)]
+
+
+def _may_correct(toks: list[Token], j: int, start: int) -> bool:
+    """An everyday word is corrected only inside a name, with a number right after it ("redmi not
+    13"): "sold" at the end of "is the pixel 9 sold" stays "sold"."""
+    word = toks[j].norm
+    if not is_everyday(word):
+        return True
+    return j > start and j + 1 < len(toks) and toks[j + 1].norm.isdigit() and not toks[j + 1].brk
+
+
+def _acceptable(m: Match, toks: list[Token]) -> bool:
+    p = m.payload
+    length = m.end - m.start
+    if length == 1 and m.score < 1.0 and len(toks[m.start].norm) < 5:
+        return False
+    if p.glued_only and not toks[m.start + 1].glued:
+        return False
+    word = toks[m.start]
+    before = toks[m.start - 1] if m.start > 0 and not word.brk else None
+    if p.weak:
+        if p.kind == "carrier" and before is not None and before.norm in CARRIER_CUES:
+            return True
+        if p.kind == "country" and before is not None and before.norm in _COUNTRY_CUES:
+            return True
+        return m.score == 1.0 and word.raw in p.cased
+    if p.kind == "carrier" and length == 1 and before is not None and _name_before(before):
+        return False  # "Cincinnati Bell" is not Bell Canada
+    if p.kind == "country" and length == 1:
+        blockers = COUNTRY_BLOCKERS.get(word.norm)
+        if blockers and before is not None and before.norm in blockers:
+            return False
+    return True
+
+
+def _name_before(t: Token) -> bool:
+    """A capitalised word that is no everyday word: part of a longer name we do not know."""
+    return t.raw[:1].isupper() and t.norm.isalpha() and not is_everyday(t.norm) and not t.raw.isupper()
+
+
+def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
+    """The name is followed by a word that makes it another model ("pixel 8" + "a")."""
+    if m.end >= len(toks):
+        return False
+    nxt = toks[m.end]
+    if nxt.brk:
+        return False
+    if nxt.glued and nxt.norm.isalpha():
+        return True
+    # "Redmi 959" is not the phone named "Xiaomi Redmi": a number after a name ending in a word.
+    if nxt.norm.isdigit() and toks[m.end - 1].norm.isalpha():
+        return True
+    if nxt.norm in MODIFIERS:
+        return True
+    # "xiaomi 14 t" is the 14T; but "a" and "i" are words ("is the pixel 9 a good phone").
+    if len(nxt.norm) == 1 and nxt.norm in _LETTER_MODELS and toks[m.end - 1].norm.isdigit():
+        return True
+    has_nr = lexicon.device_has_nr.get(m.payload.id, False)
+    return (nxt.norm == "5g" and not has_nr) or (nxt.norm == "4g" and has_nr)

@@ -1,0 +1,124 @@
+"""Model numbers in a question, in any spacing and case: "SM-S921U", "sm s921u", "sms921u1",
+"SM-S928B/DS", "23127PN0CG"."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from rapidfuzz import fuzz, process
+
+from .. import text
+from .lexicon import Lexicon
+
+_MODEL_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9./_-]*")
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
+# Looks like a model number: letters and at least two digits, five characters or more ("s921u",
+# "a2849"), not a phone name ("iphone16") or a plain word.
+MODEL_SHAPE = re.compile(r"^(?=.*[a-z])(?=.*\d.*\d)[a-z0-9]{5,}$")
+# What a model number looks like as people copy it from a box or a settings screen: at least three
+# digits among letters ("SM-S921U", "23127PN0CG", "A3081", "XT2301-4", "smn981b"); a name such as
+# "iphone16", "s24ultra" or "pixel8a" has fewer digits or a run of letters too long for a model.
+_TYPED_MODEL = re.compile(
+    r"(?<![\w-])(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){3})[A-Za-z0-9][A-Za-z0-9-]{3,}[A-Za-z0-9](?:/[A-Za-z]{1,3})?"
+    r"(?![\w-])"
+)
+_LONG_LETTERS = re.compile(r"[a-z]{5,}")
+# Numbers with a unit, ordinals, years and band names are no model numbers ("128gb", "5000mah",
+# "1080p", "2024s", "b71", "n258").
+_NOT_A_MODEL = re.compile(r"^(?:\d+(?:gb|tb|mb|mah|hz|mhz|ghz|mp|px|p|w|k|fps|nits|mm|th|st|nd|rd|s|x)|[bn]\d+)$")
+# What follows a model number on boxes and in settings without making it another model: the dual-SIM
+# mark ("/DS", "DS"), Samsung's unlocked "1" ("SM-S921U1"), a region letter ("N" for Korea).
+_SUFFIXES = ("ds", "dsn", "1", "n", "u1", "b")
+
+
+@dataclass(frozen=True)
+class ModelMention:
+    start: int  # character span in the question
+    end: int
+    device: str
+    variant: str | None  # None when a prefix names only the device
+
+
+def find(lexicon: Lexicon, question: str) -> list[ModelMention]:
+    """The model numbers of known variants in the question (two words may be one number: "SM S921U")."""
+    words = [(m.group(0), m.start(), m.end()) for m in _MODEL_WORD.finditer(question)]
+    digits = [any(ch.isdigit() for ch in w) for w, _s, _e in words]
+    found: list[ModelMention] = []
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            if not any(digits[i : i + n]) or (n > 1 and not _adjacent(question, words[i : i + n])):
+                continue
+            start, end = words[i][1], words[i + n - 1][2]
+            if any(f.start < end and start < f.end for f in found):
+                continue
+            c = _NOT_ALNUM.sub("", "".join(w for w, _s, _e in words[i : i + n])).lower()
+            if c.isdigit() and len(c) < text.MIN_DIGIT_MODEL:
+                continue
+            hit = _lookup(lexicon, c)
+            if hit is not None:
+                found.append(ModelMention(start, end, *hit))
+    return found
+
+
+def _adjacent(question: str, words: list[tuple[str, int, int]]) -> bool:
+    """Words of one model number are one space or hyphen apart ("SM S921U"), not a sentence apart."""
+    return all(question[a[2] : b[1]] in (" ", "-", " - ") for a, b in pairwise(words))
+
+
+def _lookup(lexicon: Lexicon, c: str) -> tuple[str, str | None] | None:
+    hit = lexicon.models.get(c)
+    if hit:
+        return hit
+    if len(c) < 6 or not MODEL_SHAPE.match(c):
+        return None
+    # A known model with a mark after it ("sms921u1" for SM-S921U, "sms928bds" for SM-S928B).
+    for suffix in _SUFFIXES:
+        if c.endswith(suffix) and len(c) - len(suffix) >= 5:
+            hit = lexicon.models.get(c[: -len(suffix)])
+            if hit:
+                return hit
+    # The start of known model numbers, all of one phone ("23127pn0" of 23127PN0CG and 23127PN0CC).
+    lo = bisect.bisect_left(lexicon.model_list, c)
+    owners = set()
+    for model in lexicon.model_list[lo : lo + 50]:
+        if not model.startswith(c):
+            break
+        owners.add(lexicon.models[model][0])
+    if len(owners) == 1:
+        return owners.pop(), None
+    return None
+
+
+def unknown_model(lexicon: Lexicon, question: str) -> str | None:
+    """A model number as typed that no variant lists ("SM-S921U" when only the S921B is known)."""
+    for found in _TYPED_MODEL.finditer(question):
+        typed = found.group(0)
+        c = text.compact(typed)
+        if _LONG_LETTERS.search(c) or _NOT_A_MODEL.match(c) or (typed.islower() and not MODEL_SHAPE.match(c)):
+            continue
+        if typed.islower() and sum(ch.isdigit() for ch in c) < 3:
+            continue
+        if _lookup(lexicon, c) is None:
+            return typed
+    return None
+
+
+def near_models(lexicon: Lexicon, question: str) -> list[str]:
+    """Devices whose model numbers are close to one typed (for "did you mean")."""
+    out: list[str] = []
+    for word in re.findall(r"[A-Za-z0-9][A-Za-z0-9-]{4,}", question):
+        c = text.compact(word)
+        if not MODEL_SHAPE.match(c) or c in lexicon.models:
+            continue
+        lo = bisect.bisect_left(lexicon.model_list, c[:3])
+        pool: list[str] = []
+        for model in lexicon.model_list[lo:]:
+            if not model.startswith(c[:3]) or len(pool) >= 500:
+                break
+            pool.append(model)
+        for model, _score, _i in process.extract(c, pool, scorer=fuzz.ratio, limit=3, score_cutoff=75):
+            out.append(lexicon.models[model][0])
+    return out

@@ -1,0 +1,164 @@
+"""A question read as a whole: the phone, its variant, the country of use, the origin, the carrier and
+what is asked, each from the mentions found and their roles in the sentence; a follow-up inherits what
+it does not say from the question it answers."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, replace
+
+from .. import text
+from ..records import Knowledge
+from . import devices, intent, mentions, models, places
+from .complete import complete
+from .cues import MODIFIERS
+from .devices import Suggestion
+from .everyday import guess_language
+from .lexicon import Lexicon
+from .tokens import MAX_QUESTION_CHARS, Token, blank_noise, is_shouting, tokenize
+
+
+@dataclass(frozen=True)
+class Analysis:
+    intent: str
+    device: str | None
+    variant: str | None
+    vendor: str | None
+    carriers: tuple[str, ...]
+    country: str | None
+    suggestions: tuple[Suggestion, ...]
+    confidence: float
+    device_hint: bool  # the question seems to name a phone (whether or not it is known)
+    truncated: bool = False
+    unknown_model: str | None = None  # a model number as typed that no variant lists ("SM-S921U")
+    ambiguous: bool = False  # several phones fit the name equally well: the suggestions are those
+    origin: str | None = None  # the country the phone comes from ("china version", "bought in Dubai")
+    lang: str | None = None  # the question's language when not English ("pt")
+    intent_said: bool = False  # the intent came from the question's words, not from its structure
+
+
+class Index:
+    """Everything reading needs, built once from the knowledge."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.lexicon = Lexicon(knowledge)
+        self.country_names = self.lexicon.country_names
+        self.vendor_devices = self.lexicon.vendor_devices
+
+    def complete(self, kind: str, prefix: str, limit: int = 25) -> list[tuple[str, str]]:
+        return complete(self.lexicon, kind, prefix, limit)
+
+    def analyze(self, question: str, context: Analysis | None = None) -> Analysis:
+        alone = self._read(question)
+        if context is None:
+            return alone
+        return self._follow(question, alone, context)
+
+    # -- one question -----------------------------------------------------------------------------
+
+    def _read(self, question: str) -> Analysis:
+        lex = self.lexicon
+        truncated = len(question) > MAX_QUESTION_CHARS
+        q = blank_noise(unicodedata.normalize("NFKC", question[:MAX_QUESTION_CHARS]))
+        toks = tokenize(q)
+        shouting = is_shouting(q)
+        if shouting:
+            toks = [Token(t.norm, t.raw.lower(), t.start, t.end, t.glued, t.brk) for t in toks]
+        toks = mentions.recompose(lex, toks)
+        found_models = models.find(lex, q)
+        in_models = {
+            i for i, t in enumerate(toks) if any(mm.start <= t.start and t.end <= mm.end for mm in found_models)
+        }
+        software = mentions.software_tokens(toks)
+        matches = mentions.find(lex, toks, software)
+
+        d = devices.resolve(lex, matches, found_models, toks, q, intent.CUE_WORDS)
+        vendor = self.knowledge.device(d.device).vendor if d.device else _first_vendor(matches)
+        suggestions = list(d.suggestions)
+        unknown_model = None if d.device else models.unknown_model(lex, q)
+        if unknown_model:
+            # The phone is named by its model number: only phones with a close model number are worth
+            # offering, not whatever shares a word with the rest of the question.
+            near = set(models.near_models(lex, unknown_model))
+            suggestions = [s for s in suggestions if s.kind != "device" or s.id in near]
+        covered = set(in_models) | software
+        for m in matches:
+            if m.payload.kind in ("device", "vendor") and not mentions.incomplete(lex, m, toks):
+                covered.update(range(m.start, m.end))
+        lang = guess_language([t.norm for t in toks])
+        where = places.resolve(lex, matches, toks, covered, d.span, shouting, q, lang)
+        suggestions.extend(where.suggestions)
+        variant = d.variant
+        if d.device and variant is None and where.origin:
+            variant = devices.variant_for_country(lex, d.device, where.origin, self.country_names)
+        has_phone = bool(d.device or vendor or d.hint or unknown_model)
+        asks = "?" in q or "？" in q
+        kind, said = intent.classify(
+            toks,
+            q,
+            has_phone=has_phone,
+            has_carrier=bool(where.carriers),
+            has_place=bool(where.country),
+            asks=asks,
+        )
+        return Analysis(
+            intent=kind,
+            device=d.device,
+            variant=variant,
+            vendor=vendor,
+            carriers=where.carriers,
+            country=where.country,
+            suggestions=tuple(dict.fromkeys(suggestions)),
+            confidence=round(d.confidence, 3),
+            device_hint=d.hint,
+            truncated=truncated,
+            unknown_model=unknown_model,
+            ambiguous=d.ambiguous,
+            origin=where.origin,
+            lang=lang,
+            intent_said=said,
+        )
+
+    # -- a follow-up ------------------------------------------------------------------------------
+
+    def _follow(self, question: str, new: Analysis, old: Analysis) -> Analysis:
+        """ "what about on T-Mobile?" after a question about the Pixel 8: the Pixel 8 on T-Mobile."""
+        k = self.knowledge
+        out = new
+        names_phone = new.device or new.unknown_model or new.ambiguous or (new.device_hint and new.suggestions)
+        if not names_phone and old.device:
+            other = self._model_word_of(question, old.device)
+            if other is not None:
+                out = replace(out, device=other, variant=None, vendor=k.device(other).vendor, confidence=1.0)
+            elif not new.vendor or new.vendor == old.vendor:
+                out = replace(out, device=old.device, variant=old.variant, vendor=old.vendor, confidence=old.confidence)
+            out = replace(out, suggestions=tuple(s for s in out.suggestions if s.kind != "device"), device_hint=True)
+        elif not names_phone and not new.vendor and old.vendor:
+            out = replace(out, vendor=old.vendor)
+        if not new.carriers and not new.country:
+            out = replace(out, carriers=old.carriers, country=old.country)
+        if new.origin is None and old.origin is not None and out.device == old.device:
+            out = replace(out, origin=old.origin)
+        if not new.intent_said:
+            if new.carriers or new.country:
+                kind = old.intent if old.intent in ("availability", "compatibility") else "compatibility"
+                kind = "compatibility" if new.carriers else kind
+            else:
+                kind = old.intent
+            out = replace(out, intent=kind)
+        return out
+
+    def _model_word_of(self, question: str, device_id: str) -> str | None:
+        """ "the pro version?" after the Pixel 8: the Pixel 8 Pro, when that is a phone we know."""
+        words = [t for t in text.tokens(question) if t in MODIFIERS]
+        if not words:
+            return None
+        name = f"{self.knowledge.device(device_id).name} {' '.join(words)}"
+        found = self._read(name)
+        return found.device if found.device and found.device != device_id else None
+
+
+def _first_vendor(matches: list[mentions.Match]) -> str | None:
+    vendors = [m for m in sorted(matches, key=lambda m: m.start) if m.payload.kind == "vendor"]
+    return vendors[0].payload.id if vendors else None

@@ -1,0 +1,74 @@
+"""A question as tokens with their places in the text, after the noise of long posts is blanked out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import text
+
+MAX_QUESTION_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class Token:
+    norm: str  # folded, split at letter/digit boundaries
+    raw: str  # the word as typed (for its case)
+    start: int  # character span of the whole typed word
+    end: int
+    glued: bool  # typed attached to the previous token ("8a", "s24")
+    brk: bool = False  # a sentence ends before this token ("…the nokia n93. I travel…")
+
+
+_SENTENCE_END = re.compile(r"[.!?;]\s|[。？！]|\n")
+
+# What a post carries besides its question: addresses, Android build ids ("TQ2A.230405.003"), MIUI
+# and firmware versions ("V14.0.6.0.TMCMIXM"), log lines, code blocks, quoted replies and signatures
+# ("Sent from my SM-G991B using Tapatalk"). None of them names the phone asked about.
+_NOISE = [
+    re.compile(r"```.*?(```|$)", re.DOTALL),
+    re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+"),
+    re.compile(r"\b[A-Z]{2,4}\d[A-Z0-9]?\.\d{6}\.\d{3}(?:\.[A-Za-z0-9]+)*\b"),
+    re.compile(r"\b[Vv]?\d{1,2}\.\d+\.\d+(?:\.\d+)*(?:\.[A-Z]{5,}[A-Z0-9]*)?\b"),
+    re.compile(r"(?m)^\s*>.*$"),
+    re.compile(r"(?m)^\s*(?:\d{2}-\d{2}|\d{4}-\d{2}-\d{2})\s+\d{2}:\d{2}:\d{2}.*$"),
+    re.compile(r"(?m)^\s*[VDIWEF]/[\w.$-]+\s*\(\s*\d+\).*$"),
+    re.compile(
+        r"(?im)^[\s-]*(?:sent from my|sent using|enviado desde mi|enviado do meu|von meinem|envoyé de mon|"
+        r"inviato dal mio|dikirim dari)\b.*$"
+    ),
+]
+
+
+def blank_noise(question: str) -> str:
+    """The question with its noise replaced by spaces, so that character positions stay valid."""
+    out = question
+    for pattern in _NOISE:
+        out = pattern.sub(lambda m: re.sub(r"\S", " ", m.group(0)), out)
+    return out
+
+
+_WORD = re.compile(r"[^\W_]+|[&+]", re.UNICODE)
+_SIGNS = {"&": "and", "+": "plus"}
+
+
+def tokenize(question: str) -> list[Token]:
+    """Tokens of a question already in NFKC form (see `text.raw_words`); "&" and "+" are words, as in
+    names ("AT&T" is "at and t", "S24+" is "s 24 plus"), and spans index the question as given."""
+    out: list[Token] = []
+    previous_end = 0
+    for found in _WORD.finditer(question):
+        word, start, end = found.group(0), found.start(), found.end()
+        brk = bool(_SENTENCE_END.search(question[previous_end:start])) and bool(out)
+        if word in _SIGNS:
+            out.append(Token(_SIGNS[word], word, start, end, glued=False, brk=brk))
+        else:
+            for k, part in enumerate(text.split_word(text.fold(word))):
+                out.append(Token(part, word, start, end, glued=k > 0, brk=brk and k == 0))
+        previous_end = end
+    return out
+
+
+def is_shouting(question: str) -> bool:
+    letters = [c for c in question if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.6
