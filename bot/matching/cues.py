@@ -117,6 +117,7 @@ CARRIER_CUES = frozenset(
         "sim",
         "network",
         "carrier",
+        "w",  # "w/ mint"
     }
 )
 
@@ -220,9 +221,6 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "reception",
         "signal",
         "service",
-        "volte",
-        "activate",
-        "activation",
         # es / pt / it / fr / de / id / hi / zh / ja
         "funcion-",
         "funzion-",
@@ -247,6 +245,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "chalta",
         "chalegi",
         "kaam",
+        "работает",
+        "работать",
         "能用",
         "可以用",
         "支持",
@@ -303,8 +303,8 @@ ORIGIN_CUES = frozenset(
         "imported",
         "import",
         "bought",
-        "buy",
         "ordered",
+        "picked",
         "shipped",
         "purchased",
         "got",
@@ -339,7 +339,10 @@ ORIGIN_GAP = frozenset(
 
 # After a country: where it is used ("here in India", "back home in India", "I live in Canada").
 USE_CUES = frozenset(
-    {"here", "home", "live", "living", "moving", "move", "travel", "travelling", "traveling", "visiting", "trip", "to"}
+    {
+        *("here", "home", "live", "living", "lives", "moving", "move", "moved", "travel", "travelling", "traveling"),
+        *("visiting", "trip", "to", "use", "using", "work", "works", "vivo", "moro", "wohne", "habite", "abito"),
+    }
 )
 
 # "the china version", "global model": words naming a regional model, and the market words they match.

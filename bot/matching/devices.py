@@ -230,20 +230,26 @@ def market_variant(lexicon: Lexicon, device_id: str, toks: list[Token]) -> str |
     return fits[0] if len(fits) == 1 else None
 
 
-def variant_for_country(lexicon: Lexicon, device_id: str, country: str, names: dict[str, str]) -> str | None:
-    """The one variant whose market is a country's ("the chinese one", "a US galaxy")."""
-    wanted = {text.key(names.get(country, country)), country.lower()}
-    if country == "US":
-        wanted |= {"us", "usa", "united states"}
-    if country == "CN":
-        wanted |= {"china"}
+def variant_for_country(
+    lexicon: Lexicon, device_id: str, country: str, names: dict[str, str], toks: list[Token]
+) -> str | None:
+    """The one variant whose market is a country's ("the chinese one", "a US galaxy"); where several
+    are ("US carrier", "US unlocked"), the one whose other market words the question uses."""
+    wanted = [text.tokens(n) for n in (names.get(country, country), country, *_SHORT_NAMES.get(country, ()))]
     fits = []
     for v in lexicon.knowledge.device(device_id).variants:
-        market = text.key(v.market)
-        tokens = set(market.split())
-        if market in wanted or tokens & wanted:
-            fits.append(v.id)
-    return fits[0] if len(fits) == 1 else None
+        market = text.tokens(v.market)
+        if any(w and all(t in market for t in w) for w in wanted):
+            fits.append((v.id, set(market)))
+    if len(fits) > 1:
+        said = {t.norm for t in toks}
+        named = [(v, m) for v, m in fits if m - _COUNTRY_WORDS & said]
+        fits = named or fits
+    return fits[0][0] if len(fits) == 1 else None
+
+
+_SHORT_NAMES = {"US": ("usa", "united states"), "CN": ("china",), "GB": ("uk",), "HK": ("hong kong",), "KR": ("korea",)}
+_COUNTRY_WORDS = frozenset({"us", "usa", "china", "hong", "kong", "korea", "uk", "mainland", "model", "version"})
 
 
 def name_hints(lexicon: Lexicon, toks: list[Token]) -> tuple[list[int], list[int]]:

@@ -62,4 +62,4 @@ def guess_language(words: list[str]) -> str | None:
         count = sum(1 for w in words if w in marks)
         if count > best_count:
             best, best_count = lang, count
-    return best if best_count >= 2 or (best_count == 1 and len(words) <= 6) else None
+    return best if best_count >= 2 else None

@@ -6,10 +6,13 @@
 - words of working or using ("work", "funciona", "bisa dipakai", "chalega"): `compatibility`;
 - words of something the bot does not answer (rooting, price, bootloader): `other`;
 - none of these: a phone (or maker) with a carrier or a place of use is `compatibility`; a phone
-  alone is `unknown`; a post that names no phone, maker, carrier or place and asks something is `other`.
+  alone is `unknown`, a phone with other words ("is the pixel 8 good?") or a post that names no
+  phone and asks something ("best carrier in canada?") is `other`.
 """
 
 from __future__ import annotations
+
+import re
 
 from .. import text
 from .cues import INTENT_WORDS as _WRITTEN
@@ -27,12 +30,16 @@ CUE_WORDS = frozenset().union(*_WHOLE.values())
 
 
 _NOWHERE = 1 << 30
+# A band named as people write them: "n77", "B71", "b3".
+_BAND = re.compile(r"^[bBnN]\d{1,3}$")
 
 
-def _first(name: str, norms: list[str], joined: str, question: str) -> int:
+def _first(name: str, norms: list[str], raws: list[str], joined: str, question: str) -> int:
     """Where the question first says it (a token position, or a rough one for phrases), or _NOWHERE."""
     for i, w in enumerate(norms):
         if w in _WHOLE[name] or any(w.startswith(stem) for stem in _STEMS[name]):
+            return i
+        if name == "bands" and _BAND.match(raws[i]):
             return i
     for p in _PHRASES[name]:
         at = joined.find(f" {p} ")
@@ -51,12 +58,14 @@ def classify(
     has_carrier: bool,
     has_place: bool,
     asks: bool,
+    other_words: int,
 ) -> tuple[str, bool]:
     """The intent, and whether the question's words said it (rather than its structure)."""
     norms = [t.norm for t in toks]
     joined = f" {' '.join(norms)} "
 
-    at = {name: _first(name, norms, joined, question) for name in INTENT_WORDS}
+    raws = [t.raw for t in toks]
+    at = {name: _first(name, norms, raws, joined, question) for name in INTENT_WORDS}
     if at["bands"] < _NOWHERE:
         return "bands", True
     sale, use = at["availability"], at["compatibility"]
@@ -71,7 +80,6 @@ def classify(
     if has_phone and (has_carrier or has_place):
         return "compatibility", False
     if has_phone:
-        return "unknown", False
-    if has_carrier or has_place:
-        return ("compatibility" if asks else "unknown"), False
-    return ("other" if asks else "unknown"), False
+        # "pixel 8?" names a phone and asks nothing more; "is the pixel 8 good?" asks something else.
+        return ("other" if other_words >= 3 else "unknown"), False
+    return ("other" if asks or other_words >= 3 else "unknown"), False

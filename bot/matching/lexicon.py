@@ -29,7 +29,7 @@ NAME_LOCALES = (*LANGUAGES, "zh", "zh_Hant", "ja", "hi", "vi", "tr", "pl", "nl")
 
 @dataclass(frozen=True)
 class Payload:
-    kind: str  # device | vendor | carrier | country | origin (a country adjective: "chinese", "cn")
+    kind: str  # device | vendor | carrier | country | city | origin (a country adjective: "chinese", "cn")
     id: str
     derived: bool = False  # generated from a name, not written by a curator
     glued_only: bool = False  # "s24" counts, "s 24" on its own does not
@@ -59,6 +59,23 @@ def cldr_country_names() -> dict[str, set[str]]:
         for code, name in Locale.parse(loc).territories.items():
             if code in codes:
                 out[code].add(name)
+    return out
+
+
+@cache
+def cldr_cities() -> dict[str, set[str]]:
+    """Cities that name a time zone, by country ("Berlin", "Monterrey", "Riyadh", "上海"): CLDR's
+    exemplar cities, the places people say they live in or bought a phone in."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for zone, code in get_global("zone_territories").items():
+        # Antarctic stations and the US minor islands are no places phones are asked about.
+        if "/" not in zone or zone.startswith("Etc/") or len(code) != 2 or code in ("001", "AQ", "UM"):
+            continue
+        out[code].add(zone.rsplit("/", 1)[-1].replace("_", " "))
+        for loc in NAME_LOCALES:
+            city = Locale.parse(loc).time_zones.get(zone, {}).get("city")
+            if city:
+                out[code].add(city)
     return out
 
 
@@ -124,7 +141,7 @@ class Lexicon:
                 self.entity_vocab.add(tok)
             node = node.children.setdefault(tok, Node())
         if (
-            payload.kind in ("vendor", "carrier", "country")
+            payload.kind in ("vendor", "carrier", "city")
             and len(toks) == 1
             and (is_everyday(toks[0]) or toks[0] in MODIFIERS or len(toks[0]) <= 2)
         ):
@@ -214,6 +231,10 @@ class Lexicon:
             for local in localised:
                 if "," not in local and "(" not in local and text.tokens(local):
                     self.insert(local, Payload("country", code))
+        for code, cities in cldr_cities().items():
+            for city in cities:
+                # A city that is also an everyday word ("Troll", "Nome") counts only written as a name.
+                self.insert(city, Payload("city", code))
         for code, nicknames in COUNTRY_NICKNAMES.items():
             for name in nicknames:
                 self.insert(name, Payload("country", code))

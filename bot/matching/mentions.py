@@ -57,6 +57,7 @@ def recompose(lexicon: Lexicon, toks: list[Token]) -> list[Token]:
         if (
             nxt is not None
             and not nxt.brk
+            and not t.glued
             and t.norm.isalpha()
             and nxt.norm.isalpha()
             and t.norm + nxt.norm in lexicon.entity_vocab
@@ -132,11 +133,13 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
     if p.weak:
         if p.kind == "carrier" and before is not None and before.norm in CARRIER_CUES:
             return True
-        if p.kind == "country" and before is not None and before.norm in _COUNTRY_CUES:
+        if p.kind in ("country", "city") and before is not None and before.norm in _COUNTRY_CUES:
             return True
         return m.score == 1.0 and word.raw in p.cased
     if p.kind == "carrier" and length == 1 and before is not None and _name_before(before):
         return False  # "Cincinnati Bell" is not Bell Canada
+    if p.kind == "country" and m.score < 1.0 and (before is None or before.norm not in _COUNTRY_CUES):
+        return False
     if p.kind == "country" and length == 1:
         blockers = COUNTRY_BLOCKERS.get(word.norm)
         if blockers and before is not None and before.norm in blockers:
@@ -156,7 +159,7 @@ def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
     nxt = toks[m.end]
     if nxt.brk:
         return False
-    if nxt.glued and nxt.norm.isalpha():
+    if nxt.glued and nxt.norm.isascii() and nxt.norm.isalpha():
         return True
     # "Redmi 959" is not the phone named "Xiaomi Redmi": a number after a name ending in a word.
     if nxt.norm.isdigit() and toks[m.end - 1].norm.isalpha():

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 import pycountry
 from babel.core import get_global
 
 from .. import text
-from .cues import LOWER_CODE_BLOCKERS, MARKET_CUES, ORIGIN_CUES, ORIGIN_GAP, USE_CUES
+from .cues import CARRIER_CUES, LOWER_CODE_BLOCKERS, MARKET_CUES, ORIGIN_CUES, ORIGIN_GAP, USE_CUES
 from .devices import Suggestion
 from .lexicon import Lexicon
 from .mentions import Match
@@ -60,6 +61,8 @@ def resolve(
     shouting: bool,
     question: str,
     lang: str | None,
+    asking: set[int],
+    sentence_of: list[int],
 ) -> PlaceReading:
     k = lexicon.knowledge
     covered = set(covered)
@@ -67,7 +70,7 @@ def resolve(
     candidates = [
         m
         for m in matches
-        if m.payload.kind in ("carrier", "country")
+        if m.payload.kind in ("carrier", "country", "city")
         or (m.payload.kind == "origin" and _adjective_names_market(toks, m.start, m.end, device_span))
     ]
     for m in sorted(
@@ -82,19 +85,23 @@ def resolve(
 
     places: list[_Place] = []
     for m in sorted(named, key=lambda m: m.start):
-        if m.payload.kind in ("country", "origin"):
-            adjective = m.payload.kind == "origin"
+        if m.payload.kind in ("country", "city", "origin"):
             if any(p.start == m.start and p.end == m.end for p in places):
                 continue
-            places.append(_Place(m.payload.id, m.start, m.end, adjective))
+            places.append(_Place(m.payload.id, m.start, m.end, m.payload.kind == "origin"))
     for i, t in enumerate(toks):
         if i in covered or len(t.raw) != 2 or not t.raw.isalpha():
             continue
         if question[t.end : t.end + 1] == "-" or question[max(t.start - 1, 0) : t.start] == "-":
             continue  # "SM" of "SM-S921U" is part of a model number, not San Marino
         code = "GB" if t.raw.upper() == "UK" else t.raw.upper()
+        cued = i > 0 and toks[i - 1].norm in _PLACE_CUES
         if t.raw.isupper() and not shouting:
-            if pycountry.countries.get(alpha_2=code) is not None:
+            # "JP", "CN rom", "in FR": a code of a country we know networks in, or after a cue; not
+            # "NSA and SA", "Xperia 1 VI", "Globe at TM".
+            if code in _NOT_CODES or pycountry.countries.get(alpha_2=code) is None:
+                continue
+            if code in lexicon.carrier_countries or cued:
                 places.append(_Place(code, i, i + 1, False))
         elif (
             i > 0
@@ -105,23 +112,34 @@ def resolve(
             # "sold in au": a lower-case code right after "in" and naming a country we know carriers
             # of. Codes that read as words or as US states ("in it", "in my car", "in ca") are left out.
             places.append(_Place(code, i, i + 1, False))
-    places.sort(key=lambda p: p.start)
+    places = _merged(sorted(places, key=lambda p: p.start))
 
-    use: list[str] = []
-    origins: list[str] = []
-    for p in places:
-        (origins if _is_origin(toks, p, device_span) else use).append(p.code)
-    country = use[0] if use else None
-    origin = origins[0] if origins else None
-
+    # A carrier right before the phone ("a verizon pixel 7", "att palm pre"), after it with "of"
+    # ("pixel of verizon"), or in "the kddi one" sold the phone: it is where the phone comes from.
     groups: dict[tuple[int, int], list[str]] = defaultdict(list)
     for m in named:
         if m.payload.kind == "carrier":
             groups[(m.start, m.end)].append(m.payload.id)
+    sellers = {span for span in groups if _sold_the_phone(toks, span, device_span)}
+
+    use: list[str] = []
+    origins: list[str] = []
+    for p in places:
+        (origins if _is_origin(toks, p, device_span, places) else use).append(p.code)
+    country = use[0] if use else None
+    origin = origins[0] if origins else None
+    if origin is None:
+        for span in sellers:
+            countries = {k.carrier(c).country for c in groups[span]}
+            if len(countries) == 1:
+                origin = countries.pop()
+
     carriers: list[str] = []
     suggestions: list[Suggestion] = []
     implied = language_country(lang)
     for (start, end), found in sorted(groups.items()):
+        if (start, end) in sellers:
+            continue
         ids = list(dict.fromkeys(found))
         if country:
             here = [c for c in ids if k.carrier(c).country == country]
@@ -142,14 +160,68 @@ def resolve(
             said = text.compact("".join(t.norm for t in toks[start:end]))
             by_name = [c for c in ids if said in lexicon.carrier_name_keys[c]]
             ids = by_name if len(by_name) == 1 else ids
+        if len(ids) == 1 and lang and not country and not _speaks(k.carrier(ids[0]).country, lang):
+            # A Spanish post about "Virgin Mobile" is not about Virgin Plus in Canada: offer it.
+            suggestions.append(_carrier_suggestion(lexicon, ids[0]))
+            continue
         if len(ids) == 1:
             carriers.append(ids[0])
         else:
             suggestions.extend(_carrier_suggestion(lexicon, c) for c in ids)
     carriers = list(dict.fromkeys(carriers))
+    if len(carriers) > 1 and asking:
+        # "my iphone is on at&t, will at&t mexico work?": the carrier the question asks about.
+        spans = {c: s for s, ids in groups.items() for c in ids}
+        asked = [c for c in carriers if sentence_of[spans[c][0]] in asking]
+        carriers = asked or carriers
     if carriers:
         country = k.carrier(carriers[0]).country
     return PlaceReading(tuple(carriers), tuple(suggestions), country, origin)
+
+
+_PLACE_CUES = frozenset({"in", "from", "to", "en", "na", "no", "em", "di", "aus", "nach", "dari", "ke"})
+# Upper-case words that are country codes but say something else in phone talk ("NSA and SA" 5G, "OK").
+_NOT_CODES = frozenset(
+    {"SA", "AM", "PM", "TV", "PC", "OK", "ID", "IT", "NO", "SO", "TO", "GO", "BE", "ME", "MY", "AS", "AT", "BY"}
+    | {"DO", "IS", "OR", "IF", "HI", "IM", "FM", "AI", "LA", "GB"}
+)
+
+
+@cache
+def _speakers(country: str) -> frozenset[str]:
+    """The languages at least 5 % of a country speak (CLDR territory languages)."""
+    table = get_global("territory_languages").get(country, {})
+    return frozenset(lang for lang, info in table.items() if (info.get("population_percent") or 0) >= 5)
+
+
+def _speaks(country: str, lang: str) -> bool:
+    speakers = _speakers(country)
+    return not speakers or lang in speakers
+
+
+def _merged(places: list[_Place]) -> list[_Place]:
+    """"china mainland", "Riyadh, Saudi Arabia": neighbouring names of one country are one place."""
+    out: list[_Place] = []
+    for p in places:
+        last = out[-1] if out else None
+        if last is not None and last.code == p.code and p.start - last.end <= 1:
+            out[-1] = _Place(p.code, last.start, p.end, last.adjective and p.adjective)
+        else:
+            out.append(p)
+    return out
+
+
+def _sold_the_phone(toks: list[Token], span: tuple[int, int], device_span: tuple[int, int] | None) -> bool:
+    start, end = span
+    before = toks[start - 1].norm if start > 0 else ""
+    after = [t.norm for t in toks[end : end + 2]]
+    if after and after[0] in ("one", "version", "model", "variant", "unit", "edition"):
+        return before == "the"  # "the verizon one", "the kddi version"
+    if device_span is None:
+        return False
+    if end == device_span[0] and before not in CARRIER_CUES:
+        return True  # "a verizon pixel 7", "my att palm pre"
+    return start == device_span[1] + 1 and toks[device_span[1]].norm in ("of", "from", "by")
 
 
 def _adjective_names_market(toks: list[Token], start: int, end: int, device_span: tuple[int, int] | None) -> bool:
@@ -158,10 +230,13 @@ def _adjective_names_market(toks: list[Token], start: int, end: int, device_span
     after = [t.norm for t in toks[end : end + 3] if not t.brk]
     if after and (after[0] in MARKET_CUES or (len(after) > 1 and after[1] in MARKET_CUES)):
         return True
-    return device_span is not None and 0 <= device_span[0] - end <= 1
+    if device_span is None:
+        return False
+    # Before the phone ("a us iphone", "chinese redmi") or right after it ("s24 ultra coreano", "国行").
+    return 0 <= device_span[0] - end <= 1 or start == device_span[1]
 
 
-def _is_origin(toks: list[Token], p: _Place, device_span: tuple[int, int] | None) -> bool:
+def _is_origin(toks: list[Token], p: _Place, device_span: tuple[int, int] | None, places: list[_Place]) -> bool:
     after = [t for t in toks[p.end : p.end + 2] if not t.brk]
     if after and after[0].norm in MARKET_CUES:
         return True
@@ -169,9 +244,12 @@ def _is_origin(toks: list[Token], p: _Place, device_span: tuple[int, int] | None
         return True
     if device_span is not None and device_span[0] == p.end:
         return True  # "a US galaxy", "HK iPhone"
+    elsewhere = {i for o in places if o is not p for i in range(o.start, o.end)}
+    if device_span is not None:
+        elsewhere.update(range(*device_span))
     j = p.start - 1
     steps = 0
-    while j >= 0 and steps < 5 and not toks[j + 1].brk:
+    while j >= 0 and steps < 5 and not toks[j + 1].brk and j not in elsewhere:
         word = toks[j].norm
         if word in USE_CUES:
             return False

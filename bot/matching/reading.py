@@ -87,13 +87,19 @@ class Index:
             if m.payload.kind in ("device", "vendor") and not mentions.incomplete(lex, m, toks):
                 covered.update(range(m.start, m.end))
         lang = guess_language([t.norm for t in toks])
-        where = places.resolve(lex, matches, toks, covered, d.span, shouting, q, lang)
+        sentence_of = devices.sentence_index(toks)
+        asking = devices.asking_sentences(toks, q)
+        where = places.resolve(lex, matches, toks, covered, d.span, shouting, q, lang, asking, sentence_of)
         suggestions.extend(where.suggestions)
         variant = d.variant
         if d.device and variant is None and where.origin:
-            variant = devices.variant_for_country(lex, d.device, where.origin, self.country_names)
+            variant = devices.variant_for_country(lex, d.device, where.origin, self.country_names, toks)
         has_phone = bool(d.device or vendor or d.hint or unknown_model)
         asks = "?" in q or "？" in q
+        names = set(covered)
+        for m in matches:
+            if m.payload.kind in ("carrier", "country", "city", "origin"):
+                names.update(range(m.start, m.end))
         kind, said = intent.classify(
             toks,
             q,
@@ -101,6 +107,7 @@ class Index:
             has_carrier=bool(where.carriers),
             has_place=bool(where.country),
             asks=asks,
+            other_words=sum(1 for i, t in enumerate(toks) if i not in names and t.norm.isalpha()),
         )
         return Analysis(
             intent=kind,
@@ -126,12 +133,15 @@ class Index:
         """ "what about on T-Mobile?" after a question about the Pixel 8: the Pixel 8 on T-Mobile."""
         k = self.knowledge
         out = new
+        other = self._model_word_of(question, old.device) if old.device and not new.device else None
         names_phone = new.device or new.unknown_model or new.ambiguous or (new.device_hint and new.suggestions)
-        if not names_phone and old.device:
-            other = self._model_word_of(question, old.device)
-            if other is not None:
-                out = replace(out, device=other, variant=None, vendor=k.device(other).vendor, confidence=1.0)
-            elif not new.vendor or new.vendor == old.vendor:
+        if other is not None:
+            out = replace(
+                out, device=other, variant=None, vendor=k.device(other).vendor, confidence=1.0, device_hint=True
+            )
+            out = replace(out, suggestions=tuple(s for s in out.suggestions if s.kind != "device"))
+        elif not names_phone and old.device:
+            if not new.vendor or new.vendor == old.vendor:
                 out = replace(out, device=old.device, variant=old.variant, vendor=old.vendor, confidence=old.confidence)
             out = replace(out, suggestions=tuple(s for s in out.suggestions if s.kind != "device"), device_hint=True)
         elif not names_phone and not new.vendor and old.vendor:
@@ -140,6 +150,13 @@ class Index:
             out = replace(out, carriers=old.carriers, country=old.country)
         if new.origin is None and old.origin is not None and out.device == old.device:
             out = replace(out, origin=old.origin)
+        if out.device and out.variant is None and out.origin:
+            toks = tokenize(question)
+            out = replace(
+                out, variant=devices.variant_for_country(self.lexicon, out.device, out.origin, self.country_names, toks)
+            )
+        if out.device == old.device and out.variant is None and new.origin is None:
+            out = replace(out, variant=old.variant)
         if not new.intent_said:
             if new.carriers or new.country:
                 kind = old.intent if old.intent in ("availability", "compatibility") else "compatibility"
