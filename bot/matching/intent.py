@@ -30,6 +30,8 @@ CUE_WORDS = frozenset().union(*_WHOLE.values())
 
 
 _NOWHERE = 1 << 30
+# Words of buying that, beside words of working, are part of the story rather than the question.
+_WEAK_SALE = frozenset({"buy", "buying", "comprar", "compro", "beli", "kaufen", "get"})
 # A band named as people write them: "n77", "B71", "b3".
 _BAND = re.compile(r"^[bBnN]\d{1,3}$")
 
@@ -66,9 +68,12 @@ def classify(
 
     raws = [t.raw for t in toks]
     at = {name: _first(name, norms, raws, joined, question) for name in INTENT_WORDS}
-    if at["bands"] < _NOWHERE:
-        return "bands", True
     sale, use = at["availability"], at["compatibility"]
+    # "which bands does it have?" asks for bands; "missing bands on verizon?" asks whether it works.
+    if at["bands"] < _NOWHERE and not ((has_carrier or has_place) and use < _NOWHERE) and not has_carrier:
+        return "bands", True
+    if use < _NOWHERE and sale < len(norms) and norms[sale] in _WEAK_SALE:
+        sale = _NOWHERE  # "buy … and use it in india": the question is whether it works
     # Both asked ("will it work in the US? is it sold there?"): the first asked leads; a carrier
     # named makes it about the carrier ("available on Verizon").
     if sale < _NOWHERE and sale < use and not has_carrier:

@@ -24,7 +24,8 @@ from .everyday import LANGUAGES, is_everyday
 
 # CLDR locales whose country names and language names questions use ("Brasil", "Deutschland",
 # "chinesisch", "中国", "日本").
-NAME_LOCALES = (*LANGUAGES, "zh", "zh_Hant", "ja", "hi", "vi", "tr", "pl", "nl")
+NAME_LOCALES = (*LANGUAGES, "zh", "zh_Hant", "ja", "ru", "tr", "pl", "nl")
+_KANA = re.compile(r"[\u3040-\u30ff]")
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,13 @@ def cldr_country_names() -> dict[str, set[str]]:
     codes = {c.alpha_2 for c in pycountry.countries}
     for loc in NAME_LOCALES:
         for code, name in Locale.parse(loc).territories.items():
-            if code in codes:
-                out[code].add(name)
+            if code not in codes:
+                continue
+            # Short names collide with words: katakana "タイ" (Thailand) is inside "ケータイ" (a mobile
+            # phone), Turkish "Çin" folds to a syllable.
+            if (_KANA.search(name) and len(name) < 3) or (loc not in ("en", "zh", "zh_Hant", "ja") and len(name) < 4):
+                continue
+            out[code].add(name)
     return out
 
 
@@ -128,7 +134,8 @@ class Lexicon:
 
     # -- building -------------------------------------------------------------------------------
 
-    def insert(self, name: str, payload: Payload) -> None:
+    def insert(self, name: str, payload: Payload, nickname: bool = False) -> None:
+        """Add a name; `nickname` marks a name that is only a nickname ("aus"), weak when everyday."""
         toks = text.tokens(name)
         if not toks:
             return
@@ -141,7 +148,7 @@ class Lexicon:
                 self.entity_vocab.add(tok)
             node = node.children.setdefault(tok, Node())
         if (
-            payload.kind in ("vendor", "carrier", "city")
+            (payload.kind in ("vendor", "carrier", "city") or nickname)
             and len(toks) == 1
             and (is_everyday(toks[0]) or toks[0] in MODIFIERS or len(toks[0]) <= 2)
         ):
@@ -215,11 +222,12 @@ class Lexicon:
             # Its name, with and without a bracketed part ("Jio (Reliance Jio)" is called "jio").
             plain = re.sub(r"\s*\([^)]*\)", "", carrier.name).strip() or carrier.name
             self.carrier_name_keys[carrier.id] = frozenset({text.compact(carrier.name), text.compact(plain)})
-            for name in (carrier.name, *carrier.aliases):
+            for name in (plain, carrier.name, *carrier.aliases):
                 self.insert(name, Payload("carrier", carrier.id))
-            if " " in text.key(plain):
-                # Typed glued ("tmobile") a name is one word; another carrier may have that word as an alias.
-                self.insert(text.compact(plain), Payload("carrier", carrier.id))
+                compact = text.compact(name)
+                if " " in text.key(name) and len(compact) >= 3 and not compact.isdigit():
+                    # Typed glued ("tmobile") a name is one word; another carrier may have that word as an alias.
+                    self.insert(compact, Payload("carrier", carrier.id))
 
         for country in pycountry.countries:
             code = country.alpha_2
@@ -237,7 +245,8 @@ class Lexicon:
                 self.insert(city, Payload("city", code))
         for code, nicknames in COUNTRY_NICKNAMES.items():
             for name in nicknames:
-                self.insert(name, Payload("country", code))
+                # "aus" is Australia in English chat and "from" in German: as an everyday word it needs a cue.
+                self.insert(name, Payload("country", code), nickname=True)
         for word, code in {**cldr_language_adjectives(), **COUNTRY_ADJECTIVES}.items():
             self.insert(word, Payload("origin", code))
 

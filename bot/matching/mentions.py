@@ -68,7 +68,9 @@ def recompose(lexicon: Lexicon, toks: list[Token]) -> list[Token]:
             i += 2
             continue
         if t.norm.isalpha() and t.norm not in vocab and len(t.norm) >= 5 and not is_everyday(t.norm):
-            split = next((k for k in range(2, len(t.norm) - 1) if t.norm[:k] in vocab and t.norm[k:] in vocab), None)
+            # Only into words of phone names ("promax" is "pro max"), never into places.
+            phone = lexicon.device_vocab
+            split = next((k for k in range(2, len(t.norm) - 1) if t.norm[:k] in phone and t.norm[k:] in phone), None)
             if split is not None:
                 out.append(Token(t.norm[:split], t.raw, t.start, t.end, t.glued, t.brk))
                 out.append(Token(t.norm[split:], t.raw, t.start, t.end, True))

@@ -122,11 +122,22 @@ def resolve(
             groups[(m.start, m.end)].append(m.payload.id)
     sellers = {span for span in groups if _sold_the_phone(toks, span, device_span)}
 
-    use: list[str] = []
+    use: list[_Place] = []
     origins: list[str] = []
     for p in places:
-        (origins if _is_origin(toks, p, device_span, places) else use).append(p.code)
-    country = use[0] if use else None
+        if _is_origin(toks, p, device_span, places):
+            origins.append(p.code)
+        else:
+            use.append(p)
+    # Several places of use ("a trip to seoul … verizon back in the states"): the one a named carrier
+    # is in, else the one in the sentence that asks, else the first.
+    carrier_countries = {k.carrier(c).country for span, ids in groups.items() if span not in sellers for c in ids}
+    ranked = sorted(
+        use,
+        key=lambda p: (p.code not in carrier_countries, sentence_of[p.start] not in asking, p.start),
+    )
+    country = ranked[0].code if ranked else None
+    country_asked = bool(ranked) and sentence_of[ranked[0].start] in asking
     origin = origins[0] if origins else None
     if origin is None:
         for span in sellers:
@@ -141,7 +152,7 @@ def resolve(
         if (start, end) in sellers:
             continue
         ids = list(dict.fromkeys(found))
-        if country:
+        if country and not (sentence_of[start] in asking and not country_asked and asking):
             here = [c for c in ids if k.carrier(c).country == country]
             if not here:
                 # The country named in the question wins over a carrier of another country: "smart"
@@ -149,6 +160,10 @@ def resolve(
                 suggestions.extend(_carrier_suggestion(lexicon, c) for c in ids)
                 continue
             ids = here
+        elif country:
+            # "Xiaomi 14 Ultra from Shanghai on Verizon?? … she was in Shanghai": the carrier the
+            # question asks about outweighs a place told in the story.
+            ids = [c for c in ids if k.carrier(c).country == country] or ids
         if len(ids) > 1 and implied:
             # "funktioniert es bei T-Mobile?": a German question means Telekom Deutschland.
             ids = [c for c in ids if k.carrier(c).country == implied] or ids
@@ -179,6 +194,7 @@ def resolve(
     return PlaceReading(tuple(carriers), tuple(suggestions), country, origin)
 
 
+_FORMER_CUES = frozenset({"from", "through", "thru", "left", "leaving", "ex", "former", "formerly"})
 _PLACE_CUES = frozenset({"in", "from", "to", "en", "na", "no", "em", "di", "aus", "nach", "dari", "ke"})
 # Upper-case words that are country codes but say something else in phone talk ("NSA and SA" 5G, "OK").
 _NOT_CODES = frozenset(
@@ -217,6 +233,8 @@ def _sold_the_phone(toks: list[Token], span: tuple[int, int], device_span: tuple
     after = [t.norm for t in toks[end : end + 2]]
     if after and after[0] in ("one", "version", "model", "variant", "unit", "edition"):
         return before == "the"  # "the verizon one", "the kddi version"
+    if before in _FORMER_CUES or (start > 1 and toks[start - 2].norm in _FORMER_CUES and before in ("the", "my")):
+        return True  # "got it through verizon", "switched to plus from orange": not the asker's network now
     if device_span is None:
         return False
     if end == device_span[0] and before not in CARRIER_CUES:

@@ -11,7 +11,7 @@ from .. import text
 from ..records import Knowledge
 from . import devices, intent, mentions, models, places
 from .complete import complete
-from .cues import MODIFIERS
+from .cues import MARKET_CUES, MARKET_WORDS, MODIFIERS
 from .devices import Suggestion
 from .everyday import guess_language
 from .lexicon import Lexicon
@@ -86,7 +86,8 @@ class Index:
         for m in matches:
             if m.payload.kind in ("device", "vendor") and not mentions.incomplete(lex, m, toks):
                 covered.update(range(m.start, m.end))
-        lang = guess_language([t.norm for t in toks])
+        in_names = {i for m in matches for i in range(m.start, m.end)}
+        lang = guess_language([t.norm for i, t in enumerate(toks) if i not in in_names])
         sentence_of = devices.sentence_index(toks)
         asking = devices.asking_sentences(toks, q)
         where = places.resolve(lex, matches, toks, covered, d.span, shouting, q, lang, asking, sentence_of)
@@ -107,7 +108,11 @@ class Index:
             has_carrier=bool(where.carriers),
             has_place=bool(where.country),
             asks=asks,
-            other_words=sum(1 for i, t in enumerate(toks) if i not in names and t.norm.isalpha()),
+            other_words=sum(
+                1
+                for i, t in enumerate(toks)
+                if i not in names and t.norm.isalpha() and t.norm not in MARKET_CUES and t.norm not in MARKET_WORDS
+            ),
         )
         return Analysis(
             intent=kind,

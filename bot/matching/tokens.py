@@ -34,7 +34,7 @@ _NOISE = [
     re.compile(r"(?m)^\s*(?:\d{2}-\d{2}|\d{4}-\d{2}-\d{2})\s+\d{2}:\d{2}:\d{2}.*$"),
     re.compile(r"(?m)^\s*[VDIWEF]/[\w.$-]+\s*\(\s*\d+\).*$"),
     re.compile(
-        r"(?im)^[\s-]*(?:sent from my|sent using|enviado desde mi|enviado do meu|von meinem|envoyé de mon|"
+        r"(?im)^[\s-]*(?:sent from my|sent using|enviado desde mi|enviado do meu|enviado do|von meinem|envoyé de mon|"
         r"inviato dal mio|dikirim dari)\b.*$"
     ),
 ]
