@@ -44,9 +44,10 @@ class Service:
         self._version = self.store.data_version()
         self.engine = Engine(self.store.load())
 
-    def ask(self, question: str, adapter: str = "cli") -> Answer:
+    def ask(self, question: str, adapter: str = "cli", context: Answer | None = None) -> Answer:
+        """The answer to a question; `context` is the earlier answer it follows up on, if any."""
         started = time.perf_counter()
-        answer = self.engine.answer(question)
+        answer = self.engine.answer(question, context)
         self.metrics.latency.labels(adapter).observe(time.perf_counter() - started)
         self.metrics.questions.labels(adapter, answer.intent, answer.outcome).inc()
         return answer

@@ -200,6 +200,41 @@ async def test_reply_to_the_bot_is_a_question(world: World) -> None:
     assert "4G" in json.dumps(embed)
 
 
+async def test_a_reply_to_an_answer_follows_up_on_it(world: World) -> None:
+    fake = world.fake
+    me = User(fake.bot.id, fake.bot.name, bot=True)
+    first = await world.next_request(
+        lambda r: r.method == "POST" and r.path.endswith("/messages"),
+        fake.say(world.alice, world.general, f"<@{me.id}> will the xiaomi 14 work on tmo?", mentions=[me]),
+    )
+    answer = next(m for m in reversed(list(fake.messages.values())) if m["embeds"] == first.body["embeds"])
+    r = await world.next_request(
+        lambda r: r.method == "POST" and r.path.endswith("/messages"),
+        fake.say(world.alice, world.general, "and the china version?", reply_to=answer),
+    )
+    [embed] = r.body["embeds"]
+    assert embed["title"] == "Xiaomi 14 (China model, 23127PN0CC)", "the phone comes from the answer replied to"
+    text = json.dumps(embed)
+    assert "T-Mobile" in text and "Global" not in text, "so does the carrier; the new words pick the variant"
+
+
+async def test_slash_ask_follows_up_on_the_askers_last_answer(world: World) -> None:
+    fake = world.fake
+
+    async def ask(user: Any, question: str) -> dict[str, Any]:
+        fut = fake.wait_request(lambda r: "/callback" in r.path)
+        await fake.slash(user, world.general, "ask", [{"name": "question", "type": 3, "value": question}])
+        return (await asyncio.wait_for(fut, TIMEOUT)).body
+
+    await ask(world.alice, "is the xiaomi 14 sold in the us?")
+    [embed] = (await ask(world.alice, "what about the pixel 9?"))["data"]["embeds"]
+    assert embed["title"] == "Pixel 9"
+    assert "United States" in embed["description"], "the country comes from the question before"
+    # Another member's follow-up does not inherit Alice's phone.
+    [other] = (await ask(world.mod, "and on tmo?"))["data"]["embeds"]
+    assert other.get("title") != "Pixel 9"
+
+
 async def test_answer_channel_answers_questions_and_ignores_chat(world: World) -> None:
     fake = world.fake
     await fake.say(world.alice, world.general, "is the pixel 9 sold in the us?")  # no mention, not an answer channel

@@ -13,6 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from ..bundle import KnowledgeError
+from ..conversation import Conversations
 from ..service import Service
 from ..web.ratelimit import RateLimiter
 from .config import Config
@@ -49,6 +50,8 @@ class Context:
     service: Service
     questions: RateLimiter = field(init=False)
     started: float = field(default_factory=time.monotonic)
+    # Answers by the message that carried them and by (channel, asker): what a follow-up inherits.
+    conversations: Conversations = field(default_factory=Conversations)
 
     def __post_init__(self) -> None:
         self.questions = RateLimiter(self.config.cooldown_rate, self.config.cooldown_per)

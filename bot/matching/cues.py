@@ -83,7 +83,7 @@ CARRIER_CUES = frozenset(
         "onto",
         "switch",
         "from",
-        "to",
+        "to",  # only after a verb of moving: "switching to visible", not "want to play"
         # es / pt
         "en",
         "con",
@@ -294,6 +294,18 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "imei repair",
     ),
 }
+
+# Words of software, settings and bug reports: a post about a ROM, an app, an update or a setting
+# asks about software, not whether the phone works on a network ("VoLTE stopped after the update").
+SOFTWARE_WORDS: tuple[str, ...] = (
+    *("custom", "lineage", "lineageos", "graphene", "grapheneos", "miui", "hyperos", "oxygenos"),
+    *("coloros", "oneui", "aosp", "xposed", "magisk", "module", "modul", "patch", "app", "apk", "firmware"),
+    *("update", "updated", "updating", "build", "kernel", "bootloader", "root", "rooted", "twrp"),
+    *("bug", "bugs", "crash", "crashes", "crashing", "tutorial", "setting", "settings", "toggle", "enable"),
+    *("enabled", "turn", "translation", "traducao", "traduccion", "ubersetzt", "fehler", "erro", "error"),
+    *("android", "ims", "configuracion", "einstellungen", "aplicativo", "aplicacion", "sistema", "system"),
+    *("系统", "刷入", "刷机", "模块", "更新", "设置", "版本号", "闪退"),
+)
 
 # Before a country: the phone comes from there ("bought in Dubai", "imported from China", "comprado
 # na China"), so it is the origin, not where it is used.

@@ -90,10 +90,24 @@ def resolve(
         complete = [m for m in complete if not (span & set(range(m.start, m.end)))]
     by_model = {(mm.device, mm.variant) for mm in kept_models}
     model_devices = {d for d, _v in by_model}
-    # "samsung galaxy s99" is no other maker's S99: a vendor named right before a name must agree.
+    # "samsung galaxy s99" is no other maker's S99: a vendor named right before a name must agree,
+    # and so must a series: "redmi note 3" is not the "Mi Note 3" (found by its short name "note 3").
     vendor_ends = {m.end: m.payload.id for m in matches if m.payload.kind == "vendor"}
     contradicted = [
-        m for m in complete if m.start in vendor_ends and vendor_ends[m.start] != k.device(m.payload.id).vendor
+        m
+        for m in complete
+        if (m.start in vendor_ends and vendor_ends[m.start] != k.device(m.payload.id).vendor)
+        or (m.payload.derived and m.start > 0 and _other_series(lexicon, toks[m.start - 1].norm, m.payload.id))
+    ]
+    # "galaxy s20 fe" names the "Galaxy S20 FE 5G" only if the 4G phone of that name is not meant:
+    # without "5g" in the question it is a question back, not an answer.
+    said = {t.norm for t in toks}
+    contradicted += [
+        m
+        for m in complete
+        if m.payload.untagged
+        and not (said & set(text.tokens(k.device(m.payload.id).name))) & {"5g", "4g"}
+        and m not in contradicted
     ]
     complete = [m for m in complete if m not in contradicted]
 
@@ -176,6 +190,12 @@ def resolve(
         suggestions.append(Suggestion("device", m.payload.id, k.device(m.payload.id).name))
     unique = list(dict.fromkeys(suggestions))[:5]
     return DeviceReading(None, None, tuple(unique), 0.0, hint or bool(contradicted), False, None)
+
+
+def _other_series(lexicon: Lexicon, word: str, device_id: str) -> bool:
+    if word not in lexicon.series_words:
+        return False
+    return word not in text.tokens(lexicon.knowledge.device(device_id).name)
 
 
 def _the_one_asked_about(

@@ -16,6 +16,7 @@ import re
 
 from .. import text
 from .cues import INTENT_WORDS as _WRITTEN
+from .cues import SOFTWARE_WORDS
 from .tokens import Token
 
 # Questions are folded before they are read ("lançado" is "lancado"), so the cue words are too.
@@ -34,6 +35,14 @@ _NOWHERE = 1 << 30
 _WEAK_SALE = frozenset({"buy", "buying", "comprar", "compro", "beli", "kaufen", "get"})
 # A band named as people write them: "n77", "B71", "b3".
 _BAND = re.compile(r"^[bBnN]\d{1,3}$")
+
+
+_SOFTWARE_LATIN = frozenset(w for w in SOFTWARE_WORDS if w.isascii())
+_SOFTWARE_CJK = tuple(w for w in SOFTWARE_WORDS if not w.isascii())
+
+
+def _about_software(norms: list[str], question: str) -> bool:
+    return any(w in _SOFTWARE_LATIN for w in norms) or any(w in question for w in _SOFTWARE_CJK)
 
 
 def _first(name: str, norms: list[str], raws: list[str], joined: str, question: str) -> int:
@@ -69,6 +78,8 @@ def classify(
     raws = [t.raw for t in toks]
     at = {name: _first(name, norms, raws, joined, question) for name in INTENT_WORDS}
     sale, use = at["availability"], at["compatibility"]
+    if _about_software(norms, question) and at["bands"] == sale == _NOWHERE:
+        return "other", True
     # "which bands does it have?" asks for bands; "missing bands on verizon?" asks whether it works.
     if at["bands"] < _NOWHERE and not ((has_carrier or has_place) and use < _NOWHERE) and not has_carrier:
         return "bands", True

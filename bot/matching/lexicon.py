@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import pycountry
@@ -36,6 +36,7 @@ class Payload:
     glued_only: bool = False  # "s24" counts, "s 24" on its own does not
     weak: bool = False  # the whole key is an everyday word ("nothing", "three")
     cased: tuple[str, ...] = ()  # how the entity writes that word ("Nothing"), for weak keys
+    untagged: bool = False  # the name without its "5G"/"4G": a 4G namesake may exist that we do not know
 
 
 @dataclass
@@ -120,6 +121,11 @@ class Lexicon:
         self.country_names: dict[str, str] = {}
         self.carrier_name_keys: dict[str, frozenset[str]] = {}
         self.carrier_countries = frozenset(c.country for c in knowledge.carriers)
+        # Words of makers' other names that are series of their own ("redmi", "poco", "galaxy"):
+        # "redmi note 3" is not the "Mi Note 3".
+        self.series_words = frozenset(
+            t for v in knowledge.vendors for a in v.aliases for t in text.tokens(a) if t not in text.tokens(v.name)
+        )
         # Every key a kind of entry answers to, for autocomplete: (comparable key, id).
         self.keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._build(knowledge)
@@ -153,7 +159,7 @@ class Lexicon:
             and (is_everyday(toks[0]) or toks[0] in MODIFIERS or len(toks[0]) <= 2)
         ):
             cased = tuple(w for w in name.split() if not w.islower())
-            payload = Payload(payload.kind, payload.id, payload.derived, payload.glued_only, True, cased)
+            payload = replace(payload, weak=True, cased=cased)
         if payload not in node.payloads:
             node.payloads.append(payload)
             if not payload.derived:
@@ -203,7 +209,7 @@ class Lexicon:
                     # name, both get the short name, so it is a question back, not the 5G phone's answer.
                     if tag in toks and len(toks) > 2:
                         without = " ".join(t for t in toks if t != tag)
-                        derived.append((without, Payload("device", device.id, derived=True)))
+                        derived.append((without, Payload("device", device.id, derived=True, untagged=True)))
                 rest = toks[1:]
                 if len(rest) >= 2 and rest[0].isalpha() and any(t.isdigit() for t in rest):
                     # "s24" may stand alone, "s 24" may not ("a 5 year old phone" is no Galaxy A5).

@@ -17,6 +17,7 @@ from .lexicon import Lexicon, Node, Payload
 from .tokens import Token
 
 _LETTER_MODELS = frozenset("tscerxu")
+_MOVING = frozenset({"over", "back", "it", "them", "me", "us", "number"})
 _COUNTRY_CUES = frozenset(
     {"in", "from", "to", "into", "en", "na", "no", "em", "de", "di", "aus", "nach", "dari", "ke", "a", "au", "the"}
 )
@@ -134,7 +135,11 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
     before = toks[m.start - 1] if m.start > 0 and not word.brk else None
     if p.weak:
         if p.kind == "carrier" and before is not None and before.norm in CARRIER_CUES:
-            return True
+            if before.norm != "to":
+                return True
+            two_back = toks[m.start - 2].norm if m.start > 1 else ""
+            if two_back in _MOVING or two_back.startswith(("switch", "mov", "port", "chang", "go")):
+                return True
         if p.kind in ("country", "city") and before is not None and before.norm in _COUNTRY_CUES:
             return True
         return m.score == 1.0 and word.raw in p.cased

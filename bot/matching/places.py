@@ -24,7 +24,7 @@ from .lexicon import Lexicon
 from .mentions import Match
 from .tokens import Token
 
-_SELF = frozenset({"i'm", "im", "am", "we're", "are", "i", "we", "sou", "soy", "bin", "sono", "suis"})
+_SELF = frozenset({"m", "im", "am", "re", "are", "i", "we", "sou", "soy", "bin", "sono", "suis"})
 _SUBDIVISION_PREFIX = {"US-", "CA-", "AU-"}
 
 
@@ -125,7 +125,7 @@ def resolve(
     use: list[_Place] = []
     origins: list[str] = []
     for p in places:
-        if _is_origin(toks, p, device_span, places):
+        if _is_origin(toks, p, device_span, places, question):
             origins.append(p.code)
         else:
             use.append(p)
@@ -153,7 +153,7 @@ def resolve(
             continue
         ids = list(dict.fromkeys(found))
         if country and not (sentence_of[start] in asking and not country_asked and asking):
-            here = [c for c in ids if k.carrier(c).country == country]
+            here = [c for c in ids if k.carrier(c).country == country] or _same_brand(lexicon, toks[start:end], country)
             if not here:
                 # The country named in the question wins over a carrier of another country: "smart"
                 # in "ok on smart in india" is not the Philippine network. Offer it, don't use it.
@@ -210,13 +210,25 @@ def _speakers(country: str) -> frozenset[str]:
     return frozenset(lang for lang, info in table.items() if (info.get("population_percent") or 0) >= 5)
 
 
+def _same_brand(lexicon: Lexicon, said: list[Token], country: str) -> list[str]:
+    """The network of the country of use that carries the brand named: "AT&T" in Mexico is AT&T
+    México, "Vodafone" in Spain is Vodafone España."""
+    words = " ".join(t.norm for t in said)
+    found = {
+        c
+        for key, c in lexicon.keys["carrier"]
+        if (key == words or key.startswith(words + " ")) and lexicon.knowledge.carrier(c).country == country
+    }
+    return sorted(found) if len(found) == 1 else []
+
+
 def _speaks(country: str, lang: str) -> bool:
     speakers = _speakers(country)
     return not speakers or lang in speakers
 
 
 def _merged(places: list[_Place]) -> list[_Place]:
-    """"china mainland", "Riyadh, Saudi Arabia": neighbouring names of one country are one place."""
+    """ "china mainland", "Riyadh, Saudi Arabia": neighbouring names of one country are one place."""
     out: list[_Place] = []
     for p in places:
         last = out[-1] if out else None
@@ -248,27 +260,33 @@ def _adjective_names_market(toks: list[Token], start: int, end: int, device_span
     after = [t.norm for t in toks[end : end + 3] if not t.brk]
     if after and (after[0] in MARKET_CUES or (len(after) > 1 and after[1] in MARKET_CUES)):
         return True
+    if start > 0 and toks[start - 1].norm in MARKET_CUES and not toks[start].brk:
+        return True  # "versione cinese", "versão chinesa", "version china"
     if device_span is None:
         return False
     # Before the phone ("a us iphone", "chinese redmi") or right after it ("s24 ultra coreano", "国行").
     return 0 <= device_span[0] - end <= 1 or start == device_span[1]
 
 
-def _is_origin(toks: list[Token], p: _Place, device_span: tuple[int, int] | None, places: list[_Place]) -> bool:
+def _is_origin(
+    toks: list[Token], p: _Place, device_span: tuple[int, int] | None, places: list[_Place], question: str
+) -> bool:
+    """Whether a place is where the phone comes from: "china version", an adjective of a market, a
+    cue before it ("bought … in", "imported from"), or a place written right before the phone ("a US
+    galaxy"); a cue of use ("moving to", "back home in", "I'm from") makes it the place of use."""
     after = [t for t in toks[p.end : p.end + 2] if not t.brk]
-    if after and after[0].norm in MARKET_CUES:
+    if (after and after[0].norm in MARKET_CUES) or p.adjective:
         return True
-    if p.adjective:
-        return True
-    if device_span is not None and device_span[0] == p.end:
-        return True  # "a US galaxy", "HK iPhone"
-    elsewhere = {i for o in places if o is not p for i in range(o.start, o.end)}
-    if device_span is not None:
-        elsewhere.update(range(*device_span))
+    others = {i for o in places if o is not p for i in range(o.start, o.end)}
+    phone = set(range(*device_span)) if device_span is not None else set()
     j = p.start - 1
     steps = 0
-    while j >= 0 and steps < 5 and not toks[j + 1].brk and j not in elsewhere:
+    # Back to the cue: across the phone's name ("bought the xiaomi 14 in Riyadh"), not across another place.
+    while j >= 0 and steps < 5 and not toks[j + 1].brk and j not in others:
         word = toks[j].norm
+        if j in phone:
+            j -= 1
+            continue
         if word in USE_CUES:
             return False
         if word in ORIGIN_CUES:
@@ -277,7 +295,12 @@ def _is_origin(toks: list[Token], p: _Place, device_span: tuple[int, int] | None
         if word not in ORIGIN_GAP and not word.isdigit():
             steps += 1
         j -= 1
-    return False
+    # "a US galaxy", "HK iPhone": written right before the phone, with nothing between.
+    return (
+        device_span is not None
+        and device_span[0] == p.end
+        and not question[toks[p.end - 1].end : toks[p.end].start].strip()
+    )
 
 
 def _carrier_suggestion(lexicon: Lexicon, carrier_id: str) -> Suggestion:

@@ -96,6 +96,7 @@ class AskCog(commands.Cog):
             return
         question = self.addressed_question(message)
         addressed = question is not None
+        context = self.follows_up_on(message)
         if question is None:
             if not self.in_answer_channel(message):
                 return
@@ -104,7 +105,7 @@ class AskCog(commands.Cog):
             if addressed and message.content.strip():
                 await message.reply(HELP, allowed_mentions=NO_MENTIONS, mention_author=False)
             return  # e.g. a reply without a ping: Discord does not give us its text
-        answer = self.ctx.service.ask(question[: MAX_QUESTION_CHARS + 1], adapter="discord")
+        answer = self.ctx.service.ask(question[: MAX_QUESTION_CHARS + 1], adapter="discord", context=context)
         if not addressed and not is_device_question(answer):
             return
         try:
@@ -127,6 +128,22 @@ class AskCog(commands.Cog):
         sent = await message.channel.send(**sending)
         if view is not None:
             view.message = sent
+        self.remember(sent.id, message.channel.id, message.author.id, answer)
+
+    def follows_up_on(self, message: discord.Message) -> Answer | None:
+        """The bot's answer this message replies to (it inherits what it does not say)."""
+        reference = message.reference
+        if reference is None or reference.message_id is None or self.bot.user is None:
+            return None
+        resolved = reference.resolved
+        if isinstance(resolved, discord.Message) and resolved.author.id != self.bot.user.id:
+            return None
+        return self.ctx.conversations.recall(("message", reference.message_id))
+
+    def remember(self, message_id: int | None, channel_id: int, user_id: int, answer: Answer) -> None:
+        if message_id is not None:
+            self.ctx.conversations.remember(("message", message_id), answer)
+        self.ctx.conversations.remember(("asker", channel_id, user_id), answer)
 
     # -- slash commands ---------------------------------------------------------------------------
 
@@ -137,18 +154,22 @@ class AskCog(commands.Cog):
     async def respond(self, interaction: discord.Interaction[Any], answer: Answer) -> None:
         embeds, view = answer_payload(self.ctx.service, answer, interaction.user.id)
         if view is None:
-            await interaction.response.send_message(embeds=embeds, allowed_mentions=NO_MENTIONS)
-            return
-        sent = await interaction.response.send_message(embeds=embeds, view=view, allowed_mentions=NO_MENTIONS)
-        if isinstance(sent.resource, discord.InteractionMessage):
-            view.message = sent.resource
+            sent = await interaction.response.send_message(embeds=embeds, allowed_mentions=NO_MENTIONS)
+        else:
+            sent = await interaction.response.send_message(embeds=embeds, view=view, allowed_mentions=NO_MENTIONS)
+            if isinstance(sent.resource, discord.InteractionMessage):
+                view.message = sent.resource
+        channel_id = interaction.channel_id or 0
+        self.remember(sent.message_id, channel_id, interaction.user.id, answer)
 
     @app_commands.command(name="ask", description="Ask about a phone: is it sold in a country, will it work there?")
     @app_commands.describe(question="e.g. Will the Pixel 9 work on Verizon? / Is the Xiaomi 14 sold in the US?")
     async def ask(
         self, interaction: discord.Interaction[Any], question: app_commands.Range[str, 1, MAX_QUESTION_CHARS]
     ) -> None:
-        await self.respond(interaction, self.ctx.service.ask(question, adapter="discord"))
+        # "/ask what about on T-Mobile?" a few minutes after an answer in this channel follows up on it.
+        earlier = self.ctx.conversations.recall(("asker", interaction.channel_id or 0, interaction.user.id))
+        await self.respond(interaction, self.ctx.service.ask(question, adapter="discord", context=earlier))
 
     @app_commands.command(name="sold", description="Is this phone sold officially in a country?")
     @app_commands.describe(device="the phone", country="the country")

@@ -1,0 +1,319 @@
+"""Reading real-world phrasings: everyday words, places and their roles, carriers in their country,
+model numbers in any form, other languages, long posts and follow-ups (bot/matching/*)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import carrier, device, knowledge, variant, vendor
+
+from bot.matching import Index
+from bot.matching.everyday import guess_language, is_everyday
+from bot.matching.tokens import blank_noise
+
+K = knowledge(
+    vendors=[
+        vendor("google", "Google", "pixel"),
+        vendor("samsung", "Samsung", "galaxy"),
+        vendor("xiaomi", "Xiaomi", "mi", "redmi", "小米"),
+        vendor("apple", "Apple", "iphone"),
+    ],
+    devices=[
+        device("pixel-9", "google", "Pixel 9", variant("p9", lte=[2, 4])),
+        device("pixel-9-pro-fold", "google", "Pixel 9 Pro Fold", variant("p9f", lte=[2, 4])),
+        device("pixel-8", "google", "Pixel 8", variant("p8", lte=[2, 4])),
+        device("pixel-5", "google", "Pixel 5", variant("p5", lte=[2, 4])),
+        device(
+            "galaxy-s24",
+            "samsung",
+            "Galaxy S24",
+            variant("s24-us", "US unlocked", ("SM-S921U1",), lte=[2, 4, 12]),
+            variant("s24-us-carrier", "US carrier", ("SM-S921U",), lte=[2, 4, 12]),
+            variant("s24-intl", "International", ("SM-S921B",), lte=[1, 3, 20]),
+        ),
+        device("galaxy-s24-ultra", "samsung", "Galaxy S24 Ultra", variant("s24u", "International", ("SM-S928B",))),
+        device("galaxy-note20", "samsung", "Galaxy Note20", variant("n20", "International", ("SM-N981B",))),
+        device(
+            "xiaomi-14",
+            "xiaomi",
+            "Xiaomi 14",
+            variant("x14g", "Global", ("23127PN0CG",), lte=[1, 3, 7]),
+            variant("x14c", "China", ("23127PN0CC",), lte=[1, 3, 41]),
+        ),
+        device(
+            "iphone-16",
+            "apple",
+            "iPhone 16",
+            variant("i16-us", "United States", ("A3081",), lte=[2, 4]),
+            variant("i16-cn", "China mainland, Hong Kong", ("A3288",), lte=[1, 3]),
+        ),
+    ],
+    carriers=[
+        carrier("tmobile-us", "US", "T-Mobile", "tmo", "t-mobile", "sprint", lte=([2, 4, 12, 66, 71], [])),
+        carrier("verizon-us", "US", "Verizon", "vzw", lte=([2, 4, 13], [])),
+        carrier("att-us", "US", "AT&T", "att", lte=([2, 4, 12], [])),
+        carrier("ultra-us", "US", "Ultra Mobile", "ultra", mvno_of="tmobile-us"),
+        carrier("mint-us", "US", "Mint Mobile", "mint", mvno_of="tmobile-us"),
+        carrier("att-mx", "MX", "AT&T México", "at&t mexico", "att mexico", lte=([2, 4, 7], [])),
+        carrier("telcel-mx", "MX", "Telcel", lte=([2, 4, 7], [])),
+        carrier("telekom-de", "DE", "Telekom Deutschland", "telekom", "t-mobile", lte=([1, 3, 20], [])),
+        carrier("o2-de", "DE", "O2 Germany", "o2", lte=([1, 3, 20], [])),
+        carrier("play-pl", "PL", "Play", lte=([1, 3, 20], [])),
+        carrier("bell-ca", "CA", "Bell Mobility", "bell", lte=([2, 4, 12], [])),
+        carrier("vivo-br", "BR", "Vivo", "vivo", lte=([3, 7, 28], [])),
+        carrier("jio-in", "IN", "Jio", "jio", lte=([3, 5, 40], [])),
+        carrier("china-telecom-cn", "CN", "China Telecom", "中国电信", "电信", lte=([1, 3, 5], [])),
+    ],
+)
+INDEX = Index(K)
+
+
+def read(question: str, after: str | None = None):  # type: ignore[no-untyped-def]
+    return INDEX.analyze(question, INDEX.analyze(after) if after else None)
+
+
+# -- everyday words (bot/matching/everyday.py) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("word", "everyday"), [("three", True), ("mint", True), ("sold", True), ("vivo", True)])
+def test_everyday_words_come_from_frequency_data(word: str, everyday: bool) -> None:
+    assert is_everyday(word) is everyday
+
+
+@pytest.mark.parametrize("brand", ["samsung", "google", "xiaomi", "redmi", "jio"])
+def test_brands_frequent_everywhere_are_not_everyday_words(brand: str) -> None:
+    assert not is_everyday(brand)
+
+
+@pytest.mark.parametrize(
+    ("words", "lang"),
+    [
+        ("funciona na vivo no brasil o xiaomi".split(), "pt"),
+        ("funktioniert das handy bei der telekom".split(), "de"),
+        ("il telefono funziona con tim in italia".split(), "it"),
+        ("does the pixel work in the us".split(), None),
+    ],
+)
+def test_the_language_of_a_question(words: list[str], lang: str | None) -> None:
+    assert guess_language(words) == lang
+
+
+# -- everyday words are not names (bot/matching/mentions.py) ---------------------------------------
+
+
+def test_sold_is_not_corrected_to_fold() -> None:
+    assert read("is the Pixel 9 sold in India?").device == "pixel-9"
+
+
+def test_a_model_word_is_not_a_carrier() -> None:
+    result = read("S24 Ultra on verizon")
+    assert result.device == "galaxy-s24-ultra" and result.carriers == ("verizon-us",)
+
+
+def test_software_names_name_no_phone_or_carrier() -> None:
+    result = read("pixel experience on my galaxy s24, google play crashes")
+    assert result.device == "galaxy-s24" and result.carriers == ()
+
+
+def test_an_everyday_carrier_name_needs_a_cue() -> None:
+    assert read("is the pixel 9 in mint condition good on tmo").carriers == ("tmobile-us",)
+    assert read("pixel 9 with mint?").carriers == ("mint-us",)
+
+
+def test_words_are_not_joined_into_places() -> None:
+    assert read("good to go with a pixel 9 on tmo?").country == "US"  # not Togo
+    result = read("a us iphone 16 on jio")  # not Australia ("a us" is not "aus")
+    assert (result.country, result.origin, result.variant) == ("IN", "US", "i16-us")
+
+
+# -- places and their roles (bot/matching/places.py) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "country", "origin"),
+    [
+        ("china version xiaomi 14 on tmo", "US", "CN"),
+        ("my xiaomi 14 has the CN rom, does it work in germany", "DE", "CN"),
+        ("the chinese one, xiaomi 14, in brazil?", "BR", "CN"),
+        ("bought the xiaomi 14 in Riyadh, back home in India now, will it work", "IN", "SA"),
+        ("imported from china: xiaomi 14, works in mexico?", "MX", "CN"),
+        ("I'm from India, will the pixel 9 work here?", "IN", None),
+        ("living in berlin now, does the pixel 9 work", "DE", None),
+    ],
+)
+def test_where_the_phone_comes_from_is_not_where_it_is_used(question: str, country: str, origin: str | None) -> None:
+    result = read(question)
+    assert (result.country, result.origin) == (country, origin)
+
+
+def test_an_origin_picks_the_variant_made_for_it() -> None:
+    assert read("china version xiaomi 14 on tmo").variant == "x14c"
+    assert read("got a us unlocked galaxy s24, works on jio?").variant == "s24-us"
+
+
+@pytest.mark.parametrize(
+    ("question", "carrier_id"),
+    [
+        ("funktioniert das pixel 9 bei T-Mobile?", "telekom-de"),
+        ("moving to germany, pixel 9 on t-mobile?", "telekom-de"),
+        ("pixel 9 on t-mobile?", "tmobile-us"),
+        ("pixel 9 on at&t in mexico", "att-mx"),
+        ("moving to monterrey, my pixel 9 is on at&t, will at&t mexico work with it?", "att-mx"),
+        ("pixel 9 on sprint", "tmobile-us"),
+        ("funciona na Vivo o xiaomi 14?", "vivo-br"),
+        ("the verizon one, a pixel 9: will it work on tmo?", "tmobile-us"),
+    ],
+)
+def test_carriers_are_read_in_their_country(question: str, carrier_id: str) -> None:
+    assert read(question).carriers == (carrier_id,)
+
+
+def test_a_carrier_name_inside_a_longer_name_is_not_that_carrier() -> None:
+    assert read("Cincinnati Bell with a pixel 9?").carriers == ()
+
+
+def test_a_carrier_that_sold_the_phone_is_its_origin() -> None:
+    result = read("a verizon pixel 9 on jio?")
+    assert (result.carriers, result.country, result.origin) == (("jio-in",), "IN", "US")
+
+
+def test_two_letter_words_are_countries_only_where_they_can_be() -> None:
+    assert read("5G on the pixel 9 with NSA and SA").country is None
+    assert read("xiaomi 14 in JP").country == "JP"
+
+
+# -- model numbers (bot/matching/models.py) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "device_id", "variant_id"),
+    [
+        ("smn981b on tmo", "galaxy-note20", "n20"),
+        ("SM S921U on verizon", "galaxy-s24", "s24-us-carrier"),
+        ("sms921u1 w/ mint?", "galaxy-s24", "s24-us"),
+        ("SM-S928B/DS in the us on verizon", "galaxy-s24-ultra", "s24u"),
+        ("sm-s921b", "galaxy-s24", "s24-intl"),
+    ],
+)
+def test_model_numbers_in_any_form(question: str, device_id: str, variant_id: str) -> None:
+    result = read(question)
+    assert (result.device, result.variant) == (device_id, variant_id)
+
+
+def test_build_ids_and_units_are_no_model_numbers() -> None:
+    result = read("pixel 9 on build TQ2A.230405.003, 128gb, 5000mah: works on tmo?")
+    assert result.device == "pixel-9" and result.unknown_model is None
+
+
+def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
+    result = read("sm-s938n on verizon")
+    assert result.device is None and result.unknown_model == "sm-s938n"
+
+
+# -- what is asked (bot/matching/intent.py) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("xiaomi 14 on verizon?", "compatibility"),
+        ("galaxy s24 with jio?", "compatibility"),
+        ("pixel 9 in japan?", "compatibility"),
+        ("is the xiaomi 14 sold in the us?", "availability"),
+        ("bands of the xiaomi 14?", "bands"),
+        ("does the galaxy s24 have n77?", "bands"),
+        ("how to root the pixel 9", "other"),
+        ("price of the pixel 9 in india", "other"),
+        ("pixel 9?", "unknown"),
+        ("what carrier is best in canada?", "other"),
+        ("hi", "unknown"),
+        ("¿funciona el xiaomi 14 en telcel?", "compatibility"),
+        ("ist das pixel 9 in deutschland erhältlich?", "availability"),
+        ("kya pixel 9 india me milega?", "availability"),
+        ("小米14在美国能用吗", "compatibility"),
+    ],
+)
+def test_intent_from_words_and_structure(question: str, intent: str) -> None:
+    assert read(question).intent == intent
+
+
+# -- other languages ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "device_id", "country", "origin"),
+    [
+        ("xiaomi 14 versione cinese funziona in italia?", "xiaomi-14", "IT", "CN"),
+        ("comprado na China, o xiaomi 14 funciona no Brasil?", "xiaomi-14", "BR", "CN"),
+        ("小米14在美国能用吗", "xiaomi-14", "US", None),
+        ("pixel5在中国能用吗", "pixel-5", "CN", None),
+        ("iphone 16 国行 可以用 jio 吗", "iphone-16", "IN", "CN"),
+        ("el pixel 9 funciona en México?", "pixel-9", "MX", None),
+    ],
+)
+def test_questions_in_other_languages(question: str, device_id: str, country: str, origin: str | None) -> None:
+    result = read(question)
+    assert (result.device, result.country, result.origin) == (device_id, country, origin)
+
+
+# -- long posts (bot/matching/tokens.py) ----------------------------------------------------------
+
+
+def test_noise_is_blanked_and_spans_kept() -> None:
+    post = "see https://example.org/galaxy-s24 build UP1A.231005.007\nSent from my SM-S921U using Tapatalk"
+    cleaned = blank_noise(post)
+    assert len(cleaned) == len(post)
+    assert "galaxy" not in cleaned and "UP1A" not in cleaned and "S921U" not in cleaned and "see" in cleaned
+
+
+def test_a_long_post_is_read_for_its_question() -> None:
+    post = (
+        "ok so long story. I had a Galaxy S24 for a year, loved it, then it fell in a lake. "
+        + "Logs below.\n```\nE/RIL( 123): radio power off\n```\n" * 3
+        + "Now my brother gave me his pixel 8. Will the pixel 8 work on tmo? "
+        + "Thanks!\nSent from my SM-S921U1"
+    )
+    result = read(post)
+    assert (result.device, result.carriers) == ("pixel-8", ("tmobile-us",))
+
+
+# -- follow-ups (bot/matching/reading.py) ---------------------------------------------------------
+
+
+def test_a_follow_up_inherits_what_it_does_not_say() -> None:
+    result = read("what about on T-Mobile?", after="will the pixel 8 work on verizon?")
+    assert (result.device, result.carriers, result.intent) == ("pixel-8", ("tmobile-us",), "compatibility")
+
+
+def test_a_follow_up_with_a_new_phone_keeps_the_place() -> None:
+    result = read("and the pixel 9?", after="is the xiaomi 14 sold in the us?")
+    assert (result.device, result.country, result.intent) == ("pixel-9", "US", "availability")
+
+
+def test_a_follow_up_asking_there_keeps_the_country() -> None:
+    result = read("is it sold there?", after="will the xiaomi 14 work in germany?")
+    assert (result.device, result.country, result.intent) == ("xiaomi-14", "DE", "availability")
+
+
+def test_a_follow_up_with_a_market_word_picks_the_variant() -> None:
+    result = read("its the china one btw", after="will my xiaomi 14 work on tmo?")
+    assert (result.device, result.variant, result.carriers) == ("xiaomi-14", "x14c", ("tmobile-us",))
+
+
+# -- autocomplete (bot/matching/complete.py) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "typed", "first"),
+    [
+        ("carrier", "tmo", "tmobile-us"),
+        ("carrier", "vzw", "verizon-us"),
+        ("country", "uk", "GB"),
+        ("country", "usa", "US"),
+        ("country", "de", "DE"),
+        ("device", "sm-s921", "galaxy-s24"),
+        ("device", "23127pn0cc", "xiaomi-14"),
+        ("device", "pixel 9", "pixel-9"),
+    ],
+)
+def test_autocomplete_knows_nicknames_and_model_numbers(kind: str, typed: str, first: str) -> None:
+    assert INDEX.complete(kind, typed)[0][0] == first
