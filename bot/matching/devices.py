@@ -102,14 +102,14 @@ def resolve(
     # "galaxy s20 fe" names the "Galaxy S20 FE 5G" only if the 4G phone of that name is not meant:
     # without "5g" in the question it is a question back, not an answer.
     said = {t.norm for t in toks}
-    contradicted += [
+    untagged = [
         m
         for m in complete
         if m.payload.untagged
-        and not (said & set(text.tokens(k.device(m.payload.id).name))) & {"5g", "4g"}
         and m not in contradicted
+        and not (said & set(text.tokens(k.device(m.payload.id).name))) & {"5g", "4g"}
     ]
-    complete = [m for m in complete if m not in contradicted]
+    complete = [m for m in complete if m not in contradicted and m not in untagged]
 
     # Keep the longest names: "galaxy s24 ultra" hides "galaxy s24" inside it.
     kept = [
@@ -156,6 +156,11 @@ def resolve(
     if len(ids) > 1:
         offered = tuple(Suggestion("device", d, k.device(d).name) for d in sorted(ids, key=lambda d: k.device(d).name))
         return DeviceReading(None, None, offered, 0.0, True, True, None)
+    if untagged:
+        # "redmi note 13 pro": the 4G and the 5G phone, or a 5G phone whose 4G namesake we may not know.
+        found = sorted({m.payload.id for m in untagged}, key=lambda d: k.device(d).name)
+        offered = tuple(Suggestion("device", d, k.device(d).name) for d in found)
+        return DeviceReading(None, None, offered, 0.0, True, len(found) > 1, None)
 
     suggestions: list[Suggestion] = []
     for m in sorted(incomplete_ones, key=lambda o: -(o.end - o.start)):
