@@ -246,8 +246,7 @@ def market_variant(lexicon: Lexicon, device_id: str, toks: list[Token]) -> str |
     wanted: set[str] = set()
     for i, t in enumerate(toks):
         words = MARKET_WORDS.get(t.norm)
-        near = {toks[j].norm for j in (i - 1, i + 1, i + 2) if 0 <= j < len(toks)}
-        if words and near & MARKET_CUES:
+        if words and any(0 <= j < len(toks) and toks[j].norm in MARKET_CUES for j in (i - 1, i + 1, i + 2)):
             wanted.update(words)
     if not wanted:
         return None

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import text
 from .cues import INTENT_WORDS as _WRITTEN
@@ -45,10 +46,18 @@ def _about_software(norms: list[str], question: str) -> bool:
     return any(w in _SOFTWARE_LATIN for w in norms) or any(w in question for w in _SOFTWARE_CJK)
 
 
+@lru_cache(maxsize=65536)
+def _says(word: str) -> frozenset[str]:
+    """The intents a word says ("funciona" says compatibility)."""
+    return frozenset(
+        name for name in INTENT_WORDS if word in _WHOLE[name] or any(word.startswith(stem) for stem in _STEMS[name])
+    )
+
+
 def _first(name: str, norms: list[str], raws: list[str], joined: str, question: str) -> int:
     """Where the question first says it (a token position, or a rough one for phrases), or _NOWHERE."""
     for i, w in enumerate(norms):
-        if w in _WHOLE[name] or any(w.startswith(stem) for stem in _STEMS[name]):
+        if name in _says(w):
             return i
         if name == "bands" and _BAND.match(raws[i]):
             return i

@@ -21,7 +21,10 @@ _MOVING = frozenset({"over", "back", "it", "them", "me", "us", "number"})
 _COUNTRY_CUES = frozenset(
     {"in", "from", "to", "into", "en", "na", "no", "em", "de", "di", "aus", "nach", "dari", "ke", "a", "au", "the"}
 )
-_SOFTWARE = tuple(tuple(text.tokens(n)) for n in SOFTWARE_NAMES)
+_SOFTWARE: dict[str, list[tuple[str, ...]]] = {}
+for _name in SOFTWARE_NAMES:
+    _toks = tuple(text.tokens(_name))
+    _SOFTWARE.setdefault(_toks[0], []).append(_toks)
 
 
 @dataclass(frozen=True)
@@ -36,11 +39,10 @@ def software_tokens(toks: list[Token]) -> set[int]:
     """Positions of tokens that are part of a software name ("Pixel Experience", "Google Play")."""
     norms = [t.norm for t in toks]
     out: set[int] = set()
-    for name in _SOFTWARE:
-        n = len(name)
-        for i in range(len(norms) - n + 1):
-            if tuple(norms[i : i + n]) == name:
-                out.update(range(i, i + n))
+    for i, first in enumerate(norms):
+        for name in _SOFTWARE.get(first, ()):
+            if tuple(norms[i : i + len(name)]) == name:
+                out.update(range(i, i + len(name)))
     return out
 
 

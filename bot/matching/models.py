@@ -15,6 +15,7 @@ from .lexicon import Lexicon
 
 _MODEL_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9./_-]*")
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
+_DIGIT = re.compile(r"\d")
 # Looks like a model number: letters and at least two digits, five characters or more ("s921u",
 # "a2849"), not a phone name ("iphone16") or a plain word.
 MODEL_SHAPE = re.compile(r"^(?=.*[a-z])(?=.*\d.*\d)[a-z0-9]{5,}$")
@@ -45,11 +46,13 @@ class ModelMention:
 def find(lexicon: Lexicon, question: str) -> list[ModelMention]:
     """The model numbers of known variants in the question (two words may be one number: "SM S921U")."""
     words = [(m.group(0), m.start(), m.end()) for m in _MODEL_WORD.finditer(question)]
-    digits = [any(ch.isdigit() for ch in w) for w, _s, _e in words]
+    # Every model number has a digit: only windows of words next to a word with one are looked at.
+    with_digit = [i for i, (w, _s, _e) in enumerate(words) if _DIGIT.search(w)]
     found: list[ModelMention] = []
     for n in (3, 2, 1):
-        for i in range(len(words) - n + 1):
-            if not any(digits[i : i + n]) or (n > 1 and not _adjacent(question, words[i : i + n])):
+        starts = sorted({i for d in with_digit for i in range(d - n + 1, d + 1) if 0 <= i <= len(words) - n})
+        for i in starts:
+            if n > 1 and not _adjacent(question, words[i : i + n]):
                 continue
             start, end = words[i][1], words[i + n - 1][2]
             if any(f.start < end and start < f.end for f in found):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import text
 
@@ -52,6 +53,12 @@ _WORD = re.compile(r"[^\W_]+|[&+]", re.UNICODE)
 _SIGNS = {"&": "and", "+": "plus"}
 
 
+@lru_cache(maxsize=65536)
+def _parts(word: str) -> tuple[str, ...]:
+    """A typed word folded and split (words repeat across questions: folding is the costly part)."""
+    return tuple(text.split_word(text.fold(word)))
+
+
 def tokenize(question: str) -> list[Token]:
     """Tokens of a question already in NFKC form (see `text.raw_words`); "&" and "+" are words, as in
     names ("AT&T" is "at and t", "S24+" is "s 24 plus"), and spans index the question as given."""
@@ -59,16 +66,17 @@ def tokenize(question: str) -> list[Token]:
     previous_end = 0
     for found in _WORD.finditer(question):
         word, start, end = found.group(0), found.start(), found.end()
-        brk = bool(_SENTENCE_END.search(question[previous_end:start])) and bool(out)
+        gap = question[previous_end:start]
+        brk = gap != " " and bool(out) and _SENTENCE_END.search(gap) is not None
         if word in _SIGNS:
             out.append(Token(_SIGNS[word], word, start, end, glued=False, brk=brk))
         else:
-            for k, part in enumerate(text.split_word(text.fold(word))):
+            for k, part in enumerate(_parts(word)):
                 out.append(Token(part, word, start, end, glued=k > 0, brk=brk and k == 0))
         previous_end = end
     return out
 
 
 def is_shouting(question: str) -> bool:
-    letters = [c for c in question if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.6
+    letters = sum(map(str.isalpha, question))
+    return letters >= 8 and sum(map(str.isupper, question)) / letters > 0.6
