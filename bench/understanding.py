@@ -9,7 +9,7 @@ tests/data/questions/README.md. Each question is answered by the engine over the
 - read right: the phone (or the question back, for a name that fits several), its variant when the
   label names one, the country of use, the origin when labelled, the carrier and the intent all agree;
 - useful: the answer gives a real verdict, sale status or band list, or cleanly declines a post that
-  names no phone (no phone offered);
+  names no phone (no phone offered) or that asks something the bot does not answer;
 - wrong phone: the answer is about a phone other than the one asked about (the worst failure).
 """
 
@@ -161,7 +161,9 @@ def judge(item: Item, got: dict[str, Any]) -> dict[str, Any]:
     status = (got.get("availability") or {}).get("status") not in (None, "unknown")
     bands = any((b.get("bands") or {}).get("lte") for b in got.get("bands") or [])
     declined = device is None and not suggested
-    useful = (not wrong_phone) and (bool(verdicts) or status or bands or (no_phone and declined))
+    # A clean decline is useful too: of a post that names no phone, or of one that asks something else.
+    declined_other = e.get("intent") == "other" and got.get("intent") == "other"
+    useful = (not wrong_phone) and (bool(verdicts) or status or bands or (no_phone and declined) or declined_other)
     return {"read_right": not misses, "useful": useful, "wrong_phone": wrong_phone, "misses": misses}
 
 

@@ -91,11 +91,14 @@ class Engine:
         variants = [v for v in device.variants if a.variant in (None, v.id)] if device else []
 
         avail: Availability | None = None
-        if a.vendor and a.country:
+        # A post that asks something else (rooting, a price, a bug) gets no verdicts: the answer says
+        # what the bot can answer instead.
+        asks_other = a.intent == "other"
+        if a.vendor and a.country and not asks_other:
             avail = availability(self.statements_for(a.vendor, a.country), a.device)
 
-        scope: list[Carrier] = [k.carrier(c) for c in a.carriers]
-        if not scope and a.country:
+        scope: list[Carrier] = [k.carrier(c) for c in a.carriers] if not asks_other else []
+        if not scope and a.country and not asks_other:
             scope = self.networks_in(a.country)
         compat: list[Compatibility] = []
         for carrier in scope:

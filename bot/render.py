@@ -224,7 +224,18 @@ def compat_lines(
     return out
 
 
+def declined(a: Answer, k: Knowledge) -> str:
+    """The reply to a post that asks something the bot does not answer (rooting, a price, a bug)."""
+    name = k.device(a.device).name if a.device else "Pixel 9"
+    return (
+        f"I can't help with that about the **{name}**. I can tell whether a phone is sold in a country, "
+        f"whether it works on a carrier, and which bands it has: try “Will the {name} work on Verizon?”"
+    )
+
+
 def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
+    if a.intent == "other" and a.device:
+        return defuse_mentions(declined(a, k))
     device = k.device(a.device) if a.device else None
     vendor = k.vendor(a.vendor) if a.vendor else None
     country = country_phrase(a.country, country_names)

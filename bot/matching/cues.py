@@ -50,7 +50,6 @@ SOFTWARE_NAMES = (
     "pixel watch",
     "galaxy watch",
     "galaxy buds",
-    "galaxy tab",
     "galaxy store",
     "google play",
     "play store",

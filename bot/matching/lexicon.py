@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 
 import pycountry
 from babel import Locale
@@ -112,6 +113,7 @@ class Lexicon:
         self.vocab: set[str] = set()
         self.device_vocab: set[str] = set()
         self.entity_vocab: set[str] = set()  # words of phone, maker and carrier names (not places)
+        self.bigrams: set[tuple[str, str]] = set()  # neighbouring words of names ("g", "pad")
         self._near: dict[str, set[str]] = defaultdict(set)
         self._corrections: dict[str, list[tuple[str, float]]] = {}
         self.models: dict[str, tuple[str, str]] = {}
@@ -145,6 +147,8 @@ class Lexicon:
         toks = text.tokens(name)
         if not toks:
             return
+        if payload.kind in ("device", "vendor", "carrier"):
+            self.bigrams.update(pairwise(toks))
         node = self.root
         for tok in toks:
             self.vocab.add(tok)
@@ -286,6 +290,6 @@ class Lexicon:
             candidates |= self._near.get(d, set())
         out = []
         for cand in candidates:
-            if len(cand) >= 3 and cand not in MODIFIERS and OSA.distance(word, cand) == 1:
+            if len(cand) >= 3 and OSA.distance(word, cand) == 1:
                 out.append((cand, OSA.normalized_similarity(word, cand)))
         return sorted(out, key=lambda c: (-c[1], c[0]))

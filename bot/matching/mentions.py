@@ -33,6 +33,9 @@ class Match:
     start: int  # token positions, end exclusive
     end: int
     score: float  # 1.0 when every token was typed exactly
+    # The next word is one edit from a word that would make the name longer ("meizu m1 mental" may
+    # be the M1 Metal): the name found may be the shorter namesake of the phone meant.
+    extendable: bool = False
 
 
 def software_tokens(toks: list[Token]) -> set[int]:
@@ -65,6 +68,8 @@ def recompose(lexicon: Lexicon, toks: list[Token]) -> list[Token]:
             and nxt.norm.isalpha()
             and t.norm + nxt.norm in lexicon.entity_vocab
             and (t.norm not in vocab or nxt.norm not in vocab or len(t.norm) == 1)
+            # "lg g pad" stays apart where a name has those two words; "i phone" is joined.
+            and (t.norm, nxt.norm) not in lexicon.bigrams
             and (len(t.norm) == 1 or not (is_everyday(t.norm) and is_everyday(nxt.norm)))
         ):
             out.append(Token(t.norm + nxt.norm, t.raw, t.start, nxt.end, t.glued, t.brk))
@@ -102,9 +107,14 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
         stack: list[tuple[Node, int, float]] = [(lexicon.root, i, 0.0)]
         while stack:
             node, j, total = stack.pop()
-            if j > i:
+            if j > i and node.payloads:
+                longer = (
+                    j < len(toks)
+                    and not toks[j].brk
+                    and any(word in node.children for word, _sim in lexicon.corrections(toks[j].norm))
+                )
                 for p in node.payloads:
-                    matches.append(Match(p, i, j, total / (j - i)))
+                    matches.append(Match(p, i, j, total / (j - i), longer))
             if j >= len(toks) or j in blocked or (j > i and toks[j].brk):
                 continue
             for word, sim in options(j):
@@ -144,7 +154,8 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
                 return True
         if p.kind in ("country", "city") and before is not None and before.norm in _COUNTRY_CUES:
             return True
-        return m.score == 1.0 and word.raw in p.cased
+        # Written as a name, and not inside a longer name ("Pixel Experience Plus" is no Plus).
+        return m.score == 1.0 and word.raw in p.cased and not (before is not None and _name_before(before))
     if p.kind == "carrier" and length == 1 and before is not None and _name_before(before):
         return False  # "Cincinnati Bell" is not Bell Canada
     if p.kind == "country" and m.score < 1.0 and (before is None or before.norm not in _COUNTRY_CUES):
@@ -162,9 +173,12 @@ def _name_before(t: Token) -> bool:
 
 
 def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
-    """The name is followed by a word that makes it another model ("pixel 8" + "a")."""
+    """The name is followed by a word that makes it another model ("pixel 8" + "a"), or by a word one
+    edit from one that would ("meizu m1 mental")."""
     if m.end >= len(toks):
         return False
+    if m.extendable:
+        return True
     nxt = toks[m.end]
     if nxt.brk:
         return False

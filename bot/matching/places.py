@@ -274,9 +274,9 @@ def _is_origin(
     """Whether a place is where the phone comes from: "china version", an adjective of a market, a
     cue before it ("bought … in", "imported from"), or a place written right before the phone ("a US
     galaxy"); a cue of use ("moving to", "back home in", "I'm from") makes it the place of use."""
-    after = [t for t in toks[p.end : p.end + 2] if not t.brk]
-    if (after and after[0].norm in MARKET_CUES) or p.adjective:
-        return True
+    after = [t.norm for t in toks[p.end : p.end + 2] if not t.brk]
+    if any(word in MARKET_CUES for word in after) or p.adjective:
+        return True  # "china version", "china mainland version", "CN rom"
     others = {i for o in places if o is not p for i in range(o.start, o.end)}
     phone = set(range(*device_span)) if device_span is not None else set()
     j = p.start - 1

@@ -34,7 +34,7 @@ def strip_mentions_of(content: str, user_id: int, role_id: int | None = None) ->
 def is_device_question(answer: Answer) -> bool:
     """Whether a plain message in an answer channel is worth answering: a known phone or vendor,
     and words that say what is asked (sold, work, bands…). Chat that is not a question is ignored."""
-    return bool(answer.device or answer.vendor) and answer.intent != "unknown"
+    return bool(answer.device or answer.vendor) and answer.intent not in ("unknown", "other")
 
 
 async def _choices(interaction: discord.Interaction[Any], kind: str, current: str) -> list[app_commands.Choice[str]]:
