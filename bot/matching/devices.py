@@ -4,6 +4,7 @@ and, when no phone is certain, the phones worth offering as "did you mean"."""
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -92,11 +93,14 @@ def resolve(
     model_devices = {d for d, _v in by_model}
     # "samsung galaxy s99" is no other maker's S99: a vendor named right before a name must agree,
     # and so must a series: "redmi note 3" is not the "Mi Note 3" (found by its short name "note 3").
-    vendor_ends = {m.end: m.payload.id for m in matches if m.payload.kind == "vendor"}
+    vendor_ends: dict[int, set[str]] = defaultdict(set)
+    for m in matches:
+        if m.payload.kind == "vendor":
+            vendor_ends[m.end].add(m.payload.id)
     contradicted = [
         m
         for m in complete
-        if (m.start in vendor_ends and vendor_ends[m.start] != k.device(m.payload.id).vendor)
+        if (m.start in vendor_ends and k.device(m.payload.id).vendor not in vendor_ends[m.start])
         or (m.payload.derived and m.start > 0 and _other_series(lexicon, toks[m.start - 1].norm, m.payload.id))
     ]
     # "galaxy s20 fe" names the "Galaxy S20 FE 5G" only if the 4G phone of that name is not meant:
@@ -200,7 +204,9 @@ def resolve(
 def _other_series(lexicon: Lexicon, word: str, device_id: str) -> bool:
     if word not in lexicon.series_words:
         return False
-    return word not in text.tokens(lexicon.knowledge.device(device_id).name)
+    device = lexicon.knowledge.device(device_id)
+    own = text.tokens(device.name) + text.tokens(lexicon.knowledge.vendor(device.vendor).name)
+    return word not in own  # "sony ericsson xperia pro": "ericsson" is the maker's own name
 
 
 def _the_one_asked_about(

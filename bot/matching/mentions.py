@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .. import text
 from .cues import CARRIER_CUES, COUNTRY_BLOCKERS, MODIFIERS, SOFTWARE_NAMES
 from .everyday import is_everyday
+from .intent import CUE_WORDS
 from .lexicon import Lexicon, Node, Payload
 from .tokens import Token
 
@@ -71,6 +72,7 @@ def recompose(lexicon: Lexicon, toks: list[Token]) -> list[Token]:
             # "lg g pad" stays apart where a name has those two words; "i phone" is joined.
             and (t.norm, nxt.norm) not in lexicon.bigrams
             and (len(t.norm) == 1 or not (is_everyday(t.norm) and is_everyday(nxt.norm)))
+            and not (len(t.norm) == 1 and len(nxt.norm) == 1)  # "a i-mate" is not "ai"
         ):
             out.append(Token(t.norm + nxt.norm, t.raw, t.start, nxt.end, t.glued, t.brk))
             i += 2
@@ -111,6 +113,7 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
                 longer = (
                     j < len(toks)
                     and not toks[j].brk
+                    and toks[j].norm not in CUE_WORDS  # "nokia 3610 sold" is not the 3610 Fold
                     and any(word in node.children for word, _sim in lexicon.corrections(toks[j].norm))
                 )
                 for p in node.payloads:

@@ -49,10 +49,10 @@ def find(lexicon: Lexicon, question: str) -> list[ModelMention]:
     # Every model number has a digit: only windows of words next to a word with one are looked at.
     with_digit = [i for i, (w, _s, _e) in enumerate(words) if _DIGIT.search(w)]
     found: list[ModelMention] = []
-    for n in (3, 2, 1):
+    for n in (2, 1):
         starts = sorted({i for d in with_digit for i in range(d - n + 1, d + 1) if 0 <= i <= len(words) - n})
         for i in starts:
-            if n > 1 and not _adjacent(question, words[i : i + n]):
+            if n > 1 and not _split_model(question, words[i : i + n]):
                 continue
             start, end = words[i][1], words[i + n - 1][2]
             if any(f.start < end and start < f.end for f in found):
@@ -60,18 +60,21 @@ def find(lexicon: Lexicon, question: str) -> list[ModelMention]:
             c = _NOT_ALNUM.sub("", "".join(w for w, _s, _e in words[i : i + n])).lower()
             if c.isdigit() and len(c) < text.MIN_DIGIT_MODEL:
                 continue
-            hit = _lookup(lexicon, c)
+            hit = _lookup(lexicon, c, prefix=n == 1)
             if hit is not None:
                 found.append(ModelMention(start, end, *hit))
     return found
 
 
-def _adjacent(question: str, words: list[tuple[str, int, int]]) -> bool:
-    """Words of one model number are one space or hyphen apart ("SM S921U"), not a sentence apart."""
+def _split_model(question: str, words: list[tuple[str, int, int]]) -> bool:
+    """Words that are one model number typed apart ("SM S921U", "XT 1563"): one space or hyphen
+    apart, and any word without a digit a short prefix ("Desire 526" is a name, not a model)."""
+    if any(len(w) > 3 and not _DIGIT.search(w) for w, _s, _e in words):
+        return False
     return all(question[a[2] : b[1]] in (" ", "-", " - ") for a, b in pairwise(words))
 
 
-def _lookup(lexicon: Lexicon, c: str) -> tuple[str, str | None] | None:
+def _lookup(lexicon: Lexicon, c: str, prefix: bool = True) -> tuple[str, str | None] | None:
     hit = lexicon.models.get(c)
     if hit:
         return hit
@@ -83,6 +86,8 @@ def _lookup(lexicon: Lexicon, c: str) -> tuple[str, str | None] | None:
             hit = lexicon.models.get(c[: -len(suffix)])
             if hit:
                 return hit
+    if not prefix:
+        return None
     # The start of known model numbers, all of one phone ("23127pn0" of 23127PN0CG and 23127PN0CC).
     lo = bisect.bisect_left(lexicon.model_list, c)
     owners = set()
