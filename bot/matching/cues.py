@@ -291,6 +291,12 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "how do i unlock",
         "unlock code",
         "imei repair",
+        "recommend",
+        "recommendation",
+        "budget",
+        "best phone",
+        "best carrier",
+        "which carrier",
     ),
 }
 

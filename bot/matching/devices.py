@@ -37,6 +37,7 @@ class DeviceReading:
 
 
 _NUMBERED_WORD = re.compile(r"([a-z]*)(\d+)([a-z+]*)")
+_GENERATIONS = frozenset({"2g", "3g", "4g", "5g", "lte"})
 
 
 def model_numbers(name: str) -> set[tuple[str, int]]:
@@ -180,7 +181,12 @@ def resolve(
     hint = bool(suggestions) or any(
         i not in taken
         and (
-            (t.norm in lexicon.device_tokens and not t.norm.isdigit() and not is_everyday(t.norm))
+            (
+                t.norm in lexicon.device_tokens
+                and not t.norm.isdigit()
+                and not is_everyday(t.norm)
+                and t.norm not in _GENERATIONS
+            )
             or i in openers
             or (i in after_vendor and not is_everyday(t.norm) and t.norm not in cue_words and not t.norm.isdigit())
             # "redmi note 12": a word and a number right after a maker's name
@@ -292,7 +298,11 @@ def name_hints(lexicon: Lexicon, toks: list[Token]) -> tuple[list[int], list[int
         i
         for i, t in enumerate(toks)
         # A lone letter ("s" of "s24") is in too many names to say anything.
-        if t.norm in lexicon.device_tokens and not t.norm.isdigit() and not is_everyday(t.norm) and len(t.norm) > 1
+        if t.norm in lexicon.device_tokens
+        and not t.norm.isdigit()
+        and not is_everyday(t.norm)
+        and len(t.norm) > 1
+        and t.norm not in _GENERATIONS  # "5g" is in many names and names none
     ]
     openers = [
         i

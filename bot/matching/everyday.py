@@ -59,7 +59,9 @@ def guess_language(words: list[str]) -> str | None:
     best, best_count = None, 0
     for lang in LANGUAGES[1:]:
         marks = _function_words(lang)
-        count = sum(1 for w in words if w in marks)
-        if count > best_count:
-            best, best_count = lang, count
-    return best if best_count >= 2 else None
+        found = [w for w in words if w in marks]
+        # Two-letter words ("eu", "os", "ai") are English abbreviations too: one longer word must agree,
+        # and a long post needs more of them than a stray few.
+        if any(len(w) > 2 for w in found) and len(found) > best_count:
+            best, best_count = lang, len(found)
+    return best if best_count >= max(2, len(words) / 15) else None

@@ -79,8 +79,12 @@ def classify(
     has_place: bool,
     asks: bool,
     other_words: int,
+    asking_tokens: list[Token] | None = None,
 ) -> tuple[str, bool]:
     """The intent, and whether the question's words said it (rather than its structure)."""
+    # In a long post the question is in the sentences that ask: their words decide when they say anything.
+    if asking_tokens and any(_says(t.norm) for t in asking_tokens):
+        toks = asking_tokens
     norms = [t.norm for t in toks]
     joined = f" {' '.join(norms)} "
 

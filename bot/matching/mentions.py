@@ -158,7 +158,12 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
         if p.kind in ("country", "city") and before is not None and before.norm in _COUNTRY_CUES:
             return True
         # Written as a name, and not inside a longer name ("Pixel Experience Plus" is no Plus).
-        return m.score == 1.0 and word.raw in p.cased and not (before is not None and _name_before(before))
+        capitalised_before = (
+            before is not None and before.raw[:1].isupper() and m.start > 1 and not before.brk  # not "Is Nothing…"
+        )
+        return m.score == 1.0 and word.raw in p.cased and not capitalised_before
+    if p.kind == "city" and (before is None or before.norm not in _COUNTRY_CUES):
+        return False  # a city counts after "in", "from", "to": "for Christmas" is no Christmas Island
     if p.kind == "carrier" and length == 1 and before is not None and _name_before(before):
         return False  # "Cincinnati Bell" is not Bell Canada
     if p.kind == "country" and m.score < 1.0 and (before is None or before.norm not in _COUNTRY_CUES):

@@ -134,7 +134,7 @@ def resolve(
     carrier_countries = {k.carrier(c).country for span, ids in groups.items() if span not in sellers for c in ids}
     ranked = sorted(
         use,
-        key=lambda p: (p.code not in carrier_countries, sentence_of[p.start] not in asking, p.start),
+        key=lambda p: (sentence_of[p.start] not in asking, p.code not in carrier_countries, p.start),
     )
     country = ranked[0].code if ranked else None
     country_asked = bool(ranked) and sentence_of[ranked[0].start] in asking
@@ -184,6 +184,9 @@ def resolve(
         else:
             suggestions.extend(_carrier_suggestion(lexicon, c) for c in ids)
     carriers = list(dict.fromkeys(carriers))
+    if len(carriers) >= 3:
+        # "China Mobile, China Unicom, China Telecom": a list of networks, not the asker's own.
+        carriers = []
     if len(carriers) > 1 and asking:
         # "my iphone is on at&t, will at&t mexico work?": the carrier the question asks about.
         spans = {c: s for s, ids in groups.items() for c in ids}

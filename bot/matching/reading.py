@@ -108,6 +108,7 @@ class Index:
             has_carrier=bool(where.carriers),
             has_place=bool(where.country),
             asks=asks,
+            asking_tokens=[t for i, t in enumerate(toks) if sentence_of[i] in asking] if len(asking) else None,
             other_words=sum(
                 1
                 for i, t in enumerate(toks)
