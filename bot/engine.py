@@ -50,6 +50,7 @@ class Answer:
     unknown_model: str | None = None
     ambiguous: bool = False
     origin: str | None = None
+    origin_unrecorded: bool = False  # the model for the origin named is not recorded: others are shown
     # How the question was read: what a follow-up question inherits from.
     reading: Analysis | None = field(default=None, compare=False, repr=False)
 
@@ -141,6 +142,7 @@ class Engine:
             unknown_model=a.unknown_model,
             ambiguous=a.ambiguous,
             origin=a.origin,
+            origin_unrecorded=a.origin_unrecorded,
             reading=a,
         )
         return replace(partial, text=render.markdown(partial, k, self.index.country_names))

@@ -224,6 +224,14 @@ def compat_lines(
     return out
 
 
+def origin_unrecorded(device: Device, origin: str | None, country_names: Mapping[str, str]) -> str:
+    """The caveat for "a US iPhone 16" when only other markets' models are recorded."""
+    return (
+        f"I have no record of the {device.name} made for {country_phrase(origin, country_names)}: "
+        "the models below are made for other markets."
+    )
+
+
 def declined(a: Answer, k: Knowledge) -> str:
     """The reply to a post that asks something the bot does not answer (rooting, a price, a bug)."""
     name = k.device(a.device).name if a.device else "Pixel 9"
@@ -273,6 +281,8 @@ def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
             head.append(f"**{vendor.name}** (all its phones)")
     else:
         head.append(f"**{device.name}**{checked_model(device, a.variants)}")
+        if a.origin_unrecorded:
+            head.append(f"_{origin_unrecorded(device, a.origin, country_names)}_")
         if a.suggestions:
             head.append("Other candidates: " + ", ".join(f"**{s.name}**" for s in a.suggestions))
 

@@ -233,3 +233,17 @@ def test_word_salad_never_names_a_device_it_was_not_given(words: list[str]) -> N
     named = {"xiaomi-14": {"xiaomi", "14"}, "pixel-9": {"pixel", "9"}}
     if answer.device in named:
         assert named[answer.device] <= set(words) or {"SM-S921U", "23127PN0CC"} & set(words)
+
+
+def test_a_model_of_a_market_not_recorded_is_said_so() -> None:
+    eng = engine(
+        vendors=[vendor("apple", "Apple", "iphone")],
+        devices=[device("iphone-16", "apple", "iPhone 16", variant("i16-sg", "Singapore", ("A3287",), lte=[3, 5, 40]))],
+        carriers=[carrier("jio-in", "IN", "Jio", "jio", lte=([3, 5, 40], []))],
+    )
+    us = eng.answer("a us iphone 16 on jio?")
+    assert us.origin == "US" and us.origin_unrecorded
+    assert "no record of the iPhone 16 made for the United States" in us.text
+    singapore = eng.answer("a singapore iphone 16 on jio?")
+    assert singapore.origin == "SG" and not singapore.origin_unrecorded
+    assert "no record" not in singapore.text

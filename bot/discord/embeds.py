@@ -31,6 +31,7 @@ from ..render import (
     gist,
     market_label,
     models_not_in,
+    origin_unrecorded,
     variant_markets,
     variant_sources,
 )
@@ -212,6 +213,8 @@ def layout(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> La
         heads.setdefault("other", []).append(
             "Other candidates: " + ", ".join(f"**{s.name}**" for s in answer.suggestions)
         )
+    if device is not None and answer.origin_unrecorded:
+        heads.setdefault("other", []).append(origin_unrecorded(device, answer.origin, country_names))
 
     order = {
         "availability": ("availability", "compatibility", "bands"),

@@ -284,6 +284,19 @@ def variant_for_country(
     return fits[0][0] if len(fits) == 1 else None
 
 
+def market_unrecorded(lexicon: Lexicon, device_id: str, country: str, names: dict[str, str]) -> bool:
+    """Whether the phone's model for a country is missing from the knowledge: every variant recorded
+    names another market ("a US iPhone 16" when only the Singapore model is known)."""
+    wanted = [text.tokens(n) for n in (names.get(country, country), country, *_SHORT_NAMES.get(country, ()))]
+    for v in lexicon.knowledge.device(device_id).variants:
+        market = text.tokens(v.market)
+        if not set(market) - _NO_REGION or any(w and all(t in market for t in w) for w in wanted):
+            return False
+    return True
+
+
+# Markets that say nothing of a region: such a model may well be the one meant.
+_NO_REGION = frozenset({"all", "models", "model", "unspecified", "global", "international", "version"})
 _SHORT_NAMES = {"US": ("usa", "united states"), "CN": ("china",), "GB": ("uk",), "HK": ("hong kong",), "KR": ("korea",)}
 _COUNTRY_WORDS = frozenset({"us", "usa", "china", "hong", "kong", "korea", "uk", "mainland", "model", "version"})
 

@@ -35,6 +35,7 @@ class Analysis:
     origin: str | None = None  # the country the phone comes from ("china version", "bought in Dubai")
     lang: str | None = None  # the question's language when not English ("pt")
     intent_said: bool = False  # the intent came from the question's words, not from its structure
+    origin_unrecorded: bool = False  # the phone's model for its origin is not in the knowledge
 
 
 class Index:
@@ -95,6 +96,12 @@ class Index:
         variant = d.variant
         if d.device and variant is None and where.origin:
             variant = devices.variant_for_country(lex, d.device, where.origin, self.country_names, toks)
+        unrecorded = bool(
+            d.device
+            and variant is None
+            and where.origin
+            and devices.market_unrecorded(lex, d.device, where.origin, self.country_names)
+        )
         has_phone = bool(d.device or vendor or d.hint or unknown_model)
         asks = "?" in q or "？" in q
         names = set(covered)
@@ -131,6 +138,7 @@ class Index:
             origin=where.origin,
             lang=lang,
             intent_said=said,
+            origin_unrecorded=unrecorded,
         )
 
     # -- a follow-up ------------------------------------------------------------------------------
