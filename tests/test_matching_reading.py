@@ -176,6 +176,12 @@ def test_a_carrier_that_sold_the_phone_is_its_origin() -> None:
     assert (result.carriers, result.country, result.origin) == (("jio-in",), "IN", "US")
 
 
+def test_a_carrier_the_asker_left_or_that_sold_an_unknown_phone_is_not_theirs() -> None:
+    assert read("an iphone I used to use with sprint: will it work in mexico?").carriers == ()
+    result = read("going to germany with my Sprint Pixel 9 Ultra, will it work there?")
+    assert (result.carriers, result.country, result.origin) == ((), "DE", "US")
+
+
 def test_two_letter_words_are_countries_only_where_they_can_be() -> None:
     assert read("5G on the pixel 9 with NSA and SA").country is None
     assert read("xiaomi 14 in JP").country == "JP"

@@ -20,6 +20,7 @@ from babel.core import get_global
 from .. import text
 from .cues import CARRIER_CUES, LOWER_CODE_BLOCKERS, MARKET_CUES, ORIGIN_CUES, ORIGIN_GAP, USE_CUES
 from .devices import Suggestion
+from .everyday import is_everyday
 from .lexicon import Lexicon
 from .mentions import Match
 from .tokens import Token
@@ -120,7 +121,7 @@ def resolve(
     for m in named:
         if m.payload.kind == "carrier":
             groups[(m.start, m.end)].append(m.payload.id)
-    sellers = {span for span in groups if _sold_the_phone(toks, span, device_span)}
+    sellers = {span for span in groups if _sold_the_phone(lexicon, toks, span, device_span)}
 
     use: list[_Place] = []
     origins: list[str] = []
@@ -242,19 +243,30 @@ def _merged(places: list[_Place]) -> list[_Place]:
     return out
 
 
-def _sold_the_phone(toks: list[Token], span: tuple[int, int], device_span: tuple[int, int] | None) -> bool:
+def _sold_the_phone(
+    lexicon: Lexicon, toks: list[Token], span: tuple[int, int], device_span: tuple[int, int] | None
+) -> bool:
+    """A carrier that sold the phone, or that the asker left: not the asker's network now."""
     start, end = span
     before = toks[start - 1].norm if start > 0 else ""
     after = [t.norm for t in toks[end : end + 2]]
     if after and after[0] in ("one", "version", "model", "variant", "unit", "edition"):
         return before == "the"  # "the verizon one", "the kddi version"
     if before in _FORMER_CUES or (start > 1 and toks[start - 2].norm in _FORMER_CUES and before in ("the", "my")):
-        return True  # "got it through verizon", "switched to plus from orange": not the asker's network now
-    if device_span is None:
+        return True  # "got it through verizon", "switched to plus from orange"
+    if any(t.norm in ("used", "previously", "formerly") for t in toks[max(0, start - 5) : start]):
+        return True  # "an iPhone I used to use with Sprint"
+    if before in CARRIER_CUES:
         return False
-    if end == device_span[0] and before not in CARRIER_CUES:
-        return True  # "a verizon pixel 7", "my att palm pre"
-    return start == device_span[1] + 1 and toks[device_span[1]].norm in ("of", "from", "by")
+    if device_span is not None:
+        if end == device_span[0]:
+            return True  # "a verizon pixel 7", "my att palm pre"
+        return start == device_span[1] + 1 and toks[device_span[1]].norm in ("of", "from", "by")
+    # Right before a phone we do not know by that name ("a Sprint Droid Evo", "att palm pre").
+    if end >= len(toks) or toks[end].brk:
+        return False
+    word = toks[end].norm
+    return word in lexicon.device_vocab and word.isalpha() and not is_everyday(word) and word != "lte"
 
 
 def _adjective_names_market(toks: list[Token], start: int, end: int, device_span: tuple[int, int] | None) -> bool:
