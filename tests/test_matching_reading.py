@@ -16,12 +16,15 @@ K = knowledge(
         vendor("samsung", "Samsung", "galaxy"),
         vendor("xiaomi", "Xiaomi", "mi", "redmi", "小米"),
         vendor("apple", "Apple", "iphone"),
+        vendor("oneplus", "OnePlus"),
     ],
     devices=[
         device("pixel-9", "google", "Pixel 9", variant("p9", lte=[2, 4])),
         device("pixel-9-pro-fold", "google", "Pixel 9 Pro Fold", variant("p9f", lte=[2, 4])),
         device("pixel-8", "google", "Pixel 8", variant("p8", lte=[2, 4])),
         device("pixel-5", "google", "Pixel 5", variant("p5", lte=[2, 4])),
+        device("oneplus-8", "oneplus", "OnePlus 8", variant("op8", lte=[2, 4])),
+        device("oneplus-8t", "oneplus", "OnePlus 8T", variant("op8t", lte=[2, 4])),
         device(
             "galaxy-s24",
             "samsung",
@@ -107,6 +110,12 @@ def test_sold_is_not_corrected_to_fold() -> None:
 def test_a_model_word_is_not_a_carrier() -> None:
     result = read("S24 Ultra on verizon")
     assert result.device == "galaxy-s24-ultra" and result.carriers == ("verizon-us",)
+
+
+def test_the_letter_of_a_hyphenated_carrier_is_no_model_letter() -> None:
+    assert read("Does this work for OnePlus 8 T-Mobile?").device == "oneplus-8"
+    assert read("oneplus 8t on t-mobile").device == "oneplus-8t"
+    assert read("oneplus 8 t on tmo").device == "oneplus-8t"
 
 
 def test_software_names_name_no_phone_or_carrier() -> None:

@@ -74,7 +74,7 @@ def recompose(lexicon: Lexicon, toks: list[Token]) -> list[Token]:
             and (len(t.norm) == 1 or not (is_everyday(t.norm) and is_everyday(nxt.norm)))
             and not (len(t.norm) == 1 and len(nxt.norm) == 1)  # "a i-mate" is not "ai"
         ):
-            out.append(Token(t.norm + nxt.norm, t.raw, t.start, nxt.end, t.glued, t.brk))
+            out.append(Token(t.norm + nxt.norm, t.raw, t.start, nxt.end, t.glued, t.brk, t.hyphen))
             i += 2
             continue
         if t.norm.isalpha() and t.norm not in vocab and len(t.norm) >= 5 and not is_everyday(t.norm):
@@ -82,7 +82,7 @@ def recompose(lexicon: Lexicon, toks: list[Token]) -> list[Token]:
             phone = lexicon.device_vocab
             split = next((k for k in range(2, len(t.norm) - 1) if t.norm[:k] in phone and t.norm[k:] in phone), None)
             if split is not None:
-                out.append(Token(t.norm[:split], t.raw, t.start, t.end, t.glued, t.brk))
+                out.append(Token(t.norm[:split], t.raw, t.start, t.end, t.glued, t.brk, t.hyphen))
                 out.append(Token(t.norm[split:], t.raw, t.start, t.end, True))
                 i += 1
                 continue
@@ -142,6 +142,8 @@ def _may_correct(toks: list[Token], j: int, start: int) -> bool:
 def _acceptable(m: Match, toks: list[Token]) -> bool:
     p = m.payload
     length = m.end - m.start
+    if p.kind == "device" and _letter_of_compound(toks, m.end - 1):
+        return False  # "OnePlus 8 T-Mobile" is no OnePlus 8T: the "T" belongs to "T-Mobile"
     if length == 1 and m.score < 1.0 and len(toks[m.start].norm) < 5:
         return False
     if p.glued_only and not toks[m.start + 1].glued:
@@ -175,6 +177,11 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
     return True
 
 
+def _letter_of_compound(toks: list[Token], i: int) -> bool:
+    """A single letter written with a hyphen before the next word ("T-Mobile", "e-SIM")."""
+    return len(toks[i].norm) == 1 and i + 1 < len(toks) and toks[i + 1].hyphen
+
+
 def _name_before(t: Token) -> bool:
     """A capitalised word that is no everyday word: part of a longer name we do not know."""
     return t.raw[:1].isupper() and t.norm.isalpha() and not is_everyday(t.norm) and not t.raw.isupper()
@@ -197,8 +204,14 @@ def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
         return True
     if nxt.norm in MODIFIERS:
         return True
-    # "xiaomi 14 t" is the 14T; but "a" and "i" are words ("is the pixel 9 a good phone").
-    if len(nxt.norm) == 1 and nxt.norm in _LETTER_MODELS and toks[m.end - 1].norm.isdigit():
+    # "xiaomi 14 t" is the 14T; but "a" and "i" are words ("is the pixel 9 a good phone"), and the
+    # "T" of "T-Mobile" is the carrier's.
+    if (
+        len(nxt.norm) == 1
+        and nxt.norm in _LETTER_MODELS
+        and toks[m.end - 1].norm.isdigit()
+        and not _letter_of_compound(toks, m.end)
+    ):
         return True
     has_nr = lexicon.device_has_nr.get(m.payload.id, False)
     return (nxt.norm == "5g" and not has_nr) or (nxt.norm == "4g" and has_nr)

@@ -65,7 +65,7 @@ class Index:
         toks = tokenize(q)
         shouting = is_shouting(q)
         if shouting:
-            toks = [Token(t.norm, t.raw.lower(), t.start, t.end, t.glued, t.brk) for t in toks]
+            toks = [Token(t.norm, t.raw.lower(), t.start, t.end, t.glued, t.brk, t.hyphen) for t in toks]
         toks = mentions.recompose(lex, toks)
         found_models = models.find(lex, q)
         in_models = {

@@ -19,6 +19,7 @@ class Token:
     end: int
     glued: bool  # typed attached to the previous token ("8a", "s24")
     brk: bool = False  # a sentence ends before this token ("…the nokia n93. I travel…")
+    hyphen: bool = False  # joined to the previous word by a hyphen ("mobile" of "T-Mobile")
 
 
 _SENTENCE_END = re.compile(r"[.!?;]\s|[。？！]|\n")
@@ -68,11 +69,12 @@ def tokenize(question: str) -> list[Token]:
         word, start, end = found.group(0), found.start(), found.end()
         gap = question[previous_end:start]
         brk = gap != " " and bool(out) and _SENTENCE_END.search(gap) is not None
+        hyphen = gap == "-" and bool(out)
         if word in _SIGNS:
             out.append(Token(_SIGNS[word], word, start, end, glued=False, brk=brk))
         else:
             for k, part in enumerate(_parts(word)):
-                out.append(Token(part, word, start, end, glued=k > 0, brk=brk and k == 0))
+                out.append(Token(part, word, start, end, glued=k > 0, brk=brk and k == 0, hyphen=hyphen and k == 0))
         previous_end = end
     return out
 
