@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import carrier, device, knowledge, variant, vendor
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.matching import Index
 from bot.matching.everyday import guess_language, is_everyday
@@ -332,3 +334,52 @@ def test_a_follow_up_with_a_market_word_picks_the_variant() -> None:
 )
 def test_autocomplete_knows_nicknames_and_model_numbers(kind: str, typed: str, first: str) -> None:
     assert INDEX.complete(kind, typed)[0][0] == first
+
+
+# -- any text at all --------------------------------------------------------------------------------
+
+_WORDS = st.sampled_from(
+    [
+        "pixel",
+        "9",
+        "xiaomi",
+        "14",
+        "t",
+        "-",
+        "mobile",
+        "on",
+        "in",
+        "from",
+        "china",
+        "version",
+        "US",
+        "SM-S921U",
+        "小米",
+        "在",
+        "中国",
+        "?",
+        ".",
+        "\n",
+        "the",
+        "verizon",
+        "one",
+        "bought",
+        "a",
+        "us",
+        "to",
+        "go",
+        "&",
+        "+",
+        "/DS",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_WORDS, st.text(max_size=6)), max_size=30), st.booleans())
+def test_any_question_is_read_without_error(words: list[str], follow_up: bool) -> None:
+    question = " ".join(words)
+    before = INDEX.analyze("will the pixel 9 work on verizon?") if follow_up else None
+    result = INDEX.analyze(question, before)
+    assert result.device is None or K.has("devices", result.device)
+    assert all(K.has("carriers", c) for c in result.carriers)
