@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # "5g"/"4g" stay one token: splitting them would make "5" look like a model number.
 # A model number of digits only, shorter than this, reads like a year or a count ("2018"); such
@@ -45,11 +46,17 @@ def split_word(word: str) -> list[str]:
 
 def tokens(text: str) -> list[str]:
     """Normalised tokens of a name or alias: how two spellings are compared."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[str, ...]:
+    # Names are tokenized several times while the index is built: once is enough.
     folded = fold(text).replace("&", " and ").replace("+", " plus ")
     out: list[str] = []
     for word, _start, _end in raw_words(folded):
         out.extend(split_word(word))
-    return out
+    return tuple(out)
 
 
 def key(text: str) -> str:

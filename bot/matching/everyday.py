@@ -7,6 +7,7 @@ not be read as a name whenever the word is typed. Whether a word is everyday com
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 import wordfreq
@@ -26,8 +27,16 @@ _OWN_LANGUAGE_LEAD = 0.7
 
 
 @cache
+def _frequency_tables() -> tuple[dict[str, float], ...]:
+    # The tables themselves: wordfreq's per-call lookup re-tokenizes the word, which costs more than
+    # the lookup when thousands of names are judged at start.
+    return tuple(wordfreq.get_frequency_dict(lang, wordlist="small") for lang in _JUDGED)
+
+
+@cache
 def frequencies(word: str) -> tuple[float, ...]:
-    return tuple(wordfreq.zipf_frequency(word, lang, wordlist="small") for lang in _JUDGED)
+    """Zipf frequency of a (lower-case) word in each judged language; 0 where the list lacks it."""
+    return tuple(round(math.log10(table[word]) + 9, 2) if word in table else 0.0 for table in _frequency_tables())
 
 
 @cache

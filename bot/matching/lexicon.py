@@ -158,7 +158,7 @@ class Lexicon:
                 self.entity_vocab.add(tok)
             node = node.children.setdefault(tok, Node())
         if (
-            (payload.kind in ("vendor", "carrier", "city") or nickname)
+            (payload.kind in ("vendor", "carrier") or nickname)
             and len(toks) == 1
             and (is_everyday(toks[0]) or toks[0] in MODIFIERS or len(toks[0]) <= 2)
         ):

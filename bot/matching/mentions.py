@@ -157,7 +157,7 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
             two_back = toks[m.start - 2].norm if m.start > 1 else ""
             if two_back in _MOVING or two_back.startswith(("switch", "mov", "port", "chang", "go")):
                 return True
-        if p.kind in ("country", "city") and before is not None and before.norm in _COUNTRY_CUES:
+        if p.kind == "country" and before is not None and before.norm in _COUNTRY_CUES:
             return True
         # Written as a name, and not inside a longer name ("Pixel Experience Plus" is no Plus).
         capitalised_before = (
@@ -165,7 +165,9 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
         )
         return m.score == 1.0 and word.raw in p.cased and not capitalised_before
     if p.kind == "city" and (before is None or before.norm not in _COUNTRY_CUES):
-        return False  # a city counts after "in", "from", "to": "for Christmas" is no Christmas Island
+        # A city counts only after "in", "from", "to" ("for Christmas" is no Christmas Island), so
+        # it is never judged as an everyday word.
+        return False
     if p.kind == "carrier" and length == 1 and before is not None and _name_before(before):
         return False  # "Cincinnati Bell" is not Bell Canada
     if p.kind == "country" and m.score < 1.0 and (before is None or before.norm not in _COUNTRY_CUES):
