@@ -271,11 +271,11 @@ def variant_for_country(
 ) -> str | None:
     """The one variant whose market is a country's ("the chinese one", "a US galaxy"); where several
     are ("US carrier", "US unlocked"), the one whose other market words the question uses."""
-    wanted = [text.tokens(n) for n in (names.get(country, country), country, *_SHORT_NAMES.get(country, ()))]
+    wanted = _country_words(country, names)
     fits = []
     for v in lexicon.knowledge.device(device_id).variants:
         market = text.tokens(v.market)
-        if any(w and all(t in market for t in w) for w in wanted):
+        if _names_country(market, wanted):
             fits.append((v.id, set(market)))
     if len(fits) > 1:
         said = {t.norm for t in toks}
@@ -287,12 +287,21 @@ def variant_for_country(
 def market_unrecorded(lexicon: Lexicon, device_id: str, country: str, names: dict[str, str]) -> bool:
     """Whether the phone's model for a country is missing from the knowledge: every variant recorded
     names another market ("a US iPhone 16" when only the Singapore model is known)."""
-    wanted = [text.tokens(n) for n in (names.get(country, country), country, *_SHORT_NAMES.get(country, ()))]
+    wanted = _country_words(country, names)
     for v in lexicon.knowledge.device(device_id).variants:
         market = text.tokens(v.market)
-        if not set(market) - _NO_REGION or any(w and all(t in market for t in w) for w in wanted):
+        if not set(market) - _NO_REGION or _names_country(market, wanted):
             return False
     return True
+
+
+def _country_words(country: str, names: dict[str, str]) -> list[list[str]]:
+    """The ways a market can name a country: "United States", "US", "USA"."""
+    return [text.tokens(n) for n in (names.get(country, country), country, *_SHORT_NAMES.get(country, ()))]
+
+
+def _names_country(market: list[str], wanted: list[list[str]]) -> bool:
+    return any(w and all(t in market for t in w) for w in wanted)
 
 
 # Markets that say nothing of a region: such a model may well be the one meant.

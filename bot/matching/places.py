@@ -66,77 +66,22 @@ def resolve(
     sentence_of: list[int],
 ) -> PlaceReading:
     k = lexicon.knowledge
-    covered = set(covered)
-    named: list[Match] = []
-    candidates = [
-        m
-        for m in matches
-        if m.payload.kind in ("carrier", "country", "city")
-        or (m.payload.kind == "origin" and _adjective_names_market(toks, m.start, m.end, device_span))
-    ]
-    for m in sorted(
-        candidates,
-        key=lambda m: (-(m.end - m.start), m.payload.kind == "origin", -m.score, m.start),
-    ):
-        tokens_of = set(range(m.start, m.end))
-        if tokens_of & covered and not any(o.start == m.start and o.end == m.end for o in named):
-            continue
-        named.append(m)
-        covered |= tokens_of
+    named = _place_mentions(matches, toks, covered, device_span)
+    taken = set(covered) | {i for m in named for i in range(m.start, m.end)}
+    places = _merged(sorted(_places_named(named) + _codes(lexicon, toks, taken, shouting, question), key=_start))
 
-    places: list[_Place] = []
-    for m in sorted(named, key=lambda m: m.start):
-        if m.payload.kind in ("country", "city", "origin"):
-            if any(p.start == m.start and p.end == m.end for p in places):
-                continue
-            places.append(_Place(m.payload.id, m.start, m.end, m.payload.kind == "origin"))
-    for i, t in enumerate(toks):
-        if i in covered or len(t.raw) != 2 or not t.raw.isalpha():
-            continue
-        if question[t.end : t.end + 1] == "-" or question[max(t.start - 1, 0) : t.start] == "-":
-            continue  # "SM" of "SM-S921U" is part of a model number, not San Marino
-        code = "GB" if t.raw.upper() == "UK" else t.raw.upper()
-        cued = i > 0 and toks[i - 1].norm in _PLACE_CUES
-        if t.raw.isupper() and not shouting:
-            # "JP", "CN rom", "in FR": a code of a country we know networks in, or after a cue; not
-            # "NSA and SA", "Xperia 1 VI", "Globe at TM".
-            if code in _NOT_CODES or pycountry.countries.get(alpha_2=code) is None:
-                continue
-            if code in lexicon.carrier_countries or cued:
-                places.append(_Place(code, i, i + 1, False))
-        elif (
-            i > 0
-            and toks[i - 1].norm == "in"
-            and t.norm not in LOWER_CODE_BLOCKERS
-            and code in lexicon.carrier_countries
-        ):
-            # "sold in au": a lower-case code right after "in" and naming a country we know carriers
-            # of. Codes that read as words or as US states ("in it", "in my car", "in ca") are left out.
-            places.append(_Place(code, i, i + 1, False))
-    places = _merged(sorted(places, key=lambda p: p.start))
-
-    # A carrier right before the phone ("a verizon pixel 7", "att palm pre"), after it with "of"
-    # ("pixel of verizon"), or in "the kddi one" sold the phone: it is where the phone comes from.
     groups: dict[tuple[int, int], list[str]] = defaultdict(list)
     for m in named:
         if m.payload.kind == "carrier":
             groups[(m.start, m.end)].append(m.payload.id)
     sellers = {span for span in groups if _sold_the_phone(lexicon, toks, span, device_span)}
 
-    use: list[_Place] = []
-    origins: list[str] = []
-    for p in places:
-        if _is_origin(toks, p, device_span, places, question):
-            origins.append(p.code)
-        else:
-            use.append(p)
-    # Several places of use ("a trip to seoul … verizon back in the states"): the one a named carrier
-    # is in, else the one in the sentence that asks, else the first.
+    use = [p for p in places if not _is_origin(toks, p, device_span, places, question)]
+    origins = [p.code for p in places if p not in use]
+    # Several places of use ("a trip to seoul … verizon back in the states"): the one in the sentence
+    # that asks, then the one a named carrier is in, then the first.
     carrier_countries = {k.carrier(c).country for span, ids in groups.items() if span not in sellers for c in ids}
-    ranked = sorted(
-        use,
-        key=lambda p: (sentence_of[p.start] not in asking, p.code not in carrier_countries, p.start),
-    )
+    ranked = sorted(use, key=lambda p: (sentence_of[p.start] not in asking, p.code not in carrier_countries, p.start))
     country = ranked[0].code if ranked else None
     country_asked = bool(ranked) and sentence_of[ranked[0].start] in asking
     origin = origins[0] if origins else None
@@ -148,42 +93,15 @@ def resolve(
 
     carriers: list[str] = []
     suggestions: list[Suggestion] = []
-    implied = language_country(lang)
     for (start, end), found in sorted(groups.items()):
         if (start, end) in sellers:
             continue
-        ids = list(dict.fromkeys(found))
-        if country and not (sentence_of[start] in asking and not country_asked and asking):
-            here = [c for c in ids if k.carrier(c).country == country] or _same_brand(lexicon, toks[start:end], country)
-            if not here:
-                # The country named in the question wins over a carrier of another country: "smart"
-                # in "ok on smart in india" is not the Philippine network. Offer it, don't use it.
-                suggestions.extend(_carrier_suggestion(lexicon, c) for c in ids)
-                continue
-            ids = here
-        elif country:
-            # "Xiaomi 14 Ultra from Shanghai on Verizon?? … she was in Shanghai": the carrier the
-            # question asks about outweighs a place told in the story.
-            ids = [c for c in ids if k.carrier(c).country == country] or ids
-        if len(ids) > 1 and implied:
-            # "funktioniert es bei T-Mobile?": a German question means Telekom Deutschland.
-            ids = [c for c in ids if k.carrier(c).country == implied] or ids
-        if len(ids) > 1 and origin:
-            # "imported from Poland, will it work on t-mobile": the carrier is not in the origin country.
-            ids = [c for c in ids if k.carrier(c).country != origin] or ids
-        if len(ids) > 1:
-            # "t-mobile": the network called exactly that beats networks that merely answer to it.
-            said = text.compact("".join(t.norm for t in toks[start:end]))
-            by_name = [c for c in ids if said in lexicon.carrier_name_keys[c]]
-            ids = by_name if len(by_name) == 1 else ids
-        if len(ids) == 1 and lang and not country and not _speaks(k.carrier(ids[0]).country, lang):
-            # A Spanish post about "Virgin Mobile" is not about Virgin Plus in Canada: offer it.
-            suggestions.append(_carrier_suggestion(lexicon, ids[0]))
-            continue
-        if len(ids) == 1:
-            carriers.append(ids[0])
-        else:
-            suggestions.extend(_carrier_suggestion(lexicon, c) for c in ids)
+        # The carrier the question asks about outweighs a place told in the story ("Xiaomi 14 Ultra
+        # from Shanghai on Verizon?? … she was in Shanghai").
+        binding = bool(country) and not (asking and sentence_of[start] in asking and not country_asked)
+        chosen, offered = _one_carrier(lexicon, toks[start:end], found, country, binding, origin, lang)
+        carriers.extend(chosen)
+        suggestions.extend(_carrier_suggestion(lexicon, c) for c in offered)
     carriers = list(dict.fromkeys(carriers))
     if len(carriers) >= 3:
         # "China Mobile, China Unicom, China Telecom": a list of networks, not the asker's own.
@@ -191,11 +109,111 @@ def resolve(
     if len(carriers) > 1 and asking:
         # "my iphone is on at&t, will at&t mexico work?": the carrier the question asks about.
         spans = {c: s for s, ids in groups.items() for c in ids}
-        asked = [c for c in carriers if sentence_of[spans[c][0]] in asking]
-        carriers = asked or carriers
+        carriers = [c for c in carriers if sentence_of[spans[c][0]] in asking] or carriers
     if carriers:
         country = k.carrier(carriers[0]).country
     return PlaceReading(tuple(carriers), tuple(suggestions), country, origin)
+
+
+def _start(p: _Place) -> int:
+    return p.start
+
+
+def _place_mentions(
+    matches: list[Match], toks: list[Token], covered: set[int], device_span: tuple[int, int] | None
+) -> list[Match]:
+    """Carrier, country, city and market-adjective mentions, longest first; a token belongs to one."""
+    candidates = [
+        m
+        for m in matches
+        if m.payload.kind in ("carrier", "country", "city")
+        or (m.payload.kind == "origin" and _adjective_names_market(toks, m.start, m.end, device_span))
+    ]
+    taken = set(covered)
+    named: list[Match] = []
+    for m in sorted(candidates, key=lambda m: (-(m.end - m.start), m.payload.kind == "origin", -m.score, m.start)):
+        tokens_of = set(range(m.start, m.end))
+        if tokens_of & taken and not any(o.start == m.start and o.end == m.end for o in named):
+            continue
+        named.append(m)
+        taken |= tokens_of
+    return named
+
+
+def _places_named(named: list[Match]) -> list[_Place]:
+    places: list[_Place] = []
+    for m in sorted(named, key=lambda m: m.start):
+        if m.payload.kind in ("country", "city", "origin") and not any(
+            p.start == m.start and p.end == m.end for p in places
+        ):
+            places.append(_Place(m.payload.id, m.start, m.end, m.payload.kind == "origin"))
+    return places
+
+
+def _codes(lexicon: Lexicon, toks: list[Token], taken: set[int], shouting: bool, question: str) -> list[_Place]:
+    """Two-letter country codes: "JP", "CN rom", "in FR" in capitals for a country we know networks in
+    or after a cue, not "NSA and SA", "Xperia 1 VI", "Globe at TM"; "sold in au" in lower case."""
+    out: list[_Place] = []
+    for i, t in enumerate(toks):
+        if i in taken or len(t.raw) != 2 or not t.raw.isalpha():
+            continue
+        if question[t.end : t.end + 1] == "-" or question[max(t.start - 1, 0) : t.start] == "-":
+            continue  # "SM" of "SM-S921U" is part of a model number, not San Marino
+        code = "GB" if t.raw.upper() == "UK" else t.raw.upper()
+        if t.raw.isupper() and not shouting:
+            if code in _NOT_CODES or pycountry.countries.get(alpha_2=code) is None:
+                continue
+            if code in lexicon.carrier_countries or (i > 0 and toks[i - 1].norm in _PLACE_CUES):
+                out.append(_Place(code, i, i + 1, False))
+        elif (
+            i > 0
+            and toks[i - 1].norm == "in"
+            and t.norm not in LOWER_CODE_BLOCKERS
+            and code in lexicon.carrier_countries
+        ):
+            # Codes that read as words or as US states ("in it", "in my car", "in ca") are left out.
+            out.append(_Place(code, i, i + 1, False))
+    return out
+
+
+def _one_carrier(
+    lexicon: Lexicon,
+    said: list[Token],
+    found: list[str],
+    country: str | None,
+    binding: bool,
+    origin: str | None,
+    lang: str | None,
+) -> tuple[list[str], list[str]]:
+    """The network a carrier name means here, as ([chosen], offered): in the country of use, then
+    in the country the language suggests, outside the origin, then the one called exactly that."""
+    k = lexicon.knowledge
+    ids = list(dict.fromkeys(found))
+    if country and binding:
+        here = [c for c in ids if k.carrier(c).country == country] or _same_brand(lexicon, said, country)
+        if not here:
+            # The country named in the question wins over a carrier of another country: "smart" in
+            # "ok on smart in india" is not the Philippine network. Offer it, don't use it.
+            return [], ids
+        ids = here
+    elif country:
+        ids = [c for c in ids if k.carrier(c).country == country] or ids
+    implied = language_country(lang)
+    if len(ids) > 1 and implied:
+        # "funktioniert es bei T-Mobile?": a German question means Telekom Deutschland.
+        ids = [c for c in ids if k.carrier(c).country == implied] or ids
+    if len(ids) > 1 and origin:
+        # "imported from Poland, will it work on t-mobile": the carrier is not in the origin country.
+        ids = [c for c in ids if k.carrier(c).country != origin] or ids
+    if len(ids) > 1:
+        # "t-mobile": the network called exactly that beats networks that merely answer to it.
+        compact = text.compact("".join(t.norm for t in said))
+        by_name = [c for c in ids if compact in lexicon.carrier_name_keys[c]]
+        ids = by_name if len(by_name) == 1 else ids
+    if len(ids) == 1 and lang and not country and not _speaks(k.carrier(ids[0]).country, lang):
+        # A Spanish post about "Virgin Mobile" is not about Virgin Plus in Canada: offer it.
+        return [], ids
+    return (ids, []) if len(ids) == 1 else ([], ids)
 
 
 _FORMER_CUES = frozenset({"from", "through", "thru", "left", "leaving", "ex", "former", "formerly"})
