@@ -15,7 +15,7 @@ from .everyday import is_everyday
 from .lexicon import Lexicon
 from .mentions import Match, incomplete
 from .models import ModelMention, near_models
-from .tokens import Token
+from .tokens import Token, asking_sentences, sentence_index
 
 
 @dataclass(frozen=True)
@@ -228,29 +228,6 @@ def _the_one_asked_about(
         return ids
     in_question = {m.payload.id for m in kept if sentence_of[m.start] in asking}
     return in_question if len(in_question) == 1 else ids
-
-
-def sentence_index(toks: list[Token]) -> list[int]:
-    """The sentence each token is in (0, 1, …)."""
-    out, n = [], 0
-    for t in toks:
-        n += t.brk
-        out.append(n)
-    return out
-
-
-def asking_sentences(toks: list[Token], question: str) -> set[int]:
-    """The sentences that end with a question mark."""
-    out: set[int] = set()
-    sentence_of = sentence_index(toks)
-    for i, t in enumerate(toks):
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if nxt is not None and not nxt.brk:
-            continue
-        tail = question[t.end : nxt.start if nxt is not None else len(question)]
-        if "?" in tail or "？" in tail:
-            out.add(sentence_of[i])
-    return out
 
 
 def market_variant(lexicon: Lexicon, device_id: str, toks: list[Token]) -> str | None:

@@ -15,7 +15,7 @@ from .cues import MARKET_CUES, MARKET_WORDS, MODIFIERS
 from .devices import Suggestion
 from .everyday import guess_language
 from .lexicon import Lexicon
-from .tokens import MAX_QUESTION_CHARS, Token, blank_noise, is_shouting, tokenize
+from .tokens import MAX_QUESTION_CHARS, Token, asking_sentences, blank_noise, is_shouting, sentence_index, tokenize
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,8 @@ class Index:
                 covered.update(range(m.start, m.end))
         in_names = {i for m in matches for i in range(m.start, m.end)}
         lang = guess_language([t.norm for i, t in enumerate(toks) if i not in in_names])
-        sentence_of = devices.sentence_index(toks)
-        asking = devices.asking_sentences(toks, q)
+        sentence_of = sentence_index(toks)
+        asking = asking_sentences(toks, q)
         where = places.resolve(lex, matches, toks, covered, d.span, shouting, q, lang, asking, sentence_of)
         suggestions.extend(where.suggestions)
         variant = d.variant

@@ -82,3 +82,26 @@ def tokenize(question: str) -> list[Token]:
 def is_shouting(question: str) -> bool:
     letters = sum(map(str.isalpha, question))
     return letters >= 8 and sum(map(str.isupper, question)) / letters > 0.6
+
+
+def sentence_index(toks: list[Token]) -> list[int]:
+    """The sentence each token is in (0, 1, …)."""
+    out, n = [], 0
+    for t in toks:
+        n += t.brk
+        out.append(n)
+    return out
+
+
+def asking_sentences(toks: list[Token], question: str) -> set[int]:
+    """The sentences that end with a question mark."""
+    out: set[int] = set()
+    sentence_of = sentence_index(toks)
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and not nxt.brk:
+            continue
+        tail = question[t.end : nxt.start if nxt is not None else len(question)]
+        if "?" in tail or "？" in tail:
+            out.add(sentence_of[i])
+    return out
