@@ -371,6 +371,7 @@ def test_a_name_shared_by_a_4g_and_a_5g_phone_is_asked_back() -> None:
     assert not index.analyze("redmi note 99 on verizon").ambiguous
     assert index.analyze("redmi note 13 pro 4g on verizon").device == "rn13p-4g"
     assert index.analyze("redmi note 13 5g on verizon").device == "rn13-5g"
+    assert index.analyze("redmi note 13 pro w/ verizon 5g").device is None  # the "5g" is the network's
     # The Redmi Note 13 (4G) exists, though not in this knowledge: the 5G phone is offered, not answered.
     only_5g = index.analyze("redmi note 13 on verizon")
     assert only_5g.device is None and not only_5g.ambiguous

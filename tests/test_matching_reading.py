@@ -62,6 +62,10 @@ K = knowledge(
         carrier("telcel-mx", "MX", "Telcel", lte=([2, 4, 7], [])),
         carrier("telekom-de", "DE", "Telekom Deutschland", "telekom", "t-mobile", lte=([1, 3, 20], [])),
         carrier("o2-de", "DE", "O2 Germany", "o2", lte=([1, 3, 20], [])),
+        carrier("o2-gb", "GB", "O2 UK", "o2", lte=([1, 3, 20], [])),
+        carrier("vodafone-de", "DE", "Vodafone Germany", "vodafone", "vodafone germany", lte=([1, 3, 20], [])),
+        carrier("vodafone-es", "ES", "Vodafone España", "vodafone", "vodafone spain", lte=([1, 3, 20], [])),
+        carrier("dito-ph", "PH", "DITO Telecommunity", "dito", lte=([1, 3, 28], [])),
         carrier("play-pl", "PL", "Play", lte=([1, 3, 20], [])),
         carrier("bell-ca", "CA", "Bell Mobility", "bell", lte=([2, 4, 12], [])),
         carrier("vivo-br", "BR", "Vivo", "vivo", lte=([3, 7, 28], [])),
@@ -120,6 +124,12 @@ def test_the_letter_of_a_hyphenated_carrier_is_no_model_letter() -> None:
     assert read("oneplus 8 t on tmo").device == "oneplus-8t"
 
 
+def test_an_everyday_carrier_name_counts_before_sim_or_after_support() -> None:
+    assert read("does the galaxy s24 support dito 5g").carriers == ("dito-ph",)
+    assert read("pixel 9 in manila, dito sim. works?").carriers == ("dito-ph",)
+    assert read("pixel 9 in manila, ditto for the pixel 8").carriers == ()
+
+
 def test_software_names_name_no_phone_or_carrier() -> None:
     result = read("pixel experience on my galaxy s24, google play crashes")
     assert result.device == "galaxy-s24" and result.carriers == ()
@@ -154,6 +164,24 @@ def test_words_are_not_joined_into_places() -> None:
 def test_where_the_phone_comes_from_is_not_where_it_is_used(question: str, country: str, origin: str | None) -> None:
     result = read(question)
     assert (result.country, result.origin) == (country, origin)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Est-ce que le Xiaomi 14 version chinoise marche chez Free ?", "xiaomi 14 versão chinesa funciona no Brasil?"],
+)
+def test_inflected_adjectives_name_the_market(question: str) -> None:
+    assert (read(question).origin, read(question).variant) == ("CN", "x14c")
+
+
+def test_a_place_of_sale_is_not_an_origin() -> None:
+    assert (read("se vende el xiaomi 14 en méxico?").country, read("se vende el xiaomi 14 en méxico?").origin) == (
+        "MX",
+        None,
+    )
+    assert read("can i buy the pixel 9 in germany?").country == "DE"
+    result = read("se eu comprar um pixel 9 no Paraguai ele vai funcionar no Brasil?")
+    assert (result.country, result.origin) == ("BR", "PY")
 
 
 def test_an_origin_picks_the_variant_made_for_it() -> None:
@@ -242,6 +270,8 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
         ("price of the pixel 9 in india", "other"),
         ("pixel 9?", "unknown"),
         ("what carrier is best in canada?", "other"),
+        ("what phones work on dito?", "other"),
+        ("pixel 9 launched in brazil??", "availability"),
         ("hi", "unknown"),
         ("¿funciona el xiaomi 14 en telcel?", "compatibility"),
         ("ist das pixel 9 in deutschland erhältlich?", "availability"),
@@ -309,6 +339,16 @@ def test_a_follow_up_with_a_new_phone_keeps_the_place() -> None:
 def test_a_follow_up_asking_there_keeps_the_country() -> None:
     result = read("is it sold there?", after="will the xiaomi 14 work in germany?")
     assert (result.device, result.country, result.intent) == ("xiaomi-14", "DE", "availability")
+
+
+def test_a_follow_up_naming_a_carrier_of_several_countries_stays_in_the_country() -> None:
+    result = read("and o2?", after="will the pixel 9 work in germany on telekom?")
+    assert (result.device, result.carriers) == ("pixel-9", ("o2-de",))
+
+
+def test_a_follow_up_on_the_same_carrier_elsewhere() -> None:
+    result = read("and in spain on the same carrier?", after="pixel 9 on vodafone germany?")
+    assert (result.device, result.country, result.carriers) == ("pixel-9", "ES", ("vodafone-es",))
 
 
 def test_a_follow_up_with_a_market_word_picks_the_variant() -> None:

@@ -117,8 +117,13 @@ CARRIER_CUES = frozenset(
         "network",
         "carrier",
         "w",  # "w/ mint"
+        "support",  # "does the a55 support dito"
+        "supports",
     }
 )
+
+# Words right after a carrier that make an everyday word its name: "du sim", "dito 5g", "jio network".
+CARRIER_AFTER_CUES = frozenset({"sim", "simcard", "card", "network", "5g", "4g", "lte", "signal", "coverage", "chip"})
 
 # What a question asks, by its words. A stem ends in "-" and is matched at the start of a word
 # ("funcion-" covers "funciona", "funcionar"); other words only whole.
@@ -155,7 +160,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "purchas-",
         "officially",
         "official",
-        "launch",
+        "launch-",
         "released",
         "release",
         "store",
@@ -297,6 +302,10 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "best phone",
         "best carrier",
         "which carrier",
+        "what phones",
+        "which phones",
+        "which phone",
+        "what phone should",
     ),
 }
 
@@ -346,7 +355,6 @@ ORIGIN_CUES = frozenset(
         "importato",
         "dari",
         "beli",
-        "se",
     }
 )
 # Words between an origin cue and the country ("bought it in", "ordered one from").
@@ -446,7 +454,10 @@ COUNTRY_ADJECTIVES: dict[str, str] = {
 
 # Names people use for countries beyond CLDR's ("uk", "the states", "murica").
 COUNTRY_NICKNAMES: dict[str, tuple[str, ...]] = {
-    "US": ("usa", "u s", "u s a", "america", "the states", "the us", "in us", "murica", "united states of america"),
+    "US": (
+        *("usa", "u s", "u s a", "america", "the states", "the us", "in us", "murica", "united states of america"),
+        *("eua", "eeuu", "ee uu"),  # Portuguese and Spanish abbreviations
+    ),
     "GB": ("uk", "u k", "britain", "great britain", "england", "scotland", "wales", "northern ireland"),
     "NL": ("holland",),
     "TR": ("turkiye",),

@@ -104,16 +104,9 @@ def resolve(
         if (m.start in vendor_ends and k.device(m.payload.id).vendor not in vendor_ends[m.start])
         or (m.payload.derived and m.start > 0 and _other_series(lexicon, toks[m.start - 1].norm, m.payload.id))
     ]
-    # "galaxy s20 fe" names the "Galaxy S20 FE 5G" only if the 4G phone of that name is not meant:
-    # without "5g" in the question it is a question back, not an answer.
-    said = {t.norm for t in toks}
-    untagged = [
-        m
-        for m in complete
-        if m.payload.untagged
-        and m not in contradicted
-        and not (said & set(text.tokens(k.device(m.payload.id).name))) & {"5g", "4g"}
-    ]
+    # "galaxy s20 fe" may be the "Galaxy S20 FE 5G" or a 4G phone of that name: a question back.
+    # "5g" elsewhere in the question ("w/ airtel 5g") is about the network, not the phone's name.
+    untagged = [m for m in complete if m.payload.untagged and m not in contradicted]
     complete = [m for m in complete if m not in contradicted and m not in untagged]
 
     # Keep the longest names: "galaxy s24 ultra" hides "galaxy s24" inside it.

@@ -94,6 +94,8 @@ def classify(
     if _about_software(norms, question) and at["bands"] == sale == _NOWHERE:
         return "other", True
     # "which bands does it have?" asks for bands; "missing bands on verizon?" asks whether it works.
+    if at["other"] < _NOWHERE and not has_phone:
+        return "other", True  # "what phones work on dito?" asks for a list the bot does not keep
     if at["bands"] < _NOWHERE and not ((has_carrier or has_place) and use < _NOWHERE) and not has_carrier:
         return "bands", True
     if use < _NOWHERE and sale < len(norms) and norms[sale] in _WEAK_SALE:

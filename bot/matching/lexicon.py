@@ -100,8 +100,24 @@ def cldr_language_adjectives() -> dict[str, str]:
         for loc in ("en", *LANGUAGES[1:]):
             name = Locale.parse(loc).languages.get(lang)
             if name and " " not in name:
-                out.setdefault(text.fold(name), territory)
+                for form in _inflections(text.fold(name)):
+                    out.setdefault(form, territory)
     return out
+
+
+def _inflections(adjective: str) -> set[str]:
+    """An adjective with its feminine and plural endings ("chinois": "chinoise"; "chino": "china";
+    "chines": "chinesa"; "chinesisch": "chinesische"), which CLDR gives in one form only."""
+    forms = {adjective}
+    if adjective.endswith("o"):
+        forms |= {adjective[:-1] + "a", adjective + "s", adjective[:-1] + "as"}
+    if adjective.endswith("es"):
+        forms |= {adjective + "a", adjective + "as"}
+    if adjective.endswith(("s", "n")):
+        forms |= {adjective + "e", adjective + "ne"}
+    if adjective.endswith("isch"):
+        forms |= {adjective + "e", adjective + "en", adjective + "er", adjective + "es"}
+    return forms
 
 
 class Lexicon:

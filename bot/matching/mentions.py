@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import text
-from .cues import CARRIER_CUES, COUNTRY_BLOCKERS, MODIFIERS, SOFTWARE_NAMES
+from .cues import CARRIER_AFTER_CUES, CARRIER_CUES, COUNTRY_BLOCKERS, MODIFIERS, SOFTWARE_NAMES
 from .everyday import is_everyday
 from .intent import CUE_WORDS
 from .lexicon import Lexicon, Node, Payload
@@ -151,6 +151,9 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
     word = toks[m.start]
     before = toks[m.start - 1] if m.start > 0 and not word.brk else None
     if p.weak:
+        after = toks[m.end] if m.end < len(toks) and not toks[m.end].brk else None
+        if p.kind == "carrier" and after is not None and after.norm in CARRIER_AFTER_CUES:
+            return True
         if p.kind == "carrier" and before is not None and before.norm in CARRIER_CUES:
             if before.norm != "to":
                 return True

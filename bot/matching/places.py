@@ -190,7 +190,9 @@ def _one_carrier(
     k = lexicon.knowledge
     ids = list(dict.fromkeys(found))
     if country and binding:
-        here = [c for c in ids if k.carrier(c).country == country] or _same_brand(lexicon, said, country)
+        here = [c for c in ids if k.carrier(c).country == country] or _same_brand(
+            lexicon, " ".join(t.norm for t in said), country
+        )
         if not here:
             # The country named in the question wins over a carrier of another country: "smart" in
             # "ok on smart in india" is not the Philippine network. Offer it, don't use it.
@@ -216,6 +218,7 @@ def _one_carrier(
     return (ids, []) if len(ids) == 1 else ([], ids)
 
 
+_BUYING = frozenset({"buy", "buying", "comprar", "compro", "kaufen", "beli", "acheter", "comprare"})
 _FORMER_CUES = frozenset({"from", "through", "thru", "left", "leaving", "ex", "former", "formerly"})
 _PLACE_CUES = frozenset({"in", "from", "to", "en", "na", "no", "em", "di", "aus", "nach", "dari", "ke"})
 # Upper-case words that are country codes but say something else in phone talk ("NSA and SA" 5G, "OK").
@@ -232,10 +235,19 @@ def _speakers(country: str) -> frozenset[str]:
     return frozenset(lang for lang, info in table.items() if (info.get("population_percent") or 0) >= 5)
 
 
-def _same_brand(lexicon: Lexicon, said: list[Token], country: str) -> list[str]:
+def same_brand(lexicon: Lexicon, name: str, country: str) -> str | None:
+    """The network of a country that carries a brand ("Vodafone Germany" in Spain is Vodafone España)."""
+    words = text.tokens(name)
+    for n in range(len(words), 0, -1):
+        found = _same_brand(lexicon, " ".join(words[:n]), country)
+        if found:
+            return found[0]
+    return None
+
+
+def _same_brand(lexicon: Lexicon, words: str, country: str) -> list[str]:
     """The network of the country of use that carries the brand named: "AT&T" in Mexico is AT&T
     México, "Vodafone" in Spain is Vodafone España."""
-    words = " ".join(t.norm for t in said)
     found = {
         c
         for key, c in lexicon.keys["carrier"]
@@ -325,6 +337,10 @@ def _is_origin(
         if word in ORIGIN_CUES:
             # "I'm from India": where the asker is, not where the phone comes from
             return not (word == "from" and j > 0 and toks[j - 1].norm in _SELF)
+        if word in _BUYING:
+            # "can I buy it in the US" asks where it is sold; "if I buy one in Paraguay, will it work
+            # in Brazil" names where it comes from and where it is used.
+            return len(places) > 1
         if word not in ORIGIN_GAP and not word.isdigit():
             steps += 1
         j -= 1

@@ -4,6 +4,7 @@ it does not say from the question it answers."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, replace
 
@@ -160,8 +161,19 @@ class Index:
             out = replace(out, suggestions=tuple(s for s in out.suggestions if s.kind != "device"), device_hint=True)
         elif not names_phone and not new.vendor and old.vendor:
             out = replace(out, vendor=old.vendor)
-        if not new.carriers and not new.country:
+        offered = [s.id for s in new.suggestions if s.kind == "carrier"]
+        in_old_country = [c for c in offered if old.country and k.carrier(c).country == old.country]
+        if not new.carriers and len(in_old_country) == 1:
+            # "and o2?" after a question about Germany: O2 Germany.
+            out = replace(out, carriers=(in_old_country[0],), country=old.country)
+            out = replace(out, suggestions=tuple(s for s in out.suggestions if s.kind != "carrier"))
+        elif not new.carriers and not new.country:
             out = replace(out, carriers=old.carriers, country=old.country)
+        elif not new.carriers and new.country and old.carriers and _SAME.search(question):
+            # "and in spain on the same carrier?" after Vodafone Germany: Vodafone España.
+            brand = places.same_brand(self.lexicon, self.knowledge.carrier(old.carriers[0]).name, new.country)
+            if brand:
+                out = replace(out, carriers=(brand,))
         if new.origin is None and old.origin is not None and out.device == old.device:
             out = replace(out, origin=old.origin)
         if out.device and out.variant is None and out.origin:
@@ -188,6 +200,9 @@ class Index:
         name = f"{self.knowledge.device(device_id).name} {' '.join(words)}"
         found = self._read(name)
         return found.device if found.device and found.device != device_id else None
+
+
+_SAME = re.compile(r"\bsame (?:carrier|network|provider|operator|company)\b", re.IGNORECASE)
 
 
 def _first_vendor(matches: list[mentions.Match]) -> str | None:
