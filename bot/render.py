@@ -234,15 +234,22 @@ def origin_unrecorded(device: Device, origin: str | None, country_names: Mapping
 
 def declined(a: Answer, k: Knowledge) -> str:
     """The reply to a post that asks something the bot does not answer (rooting, a price, a bug)."""
-    name = k.device(a.device).name if a.device else "Pixel 9"
+    name = k.device(a.device).name if a.device else None
+    about = f" about the **{name}**" if name else ""
     return (
-        f"I can't help with that about the **{name}**. I can tell whether a phone is sold in a country, "
-        f"whether it works on a carrier, and which bands it has: try “Will the {name} work on Verizon?”"
+        f"I can't help with that{about}. I can tell whether a phone is sold in a country, "
+        f"whether it works on a carrier, and which bands it has: try “Will the {name or 'Pixel 9'} work on Verizon?”"
     )
 
 
+def declines(a: Answer) -> bool:
+    """Whether the answer is a decline: the post asks something else about a phone or a maker (an
+    unknown phone still gets its "did you mean")."""
+    return a.intent == "other" and bool(a.device or (a.vendor and not a.suggestions))
+
+
 def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
-    if a.intent == "other" and a.device:
+    if declines(a):
         return defuse_mentions(declined(a, k))
     device = k.device(a.device) if a.device else None
     vendor = k.vendor(a.vendor) if a.vendor else None

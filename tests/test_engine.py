@@ -247,3 +247,13 @@ def test_a_model_of_a_market_not_recorded_is_said_so() -> None:
     singapore = eng.answer("a singapore iphone 16 on jio?")
     assert singapore.origin == "SG" and not singapore.origin_unrecorded
     assert "no record" not in singapore.text
+
+
+def test_a_post_that_asks_something_else_is_declined_briefly() -> None:
+    rooted = E.answer("how do i root my xiaomi 14?")
+    assert rooted.intent == "other" and rooted.compatibility == () and rooted.availability is None
+    assert rooted.text.startswith("I can't help with that about the **Xiaomi 14**. I can tell whether")
+    maker = E.answer("how do i root a xiaomi?")
+    assert maker.text.startswith("I can't help with that. I can tell whether")
+    # A phone we do not know still gets its "did you mean", so the asker can say which one.
+    assert E.answer("how do i root a xiaomi 99?").text == "I don't know that exact phone. Did you mean: **Xiaomi 14**?"

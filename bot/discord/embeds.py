@@ -26,6 +26,7 @@ from ..render import (
     cite,
     compat_line,
     country_phrase,
+    declines,
     defuse_mentions,
     device_caveats,
     gist,
@@ -113,9 +114,7 @@ def layout(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> La
         footer_bits.append(f"Typos corrected: I read this as {device.name}.")
     footer = " ".join(footer_bits) or None
 
-    if (answer.intent == "other" and device is not None) or (
-        device is None and (vendor is None or answer.availability is None)
-    ):
+    if declines(answer) or (device is None and (vendor is None or answer.availability is None)):
         # Not a phone I can answer about: the engine's own words (suggestions, "which phone?").
         title = "Did you mean…?" if answer.suggestions else None
         return Layout(title, tuple(answer.text.splitlines()), (), footer, "unknown")
