@@ -221,6 +221,11 @@ def test_a_carrier_the_asker_left_or_that_sold_an_unknown_phone_is_not_theirs() 
     assert (result.carriers, result.country, result.origin) == ((), "DE", "US")
 
 
+def test_a_carrier_version_of_a_phone_is_its_origin() -> None:
+    result = read("Google Pixel 9 Verizon version. Sim not working. Im from Pakistan")
+    assert (result.device, result.carriers, result.country, result.origin) == ("pixel-9", (), "PK", "US")
+
+
 def test_two_letter_words_are_countries_only_where_they_can_be() -> None:
     assert read("5G on the pixel 9 with NSA and SA").country is None
     assert read("xiaomi 14 in JP").country == "JP"

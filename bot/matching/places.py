@@ -280,8 +280,10 @@ def _sold_the_phone(
     start, end = span
     before = toks[start - 1].norm if start > 0 else ""
     after = [t.norm for t in toks[end : end + 2]]
-    if after and after[0] in ("one", "version", "model", "variant", "unit", "edition"):
-        return before == "the"  # "the verizon one", "the kddi version"
+    if after and after[0] in ("version", "model", "variant", "unit", "edition", "branded", "locked"):
+        return True  # "Pixel 6 Pro Verizon version", "a t-mobile branded s24"
+    if after and after[0] == "one":
+        return before == "the"  # "the kddi one" ("verizon one" alone may be a plan)
     if before in _FORMER_CUES or (start > 1 and toks[start - 2].norm in _FORMER_CUES and before in ("the", "my")):
         return True  # "got it through verizon", "switched to plus from orange"
     if any(t.norm in ("used", "previously", "formerly") for t in toks[max(0, start - 5) : start]):
