@@ -31,7 +31,9 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 
 @dataclass(frozen=True)
 class Payload:
-    kind: str  # device | vendor | carrier | country | city | origin (a country adjective: "chinese", "cn")
+    # device | vendor | carrier | country | city (a city or a state: a place in a country) | origin (a
+    # country adjective: "chinese", "cn")
+    kind: str
     id: str
     derived: bool = False  # generated from a name, not written by a curator
     glued_only: bool = False  # "s24" counts, "s 24" on its own does not
@@ -267,8 +269,18 @@ class Lexicon:
                     self.insert(local, Payload("country", code))
         for code, cities in cldr_cities().items():
             for city in cities:
-                # A city that is also an everyday word ("Troll", "Nome") counts only written as a name.
                 self.insert(city, Payload("city", code))
+        # States and provinces of the countries we know networks in ("here in Texas", "in Ontario",
+        # "from Maharashtra"), from ISO 3166-2; like cities they count only after "in", "from", "to".
+        for region in pycountry.subdivisions:
+            name = region.name
+            if (
+                region.parent_code is None
+                and region.country_code in self.carrier_countries
+                and len(name) >= 4
+                and "(" not in name
+            ):
+                self.insert(name, Payload("city", region.country_code))
         for code, nicknames in COUNTRY_NICKNAMES.items():
             for name in nicknames:
                 # "aus" is Australia in English chat and "from" in German: as an everyday word it needs a cue.
