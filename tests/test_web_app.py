@@ -66,6 +66,18 @@ async def test_ask_is_the_cli_json(client: TestClient, service: Service) -> None
     assert body["availability"]["status"] == "not_sold"
 
 
+async def test_a_follow_up_names_the_question_it_follows(client: TestClient) -> None:
+    response = await client.get(
+        "/api/ask", params={"q": "what about on tmo?", "after": "will the pixel 9 work in japan?"}
+    )
+    body = await response.json()
+    assert (body["device"]["id"], body["carrier"]["id"], body["intent"]) == ("pixel-9", "tmobile-us", "compatibility")
+    alone = await (await client.get("/api/ask", params={"q": "what about on tmo?"})).json()
+    assert alone["device"] is None
+    long = await client.get("/api/ask", params={"q": "and on tmo?", "after": "x" * 2001})
+    assert long.status == 413 and "after is 2001 characters" in (await long.json())["error"]
+
+
 async def test_ask_errors(client: TestClient) -> None:
     missing = await client.get("/api/ask")
     assert missing.status == 400 and "missing parameter q" in (await missing.json())["error"]

@@ -92,10 +92,15 @@ async def api_ask(request: web.Request) -> web.Response:
     question = request.query.get("q")
     if question is None or not question.strip():
         return _error(400, "missing parameter q (the question)")
-    if len(question) > MAX_QUESTION_CHARS:
-        return _error(413, f"question is {len(question)} characters; the limit is {MAX_QUESTION_CHARS}")
+    after = request.query.get("after")
+    for name, value in (("q", question), ("after", after or "")):
+        if len(value) > MAX_QUESTION_CHARS:
+            return _error(413, f"{name} is {len(value)} characters; the limit is {MAX_QUESTION_CHARS}")
     svc = _service(request)
-    return _json(svc.to_dict(svc.ask(question, adapter="http")))
+    # A follow-up ("what about on T-Mobile?") names the question it follows in `after`: the service is
+    # stateless, so the client sends the earlier question back.
+    context = svc.engine.answer(after) if after and after.strip() else None
+    return _json(svc.to_dict(svc.ask(question, adapter="http", context=context)))
 
 
 async def api_devices(request: web.Request) -> web.Response:
