@@ -207,6 +207,11 @@ def test_carriers_are_read_in_their_country(question: str, carrier_id: str) -> N
     assert read(question).carriers == (carrier_id,)
 
 
+def test_a_carrier_found_by_its_brand_beside_another_carrier() -> None:
+    # AT&T in Mexico is AT&T México by brand; asked beside Telcel, both are read, nothing breaks.
+    assert read("pixel 9 in mexico on at&t? or telcel?").carriers == ("att-mx", "telcel-mx")
+
+
 def test_a_carrier_name_inside_a_longer_name_is_not_that_carrier() -> None:
     assert read("Cincinnati Bell with a pixel 9?").carriers == ()
 
@@ -417,6 +422,7 @@ _WORDS = st.sampled_from(
         "&",
         "+",
         "/DS",
+        *("at&t", "telcel", "mexico", "o2", "germany", "vodafone", "spain", "same", "carrier", "sim", "dito"),
     ]
 )
 

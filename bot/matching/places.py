@@ -92,6 +92,7 @@ def resolve(
                 origin = countries.pop()
 
     carriers: list[str] = []
+    said_at: dict[str, list[int]] = defaultdict(list)  # where each chosen network was named
     suggestions: list[Suggestion] = []
     for (start, end), found in sorted(groups.items()):
         if (start, end) in sellers:
@@ -100,6 +101,8 @@ def resolve(
         # from Shanghai on Verizon?? … she was in Shanghai").
         binding = bool(country) and not (asking and sentence_of[start] in asking and not country_asked)
         chosen, offered = _one_carrier(lexicon, toks[start:end], found, country, binding, origin, lang)
+        for c in chosen:
+            said_at[c].append(start)
         carriers.extend(chosen)
         suggestions.extend(_carrier_suggestion(lexicon, c) for c in offered)
     carriers = list(dict.fromkeys(carriers))
@@ -108,8 +111,7 @@ def resolve(
         carriers = []
     if len(carriers) > 1 and asking:
         # "my iphone is on at&t, will at&t mexico work?": the carrier the question asks about.
-        spans = {c: s for s, ids in groups.items() for c in ids}
-        carriers = [c for c in carriers if sentence_of[spans[c][0]] in asking] or carriers
+        carriers = [c for c in carriers if any(sentence_of[at] in asking for at in said_at[c])] or carriers
     if carriers:
         country = k.carrier(carriers[0]).country
     return PlaceReading(tuple(carriers), tuple(suggestions), country, origin)
