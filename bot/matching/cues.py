@@ -321,6 +321,13 @@ SOFTWARE_WORDS: tuple[str, ...] = (
     *("系统", "刷入", "刷机", "模块", "更新", "设置", "版本号", "闪退"),
 )
 
+# Before a place name that is also a word or needs context ("in berlin", "aus Japan", "di Indonesia"),
+# and before a two-letter country code that is not one of a country we know networks in ("in FR").
+PLACE_CUES = frozenset(
+    {"in", "from", "to", "into", "en", "na", "no", "em", "de", "di", "aus", "nach", "dari", "ke", "a", "au", "the"}
+)
+CODE_CUES = frozenset({"in", "from", "to", "en", "na", "no", "em", "di", "aus", "nach", "dari", "ke"})
+
 # Before a country: the phone comes from there ("bought in Dubai", "imported from China", "comprado
 # na China"), so it is the origin, not where it is used.
 ORIGIN_CUES = frozenset(

@@ -15,7 +15,7 @@ from .everyday import is_everyday
 from .lexicon import Lexicon
 from .mentions import Match, incomplete
 from .models import ModelMention, near_models
-from .tokens import Token, asking_sentences, sentence_index
+from .tokens import Token
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,8 @@ def resolve(
     toks: list[Token],
     question: str,
     cue_words: frozenset[str],
+    sentence_of: list[int],
+    asking: set[int],
 ) -> DeviceReading:
     k = lexicon.knowledge
     named = [m for m in matches if m.payload.kind == "device"]
@@ -141,7 +143,7 @@ def resolve(
         if narrowed:
             ids = narrowed
     if len(ids) > 1:
-        ids = _the_one_asked_about(kept, ids, model_devices, toks, question)
+        ids = _the_one_asked_about(kept, ids, model_devices, sentence_of, asking)
     if len(ids) == 1:
         device = next(iter(ids))
         variants = {v for d, v in by_model if d == device and v is not None}
@@ -209,14 +211,12 @@ def _other_series(lexicon: Lexicon, word: str, device_id: str) -> bool:
 
 
 def _the_one_asked_about(
-    kept: list[Match], ids: set[str], by_model: set[str], toks: list[Token], question: str
+    kept: list[Match], ids: set[str], by_model: set[str], sentence_of: list[int], asking: set[int]
 ) -> set[str]:
     """Two phones named in different sentences ("I have a Pixel 7. Will the Pixel 8 work on Jio?"):
     the one in the only sentence that asks wins; otherwise they stay a question back."""
     if by_model:
         return ids
-    sentence_of = sentence_index(toks)
-    asking = asking_sentences(toks, question)
     if not asking or len(asking) == len(set(sentence_of)):
         return ids
     in_question = {m.payload.id for m in kept if sentence_of[m.start] in asking}

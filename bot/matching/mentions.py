@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import text
-from .cues import CARRIER_AFTER_CUES, CARRIER_CUES, COUNTRY_BLOCKERS, MODIFIERS, SOFTWARE_NAMES
+from .cues import CARRIER_AFTER_CUES, CARRIER_CUES, COUNTRY_BLOCKERS, MODIFIERS, PLACE_CUES, SOFTWARE_NAMES
 from .everyday import is_everyday
 from .intent import CUE_WORDS
 from .lexicon import Lexicon, Node, Payload
@@ -19,9 +19,6 @@ from .tokens import Token
 
 _LETTER_MODELS = frozenset("tscerxu")
 _MOVING = frozenset({"over", "back", "it", "them", "me", "us", "number"})
-_COUNTRY_CUES = frozenset(
-    {"in", "from", "to", "into", "en", "na", "no", "em", "de", "di", "aus", "nach", "dari", "ke", "a", "au", "the"}
-)
 _SOFTWARE: dict[str, list[tuple[str, ...]]] = {}
 for _name in SOFTWARE_NAMES:
     _toks = tuple(text.tokens(_name))
@@ -160,20 +157,20 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
             two_back = toks[m.start - 2].norm if m.start > 1 else ""
             if two_back in _MOVING or two_back.startswith(("switch", "mov", "port", "chang", "go")):
                 return True
-        if p.kind == "country" and before is not None and before.norm in _COUNTRY_CUES:
+        if p.kind == "country" and before is not None and before.norm in PLACE_CUES:
             return True
         # Written as a name, and not inside a longer name ("Pixel Experience Plus" is no Plus).
         capitalised_before = (
             before is not None and before.raw[:1].isupper() and m.start > 1 and not before.brk  # not "Is Nothing…"
         )
         return m.score == 1.0 and word.raw in p.cased and not capitalised_before
-    if p.kind == "city" and (before is None or before.norm not in _COUNTRY_CUES):
+    if p.kind == "city" and (before is None or before.norm not in PLACE_CUES):
         # A city counts only after "in", "from", "to" ("for Christmas" is no Christmas Island), so
         # it is never judged as an everyday word.
         return False
     if p.kind == "carrier" and length == 1 and before is not None and _name_before(before):
         return False  # "Cincinnati Bell" is not Bell Canada
-    if p.kind == "country" and m.score < 1.0 and (before is None or before.norm not in _COUNTRY_CUES):
+    if p.kind == "country" and m.score < 1.0 and (before is None or before.norm not in PLACE_CUES):
         return False
     if p.kind == "country" and length == 1:
         blockers = COUNTRY_BLOCKERS.get(word.norm)

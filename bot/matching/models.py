@@ -105,9 +105,8 @@ def unknown_model(lexicon: Lexicon, question: str) -> str | None:
     for found in _TYPED_MODEL.finditer(question):
         typed = found.group(0)
         c = text.compact(typed)
+        # (_TYPED_MODEL already asks for three digits.)
         if _LONG_LETTERS.search(c) or _NOT_A_MODEL.match(c) or (typed.islower() and not MODEL_SHAPE.match(c)):
-            continue
-        if typed.islower() and sum(ch.isdigit() for ch in c) < 3:
             continue
         if _lookup(lexicon, c) is None:
             return typed

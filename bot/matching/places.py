@@ -18,7 +18,7 @@ import pycountry
 from babel.core import get_global
 
 from .. import text
-from .cues import CARRIER_CUES, LOWER_CODE_BLOCKERS, MARKET_CUES, ORIGIN_CUES, ORIGIN_GAP, USE_CUES
+from .cues import CARRIER_CUES, CODE_CUES, LOWER_CODE_BLOCKERS, MARKET_CUES, ORIGIN_CUES, ORIGIN_GAP, USE_CUES
 from .devices import Suggestion
 from .everyday import is_everyday
 from .lexicon import Lexicon
@@ -165,7 +165,7 @@ def _codes(lexicon: Lexicon, toks: list[Token], taken: set[int], shouting: bool,
         if t.raw.isupper() and not shouting:
             if code in _NOT_CODES or pycountry.countries.get(alpha_2=code) is None:
                 continue
-            if code in lexicon.carrier_countries or (i > 0 and toks[i - 1].norm in _PLACE_CUES):
+            if code in lexicon.carrier_countries or (i > 0 and toks[i - 1].norm in CODE_CUES):
                 out.append(_Place(code, i, i + 1, False))
         elif (
             i > 0
@@ -222,7 +222,6 @@ def _one_carrier(
 
 _BUYING = frozenset({"buy", "buying", "comprar", "compro", "kaufen", "beli", "acheter", "comprare"})
 _FORMER_CUES = frozenset({"from", "through", "thru", "left", "leaving", "ex", "former", "formerly"})
-_PLACE_CUES = frozenset({"in", "from", "to", "en", "na", "no", "em", "di", "aus", "nach", "dari", "ke"})
 # Upper-case words that are country codes but say something else in phone talk ("NSA and SA" 5G, "OK").
 _NOT_CODES = frozenset(
     {"SA", "AM", "PM", "TV", "PC", "OK", "ID", "IT", "NO", "SO", "TO", "GO", "BE", "ME", "MY", "AS", "AT", "BY"}

@@ -75,7 +75,9 @@ class Index:
         software = mentions.software_tokens(toks)
         matches = mentions.find(lex, toks, software)
 
-        d = devices.resolve(lex, matches, found_models, toks, q, intent.CUE_WORDS)
+        sentence_of = sentence_index(toks)
+        asking = asking_sentences(toks, q)
+        d = devices.resolve(lex, matches, found_models, toks, q, intent.CUE_WORDS, sentence_of, asking)
         vendor = self.knowledge.device(d.device).vendor if d.device else _first_vendor(matches)
         suggestions = list(d.suggestions)
         unknown_model = None if d.device else models.unknown_model(lex, q)
@@ -90,8 +92,6 @@ class Index:
                 covered.update(range(m.start, m.end))
         in_names = {i for m in matches for i in range(m.start, m.end)}
         lang = guess_language([t.norm for i, t in enumerate(toks) if i not in in_names])
-        sentence_of = sentence_index(toks)
-        asking = asking_sentences(toks, q)
         where = places.resolve(lex, matches, toks, covered, d.span, shouting, q, lang, asking, sentence_of)
         suggestions.extend(where.suggestions)
         variant = d.variant
