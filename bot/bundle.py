@@ -21,7 +21,7 @@ import jsonschema
 import pycountry
 import yaml
 
-from . import text
+from . import markets, text
 from .records import (
     TECHS,
     Bands,
@@ -287,6 +287,7 @@ def _to_record(kind: str, e: RawEntry) -> Any:
                 id=v["id"],
                 market=v["market"],
                 models=tuple(v.get("models", ())),
+                made_for=tuple(v.get("made_for", ())),
                 volte=v.get("volte"),
                 bands=Bands(
                     **{t: _fs(v["bands"].get(t)) for t in TECHS},
@@ -407,6 +408,15 @@ def build(raw: RawBundle) -> Knowledge:
                     "a device with several variants needs model numbers on each, so a user can tell them apart",
                     vloc + ".models",
                 )
+            for code in v.get("made_for", ()):
+                if not markets.valid(code):
+                    report(
+                        "devices",
+                        i,
+                        f"{code!r} is not a country code (ISO 3166-1 alpha-2) nor one of "
+                        f"{', '.join([markets.GLOBAL, *markets.REGIONS])}",
+                        vloc + ".made_for",
+                    )
             for model in v.get("models", ()):
                 m = text.compact(model)
                 if m.isdigit() and len(m) < text.MIN_DIGIT_MODEL:
@@ -496,6 +506,7 @@ def to_raw(record: Any) -> RawEntry:
                     "id": v.id,
                     "market": v.market,
                     "models": list(v.models),
+                    "made_for": list(v.made_for),
                     "bands": {t: sorted(v.bands.of(t)) for t in TECHS if v.bands.known(t)},
                     "volte": v.volte,
                     "source": v.source,

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__, bundle, crosscheck
+from . import __version__, bundle, crosscheck, draft, specsheet
 from .bundle import KnowledgeError
 from .engine import Engine
 from .store import Store, default_db_path
@@ -70,6 +70,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     cc.add_argument("--bundle", type=Path, help="check this bundle file or folder instead of the database")
     cc.add_argument("--json", action="store_true")
+    dr = kbs.add_parser(
+        "draft",
+        help="draft device entries from spec-sheet network text, for review",
+        description=(
+            "Read spec-sheet network text (a GSMArena-style page's 'Network' table, fields one per line, "
+            "continuation lines below; or JSON lines with the fields of ../shared/data/gsmarena_2026_network.jsonl) "
+            "and write draft device entries: one variant per line label, models attached to the variant their "
+            "label names, unknown where the text does not say. Warnings go to standard error and into the draft."
+        ),
+    )
+    dr.add_argument("file", type=Path, nargs="+", help="text or JSON-lines file(s); - for standard input")
+    dr.add_argument("--vendor", help="vendor id (default: the record's brand)")
+    dr.add_argument(
+        "--name", action="append", default=[], help="only the device(s) with this name or model number (repeatable)"
+    )
+    dr.add_argument("-o", "--output", type=Path, help="write the draft bundle here instead of standard output")
     hist = kbs.add_parser("history", help="recent changes, newest first")
     hist.add_argument("entry", nargs="?", help="only changes of this entry id")
     hist.add_argument("--limit", type=int, default=20)
@@ -140,6 +156,47 @@ def _crosscheck(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _draft(args: argparse.Namespace, out: TextIO, inp: TextIO) -> int:
+    drafts: list[draft.Draft] = []
+    wanted = list(args.name)
+    found: set[str] = set()
+    for path in args.file:
+        content = inp.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+        jsonl = content.lstrip().startswith("{")
+        try:
+            sheets = list(specsheet.read_sheets(content, str(path)))
+        except ValueError as exc:
+            print(f"devicebot kb draft: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        for sheet in sheets:
+            hits = [w for w in wanted if specsheet.matches(sheet, w)]
+            if wanted and not hits:
+                continue
+            found.update(hits)
+            vendor = args.vendor or sheet.brand.lower()
+            if not vendor:
+                print(f"devicebot kb draft: {sheet.origin}: no brand; give --vendor", file=sys.stderr)
+                return EXIT_USAGE
+            try:
+                drafts.append(draft.draft(sheet, vendor, draft.EXTRACT if jsonl else ""))
+            except ValueError as exc:
+                print(f"devicebot kb draft: {exc}", file=sys.stderr)
+                return EXIT_ERROR
+    for w in wanted:
+        if w not in found:
+            print(f"devicebot kb draft: no device named {w!r} in {', '.join(map(str, args.file))}", file=sys.stderr)
+    for d in drafts:
+        for warning in d.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    rendered = draft.render(drafts)
+    if args.output:
+        args.output.write_text(rendered, encoding="utf-8")
+        out.write(f"wrote {len(drafts)} draft device(s) to {args.output}\n")
+    else:
+        out.write(rendered)
+    return EXIT_OK if drafts and len(found) == len(wanted) else EXIT_ERROR
+
+
 def _print_stats(stats: dict[str, Any], out: TextIO) -> None:
     c = stats["counts"]
     out.write(f"database: {stats['database']}\n")
@@ -197,6 +254,8 @@ def run(argv: Sequence[str] | None = None, out: TextIO | None = None, inp: TextI
             return EXIT_OK
         if args.kb_command == "crosscheck":
             return _crosscheck(args, out)
+        if args.kb_command == "draft":
+            return _draft(args, out, inp)
         store = _open_store(args.db)
         if args.kb_command == "import":
             if (args.file is None) == (not args.shipped):

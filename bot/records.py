@@ -46,6 +46,8 @@ class Variant:
     volte: bool | None = None
     source: str | None = None
     note: str | None = None
+    # The markets the variant is made and sold for (`markets.py`): "US", "EU", "Global"; () = not recorded.
+    made_for: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
