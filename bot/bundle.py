@@ -344,6 +344,7 @@ def _to_record(kind: str, e: RawEntry) -> Any:
         device=e.get("device"),
         source_url=e.get("source_url"),
         note=e.get("note"),
+        speaker=e.get("speaker"),
     )
 
 
@@ -564,6 +565,7 @@ def to_raw(record: Any) -> RawEntry:
                 "country": record.country,
                 "status": record.status,
                 "quote": record.quote,
+                "speaker": record.speaker,
                 "source": record.source,
                 "source_url": record.source_url,
                 "date": record.date,

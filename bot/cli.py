@@ -63,10 +63,13 @@ def _parser() -> argparse.ArgumentParser:
     st.add_argument("--json", action="store_true")
     cc = kbs.add_parser(
         "crosscheck",
-        help="compare band lists with a reference CSV of spec-site bands (differences to look at, not errors)",
+        help="compare band lists with a reference of spec-site bands (differences to look at, not errors)",
     )
     cc.add_argument(
-        "reference", type=Path, help="CSV with the columns of ../shared/data/gsmarena_2021_network_bands.csv"
+        "reference",
+        type=Path,
+        help="CSV with the columns of ../shared/data/gsmarena_2021_network_bands.csv, or JSON lines "
+        "like ../shared/data/gsmarena_2026_network.jsonl",
     )
     cc.add_argument("--bundle", type=Path, help="check this bundle file or folder instead of the database")
     cc.add_argument("--json", action="store_true")

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import text
+from . import specsheet, text
 from .bundle import KnowledgeError, Problem
 from .records import Device, Knowledge, Variant
 
@@ -117,8 +117,31 @@ def parse_rows(rows: Iterable[dict[str, str]], name: str) -> list[Reference]:
     return refs
 
 
+def from_sheets(sheets: Iterable[specsheet.Sheet]) -> list[Reference]:
+    """References from spec sheets (the 2026 extract's records): a technology's first numbered line
+    each, as that extract kept only the first line of each band field."""
+    refs: list[Reference] = []
+    for row, sheet in enumerate(sheets, start=1):
+        bands: dict[str, frozenset[int]] = {}
+        scopes: list[str] = []
+        for line in sheet.lines:
+            if line.tech in COMPARED_TECHS and line.numbers and line.tech not in bands:
+                bands[line.tech] = line.numbers
+                if line.label and line.tech != "gsm" and line.label not in scopes:
+                    scopes.append(line.label)
+        if bands:
+            refs.append(Reference(row, sheet.name, sheet.models, bands, "; ".join(scopes)))
+    return refs
+
+
 def read_reference(path: Path) -> list[Reference]:
-    """The reference CSV (columns as in `../shared/data/gsmarena_2021_network_bands.csv`)."""
+    """The reference: a CSV (columns as in `../shared/data/gsmarena_2021_network_bands.csv`) or JSON
+    lines (records as in `../shared/data/gsmarena_2026_network.jsonl`)."""
+    if path.suffix in (".jsonl", ".ndjson"):
+        try:
+            return from_sheets(specsheet.read_sheets(path.read_text(encoding="utf-8"), str(path)))
+        except ValueError as exc:
+            raise KnowledgeError([Problem(str(path), "", str(exc))]) from exc
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
         header = reader.fieldnames or []

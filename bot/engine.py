@@ -10,9 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from . import render
+from . import markets, render
 from .matching import Analysis, Index, Suggestion
-from .records import Carrier, Knowledge, Statement
+from .records import Carrier, Device, Knowledge, Statement, Variant
 from .verdicts import Availability, Compatibility, availability, compatibility
 
 
@@ -80,6 +80,17 @@ class Engine:
     def networks_in(self, country: str) -> list[Carrier]:
         return list(self._networks_by_country.get(country, ()))
 
+    def native(self, device: Device, variant: Variant, country: str) -> bool | None:
+        """Is the variant made for `country`? A Global model is not made for a country where its
+        vendor says it does not sell (Xiaomi's Global phones in the US are imports)."""
+        siblings = [v.made_for for v in device.variants if v.id != variant.id]
+        made = markets.made_for(variant.made_for, siblings, country)
+        if made and country not in markets.expand(variant.made_for):
+            status = availability(self.statements_for(device.vendor, country), device.id).status
+            if status in ("not_sold", "discontinued"):
+                return False
+        return made
+
     def answer(self, question: str, context: Answer | None = None) -> Answer:
         """The answer to a question; `context` is the answer it follows up on, if any ("what about on
         T-Mobile?" after an answer about the Pixel 8)."""
@@ -105,7 +116,8 @@ class Engine:
         for carrier in scope:
             network = k.carrier(carrier.mvno_of) if carrier.mvno_of else carrier
             for variant in variants:
-                compat.append(compatibility(variant, carrier, network))
+                assert device is not None
+                compat.append(compatibility(variant, carrier, network, self.native(device, variant, carrier.country)))
 
         bands = None
         if a.intent == "bands" and variants:
@@ -162,6 +174,8 @@ def _statement_dict(s: Statement) -> dict[str, Any]:
     }
     if s.source_url:
         out["source_url"] = s.source_url
+    if s.speaker:
+        out["speaker"] = s.speaker
     return out
 
 
@@ -169,7 +183,7 @@ def answer_to_dict(a: Answer, k: Knowledge) -> dict[str, Any]:
     device = k.device(a.device) if a.device else None
     vendor = k.vendor(a.vendor) if a.vendor else None
     carrier = k.carrier(a.carrier) if a.carrier else None
-    markets = {v.id: v.market for v in device.variants} if device else {}
+    market_of = {v.id: v.market for v in device.variants} if device else {}
     return {
         "question": a.question,
         "intent": a.intent,
@@ -189,7 +203,7 @@ def answer_to_dict(a: Answer, k: Knowledge) -> dict[str, Any]:
         "compatibility": [
             {
                 "variant": c.variant,
-                "market": markets.get(c.variant),
+                "market": market_of.get(c.variant),
                 "carrier": c.carrier,
                 "carrier_name": k.carrier(c.carrier).name,
                 "via": c.host,
@@ -198,6 +212,7 @@ def answer_to_dict(a: Answer, k: Knowledge) -> dict[str, Any]:
                 "nr": c.nr,
                 "missing_primary": {t: list(b) for t, b in c.missing_primary.items()},
                 "flags": list(c.flags),
+                "made_for_country": c.native,
             }
             for c in a.compatibility
         ],
@@ -240,6 +255,8 @@ def verdict_grid(engine: Engine, device_id: str, countries: tuple[str, ...] | No
     for carrier in sorted(k.carriers, key=lambda c: (c.country, c.name.casefold())):
         if carrier.mvno_of is not None or (countries and carrier.country not in countries):
             continue
-        cells = tuple(compatibility(v, carrier, carrier) for v in device.variants)
+        cells = tuple(
+            compatibility(v, carrier, carrier, engine.native(device, v, carrier.country)) for v in device.variants
+        )
         rows.append(GridRow(carrier.country, carrier.id, carrier.name, cells))
     return rows

@@ -111,6 +111,11 @@ class Statement:
     device: str | None = None
     source_url: str | None = None
     note: str | None = None
+    # Who said it when it was not the vendor: "Indonesia's Ministry of Industry (regulator)".
+    speaker: str | None = None
+
+    def said_by(self, vendor_name: str) -> str:
+        return self.speaker or vendor_name
 
 
 @dataclass(frozen=True)

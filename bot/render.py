@@ -304,7 +304,7 @@ def markdown(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> str:
             covers = "" if av.scope == "device" else f" (a statement covering all {vendor.name} phones)"
             lines.append(f"**Sold in {country}?** {subject}: {STATUS_WORDS[av.status]}{covers}.")
             lines.append(f"> {s.quote}")
-            lines.append(f"— {vendor.name}, {s.date}. Source: {cite(s.source)}")
+            lines.append(f"— {s.said_by(vendor.name)}, {s.date}. Source: {cite(s.source)}")
             if s.note:
                 lines.append(f"_{gist(s.note, 240)}_")
 

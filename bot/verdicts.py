@@ -53,6 +53,8 @@ class Compatibility:
     missing_primary: dict[str, tuple[int, ...]]
     flags: tuple[str, ...]
     host: str | None = None  # the network a virtual operator uses
+    # Whether the variant is made for the carrier's country (`markets.made_for`); None: not recorded.
+    native: bool | None = None
 
 
 def _date_key(date: str) -> tuple[int, int, int]:
@@ -112,8 +114,14 @@ def _legacy(variant: Variant, network_bands: CarrierBands) -> bool | None:
     return None if unknown else False
 
 
-def compatibility(variant: Variant, carrier: Carrier, network: Carrier) -> Compatibility:
-    """How `variant` works on `carrier`, whose radio network is `network` (itself, or its host)."""
+def compatibility(variant: Variant, carrier: Carrier, network: Carrier, native: bool | None = None) -> Compatibility:
+    """How `variant` works on `carrier`, whose radio network is `network` (itself, or its host).
+
+    `native`: the variant is made for the carrier's country. A phone made for a market works on that
+    market's networks when its bands cover them: the vendor had it certified there and ships it with
+    the networks' VoLTE settings. Certification and VoLTE are the questions of imports (and of phones
+    whose market nobody recorded), where the carrier's policy decides.
+    """
     if network.bands is None:
         raise ValueError(f"carrier {network.id!r} has no bands of its own")
     bands = network.bands
@@ -128,11 +136,12 @@ def compatibility(variant: Variant, carrier: Carrier, network: Carrier) -> Compa
     legacy = _legacy(variant, bands)
     lte = levels["lte"]
     flags: list[str] = []
-    if carrier.requires_certification or network.requires_certification:
+    certified_only = carrier.requires_certification or network.requires_certification
+    if certified_only and not native:
         flags.append("certification_required")
     if variant.volte is False:
         flags.append("no_volte")
-    elif variant.volte is None and variant.bands.lte:  # VoLTE means nothing without (known) 4G bands
+    elif variant.volte is None and variant.bands.lte and not native:  # VoLTE means nothing without 4G bands
         # Unknown VoLTE is not counted as VoLTE: the verdict stays on the safe side.
         flags.append("volte_unknown")
     if UNKNOWN in levels.values() or legacy is None:
@@ -140,7 +149,13 @@ def compatibility(variant: Variant, carrier: Carrier, network: Carrier) -> Compa
     if network.bands_incomplete:
         flags.append("carrier_bands_incomplete")
     if lte == FULL:
-        verdict = FULL if variant.volte or legacy else PARTIAL
+        if native:
+            verdict = FULL if variant.volte is not False or legacy else PARTIAL
+        elif certified_only:
+            # An import on a network that serves only the models it approved: it needs that approval.
+            verdict = PARTIAL
+        else:
+            verdict = FULL if variant.volte or legacy else PARTIAL
     elif lte == PARTIAL:
         verdict = PARTIAL
     elif legacy:
@@ -162,4 +177,5 @@ def compatibility(variant: Variant, carrier: Carrier, network: Carrier) -> Compa
         missing_primary=missing,
         flags=tuple(flags),
         host=network.id if network.id != carrier.id else None,
+        native=native,
     )

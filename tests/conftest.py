@@ -17,11 +17,18 @@ def vendor(id: str, name: str, *aliases: str) -> dict[str, Any]:
 
 
 def variant(
-    id: str, market: str = "Global", models: tuple[str, ...] = (), volte: bool | None = True, **bands: list[int]
+    id: str,
+    market: str = "Global",
+    models: tuple[str, ...] = (),
+    volte: bool | None = True,
+    made_for: tuple[str, ...] = (),
+    **bands: list[int],
 ) -> dict[str, Any]:
     out: dict[str, Any] = {"id": id, "market": market, "bands": bands}
     if models:
         out["models"] = list(models)
+    if made_for:
+        out["made_for"] = list(made_for)
     if volte is not None:
         out["volte"] = volte
     return out

@@ -241,3 +241,35 @@ def test_a_model_line_without_the_makers_prefix_still_names_the_model() -> None:
     refs = crosscheck.parse_rows([row("Acme S6", lte="2, 4, 12 - G928T", models="SM-G928T, SM-G928I")], "ref.csv")
     report = crosscheck.compare(k, refs)
     assert [(c.variant_id, c.agrees) for c in report.comparisons] == [("s6-t", True)]
+
+
+def test_the_2026_extract_s_json_lines_are_a_reference(tmp_path: Path) -> None:
+    # The first line of each band field, with its label, as gsmarena_2026_network.jsonl keeps them.
+    record = {
+        "brand": "acme",
+        "name": "One",
+        "models": "AX1B, AX1U",
+        "network": {"2G bands": "GSM 900 / 1800 - SIM 1 & SIM 2", "4G bands": "1, 3, 28 - International"},
+    }
+    ref_file = tmp_path / "ref.jsonl"
+    ref_file.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (ref,) = crosscheck.read_reference(ref_file)
+    assert ref.bands == {"gsm": frozenset({900, 1800}), "lte": frozenset({1, 3, 28})} and ref.scope == "International"
+    k = knowledge(
+        vendors=VENDORS,
+        devices=[
+            device(
+                "acme-one",
+                "acme",
+                "One",
+                variant("acme-one-intl", "International", ("AX1B",), lte=[1, 3]),
+                variant("acme-one-us", "US", ("AX1U",), lte=[2, 4, 66]),
+            )
+        ],
+    )
+    report = crosscheck.compare(k, [ref])
+    # Held only against the variant its label names: the US model is not a "difference".
+    assert [(c.variant_id, c.differences[0].only_reference) for c in report.comparisons] == [("acme-one-intl", (28,))]
+    ref_file.write_text("{broken\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"ref\.jsonl, line 1: not JSON"):
+        crosscheck.read_reference(ref_file)

@@ -77,10 +77,11 @@ def test_country_scope_evaluates_every_network_and_variant() -> None:
     assert a["answer"].index("Works in") < a["answer"].index("Sold in")
 
 
-def test_the_china_model_fails_where_the_global_one_works() -> None:
+def test_the_china_model_lacks_bands_the_global_one_has() -> None:
+    # Both are imports on a network of approved models: "partly" for both, but only one lacks bands.
     a = as_json("xiaomi 14 on verizon")
-    verdicts = {c["variant"]: c["verdict"] for c in a["compatibility"]}
-    assert verdicts == {"xiaomi-14-global": "full", "xiaomi-14-china": "partial"}
+    verdicts = {c["variant"]: (c["verdict"], bool(c["missing_primary"]["lte"])) for c in a["compatibility"]}
+    assert verdicts == {"xiaomi-14-global": ("partial", False), "xiaomi-14-china": ("partial", True)}
     assert "Global model" in a["answer"] and "China model" in a["answer"]
     assert all("certification_required" in c["flags"] for c in a["compatibility"])
 
@@ -257,3 +258,39 @@ def test_a_post_that_asks_something_else_is_declined_briefly() -> None:
     assert maker.text.startswith("I can't help with that. I can tell whether")
     # A phone we do not know still gets its "did you mean", so the asker can say which one.
     assert E.answer("how do i root a xiaomi 99?").text == "I don't know that exact phone. Did you mean: **Xiaomi 14**?"
+
+
+MADE_FOR = engine(
+    vendors=[vendor("acme", "Acme"), vendor("mi", "Mi")],
+    devices=[
+        device(
+            "acme-s1",
+            "acme",
+            "Acme S1",
+            variant("acme-s1-us", "US", ("S1U",), volte=None, made_for=("US",), lte=[2, 4, 13, 66]),
+            variant("acme-s1-intl", "International", ("S1B",), volte=None, made_for=("Global",), lte=[2, 4, 13, 66]),
+        ),
+        device("mi-1", "mi", "Mi One", variant("mi-1-global", "Global", volte=None, made_for=("Global",), lte=[1, 3])),
+    ],
+    carriers=[
+        carrier("vzw", "US", "Verizon", "vzw", lte=([2, 4, 13, 66], []), certification=True),
+        carrier("tel", "DE", "Telekom", lte=([1, 3], []), certification=True),
+    ],
+    statements=[statement("mi-de", "mi", "DE", "not_sold", "2020-01-01")],
+)
+
+
+def test_the_model_made_for_the_country_works_and_the_import_needs_approval() -> None:
+    # Same bands, one made for the US, one an import there: only the import carries the caveat.
+    a = answer_to_dict(MADE_FOR.answer("acme s1 on verizon"), MADE_FOR.knowledge)
+    cells = {c["variant"]: (c["verdict"], c["made_for_country"], c["flags"]) for c in a["compatibility"]}
+    assert cells == {
+        "acme-s1-us": ("full", True, []),
+        "acme-s1-intl": ("partial", False, ["certification_required", "volte_unknown"]),
+    }
+
+
+def test_a_global_model_is_not_made_for_a_country_its_vendor_does_not_sell_in() -> None:
+    a = answer_to_dict(MADE_FOR.answer("mi one on telekom"), MADE_FOR.knowledge)
+    (cell,) = a["compatibility"]
+    assert (cell["verdict"], cell["made_for_country"]) == ("partial", False)

@@ -85,6 +85,14 @@ def test_a_statement_note_is_shown_with_the_quote() -> None:
     assert "_Acme said later that nothing is decided about a return._" in text
 
 
+def test_words_that_are_not_the_vendor_s_are_attributed_to_who_said_them() -> None:
+    s = statement("s3", "acme", "ID", "not_sold", "2024-10-31", quote="Not to be traded in Indonesia.")
+    s["speaker"] = "Indonesia's Ministry of Industry (regulator)"
+    e = engine(vendors=[vendor("acme", "Acme")], devices=[device("acme-1", "acme", "Acme One")], statements=[s])
+    text = e.answer("is the acme one sold in indonesia").text
+    assert "— Indonesia's Ministry of Industry (regulator), 2024-10-31" in text and "— Acme," not in text
+
+
 E3 = engine(
     vendors=[vendor("acme", "Acme")],
     devices=[

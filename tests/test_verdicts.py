@@ -159,10 +159,45 @@ def test_switched_off_legacy_networks_do_not_count() -> None:
     assert r.verdict == "none"
 
 
-def test_certification_flag() -> None:
-    vzw = carrier("vzw", "US", "Verizon", lte=([2, 4, 13, 66], [5]), certification=True)
-    r = _compat(variant("v", lte=[2, 4, 13, 66]), vzw)
-    assert (r.verdict, r.flags) == ("full", ("certification_required",))
+VZW = carrier("vzw", "US", "Verizon", lte=([2, 4, 13, 66], [5]), certification=True)
+
+
+def test_an_import_on_a_network_of_approved_models_needs_the_approval() -> None:
+    # VoLTE-capable and every primary band: still only "partly" until the carrier approves the model.
+    r = _compat(variant("v", lte=[2, 4, 13, 66]), VZW)
+    assert (r.verdict, r.flags, r.native) == ("partial", ("certification_required",), None)
+
+
+def test_a_model_made_for_the_country_works_without_caveats() -> None:
+    # Made for the US, every primary band, VoLTE not recorded: the owner's phone works, and says so.
+    made = variant("v", lte=[2, 4, 13, 66], volte=None, made_for=("US",))
+    r = _compat_native(made, VZW, True)
+    assert (r.verdict, r.flags, r.native) == ("full", (), True)
+
+
+def test_a_model_made_for_the_country_still_needs_the_bands() -> None:
+    made = variant("v", lte=[2, 4, 66], volte=None, made_for=("US",))
+    r = _compat_native(made, VZW, True)
+    assert (r.verdict, r.missing_primary["lte"]) == ("partial", (13,))
+
+
+def test_a_model_made_for_the_country_without_volte_is_still_partial() -> None:
+    made = variant("v", lte=[2, 4, 13, 66], volte=False, made_for=("US",))
+    r = _compat_native(made, VZW, True)
+    assert (r.verdict, r.flags) == ("partial", ("no_volte",))
+
+
+def test_an_import_with_volte_works_on_an_open_network() -> None:
+    r = _compat(variant("v", lte=[2, 4, 5, 12, 66, 71], nr=[25, 41, 71]), TMO)
+    assert (r.verdict, r.flags) == ("full", ())
+    unknown = _compat(variant("v", lte=[2, 4, 5, 12, 66, 71], volte=None), TMO)
+    assert unknown.verdict == "partial" and "volte_unknown" in unknown.flags
+
+
+def _compat_native(var: dict, car: dict, native: bool | None):
+    k = knowledge(vendors=[vendor("acme", "Acme")], devices=[device("acme-1", "acme", "Acme One", var)], carriers=[car])
+    c = k.carrier(car["id"])
+    return compatibility(k.devices[0].variants[0], c, c, native)
 
 
 def test_virtual_operator_uses_host_bands() -> None:

@@ -147,8 +147,8 @@ def layout(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> La
             source = s.source_url or cite(s.source)
             sections["availability"].append(
                 Section(
-                    f"{vendor.name} said, {s.date}",
-                    (f"> {quote}", f"— {vendor.name}, {s.date}. Source: {source}")
+                    f"{s.said_by(vendor.name)} said, {s.date}",
+                    (f"> {quote}", f"— {s.said_by(vendor.name)}, {s.date}. Source: {source}")
                     + ((f"_{gist(s.note, 240)}_",) if s.note else ()),
                 )
             )
