@@ -212,6 +212,13 @@ def _print_stats(stats: dict[str, Any], out: TextIO) -> None:
         f"band lists: 4G bands recorded for {c['variants_with_lte']} of {c['variants']} variants "
         f"({c['devices_with_lte']} of {c['devices']} devices); the rest answer 'unknown'\n"
     )
+    r = stats["recent_devices"]
+    out.write(
+        f"released {r['years']}: {r['devices']} devices, {r['with_lte']} with a 4G band list"
+        + (f" ({r['with_lte_pct']} %)" if r["devices"] else "")
+        + f"; {c['devices_without_release_date']} devices have no release date\n"
+    )
+    out.write(f"statements cover {c['statement_pairs']} vendor × country pairs\n")
     for title, key in (
         ("devices per vendor", "devices_per_vendor"),
         ("statements per vendor", "statements_per_vendor"),

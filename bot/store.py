@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -20,7 +21,7 @@ from sqlite_utils import Database
 
 from . import bundle
 from .bundle import KINDS, KnowledgeError, Problem, RawBundle, RawEntry
-from .records import Knowledge
+from .records import Device, Knowledge
 
 SCHEMA_VERSION = "1"
 _COLUMNS = {"vendors": (), "devices": ("vendor",), "carriers": ("country",), "statements": ("vendor", "country")}
@@ -195,7 +196,11 @@ class Store:
                 "virtual_operators": sum(1 for c in k.carriers if c.mvno_of),
                 "countries": len({c.country for c in k.carriers}),
                 "statements": len(k.statements),
+                "devices_without_release_date": sum(1 for d in k.devices if not d.released),
+                "statement_pairs": len({(s.vendor, s.country) for s in k.statements}),
             },
+            # The phones people ask about today: released in the last five years (by `released`).
+            "recent_devices": _recent(k.devices, today.year - 4, today.year),
             "devices_per_vendor": dict(sorted(Counter(d.vendor for d in k.devices).items())),
             "statements_per_vendor": dict(sorted(Counter(s.vendor for s in k.statements).items())),
             "carriers_per_country": dict(sorted(Counter(c.country for c in k.carriers).items())),
@@ -316,3 +321,15 @@ class Store:
             raise
         self.db.conn.commit()
         return summary
+
+
+def _recent(devices: Iterable[Device], first: int, last: int) -> dict[str, Any]:
+    recent = [d for d in devices if d.released and first <= int(d.released[:4]) <= last]
+    banded = sum(1 for d in recent if any(v.bands.known("lte") for v in d.variants))
+    return {
+        "years": f"{first}-{last}",
+        "devices": len(recent),
+        "with_lte": banded,
+        "with_lte_pct": round(100 * banded / len(recent), 1) if recent else None,
+        "per_vendor": dict(sorted(Counter(d.vendor for d in recent).items())),
+    }

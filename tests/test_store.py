@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import carrier, device, make_bundle, statement, vendor
+from conftest import carrier, device, make_bundle, statement, variant, vendor
 
 from bot import bundle
 from bot.bundle import KnowledgeError
@@ -155,3 +156,28 @@ def test_stats(seeded: Store) -> None:
     assert stats["oldest_statement"]["date"] == "2015-02-02"
     assert stats["counts"]["variants_with_lte"] <= stats["counts"]["variants"]
     assert stats["counts"]["devices_with_lte"] == 1
+
+
+def test_stats_count_the_recent_phones_and_their_band_lists(tmp_path: Path) -> None:
+    new = device("acme-2", "acme", "Acme Two")
+    new["released"] = "2025-03"
+    unbanded = device("acme-3", "acme", "Acme Three", variant("acme-3-v"))
+    unbanded["released"] = "2024"
+    old = device("acme-1", "acme", "Acme One")
+    old["released"] = "2019-05-01"
+    store = Store.open(tmp_path / "kb.db")
+    store.apply(
+        bundle.read_path(_write(tmp_path, "b.json", vendors=[vendor("acme", "Acme")], devices=[new, unbanded, old])),
+        replace=True,
+        actor="test",
+        action="import",
+    )
+    stats = store.stats(today=date(2026, 12, 6))
+    assert stats["recent_devices"] == {
+        "years": "2022-2026",
+        "devices": 2,
+        "with_lte": 1,
+        "with_lte_pct": 50.0,
+        "per_vendor": {"acme": 2},
+    }
+    assert stats["counts"]["devices_without_release_date"] == 0
