@@ -93,7 +93,12 @@ class RawBundle:
 # Reading files
 
 
-class _Yaml12Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (the wheels are): the shipped knowledge is
+# thousands of entries, and the pure-Python parser takes seconds over them.
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Yaml12Loader(_SafeLoader):  # type: ignore[misc, valid-type]
     """YAML with 1.2 scalars: `NO` (Norway) stays a string and dates stay text, as written."""
 
 
