@@ -121,9 +121,13 @@ def load(paths: list[Path]) -> list[Item]:
 def _known_now(item: Item, got: dict[str, Any]) -> bool:
     """A phone labelled as unknown to the knowledge ("device: null, phone: Galaxy S25") that the
     knowledge has since learnt: the answer names that very phone, so the label is stale, not the answer."""
-    named = (got.get("device") or {}).get("name")
+    device = got.get("device") or {}
+    named = device.get("name")
     phone = item.expect.get("phone")
-    return bool(named and phone and not item.expect.get("device") and _key(named) == _key(phone))
+    if not (named and phone) or item.expect.get("device"):
+        return False
+    # "Nothing Phone (3)" is the knowledge's "Phone (3)" of the vendor "nothing".
+    return _key(phone) in {_key(named), _key(f"{device.get('vendor', '')} {named}")}
 
 
 def _key(name: str) -> str:
