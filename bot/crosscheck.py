@@ -59,6 +59,8 @@ class Comparison:
     matched_by: str  # "model <number>" or "name"
     differences: tuple[Difference, ...]
 
+    explained: bool = False  # a curator wrote in the entry why it differs (a note naming `kb crosscheck`)
+
     @property
     def agrees(self) -> bool:
         return not self.differences
@@ -259,8 +261,14 @@ def compare(knowledge: Knowledge, references: Sequence[Reference]) -> Report:
                 if device.id not in ambiguous:
                     ambiguous.append(device.id)
                 continue
-            comparisons.append(Comparison(device.id, variant.id, ref, how, _differences(variant, ref)))
+            explained = any(EXPLAINED in (n or "").casefold() for n in (variant.note, device.note))
+            comparisons.append(Comparison(device.id, variant.id, ref, how, _differences(variant, ref), explained))
     return Report(len(references), tuple(comparisons), tuple(unmatched), tuple(ambiguous), tuple(other_model))
+
+
+# A note saying "kb crosscheck: …" is a curator's answer to a difference: the source was looked at
+# again and still says otherwise (or the reference's line belongs to another phone).
+EXPLAINED = "kb crosscheck"
 
 
 def _bands(tech: str, numbers: Sequence[int]) -> str:
@@ -274,9 +282,11 @@ LABELS = {"gsm": "2G", "lte": "4G", "nr": "5G"}
 
 def render(report: Report, reference_name: str) -> str:
     agree = sum(1 for c in report.comparisons if c.agrees)
+    explained = sum(1 for c in report.comparisons if not c.agrees and c.explained)
     lines = [
         f"cross-check against {reference_name} ({report.reference_rows} rows with band numbers)",
-        f"{len(report.comparisons)} comparisons: {agree} agree, {len(report.comparisons) - agree} differ; "
+        f"{len(report.comparisons)} comparisons: {agree} agree, {len(report.comparisons) - agree} differ "
+        f"({explained} explained in the entry's note); "
         f"{len(report.unmatched_devices)} devices with bands are not in the reference"
         + (
             f"; {len(report.ambiguous)} matched by name only but have several variants (not compared)"
@@ -285,12 +295,12 @@ def render(report: Report, reference_name: str) -> str:
         )
         + (f"; {len(report.other_model)} with only another model's line (not compared)" if report.other_model else ""),
     ]
-    for c in report.comparisons:
-        if c.agrees:
-            continue
+    # The unexplained first: they are the curator's work list.
+    for c in sorted((c for c in report.comparisons if not c.agrees), key=lambda c: c.explained):
         scope = f"; the reference keeps only the line for: {c.reference.scope}" if c.reference.scope else ""
         lines.append(
-            f'{c.device_id} / {c.variant_id} vs "{c.reference.name}" (row {c.reference.row}, by {c.matched_by}{scope})'
+            f'{"(explained) " if c.explained else ""}{c.device_id} / {c.variant_id} vs "{c.reference.name}" '
+            f"(row {c.reference.row}, by {c.matched_by}{scope})"
         )
         for d in c.differences:
             here, there = _bands(d.tech, d.only_here), _bands(d.tech, d.only_reference)
@@ -317,6 +327,7 @@ def to_dict(report: Report) -> dict[str, object]:
                 "reference": {"row": c.reference.row, "name": c.reference.name, "scope": c.reference.scope},
                 "matched_by": c.matched_by,
                 "agrees": c.agrees,
+                "explained": c.explained,
                 "differences": [
                     {"tech": d.tech, "only_here": list(d.only_here), "only_reference": list(d.only_reference)}
                     for d in c.differences

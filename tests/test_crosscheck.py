@@ -273,3 +273,24 @@ def test_the_2026_extract_s_json_lines_are_a_reference(tmp_path: Path) -> None:
     ref_file.write_text("{broken\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"ref\.jsonl, line 1: not JSON"):
         crosscheck.read_reference(ref_file)
+
+
+def test_a_difference_the_curator_explained_is_marked_and_listed_last() -> None:
+    explained = variant("acme-one-v", "Global", ("AX1",), lte=[1, 3])
+    explained["note"] = "kb crosscheck: the reference's B28 is the China model's; Acme's own page lists B1 and B3."
+    k = knowledge(
+        vendors=VENDORS,
+        devices=[
+            device("acme-one", "acme", "One", explained),
+            device("zeta-two", "zeta", "Two", variant("zeta-two-v", "Global", ("ZX2",), lte=[1])),
+        ],
+    )
+    refs = [
+        crosscheck.Reference(2, "Acme One", ("AX1",), {"lte": frozenset({1, 3, 28})}),
+        crosscheck.Reference(3, "Zeta Two", ("ZX2",), {"lte": frozenset({1, 7})}),
+    ]
+    report = crosscheck.compare(k, refs)
+    assert {c.device_id: c.explained for c in report.comparisons} == {"acme-one": True, "zeta-two": False}
+    text = crosscheck.render(report, "ref.jsonl")
+    assert "2 differ (1 explained in the entry's note)" in text
+    assert text.index("zeta-two / zeta-two-v") < text.index("(explained) acme-one / acme-one-v")
