@@ -306,6 +306,8 @@ def test_intent_from_words_and_structure(question: str, intent: str) -> None:
         ("pixel5在中国能用吗", "pixel-5", "CN", None),
         ("iphone 16 国行 可以用 jio 吗", "iphone-16", "IN", "CN"),
         ("el pixel 9 funciona en México?", "pixel-9", "MX", None),
+        # the article folded into the preposition ("nos" = in the) and the Portuguese "EUA"
+        ("iphone 16 comprado nos eua pega na vivo?", "iphone-16", "BR", "US"),
     ],
 )
 def test_questions_in_other_languages(question: str, device_id: str, country: str, origin: str | None) -> None:
@@ -435,3 +437,12 @@ def test_any_question_is_read_without_error(words: list[str], follow_up: bool) -
     result = INDEX.analyze(question, before)
     assert result.device is None or K.has("devices", result.device)
     assert all(K.has("carriers", c) for c in result.carriers)
+
+
+def test_a_model_number_says_which_longer_name_was_meant() -> None:
+    # "galaxy s24" begins "Galaxy S24 Ultra", whose model number SM-S928B is given: the Ultra.
+    a = read("galaxy s24 SM-S928B on tmo")
+    assert (a.device, a.variant) == ("galaxy-s24-ultra", "s24u")
+    # A longer name with another phone's model number is no such refinement: asked back.
+    b = read("galaxy s24 ultra SM-S921B on tmo")
+    assert b.device is None and {s.id for s in b.suggestions} == {"galaxy-s24", "galaxy-s24-ultra"}

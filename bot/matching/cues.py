@@ -325,6 +325,7 @@ SOFTWARE_WORDS: tuple[str, ...] = (
 # and before a two-letter country code that is not one of a country we know networks in ("in FR").
 PLACE_CUES = frozenset(
     {"in", "from", "to", "into", "en", "na", "no", "em", "de", "di", "aus", "nach", "dari", "ke", "a", "au", "the"}
+    | {"nos", "nas", "dos", "das", "negli", "nei"}  # "comprado nos EUA", "negli USA"
 )
 CODE_CUES = frozenset({"in", "from", "to", "en", "na", "no", "em", "di", "aus", "nach", "dari", "ke"})
 
@@ -367,6 +368,8 @@ ORIGIN_CUES = frozenset(
 # Words between an origin cue and the country ("bought it in", "ordered one from").
 ORIGIN_GAP = frozenset(
     {"in", "it", "one", "this", "the", "my", "a", "from", "en", "na", "no", "em", "da", "de", "di", "phone"}
+    # the articles other languages fold into "in"/"from": "comprado nos EUA", "comprato negli USA"
+    | {"nos", "nas", "dos", "das", "do", "el", "los", "las", "nel", "negli", "nella", "im", "der", "den"}
 )
 
 # After a country: where it is used ("here in India", "back home in India", "I live in Canada").

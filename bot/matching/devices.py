@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .. import text
+from ..records import Knowledge
 from .cues import MARKET_CUES, MARKET_WORDS
 from .everyday import is_everyday
 from .lexicon import Lexicon
@@ -144,6 +145,8 @@ def resolve(
             ids = narrowed
     if len(ids) > 1:
         ids = _the_one_asked_about(kept, ids, model_devices, sentence_of, asking)
+    if len(ids) > 1 and len(model_devices) == 1:
+        ids = _model_refines(k, ids, next(iter(model_devices)))
     if len(ids) == 1:
         device = next(iter(ids))
         variants = {v for d, v in by_model if d == device and v is not None}
@@ -208,6 +211,17 @@ def _other_series(lexicon: Lexicon, word: str, device_id: str) -> bool:
     device = lexicon.knowledge.device(device_id)
     own = text.tokens(device.name) + text.tokens(lexicon.knowledge.vendor(device.vendor).name)
     return word not in own  # "sony ericsson xperia pro": "ericsson" is the maker's own name
+
+
+def _model_refines(k: Knowledge, ids: set[str], model_device: str) -> set[str]:
+    """ "iphone 15 pro maxx A3108": the name read ("iPhone 15 Pro") begins the name of the phone the
+    model number belongs to ("iPhone 15 Pro Max"): the model number says which one was meant."""
+    full = text.tokens(k.device(model_device).name)
+    for other in ids - {model_device}:
+        short = text.tokens(k.device(other).name)
+        if not (len(short) < len(full) and full[: len(short)] == short):
+            return ids
+    return {model_device}
 
 
 def _the_one_asked_about(
