@@ -50,7 +50,9 @@ def defuse_mentions(text: str) -> str:
     return _MENTION.sub(lambda m: m.group(0).replace("@", "@\u200b").replace("<", "<\u200b"), text)
 
 
-_URL = re.compile(r"https?://[^\s)>\]'\"]+")
+# An address may hold balanced brackets ("…/motorola_moto_g_power_(2025)-13526.php"); a closing bracket
+# of the text around it ends it.
+_URL = re.compile(r"https?://(?:[^\s()<>\]'\"]|\([^\s()<>]*\))+")
 _URL_ASIDE = re.compile(r"\s*\([^()]*https?://[^()]*\)")
 
 

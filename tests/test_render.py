@@ -12,6 +12,12 @@ def test_cite_keeps_the_first_address() -> None:
     assert cite(source) == "https://example.org/a-story"
 
 
+def test_cite_keeps_brackets_that_belong_to_the_address() -> None:
+    source = "GSMArena, https://www.gsmarena.com/motorola_moto_g_power_(2025)-13526.php, read from an extract"
+    assert cite(source) == "https://www.gsmarena.com/motorola_moto_g_power_(2025)-13526.php"
+    assert cite("(see https://example.org/x) and more") == "https://example.org/x"
+
+
 def test_cite_shortens_a_source_without_address() -> None:
     assert cite("Xiaomi press release") == "Xiaomi press release"
     assert cite("word " * 100).endswith("…") and len(cite("word " * 100)) <= 160
