@@ -115,9 +115,12 @@ class Engine:
         compat: list[Compatibility] = []
         for carrier in scope:
             network = k.carrier(carrier.mvno_of) if carrier.mvno_of else carrier
+            cells = []
             for variant in variants:
                 assert device is not None
-                compat.append(compatibility(variant, carrier, network, self.native(device, variant, carrier.country)))
+                cells.append(compatibility(variant, carrier, network, self.native(device, variant, carrier.country)))
+            # The model made for the carrier's country first: it is the one most askers hold.
+            compat.extend(sorted(cells, key=lambda c: c.native is not True))
 
         bands = None
         if a.intent == "bands" and variants:

@@ -267,8 +267,8 @@ MADE_FOR = engine(
             "acme-s1",
             "acme",
             "Acme S1",
-            variant("acme-s1-us", "US", ("S1U",), volte=None, made_for=("US",), lte=[2, 4, 13, 66]),
             variant("acme-s1-intl", "International", ("S1B",), volte=None, made_for=("Global",), lte=[2, 4, 13, 66]),
+            variant("acme-s1-us", "US", ("S1U",), volte=None, made_for=("US",), lte=[2, 4, 13, 66]),
         ),
         device("mi-1", "mi", "Mi One", variant("mi-1-global", "Global", volte=None, made_for=("Global",), lte=[1, 3])),
     ],
@@ -283,6 +283,7 @@ MADE_FOR = engine(
 def test_the_model_made_for_the_country_works_and_the_import_needs_approval() -> None:
     # Same bands, one made for the US, one an import there: only the import carries the caveat.
     a = answer_to_dict(MADE_FOR.answer("acme s1 on verizon"), MADE_FOR.knowledge)
+    assert [c["variant"] for c in a["compatibility"]][0] == "acme-s1-us"  # the owner's model leads
     cells = {c["variant"]: (c["verdict"], c["made_for_country"], c["flags"]) for c in a["compatibility"]}
     assert cells == {
         "acme-s1-us": ("full", True, []),
