@@ -283,7 +283,7 @@ MADE_FOR = engine(
 def test_the_model_made_for_the_country_works_and_the_import_needs_approval() -> None:
     # Same bands, one made for the US, one an import there: only the import carries the caveat.
     a = answer_to_dict(MADE_FOR.answer("acme s1 on verizon"), MADE_FOR.knowledge)
-    assert [c["variant"] for c in a["compatibility"]][0] == "acme-s1-us"  # the owner's model leads
+    assert a["compatibility"][0]["variant"] == "acme-s1-us"  # the owner's model leads
     cells = {c["variant"]: (c["verdict"], c["made_for_country"], c["flags"]) for c in a["compatibility"]}
     assert cells == {
         "acme-s1-us": ("full", True, []),

@@ -446,3 +446,21 @@ def test_a_model_number_says_which_longer_name_was_meant() -> None:
     # A longer name with another phone's model number is no such refinement: asked back.
     b = read("galaxy s24 ultra SM-S921B on tmo")
     assert b.device is None and {s.id for s in b.suggestions} == {"galaxy-s24", "galaxy-s24-ultra"}
+
+
+def test_an_android_version_written_the_rom_way_is_no_galaxy() -> None:
+    k = knowledge(
+        vendors=[vendor("samsung", "Samsung", "galaxy"), vendor("google", "Google")],
+        devices=[
+            device("galaxy-a14", "samsung", "Galaxy A14", variant("a14", lte=[3, 5]), aliases=("a14",)),
+            device("pixel-8", "google", "Pixel 8", variant("p8", lte=[3, 5])),
+        ],
+        carriers=[carrier("jio-in", "IN", "Jio", "jio", lte=([3, 5, 40], []))],
+    )
+    index = Index(k)
+    # "EvolutionX A14" is the ROM on Android 14: the phone is the Pixel 8.
+    assert index.analyze("EvolutionX A14 custom rom on my pixel 8, no 5G on jio").device == "pixel-8"
+    assert index.analyze("Tested on EvolutionX A14 custom rom, 5G not working on jio").device is None
+    # The phone named by its maker, or with no ROM word beside it, is still the Galaxy A14.
+    assert index.analyze("samsung a14 custom rom on jio").device == "galaxy-a14"
+    assert index.analyze("does the a14 work on jio").device == "galaxy-a14"

@@ -11,7 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import text
-from .cues import CARRIER_AFTER_CUES, CARRIER_CUES, COUNTRY_BLOCKERS, MODIFIERS, PLACE_CUES, SOFTWARE_NAMES
+from .cues import (
+    CARRIER_AFTER_CUES,
+    CARRIER_CUES,
+    COUNTRY_BLOCKERS,
+    MODIFIERS,
+    PLACE_CUES,
+    SOFTWARE_NAMES,
+    SOFTWARE_WORDS,
+)
 from .everyday import is_everyday
 from .intent import CUE_WORDS
 from .lexicon import Lexicon, Node, Payload
@@ -19,6 +27,12 @@ from .tokens import Token
 
 _LETTER_MODELS = frozenset("tscerxu")
 _MOVING = frozenset({"over", "back", "it", "them", "me", "us", "number"})
+_ANDROID_VERSIONS = frozenset(str(n) for n in range(9, 20))
+# Words beside "A14" that make it Android 14 rather than the Galaxy A14.
+_ROM_WORDS = frozenset(w for w in SOFTWARE_WORDS if w.isascii()) | {
+    *("rom", "roms", "gsi", "evolutionx", "evolution", "crdroid", "arrowos", "derpfest", "pixelos", "los"),
+    *("android", "based", "stock", "beta", "qpr1", "qpr2", "qpr3"),
+}
 _SOFTWARE: dict[str, list[tuple[str, ...]]] = {}
 for _name in SOFTWARE_NAMES:
     _toks = tuple(text.tokens(_name))
@@ -37,13 +51,19 @@ class Match:
 
 
 def software_tokens(toks: list[Token]) -> set[int]:
-    """Positions of tokens that are part of a software name ("Pixel Experience", "Google Play")."""
+    """Positions of tokens that are part of a software name ("Pixel Experience", "Google Play"), or
+    an Android version written the ROM makers' way ("EvolutionX A14", "A15 GSI")."""
     norms = [t.norm for t in toks]
     out: set[int] = set()
     for i, first in enumerate(norms):
         for name in _SOFTWARE.get(first, ()):
             if tuple(norms[i : i + len(name)]) == name:
                 out.update(range(i, i + len(name)))
+        if first == "a" and i + 1 < len(toks) and toks[i + 1].glued and norms[i + 1] in _ANDROID_VERSIONS:
+            around = {norms[j] for j in (i - 1, i + 2) if 0 <= j < len(norms) and not toks[max(j, i)].brk}
+            after_maker = i > 0 and norms[i - 1] in ("samsung", "galaxy")  # "samsung a14 custom rom"
+            if around & _ROM_WORDS and not after_maker:
+                out.update((i, i + 1))
     return out
 
 
