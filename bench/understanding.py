@@ -145,7 +145,7 @@ def _key(name: str) -> str:
 
 
 def judge(item: Item, got: dict[str, Any]) -> dict[str, Any]:
-    """Compare one structured answer (`Answer.to_dict()`) with the item's label."""
+    """Compare one structured answer (the JSON contract, `bot.present.to_dict`) with the item's label."""
     e = item.expect
     misses: list[str] = []
     device = (got.get("device") or {}).get("id")
@@ -183,7 +183,7 @@ def judge(item: Item, got: dict[str, Any]) -> dict[str, Any]:
 
 def run(items: list[Item]) -> list[tuple[Item, dict[str, Any], dict[str, Any]]]:
     """Answer every item with the engine over the shipped knowledge."""
-    from bot import bundle
+    from bot import bundle, present
     from bot.engine import Engine
 
     engine = Engine(bundle.load(bundle.shipped_knowledge_dir()))
@@ -191,7 +191,7 @@ def run(items: list[Item]) -> list[tuple[Item, dict[str, Any], dict[str, Any]]]:
     for item in items:
         previous = engine.answer(item.after) if item.after else None
         answer = engine.answer(item.q, context=previous) if previous is not None else engine.answer(item.q)
-        got = engine.to_dict(answer)
+        got = present.to_dict(answer, engine.knowledge, engine.index.country_names)
         out.append((item, got, judge(item, got)))
     return out
 

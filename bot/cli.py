@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__, bundle, crosscheck, draft, specsheet
+from . import __version__, bundle, crosscheck, draft, present, specsheet
 from .bundle import KnowledgeError
 from .engine import Engine
 from .store import Store, default_db_path
@@ -134,17 +134,19 @@ def _ask(args: argparse.Namespace, out: TextIO, inp: TextIO) -> int:
     question = " ".join(args.question).strip()
     if question:
         answer = engine.answer(question)
+        names = engine.index.country_names
         if args.json:
-            out.write(json.dumps(engine.to_dict(answer), ensure_ascii=False) + "\n")
+            out.write(json.dumps(present.to_dict(answer, engine.knowledge, names), ensure_ascii=False) + "\n")
         else:
-            out.write(answer.text + "\n")
+            out.write(present.text(answer, engine.knowledge, names) + "\n")
         return EXIT_OK
     if not args.json:
         print("devicebot ask: give a question, or use --json to read questions from standard input", file=sys.stderr)
         return EXIT_USAGE
     for line in inp:
         answer = engine.answer(line.rstrip("\r\n"))
-        out.write(json.dumps(engine.to_dict(answer), ensure_ascii=False) + "\n")
+        as_dict = present.to_dict(answer, engine.knowledge, engine.index.country_names)
+        out.write(json.dumps(as_dict, ensure_ascii=False) + "\n")
         out.flush()
     return EXIT_OK
 

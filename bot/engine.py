@@ -1,16 +1,14 @@
-"""The answering engine: a question in, a structured answer out. No I/O, no Discord.
+"""The answering engine: a question in, a structured answer out. No I/O, no Discord, no wording.
 
-Every adapter (CLI, Discord, HTTP) shows the same `Answer`; `Answer.to_dict()` is the JSON contract
-documented in the README.
+Every adapter (CLI, Discord, HTTP) shows the same `Answer`, worded once by `bot.present`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, field
 
-from . import markets, render
+from . import markets
 from .matching import Analysis, Index, Suggestion
 from .records import Carrier, Device, Knowledge, Statement, Variant
 from .verdicts import Availability, Compatibility, availability, compatibility
@@ -46,7 +44,6 @@ class Answer:
     confidence: float
     truncated: bool
     device_hint: bool
-    text: str
     unknown_model: str | None = None
     ambiguous: bool = False
     origin: str | None = None
@@ -137,7 +134,7 @@ class Engine:
                 )
                 for v in variants
             )
-        partial = Answer(
+        return Answer(
             question=question,
             intent=a.intent,
             device=a.device,
@@ -153,92 +150,12 @@ class Engine:
             confidence=a.confidence,
             truncated=a.truncated,
             device_hint=a.device_hint,
-            text="",
             unknown_model=a.unknown_model,
             ambiguous=a.ambiguous,
             origin=a.origin,
             origin_unrecorded=a.origin_unrecorded,
             reading=a,
         )
-        return replace(partial, text=render.markdown(partial, k, self.index.country_names))
-
-    def to_dict(self, answer: Answer) -> dict[str, Any]:
-        return answer_to_dict(answer, self.knowledge)
-
-
-def _statement_dict(s: Statement) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": s.id,
-        "quote": s.quote,
-        "source": s.source,
-        "date": s.date,
-        "device": s.device,
-        "country": s.country,
-    }
-    if s.source_url:
-        out["source_url"] = s.source_url
-    if s.speaker:
-        out["speaker"] = s.speaker
-    return out
-
-
-def answer_to_dict(a: Answer, k: Knowledge) -> dict[str, Any]:
-    device = k.device(a.device) if a.device else None
-    vendor = k.vendor(a.vendor) if a.vendor else None
-    carrier = k.carrier(a.carrier) if a.carrier else None
-    market_of = {v.id: v.market for v in device.variants} if device else {}
-    return {
-        "question": a.question,
-        "intent": a.intent,
-        "device": {"id": device.id, "name": device.name, "vendor": device.vendor} if device else None,
-        "vendor": {"id": vendor.id, "name": vendor.name} if vendor else None,
-        "variants": list(a.variants),
-        "country": a.country,
-        "origin": a.origin,
-        "carrier": {"id": carrier.id, "name": carrier.name} if carrier else None,
-        "availability": None
-        if a.availability is None
-        else {
-            "status": a.availability.status,
-            "scope": a.availability.scope,
-            "statement": _statement_dict(a.availability.statement) if a.availability.statement else None,
-        },
-        "compatibility": [
-            {
-                "variant": c.variant,
-                "market": market_of.get(c.variant),
-                "carrier": c.carrier,
-                "carrier_name": k.carrier(c.carrier).name,
-                "via": c.host,
-                "verdict": c.verdict,
-                "lte": c.lte,
-                "nr": c.nr,
-                "missing_primary": {t: list(b) for t, b in c.missing_primary.items()},
-                "flags": list(c.flags),
-                "made_for_country": c.native,
-            }
-            for c in a.compatibility
-        ],
-        "bands": None
-        if a.bands is None
-        else [
-            {
-                "variant": b.variant,
-                "market": b.market,
-                "models": list(b.models),
-                "bands": {
-                    t: None if x is None else list(x)
-                    for t, x in (("gsm", b.gsm), ("umts", b.umts), ("lte", b.lte), ("nr", b.nr))
-                },
-                "volte": b.volte,
-            }
-            for b in a.bands
-        ],
-        "suggestions": [{"kind": s.kind, "id": s.id, "name": s.name} for s in a.suggestions],
-        "confidence": a.confidence,
-        "answer": a.text,
-        "unknown_model": a.unknown_model,
-    }
 
 
 @dataclass(frozen=True)

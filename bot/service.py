@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import bundle
+from . import bundle, present
 from .bundle import RawBundle
 from .engine import Answer, Engine
 from .matching import Analysis
@@ -141,7 +141,7 @@ class Service:
         return self._answered(question, a, adapter, started)
 
     def to_dict(self, answer: Answer) -> dict[str, Any]:
-        return self.engine.to_dict(answer)
+        return present.to_dict(answer, self.engine.knowledge, self.engine.index.country_names)
 
     def apply(self, incoming: RawBundle, *, replace: bool, actor: str, action: str, dry_run: bool = False) -> Summary:
         summary = self.store.apply(incoming, replace=replace, actor=actor, action=action, dry_run=dry_run)

@@ -114,3 +114,17 @@ def knowledge(**sections: Any) -> Knowledge:
 
 def engine(**sections: Any) -> Engine:
     return Engine(knowledge(**sections))
+
+
+def say(e: Engine, question: str) -> str:
+    """The answer to a question as the CLI prints it (the one layout, rendered as Markdown)."""
+    from bot import present
+
+    return present.text(e.answer(question), e.knowledge, e.index.country_names)
+
+
+def as_dict(e: Engine, answer: Any) -> dict[str, Any]:
+    """An answer in the JSON contract."""
+    from bot import present
+
+    return present.to_dict(answer, e.knowledge, e.index.country_names)

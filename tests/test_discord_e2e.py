@@ -180,7 +180,7 @@ async def test_mention_question_gets_an_answer_embed(world: World) -> None:
     assert str(r.body["message_reference"]["message_id"]) == said["id"]
     [embed] = r.body["embeds"]
     assert embed["title"] == "Xiaomi 14"
-    assert embed["description"].startswith("**Sold in the United States?** 🔴 Xiaomi 14: not sold officially")
+    assert embed["description"].startswith("🔴 **Sold in the United States?** No: the Xiaomi 14 is not sold officially")
     assert embed["color"] == 0xE74C3C
     quote = next(f for f in embed["fields"] if f["name"].startswith("Xiaomi said"))
     assert "Not here @\u200beveryone <\u200b@\u200b&42>" in quote["value"]
@@ -245,7 +245,7 @@ async def test_answer_channel_answers_questions_and_ignores_chat(world: World) -
     )
     assert r.path == f"/channels/{world.answers}/messages", "only the device question was answered"
     [embed] = r.body["embeds"]
-    assert embed["description"].startswith("**Works on T-Mobile?** 🟢 works")
+    assert embed["description"].startswith("**Works on T-Mobile?**\n🟢 ")
     assert len([q for q in fake.sent() if q.path.endswith("/messages")]) == 1
 
 
@@ -282,7 +282,7 @@ async def test_sold_with_autocompleted_ids(world: World) -> None:
     )
     r = await asyncio.wait_for(fut, TIMEOUT)
     [embed] = r.body["data"]["embeds"]
-    assert embed["description"].startswith("**Sold in the United States?** 🔴 Xiaomi 14: not sold officially")
+    assert embed["description"].startswith("🔴 **Sold in the United States?** No: the Xiaomi 14 is not sold officially")
 
 
 async def test_autocomplete_offers_choices(world: World) -> None:
@@ -342,7 +342,7 @@ async def test_did_you_mean_buttons_answer_in_place(world: World) -> None:
     assert r.body["type"] == 7, "the answer is edited in place"
     [embed] = r.body["data"]["embeds"]
     assert embed["title"] == "Pixel 9 Pro"
-    assert embed["description"].startswith("**Works on T-Mobile?** 🟢 works")
+    assert embed["description"].startswith("**Works on T-Mobile?**\n🟢 ")
     assert r.body["data"]["components"] == []
 
 
@@ -363,7 +363,7 @@ async def test_more_than_five_suggestions_come_as_a_menu(world: World) -> None:
     r = await asyncio.wait_for(fut, TIMEOUT)
     assert r.body["type"] == 7
     [embed] = r.body["data"]["embeds"]
-    assert embed["title"] == "Pixel 9" and embed["description"].startswith("**Works on Vodafone IT?** 🔴")
+    assert embed["title"] == "Pixel 9" and embed["description"].startswith("**Works on Vodafone IT?**\n🔴")
 
 
 def statement_quote(db: Path) -> str:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 
-from conftest import carrier, device, engine, statement, variant, vendor
+from conftest import as_dict, carrier, device, engine, say, statement, variant, vendor
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from bot.engine import answer_to_dict
 
 E = engine(
     vendors=[vendor("xiaomi", "Xiaomi", "redmi"), vendor("google", "Google")],
@@ -56,7 +54,7 @@ E = engine(
 
 
 def as_json(question: str) -> dict:
-    return json.loads(json.dumps(answer_to_dict(E.answer(question), E.knowledge)))
+    return json.loads(json.dumps(as_dict(E, E.answer(question))))
 
 
 def test_availability_answer_has_the_statement_and_source() -> None:
@@ -82,7 +80,7 @@ def test_the_china_model_lacks_bands_the_global_one_has() -> None:
     a = as_json("xiaomi 14 on verizon")
     verdicts = {c["variant"]: (c["verdict"], bool(c["missing_primary"]["lte"])) for c in a["compatibility"]}
     assert verdicts == {"xiaomi-14-global": ("partial", False), "xiaomi-14-china": ("partial", True)}
-    assert "Global model" in a["answer"] and "China model" in a["answer"]
+    assert "Global (23127PN0CG) model" in a["answer"] and "China (23127PN0CC) model" in a["answer"]
     assert all("certification_required" in c["flags"] for c in a["compatibility"])
 
 
@@ -138,7 +136,7 @@ def test_no_device_and_no_vendor_gets_neither_answer() -> None:
 def test_no_statement_is_unknown_not_guessed() -> None:
     a = as_json("is the pixel 9 sold in the uk")
     assert a["availability"] == {"status": "unknown", "scope": None, "statement": None}
-    assert "Unknown" in a["answer"]
+    assert "I don't know" in a["answer"]
 
 
 def test_device_without_scope_asks_for_a_carrier() -> None:
@@ -148,12 +146,12 @@ def test_device_without_scope_asks_for_a_carrier() -> None:
 
 def test_mentions_never_survive() -> None:
     for q in ("@everyone pixel 9 on tmo", "pixel 9 @here", "<@&123456> xiaomi 14 sold in us", "@EVERYONE"):
-        text = E.answer(q).text
+        text = say(E, q)
         assert "@everyone" not in text.lower() and "@here" not in text.lower() and "<@&" not in text
 
 
 def test_defuse_mentions_in_knowledge_text() -> None:
-    from bot.render import defuse_mentions
+    from bot.present.phrases import defuse_mentions
 
     assert defuse_mentions("hi @everyone and @here <@123> <@&9> <#5>") == (
         "hi @\u200beveryone and @\u200bhere <\u200b@\u200b123> <\u200b@\u200b&9> <\u200b#5>"
@@ -176,6 +174,7 @@ def test_json_contract_keys() -> None:
         "bands",
         "suggestions",
         "confidence",
+        "headline",
         "answer",
         "unknown_model",
     ]
@@ -194,9 +193,9 @@ def test_a_model_number_nobody_lists_is_named_not_guessed() -> None:
 @given(st.text(max_size=300))
 def test_any_text_gets_an_answer_without_pings(question: str) -> None:
     answer = E.answer(question)
-    lowered = answer.text.lower()
+    lowered = as_dict(E, answer)["answer"].lower()
     assert "@everyone" not in lowered and "@here" not in lowered
-    assert answer_to_dict(answer, E.knowledge)["question"] == question
+    assert as_dict(E, answer)["question"] == question
 
 
 @settings(max_examples=200, deadline=None)
@@ -244,20 +243,20 @@ def test_a_model_of_a_market_not_recorded_is_said_so() -> None:
     )
     us = eng.answer("a us iphone 16 on jio?")
     assert us.origin == "US" and us.origin_unrecorded
-    assert "no record of the iPhone 16 made for the United States" in us.text
+    assert "no record of the iPhone 16 made for the United States" in as_dict(eng, us)["answer"]
     singapore = eng.answer("a singapore iphone 16 on jio?")
     assert singapore.origin == "SG" and not singapore.origin_unrecorded
-    assert "no record" not in singapore.text
+    assert "no record" not in as_dict(eng, singapore)["answer"]
 
 
 def test_a_post_that_asks_something_else_is_declined_briefly() -> None:
     rooted = E.answer("how do i root my xiaomi 14?")
     assert rooted.intent == "other" and rooted.compatibility == () and rooted.availability is None
-    assert rooted.text.startswith("I can't help with that about the **Xiaomi 14**. I can tell whether")
+    assert as_dict(E, rooted)["answer"].startswith("I can't help with that about the **Xiaomi 14**. I can tell whether")
     maker = E.answer("how do i root a xiaomi?")
-    assert maker.text.startswith("I can't help with that. I can tell whether")
+    assert as_dict(E, maker)["answer"].startswith("I can't help with that. I can tell whether")
     # A phone we do not know still gets its "did you mean", so the asker can say which one.
-    assert E.answer("how do i root a xiaomi 99?").text == "I don't know that exact phone. Did you mean: **Xiaomi 14**?"
+    assert say(E, "how do i root a xiaomi 99?") == "I don't know that exact phone. Did you mean: **Xiaomi 14**?"
 
 
 MADE_FOR = engine(
@@ -282,7 +281,7 @@ MADE_FOR = engine(
 
 def test_the_model_made_for_the_country_works_and_the_import_needs_approval() -> None:
     # Same bands, one made for the US, one an import there: only the import carries the caveat.
-    a = answer_to_dict(MADE_FOR.answer("acme s1 on verizon"), MADE_FOR.knowledge)
+    a = as_dict(MADE_FOR, MADE_FOR.answer("acme s1 on verizon"))
     assert a["compatibility"][0]["variant"] == "acme-s1-us"  # the owner's model leads
     cells = {c["variant"]: (c["verdict"], c["made_for_country"], c["flags"]) for c in a["compatibility"]}
     assert cells == {
@@ -292,6 +291,6 @@ def test_the_model_made_for_the_country_works_and_the_import_needs_approval() ->
 
 
 def test_a_global_model_is_not_made_for_a_country_its_vendor_does_not_sell_in() -> None:
-    a = answer_to_dict(MADE_FOR.answer("mi one on telekom"), MADE_FOR.knowledge)
+    a = as_dict(MADE_FOR, MADE_FOR.answer("mi one on telekom"))
     (cell,) = a["compatibility"]
     assert (cell["verdict"], cell["made_for_country"]) == ("partial", False)

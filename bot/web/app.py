@@ -15,9 +15,10 @@ import jinja2
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from .. import bundle, render
+from .. import bundle
 from ..engine import verdict_grid
 from ..matching import MAX_QUESTION_CHARS
+from ..present import phrases
 from ..service import Service
 from .ratelimit import RateLimiter
 
@@ -197,9 +198,9 @@ async def page_device(request: web.Request) -> web.Response:
         vendor=k.vendor(device.vendor),
         grid=grid,
         country_names=svc.engine.index.country_names,
-        marks=render.VERDICT_MARK,
-        words=render.VERDICT_WORDS,
-        flag_words=render.FLAG_WORDS,
+        marks=phrases.VERDICT_MARK,
+        words=phrases.VERDICT_WORDS,
+        flag_words=phrases.FLAG_WORDS,
     )
 
 

@@ -1,10 +1,11 @@
-"""What the chat answer carries: short citations, the gist of notes, plain English."""
+"""What an answer says (bot/present/): short citations, the gist of notes, plain English, the question
+answered first."""
 
 from __future__ import annotations
 
-from conftest import carrier, device, engine, statement, variant, vendor
+from conftest import carrier, device, engine, say, statement, variant, vendor
 
-from bot.render import cite, gist
+from bot.present.phrases import cite, gist
 
 
 def test_cite_keeps_the_first_address() -> None:
@@ -46,14 +47,14 @@ E = engine(
 
 
 def test_countries_that_take_the_and_the_market_of_a_single_regional_model() -> None:
-    text = E.answer("is the acme one sold in the philippines").text
+    text = say(E, "is the acme one sold in the philippines")
     assert "Sold in the Philippines?" in text
     assert "**Acme One** (China model, A1C)" in text
 
 
 def test_one_carrier_is_on_a_whole_country_is_in() -> None:
-    assert "**Works on Globe?**" in E.answer("acme one on globe").text
-    assert "**Works in the Philippines?**" in E.answer("acme one in the philippines").text
+    assert "**Works on Globe?**" in say(E, "acme one on globe")
+    assert "**Works in the Philippines?**" in say(E, "acme one in the philippines")
 
 
 E2 = engine(
@@ -73,21 +74,26 @@ E2 = engine(
 
 
 def test_models_without_bands_share_one_line_and_are_not_credited_to_a_source() -> None:
-    text = E2.answer("acme two on globe").text
-    assert "**Globe** · Global model: works" in text
-    assert "⚪ **Globe** · US, Japan: unknown (bands not recorded)" in text
+    text = say(E2, "acme two on globe")
+    lines = text.splitlines()
+    # The question answered first, in words; models with the same verdict said together.
+    assert lines[1:4] == [
+        "**Works on Globe?**",
+        "🟢 The Global (A2G) model works.",
+        "⚪ The US (A2U) and Japan (A2J) models are unknown (bands not recorded).",
+    ]
     assert "US / Japan: not recorded yet" in text
 
 
 def test_a_single_regional_model_is_not_presented_as_the_whole_phone() -> None:
-    assert "Only the China model is in my knowledge" in E.answer("acme one on globe").text
+    assert "Only the China model is in my knowledge" in say(E, "acme one on globe")
 
 
 def test_a_statement_note_is_shown_with_the_quote() -> None:
     s = statement("s2", "acme", "JP", "discontinued", "2022-03-01")
     s["note"] = "Acme said later that nothing is decided about a return (https://example.org/later)."
     e = engine(vendors=[vendor("acme", "Acme")], devices=[device("acme-1", "acme", "Acme One")], statements=[s])
-    text = e.answer("is the acme one sold in japan").text
+    text = say(e, "is the acme one sold in japan")
     assert "_Acme said later that nothing is decided about a return._" in text
 
 
@@ -95,7 +101,7 @@ def test_words_that_are_not_the_vendor_s_are_attributed_to_who_said_them() -> No
     s = statement("s3", "acme", "ID", "not_sold", "2024-10-31", quote="Not to be traded in Indonesia.")
     s["speaker"] = "Indonesia's Ministry of Industry (regulator)"
     e = engine(vendors=[vendor("acme", "Acme")], devices=[device("acme-1", "acme", "Acme One")], statements=[s])
-    text = e.answer("is the acme one sold in indonesia").text
+    text = say(e, "is the acme one sold in indonesia")
     assert "— Indonesia's Ministry of Industry (regulator), 2024-10-31" in text and "— Acme," not in text
 
 
@@ -116,12 +122,12 @@ E3 = engine(
 
 
 def test_a_list_for_all_models_is_presented_as_the_phone() -> None:
-    text = E3.answer("acme three on globe").text
+    text = say(E3, "acme three on globe")
     assert text.startswith("**Acme Three**\n") and "Only the" not in text
 
 
 def test_a_market_named_by_its_model_number_is_not_said_twice() -> None:
-    text = E3.answer("A4B on globe").text
+    text = say(E3, "A4B on globe")
     assert text.startswith("**Acme Four** (A4B, dual SIM model)\n")
 
 
@@ -144,7 +150,58 @@ E5 = engine(
 
 
 def test_models_the_market_cannot_tell_apart_are_named_by_number() -> None:
-    text = E5.answer("acme six on globe").text
-    for label in ("XT1100 model", "XT1103 model", "China C1 model", "China C2 model", "India model"):
-        assert f"**Globe** · {label}:" in text
+    text = say(E5, "acme six on globe")
+    for label in ("XT1100 model", "XT1103 model", "China (C1)", "China (C2)", "India (I1)"):
+        assert label in text
     assert "Unspecified model" not in text
+
+
+US = [
+    carrier("tmobile-us", "US", "T-Mobile", lte=([2, 4, 12, 66, 71], [])),
+    carrier("att-us", "US", "AT&T", lte=([2, 4, 12, 66], []), certification=True),
+    carrier("verizon-us", "US", "Verizon", lte=([2, 4, 13, 66], []), certification=True),
+]
+E7 = engine(
+    vendors=[vendor("acme", "Acme")],
+    devices=[
+        device(
+            "acme-7",
+            "acme",
+            "Acme Seven",
+            variant("acme-7-us", "US", ("A7U",), volte=None, made_for=("US",), lte=[2, 4, 12, 13, 66, 71]),
+            variant("acme-7-g", "International", ("A7G",), volte=None, made_for=("Global",), lte=[2, 4, 12, 66]),
+            variant("acme-7-eu", "Europe", ("A7E",), volte=None, made_for=("EU",), lte=[2, 4, 12, 66]),
+        )
+    ],
+    carriers=US,
+)
+
+
+def test_the_first_lines_answer_the_question_and_group_the_models() -> None:
+    lines = say(E7, "acme seven on verizon").splitlines()
+    # The model made for the US works; the two imports share one line and one reason.
+    assert lines[1:4] == [
+        "**Works on Verizon?**",
+        "🟢 The US (A7U) model works.",
+        "🟡 The Global (A7G) and EU (A7E) models work partly (no B13).",
+    ]
+
+
+def test_a_whole_country_is_summed_up_per_model_and_each_caveat_said_once() -> None:
+    text = say(E7, "acme seven in the us")
+    assert "🟢 The US (A7U) model works on all 3 networks." in text
+    assert (
+        "🟡 The Global (A7G) and EU (A7E) models work partly on T-Mobile (no B71), AT&T (an import needs AT&T's "
+        "approval) and Verizon (no B13)." in text
+    )
+    assert text.count("fully serves only models it approved") == 1
+    assert text.count("VoLTE not confirmed") == 1
+
+
+def test_the_json_contract_carries_the_headline_and_the_text() -> None:
+    from conftest import as_dict
+
+    a = as_dict(E7, E7.answer("acme seven on verizon"))
+    assert a["headline"][0] == "**Works on Verizon?**" and a["answer"].startswith(
+        "**Acme Seven**\n**Works on Verizon?**"
+    )

@@ -1,0 +1,87 @@
+"""The JSON contract of an answer (`devicebot ask --json`, `/api/ask`), documented in the README."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..engine import Answer
+from ..records import Knowledge, Statement
+from . import layout, markdown
+
+
+def _statement(s: Statement) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": s.id,
+        "quote": s.quote,
+        "source": s.source,
+        "date": s.date,
+        "device": s.device,
+        "country": s.country,
+    }
+    if s.source_url:
+        out["source_url"] = s.source_url
+    if s.speaker:
+        out["speaker"] = s.speaker
+    return out
+
+
+def to_dict(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> dict[str, Any]:
+    device = k.device(a.device) if a.device else None
+    vendor = k.vendor(a.vendor) if a.vendor else None
+    carrier = k.carrier(a.carrier) if a.carrier else None
+    market_of = {v.id: v.market for v in device.variants} if device else {}
+    lay = layout.build(a, k, country_names)
+    return {
+        "question": a.question,
+        "intent": a.intent,
+        "device": {"id": device.id, "name": device.name, "vendor": device.vendor} if device else None,
+        "vendor": {"id": vendor.id, "name": vendor.name} if vendor else None,
+        "variants": list(a.variants),
+        "country": a.country,
+        "origin": a.origin,
+        "carrier": {"id": carrier.id, "name": carrier.name} if carrier else None,
+        "availability": None
+        if a.availability is None
+        else {
+            "status": a.availability.status,
+            "scope": a.availability.scope,
+            "statement": _statement(a.availability.statement) if a.availability.statement else None,
+        },
+        "compatibility": [
+            {
+                "variant": c.variant,
+                "market": market_of.get(c.variant),
+                "carrier": c.carrier,
+                "carrier_name": k.carrier(c.carrier).name,
+                "via": c.host,
+                "verdict": c.verdict,
+                "lte": c.lte,
+                "nr": c.nr,
+                "missing_primary": {t: list(b) for t, b in c.missing_primary.items()},
+                "flags": list(c.flags),
+                "made_for_country": c.native,
+            }
+            for c in a.compatibility
+        ],
+        "bands": None
+        if a.bands is None
+        else [
+            {
+                "variant": b.variant,
+                "market": b.market,
+                "models": list(b.models),
+                "bands": {
+                    t: None if x is None else list(x)
+                    for t, x in (("gsm", b.gsm), ("umts", b.umts), ("lte", b.lte), ("nr", b.nr))
+                },
+                "volte": b.volte,
+            }
+            for b in a.bands
+        ],
+        "suggestions": [{"kind": s.kind, "id": s.id, "name": s.name} for s in a.suggestions],
+        "confidence": a.confidence,
+        "headline": list(lay.headline),
+        "answer": markdown.render(lay),
+        "unknown_model": a.unknown_model,
+    }
