@@ -623,3 +623,26 @@ async def test_kb_history_undo_and_export(world: World) -> None:
     exported = json.loads(attachment)
     assert exported["format"] == "devicebot-knowledge/1"
     assert {d["id"] for d in exported["devices"]} == {"pixel-9", "pixel-9-pro", "xiaomi-14"}
+
+
+async def test_the_per_network_detail_opens_behind_a_button(world: World) -> None:
+    fake = world.fake
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.slash(world.alice, world.general, "ask", [{"name": "question", "type": 3, "value": "xiaomi 14 on tmo"}])
+    data = (await asyncio.wait_for(fut, TIMEOUT)).body["data"]
+    [embed] = data["embeds"]
+    # The summary says each model's verdict in words; the per-model lines are folded away.
+    assert "The Global (23127PN0CG) model" in embed["description"]
+    assert not any(f["name"].startswith("Per model") for f in embed.get("fields", []))
+    [button] = [c for row in data["components"] for c in row["components"]]
+    assert button["label"] == "Per network"
+    message = next(m for m in fake.messages.values() if m.get("components") == data["components"])
+
+    # Anyone may open it, for themselves.
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.click(world.mod, message, button["custom_id"])
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    assert r.body["type"] == 4 and r.body["data"]["flags"] == 64
+    [detail] = r.body["data"]["embeds"]
+    lines = next(f["value"] for f in detail["fields"] if f["name"] == "Per model")
+    assert "Global (23127PN0CG): works" in lines and "China (23127PN0CC): does not work" in lines

@@ -10,6 +10,7 @@ through `defuse_mentions`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 import discord
 
@@ -95,7 +96,20 @@ def fit(lay: Layout) -> list[discord.Embed]:
 
 
 def answer_embeds(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> list[discord.Embed]:
-    return fit(build(answer, k, country_names))
+    """The answer as posted: the per-network detail folded away (`detail_embeds` opens it)."""
+    lay = build(answer, k, country_names)
+    return fit(replace(lay, sections=tuple(s for s in lay.sections if not s.detail)))
+
+
+def has_detail(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> bool:
+    return any(s.detail for s in build(answer, k, country_names).sections)
+
+
+def detail_embeds(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> list[discord.Embed]:
+    """The per-network (or per-model) detail behind an answer's summary."""
+    lay = build(answer, k, country_names)
+    detail = tuple(s for s in lay.sections if s.detail)
+    return fit(replace(lay, headline=("Per network, what each model lacks:",), sections=detail, notes=lay.notes))
 
 
 def message_embed(title: str, lines: Sequence[str], verdict: str = "unknown") -> discord.Embed:

@@ -1,4 +1,5 @@
-"""Buttons and menus: "did you mean" choices that answer in place, and Confirm/Cancel for imports."""
+"""Buttons and menus: "did you mean" choices that answer in place, the per-network detail behind a
+summary, and Confirm/Cancel for imports."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from ..engine import Answer
 from ..matching import Suggestion
 from ..service import Service
 from .client import NO_MENTIONS, OOPS, tell
-from .embeds import answer_embeds, clip
+from .embeds import answer_embeds, clip, detail_embeds, has_detail
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +48,42 @@ class OwnedView(discord.ui.View):
 
 def answer_payload(
     service: Service, answer: Answer, owner_id: int
-) -> tuple[list[discord.Embed], SuggestionView | None]:
-    """The embeds of an answer and, when it has "did you mean" suggestions, the view to pick one."""
-    embeds = answer_embeds(answer, service.engine.knowledge, service.engine.index.country_names)
-    view = SuggestionView(service, answer.question, answer.suggestions, owner_id) if answer.suggestions else None
-    return embeds, view
+) -> tuple[list[discord.Embed], SuggestionView | DetailView | None]:
+    """The embeds of an answer and its view: the "did you mean" choices when it has some, else the
+    button that opens the per-network detail when the summary folds one away."""
+    k, names = service.engine.knowledge, service.engine.index.country_names
+    embeds = answer_embeds(answer, k, names)
+    if answer.suggestions:
+        return embeds, SuggestionView(service, answer.question, answer.suggestions, owner_id)
+    if has_detail(answer, k, names):
+        return embeds, DetailView(service, answer)
+    return embeds, None
+
+
+class DetailView(discord.ui.View):
+    """ "Per network": anyone may open the detail behind a summary, for themselves (ephemeral)."""
+
+    def __init__(self, service: Service, answer: Answer) -> None:
+        super().__init__(timeout=900)
+        self.service = service
+        self.answer = answer
+        self.message: discord.Message | discord.InteractionMessage | None = None
+
+    @discord.ui.button(label="Per network", style=discord.ButtonStyle.secondary, custom_id="detail")
+    async def detail(self, interaction: discord.Interaction[Any], button: discord.ui.Button[DetailView]) -> None:
+        k, names = self.service.engine.knowledge, self.service.engine.index.country_names
+        await interaction.response.send_message(
+            embeds=detail_embeds(self.answer, k, names), ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+
+    async def on_error(self, interaction: discord.Interaction[Any], error: Exception, item: Any) -> None:
+        log.error("error in the detail button", exc_info=error)
+        await tell(interaction, OOPS)
+
+    async def on_timeout(self) -> None:
+        if self.message is not None:
+            with contextlib.suppress(discord.HTTPException):
+                await self.message.edit(view=None, allowed_mentions=NO_MENTIONS)
 
 
 class SuggestionView(OwnedView):

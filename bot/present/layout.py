@@ -384,7 +384,7 @@ def _compatibility(
             name = f"Per network · {label(variant_id)} model" if several else "Per network"
             sections.append(Section(name, tuple(_detail(c, k.carrier(c.carrier).name) for c in cells), detail=True))
     else:
-        sections.append(Section("Details", (_detail(a.compatibility[0], k.carrier(carriers[0]).name),), detail=True))
+        sections.append(Section("Details", (_detail(a.compatibility[0], k.carrier(carriers[0]).name),)))
     # "Bands not recorded" is said in the summary already when nothing else rests on it.
     said_unknown = (
         {"bands_unknown"}
