@@ -158,7 +158,7 @@ async def test_login_sync_and_intents(world: World) -> None:
     route = f"/applications/{fake.application_id}/guilds/{fake.guild_id}/commands"
     assert fake.synced[f"/applications/{fake.application_id}/commands"] == [], "stale global commands removed"
     names = {c["name"] for c in fake.synced[route]}
-    assert {"ask", "sold", "works", "bands", "statement", "kb"} <= names
+    assert {"ask", "sold", "works", "bands", "statement", "kb", "help", "about"} <= names
     sold = next(c for c in fake.synced[route] if c["name"] == "sold")
     assert all(o["autocomplete"] for o in sold["options"])
 
@@ -646,3 +646,31 @@ async def test_the_per_network_detail_opens_behind_a_button(world: World) -> Non
     [detail] = r.body["data"]["embeds"]
     lines = next(f["value"] for f in detail["fields"] if f["name"] == "Per model")
     assert "Global (23127PN0CG): works" in lines and "China (23127PN0CC): does not work" in lines
+
+
+async def test_help_about_and_a_bare_mention(world: World) -> None:
+    fake = world.fake
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.slash(world.alice, world.general, "help", [])
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    assert r.body["data"]["flags"] == 64
+    [embed] = r.body["data"]["embeds"]
+    assert embed["title"] == "What I answer" and "Will the Pixel 9 work on Verizon?" in embed["description"]
+
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.slash(world.alice, world.general, "about", [])
+    [about] = (await asyncio.wait_for(fut, TIMEOUT)).body["data"]["embeds"]
+    # The fixture's knowledge: 3 phones of 2 makers, 7 carriers, 1 statement.
+    assert about["title"] == "What I know" and "3 phones (4 regional models) of 2 makers" in about["description"]
+    assert (
+        "1 vendor statement on where they sell, over 1 vendor × country pair; the newest from 2016-02-02"
+        in (about["description"])
+    )
+
+    me = User(fake.bot.id, fake.bot.name, bot=True)
+    r = await world.next_request(
+        lambda r: r.method == "POST" and r.path.endswith("/messages"),
+        fake.say(world.alice, world.general, f"<@{me.id}>", mentions=[me]),
+    )
+    [embed] = r.body["embeds"]
+    assert embed["title"] == "What I answer"

@@ -121,10 +121,12 @@ def build_bot(config: Config, service: Service, **options: Any) -> AnyBot:
 
     async def setup_hook() -> None:
         from .cogs.ask import AskCog
+        from .cogs.info import InfoCog
         from .cogs.kb import KbCog
         from .cogs.watch import WatchCog
 
         await bot.add_cog(AskCog(bot, ctx))
+        await bot.add_cog(InfoCog(bot, ctx))
         await bot.add_cog(KbCog(bot, ctx))
         await bot.add_cog(WatchCog(bot, ctx))
         await sync_commands(bot, config)

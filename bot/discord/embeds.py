@@ -16,7 +16,7 @@ import discord
 
 from ..engine import Answer
 from ..present.layout import Layout, Section, build
-from ..present.phrases import defuse_mentions
+from ..present.phrases import HELP_LINES, defuse_mentions
 from ..records import Knowledge
 
 TITLE, DESCRIPTION, FIELD_NAME, FIELD_VALUE, FIELDS, FOOTER, TOTAL, EMBEDS = 256, 4096, 256, 1024, 25, 2048, 6000, 10
@@ -122,3 +122,8 @@ def message_embed(title: str, lines: Sequence[str], verdict: str = "unknown") ->
 
 def total_length(embeds: Sequence[discord.Embed]) -> int:
     return sum(len(e) for e in embeds)
+
+
+def help_embed() -> discord.Embed:
+    """What the bot answers, with examples: /help, and the reply to a bare mention."""
+    return message_embed("What I answer", HELP_LINES)

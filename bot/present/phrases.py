@@ -215,3 +215,15 @@ def short_label(v: Variant, country_names: Mapping[str, str]) -> str:
     if label and model:
         return f"{label} ({model})"
     return label or model or v.id
+
+
+# What the bot answers, shown by /help and to a bare mention: real questions it reads right.
+HELP_LINES = (
+    "Ask me whether a phone is sold in a country and whether it works on a carrier, in your own words:",
+    "• “Will the Pixel 9 work on Verizon?” · “xiaomi 14 on tmo?” · “S24 with Jio?”",
+    "• “Is the Galaxy S25 Ultra sold in India?” · “el pixel 9 funciona en México?”",
+    "• “SM-S938U1 on T-Mobile” (a model number picks that model) · “bands of the redmi note 13 pro 5g”",
+    "• “iphone 16 comprado nos EUA pega na Vivo?” (where it was bought, where it is used)",
+    "Reply to one of my answers to follow up: “what about on AT&T?”, “and in Canada?”, “the china version?”",
+    "Slash commands: /ask, /sold, /works, /bands, /statement; /about says what I know.",
+)

@@ -1,5 +1,6 @@
 """Answering: mentions, replies and (in DEVICEBOT_ANSWER_CHANNELS) plain questions, and the slash
-commands /ask, /sold, /works, /bands and /statement. All answers come from `Service`."""
+commands /ask, /sold, /works, /bands and /statement. All answers come from `Service`; a bare mention
+gets the help."""
 
 from __future__ import annotations
 
@@ -14,15 +15,10 @@ from discord.ext import commands
 from ...engine import Answer
 from ...matching import MAX_QUESTION_CHARS
 from ..client import NO_MENTIONS, AnyBot, Context, QuestionCooldown, service_of
-from ..embeds import clip
+from ..embeds import clip, help_embed
 from ..views import answer_payload
 
 log = logging.getLogger(__name__)
-
-HELP = (
-    "Ask me about a phone, e.g. “Will the Pixel 9 work on Verizon?” or “Is the Xiaomi 14 sold in the US?”. "
-    "Slash commands: /ask, /sold, /works, /bands, /statement."
-)
 
 
 def strip_mentions_of(content: str, user_id: int, role_id: int | None = None) -> str:
@@ -103,7 +99,7 @@ class AskCog(commands.Cog):
             question = message.content
         if not question.strip():
             if addressed and message.content.strip():
-                await message.reply(HELP, allowed_mentions=NO_MENTIONS, mention_author=False)
+                await message.reply(embed=help_embed(), allowed_mentions=NO_MENTIONS, mention_author=False)
             return  # e.g. a reply without a ping: Discord does not give us its text
         answer = self.ctx.service.ask(question[: MAX_QUESTION_CHARS + 1], adapter="discord", context=context)
         if not addressed and not is_device_question(answer):
