@@ -205,3 +205,13 @@ def test_the_json_contract_carries_the_headline_and_the_text() -> None:
     assert a["headline"][0] == "**Works on Verizon?**" and a["answer"].startswith(
         "**Acme Seven**\n**Works on Verizon?**"
     )
+
+
+def test_html_escapes_and_links_only_web_addresses() -> None:
+    from bot.present.html import inline
+
+    line = "**Sold?** <b>no</b> javascript:alert(1) https://example.org/moto_g_(2025)-1.php, more"
+    out = str(inline(line))
+    assert out.startswith("<strong>Sold?</strong> &lt;b&gt;no&lt;/b&gt; javascript:alert(1) ")
+    assert '<a href="https://example.org/moto_g_(2025)-1.php" rel="nofollow noopener">' in out
+    assert out.endswith("</a>, more") and out.count("<a ") == 1

@@ -155,3 +155,26 @@ async def test_pages(client: TestClient) -> None:
 async def test_suggest(client: TestClient) -> None:
     found = await (await client.get("/api/suggest", params={"q": "xiaom"})).json()
     assert found[0] == {"id": "xiaomi-14", "name": "Xiaomi 14"}
+
+
+async def test_the_ask_page_shows_the_bots_answer_without_javascript(client: TestClient, service: Service) -> None:
+    page = await (await client.get("/ask", params={"q": "xiaomi 14 on tmo"})).text()
+    # The same headline as the bot, as HTML; the per-model detail folded in <details>.
+    assert "<strong>Works on T-Mobile?</strong>" in page
+    assert "The Global (23127PN0CG) model works" in page and "<details><summary>Per model</summary>" in page
+    assert 'name="after" value="xiaomi 14 on tmo"' in page  # a follow-up form keeps the question
+    follow = await (await client.get("/ask", params={"q": "and the pixel 9?", "after": "xiaomi 14 on tmo"})).text()
+    assert "<h2>Pixel 9" in follow and "T-Mobile" in follow
+
+
+async def test_the_ask_page_escapes_and_offers_choices_as_links(client: TestClient) -> None:
+    page = await (await client.get("/ask", params={"q": "is the <script>x</script> xiaomi 14 sold in the us"})).text()
+    assert "<script>x" not in page and "&lt;script&gt;x&lt;/script&gt;" in page
+    assert "No plans &lt;b&gt;@everyone&lt;/b&gt;." in page  # the statement's words, escaped
+    choices = await (await client.get("/ask", params={"q": "pixel 99 on tmo"})).text()
+    assert "/ask?q=pixel%2099%20on%20tmo&amp;pick=device:pixel-9" in choices
+    picked = await (await client.get("/ask", params={"q": "pixel 99 on tmo", "pick": "device:pixel-9"})).text()
+    assert "<h2>Pixel 9" in picked
+    empty = await client.get("/ask")
+    assert empty.status == 200 and "Will the Pixel 9 work on Verizon?" in await empty.text()
+    assert (await client.get("/ask", params={"q": "x" * 2001})).status == 413

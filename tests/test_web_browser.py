@@ -85,6 +85,32 @@ async def test_search_suggestion_and_verdict_grid(tmp_path: Path) -> None:
             await page.screenshot(
                 path=os.environ.get("DEVICEBOT_SCREENSHOT", str(tmp_path / "device.png")), full_page=True
             )
+            shots = Path(os.environ.get("DEVICEBOT_SCREENSHOTS", str(tmp_path)))
+            shots.mkdir(parents=True, exist_ok=True)
+            for width in (375, 1280):
+                # The ask box answers as the bot does, with no script, and nothing scrolls sideways.
+                small = await browser.new_page(viewport={"width": width, "height": 800}, java_script_enabled=False)
+                await small.goto(f"http://127.0.0.1:{port}/", timeout=30_000)
+                await small.fill("form.ask input[name=q]", "will the xiaomi 14 work on t-mobile")
+                await small.click("form.ask button")
+                await small.wait_for_url("**/ask?q=*", timeout=10_000)
+                headline = small.locator(".answer p.headline")
+                assert "Works on T-Mobile?" in (await headline.first.text_content() or "")
+                details = small.locator(".answer details summary")
+                await details.first.click()  # a tap opens the folded detail
+                assert await small.locator(".answer details[open] li").count() >= 2
+                for name, path in (
+                    ("ask", "/ask?q=will+the+xiaomi+14+work+on+t-mobile"),
+                    ("device", "/devices/xiaomi-14"),
+                    ("index", "/"),
+                ):
+                    await small.goto(f"http://127.0.0.1:{port}{path}", timeout=30_000)
+                    scroll, client = await small.evaluate(
+                        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+                    )
+                    assert scroll <= client, (width, path, scroll, client)
+                    await small.screenshot(path=str(shots / f"{name}-{width}.png"), full_page=True)
+                await small.close()
             await browser.close()
     finally:
         await runner.cleanup()

@@ -54,7 +54,8 @@ def defuse_mentions(text: str) -> str:
 
 # An address may hold balanced brackets ("…/motorola_moto_g_power_(2025)-13526.php"); a closing bracket
 # of the text around it ends it.
-_URL = re.compile(r"https?://(?:[^\s()<>\]'\"]|\([^\s()<>]*\))+")
+URL = re.compile(r"https?://(?:[^\s()<>\]'\"]|\([^\s()<>]*\))+")
+_URL = URL
 _URL_ASIDE = re.compile(r"\s*\([^()]*https?://[^()]*\)")
 
 

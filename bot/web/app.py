@@ -18,7 +18,8 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from .. import bundle
 from ..engine import verdict_grid
 from ..matching import MAX_QUESTION_CHARS
-from ..present import phrases
+from ..present import html, layout, phrases
+from ..present.phrases import HELP_LINES
 from ..service import Service
 from .ratelimit import RateLimiter
 
@@ -223,6 +224,47 @@ async def page_carrier(request: web.Request) -> web.Response:
     )
 
 
+async def page_ask(request: web.Request) -> web.Response:
+    """The bot's answer as a page: the same layout, rendered as HTML; works without JavaScript."""
+    svc = _service(request)
+    question = request.query.get("q", "").strip()
+    if not question:
+        return _page(request, "ask.html", help=HELP_LINES[:-1])
+    if len(question) > MAX_QUESTION_CHARS:
+        return _page(
+            request,
+            "ask.html",
+            status=413,
+            help=HELP_LINES[:-1],
+            error=f"That question is {len(question):,} characters; the limit is {MAX_QUESTION_CHARS:,}.",
+        )
+    allowed, retry = request.app[LIMITER].allow(request.remote or "unknown")
+    if not allowed:
+        return _page(
+            request,
+            "ask.html",
+            status=429,
+            question=question,
+            help=HELP_LINES[:-1],
+            error=f"Too many questions: try again in {max(1, round(retry))} s.",
+        )
+    after = request.query.get("after", "")[:MAX_QUESTION_CHARS]
+    kind, _, entry_id = request.query.get("pick", "").partition(":")
+    if kind in ("device", "carrier") and entry_id:
+        answer = svc.ask_choosing(question, kind, entry_id, adapter="http")
+    else:
+        context = svc.engine.answer(after) if after.strip() else None
+        answer = svc.ask(question, adapter="http", context=context)
+    k, names = svc.engine.knowledge, svc.engine.index.country_names
+    return _page(
+        request,
+        "ask.html",
+        question=question,
+        answer=html.render(layout.build(answer, k, names)),
+        choices=answer.suggestions,
+    )
+
+
 async def page_statements(request: web.Request) -> web.Response:
     svc = _service(request)
     k = svc.engine.knowledge
@@ -300,6 +342,7 @@ def create_app(
             web.get("/devices/{id}", page_device),
             web.get("/carriers/{id}", page_carrier),
             web.get("/statements", page_statements),
+            web.get("/ask", page_ask),
             web.static("/static", str(Path(__file__).parent / "static")),
         ]
     )
