@@ -220,6 +220,8 @@ def _describe(error: jsonschema.ValidationError) -> str:
         return f"{error.instance!r} is not a valid id: expected a lowercase slug like 'xiaomi-14'"
     if validator == "pattern" and leaf == "country":
         return f"{error.instance!r} is not a country code: expected ISO 3166-1 alpha-2 like 'US'"
+    if validator == "pattern" and leaf == "source_url":
+        return f"{error.instance!r} is not a web address: expected one starting with https:// or http://"
     if validator == "pattern" and leaf in ("date", "released", "as_of"):
         return f"{error.instance!r} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
     if validator == "enum" and leaf == "status":

@@ -67,6 +67,14 @@ def test_unknown_status(tmp_path: Path) -> None:
     assert "statements[0] 's1'.status" in problem and "'maybe' is not a status" in problem
 
 
+@pytest.mark.parametrize("url", ["javascript:alert(document.domain)", "data:text/html,x", 'https://x.org/"><b'])
+def test_a_source_url_must_be_a_web_address(tmp_path: Path, url: str) -> None:
+    data = make_bundle(**BASE)
+    data["statements"][0]["source_url"] = url
+    [problem] = _problems(data, tmp_path)
+    assert "statements[0] 's1'.source_url" in problem and "is not a web address" in problem
+
+
 @pytest.mark.parametrize("date", ["2015-02-30", "2015-13", "Feb 2015"])
 def test_bad_dates(tmp_path: Path, date: str) -> None:
     data = make_bundle(**BASE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -178,3 +179,14 @@ async def test_the_ask_page_escapes_and_offers_choices_as_links(client: TestClie
     empty = await client.get("/ask")
     assert empty.status == 200 and "Will the Pixel 9 work on Verizon?" in await empty.text()
     assert (await client.get("/ask", params={"q": "x" * 2001})).status == 413
+
+
+async def test_a_stored_script_address_is_never_a_link(client: TestClient, service: Service) -> None:
+    # A database written before addresses were checked may hold one: the page must not make it a link.
+    with sqlite3.connect(service.store.path) as conn:
+        [(data,)] = conn.execute("select data from statements where id = 'xiaomi-us-2015'").fetchall()
+        entry = json.loads(data) | {"source_url": "javascript:alert(document.domain)"}
+        conn.execute("update statements set data = ? where id = 'xiaomi-us-2015'", (json.dumps(entry),))
+    assert service.refresh_if_changed()
+    page = await (await client.get("/statements")).text()
+    assert 'href="javascript' not in page
