@@ -190,3 +190,12 @@ async def test_a_stored_script_address_is_never_a_link(client: TestClient, servi
     assert service.refresh_if_changed()
     page = await (await client.get("/statements")).text()
     assert 'href="javascript' not in page
+
+
+async def test_every_response_carries_the_security_headers(client: TestClient) -> None:
+    for path in ("/", "/ask?q=pixel+9+on+tmo", "/api/ask?q=pixel+9", "/static/style.css", "/devices/nope"):
+        r = await client.get(path)
+        assert "script-src 'self'" in r.headers["Content-Security-Policy"], path
+        assert "frame-ancestors 'none'" in r.headers["Content-Security-Policy"]
+        assert r.headers["X-Content-Type-Options"] == "nosniff" and r.headers["Referrer-Policy"] == "no-referrer"
+        assert r.headers["Server"] == "devicebot", path  # no library name or version
