@@ -63,6 +63,7 @@ def make_service(tmp_path: Path) -> Service:
 class World:
     def __init__(self, fake: FakeDiscord, bot: AnyBot, service: Service, db: Path) -> None:
         self.fake, self.bot, self.service, self.db = fake, bot, service, db
+        self.config: Config | None = None
         self.general = next(c for c, n in fake.channels.items() if n == "general")
         self.answers = next(c for c, n in fake.channels.items() if n == "phone-help")
         self.alice = next(u for u in fake.members if u.name == "alice")
@@ -139,7 +140,9 @@ async def world(tmp_path: Path, caplog_errors: pytest.LogCaptureFixture) -> Asyn
     task = asyncio.create_task(bot.start(config.token))
     try:
         await asyncio.wait_for(bot.wait_until_ready(), TIMEOUT)
-        yield World(fake, bot, service, tmp_path / "kb.db")
+        world = World(fake, bot, service, tmp_path / "kb.db")
+        world.config = config
+        yield world
         check_no_pings(fake)
         assert fake.unhandled == []
     finally:
@@ -646,6 +649,24 @@ async def test_the_per_network_detail_opens_behind_a_button(world: World) -> Non
     [detail] = r.body["data"]["embeds"]
     lines = next(f["value"] for f in detail["fields"] if f["name"] == "Per model")
     assert "Global (23127PN0CG): works" in lines and "China (23127PN0CC): does not work" in lines
+    assert button["custom_id"] == "detail:xiaomi 14 on tmo"
+
+    # After a restart (a new bot, nothing in memory) the same button still opens the detail.
+    await world.bot.close()
+    config = world.config
+    assert config is not None
+    again = build_bot(config, world.service, guild_ready_timeout=0.05)
+    task = asyncio.create_task(again.start(config.token))
+    try:
+        await asyncio.wait_for(again.wait_until_ready(), TIMEOUT)
+        fut = fake.wait_request(lambda r: "/callback" in r.path)
+        await fake.click(world.alice, message, button["custom_id"])
+        r = await asyncio.wait_for(fut, TIMEOUT)
+        assert r.body["type"] == 4 and r.body["data"]["flags"] == 64
+        assert "Per model" in json.dumps(r.body["data"]["embeds"])
+    finally:
+        await again.close()
+        await asyncio.wait_for(task, TIMEOUT)
 
 
 async def test_help_about_and_a_bare_mention(world: World) -> None:

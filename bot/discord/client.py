@@ -129,6 +129,9 @@ def build_bot(config: Config, service: Service, **options: Any) -> AnyBot:
         await bot.add_cog(InfoCog(bot, ctx))
         await bot.add_cog(KbCog(bot, ctx))
         await bot.add_cog(WatchCog(bot, ctx))
+        from .views import DetailButton
+
+        bot.add_dynamic_items(DetailButton)  # answers' detail buttons work across restarts
         await sync_commands(bot, config)
 
     async def on_message(message: discord.Message) -> None:

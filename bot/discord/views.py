@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from typing import Any
 
@@ -12,8 +13,9 @@ import discord
 
 from ..engine import Answer
 from ..matching import Suggestion
+from ..present.phrases import defuse_mentions
 from ..service import Service
-from .client import NO_MENTIONS, OOPS, tell
+from .client import NO_MENTIONS, OOPS, service_of, tell
 from .embeds import answer_embeds, clip, detail_embeds, has_detail
 
 log = logging.getLogger(__name__)
@@ -60,17 +62,72 @@ def answer_payload(
     return embeds, None
 
 
+# A question short enough to travel in a button's custom id (Discord allows 100 characters).
+_DETAIL = "detail:"
+_DETAIL_QUESTION = 100 - len(_DETAIL)
+
+
+class DetailButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"detail:(?P<question>.+)"):
+    """ "Per network": opens the detail behind a summary, for whoever presses it (privately). The
+    question rides in the custom id, so the button keeps working after the bot restarts."""
+
+    def __init__(self, question: str) -> None:
+        super().__init__(
+            discord.ui.Button(label="Per network", style=discord.ButtonStyle.secondary, custom_id=_DETAIL + question)
+        )
+        self.question = question
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> DetailButton:
+        return cls(match["question"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        service = service_of(interaction)
+        answer = service.engine.answer(self.question)
+        k, names = service.engine.knowledge, service.engine.index.country_names
+        await interaction.response.send_message(
+            embeds=detail_embeds(answer, k, names), ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+
+
+def persistent_question(service: Service, answer: Answer) -> bool:
+    """Whether the answer's detail can be rebuilt from its question alone (not a follow-up that
+    leaned on an earlier answer, not too long for a custom id)."""
+    q = answer.question
+    if len(q) > _DETAIL_QUESTION or "\n" in q or not q.strip():
+        return False
+    fresh = service.engine.answer(q)
+    return (fresh.device, fresh.variants, fresh.carriers, fresh.country) == (
+        answer.device,
+        answer.variants,
+        answer.carriers,
+        answer.country,
+    )
+
+
 class DetailView(discord.ui.View):
-    """ "Per network": anyone may open the detail behind a summary, for themselves (ephemeral)."""
+    """The detail button of one answer: persistent when its question says it all, else for 15 minutes
+    (a follow-up's detail needs the answer it followed)."""
 
     def __init__(self, service: Service, answer: Answer) -> None:
-        super().__init__(timeout=900)
+        persistent = persistent_question(service, answer)
+        super().__init__(timeout=None if persistent else 900)
         self.service = service
         self.answer = answer
         self.message: discord.Message | discord.InteractionMessage | None = None
+        if persistent:
+            # Custom ids are not shown, but nothing the bot sends may carry a live mention.
+            self.add_item(DetailButton(defuse_mentions(answer.question)[:_DETAIL_QUESTION]))
+        else:
+            button: discord.ui.Button[DetailView] = discord.ui.Button(
+                label="Per network", style=discord.ButtonStyle.secondary, custom_id="detail-once"
+            )
+            button.callback = self._open  # type: ignore[method-assign]
+            self.add_item(button)
 
-    @discord.ui.button(label="Per network", style=discord.ButtonStyle.secondary, custom_id="detail")
-    async def detail(self, interaction: discord.Interaction[Any], button: discord.ui.Button[DetailView]) -> None:
+    async def _open(self, interaction: discord.Interaction[Any]) -> None:
         k, names = self.service.engine.knowledge, self.service.engine.index.country_names
         await interaction.response.send_message(
             embeds=detail_embeds(self.answer, k, names), ephemeral=True, allowed_mentions=NO_MENTIONS
