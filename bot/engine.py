@@ -88,11 +88,12 @@ class Engine:
                 return False
         return made
 
-    def answer(self, question: str, context: Answer | None = None) -> Answer:
+    def answer(self, question: str, context: Answer | None = None, home: str | None = None) -> Answer:
         """The answer to a question; `context` is the answer it follows up on, if any ("what about on
-        T-Mobile?" after an answer about the Pixel 8)."""
+        T-Mobile?" after an answer about the Pixel 8); `home` the asker's country when the question
+        names none (a server's country)."""
         previous = context.reading if context is not None else None
-        return self.answer_analysis(question, self.index.analyze(question, previous))
+        return self.answer_analysis(question, self.index.analyze(question, previous, home))
 
     def answer_analysis(self, question: str, a: Analysis) -> Answer:
         k = self.knowledge

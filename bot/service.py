@@ -44,10 +44,13 @@ class Service:
         self._version = self.store.data_version()
         self.engine = Engine(self.store.load())
 
-    def ask(self, question: str, adapter: str = "cli", context: Answer | None = None) -> Answer:
-        """The answer to a question; `context` is the earlier answer it follows up on, if any."""
+    def ask(
+        self, question: str, adapter: str = "cli", context: Answer | None = None, home: str | None = None
+    ) -> Answer:
+        """The answer to a question; `context` is the earlier answer it follows up on, if any; `home`
+        the country to assume when the question names none."""
         started = time.perf_counter()
-        answer = self.engine.answer(question, context)
+        answer = self.engine.answer(question, context, home)
         self.metrics.latency.labels(adapter).observe(time.perf_counter() - started)
         self.metrics.questions.labels(adapter, answer.intent, answer.outcome).inc()
         return answer

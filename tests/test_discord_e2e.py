@@ -695,3 +695,53 @@ async def test_help_about_and_a_bare_mention(world: World) -> None:
     )
     [embed] = r.body["embeds"]
     assert embed["title"] == "What I answer"
+
+
+async def test_server_settings_country_channel_and_private_answers(world: World) -> None:
+    fake = world.fake
+
+    async def slash(user: Any, name: str, options: list[dict[str, Any]]) -> dict[str, Any]:
+        fut = fake.wait_request(lambda r: "/callback" in r.path)
+        await fake.slash(user, world.general, name, options)
+        return (await asyncio.wait_for(fut, TIMEOUT)).body
+
+    def sub(name: str, **values: Any) -> list[dict[str, Any]]:
+        opts = [{"name": k, "type": 3 if isinstance(v, str) else 5, "value": v} for k, v in values.items()]
+        return [{"name": name, "type": 1, "options": opts}]
+
+    # Only Manage Server may change them, and the refusal says why.
+    refused = await slash(world.alice, "settings", sub("country", country="DE"))
+    assert refused["data"]["flags"] == 64 and "Manage Server" in json.dumps(refused["data"])
+
+    saved = await slash(world.admin, "settings", sub("country", country="DE"))
+    [embed] = saved["data"]["embeds"]
+    assert embed["title"] == "Saved" and "Country: Germany" in embed["description"]
+    # "vodafone" is six networks; in a German server it is Vodafone Germany.
+    r = await slash(
+        world.alice, "ask", [{"name": "question", "type": 3, "value": "does the pixel 9 work on vodafone?"}]
+    )
+    [answer] = r["data"]["embeds"]
+    assert answer["description"].startswith("**Works on Vodafone DE?**")
+
+    await slash(world.admin, "settings", sub("private", private=True))
+    r = await slash(world.alice, "ask", [{"name": "question", "type": 3, "value": "pixel 9 on tmo"}])
+    assert r["data"]["flags"] == 64, "a private server's answers are ephemeral"
+
+    # An answer channel set in the server: a plain question there is answered without a mention.
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    channel = {"id": world.general, "name": "general", "type": 0, "permissions": "0", "guild_id": fake.guild_id}
+    await fake.slash(
+        world.admin,
+        world.general,
+        "settings",
+        [{"name": "channel", "type": 1, "options": [{"name": "channel", "type": 7, "value": world.general}]}],
+        resolved={"channels": {world.general: channel}},
+    )
+    assert "Saved" in json.dumps((await asyncio.wait_for(fut, TIMEOUT)).body)
+    r = await world.next_request(
+        lambda r: r.method == "POST" and r.path == f"/channels/{world.general}/messages",
+        fake.say(world.alice, world.general, "is the pixel 9 sold in the us?"),
+    )
+    assert r.body["embeds"][0]["title"] == "Pixel 9"
+    shown = await slash(world.admin, "settings", [{"name": "show", "type": 1, "options": []}])
+    assert "#general" in shown["data"]["embeds"][0]["description"]

@@ -464,3 +464,17 @@ def test_an_android_version_written_the_rom_way_is_no_galaxy() -> None:
     # The phone named by its maker, or with no ROM word beside it, is still the Galaxy A14.
     assert index.analyze("samsung a14 custom rom on jio").device == "galaxy-a14"
     assert index.analyze("does the a14 work on jio").device == "galaxy-a14"
+
+
+def test_a_servers_country_fills_in_what_the_question_does_not_say() -> None:
+    home = INDEX.analyze("does the pixel 9 work on vodafone?", home="DE")
+    assert (home.device, home.carriers, home.country) == ("pixel-9", ("vodafone-de",), "DE")
+    here = INDEX.analyze("is the pixel 9 sold here?", home="IN")
+    assert (here.country, here.intent) == ("IN", "availability")
+    bare = INDEX.analyze("pixel 9?", home="IN")
+    assert (bare.country, bare.intent) == ("IN", "compatibility")
+    # A place or carrier the question names wins; a post about something else gets no country.
+    assert INDEX.analyze("pixel 9 on verizon", home="IN").country == "US"
+    assert INDEX.analyze("pixel 9 in mexico", home="IN").country == "MX"
+    assert INDEX.analyze("how do i root my pixel 9", home="IN").country is None
+    assert INDEX.analyze("hello there", home="IN").country is None

@@ -19,6 +19,7 @@ from ..web.ratelimit import RateLimiter
 from .config import Config
 from .embeds import clip
 from .permissions import NotModerator
+from .servers import ServerSettingsStore
 
 log = logging.getLogger(__name__)
 
@@ -49,12 +50,18 @@ class Context:
     config: Config
     service: Service
     questions: RateLimiter = field(init=False)
+    servers: ServerSettingsStore = field(init=False)
     started: float = field(default_factory=time.monotonic)
     # Answers by the message that carried them and by (channel, asker): what a follow-up inherits.
     conversations: Conversations = field(default_factory=Conversations)
 
     def __post_init__(self) -> None:
         self.questions = RateLimiter(self.config.cooldown_rate, self.config.cooldown_per)
+        self.servers = ServerSettingsStore(self.service.store.path)
+
+    def answer_channels(self, guild_id: int | None) -> frozenset[int]:
+        """The environment's answer channels and the server's own."""
+        return self.config.answer_channels | self.servers.get(guild_id).answer_channels
 
     def check_cooldown(self, user_id: int) -> None:
         allowed, retry = self.questions.allow(str(user_id))
@@ -79,6 +86,8 @@ def user_message(error: BaseException) -> tuple[str, bool]:
         return str(error) if isinstance(error, QuestionCooldown) else (
             "Only moderators can change the knowledge: you need one of the moderator roles or Manage Server."
         ), False
+    if isinstance(error, app_commands.MissingPermissions):
+        return "Only members with Manage Server can change this server's settings.", False
     if isinstance(error, app_commands.NoPrivateMessage):
         return "This command works in a server, not in direct messages.", False
     if isinstance(error, app_commands.CheckFailure):
@@ -123,10 +132,12 @@ def build_bot(config: Config, service: Service, **options: Any) -> AnyBot:
         from .cogs.ask import AskCog
         from .cogs.info import InfoCog
         from .cogs.kb import KbCog
+        from .cogs.settings import SettingsCog
         from .cogs.watch import WatchCog
 
         await bot.add_cog(AskCog(bot, ctx))
         await bot.add_cog(InfoCog(bot, ctx))
+        await bot.add_cog(SettingsCog(bot, ctx))
         await bot.add_cog(KbCog(bot, ctx))
         await bot.add_cog(WatchCog(bot, ctx))
         from .views import DetailButton

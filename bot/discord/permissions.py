@@ -26,9 +26,12 @@ def may_edit(
     return bool(config.mod_role_names.intersection(name.casefold() for name in role_names))
 
 
-def member_may_edit(config: Config, user: discord.abc.User | None) -> bool:
+def member_may_edit(config: Config, user: discord.abc.User | None, server_roles: Iterable[int] = ()) -> bool:
+    """`server_roles`: the moderator roles the server set with /settings, beside the environment's."""
     if not isinstance(user, discord.Member):
         return False  # in a direct message there is no server, so no moderator
     roles = [r for r in user.roles if not r.is_default()]
     perms = user.guild_permissions
+    if set(server_roles).intersection(r.id for r in roles):
+        return True
     return may_edit(config, [r.id for r in roles], [r.name for r in roles], perms.manage_guild, perms.administrator)

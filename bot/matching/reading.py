@@ -51,11 +51,29 @@ class Index:
     def complete(self, kind: str, prefix: str, limit: int = 25) -> list[tuple[str, str]]:
         return complete(self.lexicon, kind, prefix, limit)
 
-    def analyze(self, question: str, context: Analysis | None = None) -> Analysis:
+    def analyze(self, question: str, context: Analysis | None = None, home: str | None = None) -> Analysis:
+        """The reading of a question; `context` is the one it follows up on, `home` the country the
+        asker is in when the question does not say (a Discord server's country)."""
         alone = self._read(question)
-        if context is None:
-            return alone
-        return self._follow(question, alone, context)
+        read = alone if context is None else self._follow(question, alone, context)
+        return self._at_home(read, home) if home else read
+
+    def _at_home(self, a: Analysis, home: str) -> Analysis:
+        """ "does the pixel 8 work on vodafone?" in a German server: Vodafone Germany; "is it sold
+        here?", or a phone with no place at all: the server's country."""
+        if a.country or a.carriers:
+            return a
+        k = self.knowledge
+        local = [s.id for s in a.suggestions if s.kind == "carrier" and k.carrier(s.id).country == home]
+        out = a
+        if len(local) == 1:
+            out = replace(a, carriers=(local[0],), suggestions=tuple(s for s in a.suggestions if s.kind != "carrier"))
+        elif not (a.device or a.vendor) or a.intent == "other":
+            return a
+        out = replace(out, country=home)
+        if not out.intent_said and out.intent == "unknown":
+            out = replace(out, intent="compatibility")  # a phone, and now a place to use it
+        return out
 
     # -- one question -----------------------------------------------------------------------------
 

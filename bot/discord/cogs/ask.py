@@ -80,7 +80,7 @@ class AskCog(commands.Cog):
         return None
 
     def in_answer_channel(self, message: discord.Message) -> bool:
-        channels = self.ctx.config.answer_channels
+        channels = self.ctx.answer_channels(message.guild.id if message.guild else None)
         parent = getattr(message.channel, "parent_id", None)  # threads of an answer channel count too
         return message.channel.id in channels or (parent is not None and parent in channels)
 
@@ -101,7 +101,8 @@ class AskCog(commands.Cog):
             if addressed and message.content.strip():
                 await message.reply(embed=help_embed(), allowed_mentions=NO_MENTIONS, mention_author=False)
             return  # e.g. a reply without a ping: Discord does not give us its text
-        answer = self.ctx.service.ask(question[: MAX_QUESTION_CHARS + 1], adapter="discord", context=context)
+        home = self.ctx.servers.get(message.guild.id if message.guild else None).country
+        answer = self.ctx.service.ask(question[: MAX_QUESTION_CHARS + 1], adapter="discord", context=context, home=home)
         if not addressed and not is_device_question(answer):
             return
         try:
@@ -149,10 +150,15 @@ class AskCog(commands.Cog):
 
     async def respond(self, interaction: discord.Interaction[Any], answer: Answer) -> None:
         embeds, view = answer_payload(self.ctx.service, answer, interaction.user.id)
+        private = self.ctx.servers.get(interaction.guild_id).private  # a server may want answers private
         if view is None:
-            sent = await interaction.response.send_message(embeds=embeds, allowed_mentions=NO_MENTIONS)
+            sent = await interaction.response.send_message(
+                embeds=embeds, allowed_mentions=NO_MENTIONS, ephemeral=private
+            )
         else:
-            sent = await interaction.response.send_message(embeds=embeds, view=view, allowed_mentions=NO_MENTIONS)
+            sent = await interaction.response.send_message(
+                embeds=embeds, view=view, allowed_mentions=NO_MENTIONS, ephemeral=private
+            )
             if isinstance(sent.resource, discord.InteractionMessage):
                 view.message = sent.resource
         channel_id = interaction.channel_id or 0
@@ -165,7 +171,8 @@ class AskCog(commands.Cog):
     ) -> None:
         # "/ask what about on T-Mobile?" a few minutes after an answer in this channel follows up on it.
         earlier = self.ctx.conversations.recall(("asker", interaction.channel_id or 0, interaction.user.id))
-        await self.respond(interaction, self.ctx.service.ask(question, adapter="discord", context=earlier))
+        home = self.ctx.servers.get(interaction.guild_id).country
+        await self.respond(interaction, self.ctx.service.ask(question, adapter="discord", context=earlier, home=home))
 
     @app_commands.command(name="sold", description="Is this phone sold officially in a country?")
     @app_commands.describe(device="the phone", country="the country")

@@ -75,7 +75,8 @@ class KbCog(commands.Cog):
         self.ctx = ctx
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        if not member_may_edit(self.ctx.config, interaction.user):
+        server_roles = self.ctx.servers.get(interaction.guild_id).mod_roles
+        if not member_may_edit(self.ctx.config, interaction.user, server_roles):
             raise NotModerator("only moderators can change the knowledge")
         return True
 

@@ -1,0 +1,63 @@
+"""Per-server settings, kept in the knowledge's SQLite file: a server's country (what "here" means,
+and where a question without a place is asked), its answer channels and moderator roles (added to
+the environment's), and whether answers to slash commands are private."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+TABLE = "server_settings"
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    country: str | None = None
+    answer_channels: frozenset[int] = field(default_factory=frozenset)
+    mod_roles: frozenset[int] = field(default_factory=frozenset)
+    private: bool = False
+
+
+class ServerSettingsStore:
+    def __init__(self, path: Path) -> None:
+        self.db = Database(path)
+        self.table = self.db.table(TABLE)
+        if not self.table.exists():
+            self.table.create(
+                {"guild_id": int, "country": str, "answer_channels": str, "mod_roles": str, "private": int},
+                pk="guild_id",
+            )
+
+    def get(self, guild_id: int | None) -> ServerSettings:
+        if guild_id is None:
+            return ServerSettings()
+        rows = list(self.table.rows_where("guild_id = ?", [guild_id]))
+        if not rows:
+            return ServerSettings()
+        row = rows[0]
+        return ServerSettings(
+            country=row["country"] or None,
+            answer_channels=frozenset(json.loads(row["answer_channels"] or "[]")),
+            mod_roles=frozenset(json.loads(row["mod_roles"] or "[]")),
+            private=bool(row["private"]),
+        )
+
+    def update(self, guild_id: int, **changes: Any) -> ServerSettings:
+        """Change some settings of a server, in one transaction; returns the settings now."""
+        with self.db.conn:
+            new = replace(self.get(guild_id), **changes)
+            self.table.upsert(
+                {
+                    "guild_id": guild_id,
+                    "country": new.country,
+                    "answer_channels": json.dumps(sorted(new.answer_channels)),
+                    "mod_roles": json.dumps(sorted(new.mod_roles)),
+                    "private": int(new.private),
+                },
+                pk="guild_id",
+            )
+        return new
