@@ -7,7 +7,9 @@ rebuilt at once; edits made by another process on the same database file are pic
 
 from __future__ import annotations
 
+import asyncio
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -169,6 +171,48 @@ class Service:
         self.metrics.edits.labels("undo").inc()
         self._rebuild()
         return summary
+
+    # -- edits off the event loop ------------------------------------------------------------------
+
+    async def edit(self, change: Callable[[Store], Summary], action: str, *, dry_run: bool = False) -> Summary:
+        """Run a change of the knowledge in a worker thread, on a connection of its own: validating the
+        whole knowledge and rebuilding the index take a second or more, and questions must not wait
+        for them. The new index replaces the old one in one assignment when it is ready."""
+
+        def work() -> tuple[Summary, Engine | None]:
+            store = Store(self.store.path)
+            try:
+                summary = change(store)
+                engine = Engine(store.load()) if summary.changed and not dry_run else None
+                return summary, engine
+            finally:
+                store.close()
+
+        summary, engine = await asyncio.to_thread(work)
+        if engine is not None:
+            self.engine = engine
+            self._version = self.store.data_version()  # this change is known: no second rebuild
+            self.metrics.edits.labels(action.split()[0]).inc()
+        return summary
+
+    async def apply_async(
+        self, incoming: RawBundle, *, replace: bool, actor: str, action: str, dry_run: bool = False
+    ) -> Summary:
+        return await self.edit(
+            lambda st: st.apply(incoming, replace=replace, actor=actor, action=action, dry_run=dry_run),
+            action,
+            dry_run=dry_run,
+        )
+
+    async def upsert_async(self, kind: str, entry: dict[str, Any], actor: str, origin: str = "edit") -> Summary:
+        raw = bundle.check_shape({"format": bundle.FORMAT, kind: [entry]}, origin)
+        return await self.apply_async(raw, replace=False, actor=actor, action=f"edit {kind}")
+
+    async def remove_async(self, kind: str, entry_id: str, actor: str) -> Summary:
+        return await self.edit(lambda st: st.remove(kind, entry_id, actor), "remove")
+
+    async def undo_async(self, change_id: int, actor: str) -> Summary:
+        return await self.edit(lambda st: st.undo(change_id, actor), "undo")
 
 
 _SENTENCES = {

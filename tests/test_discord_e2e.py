@@ -411,11 +411,14 @@ async def test_kb_edit_refused_for_members_and_accepted_for_moderators(world: Wo
     assert statement_quote(world.db) == "Not here @everyone <@&42>."
     assert changes(world.db) == before
 
-    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    # The edit is deferred at once (questions go on meanwhile) and its result follows.
+    deferred = fake.wait_request(lambda r: "/callback" in r.path)
+    fut = fake.wait_request(lambda r: r.method == "POST" and r.path.startswith("/webhooks/"))
     await fake.slash(world.mod, world.general, "kb", EDIT)
+    assert (await asyncio.wait_for(deferred, TIMEOUT)).body == {"type": 5, "data": {"flags": 64}}
     r = await asyncio.wait_for(fut, TIMEOUT)
-    assert r.body["data"]["flags"] == 64
-    assert r.body["data"]["embeds"][0]["title"] == "Saved statement xiaomi-us-2016"
+    assert r.body["flags"] == 64
+    assert r.body["embeds"][0]["title"] == "Saved statement xiaomi-us-2016"
     assert statement_quote(world.db) == "Xiaomi phones are not sold in the US."
     assert changes(world.db)[-1] == (f"discord:{world.mod.id} (mod)", "edit statements", "xiaomi-us-2016")
 
@@ -431,14 +434,14 @@ async def test_kb_edit_refused_for_members_and_accepted_for_moderators(world: Wo
 async def test_kb_bad_input_changes_nothing(world: World) -> None:
     fake = world.fake
     before = changes(world.db)
-    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    fut = fake.wait_request(lambda r: r.method == "POST" and r.path.startswith("/webhooks/"))
     bad = json.loads(json.dumps(EDIT))
     bad[0]["options"][0]["options"][2]["value"] = "2016-02-30"
     await fake.slash(world.mod, world.general, "kb", bad)
     r = await asyncio.wait_for(fut, TIMEOUT)
-    assert r.body["data"]["flags"] == 64
-    assert r.body["data"]["content"].startswith("Nothing changed:")
-    assert "date" in r.body["data"]["content"]
+    assert r.body["flags"] == 64
+    assert r.body["content"].startswith("Nothing changed:")
+    assert "date" in r.body["content"]
     assert changes(world.db) == before
 
 
@@ -484,11 +487,10 @@ async def test_kb_import_refuses_big_files_and_applies_after_confirm(world: Worl
     assert changes(world.db) == before, "nothing changes before Confirm"
     message = next(m for m in fake.messages.values() if m.get("components") == preview.body["components"])
 
-    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    fut = fake.wait_request(lambda r: r.method == "PATCH" and r.path.endswith("/messages/@original"))
     await fake.click(world.mod, message, "confirm")
     r = await asyncio.wait_for(fut, TIMEOUT)
-    assert r.body["type"] == 7
-    assert r.body["data"]["embeds"][0]["title"] == "Imported pixel10.json"
+    assert r.body["embeds"][0]["title"] == "Imported pixel10.json" and r.body["components"] == []
     assert changes(world.db)[-1] == (f"discord:{world.mod.id} (mod)", "import", "pixel-10")
     assert world.service.ask("pixel 10 bands").device == "pixel-10"
 
@@ -585,7 +587,7 @@ async def test_sharded_bot_identifies_with_its_shard(tmp_path: Path) -> None:
 
 async def test_kb_history_undo_and_export(world: World) -> None:
     fake = world.fake
-    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    fut = fake.wait_request(lambda r: r.method == "POST" and r.path.startswith("/webhooks/"))
     await fake.slash(world.mod, world.general, "kb", EDIT)
     await asyncio.wait_for(fut, TIMEOUT)
     with sqlite3.connect(world.db) as conn:
@@ -606,7 +608,7 @@ async def test_kb_history_undo_and_export(world: World) -> None:
         f"discord:{world.mod.id} (mod) (edit statements): statements `xiaomi-us-2016` changed" in embed["description"]
     )
 
-    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    fut = fake.wait_request(lambda r: r.method == "POST" and r.path.startswith("/webhooks/"))
     await fake.slash(
         world.mod,
         world.general,
@@ -614,7 +616,7 @@ async def test_kb_history_undo_and_export(world: World) -> None:
         [{"name": "undo", "type": 1, "options": [{"name": "change_id", "type": 4, "value": change_id}]}],
     )
     r = await asyncio.wait_for(fut, TIMEOUT)
-    assert r.body["data"]["embeds"][0]["title"] == f"Undid change {change_id}"
+    assert r.body["embeds"][0]["title"] == f"Undid change {change_id}"
     assert statement_quote(world.db) == "Not here @everyone <@&42>."
     assert changes(world.db)[-1] == (f"discord:{world.mod.id} (mod)", f"undo {change_id}", "xiaomi-us-2016")
 

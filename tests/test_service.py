@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from conftest import device, make_bundle, variant, vendor
 from bot import bundle
 from bot.bundle import KnowledgeError
 from bot.service import Service
-from bot.store import Store
+from bot.store import Store, Summary
 
 
 @pytest.fixture
@@ -84,3 +86,23 @@ def test_ask_choosing_a_suggestion(db: Path) -> None:
     assert {s.id for s in svc.ask(question).suggestions} == {"pixel-9", "pixel-9-pro"}
     chosen = svc.ask_choosing(question, "device", "pixel-9-pro")
     assert (chosen.device, chosen.intent, chosen.suggestions) == ("pixel-9-pro", "bands", ())
+
+
+async def test_an_edit_runs_off_the_event_loop_and_questions_go_on(db: Path) -> None:
+    service = Service(Store(db))
+    entry = device("pixel-12", "google", "Pixel 12", variant("p12", lte=[2]))
+    release = threading.Event()
+
+    def slow(store: Store) -> Summary:
+        release.wait(10)  # the edit is held until the question below has been answered
+        raw = bundle.check_shape({"format": bundle.FORMAT, "devices": [entry]}, "edit")
+        return store.apply(raw, replace=False, actor="t", action="edit devices")
+
+    editing = asyncio.create_task(service.edit(slow, "edit"))
+    await asyncio.sleep(0.05)
+    assert service.ask("pixel 9 bands").device == "pixel-9", "answered while the edit runs"
+    assert not editing.done()
+    release.set()
+    summary = await editing
+    assert summary.changed and service.ask("pixel 12 bands").device == "pixel-12"
+    assert not service.refresh_if_changed(), "the edit is known: no second rebuild"

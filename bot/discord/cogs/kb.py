@@ -83,13 +83,16 @@ class KbCog(commands.Cog):
     # -- saving -----------------------------------------------------------------------------------
 
     async def save(self, interaction: discord.Interaction[Any], kind: str, entry: RawEntry) -> None:
+        # Validating the whole knowledge and rebuilding the index run off the event loop: questions
+        # are answered meanwhile, and Discord is told at once that an answer is coming.
+        await interaction.response.defer(ephemeral=True, thinking=True)
         service = self.ctx.service
-        summary = service.upsert(edits.kind_table(kind), entry, actor=actor_of(interaction.user))
+        summary = await service.upsert_async(edits.kind_table(kind), entry, actor=actor_of(interaction.user))
         await self.saved(interaction, kind, str(entry["id"]), summary)
 
     async def saved(self, interaction: discord.Interaction[Any], kind: str, entry_id: str, summary: Summary) -> None:
         if not summary.changed:
-            await interaction.response.send_message(
+            await interaction.followup.send(
                 f"{kind} `{entry_id}`: nothing to change (it already says that).",
                 ephemeral=True,
                 allowed_mentions=NO_MENTIONS,
@@ -97,11 +100,15 @@ class KbCog(commands.Cog):
             return
         changes = self.ctx.service.store.history(entry_id, limit=1)
         undo = f" Undo with `/kb undo change_id:{changes[0].change_id}`." if changes else ""
-        embed = message_embed(f"Saved {kind} {entry_id}", [summary_text(summary) + "." + undo], "full")
-        await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        removed = bool(changes) and changes[0].after is None
+        title = f"Removed {kind} {entry_id}" if removed else f"Saved {kind} {entry_id}"
+        embed = message_embed(title, [summary_text(summary) + "." + undo], "full")
+        await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
     async def remove_entry(self, interaction: discord.Interaction[Any], kind: str, entry_id: str) -> None:
-        summary = self.ctx.service.remove(edits.kind_table(kind), entry_id.strip(), actor=actor_of(interaction.user))
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        service = self.ctx.service
+        summary = await service.remove_async(edits.kind_table(kind), entry_id.strip(), actor=actor_of(interaction.user))
         await self.saved(interaction, kind, entry_id.strip(), summary)
 
     # -- statements -------------------------------------------------------------------------------
@@ -434,7 +441,7 @@ class KbCog(commands.Cog):
         actor = actor_of(interaction.user)
         action = "import --replace" if replace else "import"
         service = self.ctx.service
-        preview = service.apply(raw, replace=replace, actor=actor, action=action, dry_run=True)
+        preview = await service.apply_async(raw, replace=replace, actor=actor, action=action, dry_run=True)
         if not preview.changed:
             await interaction.followup.send(
                 f"{name}: no changes (the knowledge already says all of it).",
@@ -444,13 +451,14 @@ class KbCog(commands.Cog):
             return
 
         async def confirmed(click: discord.Interaction[Any]) -> None:
+            await click.response.defer()
             try:
-                summary = service.apply(raw, replace=replace, actor=actor_of(click.user), action=action)
+                summary = await service.apply_async(raw, replace=replace, actor=actor_of(click.user), action=action)
             except KnowledgeError as exc:  # the knowledge changed since the preview
                 embed = message_embed(f"Nothing changed: {name}", str(exc).splitlines(), "none")
             else:
                 embed = message_embed(f"Imported {name}", [*summary.lines(), f"Change batch {summary.batch}."], "full")
-            await click.response.edit_message(embed=embed, view=None, allowed_mentions=NO_MENTIONS)
+            await click.edit_original_response(embed=embed, view=None, allowed_mentions=NO_MENTIONS)
 
         view = ConfirmView(interaction.user.id, confirmed)
         lines = [*preview.lines(), "", "Nothing has changed yet: press Confirm to apply it all (one transaction)."]
@@ -504,6 +512,7 @@ class KbCog(commands.Cog):
 
     @kb.command(name="undo", description="Put an entry back as it was before a change (see /kb history)")
     async def undo(self, interaction: discord.Interaction[Any], change_id: app_commands.Range[int, 1]) -> None:
-        summary = self.ctx.service.undo(change_id, actor=actor_of(interaction.user))
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        summary = await self.ctx.service.undo_async(change_id, actor=actor_of(interaction.user))
         embed = message_embed(f"Undid change {change_id}", [summary_text(summary)], "full")
-        await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS)
