@@ -478,3 +478,17 @@ def test_a_servers_country_fills_in_what_the_question_does_not_say() -> None:
     assert INDEX.analyze("pixel 9 in mexico", home="IN").country == "MX"
     assert INDEX.analyze("how do i root my pixel 9", home="IN").country is None
     assert INDEX.analyze("hello there", home="IN").country is None
+
+
+def test_the_portuguese_is_is_no_model_letter() -> None:
+    k = knowledge(
+        vendors=[vendor("apple", "Apple", "iphone")],
+        devices=[
+            device("iphone-16", "apple", "iPhone 16", variant("i16", lte=[3, 7, 28])),
+            device("iphone-16e", "apple", "iPhone 16e", variant("i16e", lte=[3, 7, 28])),
+        ],
+    )
+    index = Index(k)
+    # "é" is "is": the iPhone 16, not the 16e; the 16e written as one word is still the 16e.
+    assert index.analyze("o iphone 16 é vendido no brasil?").device == "iphone-16"
+    assert index.analyze("o iphone 16e é vendido no brasil?").device == "iphone-16e"

@@ -215,3 +215,25 @@ def test_html_escapes_and_links_only_web_addresses() -> None:
     assert out.startswith("<strong>Sold?</strong> &lt;b&gt;no&lt;/b&gt; javascript:alert(1) ")
     assert '<a href="https://example.org/moto_g_(2025)-1.php" rel="nofollow noopener">' in out
     assert out.endswith("</a>, more") and out.count("<a ") == 1
+
+
+def test_answers_in_spanish_and_brazilian_portuguese() -> None:
+    from bot.present import layout, markdown
+
+    def said(question: str, lang: str) -> str:
+        a = E7.answer(question)
+        return markdown.render(layout.build(a, E7.knowledge, E7.index.country_names, lang))
+
+    es = said("acme seven on verizon", "es").splitlines()
+    assert es[1:4] == [
+        "**¿Funciona con Verizon?**",
+        "🟢 El modelo US (A7U) funciona.",
+        "🟡 Los modelos Global (A7G) y EU (A7E) funcionan en parte (sin B13).",
+    ]
+    pt = said("acme seven in the us", "pt_BR")
+    # Country names from CLDR in Portuguese, with the article fused into the preposition.
+    assert "**Funciona nos Estados Unidos?**" in pt
+    assert "🟢 O modelo US (A7U) funciona nas 3 redes." in pt
+    assert "a operadora só atende por completo os modelos que aprovou" in pt
+    # English stays as it was.
+    assert said("acme seven on verizon", "en").splitlines()[1] == "**Works on Verizon?**"

@@ -73,7 +73,11 @@ def tokenize(question: str) -> list[Token]:
         if word in _SIGNS:
             out.append(Token(_SIGNS[word], word, start, end, glued=False, brk=brk))
         else:
-            for k, part in enumerate(_parts(word)):
+            parts = _parts(word)
+            if len(word) == 1 and not word.isascii() and word.isalpha():
+                # "é" ("is" in Portuguese) is a word, never the model letter "e" ("iphone 16 é vendido").
+                parts = (word.casefold(),)
+            for k, part in enumerate(parts):
                 out.append(Token(part, word, start, end, glued=k > 0, brk=brk and k == 0, hyphen=hyphen and k == 0))
         previous_end = end
     return out

@@ -10,11 +10,13 @@ client may fold away.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..engine import Answer
 from ..records import Device, Knowledge, Variant
 from ..verdicts import Compatibility
+from . import i18n
+from .i18n import _, ngettext, speaking
 from .phrases import (
     FLAG_WORDS,
     STATUS_WORDS,
@@ -74,6 +76,7 @@ class Layout:
     verdict: str = "unknown"  # full | partial | none | unknown: a colour
     kind: str = "answer"  # answer | choices (a question back) | decline | nothing (no phone found)
     model: str = ""  # the model checked, after the title: " (China model, 23127PN0CC)"
+    lang: str = "en"  # the language its phrases are in
 
 
 def clip(text: str, limit: int) -> str:
@@ -99,16 +102,42 @@ def verdict_of(a: Answer) -> str:
     return "unknown"
 
 
-def build(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> Layout:
+def build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str = "en") -> Layout:
+    """The layout of an answer, its phrases in `lang` ("en", "es", "pt_BR"; see `i18n`)."""
+    with speaking(lang):
+        lay = _build(a, k, country_names if lang == "en" else i18n.country_names(lang), lang)
+    if lang == "en":
+        return lay
+
+    def fix(line: str) -> str:
+        return i18n.polish(line, lang)
+
+    return replace(
+        lay,
+        headline=tuple(map(fix, lay.headline)),
+        sections=tuple(Section(fix(s.name), tuple(map(fix, s.lines)), s.detail) for s in lay.sections),
+        notes=tuple(map(fix, lay.notes)),
+    )
+
+
+def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str) -> Layout:
     footer = _footer(a, k)
     if declines(a):
         name = k.device(a.device).name if a.device else None
-        about = f" about the **{name}**" if name else ""
+        about = (
+            _("I can't help with that about the **{phone}**.").format(phone=name)
+            if name
+            else _("I can't help with that.")
+        )
         return Layout(
             None,
             (
-                f"I can't help with that{about}. I can tell whether a phone is sold in a country, whether it "
-                f"works on a carrier, and which bands it has: try “Will the {name or 'Pixel 9'} work on Verizon?”",
+                about
+                + " "
+                + _(
+                    "I can tell whether a phone is sold in a country, whether it works on a carrier, and which "
+                    "bands it has: try “Will the {phone} work on Verizon?”"
+                ).format(phone=name or "Pixel 9"),
             ),
             footer=footer,
             kind="decline",
@@ -118,7 +147,7 @@ def build(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> Layout:
     if device is None and (vendor is None or a.availability is None):
         return _no_phone(a, k, footer)
 
-    country = country_phrase(a.country, country_names) or "that country"
+    country = country_phrase(a.country, country_names, lang) or _("that country")
     heads: dict[str, list[str]] = {"availability": [], "compatibility": [], "bands": []}
     sections: dict[str, list[Section]] = {"availability": [], "compatibility": [], "bands": []}
     notes: list[str] = []
@@ -127,18 +156,23 @@ def build(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> Layout:
         title = device.name
         if a.origin_unrecorded:
             extra.append(
-                f"_I have no record of the {device.name} made for {country_phrase(a.origin, country_names)}: "
-                "the models below are made for other markets._"
+                "_"
+                + _(
+                    "I have no record of the {phone} made for {country}: the models below are made for other markets."
+                ).format(phone=device.name, country=country_phrase(a.origin, country_names, lang))
+                + "_"
             )
     else:
         assert vendor is not None
-        title = f"{vendor.name} (all its phones)"
+        title = _("{vendor} (all its phones)").format(vendor=vendor.name)
         if a.device_hint and not a.suggestions:
             extra.append(
-                f"I don't know which {vendor.name} phone you mean; this is what {vendor.name} said of all its phones."
+                _("I don't know which {vendor} phone you mean; this is what {vendor} said of all its phones.").format(
+                    vendor=vendor.name
+                )
             )
     if a.suggestions:
-        extra.append("Other candidates: " + ", ".join(f"**{s.name}**" for s in a.suggestions))
+        extra.append(_("Other candidates: ") + ", ".join(f"**{s.name}**" for s in a.suggestions))
 
     if a.availability is not None and vendor is not None:
         asked = a.intent == "availability"
@@ -146,13 +180,13 @@ def build(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> Layout:
     if a.compatibility:
         _compatibility(a, k, device, country, country_names, heads["compatibility"], sections["compatibility"], notes)
     elif device is not None and a.intent in ("compatibility", "unknown") and not a.country:
-        heads["compatibility"].append("Tell me a carrier or a country and I'll check the bands.")
+        heads["compatibility"].append(_("Tell me a carrier or a country and I'll check the bands."))
     elif device is not None and a.country and a.intent != "bands":
-        heads["compatibility"].append(f"I don't know the carriers of {country} yet.")
+        heads["compatibility"].append(_("I don't know the carriers of {country} yet.").format(country=country))
     if a.bands and device is not None:
         _bands(a, device, country_names, heads["bands"], sections["bands"])
     if device is not None and (a.compatibility or a.bands):
-        notes.append(f"Device bands: {variant_sources(device, a.variants)}")
+        notes.append(_("Device bands: {sources}").format(sources=variant_sources(device, a.variants)))
         notes.extend(device_caveats(device))
 
     order = {
@@ -167,15 +201,16 @@ def build(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> Layout:
         footer,
         verdict_of(a),
         model=checked_model(device, a.variants) if device else "",
+        lang=lang,
     )
 
 
 def _footer(a: Answer, k: Knowledge) -> str | None:
     bits = []
     if a.truncated:
-        bits.append("Only the first 2,000 characters of the question were read.")
+        bits.append(_("Only the first 2,000 characters of the question were read."))
     if a.device and a.confidence < 1.0:
-        bits.append(f"Typos corrected: I read this as {k.device(a.device).name}.")
+        bits.append(_("Typos corrected: I read this as {phone}.").format(phone=k.device(a.device).name))
     return " ".join(bits) or None
 
 
@@ -186,15 +221,17 @@ def _no_phone(a: Answer, k: Knowledge, footer: str | None) -> Layout:
     lines: list[str] = []
     if a.unknown_model:
         lines.append(
-            f"I don't know the model number **{a.unknown_model}** yet."
-            + (f" Did you mean: {names}?" if devices_only else "")
+            _("I don't know the model number **{model}** yet.").format(model=a.unknown_model)
+            + (" " + _("Did you mean: {names}?").format(names=names) if devices_only else "")
         )
     elif vendor is None and not a.suggestions:
         return Layout(
             None,
             (
-                "I couldn't find a phone I know in that question. Try e.g. "
-                "“Will the Pixel 9 work on Verizon?” or “Is the Xiaomi 14 sold in the US?”",
+                _(
+                    "I couldn't find a phone I know in that question. Try e.g. "
+                    "“Will the Pixel 9 work on Verizon?” or “Is the Xiaomi 14 sold in the US?”"
+                ),
             ),
             footer=footer,
             kind="nothing",
@@ -202,15 +239,15 @@ def _no_phone(a: Answer, k: Knowledge, footer: str | None) -> Layout:
     if a.unknown_model and (devices_only or not a.suggestions):
         pass
     elif devices_only and a.ambiguous:
-        lines.append(f"Which one do you mean: {names}?")
+        lines.append(_("Which one do you mean: {names}?").format(names=names))
     elif devices_only and a.device_hint:
-        lines.append(f"I don't know that exact phone. Did you mean: {names}?")
+        lines.append(_("I don't know that exact phone. Did you mean: {names}?").format(names=names))
     elif a.suggestions:
-        lines.append(f"Which one do you mean: {names}?")
+        lines.append(_("Which one do you mean: {names}?").format(names=names))
     elif vendor is not None and a.device_hint:
-        lines.append(f"I don't know which {vendor.name} phone you mean.")
+        lines.append(_("I don't know which {vendor} phone you mean.").format(vendor=vendor.name))
     elif vendor is not None:
-        lines.append(f"**{vendor.name}** (all its phones)")
+        lines.append("**" + _("{vendor} (all its phones)").format(vendor=vendor.name) + "**")
     return Layout(None, tuple(lines), footer=footer, kind="choices" if a.suggestions else "nothing")
 
 
@@ -227,31 +264,48 @@ def _availability(
     and source are enough."""
     av = a.availability
     assert av is not None
-    subject = f"the {device.name}" if device else f"{vendor_name} phones"
     mark = VERDICT_MARK[STATUS_VERDICT.get(av.status, "unknown")]
+    asks = "**" + _("Sold in {country}?").format(country=country) + "**"
     if av.statement is None:
         heads.append(
-            f"{mark} **Sold in {country}?** I don't know: I have no statement from {vendor_name} about {country}."
+            f"{mark} {asks} "
+            + _("I don't know: I have no statement from {vendor} about {country}.").format(
+                vendor=vendor_name, country=country
+            )
         )
         return
     s = av.statement
-    verb = "are" if device is None else "is"
-    covers = "" if av.scope == "device" else f" ({vendor_name}'s statement covers all its phones)"
     who = s.said_by(vendor_name)
     source = s.source_url or cite(s.source)
-    said = f"{STATUS_WORDS[av.status]} in {country}{covers}"
+    status = _(STATUS_WORDS[av.status])
     if not asked:
-        scope = "" if av.scope == "device" else ", of all its phones"
+        says = (
+            _("{status}, says {who} ({date}): {source}")
+            if av.scope == "device"
+            else _("{status}, says {who} ({date}, of all its phones): {source}")
+        )
         heads.append(
-            f"{mark} **Sold in {country}?** {_STATUS_LEAD[av.status]}: {STATUS_WORDS[av.status]}, "
-            f"says {who} ({s.date}{scope}): {source}"
+            f"{mark} {asks} {_(_STATUS_LEAD[av.status])}: "
+            + says.format(status=status, who=who, date=s.date, source=source)
         )
         return
-    heads.append(f"{mark} **Sold in {country}?** {_STATUS_LEAD[av.status]}: {subject} {verb} {said}.")
-    lines = [f"> {clip(s.quote, QUOTE_SHOWN)}", f"— {who}, {s.date}. Source: {source}"]
+    if device is not None:
+        said = _("the {phone} is {status} in {country}").format(phone=device.name, status=status, country=country)
+    else:
+        said = _("{vendor} phones are {status} in {country}").format(vendor=vendor_name, status=status, country=country)
+    covers = (
+        ""
+        if av.scope == "device"
+        else " " + _("({vendor}'s statement covers all its phones)").format(vendor=vendor_name)
+    )
+    heads.append(f"{mark} {asks} {_(_STATUS_LEAD[av.status])}: {said}{covers}.")
+    lines = [
+        f"> {clip(s.quote, QUOTE_SHOWN)}",
+        _("— {who}, {date}. Source: {source}").format(who=who, date=s.date, source=source),
+    ]
     if s.note:
         lines.append(f"_{gist(s.note, 160)}_")
-    sections.append(Section(f"{who} said, {s.date}", tuple(lines)))
+    sections.append(Section(_("{who} said, {date}").format(who=who, date=s.date), tuple(lines)))
 
 
 def _reason(c: Compatibility, carrier_name: str) -> str:
@@ -259,26 +313,35 @@ def _reason(c: Compatibility, carrier_name: str) -> str:
     missing = c.missing_primary
     bits = []
     if missing.get("lte"):
-        bits.append("no " + band_list("B", missing["lte"]))
+        bits.append(_("no {bands}").format(bands=band_list("B", missing["lte"])))
     if c.verdict == "none":
-        return bits[0] if bits else "none of its bands"
+        return bits[0] if bits else _("none of its bands")
     if c.verdict == "unknown":
-        return "bands not recorded" if "bands_unknown" in c.flags else "not enough known"
+        return _("bands not recorded") if "bands_unknown" in c.flags else _("not enough known")
     if "legacy_only" in c.flags:
-        bits.append("only 2G/3G")
+        bits.append(_("only 2G/3G"))
     if "certification_required" in c.flags and not bits:
-        bits.append(f"an import needs {carrier_name}'s approval")
+        bits.append(_("an import needs {carrier}'s approval").format(carrier=carrier_name))
     if "no_volte" in c.flags:
-        bits.append("no VoLTE")
+        bits.append(_("no VoLTE"))
     elif "volte_unknown" in c.flags and not bits:
-        bits.append("VoLTE not confirmed")
+        bits.append(_("VoLTE not confirmed"))
     if not bits and missing.get("nr"):
-        bits.append("5G without " + band_list("n", missing["nr"]))
-    return ", ".join(bits) or "not every band"
+        bits.append(_("5G without {bands}").format(bands=band_list("n", missing["nr"])))
+    return ", ".join(bits) or _("not every band")
 
 
-_WORDS = {"full": "works", "partial": "works partly", "none": "does not work", "unknown": "is unknown"}
 _RANK = {"full": 0, "partial": 1, "none": 2, "unknown": 3}
+
+
+def _verb(verdict: str, n: int) -> str:
+    """ "works", "work partly", "is unknown": the verdict said of n models (or one phone)."""
+    return {
+        "full": lambda: ngettext("works", "work", n),
+        "partial": lambda: ngettext("works partly", "work partly", n),
+        "none": lambda: ngettext("does not work", "do not work", n),
+        "unknown": lambda: ngettext("is unknown", "are unknown", n),
+    }[verdict]()
 
 
 def _detail(c: Compatibility, name: str) -> str:
@@ -288,47 +351,54 @@ def _detail(c: Compatibility, name: str) -> str:
         if level is None:
             continue
         missing = c.missing_primary.get(attr, ())
-        tech.append(f"{label} {level}" + (f" (missing {band_list(prefix, missing)})" if missing else ""))
-    words = _WORDS[c.verdict].removeprefix("is ")
+        piece = f"{label} {_(level)}"
+        if missing:
+            piece += " (" + _("missing {bands}").format(bands=band_list(prefix, missing)) + ")"
+        tech.append(piece)
+    words = _verb(c.verdict, 1) if c.verdict != "unknown" else _("unknown")
     return f"{VERDICT_MARK[c.verdict]} {name}: {words}" + (" — " + "; ".join(tech) if tech else "")
 
 
 def _names(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + _(" and ") + items[-1]
 
 
-def _summary(cells: list[Compatibility], k: Knowledge, one_carrier: bool) -> tuple[str, str]:
-    """One model across the networks asked about: its overall verdict and what to say of it ("works on
-    A and B; partly on C (no B13)"); with one network, the verdict and its reason only."""
+def _summary(cells: list[Compatibility], k: Knowledge, one_carrier: bool, n: int) -> tuple[str, str]:
+    """One model (or n said together) across the networks asked about: the overall verdict and what to
+    say of it ("works on A and B; works partly on C (no B13)"); with one network, the verdict and its
+    reason only."""
     verdicts = {c.verdict for c in cells}
     carrier = {c.carrier: k.carrier(c.carrier).name for c in cells}
     reasons = {_reason(c, carrier[c.carrier]) for c in cells if c.verdict != "full"}
     if len(verdicts) == 1 and len(reasons) <= 1:
         only = verdicts.pop()
-        why = f" ({reasons.pop()})" if reasons else ""
-        where = (
-            ""
-            if one_carrier
-            else f" on all {len(cells)} networks"
-            if len(cells) > 1
-            else f" on {carrier[cells[0].carrier]}"
-        )
-        return only, f"{_WORDS[only]}{where}{why}"
+        said = _verb(only, n)
+        if not one_carrier:
+            where = (
+                _("on all {n} networks").format(n=len(cells))
+                if len(cells) > 1
+                else _("on {carrier}").format(carrier=carrier[cells[0].carrier])
+            )
+            said += " " + where
+        if reasons:
+            said += f" ({reasons.pop()})"
+        return only, said
     parts: list[str] = []
-    for verdict, lead in (
-        ("full", "works on"),
-        ("partial", "works partly on"),
-        ("none", "not on"),
-        ("unknown", "unknown on"),
-    ):
+    for verdict in ("full", "partial", "none", "unknown"):
         group = [c for c in cells if c.verdict == verdict]
         if not group:
             continue
         if verdict in ("partial", "none"):
-            names = [f"{carrier[c.carrier]} ({_reason(c, carrier[c.carrier])})" for c in group]
+            names = _names([f"{carrier[c.carrier]} ({_reason(c, carrier[c.carrier])})" for c in group])
         else:
-            names = [carrier[c.carrier] for c in group]
-        parts.append(f"{lead} {_names(names)}" if parts or verdict != "full" else f"works on {_names(names)}")
+            names = _names([carrier[c.carrier] for c in group])
+        lead = {
+            "full": lambda: ngettext("works on {networks}", "work on {networks}", n),
+            "partial": lambda: ngettext("works partly on {networks}", "work partly on {networks}", n),
+            "none": lambda: _("not on {networks}"),
+            "unknown": lambda: _("unknown on {networks}"),
+        }[verdict]()
+        parts.append(lead.format(networks=names))
     overall = (
         "partial"
         if verdicts & {"full", "partial"} and verdicts != {"full"}
@@ -354,8 +424,6 @@ def _compatibility(
     several = len(by_variant) > 1
     carriers = list(dict.fromkeys(c.carrier for c in a.compatibility))
     one_carrier = bool(a.carrier) and len(carriers) == 1  # asked about one network (not a country of one)
-    where = f"on {k.carrier(carriers[0]).name}" if one_carrier else f"in {country}"
-    subject = device.name if device else "it"
 
     def label(variant_id: str) -> str:
         v = variants.get(variant_id)
@@ -364,27 +432,32 @@ def _compatibility(
     # Models with the same verdicts (and reasons) are said together, the ones that work first.
     groups: dict[tuple[str, str], list[str]] = {}
     for variant_id, cells in by_variant.items():
-        groups.setdefault(_summary(cells, k, one_carrier), []).append(variant_id)
-    heads.append(f"**Works {where}?**")
-    for (verdict, said), ids in sorted(groups.items(), key=lambda item: _RANK[item[0][0]]):
+        groups.setdefault(_summary(cells, k, one_carrier, 1), []).append(variant_id)
+    if one_carrier:
+        heads.append("**" + _("Works on {carrier}?").format(carrier=k.carrier(carriers[0]).name) + "**")
+    else:
+        heads.append("**" + _("Works in {country}?").format(country=country) + "**")
+    for (verdict, _said), ids in sorted(groups.items(), key=lambda item: _RANK[item[0][0]]):
+        n = len(ids) if several else 1
+        _verdict, said = _summary(by_variant[ids[0]], k, one_carrier, n)
         if not several:
-            who = f"The {subject}"
-        elif len(ids) == 1:
-            who = f"The {label(ids[0])} model"
+            who = _("The {phone}").format(phone=device.name if device else "?")
         else:
-            who = f"The {_names([label(i) for i in ids])} models"
-        heads.append(f"{VERDICT_MARK[verdict]} {who} {_plural(said) if several and len(ids) > 1 else said}.")
+            who = ngettext("The {models} model", "The {models} models", n).format(
+                models=_names([label(i) for i in ids])
+            )
+        heads.append(f"{VERDICT_MARK[verdict]} {who} {said}.")
 
     # The detail behind the summary, foldable: per model on one network, per network otherwise.
     if one_carrier and several:
         lines = [_detail(cells[0], label(variant_id)) for variant_id, cells in by_variant.items()]
-        sections.append(Section("Per model", tuple(lines), detail=True))
+        sections.append(Section(_("Per model"), tuple(lines), detail=True))
     elif not one_carrier:
         for variant_id, cells in by_variant.items():
-            name = f"Per network · {label(variant_id)} model" if several else "Per network"
+            name = _("Per network · {model} model").format(model=label(variant_id)) if several else _("Per network")
             sections.append(Section(name, tuple(_detail(c, k.carrier(c.carrier).name) for c in cells), detail=True))
     else:
-        sections.append(Section("Details", (_detail(a.compatibility[0], k.carrier(carriers[0]).name),)))
+        sections.append(Section(_("Details"), (_detail(a.compatibility[0], k.carrier(carriers[0]).name),)))
     # "Bands not recorded" is said in the summary already when nothing else rests on it.
     said_unknown = (
         {"bands_unknown"}
@@ -393,45 +466,35 @@ def _compatibility(
     )
     flags = [f for f in _FLAG_ORDER if f not in said_unknown and any(f in c.flags for c in a.compatibility)]
     if flags:
-        sections.append(Section("⚠️ Caveats", tuple(FLAG_WORDS[f] for f in flags)))
+        sections.append(Section("⚠️ " + _("Caveats"), tuple(_(FLAG_WORDS[f]) for f in flags)))
     _network_notes(a.compatibility, k, one_carrier, sections, notes)
-
-
-def _plural(said: str) -> str:
-    for one, many in (
-        ("works partly", "work partly"),
-        ("does not work", "do not work"),
-        ("works", "work"),
-        ("is ", "are "),
-    ):
-        if said.startswith(one):
-            return many + said[len(one) :]
-    return said
 
 
 def _network_notes(
     compat: tuple[Compatibility, ...], k: Knowledge, one_carrier: bool, sections: list[Section], notes: list[str]
 ) -> None:
     """Each network's note (a caveat: "3G shut down, voice needs VoLTE") and where its bands come from,
-    networks sharing a source cited together."""
+    networks sharing a source cited together. (Curators write notes in English.)"""
     told: list[str] = []
     by_source: dict[str, list[str]] = {}
     for cid in dict.fromkeys(c.carrier for c in compat):
         carrier = k.carrier(cid)
         network = k.carrier(carrier.mvno_of) if carrier.mvno_of else carrier
         if carrier.mvno_of:
-            told.append(f"{carrier.name} uses {network.name}'s network.")
+            told.append(_("{carrier} uses {network}'s network.").format(carrier=carrier.name, network=network.name))
         if network.note:
             told.append(f"{network.name}: {gist(network.note, 160 if one_carrier else 120)}")
-        as_of = f" (as of {network.as_of})" if network.as_of else ""
+        as_of = " " + _("(as of {date})").format(date=network.as_of) if network.as_of else ""
         by_source.setdefault(cite(network.source), []).append(network.name + as_of)
     if told:
         if one_carrier:
             notes.extend(told)
         else:
-            sections.append(Section("Networks", tuple(dict.fromkeys(told)), detail=True))
+            sections.append(Section(_("Networks"), tuple(dict.fromkeys(told)), detail=True))
     for source, names in by_source.items():
-        notes.append(f"Network bands: {_names(list(dict.fromkeys(names)))}: {source}")
+        notes.append(
+            _("Network bands: {networks}: {source}").format(networks=_names(list(dict.fromkeys(names))), source=source)
+        )
 
 
 def _bands(
@@ -440,7 +503,12 @@ def _bands(
     assert a.bands is not None
     variants = {v.id: v for v in device.variants}
     n = len(a.bands)
-    heads.append(f"**Bands of the {device.name}**: {n} model{'s' if n != 1 else ''}")
+    heads.append(
+        "**"
+        + _("Bands of the {phone}").format(phone=device.name)
+        + "**: "
+        + ngettext("{n} model", "{n} models", n).format(n=n)
+    )
     for b in a.bands:
         v = variants.get(b.variant)
         name = short_label(v, country_names) if v is not None else b.market

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..records import Device, Knowledge, Variant
+from .i18n import _, with_article
 
 if TYPE_CHECKING:
     from ..engine import BandsOfVariant
@@ -39,11 +40,13 @@ THE_COUNTRIES = frozenset({"US", "GB", "NL", "PH", "AE", "BS", "GM", "MV", "KM",
 _MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>|<#\d+>", re.IGNORECASE)
 
 
-def country_phrase(code: str | None, country_names: Mapping[str, str]) -> str | None:
-    """A country as it reads after "in": "the United States", "Japan"."""
+def country_phrase(code: str | None, country_names: Mapping[str, str], lang: str = "en") -> str | None:
+    """A country as it reads after "in": "the United States", "Japan" (the article only in English)."""
     if not code:
         return None
     name = country_names.get(code, code)
+    if lang != "en":
+        return with_article(code, name, lang)
     return f"the {name}" if code in THE_COUNTRIES else name
 
 
@@ -91,7 +94,7 @@ NO_REGION = UNNAMED | {"global"}
 
 def market_label(market: str) -> str:
     """ "Global model", but not "US (mmWave model) model"."""
-    return market if "model" in market.lower() else f"{market} model"
+    return market if "model" in market.lower() else _("{market} model").format(market=market)
 
 
 def models_not_in(market: str, models: tuple[str, ...] | list[str]) -> list[str]:
@@ -129,10 +132,10 @@ def band_rows(b: BandsOfVariant) -> list[tuple[str, str]]:
     rows = []
     for name, values, prefix in (("2G", b.gsm, ""), ("3G", b.umts, "B"), ("4G", b.lte, "B"), ("5G", b.nr, "n")):
         if values is None:
-            rows.append((name, "not recorded"))
+            rows.append((name, _("not recorded")))
         elif values:
             rows.append((name, ", ".join(f"{v} MHz" for v in values) if name == "2G" else band_list(prefix, values)))
-    rows.append(("VoLTE", {True: "yes", False: "no", None: "not confirmed"}[b.volte]))
+    rows.append(("VoLTE", _({True: "yes", False: "no", None: "not confirmed"}[b.volte])))
     return rows
 
 
@@ -171,7 +174,7 @@ def variant_sources(device: Device, variant_ids: tuple[str, ...]) -> str:
     else:
         parts = [f"{' / '.join(markets)}: {src}" for src, markets in by_source.items()]
     if unrecorded:
-        parts.append(f"{' / '.join(unrecorded)}: not recorded yet")
+        parts.append(f"{' / '.join(unrecorded)}: " + _("not recorded yet"))
     return "; ".join(parts)
 
 
@@ -180,7 +183,11 @@ def device_caveats(device: Device) -> list[str]:
     record of their sources; answers link the sources instead.)"""
     only = device.variants[0] if len(device.variants) == 1 else None
     if only is not None and only.market.lower() not in NO_REGION:
-        return [f"Only the {market_label(only.market)} is in my knowledge; other models may have other bands."]
+        return [
+            _("Only the {model} is in my knowledge; other models may have other bands.").format(
+                model=market_label(only.market)
+            )
+        ]
     return []
 
 
