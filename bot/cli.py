@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     ask.add_argument("question", nargs="*", help="the question (quote it)")
     ask.add_argument("--json", action="store_true", help="print the structured answer as JSON")
+    ask.add_argument(
+        "--lang", default="en", help="answer in this language: en, es or pt-BR (default en; JSON stays English)"
+    )
 
     kb = sub.add_parser("kb", help="manage the knowledge")
     kbs = kb.add_subparsers(dest="kb_command", required=True, metavar="KB_COMMAND")
@@ -138,7 +141,8 @@ def _ask(args: argparse.Namespace, out: TextIO, inp: TextIO) -> int:
         if args.json:
             out.write(json.dumps(present.to_dict(answer, engine.knowledge, names), ensure_ascii=False) + "\n")
         else:
-            out.write(present.text(answer, engine.knowledge, names) + "\n")
+            lay = present.layout.build(answer, engine.knowledge, names, present.i18n.language_of(args.lang))
+            out.write(present.markdown.render(lay) + "\n")
         return EXIT_OK
     if not args.json:
         print("devicebot ask: give a question, or use --json to read questions from standard input", file=sys.stderr)

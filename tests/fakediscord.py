@@ -294,7 +294,13 @@ class FakeDiscord:
         return data
 
     def interaction(
-        self, user: User, channel_id: str, kind: int, data: dict[str, Any], message: dict[str, Any] | None = None
+        self,
+        user: User,
+        channel_id: str,
+        kind: int,
+        data: dict[str, Any],
+        message: dict[str, Any] | None = None,
+        locale: str = "en-US",
     ) -> dict[str, Any]:
         out: dict[str, Any] = {
             "id": snowflake(),
@@ -313,7 +319,7 @@ class FakeDiscord:
             },
             "member": {**user.member(), "permissions": str(self.permissions_of(user))},
             "app_permissions": str(MEMBER_PERMISSIONS),
-            "locale": "en-US",
+            "locale": locale,
             "guild_locale": "en-US",
             "entitlements": [],
             "authorizing_integration_owners": {"0": self.guild_id},
@@ -346,6 +352,7 @@ class FakeDiscord:
         options: list[dict[str, Any]],
         *,
         resolved: dict[str, Any] | None = None,
+        locale: str = "en-US",
     ) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": self.command_id(name),
@@ -356,7 +363,7 @@ class FakeDiscord:
         }
         if resolved:
             data["resolved"] = resolved
-        payload = self.interaction(user, channel_id, 2, data)
+        payload = self.interaction(user, channel_id, 2, data, locale=locale)
         await self.dispatch("INTERACTION_CREATE", payload)
         return payload
 

@@ -161,3 +161,8 @@ def test_import_shipped_keeps_local_additions(db: Path, tmp_path: Path) -> None:
     assert stats["devices_per_vendor"].get("google", 0) >= 1  # the fixture's Pixel 9 is still there
     both = devicebot("kb", "import", "--shipped", str(tmp_path / "x.json"), db=db)
     assert both.returncode == 2 and "one of them" in both.stderr
+
+
+def test_ask_in_another_language(db: Path) -> None:
+    result = devicebot("ask", "--lang", "es", "pixel 9 on t-mobile", db=db)
+    assert result.returncode == 0 and "¿Funciona con T-Mobile?" in result.stdout

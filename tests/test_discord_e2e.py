@@ -747,3 +747,33 @@ async def test_server_settings_country_channel_and_private_answers(world: World)
     assert r.body["embeds"][0]["title"] == "Pixel 9"
     shown = await slash(world.admin, "settings", [{"name": "show", "type": 1, "options": []}])
     assert "#general" in shown["data"]["embeds"][0]["description"]
+
+
+async def test_commands_and_answers_speak_the_members_language(world: World) -> None:
+    fake = world.fake
+    route = f"/applications/{fake.application_id}/guilds/{fake.guild_id}/commands"
+    ask_command = next(c for c in fake.synced[route] if c["name"] == "ask")
+    assert ask_command["description_localizations"]["pt-BR"].startswith("Pergunte sobre um celular")
+    assert ask_command["description_localizations"]["es-ES"].startswith("Pregunta por un teléfono")
+    assert "name_localizations" not in ask_command or not ask_command["name_localizations"]
+
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.slash(
+        world.alice,
+        world.general,
+        "ask",
+        [{"name": "question", "type": 3, "value": "xiaomi 14 on tmo"}],
+        locale="pt-BR",
+    )
+    [embed] = (await asyncio.wait_for(fut, TIMEOUT)).body["data"]["embeds"]
+    assert embed["description"].startswith(
+        "**Funciona na T-Mobile?**\n🟡 O modelo Global (23127PN0CG) funciona em parte"
+    )
+
+    # A message is answered in the language it is written in.
+    me = User(fake.bot.id, fake.bot.name, bot=True)
+    r = await world.next_request(
+        lambda r: r.method == "POST" and r.path.endswith("/messages"),
+        fake.say(world.alice, world.general, f"<@{me.id}> ¿el pixel 9 funciona con tmo?", mentions=[me]),
+    )
+    assert r.body["embeds"][0]["description"].startswith("**¿Funciona con T-Mobile?**")

@@ -199,3 +199,12 @@ async def test_every_response_carries_the_security_headers(client: TestClient) -
         assert "frame-ancestors 'none'" in r.headers["Content-Security-Policy"]
         assert r.headers["X-Content-Type-Options"] == "nosniff" and r.headers["Referrer-Policy"] == "no-referrer"
         assert r.headers["Server"] == "devicebot", path  # no library name or version
+
+
+async def test_the_ask_page_answers_in_the_browsers_language(client: TestClient) -> None:
+    page = await (
+        await client.get("/ask", params={"q": "xiaomi 14 on tmo"}, headers={"Accept-Language": "es-MX,es;q=0.9"})
+    ).text()
+    assert "<strong>¿Funciona con T-Mobile?</strong>" in page
+    pt = await (await client.get("/ask", params={"q": "xiaomi 14 on tmo", "lang": "pt-BR"})).text()
+    assert "<strong>Funciona na T-Mobile?</strong>" in pt

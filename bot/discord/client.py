@@ -143,6 +143,9 @@ def build_bot(config: Config, service: Service, **options: Any) -> AnyBot:
         from .views import DetailButton
 
         bot.add_dynamic_items(DetailButton)  # answers' detail buttons work across restarts
+        from .translator import CatalogTranslator
+
+        await bot.tree.set_translator(CatalogTranslator())
         await sync_commands(bot, config)
 
     async def on_message(message: discord.Message) -> None:

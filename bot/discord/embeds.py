@@ -15,6 +15,7 @@ from dataclasses import replace
 import discord
 
 from ..engine import Answer
+from ..present.i18n import _, speaking
 from ..present.layout import Layout, Section, build
 from ..present.phrases import HELP_LINES, defuse_mentions
 from ..records import Knowledge
@@ -95,9 +96,11 @@ def fit(lay: Layout) -> list[discord.Embed]:
     return embeds[:EMBEDS]
 
 
-def answer_embeds(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> list[discord.Embed]:
+def answer_embeds(
+    answer: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str = "en"
+) -> list[discord.Embed]:
     """The answer as posted: the per-network detail folded away (`detail_embeds` opens it)."""
-    lay = build(answer, k, country_names)
+    lay = build(answer, k, country_names, lang)
     return fit(replace(lay, sections=tuple(s for s in lay.sections if not s.detail)))
 
 
@@ -105,11 +108,15 @@ def has_detail(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -
     return any(s.detail for s in build(answer, k, country_names).sections)
 
 
-def detail_embeds(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> list[discord.Embed]:
+def detail_embeds(
+    answer: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str = "en"
+) -> list[discord.Embed]:
     """The per-network (or per-model) detail behind an answer's summary."""
-    lay = build(answer, k, country_names)
+    lay = build(answer, k, country_names, lang)
     detail = tuple(s for s in lay.sections if s.detail)
-    return fit(replace(lay, headline=("Per network, what each model lacks:",), sections=detail, notes=lay.notes))
+    with speaking(lang):
+        headline = _("Per network, what each model lacks:")
+    return fit(replace(lay, headline=(headline,), sections=detail, notes=lay.notes))
 
 
 def message_embed(title: str, lines: Sequence[str], verdict: str = "unknown") -> discord.Embed:

@@ -13,6 +13,7 @@ import discord
 
 from ..engine import Answer
 from ..matching import Suggestion
+from ..present.i18n import language_of
 from ..present.phrases import defuse_mentions
 from ..service import Service
 from .client import NO_MENTIONS, OOPS, service_of, tell
@@ -49,14 +50,14 @@ class OwnedView(discord.ui.View):
 
 
 def answer_payload(
-    service: Service, answer: Answer, owner_id: int
+    service: Service, answer: Answer, owner_id: int, lang: str = "en"
 ) -> tuple[list[discord.Embed], SuggestionView | DetailView | None]:
     """The embeds of an answer and its view: the "did you mean" choices when it has some, else the
     button that opens the per-network detail when the summary folds one away."""
     k, names = service.engine.knowledge, service.engine.index.country_names
-    embeds = answer_embeds(answer, k, names)
+    embeds = answer_embeds(answer, k, names, lang)
     if answer.suggestions:
-        return embeds, SuggestionView(service, answer.question, answer.suggestions, owner_id)
+        return embeds, SuggestionView(service, answer.question, answer.suggestions, owner_id, lang)
     if has_detail(answer, k, names):
         return embeds, DetailView(service, answer)
     return embeds, None
@@ -88,7 +89,9 @@ class DetailButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"de
         answer = service.engine.answer(self.question)
         k, names = service.engine.knowledge, service.engine.index.country_names
         await interaction.response.send_message(
-            embeds=detail_embeds(answer, k, names), ephemeral=True, allowed_mentions=NO_MENTIONS
+            embeds=detail_embeds(answer, k, names, language_of(str(interaction.locale))),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
         )
 
 
@@ -130,7 +133,9 @@ class DetailView(discord.ui.View):
     async def _open(self, interaction: discord.Interaction[Any]) -> None:
         k, names = self.service.engine.knowledge, self.service.engine.index.country_names
         await interaction.response.send_message(
-            embeds=detail_embeds(self.answer, k, names), ephemeral=True, allowed_mentions=NO_MENTIONS
+            embeds=detail_embeds(self.answer, k, names, language_of(str(interaction.locale))),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
         )
 
     async def on_error(self, interaction: discord.Interaction[Any], error: Exception, item: Any) -> None:
@@ -146,10 +151,13 @@ class DetailView(discord.ui.View):
 class SuggestionView(OwnedView):
     """One button per suggestion (a menu when there are more than five); a pick edits the answer."""
 
-    def __init__(self, service: Service, question: str, suggestions: Sequence[Suggestion], owner_id: int) -> None:
+    def __init__(
+        self, service: Service, question: str, suggestions: Sequence[Suggestion], owner_id: int, lang: str = "en"
+    ) -> None:
         super().__init__(owner_id, timeout=600)
         self.service = service
         self.question = question
+        self.lang = lang
         choices = list(suggestions)[:MAX_OPTIONS]
         if len(choices) <= MAX_BUTTONS:
             for s in choices:
@@ -183,7 +191,7 @@ class SuggestionView(OwnedView):
 
     async def _pick(self, interaction: discord.Interaction[Any], kind: str, entry_id: str) -> None:
         answer = self.service.ask_choosing(self.question, kind, entry_id, adapter="discord")
-        embeds, view = answer_payload(self.service, answer, self.owner_id)
+        embeds, view = answer_payload(self.service, answer, self.owner_id, self.lang)
         self.stop()
         await interaction.response.edit_message(content=None, embeds=embeds, view=view, allowed_mentions=NO_MENTIONS)
         if view is not None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..engine import Answer
 from ..records import Knowledge
-from . import contract, layout, markdown
+from . import contract, i18n, layout, markdown
 from .layout import Layout, Section
 
 
@@ -21,4 +21,4 @@ def to_dict(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> dict[s
     return contract.to_dict(a, k, country_names)
 
 
-__all__ = ["Layout", "Section", "contract", "layout", "markdown", "text", "to_dict"]
+__all__ = ["Layout", "Section", "contract", "i18n", "layout", "markdown", "text", "to_dict"]

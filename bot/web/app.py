@@ -18,7 +18,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from .. import bundle
 from ..engine import verdict_grid
 from ..matching import MAX_QUESTION_CHARS
-from ..present import html, layout, phrases
+from ..present import html, i18n, layout, phrases
 from ..present.phrases import HELP_LINES
 from ..service import Service
 from .ratelimit import RateLimiter
@@ -256,11 +256,14 @@ async def page_ask(request: web.Request) -> web.Response:
         context = svc.engine.answer(after) if after.strip() else None
         answer = svc.ask(question, adapter="http", context=context)
     k, names = svc.engine.knowledge, svc.engine.index.country_names
+    # The page's language: ?lang=, else the browser's first language (Spanish, Portuguese or English).
+    wanted = request.query.get("lang") or request.headers.get("Accept-Language", "").split(",")[0].strip()
+    lang = i18n.language_of(wanted)
     return _page(
         request,
         "ask.html",
         question=question,
-        answer=html.render(layout.build(answer, k, names)),
+        answer=html.render(layout.build(answer, k, names, lang)),
         choices=answer.suggestions,
     )
 

@@ -14,6 +14,7 @@ from discord.ext import commands
 
 from ...engine import Answer
 from ...matching import MAX_QUESTION_CHARS
+from ...present.i18n import language_of
 from ..client import NO_MENTIONS, AnyBot, Context, QuestionCooldown, service_of
 from ..embeds import clip, help_embed
 from ..views import answer_payload
@@ -113,7 +114,9 @@ class AskCog(commands.Cog):
                 await message.reply(str(exc), allowed_mentions=NO_MENTIONS, mention_author=False, delete_after=10)
             return
         self._warned.discard(message.author.id)
-        embeds, view = answer_payload(self.ctx.service, answer, message.author.id)
+        # A message is answered in its own language (Spanish or Portuguese, else English).
+        lang = language_of(answer.reading.lang if answer.reading else None)
+        embeds, view = answer_payload(self.ctx.service, answer, message.author.id, lang)
         sending: dict[str, Any] = {
             "embeds": embeds,
             "allowed_mentions": NO_MENTIONS,
@@ -149,7 +152,10 @@ class AskCog(commands.Cog):
         return True
 
     async def respond(self, interaction: discord.Interaction[Any], answer: Answer) -> None:
-        embeds, view = answer_payload(self.ctx.service, answer, interaction.user.id)
+        # A slash command is answered in the asker's Discord language.
+        embeds, view = answer_payload(
+            self.ctx.service, answer, interaction.user.id, language_of(str(interaction.locale))
+        )
         private = self.ctx.servers.get(interaction.guild_id).private  # a server may want answers private
         if view is None:
             sent = await interaction.response.send_message(
