@@ -208,3 +208,28 @@ async def test_the_ask_page_answers_in_the_browsers_language(client: TestClient)
     assert "<strong>¿Funciona con T-Mobile?</strong>" in page
     pt = await (await client.get("/ask", params={"q": "xiaomi 14 on tmo", "lang": "pt-BR"})).text()
     assert "<strong>Funciona na T-Mobile?</strong>" in pt
+
+
+async def test_the_index_groups_by_maker_and_says_when_a_search_finds_nothing(client: TestClient) -> None:
+    index = await (await client.get("/")).text()
+    assert index.index("<h2>Google") < index.index("<h2>Xiaomi")  # makers in order, each with its phones
+    found = await (await client.get("/", params={"q": "xiaomy 14"})).text()
+    assert 'href="/devices/xiaomi-14"' in found and 'href="/devices/pixel-9"' not in found
+    nothing = await (await client.get("/", params={"q": "nokia 3310"})).text()
+    assert "No phone I know matches “nokia 3310”" in nothing
+
+
+async def test_the_device_grid_follows_the_chosen_country_and_shows_missing_bands(client: TestClient) -> None:
+    page = await (await client.get("/devices/xiaomi-14")).text()
+    assert "EE" in page and "T-Mobile" in page  # every country when none is chosen
+    assert page.count("<h2>Will it work?</h2>") == 1 and '<tr class="group"><th colspan="3">Works</th>' in page
+    assert '<small class="missing">no B1, B3, B20</small>' in page  # visible without hovering
+    us = await client.get("/devices/xiaomi-14", params={"country": "US"})
+    text = await us.text()
+    assert "T-Mobile" in text and ">EE<" not in text and us.cookies["country"].value == "US"
+    # The last choice is remembered; a browser in Britain starts on Britain.
+    again = await (await client.get("/devices/xiaomi-14", cookies={"country": "US"})).text()
+    assert ">EE<" not in again
+    client.session.cookie_jar.clear()
+    british = await (await client.get("/devices/xiaomi-14", headers={"Accept-Language": "en-GB"})).text()
+    assert "T-Mobile" not in british and "EE" in british

@@ -178,10 +178,38 @@ def _page(request: web.Request, template: str, status: int = 200, **context: Any
 
 
 async def page_index(request: web.Request) -> web.Response:
-    k = _service(request).engine.knowledge
+    """Phones grouped by maker; `?q=` (the search box without JavaScript) narrows them, and says so
+    when nothing matches."""
+    svc = _service(request)
+    k = svc.engine.knowledge
     vendors = {v.id: v.name for v in k.vendors}
-    devices = sorted(k.devices, key=lambda d: (vendors[d.vendor].casefold(), d.name.casefold()))
-    return _page(request, "index.html", devices=devices, vendors=vendors, knowledge=k)
+    query = request.query.get("q", "").strip()[:100]
+    devices = list(k.devices)
+    if query:
+        found = {i for i, _name in svc.engine.index.complete("device", query, limit=50)}
+        devices = [d for d in devices if d.id in found]
+    by_vendor: dict[str, list[Any]] = {}
+    for d in sorted(devices, key=lambda d: (vendors[d.vendor].casefold(), d.name.casefold())):
+        by_vendor.setdefault(vendors[d.vendor], []).append(d)
+    return _page(request, "index.html", by_vendor=by_vendor, knowledge=k, query=query)
+
+
+_COUNTRY_COOKIE = "country"
+_RANK = {"full": 0, "partial": 1, "none": 2, "unknown": 3}
+
+
+def _country_choice(request: web.Request, known: set[str]) -> str | None:
+    """The country the grid shows: the one chosen now, else the last one chosen (a cookie), else the
+    browser's region ("es-MX" is Mexico); none when unknown (every country is shown)."""
+    for value in (
+        request.query.get("country", ""),
+        request.cookies.get(_COUNTRY_COOKIE, ""),
+        request.headers.get("Accept-Language", "").split(",")[0].strip().replace("_", "-").split("-")[-1],
+    ):
+        code = value.strip().upper()
+        if code in known:
+            return code
+    return None
 
 
 async def page_device(request: web.Request) -> web.Response:
@@ -191,18 +219,30 @@ async def page_device(request: web.Request) -> web.Response:
     if not k.has("devices", device_id):
         return _page(request, "missing.html", status=404, what=f"device {device_id!r}")
     device = k.device(device_id)
-    grid = verdict_grid(svc.engine, device_id)
-    return _page(
+    names = svc.engine.index.country_names
+    countries = sorted({c.country for c in k.carriers if c.mvno_of is None}, key=lambda c: names.get(c, c))
+    chosen = None if request.query.get("country") == "all" else _country_choice(request, set(countries))
+    grid = verdict_grid(svc.engine, device_id, (chosen,) if chosen else None)
+    # Grouped by verdict: the networks where the best model works first.
+    grid.sort(key=lambda row: (min(_RANK[c.verdict] for c in row.cells), row.country, row.carrier_name.casefold()))
+    rows = [(row, min(_RANK[c.verdict] for c in row.cells)) for row in grid]
+    response = _page(
         request,
         "device.html",
         device=device,
         vendor=k.vendor(device.vendor),
-        grid=grid,
-        country_names=svc.engine.index.country_names,
+        rows=rows,
+        countries=countries,
+        chosen=chosen,
+        country_names=names,
         marks=phrases.VERDICT_MARK,
         words=phrases.VERDICT_WORDS,
         flag_words=phrases.FLAG_WORDS,
+        source=html.inline(device.source),
     )
+    if "country" in request.query:
+        response.set_cookie(_COUNTRY_COOKIE, chosen or "all", max_age=365 * 24 * 3600, samesite="Lax")
+    return response
 
 
 async def page_carrier(request: web.Request) -> web.Response:
