@@ -715,6 +715,9 @@ async def test_server_settings_country_channel_and_private_answers(world: World)
     refused = await slash(world.alice, "settings", sub("country", country="DE"))
     assert refused["data"]["flags"] == 64 and "Manage Server" in json.dumps(refused["data"])
 
+    unknown = await slash(world.admin, "settings", sub("country", country="@everyone land"))
+    assert "I don't know a country called" in unknown["data"]["content"]  # defused: check_no_pings holds
+
     saved = await slash(world.admin, "settings", sub("country", country="DE"))
     [embed] = saved["data"]["embeds"]
     assert embed["title"] == "Saved" and "Country: Germany" in embed["description"]

@@ -14,6 +14,7 @@ from discord.ext import commands
 
 from ..bundle import KnowledgeError
 from ..conversation import Conversations
+from ..present.phrases import defuse_mentions
 from ..service import Service
 from ..web.ratelimit import RateLimiter
 from .config import Config
@@ -100,7 +101,9 @@ def user_message(error: BaseException) -> tuple[str, bool]:
 
 
 async def tell(interaction: discord.Interaction[Any], text: str, *, ephemeral: bool = True) -> None:
-    """Answer an interaction with a short text, whether or not it was answered (or deferred) before."""
+    """Answer an interaction with a short text, whether or not it was answered (or deferred) before.
+    Error texts can quote what was typed: they are defused like answers."""
+    text = defuse_mentions(text)
     try:
         if interaction.response.is_done():
             await interaction.followup.send(text, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS)

@@ -9,6 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from ...present.phrases import defuse_mentions
 from ..client import NO_MENTIONS, AnyBot, Context, service_of
 from ..embeds import clip, message_embed
 from ..servers import ServerSettings
@@ -71,7 +72,7 @@ class SettingsCog(commands.GroupCog, group_name="settings", group_description="T
             found = self.ctx.service.engine.index.complete("country", country, limit=1)
             if not found:
                 await interaction.response.send_message(
-                    f"I don't know a country called {clip(country, 60)!r}: pick one from the list.",
+                    defuse_mentions(f"I don't know a country called {clip(country, 60)!r}: pick one from the list."),
                     ephemeral=True,
                     allowed_mentions=NO_MENTIONS,
                 )
