@@ -456,7 +456,9 @@ def _compatibility(
         for variant_id, cells in by_variant.items():
             name = _("Per network · {model} model").format(model=label(variant_id)) if several else _("Per network")
             sections.append(Section(name, tuple(_detail(c, k.carrier(c.carrier).name) for c in cells), detail=True))
-    else:
+    elif a.compatibility[0].verdict in ("partial", "none"):
+        # One model on one network: the levels say what the headline's reason does not (5G, say);
+        # "works" or "unknown" needs no detail.
         sections.append(Section(_("Details"), (_detail(a.compatibility[0], k.carrier(carriers[0]).name),)))
     # "Bands not recorded" is said in the summary already when nothing else rests on it.
     said_unknown = (
@@ -483,7 +485,7 @@ def _network_notes(
         if carrier.mvno_of:
             told.append(_("{carrier} uses {network}'s network.").format(carrier=carrier.name, network=network.name))
         if network.note:
-            told.append(f"{network.name}: {gist(network.note, 160 if one_carrier else 120)}")
+            told.append(f"{network.name}: {gist(network.note, 140 if one_carrier else 120)}")
         as_of = " " + _("(as of {date})").format(date=network.as_of) if network.as_of else ""
         by_source.setdefault(cite(network.source), []).append(network.name + as_of)
     if told:

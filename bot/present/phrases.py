@@ -168,7 +168,7 @@ def variant_sources(device: Device, variant_ids: tuple[str, ...]) -> str:
         if not v.bands.recorded:
             unrecorded.append(named[v.id])
             continue
-        by_source.setdefault(cite(v.source or device.source), []).append(named[v.id])
+        by_source.setdefault(cite(v.source or device.source, 110), []).append(named[v.id])
     if len(by_source) == 1 and not unrecorded:
         parts = [next(iter(by_source))]
     else:
