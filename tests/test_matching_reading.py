@@ -492,3 +492,19 @@ def test_the_portuguese_is_is_no_model_letter() -> None:
     # "é" is "is": the iPhone 16, not the 16e; the 16e written as one word is still the 16e.
     assert index.analyze("o iphone 16 é vendido no brasil?").device == "iphone-16"
     assert index.analyze("o iphone 16e é vendido no brasil?").device == "iphone-16e"
+
+
+def test_one_function_word_of_one_language_tells_a_short_question_s_language() -> None:
+    k = knowledge(
+        vendors=[vendor("google", "Google", "pixel")],
+        devices=[device("pixel-9", "google", "Pixel 9", variant("p9", lte=[3, 7, 28]))],
+        carriers=[
+            carrier("claro-br", "BR", "Claro Brasil", "claro", lte=([3, 7, 28], [])),
+            carrier("claro-co", "CO", "Claro Colombia", "claro", lte=([2, 4, 7], [])),
+        ],
+    )
+    index = Index(k)
+    # "na" is Portuguese only, and nothing is English: the Brazilian Claro.
+    assert index.analyze("pixel 9 funciona na claro?").carriers == ("claro-br",)
+    # English, or a word several languages share, tells nothing: the question back stays.
+    assert index.analyze("pixel 9 on claro").carriers == ()

@@ -66,11 +66,28 @@ def guess_language(words: list[str]) -> str | None:
     """The language of a question from its function words ("funciona na vivo no brasil" is pt), or
     None when it reads as English or nothing tells."""
     best, best_count = None, 0
+    english = _english_words()
+    no_english = not any(w in english for w in words)
     for lang in LANGUAGES[1:]:
         marks = _function_words(lang)
         found = [w for w in words if w in marks]
         # Two-letter words ("eu", "os", "ai") are English abbreviations too: one longer word must agree,
-        # and a long post needs more of them than a stray few.
-        if any(len(w) > 2 for w in found) and len(found) > best_count:
+        # unless no English word is there at all ("o galaxy s25 funciona na claro"); and a long post
+        # needs more of them than a stray few.
+        if (any(len(w) > 2 for w in found) or no_english) and len(found) > best_count:
             best, best_count = lang, len(found)
-    return best if best_count >= max(2, len(words) / 15) else None
+    if best_count >= max(2, len(words) / 15):
+        return best
+    # A short question with no English in it may carry one function word of one language only ("pixel
+    # 9 funciona na claro?"): that is its language.
+    if best is not None and best_count == 1 and no_english and len(words) <= 10:
+        found = {w for w in words if w in _function_words(best)}
+        if not any(found & _function_words(other) for other in LANGUAGES[1:] if other != best):
+            return best
+    return None
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    """English's most frequent words of two letters or more ("is", "on", "the", "will")."""
+    return frozenset(w for w in wordfreq.top_n_list("en", 150, wordlist="small") if len(w) > 1)
