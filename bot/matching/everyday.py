@@ -81,8 +81,8 @@ def guess_language(words: list[str]) -> str | None:
     # A short question with no English in it may carry one function word of one language only ("pixel
     # 9 funciona na claro?"): that is its language.
     if best is not None and best_count == 1 and no_english and len(words) <= 10:
-        found = {w for w in words if w in _function_words(best)}
-        if not any(found & _function_words(other) for other in LANGUAGES[1:] if other != best):
+        marked = {w for w in words if w in _function_words(best)}
+        if not any(marked & _function_words(other) for other in LANGUAGES[1:] if other != best):
             return best
     return None
 
