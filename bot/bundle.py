@@ -10,7 +10,8 @@ from __future__ import annotations
 import calendar
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -113,6 +114,40 @@ _Yaml12Loader.add_implicit_resolver(
 BUNDLE_SUFFIXES = (".json", ".yaml", ".yml")
 
 
+# A bundle is a few levels deep (bundle → devices → variant → bands → list); anything much deeper
+# is not a bundle, and a deep or self-repeating structure would make validation crawl.
+MAX_DEPTH = 32
+
+
+def _yaml(content: str, name: str) -> Any:
+    """YAML without anchors and aliases: a bundle never needs them, and a few nested aliases (a
+    "billion laughs") would make validation walk an exponentially large tree."""
+    node = yaml.compose(content, Loader=_Yaml12Loader)
+    if node is None:
+        return None
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(node, 1)]
+    while stack:
+        current, depth = stack.pop()
+        if id(current) in seen:
+            mark = current.start_mark
+            raise KnowledgeError(
+                [Problem(name, f"line {mark.line + 1}", "YAML anchors and aliases (&name, *name) are not allowed")]
+            )
+        seen.add(id(current))
+        if depth > MAX_DEPTH:
+            raise KnowledgeError([Problem(name, "", f"nested more than {MAX_DEPTH} levels deep: not a bundle")])
+        if isinstance(current, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in current.value)
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend((part, depth + 1) for pair in current.value for part in pair)
+    loader = _Yaml12Loader(content)
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def parse_text(content: str, name: str) -> Any:
     """Parse JSON or YAML text (by the name's suffix) into plain data."""
     suffix = Path(name).suffix.lower()
@@ -120,7 +155,9 @@ def parse_text(content: str, name: str) -> Any:
         if suffix == ".json":
             return json.loads(content)
         if suffix in (".yaml", ".yml"):
-            return yaml.load(content, Loader=_Yaml12Loader)
+            return _yaml(content, name)
+    except RecursionError as exc:
+        raise KnowledgeError([Problem(name, "", "nested too deep: not a bundle")]) from exc
     except json.JSONDecodeError as exc:
         raise KnowledgeError(
             [Problem(name, f"line {exc.lineno} column {exc.colno}", f"not valid JSON: {exc.msg}")]
@@ -213,26 +250,32 @@ def _describe(error: jsonschema.ValidationError) -> str:
         extra = re.findall(r"'([^']+)'", error.message)
         return f"unknown field {extra[0]!r}" if extra else error.message
     if tech and validator in ("minimum", "maximum", "enum", "type") and isinstance(path[-1], int):
-        return f"{error.instance!r} is not a valid band: expected an integer {_RANGES[tech]}"
+        return f"{_short(error.instance)} is not a valid band: expected an integer {_RANGES[tech]}"
     if validator == "uniqueItems":
         return f"{leaf or 'list'} lists the same value twice"
     if validator == "pattern" and leaf in ("id", "vendor", "device", "mvno_of"):
-        return f"{error.instance!r} is not a valid id: expected a lowercase slug like 'xiaomi-14'"
+        return f"{_short(error.instance)} is not a valid id: expected a lowercase slug like 'xiaomi-14'"
     if validator == "pattern" and leaf == "country":
-        return f"{error.instance!r} is not a country code: expected ISO 3166-1 alpha-2 like 'US'"
+        return f"{_short(error.instance)} is not a country code: expected ISO 3166-1 alpha-2 like 'US'"
     if validator == "pattern" and leaf == "source_url":
-        return f"{error.instance!r} is not a web address: expected one starting with https:// or http://"
+        return f"{_short(error.instance)} is not a web address: expected one starting with https:// or http://"
     if validator == "pattern" and leaf in ("date", "released", "as_of"):
-        return f"{error.instance!r} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
+        return f"{_short(error.instance)} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
     if validator == "enum" and leaf == "status":
-        return f"{error.instance!r} is not a status: expected one of sold, not_sold, planned, discontinued"
+        return f"{_short(error.instance)} is not a status: expected one of sold, not_sold, planned, discontinued"
     if validator == "const" and leaf == "format":
-        return f"{error.instance!r} is not a known format: expected {FORMAT!r}"
+        return f"{_short(error.instance)} is not a known format: expected {FORMAT!r}"
     if validator == "oneOf" and isinstance(error.instance, dict) and "country" in error.instance:
         return "a carrier has either 'bands' (a network operator) or 'mvno_of' (a virtual operator), exactly one"
     if validator == "type":
-        return f"expected {error.validator_value}, got {type(error.instance).__name__} {error.instance!r}"
+        return f"expected {error.validator_value}, got {type(error.instance).__name__} {_short(error.instance)}"
     return error.message
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    """A value as an error message quotes it: cut, so a 50 MB string does not come back whole."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _location(data: Any, path: Sequence[Any]) -> str:
@@ -251,14 +294,71 @@ def _location(data: Any, path: Sequence[Any]) -> str:
     return out
 
 
+# Fields people's words are matched against, or that must read as written: no control characters
+# (a newline after an id or a date) and no invisible ones ("Xiao\u200bmi 14" would be a second phone).
+_EXACT_FIELDS = frozenset(
+    {
+        "id",
+        "vendor",
+        "device",
+        "mvno_of",
+        "country",
+        "date",
+        "released",
+        "as_of",
+        "name",
+        "aliases",
+        "models",
+        "market",
+        "made_for",
+        "status",
+        "format",
+        "speaker",
+    }
+)
+
+
+def _hidden_characters(node: Any, path: list[Any]) -> Iterator[tuple[list[Any], str]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _hidden_characters(value, [*path, key])
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _hidden_characters(value, [*path, i])
+    elif isinstance(node, str):
+        field = next((p for p in reversed(path) if isinstance(p, str)), "")
+        if "\x00" in node:
+            yield path, f"{_short(node)} holds a NUL character"
+        elif field in _EXACT_FIELDS and any(unicodedata.category(ch) in ("Cc", "Cf") for ch in node):
+            yield path, f"{_short(node)} holds a control or invisible character (a newline, a zero-width space)"
+
+
+def _too_deep(data: Any) -> bool:
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
+    return False
+
+
 def check_shape(data: Any, name: str) -> RawBundle:
     if not isinstance(data, dict):
         raise KnowledgeError(
             [Problem(name, "", f"expected a mapping with 'format: {FORMAT}' at the top, got {type(data).__name__}")]
         )
+    if _too_deep(data):
+        raise KnowledgeError([Problem(name, "", f"nested more than {MAX_DEPTH} levels deep: not a bundle")])
     errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         raise KnowledgeError([Problem(name, _location(data, list(e.absolute_path)), _describe(e)) for e in errors])
+    hidden = list(_hidden_characters(data, []))
+    if hidden:
+        raise KnowledgeError([Problem(name, _location(data, path), why) for path, why in hidden])
     bundle = RawBundle()
     for kind in KINDS:
         for entry in data.get(kind) or []:
@@ -272,6 +372,8 @@ def check_shape(data: Any, name: str) -> RawBundle:
 
 def _date_ok(value: str) -> bool:
     parts = [int(p) for p in value.split("-")]
+    if not 1970 <= parts[0] <= 2100:  # phones and what was said of them: no year 0000
+        return False
     if len(parts) >= 2 and not 1 <= parts[1] <= 12:
         return False
     return not (len(parts) == 3 and not 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1])

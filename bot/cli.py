@@ -120,6 +120,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _http_port(value: int | None) -> int:
     if value is not None:
+        if not 0 < value < 65536:
+            raise ValueError(f"--port {value} is not a port number (1-65535)")
         return value
     raw = os.environ.get("DEVICEBOT_HTTP_PORT", "8080")
     if not raw.isdigit() or not 0 < int(raw) < 65536:
@@ -252,6 +254,10 @@ def run(argv: Sequence[str] | None = None, out: TextIO | None = None, inp: TextI
             logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
             try:
                 port = _http_port(args.port)
+                if args.rate < 1 or args.per <= 0:
+                    raise ValueError(
+                        f"--rate {args.rate} --per {args.per}: expected at least 1 question per positive time"
+                    )
             except ValueError as exc:
                 print(f"devicebot: {exc}", file=sys.stderr)
                 return EXIT_USAGE

@@ -248,3 +248,44 @@ def test_unlisted_technology_stays_unknown_through_export(tmp_path: Path) -> Non
     bundle.dump(bundle.to_bundle(k), out)
     variants = json.loads(out.read_text())["devices"][0]["variants"]
     assert [v["bands"] for v in variants] == [{"gsm": [], "nr": [78]}, {}]
+
+
+def test_year_zero_is_no_date(tmp_path: Path) -> None:
+    data = make_bundle(**BASE)
+    data["statements"][0]["date"] = "0000"
+    [problem] = _problems(data, tmp_path)
+    assert "statements[0] 's1'.date" in problem and "not a real date" in problem
+
+
+@pytest.mark.parametrize(("field", "value"), [("id", "s1\n"), ("country", "US\n"), ("date", "2015-02-02\n")])
+def test_a_trailing_newline_is_not_part_of_an_id_or_date(tmp_path: Path, field: str, value: str) -> None:
+    data = make_bundle(**BASE)
+    data["statements"][0][field] = value
+    assert _problems(data, tmp_path)
+
+
+def test_invisible_characters_in_names_and_nul_anywhere_are_refused(tmp_path: Path) -> None:
+    data = make_bundle(**BASE)
+    data["devices"][0]["aliases"] = ["acme\u200bone"]
+    data["statements"][0]["quote"] = "fine\x00"
+    problems = _problems(data, tmp_path)
+    assert any("devices[0] 'acme-1'.aliases[0]" in p and "invisible" in p for p in problems)
+    assert any("statements[0] 's1'.quote" in p and "NUL" in p for p in problems)
+
+
+def test_aliases_deep_nesting_and_huge_values_are_refused_quickly(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.yaml"
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for prev, cur in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    bomb.write_text("\n".join(lines) + "\n")
+    with pytest.raises(KnowledgeError, match="anchors and aliases"):
+        bundle.load(bomb)
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(KnowledgeError, match="nested too deep"):
+        bundle.load(deep)
+    data = make_bundle(**BASE)
+    data["statements"][0]["status"] = "x" * 5_000_000
+    [problem] = _problems(data, tmp_path)
+    assert len(problem) < 400  # the value is cut, not echoed whole

@@ -166,3 +166,9 @@ def test_import_shipped_keeps_local_additions(db: Path, tmp_path: Path) -> None:
 def test_ask_in_another_language(db: Path) -> None:
     result = devicebot("ask", "--lang", "es", "pixel 9 on t-mobile", db=db)
     assert result.returncode == 0 and "¿Funciona con T-Mobile?" in result.stdout
+
+
+def test_serve_refuses_impossible_settings_in_one_line(db: Path) -> None:
+    for args, said in ((("--port", "70000"), "is not a port number"), (("--rate", "0"), "expected at least 1")):
+        result = devicebot("serve", *args, db=db)
+        assert result.returncode == 2 and said in result.stderr and "Traceback" not in result.stderr

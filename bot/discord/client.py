@@ -95,6 +95,8 @@ def user_message(error: BaseException) -> tuple[str, bool]:
         return "You can't use this command here.", False
     if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
         return "That command has just changed; please try again in a minute.", False
+    if isinstance(original, TimeoutError):
+        return "That took too long (over 30 s), so nothing changed. Try a smaller file.", False
     if isinstance(original, KnowledgeError):
         return "Nothing changed:\n" + clip(str(original), 1800), False
     return OOPS, True

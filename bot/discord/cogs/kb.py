@@ -4,6 +4,7 @@ and gets a short private error naming the field."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import logging
@@ -437,7 +438,10 @@ class KbCog(commands.Cog):
             content = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise KnowledgeError([Problem(name, "", f"not UTF-8 text (byte {exc.start})")]) from exc
-        raw = bundle.check_shape(bundle.parse_text(content, name), name)
+        # Parsing and checking a 2 MB file takes a moment: off the event loop, with a time limit.
+        raw = await asyncio.wait_for(
+            asyncio.to_thread(lambda: bundle.check_shape(bundle.parse_text(content, name), name)), timeout=30
+        )
         actor = actor_of(interaction.user)
         action = "import --replace" if replace else "import"
         service = self.ctx.service
