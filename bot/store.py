@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +25,12 @@ from .bundle import KINDS, KnowledgeError, Problem, RawBundle, RawEntry
 from .records import Device, Knowledge
 
 SCHEMA_VERSION = "1"
+
+
+class StoreError(OSError):
+    """The database file cannot be used as it is; the message says which file and what to do."""
+
+
 _COLUMNS = {"vendors": (), "devices": ("vendor",), "carriers": ("country",), "statements": ("vendor", "country")}
 
 
@@ -85,12 +92,35 @@ def _canon(entry: RawEntry) -> str:
 class Store:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder: give a database file (it is created if missing)")
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = Database(self.path)
-        self.db.conn.execute("PRAGMA busy_timeout = 10000")
-        if self.db.journal_mode != "wal":
-            self.db.enable_wal()
-        self._ensure_schema()
+        try:
+            self.db = Database(self.path)
+            self.db.conn.execute("PRAGMA busy_timeout = 10000")
+            tables = set(self.db.table_names())
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path} is not a devicebot database ({exc}): move it away or give another --db"
+            ) from exc
+        # Another program's SQLite file is left as it is: devicebot keeps a file of its own.
+        if tables and not tables & {*KINDS, "changes", "meta"}:
+            shown = ", ".join(sorted(tables)[:5])
+            raise StoreError(f"{self.path} is another program's SQLite file (tables: {shown}): give another --db")
+        if "meta" in tables:
+            row = self.db.execute("select value from meta where key = 'schema_version'").fetchone()
+            version = row[0] if row else None
+            if version != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} has database schema version {version!r}; this devicebot reads version "
+                    f"{SCHEMA_VERSION}: export it with the devicebot that wrote it (`kb export`), then import it here"
+                )
+        try:
+            if self.db.journal_mode != "wal":
+                self.db.enable_wal()
+            self._ensure_schema()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot prepare {self.path} ({exc}): check that it and its folder are writable") from exc
 
     @classmethod
     def open(cls, path: Path | str, seed: Path | None = None) -> Store:
@@ -130,6 +160,7 @@ class Store:
         if "meta" not in self.db.table_names():
             self.db["meta"].create({"key": str, "value": str}, pk="key")  # type: ignore[union-attr]
             self.db["meta"].insert({"key": "schema_version", "value": SCHEMA_VERSION})  # type: ignore[union-attr]
+            self.db.execute(f"PRAGMA user_version = {int(SCHEMA_VERSION)}")
 
     # -- reading ----------------------------------------------------------------------------------
 

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import carrier, device, make_bundle, statement, variant, vendor
 
+from bot.store import Store
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -172,3 +174,30 @@ def test_serve_refuses_impossible_settings_in_one_line(db: Path) -> None:
     for args, said in ((("--port", "70000"), "is not a port number"), (("--rate", "0"), "expected at least 1")):
         result = devicebot("serve", *args, db=db)
         assert result.returncode == 2 and said in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_database_that_cannot_be_used_is_one_line_and_left_alone(tmp_path: Path) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(bytes(range(256)) * 20)
+    foreign = tmp_path / "foreign.db"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("create table notes (x)")
+    older = tmp_path / "older.db"
+    Store(older).close()
+    with sqlite3.connect(older) as conn:
+        conn.execute("update meta set value = '0' where key = 'schema_version'")
+    with sqlite3.connect(older) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the file holds everything: bytes can be compared
+    before = {p: p.read_bytes() for p in (junk, foreign, older)}
+    for db, said in (
+        (folder, "is a folder"),
+        (junk, "is not a devicebot database"),
+        (foreign, "another program's SQLite file (tables: notes)"),
+        (older, "has database schema version '0'"),
+    ):
+        result = devicebot("kb", "stats", db=db)
+        assert result.returncode == 1 and said in result.stderr, (db, result.stderr)
+        assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert {p: p.read_bytes() for p in before} == before, "nothing is written to a file we refuse"
