@@ -7,7 +7,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -17,6 +17,21 @@ from .engine import Engine
 from .store import Store, default_db_path
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _bounded(low: int, high: int) -> Callable[[str], int]:
+    """An integer option within what SQLite and common sense hold ("kb undo 99999999999999999999")."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"{value} is out of range ({low}-{high})")
+        return number
+
+    return parse
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -94,9 +109,9 @@ def _parser() -> argparse.ArgumentParser:
     dr.add_argument("-o", "--output", type=Path, help="write the draft bundle here instead of standard output")
     hist = kbs.add_parser("history", help="recent changes, newest first")
     hist.add_argument("entry", nargs="?", help="only changes of this entry id")
-    hist.add_argument("--limit", type=int, default=20)
+    hist.add_argument("--limit", type=_bounded(1, 10_000), default=20, help="how many changes (1-10000)")
     undo = kbs.add_parser("undo", help="put an entry back as it was before a change")
-    undo.add_argument("change_id", type=int)
+    undo.add_argument("change_id", type=_bounded(1, 2**63 - 1), help="the change's number (see kb history)")
     undo.add_argument("--actor", default="cli")
     serve = sub.add_parser("serve", help="serve the HTTP API and knowledge web page (no Discord token needed)")
     serve.add_argument(

@@ -201,3 +201,9 @@ def test_a_database_that_cannot_be_used_is_one_line_and_left_alone(tmp_path: Pat
         assert result.returncode == 1 and said in result.stderr, (db, result.stderr)
         assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert {p: p.read_bytes() for p in before} == before, "nothing is written to a file we refuse"
+
+
+def test_numbers_out_of_range_are_usage_errors_not_tracebacks(db: Path) -> None:
+    for args in (("kb", "undo", "99999999999999999999"), ("kb", "history", "--limit", "10000000000000000000000")):
+        result = devicebot(*args, db=db)
+        assert result.returncode == 2 and "out of range" in result.stderr and "Traceback" not in result.stderr
