@@ -15,8 +15,9 @@ from discord.ext import commands
 from ...engine import Answer
 from ...matching import MAX_QUESTION_CHARS
 from ...present.i18n import language_of
-from ..client import NO_MENTIONS, AnyBot, Context, QuestionCooldown, service_of
-from ..embeds import clip, help_embed
+from ..client import NO_MENTIONS, AnyBot, Context, QuestionCooldown
+from ..completion import Text, complete_carrier, complete_country, complete_device, complete_vendor
+from ..embeds import help_embed
 from ..views import answer_payload
 
 log = logging.getLogger(__name__)
@@ -32,31 +33,6 @@ def is_device_question(answer: Answer) -> bool:
     """Whether a plain message in an answer channel is worth answering: a known phone or vendor,
     and words that say what is asked (sold, work, bands…). Chat that is not a question is ignored."""
     return bool(answer.device or answer.vendor) and answer.intent not in ("unknown", "other")
-
-
-async def _choices(interaction: discord.Interaction[Any], kind: str, current: str) -> list[app_commands.Choice[str]]:
-    """Autocomplete from the index (value: the id; name: what people read)."""
-    index = service_of(interaction).engine.index
-    return [app_commands.Choice(name=clip(name, 100), value=i) for i, name in index.complete(kind, current[:100])]
-
-
-async def complete_device(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
-    return await _choices(interaction, "device", current)
-
-
-async def complete_carrier(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
-    return await _choices(interaction, "carrier", current)
-
-
-async def complete_country(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
-    return await _choices(interaction, "country", current)
-
-
-async def complete_vendor(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
-    return await _choices(interaction, "vendor", current)
-
-
-Text = app_commands.Range[str, 1, 100]
 
 
 class AskCog(commands.Cog):

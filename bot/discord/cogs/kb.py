@@ -20,10 +20,10 @@ from ...bundle import KnowledgeError, Problem, RawEntry
 from ...records import STATUSES
 from ...store import Summary
 from ..client import NO_MENTIONS, AnyBot, Context, service_of
+from ..completion import Text, complete_carrier, complete_country, complete_device, complete_vendor
 from ..embeds import message_embed
 from ..permissions import NotModerator, member_may_edit
 from ..views import ConfirmView
-from .ask import Text, complete_carrier, complete_country, complete_device, complete_vendor
 
 log = logging.getLogger(__name__)
 

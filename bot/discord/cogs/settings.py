@@ -10,14 +10,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from ...present.phrases import defuse_mentions
-from ..client import NO_MENTIONS, AnyBot, Context, service_of
+from ..client import NO_MENTIONS, AnyBot, Context
+from ..completion import complete_country
 from ..embeds import clip, message_embed
 from ..servers import ServerSettings
-
-
-async def complete_country(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
-    index = service_of(interaction).engine.index
-    return [app_commands.Choice(name=clip(n, 100), value=i) for i, n in index.complete("country", current[:100])]
 
 
 def _named(thing: Any, mark: str, fallback: int) -> str:
@@ -81,21 +77,21 @@ class SettingsCog(commands.GroupCog, group_name="settings", group_description="T
         s = self.ctx.servers.update(interaction.guild_id, country=code)
         await self._show(interaction, s, "Saved")
 
+    async def _toggle(self, interaction: discord.Interaction[Any], field: str, item_id: int) -> None:
+        """Add the id to a set of the server's settings, or take it out when it is there."""
+        assert interaction.guild_id is not None
+        now: frozenset[int] = getattr(self.ctx.servers.get(interaction.guild_id), field)
+        changed = now - {item_id} if item_id in now else now | {item_id}
+        s = self.ctx.servers.update(interaction.guild_id, **{field: changed})
+        await self._show(interaction, s, "Removed" if item_id in now else "Saved")
+
     @app_commands.command(name="channel", description="Add or remove an answer channel (no mention needed there)")
     async def channel(self, interaction: discord.Interaction[Any], channel: discord.TextChannel) -> None:
-        assert interaction.guild_id is not None
-        now = self.ctx.servers.get(interaction.guild_id).answer_channels
-        changed = now - {channel.id} if channel.id in now else now | {channel.id}
-        s = self.ctx.servers.update(interaction.guild_id, answer_channels=changed)
-        await self._show(interaction, s, "Removed" if channel.id in now else "Saved")
+        await self._toggle(interaction, "answer_channels", channel.id)
 
     @app_commands.command(name="modrole", description="Add or remove a role that may edit the knowledge")
     async def modrole(self, interaction: discord.Interaction[Any], role: discord.Role) -> None:
-        assert interaction.guild_id is not None
-        now = self.ctx.servers.get(interaction.guild_id).mod_roles
-        changed = now - {role.id} if role.id in now else now | {role.id}
-        s = self.ctx.servers.update(interaction.guild_id, mod_roles=changed)
-        await self._show(interaction, s, "Removed" if role.id in now else "Saved")
+        await self._toggle(interaction, "mod_roles", role.id)
 
     @app_commands.command(name="private", description="Whether answers to slash commands are private")
     async def private(self, interaction: discord.Interaction[Any], private: bool) -> None:
