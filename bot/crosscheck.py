@@ -19,8 +19,6 @@ from .bundle import KnowledgeError, Problem
 from .records import Device, Knowledge, Variant
 
 REQUIRED_COLUMNS = ("Brand", "Model Name", "2G bands", "4G bands", "5G bands", "Models")
-GSM_MHZ = frozenset({450, 480, 710, 750, 810, 850, 900, 1800, 1900})
-BAND_RANGE = {"lte": (1, 106), "nr": (1, 263)}
 COMPARED_TECHS = ("gsm", "lte", "nr")  # 3G is given in MHz by spec sites: no band numbers to compare
 
 _MODE = r"(?:SA|NSA|Sub-?6|mmWave)"
@@ -81,17 +79,14 @@ def _numbers(cell: str, tech: str) -> tuple[frozenset[int], str]:
     m = _BAND_LIST.match(head)
     if not m:
         return frozenset(), ""
-    low, high = BAND_RANGE[tech]
+    low, high = specsheet.BAND_RANGE[tech]
     numbers = frozenset(int(n) for n in m.group(1).split(",") if low <= int(n) <= high)
     return numbers, scope.strip()
 
 
 def gsm_mhz(cell: str) -> frozenset[int]:
     """GSM MHz of "GSM 850 / 900 / 1800 / 1900 - SIM 1 & SIM 2"; a CDMA-only line gives none."""
-    if not cell.strip().upper().startswith("GSM"):
-        return frozenset()
-    head = cell.split(" - ")[0]
-    return frozenset(int(n) for n in re.findall(r"\d+", head) if int(n) in GSM_MHZ)
+    return specsheet.gsm_mhz(cell.split(" - ")[0]) or frozenset()
 
 
 def parse_rows(rows: Iterable[dict[str, str]], name: str) -> list[Reference]:
