@@ -100,12 +100,12 @@ def answer_embeds(
     answer: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str = "en"
 ) -> list[discord.Embed]:
     """The answer as posted: the per-network detail folded away (`detail_embeds` opens it)."""
-    lay = build(answer, k, country_names, lang)
+    return folded(build(answer, k, country_names, lang))
+
+
+def folded(lay: Layout) -> list[discord.Embed]:
+    """A layout's embeds without its foldable detail."""
     return fit(replace(lay, sections=tuple(s for s in lay.sections if not s.detail)))
-
-
-def has_detail(answer: Answer, k: Knowledge, country_names: Mapping[str, str]) -> bool:
-    return any(s.detail for s in build(answer, k, country_names).sections)
 
 
 def detail_embeds(

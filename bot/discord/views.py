@@ -14,10 +14,11 @@ import discord
 from ..engine import Answer
 from ..matching import Suggestion
 from ..present.i18n import language_of
+from ..present.layout import build
 from ..present.phrases import defuse_mentions
 from ..service import Service
 from .client import NO_MENTIONS, OOPS, service_of, tell
-from .embeds import answer_embeds, clip, detail_embeds, has_detail
+from .embeds import clip, detail_embeds, folded
 
 log = logging.getLogger(__name__)
 
@@ -54,11 +55,11 @@ def answer_payload(
 ) -> tuple[list[discord.Embed], SuggestionView | DetailView | None]:
     """The embeds of an answer and its view: the "did you mean" choices when it has some, else the
     button that opens the per-network detail when the summary folds one away."""
-    k, names = service.engine.knowledge, service.engine.index.country_names
-    embeds = answer_embeds(answer, k, names, lang)
+    lay = build(answer, service.engine.knowledge, service.engine.index.country_names, lang)
+    embeds = folded(lay)
     if answer.suggestions:
         return embeds, SuggestionView(service, answer.question, answer.suggestions, owner_id, lang)
-    if has_detail(answer, k, names):
+    if any(s.detail for s in lay.sections):
         return embeds, DetailView(service, answer)
     return embeds, None
 

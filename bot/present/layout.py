@@ -21,6 +21,7 @@ from .phrases import (
     FLAG_WORDS,
     STATUS_WORDS,
     VERDICT_MARK,
+    VERDICT_RANK,
     band_list,
     band_rows,
     checked_model,
@@ -331,9 +332,6 @@ def _reason(c: Compatibility, carrier_name: str) -> str:
     return ", ".join(bits) or _("not every band")
 
 
-_RANK = {"full": 0, "partial": 1, "none": 2, "unknown": 3}
-
-
 def _verb(verdict: str, n: int) -> str:
     """ "works", "work partly", "is unknown": the verdict said of n models (or one phone)."""
     return {
@@ -437,7 +435,7 @@ def _compatibility(
         heads.append("**" + _("Works on {carrier}?").format(carrier=k.carrier(carriers[0]).name) + "**")
     else:
         heads.append("**" + _("Works in {country}?").format(country=country) + "**")
-    for (verdict, _said), ids in sorted(groups.items(), key=lambda item: _RANK[item[0][0]]):
+    for (verdict, _said), ids in sorted(groups.items(), key=lambda item: VERDICT_RANK[item[0][0]]):
         n = len(ids) if several else 1
         _verdict, said = _summary(by_variant[ids[0]], k, one_carrier, n)
         if not several:

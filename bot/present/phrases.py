@@ -9,14 +9,14 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from ..records import Device, Knowledge, Variant
+from ..records import Device, Variant
 from .i18n import _, with_article
 
 if TYPE_CHECKING:
     from ..engine import BandsOfVariant
-    from ..verdicts import Compatibility
 
 VERDICT_MARK = {"full": "🟢", "partial": "🟡", "none": "🔴", "unknown": "⚪"}
+VERDICT_RANK = {"full": 0, "partial": 1, "none": 2, "unknown": 3}  # the best first
 VERDICT_WORDS = {"full": "works", "partial": "works partly", "none": "does not work", "unknown": "unknown"}
 STATUS_WORDS = {
     "sold": "sold officially",
@@ -137,24 +137,6 @@ def band_rows(b: BandsOfVariant) -> list[tuple[str, str]]:
             rows.append((name, ", ".join(f"{v} MHz" for v in values) if name == "2G" else band_list(prefix, values)))
     rows.append(("VoLTE", _({True: "yes", False: "no", None: "not confirmed"}[b.volte])))
     return rows
-
-
-def carrier_notes(
-    compat: tuple[Compatibility, ...], k: Knowledge, *, note_limit: int = 280, cite_undated: bool = False
-) -> list[str]:
-    """For each carrier checked: its host network, the network's note, and where its bands come from."""
-    notes = []
-    for cid in dict.fromkeys(c.carrier for c in compat):
-        carrier = k.carrier(cid)
-        if carrier.mvno_of:
-            notes.append(f"{carrier.name} uses {k.carrier(carrier.mvno_of).name}'s network.")
-        network = k.carrier(carrier.mvno_of) if carrier.mvno_of else carrier
-        if network.note:
-            notes.append(f"{network.name}: {gist(network.note, note_limit)}")
-        if network.as_of or cite_undated:
-            as_of = f" as of {network.as_of}" if network.as_of else ""
-            notes.append(f"{network.name} bands{as_of}: {cite(network.source)}")
-    return list(dict.fromkeys(notes))
 
 
 def variant_sources(device: Device, variant_ids: tuple[str, ...]) -> str:

@@ -195,7 +195,6 @@ async def page_index(request: web.Request) -> web.Response:
 
 
 _COUNTRY_COOKIE = "country"
-_RANK = {"full": 0, "partial": 1, "none": 2, "unknown": 3}
 
 
 def _country_choice(request: web.Request, known: set[str]) -> str | None:
@@ -224,8 +223,8 @@ async def page_device(request: web.Request) -> web.Response:
     chosen = None if request.query.get("country") == "all" else _country_choice(request, set(countries))
     grid = verdict_grid(svc.engine, device_id, (chosen,) if chosen else None)
     # Grouped by verdict: the networks where the best model works first.
-    grid.sort(key=lambda row: (min(_RANK[c.verdict] for c in row.cells), row.country, row.carrier_name.casefold()))
-    rows = [(row, min(_RANK[c.verdict] for c in row.cells)) for row in grid]
+    best = [(row, min(phrases.VERDICT_RANK[c.verdict] for c in row.cells)) for row in grid]
+    rows = sorted(best, key=lambda pair: (pair[1], pair[0].country, pair[0].carrier_name.casefold()))
     response = _page(
         request,
         "device.html",
