@@ -18,7 +18,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from .understanding import DEFAULT_SET, load
+from .understanding import DEFAULT_SET, answer_item, load
 
 TARGETS = {"one network": 700, "whole country": 1500}
 
@@ -37,8 +37,7 @@ def measure(paths: list[Path]) -> dict[str, dict[str, list[int]]]:
     names = engine.index.country_names
     out: dict[str, dict[str, list[int]]] = {g: {"markdown": [], "discord": [], "headline": []} for g in TARGETS}
     for item in load(paths):
-        previous = engine.answer(item.after) if item.after else None
-        answer = engine.answer(item.q, context=previous) if previous is not None else engine.answer(item.q)
+        answer = answer_item(engine, item)
         lay = layout.build(answer, engine.knowledge, names)
         if lay.kind != "answer":
             continue

@@ -181,6 +181,12 @@ def judge(item: Item, got: dict[str, Any]) -> dict[str, Any]:
     return {"read_right": not misses, "useful": useful, "wrong_phone": wrong_phone, "misses": misses}
 
 
+def answer_item(engine: Any, item: Item) -> Any:
+    """The engine's answer to an item, after the question it follows up on when it has one."""
+    previous = engine.answer(item.after) if item.after else None
+    return engine.answer(item.q, context=previous)
+
+
 def run(items: list[Item]) -> list[tuple[Item, dict[str, Any], dict[str, Any]]]:
     """Answer every item with the engine over the shipped knowledge."""
     from bot import bundle, present
@@ -189,8 +195,7 @@ def run(items: list[Item]) -> list[tuple[Item, dict[str, Any], dict[str, Any]]]:
     engine = Engine(bundle.load(bundle.shipped_knowledge_dir()))
     out = []
     for item in items:
-        previous = engine.answer(item.after) if item.after else None
-        answer = engine.answer(item.q, context=previous) if previous is not None else engine.answer(item.q)
+        answer = answer_item(engine, item)
         got = present.to_dict(answer, engine.knowledge, engine.index.country_names)
         out.append((item, got, judge(item, got)))
     return out
