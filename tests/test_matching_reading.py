@@ -100,6 +100,8 @@ def test_brands_frequent_everywhere_are_not_everyday_words(brand: str) -> None:
         (["funktioniert", "das", "handy", "bei", "der", "telekom"], "de"),
         (["il", "telefono", "funziona", "con", "tim", "in", "italia"], "it"),
         (["does", "the", "pixel", "work", "in", "the", "us"], None),
+        # "sim" is Portuguese for yes; among many English words it is phone talk
+        (["i", "have", "a", "then", "i", "have", "sim", "that", "sim", "not", "working"], None),
     ],
 )
 def test_the_language_of_a_question(words: list[str], lang: str | None) -> None:
@@ -207,6 +209,16 @@ def test_carriers_are_read_in_their_country(question: str, carrier_id: str) -> N
     assert read(question).carriers == (carrier_id,)
 
 
+def test_a_carrier_named_after_a_maker_is_the_carrier() -> None:
+    k = knowledge(
+        vendors=[vendor("google", "Google", "pixel")],
+        devices=[device("pixel-8", "google", "Pixel 8", variant("p8", lte=[2, 4]))],
+        carriers=[carrier("google-fi-us", "US", "Google Fi", "fi", lte=([2, 4], []))],
+    )
+    a = Index(k).analyze("Pixel 8 has no service with Google Fi since the update")
+    assert (a.device, a.carriers, a.country) == ("pixel-8", ("google-fi-us",), "US")
+
+
 def test_a_carrier_found_by_its_brand_beside_another_carrier() -> None:
     # AT&T in Mexico is AT&T México by brand; asked beside Telcel, both are read, nothing breaks.
     assert read("pixel 9 in mexico on at&t? or telcel?").carriers == ("att-mx", "telcel-mx")
@@ -288,6 +300,12 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
         ("ist das pixel 9 in deutschland erhältlich?", "availability"),
         ("kya pixel 9 india me milega?", "availability"),
         ("小米14在美国能用吗", "compatibility"),
+        # trouble getting service on a named network asks whether the phone fits it, whatever software it runs
+        ("pixel 8 no 5g on tmo after the update", "compatibility"),
+        ("pixel 9 on android 16, china telecom sim, 5G handicapped back to 4g lte", "compatibility"),
+        ("pixel 9 更新后 中国电信 5G无法开启", "compatibility"),
+        ("how do i turn on volte in the settings of my pixel 9 on jio", "other"),
+        ("can i root my pixel 9 without breaking volte on jio", "other"),
     ],
 )
 def test_intent_from_words_and_structure(question: str, intent: str) -> None:

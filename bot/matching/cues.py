@@ -310,7 +310,9 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 # Words of software, settings and bug reports: a post about a ROM, an app, an update or a setting
-# asks about software, not whether the phone works on a network ("VoLTE stopped after the update").
+# asks about software ("how do I turn on VoLTE in the settings?") — unless it tells of trouble getting
+# service on a named network (NETWORK_WORDS and TROUBLE_WORDS below), which is a question of whether
+# the phone fits that network, whatever software it runs.
 SOFTWARE_WORDS: tuple[str, ...] = (
     *("custom", "lineage", "lineageos", "graphene", "grapheneos", "miui", "hyperos", "oxygenos"),
     *("coloros", "oneui", "aosp", "xposed", "magisk", "module", "modul", "patch", "app", "apk", "firmware"),
@@ -319,6 +321,27 @@ SOFTWARE_WORDS: tuple[str, ...] = (
     *("enabled", "turn", "translation", "traducao", "traduccion", "ubersetzt", "fehler", "erro", "error"),
     *("android", "ims", "configuracion", "einstellungen", "aplicativo", "aplicacion", "sistema", "system"),
     *("系统", "刷入", "刷机", "模块", "更新", "设置", "版本号", "闪退"),
+)
+
+# What a phone gets from a network: with a word of trouble, a post about a named network asks whether
+# the phone fits it ("no 5G on tmo after the update", "中国电信无法使用volte").
+NETWORK_WORDS: tuple[str, ...] = (
+    *("signal", "service", "network", "networks", "reception", "coverage", "roaming", "band", "bands"),
+    *("2g", "3g", "4g", "5g", "lte", "volte", "vowifi", "ims", "sim", "esim", "call", "calls", "calling"),
+    *("data", "internet", "sms", "nr", "netz", "empfang", "rede", "red", "datos", "dados", "sinal", "senal"),
+    *("sinyal", "jaringan", "rete", "reseau", "chiamate", "llamadas", "ligacoes", "anrufe"),
+    *("信号", "网络", "通话", "电话", "卡", "电信", "移动", "联通", "電波", "통화", "전화"),
+)
+# Words of trouble: it does not work, it was lost, it fails (folded: "não" is "nao").
+TROUBLE_WORDS: tuple[str, ...] = (
+    *("no", "not", "cant", "cannot", "doesnt", "dont", "didnt", "isnt", "wont", "aint"),
+    *("never", "lost", "lose", "losing", "drop", "drops", "dropping", "dropped", "fail", "fails", "failed"),
+    *("failing", "gone", "missing", "unable", "problem", "problems", "issue", "issues", "broken", "stopped"),
+    *("only", "stuck", "handicapped", "fallback", "solo", "nur", "hanya", "sirf"),  # "only 3G", "back to 4G"
+    *("nao", "sin", "sem", "problema", "problemas", "kein", "keine", "keinen", "nicht", "non", "pas", "aucun"),
+    *("tidak", "gak", "nggak", "gabisa", "nhi", "nahi", "nahin", "khong", "ayaw", "hindi"),
+    *("无法", "不能", "没有", "没", "失败", "不成功", "用不了", "未注册", "无服务", "只有", "回落", "仅"),
+    *("できない", "使えない", "안"),
 )
 
 # Before a place name that is also a word or needs context ("in berlin", "aus Japan", "di Indonesia"),

@@ -76,6 +76,10 @@ def guess_language(words: list[str]) -> str | None:
         # needs more of them than a stray few.
         if (any(len(w) > 2 for w in found) or no_english) and len(found) > best_count:
             best, best_count = lang, len(found)
+    # "I have jio sim that jio SIM not working": two Portuguese words ("sim" is yes) among many more
+    # English ones are phone talk in an English post.
+    if best_count and sum(w in english for w in words) > 2 * best_count:
+        return None
     if best_count >= max(2, len(words) / 15):
         return best
     # A short question with no English in it may carry one function word of one language only ("pixel

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .. import text
 from .cues import INTENT_WORDS as _WRITTEN
-from .cues import SOFTWARE_WORDS
+from .cues import NETWORK_WORDS, SOFTWARE_WORDS, TROUBLE_WORDS
 from .tokens import Token
 
 # Questions are folded before they are read ("lançado" is "lancado"), so the cue words are too.
@@ -44,6 +44,45 @@ _SOFTWARE_CJK = tuple(w for w in SOFTWARE_WORDS if not w.isascii())
 
 def _about_software(norms: list[str], question: str) -> bool:
     return any(w in _SOFTWARE_LATIN for w in norms) or any(w in question for w in _SOFTWARE_CJK)
+
+
+_NETWORK_LATIN = frozenset(w for w in NETWORK_WORDS if w.isascii())
+_NETWORK_CJK = tuple(w for w in NETWORK_WORDS if not w.isascii())
+# "没有5G" reads as "没 有 5 g": the radio words are found in the text itself, between non-letters.
+_RADIO = re.compile(r"(?<![a-z0-9])(?:[2345]g|lte|volte|vowifi|ims|sim)(?![a-z0-9])")
+_TROUBLE_LATIN = frozenset(w for w in TROUBLE_WORDS if w.isascii())
+_TROUBLE_CJK = tuple(w for w in TROUBLE_WORDS if not w.isascii())
+# "can't", "doesn't": the tokenizer splits them into "can" + "t".
+_NEGATED = frozenset({"can", "don", "doesn", "didn", "isn", "won", "aren", "wasn", "couldn", "wouldn", "hasn", "haven"})
+# Words of the "other" kind that, in a post telling of trouble on a network, are part of the story
+# ("no 5G since the update", "after flashing a custom ROM") rather than the question.
+_STORY = frozenset(text.fold(w) for w in ("update", "updates", "crash", "bug", "firmware", "flashing", "flashed"))
+
+
+def _about_network(norms: list[str], question: str) -> bool:
+    """Whether the words are about what the phone gets from a network ("5G", "信号", "calls")."""
+    return (
+        any(w in _NETWORK_LATIN for w in norms)
+        or _RADIO.search(question.casefold()) is not None
+        or any(w in question for w in _NETWORK_CJK)
+    )
+
+
+def _network_trouble(norms: list[str], question: str) -> bool:
+    """Whether the words tell of trouble getting service ("no signal", "5G无法开启", "nhi work")."""
+    if not _about_network(norms, question):
+        return False
+    return (
+        any(w in _TROUBLE_LATIN for w in norms)
+        or any(w == "t" and i and norms[i - 1] in _NEGATED for i, w in enumerate(norms))
+        or any(w in question for w in _TROUBLE_CJK)
+    )
+
+
+def _asks_other(norms: list[str], joined: str) -> bool:
+    """Whether the words ask something the bot does not answer, beyond the story of a bug."""
+    whole = any(w not in _STORY and ("other" in _says(w)) for w in norms)
+    return whole or any(f" {p} " in joined for p in _PHRASES["other"])
 
 
 @lru_cache(maxsize=65536)
@@ -91,6 +130,10 @@ def classify(
     raws = [t.raw for t in toks]
     at = {name: _first(name, norms, raws, joined, question) for name in INTENT_WORDS}
     sale, use = at["availability"], at["compatibility"]
+    # "no 5G on tmo after the update": whether the phone fits that network, whatever software it runs.
+    trouble = has_phone and (has_carrier or has_place) and sale == _NOWHERE and _network_trouble(norms, question)
+    if trouble and not _asks_other(norms, joined):
+        return "compatibility", True
     if _about_software(norms, question) and at["bands"] == sale == _NOWHERE:
         return "other", True
     # "which bands does it have?" asks for bands; "missing bands on verizon?" asks whether it works.

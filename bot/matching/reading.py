@@ -105,8 +105,13 @@ class Index:
             near = set(models.near_models(lex, unknown_model))
             suggestions = [s for s in suggestions if s.kind != "device" or s.id in near]
         covered = set(in_models) | software
+        carrier_spans = [(m.start, m.end) for m in matches if m.payload.kind == "carrier"]
         for m in matches:
             if m.payload.kind in ("device", "vendor") and not mentions.incomplete(lex, m, toks):
+                if m.payload.kind == "vendor" and any(
+                    a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in carrier_spans
+                ):
+                    continue  # "Google" of "Google Fi" is part of the carrier's name
                 covered.update(range(m.start, m.end))
         in_names = {i for m in matches for i in range(m.start, m.end)}
         lang = guess_language([t.norm for i, t in enumerate(toks) if i not in in_names])
