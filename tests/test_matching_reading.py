@@ -67,6 +67,7 @@ K = knowledge(
         carrier("vodafone-es", "ES", "Vodafone España", "vodafone", "vodafone spain", lte=([1, 3, 20], [])),
         carrier("dito-ph", "PH", "DITO Telecommunity", "dito", lte=([1, 3, 28], [])),
         carrier("play-pl", "PL", "Play", lte=([1, 3, 20], [])),
+        carrier("plus-pl", "PL", "Plus", lte=([1, 3, 20], [])),
         carrier("bell-ca", "CA", "Bell Mobility", "bell", lte=([2, 4, 12], [])),
         carrier("vivo-br", "BR", "Vivo", "vivo", lte=([3, 7, 28], [])),
         carrier("jio-in", "IN", "Jio", "jio", lte=([3, 5, 40], [])),
@@ -226,6 +227,11 @@ def test_a_carrier_found_by_its_brand_beside_another_carrier() -> None:
 
 def test_a_carrier_name_inside_a_longer_name_is_not_that_carrier() -> None:
     assert read("Cincinnati Bell with a pixel 9?").carriers == ()
+
+
+def test_an_everyday_carrier_name_after_an_unknown_word_is_part_of_that_name() -> None:
+    # the "Plus" of a ROM's file name is not the Polish carrier
+    assert read("5G not working on my pixel 9\n\nPixelExperience_Plus_alioth-13.0-OFFICIAL").carriers == ()
 
 
 def test_a_carrier_that_sold_the_phone_is_its_origin() -> None:

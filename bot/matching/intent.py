@@ -79,6 +79,12 @@ def _network_trouble(norms: list[str], question: str) -> bool:
     )
 
 
+def _radio_before(norms: list[str], at: int) -> bool:
+    """Whether a radio or network word comes just before position `at` ("5G not available",
+    "VoLTE option isn't available")."""
+    return any(w in _NETWORK_LATIN for w in norms[max(0, at - 4) : at])
+
+
 def _asks_other(norms: list[str], joined: str) -> bool:
     """Whether the words ask something the bot does not answer, beyond the story of a bug."""
     whole = any(w not in _STORY and ("other" in _says(w)) for w in norms)
@@ -130,11 +136,15 @@ def classify(
     raws = [t.raw for t in toks]
     at = {name: _first(name, norms, raws, joined, question) for name in INTENT_WORDS}
     sale, use = at["availability"], at["compatibility"]
+    if sale < len(norms) and norms[sale].startswith("availab") and _radio_before(norms, sale):
+        sale, use = _NOWHERE, min(use, sale)  # "5G not available": a feature of the network, not a sale
     # "no 5G on tmo after the update": whether the phone fits that network, whatever software it runs.
     trouble = has_phone and (has_carrier or has_place) and sale == _NOWHERE and _network_trouble(norms, question)
     if trouble and not _asks_other(norms, joined):
         return "compatibility", True
-    if _about_software(norms, question) and at["bands"] == sale == _NOWHERE:
+    # "does GrapheneOS work with Verizon on a Pixel 6 Pro?": the software is the story, the carrier the question.
+    asks_use_on_carrier = has_phone and has_carrier and use < _NOWHERE
+    if _about_software(norms, question) and at["bands"] == sale == _NOWHERE and not asks_use_on_carrier:
         return "other", True
     # "which bands does it have?" asks for bands; "missing bands on verizon?" asks whether it works.
     if at["other"] < _NOWHERE and not has_phone:

@@ -144,7 +144,26 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
                 if sim < 1.0 and not _may_correct(toks, j, i):
                     continue
                 stack.append((child, j + 1, total + sim))
-    return [m for m in matches if _acceptable(m, toks)]
+    found = [m for m in matches if _acceptable(m, toks)]
+    named = {i for m in found for i in range(m.start, m.end)}
+    return [m for m in found if not _tail_of_unknown_name(m, toks, named)]
+
+
+def _tail_of_unknown_name(m: Match, toks: list[Token], named: set[int]) -> bool:
+    """An everyday carrier name after a word we know nothing of, even in lower case: "cincinnati
+    bell coverage" is not Bell Canada's coverage."""
+    if not (m.payload.kind == "carrier" and m.payload.weak and m.end - m.start == 1 and m.start > 0):
+        return False
+    before = toks[m.start - 1]
+    return (
+        not toks[m.start].brk
+        and m.start - 1 not in named
+        and len(before.norm) >= 5
+        and before.norm.isascii()
+        and before.norm.isalpha()
+        and not is_everyday(before.norm)
+        and before.norm not in CARRIER_CUES
+    )
 
 
 def _may_correct(toks: list[Token], j: int, start: int) -> bool:
