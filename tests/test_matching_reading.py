@@ -312,6 +312,8 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
         ("pixel 9 更新后 中国电信 5G无法开启", "compatibility"),
         ("how do i turn on volte in the settings of my pixel 9 on jio", "other"),
         ("can i root my pixel 9 without breaking volte on jio", "other"),
+        ("does grapheneos work with verizon on a pixel 9?", "compatibility"),
+        ("5G not available on my pixel 9 in india", "compatibility"),
     ],
 )
 def test_intent_from_words_and_structure(question: str, intent: str) -> None:
