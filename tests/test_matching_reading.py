@@ -170,6 +170,13 @@ def test_where_the_phone_comes_from_is_not_where_it_is_used(question: str, count
     assert (result.country, result.origin) == (country, origin)
 
 
+def test_an_adjective_before_a_network_is_where_the_phone_is_used() -> None:
+    a = read("xiaomi 14 only gets 3g on a chinese carrier")
+    assert (a.country, a.origin) == ("CN", None)
+    a = read("my chinese xiaomi 14 has no volte with an indian sim")
+    assert (a.country, a.origin) == ("IN", "CN")
+
+
 @pytest.mark.parametrize(
     "question",
     ["Est-ce que le Xiaomi 14 version chinoise marche chez Free ?", "xiaomi 14 versão chinesa funciona no Brasil?"],
@@ -363,6 +370,12 @@ def test_a_long_post_is_read_for_its_question() -> None:
 
 
 # -- follow-ups (bot/matching/reading.py) ---------------------------------------------------------
+
+
+def test_a_post_is_about_the_phone_its_title_names() -> None:
+    assert read("pixel 9 没有5G\n\n中国电信. 在pixel 8上尝试可以开启5G").device == "pixel-9"
+    # without a title, two phones stay a question back
+    assert read("pixel 9 没有5G, 在pixel 8上尝试可以开启5G").device is None
 
 
 def test_a_follow_up_inherits_what_it_does_not_say() -> None:

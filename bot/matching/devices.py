@@ -145,6 +145,8 @@ def resolve(
             ids = narrowed
     if len(ids) > 1:
         ids = _the_one_asked_about(kept, ids, model_devices, sentence_of, asking)
+    if len(ids) > 1:
+        ids = _the_one_in_the_title(kept, ids, toks, question)
     if len(ids) > 1 and len(model_devices) == 1:
         ids = _model_refines(k, ids, next(iter(model_devices)))
     if len(ids) == 1:
@@ -235,6 +237,16 @@ def _the_one_asked_about(
         return ids
     in_question = {m.payload.id for m in kept if sentence_of[m.start] in asking}
     return in_question if len(in_question) == 1 else ids
+
+
+def _the_one_in_the_title(kept: list[Match], ids: set[str], toks: list[Token], question: str) -> set[str]:
+    """A post with a title ("pixel 6 pro: no 5G" then a blank line and the story, where "on the
+    pixel 8 it works") is about the phone its title names."""
+    title_end = question.find("\n\n")
+    if title_end <= 0 or "\n" in question[:title_end]:
+        return ids
+    in_title = {m.payload.id for m in kept if toks[m.start].start < title_end} & ids
+    return in_title if len(in_title) == 1 else ids
 
 
 def market_variant(lexicon: Lexicon, device_id: str, toks: list[Token]) -> str | None:

@@ -68,7 +68,7 @@ def resolve(
     k = lexicon.knowledge
     named = _place_mentions(matches, toks, covered, device_span)
     taken = set(covered) | {i for m in named for i in range(m.start, m.end)}
-    places = _merged(sorted(_places_named(named) + _codes(lexicon, toks, taken, shouting, question), key=_start))
+    places = _merged(sorted(_places_named(named, toks) + _codes(lexicon, toks, taken, shouting, question), key=_start))
 
     groups: dict[tuple[int, int], list[str]] = defaultdict(list)
     for m in named:
@@ -129,7 +129,10 @@ def _place_mentions(
         m
         for m in matches
         if m.payload.kind in ("carrier", "country", "city")
-        or (m.payload.kind == "origin" and _adjective_names_market(toks, m.start, m.end, device_span))
+        or (
+            m.payload.kind == "origin"
+            and (_adjective_names_market(toks, m.start, m.end, device_span) or _adjective_of_network(toks, m.end))
+        )
     ]
     taken = set(covered)
     named: list[Match] = []
@@ -142,14 +145,24 @@ def _place_mentions(
     return named
 
 
-def _places_named(named: list[Match]) -> list[_Place]:
+def _places_named(named: list[Match], toks: list[Token]) -> list[_Place]:
     places: list[_Place] = []
     for m in sorted(named, key=lambda m: m.start):
         if m.payload.kind in ("country", "city", "origin") and not any(
             p.start == m.start and p.end == m.end for p in places
         ):
-            places.append(_Place(m.payload.id, m.start, m.end, m.payload.kind == "origin"))
+            market = m.payload.kind == "origin" and not _adjective_of_network(toks, m.end)
+            places.append(_Place(m.payload.id, m.start, m.end, market))
     return places
+
+
+def _adjective_of_network(toks: list[Token], end: int) -> bool:
+    """ "a Chinese carrier", "indian sim", "chinese based sim card": the network is of that country,
+    so it is where the phone is used."""
+    after = [t.norm for t in toks[end : end + 2] if not t.brk]
+    if after and after[0] == "based":
+        after = after[1:]
+    return bool(after) and after[0] in _NETWORK_NOUNS
 
 
 def _codes(lexicon: Lexicon, toks: list[Token], taken: set[int], shouting: bool, question: str) -> list[_Place]:
@@ -220,6 +233,7 @@ def _one_carrier(
     return (ids, []) if len(ids) == 1 else ([], ids)
 
 
+_NETWORK_NOUNS = frozenset({"carrier", "carriers", "sim", "simcard", "network", "operator", "provider", "telco"})
 _BUYING = frozenset({"buy", "buying", "comprar", "compro", "kaufen", "beli", "acheter", "comprare"})
 _FORMER_CUES = frozenset({"from", "through", "thru", "left", "leaving", "ex", "former", "formerly"})
 # Upper-case words that are country codes but say something else in phone talk ("NSA and SA" 5G, "OK").
