@@ -175,6 +175,7 @@ def test_an_adjective_before_a_network_is_where_the_phone_is_used() -> None:
     assert (a.country, a.origin) == ("CN", None)
     a = read("my chinese xiaomi 14 has no volte with an indian sim")
     assert (a.country, a.origin) == ("IN", "CN")
+    assert read("my pixel 9 does not connect to any german phone network").country == "DE"
 
 
 @pytest.mark.parametrize(

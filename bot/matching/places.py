@@ -157,10 +157,10 @@ def _places_named(named: list[Match], toks: list[Token]) -> list[_Place]:
 
 
 def _adjective_of_network(toks: list[Token], end: int) -> bool:
-    """ "a Chinese carrier", "indian sim", "chinese based sim card": the network is of that country,
+    """ "a Chinese carrier", "indian sim", "any German phone network": the network is of that country,
     so it is where the phone is used."""
-    after = [t.norm for t in toks[end : end + 2] if not t.brk]
-    if after and after[0] == "based":
+    after = [t.norm for t in toks[end : end + 3] if not t.brk]
+    while after and after[0] in _NETWORK_FILLERS:
         after = after[1:]
     return bool(after) and after[0] in _NETWORK_NOUNS
 
@@ -233,7 +233,10 @@ def _one_carrier(
     return (ids, []) if len(ids) == 1 else ([], ids)
 
 
-_NETWORK_NOUNS = frozenset({"carrier", "carriers", "sim", "simcard", "network", "operator", "provider", "telco"})
+_NETWORK_NOUNS = frozenset(
+    {"carrier", "carriers", "sim", "simcard", "network", "networks", "operator", "operators", "provider", "telco"}
+)
+_NETWORK_FILLERS = frozenset({"based", "phone", "mobile", "cell", "cellular", "wireless"})
 _BUYING = frozenset({"buy", "buying", "comprar", "compro", "kaufen", "beli", "acheter", "comprare"})
 _FORMER_CUES = frozenset({"from", "through", "thru", "left", "leaving", "ex", "former", "formerly"})
 # Upper-case words that are country codes but say something else in phone talk ("NSA and SA" 5G, "OK").
