@@ -103,6 +103,7 @@ def test_brands_frequent_everywhere_are_not_everyday_words(brand: str) -> None:
         (["does", "the", "pixel", "work", "in", "the", "us"], None),
         # "sim" is Portuguese for yes; among many English words it is phone talk
         (["i", "have", "a", "then", "i", "have", "sim", "that", "sim", "not", "working"], None),
+        (["china", "telecom", "sim", "card", "no", "service", "sim", "card", "should", "work"], None),
     ],
 )
 def test_the_language_of_a_question(words: list[str], lang: str | None) -> None:
@@ -371,6 +372,18 @@ def test_a_long_post_is_read_for_its_question() -> None:
 
 
 # -- follow-ups (bot/matching/reading.py) ---------------------------------------------------------
+
+
+def test_a_post_about_a_phone_we_do_not_know_is_not_about_the_one_we_know() -> None:
+    a = read("The Vollaphone is a European phone and its bands don't cover ours. I finally switched to a Pixel 9.")
+    assert a.device is None
+    # a common word ending in "phone" names no phone
+    assert read("Smartphone problems: the Pixel 9 has no 5G on jio").device == "pixel-9"
+
+
+def test_a_city_needs_a_preposition_before_it() -> None:
+    # "Rom" is Rome in German; "the rom" is the phone's software
+    assert read("pixel 9 on china telecom: the rom should miss some band").country == "CN"
 
 
 def test_a_post_is_about_the_phone_its_title_names() -> None:

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 from .. import text
 from ..records import Knowledge
 from .cues import MARKET_CUES, MARKET_WORDS
-from .everyday import is_everyday
+from .everyday import frequencies, is_everyday
 from .lexicon import Lexicon
 from .mentions import Match, incomplete
 from .models import ModelMention, near_models
@@ -149,6 +149,10 @@ def resolve(
         ids = _the_one_in_the_title(kept, ids, toks, question)
     if len(ids) > 1 and len(model_devices) == 1:
         ids = _model_refines(k, ids, next(iter(model_devices)))
+    if len(ids) == 1 and not model_devices and _unknown_phone_first(lexicon, toks, kept, sentence_of, asking):
+        # "The Vollaphone is a European phone … I finally switched to a Pixel 3a": the post is about a
+        # phone we do not know; the one we know is not what it asks about.
+        return DeviceReading(None, None, (), 0.0, True, False, None)
     if len(ids) == 1:
         device = next(iter(ids))
         variants = {v for d, v in by_model if d == device and v is not None}
@@ -205,6 +209,25 @@ def resolve(
         suggestions.append(Suggestion("device", m.payload.id, k.device(m.payload.id).name))
     unique = list(dict.fromkeys(suggestions))[:5]
     return DeviceReading(None, None, tuple(unique), 0.0, hint or bool(contradicted), False, None)
+
+
+# A name ending in "phone" ("Vollaphone", "PinePhone"): a phone, whether or not we know it.
+_PHONE_NAME = re.compile(r"^[A-Z][A-Za-z]+phone$")
+
+
+def _unknown_phone_first(
+    lexicon: Lexicon, toks: list[Token], kept: list[Match], sentence_of: list[int], asking: set[int]
+) -> bool:
+    """Whether a phone we do not know is named before the one we know, and no question asks about ours."""
+    if not kept:
+        return False
+    first = min(m.start for m in kept)
+    if any(sentence_of[m.start] in asking for m in kept):
+        return False
+    return any(
+        _PHONE_NAME.match(t.raw) and t.norm not in lexicon.device_tokens and not any(frequencies(t.norm))
+        for t in toks[:first]
+    )
 
 
 def _other_series(lexicon: Lexicon, word: str, device_id: str) -> bool:

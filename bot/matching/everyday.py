@@ -59,7 +59,16 @@ def is_everyday(word: str) -> bool:
 def _function_words(lang: str) -> frozenset[str]:
     """A language's most frequent words that are not frequent English words too."""
     english = set(wordfreq.top_n_list("en", 400, wordlist="small"))
-    return frozenset(w for w in wordfreq.top_n_list(lang, 150, wordlist="small") if w not in english and len(w) > 1)
+    return frozenset(
+        w
+        for w in wordfreq.top_n_list(lang, 150, wordlist="small")
+        if w not in english and w not in _PHONE_TALK and len(w) > 1
+    )
+
+
+# Words of phone talk in any language that are also another language's function words ("sim" is
+# Portuguese for yes; "SIM card" in an English post says nothing of its language).
+_PHONE_TALK = frozenset({"sim", "data", "app"})
 
 
 def guess_language(words: list[str]) -> str | None:

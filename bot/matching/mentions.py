@@ -203,9 +203,9 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
             before is not None and before.raw[:1].isupper() and m.start > 1 and not before.brk  # not "Is Nothing…"
         )
         return m.score == 1.0 and word.raw in p.cased and not capitalised_before
-    if p.kind == "city" and (before is None or before.norm not in PLACE_CUES):
-        # A city counts only after "in", "from", "to" ("for Christmas" is no Christmas Island), so
-        # it is never judged as an everyday word.
+    if p.kind == "city" and (before is None or before.norm not in PLACE_CUES or before.norm == "the"):
+        # A city counts only after "in", "from", "to" ("for Christmas" is no Christmas Island; "the
+        # rom" is a phone's software, not Rome), so it is never judged as an everyday word.
         return False
     if p.kind == "carrier" and length == 1 and before is not None and _name_before(before):
         return False  # "Cincinnati Bell" is not Bell Canada
