@@ -105,7 +105,9 @@ class Engine:
         # what the bot can answer instead.
         asks_other = a.intent == "other"
         if a.vendor and a.country and not asks_other:
-            avail = availability(self.statements_for(a.vendor, a.country), a.device)
+            avail = availability(
+                self.statements_for(a.vendor, a.country), a.device, device.released if device else None
+            )
 
         scope: list[Carrier] = [k.carrier(c) for c in a.carriers] if not asks_other else []
         if not scope and a.country and not asks_other:

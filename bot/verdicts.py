@@ -40,7 +40,9 @@ FULL, PARTIAL, NONE, UNKNOWN = "full", "partial", "none", "unknown"
 class Availability:
     status: str  # sold | not_sold | planned | discontinued | unknown
     statement: Statement | None
-    scope: str | None  # "device" when the statement names the device, "vendor" when it covers all phones
+    # "device" when the statement names the device, "vendor" when it covers all phones, "later" when
+    # it covers the vendor's phones of years after this one came out (so it says nothing of it)
+    scope: str | None
 
 
 @dataclass(frozen=True)
@@ -62,11 +64,18 @@ def _date_key(date: str) -> tuple[int, int, int]:
     return parts[0], parts[1], parts[2]
 
 
-def availability(statements: Iterable[Statement], device_id: str | None) -> Availability:
+# A vendor's phone is on sale for about this long: a vendor-wide "we sell here" made later than this
+# after a phone came out speaks of the vendor's phones of then, not of that one.
+ON_SALE_YEARS = 3
+
+
+def availability(statements: Iterable[Statement], device_id: str | None, released: str | None = None) -> Availability:
     """Statements of one vendor for one country → the availability of a device (or of the vendor).
 
     A statement naming the device beats any vendor-wide one, whatever the dates; among equals the
-    newest wins (ties: the larger id, so the answer never depends on file order).
+    newest wins (ties: the larger id, so the answer never depends on file order). A vendor-wide
+    statement that the vendor sells (or will sell) there, made more than ON_SALE_YEARS after the
+    device was `released`, does not say the device is sold: its status is unknown (scope "later").
     """
     candidates = list(statements)
     specific = [s for s in candidates if device_id is not None and s.device == device_id]
@@ -75,6 +84,13 @@ def availability(statements: Iterable[Statement], device_id: str | None) -> Avai
     if not pool:
         return Availability("unknown", None, None)
     newest = max(pool, key=lambda s: (_date_key(s.date), s.id))
+    if (
+        scope == "vendor"
+        and released
+        and newest.status in ("sold", "planned")
+        and _date_key(newest.date)[0] - _date_key(released)[0] > ON_SALE_YEARS
+    ):
+        return Availability("unknown", newest, "later")
     return Availability(newest.status, newest, scope)
 
 

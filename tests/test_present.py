@@ -237,3 +237,27 @@ def test_answers_in_spanish_and_brazilian_portuguese() -> None:
     assert "a operadora só atende por completo os modelos que aprovou" in pt
     # English stays as it was.
     assert said("acme seven on verizon", "en").splitlines()[1] == "**Works on Verizon?**"
+
+
+def test_every_phrase_of_an_answer_is_in_each_catalogue() -> None:
+    # A phrase added in English only would come out in English inside a Spanish answer.
+    from pathlib import Path
+
+    from babel.messages.extract import extract_from_file
+    from babel.messages.pofile import read_po
+
+    from bot.present import i18n
+
+    here = Path(i18n.__file__).parent
+    used: set[str] = set()
+    for source in [*here.glob("*.py"), here.parent / "discord" / "embeds.py"]:
+        for _line, message, _comments, _context in extract_from_file(
+            "python", str(source), keywords={"_": None, "ngettext": (1, 2)}
+        ):
+            used.add(message if isinstance(message, str) else message[0])
+    assert used
+    for lang in i18n.LANGUAGES[1:]:
+        with (i18n.LOCALES / f"{lang}.po").open("rb") as f:
+            catalog = read_po(f, locale=lang)
+        missing = sorted(m for m in used if not (catalog.get(m) and catalog.get(m).string))
+        assert missing == [], f"{lang}.po lacks {missing}"

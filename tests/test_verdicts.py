@@ -49,6 +49,17 @@ def test_statement_about_another_device_is_ignored() -> None:
     assert (result.status, result.statement.id) == ("not_sold", "all")
 
 
+def test_a_vendor_wide_sale_years_after_a_phone_came_out_says_nothing_of_it() -> None:
+    sts = _statements(statement("all", "acme", "US", "sold", "2025-05-01"))
+    result = availability(sts, "acme-1", released="2014-09-19")
+    assert (result.status, result.statement.id, result.scope) == ("unknown", "all", "later")
+    # a phone of the last few years is covered
+    assert availability(sts, "acme-1", released="2023-09").status == "sold"
+    # "we do not sell phones here" holds for old phones too
+    old = _statements(statement("none", "acme", "US", "not_sold", "2025-05-01"))
+    assert availability(old, "acme-1", released="2014-09").status == "not_sold"
+
+
 def test_vendor_question_uses_only_vendor_wide_statements() -> None:
     sts = _statements(statement("dev", "acme", "US", "sold", "2024-01-01", device="acme-1"))
     assert availability(sts, None).status == "unknown"

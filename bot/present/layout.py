@@ -278,6 +278,15 @@ def _availability(
     s = av.statement
     who = s.said_by(vendor_name)
     source = s.source_url or cite(s.source)
+    if av.scope == "later" and device is not None:
+        # Apple's "we sell iPhones in the US" of 2025 says nothing of an iPhone 6 of 2014.
+        heads.append(
+            f"{mark} {asks} "
+            + _(
+                "I don't know for the {phone} ({year}): {who}'s statement of {date} is about its phones of then: {source}"  # noqa: E501 (one message for the catalogues)
+            ).format(phone=device.name, year=(device.released or "")[:4], who=who, date=s.date, source=source)
+        )
+        return
     status = _(STATUS_WORDS[av.status])
     if not asked:
         says = (
