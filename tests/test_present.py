@@ -261,3 +261,25 @@ def test_every_phrase_of_an_answer_is_in_each_catalogue() -> None:
             catalog = read_po(f, locale=lang)
         missing = sorted(m for m in used if not (catalog.get(m) and catalog.get(m).string))
         assert missing == [], f"{lang}.po lacks {missing}"
+
+
+def test_a_model_s_label_says_its_market_and_number_once() -> None:
+    from conftest import knowledge
+
+    from bot.present.phrases import short_label
+
+    k = knowledge(
+        vendors=[vendor("acme", "Acme")],
+        devices=[
+            device(
+                "acme-6",
+                "acme",
+                "Acme 6",
+                variant("a", "Model A1549 (GSM and CDMA versions; region not stated by the source)", ("A1549",)),
+                variant("b", "China (China Mobile)", ("A1589",)),
+                variant("c", "US unlocked", ("SM-S921U1",), made_for=("US",)),
+            )
+        ],
+    )
+    labels = [short_label(v, {"US": "United States"}) for v in k.devices[0].variants]
+    assert labels == ["A1549", "China (A1589)", "US (SM-S921U1)"]

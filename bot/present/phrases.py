@@ -198,6 +198,8 @@ def short_label(v: Variant, country_names: Mapping[str, str]) -> str:
         label = ""
     else:
         label = re.split(r"[,(;]", v.market, maxsplit=1)[0].strip()
+        # "Model A1549 (region not stated)" is the model itself: "the A1549 model", not "the Model A1549 model".
+        label = re.sub(r"^models?\s+", "", label, flags=re.IGNORECASE)
         label = label if len(label) <= 28 else label[:27].rstrip() + "…"
     model = v.models[0].split("/")[0] if v.models else ""
     if model and model in label:
