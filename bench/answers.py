@@ -4,7 +4,8 @@
 
 Each question of `tests/data/questions/` (or PATHS) is answered over the shipped knowledge and its
 answer measured as people see it: the Markdown the CLI prints (every line), the Discord message
-(the summary and the sections that stay open; the per-network detail folds away) and the number of
+(the summary and the sections that stay open, each source shown as its site's name; the
+per-network detail folds away) and the number of
 characters in the headline. Answers are grouped as "one network" (a carrier, a sale question, a band
 list) and "whole country" (every network of a country); the targets are ≤ 700 characters for a
 typical answer and ≤ 1,500 for a whole country. Declines and "did you mean" replies are left out:
@@ -32,6 +33,7 @@ def measure(paths: list[Path]) -> dict[str, dict[str, list[int]]]:
     from bot import bundle
     from bot.engine import Engine
     from bot.present import layout, markdown
+    from bot.present.phrases import linked
 
     engine = Engine(bundle.load(bundle.shipped_knowledge_dir()))
     names = engine.index.country_names
@@ -43,7 +45,9 @@ def measure(paths: list[Path]) -> dict[str, dict[str, list[int]]]:
             continue
         group = "whole country" if len({c.carrier for c in answer.compatibility}) > 1 else "one network"
         out[group]["markdown"].append(len(markdown.render(lay)))
-        out[group]["discord"].append(len(markdown.render(lay, details=False)))
+        # Discord shows a source as its site's name, a masked link (`bot.discord.embeds`).
+        shown = linked(markdown.render(lay, details=False), lambda site, _address: site)
+        out[group]["discord"].append(len(shown))
         out[group]["headline"].append(len("\n".join(lay.headline)))
     return out
 

@@ -225,3 +225,18 @@ def test_a_market_named_by_its_model_number_is_not_said_twice() -> None:
     assert "F3111: " in per_model and "F3112: " in per_model and "F3111 (F3111)" not in per_model
     [bands] = embeds_for("xperia xa bands", eng)
     assert {str(f.name) for f in bands.fields} >= {"F3111", "F3112"}
+
+
+def test_a_source_is_a_masked_link_named_by_its_site() -> None:
+    from bot.present.layout import Layout, Section
+
+    lay = Layout(
+        title="Acme One",
+        headline=("🟢 works.",),
+        sections=(Section("Caveats", ("see https://www.gsmarena.com/acme_one-1.php.",)),),
+        notes=("Device bands: https://www.gsmarena.com/acme_one-1.php",),
+        verdict="full",
+    )
+    values = [f.value for e in fit(lay) for f in e.fields]
+    assert "see [gsmarena.com](https://www.gsmarena.com/acme_one-1.php)." in values[0]
+    assert values[-1] == "Device bands: [gsmarena.com](https://www.gsmarena.com/acme_one-1.php)"

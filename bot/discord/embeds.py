@@ -17,7 +17,7 @@ import discord
 from ..engine import Answer
 from ..present.i18n import _, speaking
 from ..present.layout import Layout, Section, build
-from ..present.phrases import HELP_LINES, defuse_mentions
+from ..present.phrases import HELP_LINES, defuse_mentions, linked
 from ..records import Knowledge
 
 TITLE, DESCRIPTION, FIELD_NAME, FIELD_VALUE, FIELDS, FOOTER, TOTAL, EMBEDS = 256, 4096, 256, 1024, 25, 2048, 6000, 10
@@ -32,6 +32,12 @@ _OVERFLOW_ROOM = len(_OVERFLOW) + 20 + len("More")
 def clip(text: str, limit: int) -> str:
     """At most `limit` characters; a cut text ends in an ellipsis."""
     return text if len(text) <= limit else text[: max(0, limit - 1)].rstrip() + ELLIPSIS
+
+
+def _masked(text: str) -> str:
+    """Web addresses as masked links named by their site ("[gsmarena.com](https://…)"): a source is
+    one short word to read, and still one click away."""
+    return linked(text, lambda site, address: f"[{site}]({address})")
 
 
 def pack(lines: Iterable[str], limit: int) -> list[str]:
@@ -57,7 +63,7 @@ def fit(lay: Layout) -> list[discord.Embed]:
     if title is None and lay.kind == "choices":
         title = "Did you mean…?"
     footer = clip(defuse_mentions(lay.footer), FOOTER_SHOWN) if lay.footer else None
-    description = clip(defuse_mentions("\n".join(lay.headline)), DESCRIPTION) or None
+    description = clip(defuse_mentions(_masked("\n".join(lay.headline))), DESCRIPTION) or None
     first = discord.Embed(title=title, description=description, colour=colour)
     embeds = [first]
     budget = TOTAL - len(title or "") - len(description or "") - len(footer or "") - _OVERFLOW_ROOM
@@ -66,7 +72,7 @@ def fit(lay: Layout) -> list[discord.Embed]:
     if lay.notes:
         sections.append(Section("Sources and dates", lay.notes))
     for section in sections:
-        chunks = pack((defuse_mentions(line) for line in section.lines), FIELD_VALUE)
+        chunks = pack((defuse_mentions(_masked(line)) for line in section.lines), FIELD_VALUE)
         for n, chunk in enumerate(chunks):
             name = section.name if n == 0 else f"{section.name} (continued)"
             fields.append((clip(defuse_mentions(name), FIELD_NAME), chunk, chunk.count("\n") + 1))

@@ -11,7 +11,7 @@ import re
 from markupsafe import Markup, escape
 
 from .layout import Layout
-from .phrases import URL
+from .phrases import URL, site
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
@@ -28,7 +28,9 @@ def inline(text: str) -> Markup:
     for m in URL.finditer(raw):
         address = m.group(0).rstrip(".,;:")
         out.append(_words(raw[pos : m.start()]))
-        out.append(f'<a href="{escape(address)}" rel="nofollow noopener">{escape(address)}</a>')
+        out.append(
+            f'<a href="{escape(address)}" title="{escape(address)}" rel="nofollow noopener">{escape(site(address))}</a>'
+        )
         pos = m.start() + len(address)
     out.append(_words(raw[pos:]))
     html = "".join(out)

@@ -267,6 +267,8 @@ def _availability(
     assert av is not None
     mark = VERDICT_MARK[STATUS_VERDICT.get(av.status, "unknown")]
     asks = "**" + _("Sold in {country}?").format(country=country) + "**"
+    if not asked and (av.statement is None or av.scope == "later"):
+        return  # "I don't know" of a question nobody asked is only noise beside the verdicts
     if av.statement is None:
         heads.append(
             f"{mark} {asks} "

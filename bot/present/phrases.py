@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from ..records import Device, Variant
 from .i18n import _, with_article
@@ -68,6 +69,25 @@ def cite(source: str, limit: int = 160) -> str:
     if found:
         return found.group(0).rstrip(".,;")
     return source if len(source) <= limit else source[: limit - 1].rstrip() + "…"
+
+
+def site(address: str) -> str:
+    """The site an address is on, as a link's text: "gsmarena.com" for a long GSMArena address."""
+    host = urlsplit(address).hostname or address
+    return host.removeprefix("www.")
+
+
+def linked(text: str, link: Callable[[str, str], str]) -> str:
+    """The text with each web address replaced by `link(site, address)` (a masked link in Discord, the
+    site's name where only the words are counted)."""
+    out, pos = [], 0
+    for m in URL.finditer(text):
+        address = m.group(0).rstrip(".,;:")
+        out.append(text[pos : m.start()])
+        out.append(link(site(address), address))
+        pos = m.start() + len(address)
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def gist(note: str, limit: int = 280) -> str:
