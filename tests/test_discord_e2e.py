@@ -348,6 +348,27 @@ async def test_did_you_mean_buttons_answer_in_place(world: World) -> None:
     assert embed["description"].startswith("**Works on T-Mobile?**\n🟢 ")
     assert r.body["data"]["components"] == []
 
+    # After a restart (a new bot, nothing in memory) the choices of an earlier answer still answer.
+    await world.bot.close()
+    config = world.config
+    assert config is not None
+    again = build_bot(config, world.service, guild_ready_timeout=0.05)
+    task = asyncio.create_task(again.start(config.token))
+    try:
+        await asyncio.wait_for(again.wait_until_ready(), TIMEOUT)
+        fut = fake.wait_request(lambda r: "/callback" in r.path)
+        await fake.click(world.mod, message, buttons[0]["custom_id"])
+        refused = await asyncio.wait_for(fut, TIMEOUT)
+        assert refused.body["type"] == 4 and refused.body["data"]["flags"] == 64, "still only for alice"
+        fut = fake.wait_request(lambda r: "/callback" in r.path)
+        await fake.click(world.alice, message, buttons[0]["custom_id"])
+        r = await asyncio.wait_for(fut, TIMEOUT)
+        assert r.body["type"] == 7
+        assert r.body["data"]["embeds"][0]["title"] == "Pixel 9"
+    finally:
+        await again.close()
+        await asyncio.wait_for(task, TIMEOUT)
+
 
 async def test_more_than_five_suggestions_come_as_a_menu(world: World) -> None:
     fake = world.fake

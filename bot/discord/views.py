@@ -29,7 +29,7 @@ MAX_OPTIONS = 25
 class OwnedView(discord.ui.View):
     """A view only the person who caused it may use; it logs its errors and says so to the user."""
 
-    def __init__(self, owner_id: int, timeout: float) -> None:
+    def __init__(self, owner_id: int, timeout: float | None) -> None:
         super().__init__(timeout=timeout)
         self.owner_id = owner_id
         self.message: discord.Message | discord.InteractionMessage | None = None
@@ -149,18 +149,70 @@ class DetailView(discord.ui.View):
                 await self.message.edit(view=None, allowed_mentions=NO_MENTIONS)
 
 
+_KINDS = {"device": "d", "carrier": "c"}
+_KIND_OF = {v: k for k, v in _KINDS.items()}
+
+
+def _pick_id(kind: str, entry_id: str, owner_id: int, question: str) -> str | None:
+    """A pick's custom id carrying all it needs to answer again (so it outlives the bot's memory), or
+    None when it does not fit Discord's 100 characters."""
+    if kind not in _KINDS or "\n" in question or ":" in entry_id:
+        return None
+    custom_id = f"pick:{_KINDS[kind]}:{entry_id}:{owner_id}:{defuse_mentions(question)}"
+    return custom_id if len(custom_id) <= 100 else None
+
+
+class PickButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"pick:(?P<kind>[a-z]):(?P<entry>[^:]+):(?P<owner>\d+):(?P<question>.+)",
+):
+    """A "did you mean" choice that answers the question again with that choice, in place, for whoever
+    asked. Its custom id carries the question, so it keeps working after the bot restarts."""
+
+    def __init__(self, kind: str, entry_id: str, owner_id: int, question: str, label: str = "…") -> None:
+        custom_id = _pick_id(kind, entry_id, owner_id, question)
+        assert custom_id is not None
+        super().__init__(discord.ui.Button(label=label, style=discord.ButtonStyle.primary, custom_id=custom_id))
+        self.kind, self.entry_id, self.owner_id, self.question = kind, entry_id, owner_id, question
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> PickButton:
+        return cls(_KIND_OF[match["kind"]], match["entry"], int(match["owner"]), match["question"])
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        if interaction.user.id == self.owner_id:
+            return True
+        await tell(interaction, "These buttons belong to whoever asked. Ask me yourself with /ask.")
+        return False
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        service = service_of(interaction)
+        answer = service.ask_choosing(self.question, self.kind, self.entry_id, adapter="discord")
+        embeds, view = answer_payload(service, answer, self.owner_id, language_of(str(interaction.locale)))
+        await interaction.response.edit_message(content=None, embeds=embeds, view=view, allowed_mentions=NO_MENTIONS)
+        if isinstance(view, (SuggestionView, DetailView)) and view.timeout is not None:
+            view.message = await interaction.original_response()
+
+
 class SuggestionView(OwnedView):
-    """One button per suggestion (a menu when there are more than five); a pick edits the answer."""
+    """One button per suggestion (a menu when there are more than five); a pick edits the answer.
+    When every choice's custom id can carry the question, the buttons are `PickButton`s and never expire."""
 
     def __init__(
         self, service: Service, question: str, suggestions: Sequence[Suggestion], owner_id: int, lang: str = "en"
     ) -> None:
-        super().__init__(owner_id, timeout=600)
+        choices = list(suggestions)[:MAX_OPTIONS]
+        lasting = len(choices) <= MAX_BUTTONS and all(_pick_id(s.kind, s.id, owner_id, question) for s in choices)
+        super().__init__(owner_id, timeout=None if lasting else 600)
         self.service = service
         self.question = question
         self.lang = lang
-        choices = list(suggestions)[:MAX_OPTIONS]
-        if len(choices) <= MAX_BUTTONS:
+        if lasting:
+            for s in choices:
+                self.add_item(PickButton(s.kind, s.id, owner_id, question, clip(s.name, 80)))
+        elif len(choices) <= MAX_BUTTONS:
             for s in choices:
                 button: discord.ui.Button[SuggestionView] = discord.ui.Button(
                     label=clip(s.name, 80), style=discord.ButtonStyle.primary, custom_id=f"pick:{s.kind}:{s.id}"
