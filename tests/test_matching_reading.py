@@ -177,6 +177,9 @@ def test_an_adjective_before_a_network_is_where_the_phone_is_used() -> None:
     a = read("my chinese xiaomi 14 has no volte with an indian sim")
     assert (a.country, a.origin) == ("IN", "CN")
     assert read("my pixel 9 does not connect to any german phone network").country == "DE"
+    # a cue of origin before it does not make the networks' country an origin
+    a = read("no volte on my pixel 9, it will be banned from all australian networks")
+    assert (a.country, a.origin) == ("AU", None)
 
 
 @pytest.mark.parametrize(

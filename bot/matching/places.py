@@ -339,6 +339,8 @@ def _is_origin(
     """Whether a place is where the phone comes from: "china version", an adjective of a market, a
     cue before it ("bought … in", "imported from"), or a place written right before the phone ("a US
     galaxy"); a cue of use ("moving to", "back home in", "I'm from") makes it the place of use."""
+    if _adjective_of_network(toks, p.end):
+        return False  # "banned from all AU networks", "a Chinese carrier": the networks are there
     after = [t.norm for t in toks[p.end : p.end + 2] if not t.brk]
     if any(word in MARKET_CUES for word in after) or p.adjective:
         return True  # "china version", "china mainland version", "CN rom"
