@@ -144,6 +144,23 @@ def test_an_everyday_carrier_name_needs_a_cue() -> None:
     assert read("pixel 9 with mint?").carriers == ("mint-us",)
 
 
+def test_an_everyday_carrier_name_counts_in_its_own_country() -> None:
+    k = knowledge(
+        vendors=[vendor("google", "Google", "pixel")],
+        devices=[device("pixel-8", "google", "Pixel 8", variant("p8", lte=[1, 3]))],
+        carriers=[
+            carrier("orange-es", "ES", "Orange", lte=([1, 3], [])),
+            carrier("three-gb", "GB", "Three", "three uk", lte=([1, 3], [])),
+        ],
+    )
+    index = Index(k)
+    assert index.analyze("moving to madrid, is orange any good with a pixel 8").carriers == ("orange-es",)
+    assert index.analyze("moving to london, is three any good with my pixel 8").carriers == ("three-gb",)
+    # a number, not the network; and no carrier of that name in the country asked about
+    assert index.analyze("i have three kids in the uk, does the pixel 8 work there").carriers == ()
+    assert index.analyze("is orange any good with a pixel 8 in the uk").carriers == ()
+
+
 def test_words_are_not_joined_into_places() -> None:
     assert read("good to go with a pixel 9 on tmo?").country == "US"  # not Togo
     result = read("a us iphone 16 on jio")  # not Australia ("a us" is not "aus")

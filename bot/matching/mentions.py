@@ -149,6 +149,26 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     return [m for m in found if not _tail_of_unknown_name(m, toks, named)]
 
 
+def everyday_carriers(lexicon: Lexicon, toks: list[Token], found: list[Match], blocked: set[int]) -> list[Match]:
+    """Carriers named by an everyday word with no cue around them ("is orange any good"): not names
+    on their own, but names where the question is about that carrier's country ("moving to madrid,
+    is orange any good with a pixel 7 pro")."""
+    named = {i for m in found for i in range(m.start, m.end)}
+    out = []
+    for i, t in enumerate(toks):
+        if i in named or i in blocked:
+            continue
+        after = toks[i + 1].norm if i + 1 < len(toks) and not toks[i + 1].brk else ""
+        if after == "of" or (len(after) > 2 and after.isalpha() and after.endswith("s") and after != "is"):
+            continue  # "three of us", "three weeks": a number, not the network
+        node = lexicon.root.children.get(t.norm)
+        for p in node.payloads if node is not None else ():
+            m = Match(p, i, i + 1, 1.0)
+            if p.kind == "carrier" and p.weak and not _tail_of_unknown_name(m, toks, named):
+                out.append(m)
+    return out
+
+
 def _tail_of_unknown_name(m: Match, toks: list[Token], named: set[int]) -> bool:
     """An everyday carrier name after a word we know nothing of, even in lower case: "cincinnati
     bell coverage" is not Bell Canada's coverage."""

@@ -117,6 +117,16 @@ def resolve(
     return PlaceReading(tuple(carriers), tuple(suggestions), country, origin)
 
 
+def with_everyday_carrier(lexicon: Lexicon, where: PlaceReading, candidates: list[Match]) -> PlaceReading:
+    """The reading with the one carrier of its country of use named by an everyday word ("orange"
+    once the question is about Spain), when there is exactly one."""
+    k = lexicon.knowledge
+    here = {m.payload.id for m in candidates if k.carrier(m.payload.id).country == where.country}
+    if len(here) != 1:
+        return where
+    return PlaceReading((here.pop(),), where.suggestions, where.country, where.origin)
+
+
 def _start(p: _Place) -> int:
     return p.start
 

@@ -116,6 +116,10 @@ class Index:
         in_names = {i for m in matches for i in range(m.start, m.end)}
         lang = guess_language([t.norm for i, t in enumerate(toks) if i not in in_names])
         where = places.resolve(lex, matches, toks, covered, d.span, shouting, q, lang, asking, sentence_of)
+        if not where.carriers and where.country and not any(s.kind == "carrier" for s in where.suggestions):
+            where = places.with_everyday_carrier(
+                lex, where, mentions.everyday_carriers(lex, toks, matches, covered | software)
+            )
         suggestions.extend(where.suggestions)
         variant = d.variant
         if d.device and variant is None and where.origin:
