@@ -144,6 +144,12 @@ def test_an_everyday_carrier_name_needs_a_cue() -> None:
     assert read("pixel 9 with mint?").carriers == ("mint-us",)
 
 
+def test_money_is_no_country_and_a_phone_brought_into_a_country_is_used_there() -> None:
+    a = read("pixel 9 yang masuk dari luar negeri ke Indonesia, harga di atas US$ 500, bisa digunakan?")
+    assert (a.country, a.origin) == ("ID", None)
+    assert read("the pixel 9 for US$ 500, any good?").country is None
+
+
 def test_an_everyday_carrier_name_counts_in_its_own_country() -> None:
     k = knowledge(
         vendors=[vendor("google", "Google", "pixel")],

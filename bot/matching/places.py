@@ -182,8 +182,8 @@ def _codes(lexicon: Lexicon, toks: list[Token], taken: set[int], shouting: bool,
     for i, t in enumerate(toks):
         if i in taken or len(t.raw) != 2 or not t.raw.isalpha():
             continue
-        if question[t.end : t.end + 1] == "-" or question[max(t.start - 1, 0) : t.start] == "-":
-            continue  # "SM" of "SM-S921U" is part of a model number, not San Marino
+        if question[t.end : t.end + 1] in ("-", "$") or question[max(t.start - 1, 0) : t.start] == "-":
+            continue  # "SM" of "SM-S921U" is part of a model number, not San Marino; "US$ 500" is money
         code = "GB" if t.raw.upper() == "UK" else t.raw.upper()
         if t.raw.isupper() and not shouting:
             if code in _NOT_CODES or pycountry.countries.get(alpha_2=code) is None:
