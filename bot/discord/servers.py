@@ -26,6 +26,7 @@ class ServerSettingsStore:
     def __init__(self, path: Path) -> None:
         self.db = Database(path)
         self.table = self.db.table(TABLE)
+        self._cache: dict[int, ServerSettings] = {}
         if not self.table.exists():
             self.table.create(
                 {"guild_id": int, "country": str, "answer_channels": str, "mod_roles": str, "private": int},
@@ -35,6 +36,14 @@ class ServerSettingsStore:
     def get(self, guild_id: int | None) -> ServerSettings:
         if guild_id is None:
             return ServerSettings()
+        # Read once per server: every message asks, and only this process changes a server's settings
+        # (a server is served by one shard, one process).
+        cached = self._cache.get(guild_id)
+        if cached is None:
+            cached = self._cache[guild_id] = self._read(guild_id)
+        return cached
+
+    def _read(self, guild_id: int) -> ServerSettings:
         rows = list(self.table.rows_where("guild_id = ?", [guild_id]))
         if not rows:
             return ServerSettings()
@@ -49,7 +58,7 @@ class ServerSettingsStore:
     def update(self, guild_id: int, **changes: Any) -> ServerSettings:
         """Change some settings of a server, in one transaction; returns the settings now."""
         with self.db.conn:
-            new = replace(self.get(guild_id), **changes)
+            new = replace(self._read(guild_id), **changes)
             self.table.upsert(
                 {
                     "guild_id": guild_id,
@@ -60,4 +69,5 @@ class ServerSettingsStore:
                 },
                 pk="guild_id",
             )
+        self._cache[guild_id] = new
         return new
