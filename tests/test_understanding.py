@@ -10,9 +10,9 @@ import pytest
 from bench import understanding
 
 QUESTIONS = Path(__file__).parent / "data" / "questions"
-# Held-out share read right when the floor was set (2026-12-06): 64.2 % of 109 items. The floor sits a
-# few items below it; raise it as the reading improves, never lower it to make a change pass.
-HELDOUT_READ_RIGHT_FLOOR = 0.60
+# Held-out share read right when the floor was set (2026-12-06, second time): 68.9 % of 135 items. The
+# floor sits a few items below it; raise it as the reading improves, never lower it to make a change pass.
+HELDOUT_READ_RIGHT_FLOOR = 0.65
 
 
 @pytest.fixture(scope="module")
