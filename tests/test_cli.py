@@ -207,3 +207,9 @@ def test_numbers_out_of_range_are_usage_errors_not_tracebacks(db: Path) -> None:
     for args in (("kb", "undo", "99999999999999999999"), ("kb", "history", "--limit", "10000000000000000000000")):
         result = devicebot(*args, db=db)
         assert result.returncode == 2 and "out of range" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_endless_file_is_read_only_up_to_the_limit(db: Path) -> None:
+    result = devicebot("kb", "import", "/dev/zero", db=db)
+    assert result.returncode == 1 and "/dev/zero: file is larger than" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
