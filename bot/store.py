@@ -149,8 +149,11 @@ class Store:
             conn = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=self.wait)
             try:
                 conn.execute("select count(*) from sqlite_master").fetchone()
-            except sqlite3.OperationalError:
+            except sqlite3.OperationalError as exc:
+                # Only where SQLite cannot create its shared-memory file beside the database.
                 conn.close()
+                if getattr(exc, "sqlite_errorname", "") not in ("SQLITE_READONLY_DIRECTORY", "SQLITE_CANTOPEN"):
+                    raise
                 conn = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, timeout=self.wait)
         conn.execute(f"PRAGMA busy_timeout = {int(self.wait * 1000)}")
         return conn
