@@ -364,3 +364,34 @@ def test_two_large_imports_at_once_both_land(tmp_path: Path) -> None:
         assert process.returncode == 0 and "imported" in out, err
     ids = {row[0] for row in rows(db)["devices"]}
     assert {"pixel-9", "acme-0", "acme-1499", "zeta-0", "zeta-1499"} <= ids and len(ids) == 3001
+
+
+def test_server_settings_on_a_read_only_database_are_read_and_a_change_is_one_line(shared_dir: Path) -> None:
+    folder = shared_dir / "ro"
+    folder.mkdir()
+    db = make_db(folder / "kb.db")  # a database without saved server settings (the bot never ran on it)
+    folder.chmod(0o555)
+    before = db.read_bytes()
+    script = (
+        "import sys\n"
+        "from bot.dbfaults import StoreError\n"
+        "from bot.discord.servers import ServerSettings, ServerSettingsStore\n"
+        "settings = ServerSettingsStore(sys.argv[1])\n"
+        "assert settings.get(1) == ServerSettings()\n"
+        "try:\n"
+        "    settings.update(1, country='IN')\n"
+        "except StoreError as exc:\n"
+        "    print(exc)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [*_unprivileged(), sys.executable, "-c", script, str(db)],
+        text=True,
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert result.stdout.startswith(f"{db} is read-only for this user: nothing was changed")
+    assert db.read_bytes() == before
