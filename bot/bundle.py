@@ -165,20 +165,32 @@ def parse_text(content: str, name: str) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1} column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
+        if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not accept, by its position
+            where = f"character {exc.position + 1}"
+            problem = f"character {exc.character!r} is not allowed"
+        else:
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise KnowledgeError([Problem(name, where, f"not valid YAML: {problem}")]) from exc
     raise KnowledgeError([Problem(name, "", f"unknown file type {suffix or '(none)'}: expected .json, .yaml or .yml")])
 
 
+# A bundle file larger than this is not knowledge (the whole shipped knowledge is about 2 MB): reading
+# stops there, so `kb import /dev/zero` or an endless pipe ends in one line instead of reading forever.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
 def read_file(path: Path, max_bytes: int | None = None) -> RawBundle:
-    """Read and schema-check one bundle file."""
+    """Read and schema-check one bundle file (at most `max_bytes`, else MAX_FILE_BYTES)."""
     name = str(path)
+    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
     try:
-        if max_bytes is not None and path.stat().st_size > max_bytes:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:
             raise KnowledgeError(
-                [Problem(name, "", f"file is {path.stat().st_size:,} bytes; the limit is {max_bytes:,}")]
+                [Problem(name, "", f"file is larger than {limit:,} bytes, the limit for a bundle file: split it")]
             )
-        content = path.read_text(encoding="utf-8")
+        content = data.decode("utf-8")
     except FileNotFoundError as exc:
         raise KnowledgeError([Problem(name, "", "no such file")]) from exc
     except IsADirectoryError as exc:

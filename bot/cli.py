@@ -122,6 +122,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=None, help="port (default: $DEVICEBOT_HTTP_PORT, else 8080)")
     serve.add_argument("--rate", type=int, default=30, help="questions per client per --per seconds on /api/ask")
     serve.add_argument("--per", type=float, default=10.0, help="the rate limit's window in seconds")
+    serve.add_argument(
+        "--idle", type=float, default=15.0, help="close a connection that sends nothing for this many seconds"
+    )
     sub.add_parser(
         "run",
         help="run the Discord bot (settings from the environment or .env: DISCORD_TOKEN, DEVICEBOT_*)",
@@ -273,10 +276,12 @@ def run(argv: Sequence[str] | None = None, out: TextIO | None = None, inp: TextI
                     raise ValueError(
                         f"--rate {args.rate} --per {args.per}: expected at least 1 question per positive time"
                     )
+                if not 0 < args.idle <= 3600:
+                    raise ValueError(f"--idle {args.idle}: expected a number of seconds above 0, at most 3600")
             except ValueError as exc:
                 print(f"devicebot: {exc}", file=sys.stderr)
                 return EXIT_USAGE
-            serve_http(Service.open(args.db), args.host, port, rate=args.rate, per=args.per)
+            serve_http(Service.open(args.db), args.host, port, rate=args.rate, per=args.per, idle=args.idle)
             return EXIT_OK
         if args.command == "run":
             from .discord.runner import main as run_discord

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from . import bundle, present
-from .bundle import RawBundle
+from .bundle import KnowledgeError, RawBundle
+from .dbfaults import StoreError
 from .engine import Answer, Engine
 from .matching import Analysis
 from .metrics import Metrics
@@ -28,18 +29,29 @@ class Service:
         self.metrics = metrics or Metrics()
         self._version = store.data_version()
         self.engine = Engine(store.load())
+        # Why the last reload of the knowledge failed (None when it worked): /healthz reports it.
+        self.reload_error: str | None = None
 
     @classmethod
     def open(cls, db: Path | str | None = None, metrics: Metrics | None = None) -> Service:
         return cls(Store.open(db or default_db_path(), seed=bundle.shipped_knowledge_dir()), metrics)
 
     def refresh_if_changed(self) -> bool:
-        """Rebuild the engine if another process changed the database; True when it did."""
-        version = self.store.data_version()
-        if version == self._version:
-            return False
-        self._version = version
-        self.engine = Engine(self.store.load())
+        """Rebuild the engine if another process changed the database; True when it did. When the
+        knowledge cannot be read (a damaged file, invalid knowledge), the error is raised and kept in
+        `reload_error`, the old answers stay, and the next call tries again."""
+        try:
+            version = self.store.data_version()
+            if version == self._version:
+                return False
+            engine = Engine(self.store.load())
+        except StoreError as exc:
+            self.reload_error = exc.reason
+            raise
+        except KnowledgeError:
+            self.reload_error = "the database holds knowledge that is not valid"
+            raise
+        self._version, self.engine, self.reload_error = version, engine, None
         return True
 
     def _rebuild(self) -> None:

@@ -11,27 +11,35 @@ import json
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.request import pathname2url
 
 import platformdirs
 from sqlite_utils import Database
 
 from . import bundle
 from .bundle import KINDS, KnowledgeError, Problem, RawBundle, RawEntry
+from .dbfaults import StoreError, damaged, explain, read_only
 from .records import Device, Knowledge
 
-SCHEMA_VERSION = "1"
-
-
-class StoreError(OSError):
-    """The database file cannot be used as it is; the message says which file and what to do."""
-
+# The schema version is kept in PRAGMA user_version (and, for devicebot before version 2, in the meta
+# table). MIGRATIONS[n] takes a database from version n to n + 1; every step of an upgrade runs in one
+# transaction, so a failed or interrupted upgrade leaves the file as it was.
+SCHEMA_VERSION = 2
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    # 1 → 2: the next batch number is read from an index instead of a scan of the whole history.
+    1: ("CREATE INDEX IF NOT EXISTS [idx_changes_batch] ON [changes] ([batch])",),
+}
+# How long a write waits for another one (a large import takes seconds) before it gives up, in seconds.
+WRITE_WAIT_SECONDS = 60.0
 
 _COLUMNS = {"vendors": (), "devices": ("vendor",), "carriers": ("country",), "statements": ("vendor", "country")}
+_OURS = {*KINDS, "changes", "meta"}
 
 
 def default_db_path() -> Path:
@@ -90,37 +98,112 @@ def _canon(entry: RawEntry) -> str:
 
 
 class Store:
-    def __init__(self, path: Path | str) -> None:
+    """The knowledge in one SQLite file. A file this user cannot write is opened read-only: questions
+    are answered, and every write is refused in one line. Every fault of the file or the disk is a
+    StoreError naming the file (see dbfaults)."""
+
+    def __init__(self, path: Path | str, *, wait: float = WRITE_WAIT_SECONDS) -> None:
         self.path = Path(path)
+        self.wait = wait
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder: give a database file (it is created if missing)")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.db = Database(self.path)
-            self.db.conn.execute("PRAGMA busy_timeout = 10000")
-            tables = set(self.db.table_names())
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"{self.path} is not a devicebot database ({exc}): move it away or give another --db"
-            ) from exc
-        # Another program's SQLite file is left as it is: devicebot keeps a file of its own.
-        if tables and not tables & {*KINDS, "changes", "meta"}:
-            shown = ", ".join(sorted(tables)[:5])
-            raise StoreError(f"{self.path} is another program's SQLite file (tables: {shown}): give another --db")
-        if "meta" in tables:
-            row = self.db.execute("select value from meta where key = 'schema_version'").fetchone()
-            version = row[0] if row else None
-            if version != SCHEMA_VERSION:
+        if not self.path.exists():
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
                 raise StoreError(
-                    f"{self.path} has database schema version {version!r}; this devicebot reads version "
-                    f"{SCHEMA_VERSION}: export it with the devicebot that wrote it (`kb export`), then import it here"
+                    f"cannot create {self.path} ({exc.strerror}): give a --db in a folder this user can write"
+                ) from exc
+        self.read_only = not _writable(self.path)
+        if self.read_only and not self.path.exists():
+            raise StoreError(
+                f"cannot create {self.path}: its folder is not writable by this user; give a --db in a folder "
+                "this user can write"
+            )
+        with self._guard():
+            self.db = Database(self._connect())
+            version = self._check(set(self.db.table_names()))
+        if self.read_only:
+            if version != SCHEMA_VERSION:
+                what = "is empty" if version is None else f"has schema version {version} and needs an upgrade"
+                raise StoreError(
+                    f"{self.path} {what}, which means writing, but it is read-only for this user: make the file "
+                    "and its folder writable and run devicebot once",
+                    "the database is read-only",
                 )
-        try:
+            return
+        with self._guard():
             if self.db.journal_mode != "wal":
                 self.db.enable_wal()
-            self._ensure_schema()
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"cannot prepare {self.path} ({exc}): check that it and its folder are writable") from exc
+            if version != SCHEMA_VERSION:
+                with self._transaction():
+                    self._prepare()
+
+    def _connect(self) -> sqlite3.Connection:
+        """A connection to the file: read-write when this user can write it, else read-only (and, in a
+        folder where SQLite cannot keep its shared-memory file, as an unchanging file)."""
+        uri = "file:" + pathname2url(str(self.path.resolve()))
+        if not self.read_only:
+            conn = sqlite3.connect(uri + "?mode=rwc", uri=True, timeout=self.wait)
+        else:
+            conn = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=self.wait)
+            try:
+                conn.execute("select count(*) from sqlite_master").fetchone()
+            except sqlite3.OperationalError as exc:
+                # Only where SQLite cannot create its shared-memory file beside the database.
+                conn.close()
+                if getattr(exc, "sqlite_errorname", "") not in ("SQLITE_READONLY_DIRECTORY", "SQLITE_CANTOPEN"):
+                    raise
+                conn = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, timeout=self.wait)
+        conn.execute(f"PRAGMA busy_timeout = {int(self.wait * 1000)}")
+        return conn
+
+    def _version(self, tables: set[str]) -> int | None:
+        """The file's schema version; None for a file without our tables (a new one)."""
+        if not tables & _OURS:
+            return None
+        number = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        if number:
+            return number
+        # Before version 2 the version was kept in the meta table only.
+        row = (
+            self.db.execute("select value from meta where key = 'schema_version'").fetchone()
+            if ("meta" in tables)
+            else None
+        )
+        value = str(row[0]) if row else ""
+        return int(value) if value.isdigit() else -1
+
+    def _check(self, tables: set[str]) -> int | None:
+        """Refuse, before anything is written, a file that is not ours or of a version we cannot read."""
+        # Another program's SQLite file is left as it is: devicebot keeps a file of its own.
+        if tables and not tables & _OURS:
+            shown = ", ".join(sorted(tables)[:5])
+            raise StoreError(f"{self.path} is another program's SQLite file (tables: {shown}): give another --db")
+        version = self._version(tables)
+        if version is not None and version != SCHEMA_VERSION and not _upgradable(version):
+            newer = version > SCHEMA_VERSION
+            raise StoreError(
+                f"{self.path} has database schema version {version if version >= 0 else 'unknown'}; this devicebot "
+                f"reads version {SCHEMA_VERSION}"
+                + (" (upgrade devicebot)" if newer else "")
+                + ": export it with the devicebot that wrote it (`kb export`), then import it here"
+            )
+        return version
+
+    def _prepare(self) -> None:
+        """Inside a write transaction: create the tables of a new file, or upgrade an older one step by
+        step (checked again here: another process may have done it meanwhile)."""
+        version = self._version(set(self.db.table_names()))
+        if version is None:
+            self._create_schema()
+            return
+        while version < SCHEMA_VERSION:
+            for statement in MIGRATIONS[version]:
+                self.db.execute(statement)
+            version += 1
+        self.db.execute("insert or replace into meta (key, value) values ('schema_version', ?)", [str(version)])
+        self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @classmethod
     def open(cls, path: Path | str, seed: Path | None = None) -> Store:
@@ -133,49 +216,86 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
-    def _ensure_schema(self) -> None:
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Any SQLite fault inside becomes a StoreError naming the file and what to do."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc, self.wait) from exc
+
+    @contextmanager
+    def _transaction(self, *, keep: bool = True) -> Iterator[None]:
+        """One `BEGIN IMMEDIATE` transaction (it waits up to `wait` seconds for another writer):
+        committed when the block ends well and `keep` is true, rolled back otherwise."""
+        if self.read_only:
+            raise read_only(self.path)
+        with self._guard():
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                if keep:
+                    self.db.conn.commit()
+            finally:
+                if self.db.conn.in_transaction:
+                    with suppress(sqlite3.Error):
+                        self.db.conn.rollback()
+
+    def _create_schema(self) -> None:
         for kind in KINDS:
-            if kind not in self.db.table_names():
-                columns: dict[str, Any] = {"id": str, **dict.fromkeys(_COLUMNS[kind], str), "data": str}
-                self.db[kind].create(columns, pk="id")  # type: ignore[union-attr]
-                for col in _COLUMNS[kind]:
-                    self.db[kind].create_index([col])  # type: ignore[union-attr]
-        if "changes" not in self.db.table_names():
-            self.db["changes"].create(  # type: ignore[union-attr]
-                {
-                    "change_id": int,
-                    "batch": int,
-                    "at": str,
-                    "actor": str,
-                    "action": str,
-                    "kind": str,
-                    "entry_id": str,
-                    "before": str,
-                    "after": str,
-                },
-                pk="change_id",
-                not_null={"batch", "at", "actor", "action", "kind", "entry_id"},
-            )
-            self.db["changes"].create_index(["entry_id"])  # type: ignore[union-attr]
-        if "meta" not in self.db.table_names():
-            self.db["meta"].create({"key": str, "value": str}, pk="key")  # type: ignore[union-attr]
-            self.db["meta"].insert({"key": "schema_version", "value": SCHEMA_VERSION})  # type: ignore[union-attr]
-            self.db.execute(f"PRAGMA user_version = {int(SCHEMA_VERSION)}")
+            columns: dict[str, Any] = {"id": str, **dict.fromkeys(_COLUMNS[kind], str), "data": str}
+            self.db[kind].create(columns, pk="id")  # type: ignore[union-attr]
+            for col in _COLUMNS[kind]:
+                self.db[kind].create_index([col])  # type: ignore[union-attr]
+        self.db["changes"].create(  # type: ignore[union-attr]
+            {
+                "change_id": int,
+                "batch": int,
+                "at": str,
+                "actor": str,
+                "action": str,
+                "kind": str,
+                "entry_id": str,
+                "before": str,
+                "after": str,
+            },
+            pk="change_id",
+            not_null={"batch", "at", "actor", "action", "kind", "entry_id"},
+        )
+        self.db["changes"].create_index(["entry_id"])  # type: ignore[union-attr]
+        self.db["changes"].create_index(["batch"], index_name="idx_changes_batch")  # type: ignore[union-attr]
+        self.db["meta"].create({"key": str, "value": str}, pk="key")  # type: ignore[union-attr]
+        self.db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)})  # type: ignore[union-attr]
+        self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     # -- reading ----------------------------------------------------------------------------------
 
     def is_empty(self) -> bool:
-        return all(self.db[kind].count == 0 for kind in KINDS)
+        with self._guard():
+            return all(self.db[kind].count == 0 for kind in KINDS)
 
     def raw(self) -> RawBundle:
         raw = RawBundle()
-        for kind in KINDS:
-            for row in self.db.query(f"select data from [{kind}] order by rowid"):
-                raw.add(kind, json.loads(row["data"]), f"database {self.path.name}")
+        with self._guard():
+            for kind in KINDS:
+                for (data,) in self.db.execute(f"select data from [{kind}] order by rowid").fetchall():
+                    try:
+                        entry = json.loads(data)
+                    except (TypeError, ValueError) as exc:
+                        raise damaged(self.path, f"a row of {kind} is not a bundle entry: {exc}") from exc
+                    if not isinstance(entry, dict):
+                        raise damaged(self.path, f"a row of {kind} is not a bundle entry")
+                    raw.add(kind, entry, f"database {self.path.name}")
         return raw
 
     def load(self) -> Knowledge:
-        return bundle.build(self.raw())
+        raw = self.raw()
+        try:
+            return bundle.build(raw)
+        except KnowledgeError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:  # rows written behind our back
+            raise damaged(self.path, f"an entry is not in the bundle format: {type(exc).__name__} {exc}") from exc
 
     def export(self) -> dict[str, Any]:
         raw = self.raw()
@@ -183,12 +303,14 @@ class Store:
 
     def data_version(self) -> int:
         """Changes whenever another connection commits: cheap to poll for edits by other processes."""
-        row = self.db.conn.execute("PRAGMA data_version").fetchone()
+        with self._guard():
+            row = self.db.conn.execute("PRAGMA data_version").fetchone()
         return int(row[0])
 
     def history(self, entry_id: str | None = None, limit: int = 20) -> list[Change]:
         where, args = ("where entry_id = ?", [entry_id]) if entry_id else ("", [])
-        rows = self.db.query(f"select * from changes {where} order by change_id desc limit ?", [*args, limit])
+        with self._guard():
+            rows = list(self.db.query(f"select * from changes {where} order by change_id desc limit ?", [*args, limit]))
         return [
             Change(
                 r["change_id"],
@@ -238,8 +360,12 @@ class Store:
             "statements_per_country": dict(sorted(Counter(s.country for s in k.statements).items())),
             "oldest_statement": {"date": dates[0], "age": age(dates[0])} if dates else None,
             "newest_statement": {"date": dates[-1], "age": age(dates[-1])} if dates else None,
-            "changes": self.db["changes"].count,
+            "changes": self._count_changes(),
         }
+
+    def _count_changes(self) -> int:
+        with self._guard():
+            return int(self.db["changes"].count)
 
     # -- writing ----------------------------------------------------------------------------------
 
@@ -249,17 +375,8 @@ class Store:
         The result is validated as a whole before anything is written; KnowledgeError names the
         incoming file's entry and field, and leaves the database as it was.
         """
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            summary = self._apply_locked(incoming, replace=replace, actor=actor, action=action, dry_run=dry_run)
-        except BaseException:
-            self.db.conn.rollback()
-            raise
-        if dry_run:
-            self.db.conn.rollback()
-        else:
-            self.db.conn.commit()
-        return summary
+        with self._transaction(keep=not dry_run):
+            return self._apply_locked(incoming, replace=replace, actor=actor, action=action, dry_run=dry_run)
 
     def _apply_locked(self, incoming: RawBundle, *, replace: bool, actor: str, action: str, dry_run: bool) -> Summary:
         current = self.raw()
@@ -312,8 +429,7 @@ class Store:
         """Delete one entry; refused (nothing changes) while other entries still refer to it."""
         if kind not in KINDS:
             raise KnowledgeError([Problem(str(self.path), kind, f"unknown kind: expected one of {', '.join(KINDS)}")])
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             current = self.raw()
             if entry_id not in {e["id"] for e in current.entries[kind]}:
                 raise KnowledgeError([Problem(str(self.path), f"{kind} {entry_id!r}", "no such entry")])
@@ -322,22 +438,16 @@ class Store:
                 for entry, origin in zip(current.entries[k], current.origins[k], strict=True):
                     if not (k == kind and entry["id"] == entry_id):
                         kept.add(k, entry, origin)
-            summary = self._apply_locked(kept, replace=True, actor=actor, action="remove", dry_run=False)
-        except BaseException:
-            self.db.conn.rollback()
-            raise
-        self.db.conn.commit()
-        return summary
+            return self._apply_locked(kept, replace=True, actor=actor, action="remove", dry_run=False)
 
     def undo(self, change_id: int, actor: str) -> Summary:
         """Put one changed entry back as it was before `change_id` (itself recorded as a change)."""
-        rows = list(self.db.query("select * from changes where change_id = ?", [change_id]))
-        if not rows:
-            raise KnowledgeError([Problem(str(self.path), f"change {change_id}", "no such change")])
-        change = rows[0]
-        kind, entry_id = change["kind"], change["entry_id"]
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
+            rows = list(self.db.query("select * from changes where change_id = ?", [change_id]))
+            if not rows:
+                raise KnowledgeError([Problem(str(self.path), f"change {change_id}", "no such change")])
+            change = rows[0]
+            kind, entry_id = change["kind"], change["entry_id"]
             current = self.raw()
             merged = RawBundle()
             for k in KINDS:
@@ -346,12 +456,17 @@ class Store:
                         merged.add(k, entry, origin)
             if change["before"]:
                 merged.add(kind, json.loads(change["before"]), f"change {change_id}")
-            summary = self._apply_locked(merged, replace=True, actor=actor, action=f"undo {change_id}", dry_run=False)
-        except BaseException:
-            self.db.conn.rollback()
-            raise
-        self.db.conn.commit()
-        return summary
+            return self._apply_locked(merged, replace=True, actor=actor, action=f"undo {change_id}", dry_run=False)
+
+
+def _writable(path: Path) -> bool:
+    """Whether this user can write the file (or create it) and its folder (SQLite keeps its journal there)."""
+    folder = path.parent
+    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def _upgradable(version: int) -> bool:
+    return 0 < version < SCHEMA_VERSION and all(v in MIGRATIONS for v in range(version, SCHEMA_VERSION))
 
 
 def _recent(devices: Iterable[Device], first: int, last: int) -> dict[str, Any]:

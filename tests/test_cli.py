@@ -188,6 +188,7 @@ def test_a_database_that_cannot_be_used_is_one_line_and_left_alone(tmp_path: Pat
     Store(older).close()
     with sqlite3.connect(older) as conn:
         conn.execute("update meta set value = '0' where key = 'schema_version'")
+        conn.execute("PRAGMA user_version = 0")
     with sqlite3.connect(older) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the file holds everything: bytes can be compared
     before = {p: p.read_bytes() for p in (junk, foreign, older)}
@@ -195,7 +196,7 @@ def test_a_database_that_cannot_be_used_is_one_line_and_left_alone(tmp_path: Pat
         (folder, "is a folder"),
         (junk, "is not a devicebot database"),
         (foreign, "another program's SQLite file (tables: notes)"),
-        (older, "has database schema version '0'"),
+        (older, "has database schema version 0"),
     ):
         result = devicebot("kb", "stats", db=db)
         assert result.returncode == 1 and said in result.stderr, (db, result.stderr)
@@ -207,3 +208,9 @@ def test_numbers_out_of_range_are_usage_errors_not_tracebacks(db: Path) -> None:
     for args in (("kb", "undo", "99999999999999999999"), ("kb", "history", "--limit", "10000000000000000000000")):
         result = devicebot(*args, db=db)
         assert result.returncode == 2 and "out of range" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_endless_file_is_read_only_up_to_the_limit(db: Path) -> None:
+    result = devicebot("kb", "import", "/dev/zero", db=db)
+    assert result.returncode == 1 and "/dev/zero: file is larger than" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

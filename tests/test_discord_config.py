@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.bundle import KnowledgeError, Problem
+from bot.dbfaults import read_only
 from bot.discord.client import QuestionCooldown, intents_for, user_message
 from bot.discord.config import Config, ConfigError
 from bot.discord.permissions import NotModerator, may_edit, member_may_edit
@@ -117,6 +118,9 @@ def test_user_messages() -> None:
     assert (text, ours) == ("Easy there! You can ask me again in 12 seconds.", False)
     text, ours = user_message(KnowledgeError([Problem("edit", "statement 'x'.date", "not a date")]))
     assert (text, ours) == ("Nothing changed:\nedit: statement 'x'.date: not a date", False)
+    # A fault of the database file: what happened, not where the file is.
+    text, ours = user_message(read_only(Path("/srv/secret/kb.db")))
+    assert not ours and text.startswith("Nothing changed: the database is read-only.") and "/srv" not in text
     assert user_message(RuntimeError("boom")) == (
         "Sorry, something went wrong on my side. It has been logged; please try again in a moment.",
         True,

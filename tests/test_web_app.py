@@ -12,6 +12,7 @@ from aiohttp.test_utils import TestClient
 from conftest import carrier, device, make_bundle, statement, variant, vendor
 
 from bot import bundle
+from bot.bundle import KnowledgeError
 from bot.service import Service
 from bot.store import Store
 from bot.web.app import create_app
@@ -123,6 +124,33 @@ async def test_healthz(client: TestClient, service: Service) -> None:
     service.store.db.conn.close()
     broken = await client.get("/healthz")
     assert broken.status == 503 and (await broken.json())["database"]["ok"] is False
+
+
+async def test_healthz_is_503_while_the_last_reload_failed_and_never_shows_the_path(
+    client: TestClient, service: Service
+) -> None:
+    ok = await client.get("/healthz")
+    assert str(service.store.path.parent) not in await ok.text()
+    # Another process writes a row that is not an entry: the service's reload fails.
+    with sqlite3.connect(service.store.path) as conn:
+        conn.execute("update devices set data = '{oops' where id = 'pixel-9'")
+    conn.close()
+    with pytest.raises(OSError, match="is damaged"):
+        service.refresh_if_changed()
+    broken = await client.get("/healthz")
+    body = await broken.json()
+    assert broken.status == 503 and body["status"] == "unhealthy"
+    assert body["reason"] == "the last reload of the knowledge failed: the database file is damaged"
+    assert str(service.store.path.parent) not in await broken.text()
+    asked = await client.get("/api/ask", params={"q": "pixel 9 on tmo"})
+    assert asked.status == 200 and (await asked.json())["device"]["id"] == "pixel-9"  # the knowledge read before
+    entry = bundle.to_raw(service.engine.knowledge.device("pixel-9")) | {"vendor": "nobody"}
+    with sqlite3.connect(service.store.path) as conn:  # an entry again, but naming a vendor nobody knows
+        conn.execute("update devices set data = ? where id = 'pixel-9'", [json.dumps(entry)])
+    conn.close()
+    with pytest.raises(KnowledgeError):
+        service.refresh_if_changed()
+    assert (await (await client.get("/healthz")).json())["reason"].endswith("knowledge that is not valid")
 
 
 async def test_healthz_reports_the_bot(aiohttp_client: Client, service: Service) -> None:

@@ -14,6 +14,7 @@ from discord.ext import commands
 
 from ..bundle import KnowledgeError
 from ..conversation import Conversations
+from ..dbfaults import StoreError
 from ..present.phrases import defuse_mentions
 from ..service import Service
 from ..web.ratelimit import RateLimiter
@@ -99,6 +100,9 @@ def user_message(error: BaseException) -> tuple[str, bool]:
         return "That took too long (over 30 s), so nothing changed. Try a smaller file.", False
     if isinstance(original, KnowledgeError):
         return "Nothing changed:\n" + clip(str(original), 1800), False
+    if isinstance(original, StoreError):  # the operator's log has the file and what to do
+        log.error("%s", original)
+        return f"Nothing changed: {original.reason}. The bot's operator has the details.", False
     return OOPS, True
 
 

@@ -15,7 +15,7 @@ import discord
 from aiohttp import web
 
 from ..service import Service
-from ..web.app import create_app
+from ..web.app import create_app, start
 from .client import build_bot, health
 from .config import Config, ConfigError
 
@@ -30,9 +30,7 @@ async def run_bot(config: Config, service: Service, **options: Any) -> None:
     runner: web.AppRunner | None = None
     if config.http_port is not None:
         app = create_app(service, health=lambda: health(bot))
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, config.http_host, config.http_port).start()
+        runner, _site = await start(app, config.http_host, config.http_port)
         log.info("HTTP service on http://%s:%d", config.http_host, config.http_port)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):

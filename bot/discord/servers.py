@@ -5,11 +5,15 @@ the environment's), and whether answers to slash commands are private."""
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
+from ..dbfaults import explain, read_only
+from ..store import Store
 
 TABLE = "server_settings"
 
@@ -23,18 +27,32 @@ class ServerSettings:
 
 
 class ServerSettingsStore:
+    """The settings in the knowledge's database file. On a file this user cannot write (see Store), the
+    settings already saved are read and a change is refused in one line (a StoreError)."""
+
     def __init__(self, path: Path) -> None:
-        self.db = Database(path)
+        self.store = Store(path)
+        self.db = self.store.db
         self.table = self.db.table(TABLE)
         self._cache: dict[int, ServerSettings] = {}
-        if not self.table.exists():
-            self.table.create(
-                {"guild_id": int, "country": str, "answer_channels": str, "mod_roles": str, "private": int},
-                pk="guild_id",
-            )
+        with self._guard():
+            self.kept = self.table.exists()
+            if not self.kept and not self.store.read_only:
+                self.table.create(
+                    {"guild_id": int, "country": str, "answer_channels": str, "mod_roles": str, "private": int},
+                    pk="guild_id",
+                )
+                self.kept = True
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise explain(self.store.path, exc, self.store.wait) from exc
 
     def get(self, guild_id: int | None) -> ServerSettings:
-        if guild_id is None:
+        if guild_id is None or not self.kept:
             return ServerSettings()
         # Read once per server: every message asks, and only this process changes a server's settings
         # (a server is served by one shard, one process).
@@ -44,7 +62,10 @@ class ServerSettingsStore:
         return cached
 
     def _read(self, guild_id: int) -> ServerSettings:
-        rows = list(self.table.rows_where("guild_id = ?", [guild_id]))
+        if not self.kept:
+            return ServerSettings()
+        with self._guard():
+            rows = list(self.table.rows_where("guild_id = ?", [guild_id]))
         if not rows:
             return ServerSettings()
         row = rows[0]
@@ -57,7 +78,9 @@ class ServerSettingsStore:
 
     def update(self, guild_id: int, **changes: Any) -> ServerSettings:
         """Change some settings of a server, in one transaction; returns the settings now."""
-        with self.db.conn:
+        if self.store.read_only:
+            raise read_only(self.store.path)
+        with self._guard(), self.db.conn:
             new = replace(self._read(guild_id), **changes)
             self.table.upsert(
                 {

@@ -16,6 +16,8 @@ from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from .. import bundle
+from ..bundle import KnowledgeError
+from ..dbfaults import StoreError
 from ..engine import verdict_grid
 from ..matching import MAX_QUESTION_CHARS
 from ..present import html, i18n, layout, phrases
@@ -55,7 +57,8 @@ async def healthz(request: web.Request) -> web.Response:
     try:
         svc.store.db.conn.execute("select 1").fetchone()
         k = svc.engine.knowledge
-        body["database"] = {"ok": True, "path": str(svc.store.path)}
+        # Where the database lives is nobody's business over HTTP: no path here.
+        body["database"] = {"ok": True, "read_only": svc.store.read_only}
         body["knowledge"] = {
             "vendors": len(k.vendors),
             "devices": len(k.devices),
@@ -64,7 +67,11 @@ async def healthz(request: web.Request) -> web.Response:
         }
     except Exception as exc:  # any failure to read the database is unhealthy, whatever it is
         body["status"] = "unhealthy"
-        body["database"] = {"ok": False, "error": str(exc)}
+        body["database"] = {"ok": False, "error": type(exc).__name__}
+    if svc.reload_error is not None:
+        # Answers still come from the knowledge read before, but edits are not picked up.
+        body["status"] = "unhealthy"
+        body["reason"] = f"the last reload of the knowledge failed: {svc.reload_error}"
     extra = request.app.get(HEALTH)
     if extra is not None:
         more = extra()
@@ -344,12 +351,18 @@ async def _watch_database(app: web.Application) -> AsyncIterator[None]:
     """Pick up edits made by other processes (the Discord bot, `devicebot kb import`)."""
 
     async def loop() -> None:
+        said = None
         while True:
             await asyncio.sleep(2)
             try:
                 app[SERVICE].refresh_if_changed()
+                said = None
+            except (StoreError, KnowledgeError) as exc:
+                if str(exc) != said:  # once per fault, not every two seconds
+                    log.error("reloading the knowledge failed (answers come from the knowledge read before): %s", exc)
+                    said = str(exc)
             except Exception:
-                log.exception("refreshing the knowledge failed")
+                log.exception("reloading the knowledge failed")
 
     task = asyncio.create_task(loop())
     yield
@@ -375,10 +388,20 @@ async def _secure_headers(request: web.Request, response: web.StreamResponse) ->
     response.headers["Server"] = "devicebot"  # not the server library and its version
 
 
+# A connection that sends nothing (before its first request, or between two) is closed after this many
+# seconds, so idle or slow clients cannot hold every socket the process may open.
+IDLE_SECONDS = 15.0
+# The longest request line read: a question and its `after` at the 2,000-character limit, in any
+# script, percent-encoded (up to 12 bytes a character), fit, so an over-long one gets the JSON 413.
+MAX_REQUEST_LINE = 64 * 1024
+
+
 def create_app(
     service: Service, *, rate: int = 30, per: float = 10.0, health: Callable[[], dict[str, Any]] | None = None
 ) -> web.Application:
-    app = web.Application(middlewares=[errors], client_max_size=64 * 1024)
+    app = web.Application(
+        middlewares=[errors], client_max_size=64 * 1024, handler_args={"max_line_size": MAX_REQUEST_LINE}
+    )
     app.on_response_prepare.append(_secure_headers)
     app[SERVICE] = service
     app[LIMITER] = RateLimiter(rate, per)
@@ -409,11 +432,25 @@ def create_app(
     return app
 
 
-def serve(service: Service, host: str, port: int, rate: int = 30, per: float = 10.0) -> None:
+async def start(
+    app: web.Application, host: str, port: int, *, idle: float = IDLE_SECONDS
+) -> tuple[web.AppRunner, web.TCPSite]:
+    """Serve `app` on host:port with the connection limits above (the Discord runner's HTTP service)."""
+    runner = web.AppRunner(app, access_log=None, keepalive_timeout=idle)
+    await runner.setup()
+    site = web.TCPSite(runner, host, port)
+    await site.start()
+    return runner, site
+
+
+def serve(
+    service: Service, host: str, port: int, rate: int = 30, per: float = 10.0, idle: float = IDLE_SECONDS
+) -> None:
     web.run_app(
         create_app(service, rate=rate, per=per),
         host=host,
         port=port,
         access_log=None,
+        keepalive_timeout=idle,
         print=lambda msg: log.info("%s", msg),
     )
