@@ -11,8 +11,8 @@ import calendar
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -399,74 +399,58 @@ def _fs(values: Iterable[int] | None) -> frozenset[int]:
     return frozenset(values or ())
 
 
-def _to_record(kind: str, e: RawEntry) -> Any:
-    if kind == "vendors":
-        return Vendor(e["id"], e["name"], tuple(e.get("aliases", ())), e.get("source"), e.get("note"))
-    if kind == "devices":
-        variants = tuple(
-            Variant(
-                id=v["id"],
-                market=v["market"],
-                models=tuple(v.get("models", ())),
-                made_for=tuple(v.get("made_for", ())),
-                volte=v.get("volte"),
-                bands=Bands(
-                    **{t: _fs(v["bands"].get(t)) for t in TECHS},
-                    recorded=frozenset(t for t in TECHS if v["bands"].get(t) is not None),
-                ),
-                source=v.get("source"),
-                note=v.get("note"),
-            )
-            for v in e["variants"]
-        )
-        return Device(
-            id=e["id"],
-            vendor=e["vendor"],
-            name=e["name"],
-            variants=variants,
-            source=e["source"],
-            aliases=tuple(e.get("aliases", ())),
-            released=e.get("released"),
-            source_url=e.get("source_url"),
-            note=e.get("note"),
-        )
-    if kind == "carriers":
-        b = e.get("bands")
-        bands = None
-        if b is not None:
-            bands = CarrierBands(
-                gsm=_fs(b.get("gsm")),
-                umts=_fs(b.get("umts")),
-                lte=Tiered(_fs(b.get("lte", {}).get("primary")), _fs(b.get("lte", {}).get("secondary"))),
-                nr=Tiered(_fs(b.get("nr", {}).get("primary")), _fs(b.get("nr", {}).get("secondary"))),
-            )
-        return Carrier(
-            id=e["id"],
-            country=e["country"],
-            name=e["name"],
-            source=e["source"],
-            aliases=tuple(e.get("aliases", ())),
-            bands=bands,
-            mvno_of=e.get("mvno_of"),
-            requires_certification=bool(e.get("requires_certification", False)),
-            bands_incomplete=bool(e.get("bands_incomplete", False)),
-            as_of=e.get("as_of"),
-            source_url=e.get("source_url"),
-            note=e.get("note"),
-        )
-    return Statement(
-        id=e["id"],
-        vendor=e["vendor"],
-        country=e["country"],
-        status=e["status"],
-        quote=e["quote"],
-        source=e["source"],
-        date=e["date"],
-        device=e.get("device"),
-        source_url=e.get("source_url"),
-        note=e.get("note"),
-        speaker=e.get("speaker"),
+# The shape of an entry is schema.json's: each record (bot/records.py) has one field per property of its
+# definition there, of the same name (tests/test_bundle.py checks they agree), so the mapping both ways
+# is derived from the schema; only the band tables, which records keep as sets, are converted by hand.
+_DEFINITION = {"vendors": "vendor", "devices": "device", "carriers": "carrier", "statements": "statement"}
+_RECORD: dict[str, type] = {
+    "vendor": Vendor,
+    "device": Device,
+    "variant": Variant,
+    "carrier": Carrier,
+    "statement": Statement,
+}
+
+
+@cache
+def properties(definition: str) -> tuple[str, ...]:
+    """The properties of one of schema.json's definitions, in the bundle's canonical order."""
+    return tuple(schema()["$defs"][definition]["properties"])
+
+
+def _device_bands(b: Mapping[str, Any]) -> Bands:
+    return Bands(**{t: _fs(b.get(t)) for t in TECHS}, recorded=frozenset(t for t in TECHS if b.get(t) is not None))
+
+
+def _carrier_bands(b: Mapping[str, Any]) -> CarrierBands:
+    return CarrierBands(
+        gsm=_fs(b.get("gsm")),
+        umts=_fs(b.get("umts")),
+        lte=Tiered(_fs(b.get("lte", {}).get("primary")), _fs(b.get("lte", {}).get("secondary"))),
+        nr=Tiered(_fs(b.get("nr", {}).get("primary")), _fs(b.get("nr", {}).get("secondary"))),
     )
+
+
+_FROM_RAW: dict[tuple[str, str], Callable[[Any], Any]] = {
+    ("device", "variants"): lambda vs: tuple(_record("variant", v) for v in vs),
+    ("variant", "bands"): _device_bands,
+    ("carrier", "bands"): _carrier_bands,
+}
+
+
+def _record(definition: str, e: RawEntry) -> Any:
+    kwargs: dict[str, Any] = {}
+    for name in properties(definition):
+        if name not in e or e[name] is None:
+            continue
+        value = e[name]
+        convert = _FROM_RAW.get((definition, name))
+        kwargs[name] = convert(value) if convert else tuple(value) if isinstance(value, list) else value
+    return _RECORD[definition](**kwargs)
+
+
+def _to_record(kind: str, e: RawEntry) -> Any:
+    return _record(_DEFINITION[kind], e)
 
 
 def build(raw: RawBundle) -> Knowledge:
@@ -603,98 +587,50 @@ def load(path: Path) -> Knowledge:
 # Writing
 
 
-def _drop_empty(entry: dict[str, Any], keep: tuple[str, ...] = ()) -> RawEntry:
-    return {k: v for k, v in entry.items() if k in keep or (v is not None and v != () and v != [] and v != {})}
+def _device_bands_raw(b: Bands) -> dict[str, list[int]]:
+    # Written even when empty ({} = nothing recorded), and so are empty lists in it: an empty list says
+    # "none", a missing one "unknown".
+    return {t: sorted(b.of(t)) for t in TECHS if b.known(t)}
+
+
+def _carrier_bands_raw(b: CarrierBands | None) -> dict[str, Any] | None:
+    if b is None:
+        return None
+    return {
+        "gsm": sorted(b.gsm),
+        "umts": sorted(b.umts),
+        "lte": {"primary": sorted(b.lte.primary), "secondary": sorted(b.lte.secondary)},
+        "nr": {"primary": sorted(b.nr.primary), "secondary": sorted(b.nr.secondary)},
+    }
+
+
+_TO_RAW: dict[tuple[str, str], Callable[[Any], Any]] = {
+    ("device", "variants"): lambda vs: [_raw("variant", v) for v in vs],
+    ("variant", "bands"): _device_bands_raw,
+    ("carrier", "bands"): _carrier_bands_raw,
+}
+# Written even when they hold nothing: a variant's bands ({} = none recorded), a statement's device
+# (null = about all the vendor's phones).
+_ALWAYS = {("variant", "bands"), ("statement", "device")}
+
+
+def _raw(definition: str, record: Any) -> RawEntry:
+    defaults = {f.name: f.default for f in fields(record)}
+    out: RawEntry = {}
+    for name in properties(definition):
+        value = getattr(record, name)
+        if (definition, name) not in _ALWAYS and (value is None or value == defaults.get(name)):
+            continue  # an optional field left at its default is not written
+        convert = _TO_RAW.get((definition, name))
+        out[name] = convert(value) if convert else list(value) if isinstance(value, tuple) else value
+    return out
 
 
 def to_raw(record: Any) -> RawEntry:
     """A record as the plain dict the bundle format writes (canonical field order, no empty fields)."""
-    if isinstance(record, Vendor):
-        return _drop_empty(
-            {
-                "id": record.id,
-                "name": record.name,
-                "aliases": list(record.aliases),
-                "source": record.source,
-                "note": record.note,
-            }
-        )
-    if isinstance(record, Device):
-        variants = [
-            # `bands` is written even when empty ({} = nothing recorded), and so are empty lists in it:
-            # an empty list says "none", a missing one "unknown".
-            _drop_empty(
-                {
-                    "id": v.id,
-                    "market": v.market,
-                    "models": list(v.models),
-                    "made_for": list(v.made_for),
-                    "bands": {t: sorted(v.bands.of(t)) for t in TECHS if v.bands.known(t)},
-                    "volte": v.volte,
-                    "source": v.source,
-                    "note": v.note,
-                },
-                keep=("bands",),
-            )
-            for v in record.variants
-        ]
-        return _drop_empty(
-            {
-                "id": record.id,
-                "vendor": record.vendor,
-                "name": record.name,
-                "aliases": list(record.aliases),
-                "released": record.released,
-                "variants": variants,
-                "source": record.source,
-                "source_url": record.source_url,
-                "note": record.note,
-            }
-        )
-    if isinstance(record, Carrier):
-        bands = None
-        if record.bands is not None:
-            b = record.bands
-            bands = {
-                "lte": {"primary": sorted(b.lte.primary), "secondary": sorted(b.lte.secondary)},
-                "nr": {"primary": sorted(b.nr.primary), "secondary": sorted(b.nr.secondary)},
-                "gsm": sorted(b.gsm),
-                "umts": sorted(b.umts),
-            }
-        return _drop_empty(
-            {
-                "id": record.id,
-                "country": record.country,
-                "name": record.name,
-                "aliases": list(record.aliases),
-                "bands": bands,
-                "mvno_of": record.mvno_of,
-                "requires_certification": record.requires_certification or None,
-                "bands_incomplete": record.bands_incomplete or None,
-                "as_of": record.as_of,
-                "source": record.source,
-                "source_url": record.source_url,
-                "note": record.note,
-            }
-        )
-    if isinstance(record, Statement):
-        out = _drop_empty(
-            {
-                "id": record.id,
-                "vendor": record.vendor,
-                "device": record.device,
-                "country": record.country,
-                "status": record.status,
-                "quote": record.quote,
-                "speaker": record.speaker,
-                "source": record.source,
-                "source_url": record.source_url,
-                "date": record.date,
-                "note": record.note,
-            }
-        )
-        out.setdefault("device", None)
-        return out
+    for definition, cls in _RECORD.items():
+        if type(record) is cls and definition != "variant":
+            return _raw(definition, record)
     raise TypeError(f"not a knowledge record: {type(record).__name__}")
 
 

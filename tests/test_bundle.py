@@ -289,3 +289,24 @@ def test_aliases_deep_nesting_and_huge_values_are_refused_quickly(tmp_path: Path
     data["statements"][0]["status"] = "x" * 5_000_000
     [problem] = _problems(data, tmp_path)
     assert len(problem) < 400  # the value is cut, not echoed whole
+
+
+def test_the_records_have_the_shape_schema_json_defines() -> None:
+    # One shape: each record has exactly one field per property of its schema definition, and a
+    # property the schema requires is a field without a default.
+    from dataclasses import MISSING, fields
+
+    from bot.records import Carrier, Device, Statement, Variant, Vendor
+
+    defs = bundle.schema()["$defs"]
+    for name, cls in {
+        "vendor": Vendor,
+        "device": Device,
+        "variant": Variant,
+        "carrier": Carrier,
+        "statement": Statement,
+    }.items():
+        own = {f.name: f for f in fields(cls)}
+        assert set(own) == set(defs[name]["properties"]), name
+        required = {n for n, f in own.items() if f.default is MISSING and f.default_factory is MISSING}
+        assert required == set(defs[name].get("required", ())), name
