@@ -160,29 +160,38 @@ class Service:
     def to_dict(self, answer: Answer) -> dict[str, Any]:
         return present.to_dict(answer, self.engine.knowledge, self.engine.index.country_names)
 
-    def apply(self, incoming: RawBundle, *, replace: bool, actor: str, action: str, dry_run: bool = False) -> Summary:
-        summary = self.store.apply(incoming, replace=replace, actor=actor, action=action, dry_run=dry_run)
+    # -- edits: each one a change of the store, run here (CLI, HTTP) or off the event loop (Discord) ----
+
+    @staticmethod
+    def _applying(
+        incoming: RawBundle, replace: bool, actor: str, action: str, dry_run: bool
+    ) -> Callable[[Store], Summary]:
+        return lambda st: st.apply(incoming, replace=replace, actor=actor, action=action, dry_run=dry_run)
+
+    @staticmethod
+    def _one_entry(kind: str, entry: dict[str, Any], origin: str) -> RawBundle:
+        """One entry as a bundle (checked against the schema; the store checks it against the whole)."""
+        return bundle.check_shape({"format": bundle.FORMAT, kind: [entry]}, origin)
+
+    def _now(self, change: Callable[[Store], Summary], action: str, *, dry_run: bool = False) -> Summary:
+        summary = change(self.store)
         if summary.changed and not dry_run:
             self.metrics.edits.labels(action.split()[0]).inc()
             self._rebuild()
         return summary
 
+    def apply(self, incoming: RawBundle, *, replace: bool, actor: str, action: str, dry_run: bool = False) -> Summary:
+        return self._now(self._applying(incoming, replace, actor, action, dry_run), action, dry_run=dry_run)
+
     def upsert(self, kind: str, entry: dict[str, Any], actor: str, origin: str = "edit") -> Summary:
         """Add or replace one entry (validated against the schema and the whole knowledge)."""
-        raw = bundle.check_shape({"format": bundle.FORMAT, kind: [entry]}, origin)
-        return self.apply(raw, replace=False, actor=actor, action=f"edit {kind}")
+        return self.apply(self._one_entry(kind, entry, origin), replace=False, actor=actor, action=f"edit {kind}")
 
     def remove(self, kind: str, entry_id: str, actor: str) -> Summary:
-        summary = self.store.remove(kind, entry_id, actor)
-        self.metrics.edits.labels("remove").inc()
-        self._rebuild()
-        return summary
+        return self._now(lambda st: st.remove(kind, entry_id, actor), "remove")
 
     def undo(self, change_id: int, actor: str) -> Summary:
-        summary = self.store.undo(change_id, actor)
-        self.metrics.edits.labels("undo").inc()
-        self._rebuild()
-        return summary
+        return self._now(lambda st: st.undo(change_id, actor), "undo")
 
     # -- edits off the event loop ------------------------------------------------------------------
 
@@ -210,14 +219,10 @@ class Service:
     async def apply_async(
         self, incoming: RawBundle, *, replace: bool, actor: str, action: str, dry_run: bool = False
     ) -> Summary:
-        return await self.edit(
-            lambda st: st.apply(incoming, replace=replace, actor=actor, action=action, dry_run=dry_run),
-            action,
-            dry_run=dry_run,
-        )
+        return await self.edit(self._applying(incoming, replace, actor, action, dry_run), action, dry_run=dry_run)
 
     async def upsert_async(self, kind: str, entry: dict[str, Any], actor: str, origin: str = "edit") -> Summary:
-        raw = bundle.check_shape({"format": bundle.FORMAT, kind: [entry]}, origin)
+        raw = self._one_entry(kind, entry, origin)
         return await self.apply_async(raw, replace=False, actor=actor, action=f"edit {kind}")
 
     async def remove_async(self, kind: str, entry_id: str, actor: str) -> Summary:
