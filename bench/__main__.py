@@ -88,6 +88,44 @@ def _run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
     return {**prepared, **measured}
 
 
+ASK = "Is the Xiaomi 14 sold in the US?"
+HEAVY = ("discord", "aiohttp", "jinja2")  # what `ask` must not import
+
+
+def _ask_seconds(db: Path) -> float:
+    command = [sys.executable, "-m", "bot", "--db", str(db), "ask", ASK]
+    started = time.perf_counter()
+    subprocess.run(command, capture_output=True, cwd=HERE.parent, timeout=300, check=True)
+    return time.perf_counter() - started
+
+
+def ask_startup(runs: int) -> dict[str, Any]:
+    """`devicebot ask` in a fresh process, as people run it: the first one on an empty database (it
+    fills it from the shipped knowledge), then again on the filled one; and which heavy packages it
+    imports (`python -X importtime`)."""
+    first: list[float] = []
+    repeat: list[float] = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "ask.db"
+            first.append(_ask_seconds(db))
+            repeat.extend(_ask_seconds(db) for _ in range(2))
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "ask.db"
+            _ask_seconds(db)
+            traced = subprocess.run(
+                [sys.executable, "-X", "importtime", "-m", "bot", "--db", str(db), "ask", ASK],
+                capture_output=True, text=True, cwd=HERE.parent, timeout=300, check=True,
+            )  # fmt: skip
+    modules = {line.split("|")[-1].strip().split(".")[0] for line in traced.stderr.splitlines() if "|" in line}
+    return {
+        "first_s": sorted(first)[len(first) // 2],
+        "repeat_s": sorted(repeat)[len(repeat) // 2],
+        "runs": runs,
+        "heavy_imports": sorted(m for m in modules if m in HEAVY),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _args(argv)
     if args.prepare is not None:
@@ -105,13 +143,15 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         print(f"benchmarking {size:,} devices…", file=sys.stderr, flush=True)
         results.append(_run_size(size, args))
+    print("timing devicebot ask…", file=sys.stderr, flush=True)
+    ask = ask_startup(1 if args.quick else 5)
     shown = " ".join(["python -m bench", shlex.join(sys.argv[1:] if argv is None else argv)]).strip()
-    text = markdown(results, machine(), shown, time.perf_counter() - started)
+    text = markdown(results, machine(), shown, time.perf_counter() - started, ask)
     print(text)
     if not args.no_write:
         args.output.write_text(text + "\n", encoding="utf-8")
         print(f"written to {args.output}", file=sys.stderr)
-    return 1 if any(ok is False for *_rest, ok in targets(results)) else 0
+    return 1 if any(ok is False for *_rest, ok in targets(results, ask)) else 0
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ from bot.heap import settle
 from bot.records import Carrier, Knowledge, Vendor
 from bot.store import Store
 
-from . import data
+from . import data, reload
 from .questions import EXPECTS_DEVICE, EXPECTS_NONE, NO_PHONE, Question, autocomplete_prefixes, make_questions
 
 MB = 1024 * 1024
@@ -280,6 +280,11 @@ def measure(
     peak = peak_rss_bytes()
     rss_after = psutil.Process().memory_info().rss
 
+    # After an outside edit: how long answers stall while the index is rebuilt (a second index is
+    # built beside the first, so this comes after the peak RSS above).
+    del engine
+    reloading = reload.measure(db, [q.text for q in questions[:200]])
+
     # The naive baseline: one fuzzy scan of every name and alias per question.
     choices, owner = _baseline_choices(knowledge)
     processed = [utils.default_process(c) for c in choices]
@@ -313,6 +318,7 @@ def measure(
         "cpu": cpu,
         "questions": len(questions),
         "gc": pauses.summary(),
+        "reload": reloading,
         "sqlite_raw_s": load_raw,
         "sqlite_build_s": load_build,
         "sqlite_load_s": [r + b for r, b in zip(load_raw, load_build, strict=True)],

@@ -22,7 +22,7 @@ import jsonschema
 import pycountry
 import yaml
 
-from . import markets, text
+from . import heap, markets, text
 from .records import (
     TECHS,
     Bands,
@@ -394,10 +394,35 @@ def _fs(values: Iterable[int] | None) -> frozenset[int]:
     return frozenset(values or ())
 
 
-def _to_record(kind: str, e: RawEntry) -> Any:
+class _Shared:
+    """One frozenset per distinct band list within a build: phones share band lists (and
+    `recorded` sets) by the thousand, and a frozenset of a dozen bands takes 700 bytes."""
+
+    def __init__(self) -> None:
+        self.bands: dict[tuple[int, ...], frozenset[int]] = {}
+        self.recorded: dict[tuple[bool, ...], frozenset[str]] = {}
+
+    def fs(self, values: list[int] | None) -> frozenset[int]:
+        key = tuple(values or ())
+        found = self.bands.get(key)
+        if found is None:
+            found = self.bands[key] = frozenset(key)
+        return found
+
+    def of(self, bands: dict[str, Any]) -> Bands:
+        present = tuple(bands.get(t) is not None for t in TECHS)
+        recorded = self.recorded.get(present)
+        if recorded is None:
+            recorded = self.recorded[present] = frozenset(t for t, there in zip(TECHS, present, strict=True) if there)
+        get = bands.get
+        return Bands(self.fs(get("gsm")), self.fs(get("umts")), self.fs(get("lte")), self.fs(get("nr")), recorded)
+
+
+def _to_record(kind: str, e: RawEntry, shared: _Shared | None = None) -> Any:
     if kind == "vendors":
         return Vendor(e["id"], e["name"], tuple(e.get("aliases", ())), e.get("source"), e.get("note"))
     if kind == "devices":
+        shared = shared or _Shared()
         variants = tuple(
             Variant(
                 id=v["id"],
@@ -405,10 +430,7 @@ def _to_record(kind: str, e: RawEntry) -> Any:
                 models=tuple(v.get("models", ())),
                 made_for=tuple(v.get("made_for", ())),
                 volte=v.get("volte"),
-                bands=Bands(
-                    **{t: _fs(v["bands"].get(t)) for t in TECHS},
-                    recorded=frozenset(t for t in TECHS if v["bands"].get(t) is not None),
-                ),
+                bands=shared.of(v["bands"]),
                 source=v.get("source"),
                 note=v.get("note"),
             )
@@ -466,6 +488,11 @@ def _to_record(kind: str, e: RawEntry) -> Any:
 
 def build(raw: RawBundle) -> Knowledge:
     """Check the rules that span entries and return the knowledge, or raise with every problem."""
+    with heap.paused():
+        return _build(raw)
+
+
+def _build(raw: RawBundle) -> Knowledge:
     problems: list[Problem] = []
 
     def where(kind: str, i: int, suffix: str = "") -> tuple[str, str]:
@@ -586,7 +613,8 @@ def build(raw: RawBundle) -> Knowledge:
 
     if problems:
         raise KnowledgeError(problems)
-    records = {kind: tuple(_to_record(kind, e) for e in raw.entries[kind]) for kind in KINDS}
+    shared = _Shared()
+    records = {kind: tuple(_to_record(kind, e, shared) for e in raw.entries[kind]) for kind in KINDS}
     return Knowledge(records["vendors"], records["devices"], records["carriers"], records["statements"])
 
 

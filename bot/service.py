@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import bundle, present
+from . import bundle, heap, present
 from .bundle import RawBundle
 from .engine import Answer, Engine
 from .matching import Analysis
@@ -28,6 +28,7 @@ class Service:
         self.metrics = metrics or Metrics()
         self._version = store.data_version()
         self.engine = Engine(store.load())
+        heap.settle()
 
     @classmethod
     def open(cls, db: Path | str | None = None, metrics: Metrics | None = None) -> Service:
@@ -39,12 +40,37 @@ class Service:
         if version == self._version:
             return False
         self._version = version
-        self.engine = Engine(self.store.load())
+        self._install(Engine(self.store.load()))
         return True
+
+    async def refresh_async(self) -> bool:
+        """`refresh_if_changed` off the event loop: the new index is loaded and built in a worker
+        thread on a connection of its own, while questions are answered from the old one; it
+        replaces the old one in one assignment. True when the knowledge changed."""
+        version = self.store.data_version()
+        if version == self._version:
+            return False
+
+        def build() -> Engine:
+            store = Store(self.store.path)
+            try:
+                return Engine(store.load())
+            finally:
+                store.close()
+
+        engine = await asyncio.to_thread(build)
+        self._install(engine)
+        self._version = version
+        return True
+
+    def _install(self, engine: Engine) -> None:
+        self.engine = engine
+        # The new index lives until the next edit: out of the collector's view (bot.heap).
+        heap.settle()
 
     def _rebuild(self) -> None:
         self._version = self.store.data_version()
-        self.engine = Engine(self.store.load())
+        self._install(Engine(self.store.load()))
 
     def ask(
         self, question: str, adapter: str = "cli", context: Answer | None = None, home: str | None = None
@@ -190,7 +216,7 @@ class Service:
 
         summary, engine = await asyncio.to_thread(work)
         if engine is not None:
-            self.engine = engine
+            self._install(engine)
             self._version = self.store.data_version()  # this change is known: no second rebuild
             self.metrics.edits.labels(action.split()[0]).inc()
         return summary

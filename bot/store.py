@@ -20,7 +20,7 @@ from typing import Any
 import platformdirs
 from sqlite_utils import Database
 
-from . import bundle
+from . import bundle, heap
 from .bundle import KINDS, KnowledgeError, Problem, RawBundle, RawEntry
 from .records import Device, Knowledge
 
@@ -169,9 +169,10 @@ class Store:
 
     def raw(self) -> RawBundle:
         raw = RawBundle()
-        for kind in KINDS:
-            for row in self.db.query(f"select data from [{kind}] order by rowid"):
-                raw.add(kind, json.loads(row["data"]), f"database {self.path.name}")
+        with heap.paused():  # hundreds of thousands of dicts: see bot.heap
+            for kind in KINDS:
+                for row in self.db.query(f"select data from [{kind}] order by rowid"):
+                    raw.add(kind, json.loads(row["data"]), f"database {self.path.name}")
         return raw
 
     def load(self) -> Knowledge:

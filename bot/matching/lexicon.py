@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
+from typing import Any
 
 import pycountry
 from babel import Locale
@@ -42,7 +43,7 @@ class Payload:
     untagged: bool = False  # the name without its "5G"/"4G": a 4G namesake may exist that we do not know
 
 
-@dataclass
+@dataclass(slots=True)  # half a million nodes at 100,000 phones: no __dict__ each
 class Node:
     children: dict[str, Node] = field(default_factory=dict)
     payloads: list[Payload] = field(default_factory=list)
@@ -157,6 +158,8 @@ class Lexicon:
             "country": {code: f"{name} ({code})" for code, name in self.country_names.items()},
         }
         self.label_keys = {kind: {i: text.key(n) for i, n in labels.items()} for kind, labels in self.labels.items()}
+        # Autocomplete's sorted keys per kind, made on first use (`complete.CompletionIndex`).
+        self.completion: dict[str, Any] = {}
 
     # -- building -------------------------------------------------------------------------------
 

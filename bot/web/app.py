@@ -347,7 +347,8 @@ async def _watch_database(app: web.Application) -> AsyncIterator[None]:
         while True:
             await asyncio.sleep(2)
             try:
-                app[SERVICE].refresh_if_changed()
+                # Built off the event loop: requests are answered from the old index meanwhile.
+                await app[SERVICE].refresh_async()
             except Exception:
                 log.exception("refreshing the knowledge failed")
 
