@@ -48,9 +48,9 @@ async def _stall(service: Service, questions: list[str], off_loop: bool) -> dict
             i += 1
             answered += 1
             now = clock()
-            gaps.append(now - last)
+            gaps.append(now - last)  # from one answer to the next, whatever ran between them
+            last = now
             await asyncio.sleep(0)
-            last = clock()
 
     asker = asyncio.create_task(ask_all_the_time())
     await asyncio.sleep(0.2)

@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import pycountry
 import yaml
 
@@ -35,6 +34,9 @@ from .records import (
     Variant,
     Vendor,
 )
+
+if TYPE_CHECKING:
+    import jsonschema
 
 FORMAT = "devicebot-knowledge/1"
 KINDS = ("vendors", "devices", "carriers", "statements")
@@ -177,7 +179,7 @@ def parse_text(content: str, name: str) -> Any:
     raise KnowledgeError([Problem(name, "", f"unknown file type {suffix or '(none)'}: expected .json, .yaml or .yml")])
 
 
-def read_file(path: Path, max_bytes: int | None = None) -> RawBundle:
+def read_file(path: Path, max_bytes: int | None = None, trusted: bool = False) -> RawBundle:
     """Read and schema-check one bundle file."""
     name = str(path)
     try:
@@ -192,13 +194,13 @@ def read_file(path: Path, max_bytes: int | None = None) -> RawBundle:
         raise KnowledgeError([Problem(name, "", "is a directory; expected a bundle file")]) from exc
     except UnicodeDecodeError as exc:
         raise KnowledgeError([Problem(name, "", f"not UTF-8 text (byte {exc.start})")]) from exc
-    return check_shape(parse_text(content, name), name)
+    return check_shape(parse_text(content, name), name, trusted)
 
 
-def read_path(path: Path) -> RawBundle:
+def read_path(path: Path, trusted: bool = False) -> RawBundle:
     """A bundle file, or a folder whose bundle files together make one bundle (like `knowledge/`)."""
     if not path.is_dir():
-        return read_file(path)
+        return read_file(path, trusted=trusted)
     bundle = RawBundle()
     problems: list[Problem] = []
     files = sorted(p for p in path.rglob("*") if p.suffix.lower() in BUNDLE_SUFFIXES and p.name != "schema.json")
@@ -206,7 +208,7 @@ def read_path(path: Path) -> RawBundle:
         raise KnowledgeError([Problem(str(path), "", "no .json, .yaml or .yml bundle files in this folder")])
     for file in files:
         try:
-            bundle.extend(read_file(file))
+            bundle.extend(read_file(file, trusted=trusted))
         except KnowledgeError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -234,6 +236,10 @@ def schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
+    # Imported here: jsonschema takes a tenth of a second to import, and `ask` on a filled database
+    # never checks a file.
+    import jsonschema
+
     return jsonschema.Draft202012Validator(schema())
 
 
@@ -353,17 +359,21 @@ def _too_deep(data: Any) -> bool:
     return False
 
 
-def check_shape(data: Any, name: str) -> RawBundle:
+def check_shape(data: Any, name: str, trusted: bool = False) -> RawBundle:
+    """The entries of a parsed bundle file, after checking its shape. `trusted`: the file is the
+    shipped knowledge, whose shape the package's own tests checked (test_knowledge): the JSON Schema
+    and character checks (half a second, most of the first `ask`) are not run again; the rules
+    across entries still are, by `build`."""
     if not isinstance(data, dict):
         raise KnowledgeError(
             [Problem(name, "", f"expected a mapping with 'format: {FORMAT}' at the top, got {type(data).__name__}")]
         )
     if _too_deep(data):
         raise KnowledgeError([Problem(name, "", f"nested more than {MAX_DEPTH} levels deep: not a bundle")])
-    errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    errors = [] if trusted else sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         raise KnowledgeError([Problem(name, _location(data, list(e.absolute_path)), _describe(e)) for e in errors])
-    hidden = list(_hidden_characters(data, []))
+    hidden = [] if trusted else list(_hidden_characters(data, []))
     if hidden:
         raise KnowledgeError([Problem(name, _location(data, path), why) for path, why in hidden])
     bundle = RawBundle()

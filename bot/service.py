@@ -54,14 +54,21 @@ class Service:
         def build() -> Engine:
             store = Store(self.store.path)
             try:
-                return Engine(store.load())
+                return _build_quietly(store)
             finally:
                 store.close()
 
         engine = await asyncio.to_thread(build)
-        self._install(engine)
+        await self._replace(engine)
         self._version = version
         return True
+
+    async def _replace(self, engine: Engine) -> None:
+        """Answer from `engine` from now on; the old index is freed in a worker thread, bit by bit
+        (freeing it here at once would stop the event loop for as long as a rebuild: bot.heap)."""
+        old = [self.engine]
+        self._install(engine)
+        await asyncio.to_thread(heap.dismantle, old)
 
     def _install(self, engine: Engine) -> None:
         self.engine = engine
@@ -209,14 +216,14 @@ class Service:
             store = Store(self.store.path)
             try:
                 summary = change(store)
-                engine = Engine(store.load()) if summary.changed and not dry_run else None
+                engine = _build_quietly(store) if summary.changed and not dry_run else None
                 return summary, engine
             finally:
                 store.close()
 
         summary, engine = await asyncio.to_thread(work)
         if engine is not None:
-            self._install(engine)
+            await self._replace(engine)
             self._version = self.store.data_version()  # this change is known: no second rebuild
             self.metrics.edits.labels(action.split()[0]).inc()
         return summary
@@ -239,6 +246,18 @@ class Service:
 
     async def undo_async(self, change_id: int, actor: str) -> Summary:
         return await self.edit(lambda st: st.undo(change_id, actor), "undo")
+
+
+def _build_quietly(store: Store) -> Engine:
+    """An index built in a worker thread without stopping the event loop for long (bot.heap): the
+    collector stays off until the index is frozen out of its view (else the first collection after
+    the build walks it all), and the raw entries are freed bit by bit, not in one go."""
+    with heap.paused():
+        raw = [store.raw()]
+        engine = Engine(bundle.build(raw[0]))
+        heap.settle()
+    heap.dismantle(raw)
+    return engine
 
 
 _SENTENCES = {

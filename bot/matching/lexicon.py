@@ -160,6 +160,26 @@ class Lexicon:
         self.label_keys = {kind: {i: text.key(n) for i, n in labels.items()} for kind, labels in self.labels.items()}
         # Autocomplete's sorted keys per kind, made on first use (`complete.CompletionIndex`).
         self.completion: dict[str, Any] = {}
+        self._vendor_sets: dict[str, frozenset[str]] = {}
+        self._vendor_sorted: dict[str, list[str]] = {}
+
+    def devices_of(self, vendor_ids: list[str]) -> frozenset[str]:
+        """The phones of these makers (one set per maker, made once)."""
+        if len(vendor_ids) == 1:
+            found = self._vendor_sets.get(vendor_ids[0])
+            if found is None:
+                found = self._vendor_sets[vendor_ids[0]] = frozenset(self.vendor_devices.get(vendor_ids[0], ()))
+            return found
+        return frozenset().union(*(self.devices_of([v]) for v in vendor_ids))
+
+    def sorted_devices_of(self, vendor_ids: list[str]) -> list[str]:
+        """The phones of these makers by id (one sorted list per maker, made once)."""
+        if len(vendor_ids) == 1:
+            found = self._vendor_sorted.get(vendor_ids[0])
+            if found is None:
+                found = self._vendor_sorted[vendor_ids[0]] = sorted(self.vendor_devices.get(vendor_ids[0], ()))
+            return found
+        return sorted(self.devices_of(vendor_ids))
 
     # -- building -------------------------------------------------------------------------------
 
