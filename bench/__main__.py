@@ -149,8 +149,12 @@ def main(argv: list[str] | None = None) -> int:
     text = markdown(results, machine(), shown, time.perf_counter() - started, ask)
     print(text)
     if not args.no_write:
+        from .plot import plot
+
         args.output.write_text(text + "\n", encoding="utf-8")
         print(f"written to {args.output}", file=sys.stderr)
+        if len(results) > 1 and plot(results, args.output.parent / "scaling.png"):
+            print(f"plotted to {args.output.parent / 'scaling.png'}", file=sys.stderr)
     return 1 if any(ok is False for *_rest, ok in targets(results, ask)) else 0
 
 

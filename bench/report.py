@@ -11,6 +11,7 @@ from typing import Any
 
 import psutil  # type: ignore[import-untyped,unused-ignore]
 
+from .plot import exponents
 from .questions import EXPECTS_DEVICE, EXPECTS_NONE, MIX, NO_PHONE
 
 TARGET_SIZE = 100_000
@@ -210,6 +211,22 @@ def markdown(
         "`engine.index.complete('device', prefix)` for 1 to 6 typed characters."
     )
     add("")
+    if len(results) > 1:
+        add("## Growth with the number of devices")
+        add("")
+        add("![answer time, build time and memory against devices](scaling.png)")
+        add("")
+        add(
+            "| measure | growth exponent k (y ~ devices^k, fitted over "
+            + ", ".join(f"{r['devices']:,}" for r in results)
+            + ") |"
+        )
+        add("|---|---:|")
+        for name, k in exponents(results).items():
+            add(f"| {name} | {'–' if k is None else f'{k:.2f}'} |")
+        add("")
+        add("0: does not grow with the knowledge; 1: grows in proportion to it.")
+        add("")
     add("## Reload after an outside edit")
     add("")
     add("| devices | rebuild | refresh s | answers meanwhile | longest stall ms |")
