@@ -1,10 +1,12 @@
-"""Benchmark of the answering engine at 100, 1,000 and 10,000 devices.
+"""Benchmark of the answering engine at 1,000, 10,000 and 100,000 devices.
 
-    python -m bench [--sizes 100,1000,10000] [--questions 2000] [--quick]
+    python -m bench [--sizes 1000,10000,100000] [--questions 2000] [--quick]
 
 Builds knowledge of each size (from ../shared/data/gsmarena_2021_network_bands.csv beside the
-checkout when present, synthetic otherwise), measures each size in a fresh process pinned to one
-CPU, prints a Markdown table with the targets and writes it to bench/RESULTS.md.
+checkout when present, topped up with synthetic devices, all synthetic with --synthetic) and
+imports it into a SQLite file in one process; then, in a fresh process pinned to one CPU, loads it
+from that file as the service does and measures. Prints a Markdown table with the targets, writes
+it to bench/RESULTS.md, and exits non-zero when a target fails.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import json
 import shlex
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -29,7 +32,7 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sizes", type=_parse_sizes, default=None, help="device counts (default 100,1000,10000)")
+    parser.add_argument("--sizes", type=_parse_sizes, default=None, help="device counts (default 1000,10000,100000)")
     parser.add_argument("--questions", type=int, default=None, help="questions per size (default 2000)")
     parser.add_argument("--prefixes", type=int, default=None, help="autocomplete prefixes per size (default 600)")
     parser.add_argument("--builds", type=int, default=None, help="times each build is repeated (default 3)")
@@ -42,9 +45,11 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md", help="where to write the Markdown")
     parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md alone")
     parser.add_argument("--worker", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--prepare", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--db", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     quick = args.quick
-    args.sizes = args.sizes or [100, 1000, 10000]
+    args.sizes = args.sizes or [1000, 10000, 100000]
     args.questions = args.questions or (400 if quick else 2000)
     args.prefixes = args.prefixes or (120 if quick else 600)
     args.builds = args.builds or (1 if quick else 3)
@@ -55,19 +60,13 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
 def _worker(args: argparse.Namespace) -> None:
     from .run import measure
 
-    result = measure(
-        args.worker, args.questions, args.prefixes, args.seed, args.builds, args.baseline_seconds, args.synthetic
-    )
+    result = measure(args.worker, args.questions, args.prefixes, args.seed, args.builds, args.baseline_seconds, args.db)
     json.dump(result, sys.stdout)
 
 
-def _run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
-    command = [
-        sys.executable, "-m", "bench", "--worker", str(size), "--questions", str(args.questions),
-        "--prefixes", str(args.prefixes), "--builds", str(args.builds),
-        "--baseline-seconds", str(args.baseline_seconds), "--seed", str(args.seed),
-    ] + (["--synthetic"] if args.synthetic else [])  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True, cwd=HERE.parent, timeout=1800, check=False)
+def _child(arguments: list[str], size: int) -> dict[str, Any]:
+    command = [sys.executable, "-m", "bench", *arguments]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=HERE.parent, timeout=3600, check=False)
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
         raise SystemExit(f"the benchmark of {size:,} devices failed (exit {done.returncode})")
@@ -75,8 +74,65 @@ def _run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
+def _run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "bench.db")
+        synthetic = ["--synthetic"] if args.synthetic else []
+        prepared = _child(["--prepare", str(size), "--db", db, "--seed", str(args.seed), *synthetic], size)
+        worker = [
+            "--worker", str(size), "--db", db, "--questions", str(args.questions),
+            "--prefixes", str(args.prefixes), "--builds", str(args.builds),
+            "--baseline-seconds", str(args.baseline_seconds), "--seed", str(args.seed),
+        ]  # fmt: skip
+        measured = _child(worker, size)
+    return {**prepared, **measured}
+
+
+ASK = "Is the Xiaomi 14 sold in the US?"
+HEAVY = ("discord", "aiohttp", "jinja2")  # what `ask` must not import
+
+
+def _ask_seconds(db: Path) -> float:
+    command = [sys.executable, "-m", "bot", "--db", str(db), "ask", ASK]
+    started = time.perf_counter()
+    subprocess.run(command, capture_output=True, cwd=HERE.parent, timeout=300, check=True)
+    return time.perf_counter() - started
+
+
+def ask_startup(runs: int) -> dict[str, Any]:
+    """`devicebot ask` in a fresh process, as people run it: the first one on an empty database (it
+    fills it from the shipped knowledge), then again on the filled one; and which heavy packages it
+    imports (`python -X importtime`)."""
+    first: list[float] = []
+    repeat: list[float] = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "ask.db"
+            first.append(_ask_seconds(db))
+            repeat.extend(_ask_seconds(db) for _ in range(2))
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "ask.db"
+            _ask_seconds(db)
+            traced = subprocess.run(
+                [sys.executable, "-X", "importtime", "-m", "bot", "--db", str(db), "ask", ASK],
+                capture_output=True, text=True, cwd=HERE.parent, timeout=300, check=True,
+            )  # fmt: skip
+    modules = {line.split("|")[-1].strip().split(".")[0] for line in traced.stderr.splitlines() if "|" in line}
+    return {
+        "first_s": sorted(first)[len(first) // 2],
+        "repeat_s": sorted(repeat)[len(repeat) // 2],
+        "runs": runs,
+        "heavy_imports": sorted(m for m in modules if m in HEAVY),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _args(argv)
+    if args.prepare is not None:
+        from .run import prepare
+
+        json.dump(prepare(args.prepare, args.seed, args.db, args.synthetic), sys.stdout)
+        return 0
     if args.worker is not None:
         _worker(args)
         return 0
@@ -87,13 +143,19 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         print(f"benchmarking {size:,} devices…", file=sys.stderr, flush=True)
         results.append(_run_size(size, args))
+    print("timing devicebot ask…", file=sys.stderr, flush=True)
+    ask = ask_startup(1 if args.quick else 5)
     shown = " ".join(["python -m bench", shlex.join(sys.argv[1:] if argv is None else argv)]).strip()
-    text = markdown(results, machine(), shown, time.perf_counter() - started)
+    text = markdown(results, machine(), shown, time.perf_counter() - started, ask)
     print(text)
     if not args.no_write:
+        from .plot import plot
+
         args.output.write_text(text + "\n", encoding="utf-8")
         print(f"written to {args.output}", file=sys.stderr)
-    return 1 if any(ok is False for *_rest, ok in targets(results)) else 0
+        if len(results) > 1 and plot(results, args.output.parent / "scaling.png"):
+            print(f"plotted to {args.output.parent / 'scaling.png'}", file=sys.stderr)
+    return 1 if any(ok is False for *_rest, ok in targets(results, ask)) else 0
 
 
 if __name__ == "__main__":

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from bot import bundle, text
-from bot.crosscheck import GSM_MHZ, gsm_mhz
+from bot.crosscheck import gsm_mhz
+from bot.specsheet import GSM_MHZ
 
 REPO = Path(__file__).resolve().parent.parent
 CSV_PATH = REPO.parent / "shared" / "data" / "gsmarena_2021_network_bands.csv"
@@ -110,24 +111,51 @@ LTE_POOL = [1, 2, 3, 4, 5, 7, 8, 12, 13, 14, 17, 18, 19, 20, 25, 26, 28, 29, 30,
 NR_POOL = [1, 2, 3, 5, 7, 8, 20, 25, 28, 38, 40, 41, 48, 66, 71, 77, 78, 79, 258, 260, 261]
 
 
+# Syllables of made-up series names: a catalogue of 100,000 phones has hundreds of series, not 30.
+SYLLABLES = [
+    "ka", "lo", "mi", "ra", "ven", "tor", "zu", "bel", "qui", "nos", "dar", "fen", "gal", "hex", "jun",
+    "kor", "lum", "mar", "nex", "ori", "pra", "sol", "tal", "uvo", "vir", "wen", "xy", "yor", "zen", "bri",
+]  # fmt: skip
+DEVICES_PER_SERIES = 200
+
+
+def _series(count: int) -> list[str]:
+    """SERIES, then two-syllable made-up words ("Kalo", "Venmar"), enough for `count` devices."""
+    wanted = max(len(SERIES), count // DEVICES_PER_SERIES)
+    words = list(SERIES)
+    taken = {w.lower() for w in words}
+    for first in SYLLABLES:
+        for second in SYLLABLES:
+            if len(words) >= wanted:
+                return words
+            word = (first + second).capitalize()
+            if first != second and word.lower() not in taken:
+                taken.add(word.lower())
+                words.append(word)
+    return words
+
+
 def synthetic_seeds(count: int, rng: random.Random) -> list[DeviceSeed]:
+    """`count` devices with different names, in time linear in `count`: each is one distinct draw
+    from the space of (series, number, letter, suffix), so no name is made twice and none retried."""
+    series = _series(count)
+    letters = sorted(set(LETTERS))
+    suffixes = sorted(set(SUFFIXES))
+    space = len(series) * 99 * len(letters) * len(suffixes)
     seeds: list[DeviceSeed] = []
-    seen: set[str] = set()
-    while len(seeds) < count:
+    for draw in rng.sample(range(space), min(count, space)):
+        rest, suffix = divmod(draw, len(suffixes))
+        rest, letter = divmod(rest, len(letters))
+        s, number = divmod(rest, 99)
         vendor = rng.choice(SYNTHETIC_VENDORS)
-        series = rng.choice(SERIES)
-        number = rng.randint(1, 99)
-        name = " ".join(p for p in (series, f"{number}{rng.choice(LETTERS)}", rng.choice(SUFFIXES)) if p)
-        key = text.key(f"{vendor} {name}")
-        if key in seen:
-            continue
-        seen.add(key)
+        name = " ".join(p for p in (series[s], f"{number + 1}{letters[letter]}", suffixes[suffix]) if p)
         has_nr = "5G" in name or rng.random() < 0.3
         lte = sorted(rng.sample(LTE_POOL, rng.randint(6, 18)))
         nr = sorted(rng.sample(NR_POOL, rng.randint(3, 9))) if has_nr else []
         gsm = sorted(rng.sample(sorted(GSM_MHZ - {450, 480, 710, 750, 810}), rng.randint(2, 4)))
         variants = rng.choice([1, 1, 1, 2, 3])
-        models = [f"{vendor[:2].upper()}{rng.randint(1000, 9999)}{'ABCDEFGH'[i]}" for i in range(variants)]
+        # The draw is unique, so model numbers made from it are too.
+        models = [f"{vendor[:2].upper()}{draw:07d}{'ABCDEFGH'[i]}" for i in range(variants)]
         seeds.append(DeviceSeed(vendor, name, gsm, lte, nr, models, variants, "synthetic"))
     return seeds
 
@@ -150,6 +178,7 @@ CARRIERS: list[tuple[str, str, list[str], list[int], list[int], list[int], list[
     ("JP", "Sakuranet", ["sakura net"], [1, 3, 19], [8, 11, 21, 28, 41, 42], [77, 78], [79, 257], None),
     ("BR", "Amazonia Celular", ["amazonia"], [3, 7, 28], [1], [78], [], None),
 ]
+COUNTRIES = sorted({c[0] for c in CARRIERS})  # where the benchmark's questions ask about
 COUNTRY_NAMES = {"US": "United States", "GB": "United Kingdom", "DE": "Germany", "IN": "India", "JP": "Japan",
                  "BR": "Brazil", "FR": "France", "CA": "Canada", "AU": "Australia", "MX": "Mexico"}  # fmt: skip
 
@@ -330,4 +359,4 @@ def make_knowledge(size: int, seed: int = 1, csv_path: Path | None = CSV_PATH) -
         if counts["csv"]
         else "synthetic (no CSV found)"
     )
-    return BenchKnowledge(raw, source, counts["csv"], counts["synthetic"], sorted({c[0] for c in CARRIERS}))
+    return BenchKnowledge(raw, source, counts["csv"], counts["synthetic"], COUNTRIES)

@@ -30,6 +30,9 @@ MIX: dict[str, float] = {
 }
 EXPECTS_DEVICE = ("exact", "typo", "spacing", "model", "ramble")
 EXPECTS_NONE = ("unknown", "carrier", "country", "no_device")
+# Questions that name no phone at all: offering phones ("did you mean …") to them is wrong. (A phone
+# we do not know, `unknown`, may fairly get close names offered.)
+NO_PHONE = ("carrier", "country", "no_device")
 RAMBLE_CHARS = 1500
 _MODEL_SHAPE = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9./_-]{3,}$")
 

@@ -11,14 +11,21 @@ from typing import Any
 
 import psutil  # type: ignore[import-untyped,unused-ignore]
 
-from .questions import EXPECTS_DEVICE, EXPECTS_NONE, MIX
+from .plot import exponents
+from .questions import EXPECTS_DEVICE, EXPECTS_NONE, MIX, NO_PHONE
 
-TARGET_SIZE = 10_000
+TARGET_SIZE = 100_000
 TARGET_P99_MS = 5.0
-TARGET_SPEEDUP = 10.0
-TARGET_BUILD_S = 2.0
-TARGET_RSS_MB = 200.0
-TARGET_COMPLETE_MS = 3000.0
+TARGET_COMPLETE_MS = 10.0
+TARGET_LOAD_S = 1.0
+TARGET_BUILD_S = 3.0
+TARGET_RSS_MB = 300.0
+TARGET_GC_MS = 50.0
+TARGET_FIRST_ASK_S = 1.0
+TARGET_REPEAT_ASK_S = 0.25
+# Correctness, enforced at every size: exact names must find their phone, and a question that names
+# no phone must not be offered phones.
+TARGET_EXACT = 0.98
 
 
 def machine() -> dict[str, str]:
@@ -42,6 +49,8 @@ def machine() -> dict[str, str]:
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "os": f"{os_name or platform.system()} (kernel {platform.release()}, {platform.machine()})",
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        # Other people's work on the machine slows every timing: say how busy it was.
+        "load": " / ".join(f"{v:.1f}" for v in os.getloadavg()) if hasattr(os, "getloadavg") else "?",
     }
 
 
@@ -62,111 +71,208 @@ def _exact_accuracy(r: dict[str, Any]) -> float | None:
     return value
 
 
-def targets(results: list[dict[str, Any]]) -> list[tuple[str, str, str, bool | None]]:
-    """(what, target, measured, passed) at 10,000 devices, or for the largest size run when absent."""
+def targets(
+    results: list[dict[str, Any]], ask: dict[str, Any] | None = None
+) -> list[tuple[str, str, str, bool | None]]:
+    """(what, target, measured, passed): speed and memory at 100,000 devices (or the largest size
+    run, then not judged), correctness at every size."""
+    rows: list[tuple[str, str, str, bool | None]] = []
     at = next((r for r in results if r["size"] == TARGET_SIZE), None)
-    if at is None:
-        return [("targets are stated at 10,000 devices", "–", "not run (add 10000 to --sizes)", None)]
-    build = at["engine_build_s"][0]
-    rows = [
-        ("answer p99, one core", f"≤ {TARGET_P99_MS:g} ms", f"{at['answer']['p99_ms']:.2f} ms", None),
-        ("engine qps ÷ naive baseline qps", f"≥ {TARGET_SPEEDUP:g}×", f"{at['speedup'] or 0:.1f}×", None),
-        ("index build: Engine(knowledge), first build", f"≤ {TARGET_BUILD_S:g} s", f"{build:.2f} s", None),
-        (
-            "peak RSS (bundle.build + Engine + answering)",
+    judged = at is not None
+    at = at or (max(results, key=lambda r: r["size"]) if results else None)
+    if at is not None:
+        n = f" ({at['devices']:,})"
+        base_qps = at["token_baseline"]["latency"]["qps"]
+
+        def row(what: str, target: str, measured: str, ok: bool) -> None:
+            rows.append((what + n, target, measured, ok if judged else None))
+
+        row(
+            "answer p99, one core",
+            f"≤ {TARGET_P99_MS:g} ms",
+            f"{at['answer']['p99_ms']:.2f} ms",
+            at["answer"]["p99_ms"] <= TARGET_P99_MS,
+        )
+        row(
+            "answers/s ÷ token-index baseline answers/s",
+            "≥ 1×",
+            f"{at['answer']['qps'] / base_qps:.2f}×",
+            at["answer"]["qps"] >= base_qps,
+        )
+        row(
+            "autocomplete p99",
+            f"≤ {TARGET_COMPLETE_MS:g} ms",
+            f"{at['complete']['p99_ms']:.2f} ms",
+            at["complete"]["p99_ms"] <= TARGET_COMPLETE_MS,
+        )
+        load = at["sqlite_load_s"][0]
+        row(
+            "load from SQLite (Store.raw + bundle.build), first",
+            f"≤ {TARGET_LOAD_S:g} s",
+            f"{load:.2f} s",
+            load <= TARGET_LOAD_S,
+        )
+        build = at["engine_build_s"][0]
+        row("Engine(knowledge), first build", f"≤ {TARGET_BUILD_S:g} s", f"{build:.2f} s", build <= TARGET_BUILD_S)
+        row(
+            "peak RSS (load + Engine + answering)",
             f"≤ {TARGET_RSS_MB:g} MB",
             f"{at['peak_rss_mb']:.0f} MB",
-            None,
-        ),
-        (
-            "autocomplete p99 (Discord's limit)",
-            f"≤ {TARGET_COMPLETE_MS:g} ms",
-            f"{at['complete']['p99_ms']:.1f} ms",
-            None,
-        ),
-        ("exact names answered with their device", "≈ 100 %", _pct(_exact_accuracy(at)), None),
-        ("unknown devices answered with a device", "≈ 0 %", _pct(at["names_a_device"].get("unknown")), None),
-    ]
-    passed = [
-        at["answer"]["p99_ms"] <= TARGET_P99_MS,
-        (at["speedup"] or 0) >= TARGET_SPEEDUP,
-        build <= TARGET_BUILD_S,
-        at["peak_rss_mb"] <= TARGET_RSS_MB,
-        at["complete"]["p99_ms"] <= TARGET_COMPLETE_MS,
-        None,  # correctness has no hard target; it is reported, with the misses below
-        None,
-    ]
-    return [(w, t, m, p) for (w, t, m, _), p in zip(rows, passed, strict=True)]
+            at["peak_rss_mb"] <= TARGET_RSS_MB,
+        )
+        row("longest GC pause while answering", f"≤ {TARGET_GC_MS:g} ms", f"{at['gc']['max_ms']:.1f} ms",
+            at["gc"]["max_ms"] <= TARGET_GC_MS)  # fmt: skip
+    if ask is not None:
+        rows.append(
+            (
+                "first `devicebot ask` (empty database: filled from the shipped knowledge)",
+                f"≤ {TARGET_FIRST_ASK_S:g} s",
+                f"{ask['first_s']:.2f} s",
+                ask["first_s"] <= TARGET_FIRST_ASK_S,
+            )
+        )
+        rows.append(
+            (
+                "repeat `devicebot ask`",
+                f"≤ {TARGET_REPEAT_ASK_S:g} s",
+                f"{ask['repeat_s']:.2f} s",
+                ask["repeat_s"] <= TARGET_REPEAT_ASK_S,
+            )
+        )
+        rows.append(("`ask` imports discord.py, aiohttp or Jinja2", "none",
+                     ", ".join(ask["heavy_imports"]) or "none", not ask["heavy_imports"]))  # fmt: skip
+    for r in results:
+        exact = _exact_accuracy(r) or 0.0
+        rows.append((f"exact names answered with their device ({r['devices']:,})", f"≥ {TARGET_EXACT * 100:g} %",
+                     _pct(exact), exact >= TARGET_EXACT))  # fmt: skip
+        offered = max((r["offers_phones"].get(k, 0.0) for k in NO_PHONE), default=0.0)
+        named = max((r["names_a_device"].get(k, 0.0) for k in NO_PHONE), default=0.0)
+        rows.append((f"questions naming no phone offered or answered a phone ({r['devices']:,})", "0 %",
+                     _pct(max(offered, named)), offered == 0 and named == 0))  # fmt: skip
+    return rows
 
 
-def markdown(results: list[dict[str, Any]], info: dict[str, str], command: str, elapsed: float) -> str:
+def _first_median(times: list[float]) -> str:
+    return f"{times[0]:.3f}" + (f" ({statistics.median(times):.3f})" if len(times) > 1 else "")
+
+
+def markdown(
+    results: list[dict[str, Any]], info: dict[str, str], command: str, elapsed: float, ask: dict[str, Any] | None = None
+) -> str:
     out: list[str] = []
     add = out.append
     add("# devicebot benchmark results")
     add("")
     add(f"- **Date:** {info['date']} (run took {elapsed:.0f} s)")
     add(f"- **Machine:** {info['cpu']}, {info['cores']}, {info['ram']} RAM")
+    add(f"- **Load average** (1 / 5 / 15 min, at the end of the run): {info.get('load', '?')}")
     add(f"- **Software:** {info['python']} on {info['os']}")
     add(f"- **Command:** `{command}`")
     if results:
         add(f"- **Devices from:** {results[-1]['source']}; carriers and statements synthetic")
     add("- Each size runs in a fresh process pinned to one CPU; timings are wall-clock `time.perf_counter`.")
     add("")
-    add("## Targets (10,000 devices, one core)")
+    add(f"## Targets ({TARGET_SIZE:,} devices, one core; correctness at every size)")
     add("")
     add("| what | target | measured | result |")
     add("|---|---:|---:|:---:|")
-    for what, target, measured, ok in targets(results):
+    for what, target, measured, ok in targets(results, ask):
         add(f"| {what} | {target} | {measured} | {_mark(ok)} |")
     add("")
     add("## Speed and memory")
     add("")
     add(
-        "| devices | questions | bundle.build s | Engine() s | answer p50 ms | p99 ms | max ms | answers/s "
-        "| baseline p50 ms | baseline p99 ms | baseline q/s | speed-up | autocomplete p50 ms | p99 ms | peak RSS MB |"
+        "| devices | load from SQLite s | of it bundle.build s | Engine() s | answer p50 ms | p99 ms | max ms "
+        "| answers/s | token-index baseline q/s | full-scan baseline q/s | autocomplete p50 ms | p99 ms "
+        "| longest GC pause ms | peak RSS MB |"
     )
-    add("|" + "---:|" * 15)
+    add("|" + "---:|" * 14)
     for r in results:
-        a, b = r["answer"], r["baseline"]
-        bb, eb = r["bundle_build_s"], r["engine_build_s"]
-        build = f"{eb[0]:.3f}" + (f" ({statistics.median(eb):.3f})" if len(eb) > 1 else "")
-        bundle_build = f"{bb[0]:.3f}" + (f" ({statistics.median(bb):.3f})" if len(bb) > 1 else "")
+        a, b, t = r["answer"], r["baseline"], r["token_baseline"]["latency"]
         base_n = "" if b["n"] == r["questions"] else f" (first {b['n']:,})"
         add(
-            f"| {r['devices']:,} | {r['questions']:,} | {bundle_build} | {build} | {_ms(a['p50_ms'])} | "
-            f"{_ms(a['p99_ms'])} | {_ms(a['max_ms'])} | {a['qps']:,.0f} | {_ms(b['p50_ms'])} | {_ms(b['p99_ms'])} | "
-            f"{b['qps']:,.0f}{base_n} | {r['speedup'] or 0:.1f}× | {_ms(r['complete']['p50_ms'])} | "
-            f"{_ms(r['complete']['p99_ms'])} | {r['peak_rss_mb']:.0f} |"
+            f"| {r['devices']:,} | {_first_median(r['sqlite_load_s'])} | {_first_median(r['sqlite_build_s'])} "
+            f"| {_first_median(r['engine_build_s'])} | {_ms(a['p50_ms'])} | {_ms(a['p99_ms'])} | {_ms(a['max_ms'])} "
+            f"| {a['qps']:,.0f} | {t['qps']:,.0f} | {b['qps']:,.0f}{base_n} | {_ms(r['complete']['p50_ms'])} "
+            f"| {_ms(r['complete']['p99_ms'])} | {r['gc']['max_ms']:.1f} | {r['peak_rss_mb']:.0f} |"
         )
     add("")
     add(
-        "Build times: the first (cold) build, and in brackets the median of all builds when there were several. "
-        "Baseline: `rapidfuzz.process.extractOne(question, names, scorer=fuzz.WRatio)` over every name and alias "
-        "of every vendor, device and carrier (names lower-cased once, the question per call); speed-up compares "
-        "answers/s over the same questions. Peak RSS is the process's high-water mark (VmHWM) from just before "
-        "`bundle.build` to the end of answering (the generated input bundle is in it; the data generation and the "
-        "baseline are not). Autocomplete: `engine.index.complete('device', prefix)` for 1 to 6 typed characters."
+        f"{results[-1]['questions'] if results else 0:,} questions per size. Each size: the knowledge is generated "
+        "and imported into a SQLite file with `Store.apply` (as `kb import` does) in one process; a fresh process "
+        "then loads it as every `devicebot ask` and every reload does (`Store(path).raw()` + `bundle.build`), "
+        "builds `Engine`, answers and autocompletes. Times: the first (cold) run, in brackets the median of all "
+        "runs. Token-index baseline: an inverted index from each word to the names (of every vendor, device and "
+        "carrier) holding it, then `rapidfuzz` `WRatio` over only the names sharing a word with the question, "
+        "best name taken at score ≥ 85. Full-scan baseline: `extractOne(question, every name, scorer=WRatio)` "
+        "(time-boxed). Peak RSS: the measuring process's high-water mark (VmHWM) from before the load to the end "
+        "of answering (the baselines come after). GC pause: the longest collection (`gc.callbacks`) while "
+        "answering, after `gc.freeze()` (`bot.heap.settle`) following the build. Autocomplete: "
+        "`engine.index.complete('device', prefix)` for 1 to 6 typed characters."
+    )
+    add("")
+    if len(results) > 1:
+        add("## Growth with the number of devices")
+        add("")
+        add("![answer time, build time and memory against devices](scaling.png)")
+        add("")
+        add(
+            "| measure | growth exponent k (y ~ devices^k, fitted over "
+            + ", ".join(f"{r['devices']:,}" for r in results)
+            + ") |"
+        )
+        add("|---|---:|")
+        for name, k in exponents(results).items():
+            add(f"| {name} | {'–' if k is None else f'{k:.2f}'} |")
+        add("")
+        add("0: does not grow with the knowledge; 1: grows in proportion to it.")
+        add("")
+    add("## Reload after an outside edit")
+    add("")
+    add("| devices | rebuild | refresh s | answers meanwhile | longest stall ms |")
+    add("|---:|---|---:|---:|---:|")
+    for r in results:
+        for how, m in r.get("reload", {}).items():
+            add(
+                f"| {r['devices']:,} | {how} | {m['refresh_s']:.2f} | {m['answers_during']:,} "
+                f"| {m['longest_stall_ms']:,.1f} |"
+            )
+    add("")
+    add(
+        "Another connection commits a change of one device; the service notices it and rebuilds its index while "
+        "the event loop answers questions back to back. On the event loop (`refresh_if_changed`, what the HTTP "
+        "service's and the bot's watchers called) every answer waits for the whole rebuild; off it "
+        "(`refresh_async`, what they call now) the old index answers until the new one replaces it. The stall "
+        "is the longest time between two answers while the rebuild runs (the build thread and the answers "
+        "share one interpreter lock). Both indexes are in memory meanwhile."
     )
     add("")
     add("## Correctness (measured on the same questions)")
     add("")
     kinds = [k for k in MIX if k in EXPECTS_DEVICE]
     nones = [k for k in MIX if k in EXPECTS_NONE]
-    head = [f"{k} → its device" for k in kinds] + [f"{k} → names a device" for k in nones]
-    add("| devices | " + " | ".join(head) + " | carrier named right | baseline: exact → its device |")
-    add("|" + "---:|" * (len(head) + 3))
+    offers = [k for k in MIX if k in NO_PHONE]
+    head = (
+        [f"{k} → its device" for k in kinds]
+        + [f"{k} → names a device" for k in nones]
+        + [f"{k} → offered phones" for k in offers]
+    )
+    add("| devices | reader | " + " | ".join(head) + " | carrier named right |")
+    add("|---:|---|" + "---:|" * (len(head) + 1))
     for r in results:
+        tb = r["token_baseline"]
         cells = [_pct(r["accuracy"].get(k)) for k in kinds] + [_pct(r["names_a_device"].get(k)) for k in nones]
-        add(
-            f"| {r['devices']:,} | "
-            + " | ".join(cells)
-            + f" | {_pct(r['carrier_accuracy'])} | {_pct(r['baseline_exact_accuracy'])} |"
-        )
+        cells += [_pct(r["offers_phones"].get(k)) for k in offers]
+        add(f"| {r['devices']:,} | engine | " + " | ".join(cells) + f" | {_pct(r['carrier_accuracy'])} |")
+        cells = [_pct(tb["accuracy"].get(k)) for k in kinds] + [_pct(tb["names_a_device"].get(k)) for k in nones]
+        cells += ["–" for _k in offers]
+        add(f"| {r['devices']:,} | token-index baseline | " + " | ".join(cells) + " | – |")
     add("")
     add(
-        "Left of the bar: how often the answer names the right device (higher is better); right: how often a "
-        "question that names no known device is answered with one anyway (lower is better; for `unknown`, ≈ 0 "
-        "is the target). Question mix: "
+        "“→ its device”: how often the answer names the right device (higher is better); “→ names a device”: "
+        "how often a question that names no known device is answered with one anyway (lower is better); "
+        "“→ offered phones”: how often a question naming no phone at all got a “did you mean” list of phones "
+        "(must be 0). Question mix: "
         + ", ".join(f"{k} {v * 100:.0f} %" for k, v in MIX.items())
         + "; rambles are ~1,500 characters."
     )

@@ -22,10 +22,12 @@ from rapidfuzz import fuzz, process, utils
 
 from bot import bundle
 from bot.engine import Engine
+from bot.heap import settle
 from bot.records import Carrier, Knowledge, Vendor
+from bot.store import Store
 
-from . import data
-from .questions import EXPECTS_DEVICE, EXPECTS_NONE, autocomplete_prefixes, make_questions
+from . import data, reload
+from .questions import EXPECTS_DEVICE, EXPECTS_NONE, NO_PHONE, Question, autocomplete_prefixes, make_questions
 
 MB = 1024 * 1024
 
@@ -99,6 +101,86 @@ def _baseline_choices(k: Knowledge) -> tuple[list[str], dict[int, str | None]]:
     return choices, owner
 
 
+# The token-index baseline takes the best name only when it scores at least this (WRatio, 0-100):
+# without a cutoff it would answer every question with some phone.
+TOKEN_BASELINE_CUTOFF = 85
+
+
+def _token_baseline(
+    questions: list[Question], choices: list[str], processed: list[str], owner: dict[int, str | None]
+) -> dict[str, Any]:
+    """A fair fast baseline: an inverted index from each word to the names holding it, then
+    `WRatio` over only the names sharing a word with the question. Fast, but it reads no structure."""
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i, name in enumerate(processed):
+        for word in set(name.split()):
+            by_word[word].append(i)
+    times: list[float] = []
+    right: dict[str, int] = defaultdict(int)
+    named: dict[str, int] = defaultdict(int)
+    count: dict[str, int] = defaultdict(int)
+    clock = time.perf_counter
+    for q in questions:
+        started = clock()
+        asked = utils.default_process(q.text)
+        candidates = {i for word in set(asked.split()) for i in by_word.get(word, ())}
+        best = process.extractOne(
+            asked, {i: processed[i] for i in candidates}, scorer=fuzz.WRatio, score_cutoff=TOKEN_BASELINE_CUTOFF
+        )
+        times.append(clock() - started)
+        device = owner[best[2]] if best is not None else None
+        count[q.kind] += 1
+        named[q.kind] += device is not None
+        right[q.kind] += q.kind in EXPECTS_DEVICE and device == q.device
+    return {
+        "latency": _latency_summary(times),
+        "accuracy": {kind: right[kind] / count[kind] for kind in EXPECTS_DEVICE if count.get(kind)},
+        "names_a_device": {kind: named[kind] / count[kind] for kind in EXPECTS_NONE if count.get(kind)},
+        "cutoff": TOKEN_BASELINE_CUTOFF,
+    }
+
+
+def prepare(size: int, seed: int, db: Path, synthetic: bool = False) -> dict[str, Any]:
+    """Make the knowledge of `size` devices and import it into the SQLite file `db`, as `kb import`
+    does: what every later load reads. Runs in a process of its own, so the generated bundle is not
+    in the measured process's memory."""
+    csv_path = None if synthetic else data.CSV_PATH
+    gen_seconds, bk = _timed(lambda: data.make_knowledge(size, seed, csv_path))
+    store = Store(db)
+    import_seconds, _ = _timed(lambda: store.apply(bk.raw, replace=True, actor="bench", action="seed"))
+    store.close()
+    return {"generate_s": gen_seconds, "sqlite_import_s": import_seconds, "source": bk.source}
+
+
+class GcPauses:
+    """The garbage collector's pauses while it is installed (gc.callbacks), by generation."""
+
+    def __init__(self) -> None:
+        self.pauses: dict[int, list[float]] = defaultdict(list)
+        self._started = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.pauses[info["generation"]].append(time.perf_counter() - self._started)
+
+    def __enter__(self) -> GcPauses:
+        gc.callbacks.append(self)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        gc.callbacks.remove(self)
+
+    def summary(self) -> dict[str, Any]:
+        every = [p for ps in self.pauses.values() for p in ps]
+        return {
+            "count": {str(g): len(ps) for g, ps in sorted(self.pauses.items())},
+            "max_ms": max(every, default=0.0) * 1000,
+            "max_full_ms": max(self.pauses.get(2, ()), default=0.0) * 1000,
+        }
+
+
 def measure(
     size: int,
     n_questions: int,
@@ -106,22 +188,29 @@ def measure(
     seed: int,
     builds: int,
     baseline_budget: float,
-    synthetic: bool = False,
+    db: Path,
 ) -> dict[str, Any]:
+    """Load the knowledge from `db` as the service does, build the engine, answer, autocomplete."""
     cpu = pin_one_core()
-    csv_path = None if synthetic else data.CSV_PATH
-    gen_seconds, bk = _timed(lambda: data.make_knowledge(size, seed, csv_path))
     rss_idle = psutil.Process().memory_info().rss
     gc.collect()
     peak_reset = reset_peak_rss()
 
-    bundle_times: list[float] = []
+    load_raw: list[float] = []
+    load_build: list[float] = []
     knowledge: Knowledge | None = None
     for _ in range(builds):
         knowledge = None
         gc.collect()
-        seconds, knowledge = _timed(lambda: bundle.build(bk.raw))
-        bundle_times.append(seconds)
+        store = Store(db)
+        started = time.perf_counter()
+        loaded = store.raw()
+        load_raw.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        knowledge = bundle.build(loaded)
+        load_build.append(time.perf_counter() - started)
+        store.close()
+        del loaded
     assert knowledge is not None
     engine_times: list[float] = []
     engine: Engine | None = None
@@ -131,9 +220,12 @@ def measure(
         seconds, engine = _timed(lambda: Engine(knowledge))
         engine_times.append(seconds)
     assert engine is not None
+    # What the service does once an index is built: the long-lived objects leave the collector's
+    # view, so a full collection while answering does not walk 100,000 phones.
+    settle()
     rss_engine = psutil.Process().memory_info().rss
 
-    questions = make_questions(knowledge, bk.countries, n_questions, seed + size)
+    questions = make_questions(knowledge, data.COUNTRIES, n_questions, seed + size)
     prefixes = autocomplete_prefixes(knowledge, n_prefixes, seed + size)
     for warm in ("hello", "is the pixel 9 sold in the us", "galaxy s24 on tmo"):
         engine.answer(warm)
@@ -142,22 +234,31 @@ def measure(
     by_kind: dict[str, list[float]] = defaultdict(list)
     right: dict[str, int] = defaultdict(int)
     named_any: dict[str, int] = defaultdict(int)
+    offered: dict[str, int] = defaultdict(int)  # questions naming no phone that were offered phones
     carrier_right = 0
     misses: list[dict[str, Any]] = []
     clock = time.perf_counter
-    for q in questions:
-        started = clock()
-        a = engine.answer(q.text)
-        elapsed = clock() - started
-        latencies.append(elapsed)
+    pauses = GcPauses()
+    with pauses:
+        answers = []
+        for q in questions:
+            started = clock()
+            answers.append(engine.answer(q.text))
+            latencies.append(clock() - started)
+    for q, a, elapsed in zip(questions, answers, latencies, strict=True):
         by_kind[q.kind].append(elapsed)
         if a.device is not None:
             named_any[q.kind] += 1
+        if q.kind in EXPECTS_NONE and any(s.kind == "device" for s in a.suggestions):
+            offered[q.kind] += 1
         if q.kind in EXPECTS_DEVICE and a.device == q.device:
             right[q.kind] += 1
         if q.carrier is not None and a.carrier == q.carrier:
             carrier_right += 1
-        wrong = (q.kind in EXPECTS_DEVICE and a.device != q.device) or (q.kind in EXPECTS_NONE and a.device)
+        wrong = (q.kind in EXPECTS_DEVICE and a.device != q.device) or (
+            q.kind in NO_PHONE and any(s.kind == "device" for s in a.suggestions)
+        )
+        wrong = wrong or (q.kind in EXPECTS_NONE and a.device is not None)
         if wrong and sum(1 for m in misses if m["kind"] == q.kind) < 4:
             misses.append(
                 {
@@ -179,6 +280,11 @@ def measure(
     peak = peak_rss_bytes()
     rss_after = psutil.Process().memory_info().rss
 
+    # After an outside edit: how long answers stall while the index is rebuilt (a second index is
+    # built beside the first, so this comes after the peak RSS above).
+    del engine
+    reloading = reload.measure(db, [q.text for q in questions[:200]])
+
     # The naive baseline: one fuzzy scan of every name and alias per question.
     choices, owner = _baseline_choices(knowledge)
     processed = [utils.default_process(c) for c in choices]
@@ -195,6 +301,8 @@ def measure(
             base_exact += 1
             base_right += best is not None and owner[best[2]] == q.device
 
+    token_baseline = _token_baseline(questions, choices, processed, owner)
+
     kinds = sorted(by_kind, key=list(by_kind).index)
     count = {kind: len(ts) for kind, ts in by_kind.items()}
     engine_summary = _latency_summary(latencies)
@@ -207,16 +315,20 @@ def measure(
         "vendors": len(knowledge.vendors),
         "carriers": len(knowledge.carriers),
         "statements": len(knowledge.statements),
-        "source": bk.source,
         "cpu": cpu,
         "questions": len(questions),
-        "generate_s": gen_seconds,
-        "bundle_build_s": bundle_times,
+        "gc": pauses.summary(),
+        "reload": reloading,
+        "sqlite_raw_s": load_raw,
+        "sqlite_build_s": load_build,
+        "sqlite_load_s": [r + b for r, b in zip(load_raw, load_build, strict=True)],
         "engine_build_s": engine_times,
         "answer": engine_summary,
         "answer_by_kind": {kind: _latency_summary(by_kind[kind]) | {"count": count[kind]} for kind in kinds},
         "accuracy": {kind: right[kind] / count[kind] for kind in EXPECTS_DEVICE if count.get(kind)},
         "names_a_device": {kind: named_any[kind] / count[kind] for kind in EXPECTS_NONE if count.get(kind)},
+        "offers_phones": {kind: offered[kind] / count[kind] for kind in EXPECTS_NONE if count.get(kind)},
+        "token_baseline": token_baseline,
         "carrier_accuracy": carrier_right / count["carrier"] if count.get("carrier") else None,
         "misses": misses,
         "complete": _latency_summary(all_complete),

@@ -16,13 +16,12 @@ from dataclasses import dataclass, field, fields
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import pycountry
 import yaml
 
-from . import markets, text
+from . import heap, markets, text
 from .records import (
     TECHS,
     Bands,
@@ -35,6 +34,9 @@ from .records import (
     Variant,
     Vendor,
 )
+
+if TYPE_CHECKING:
+    import jsonschema
 
 FORMAT = "devicebot-knowledge/1"
 KINDS = ("vendors", "devices", "carriers", "statements")
@@ -74,10 +76,17 @@ class RawBundle:
 
     entries: dict[str, list[RawEntry]] = field(default_factory=lambda: {k: [] for k in KINDS})
     origins: dict[str, list[tuple[str, int]]] = field(default_factory=lambda: {k: [] for k in KINDS})
+    # How many entries of each kind came from each file so far: an entry's position in its file is
+    # that count, kept as entries are added, so loading 100,000 entries is linear (counting the
+    # earlier entries on each add took seconds at 10,000).
+    _per_file: dict[tuple[str, str], int] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, kind: str, entry: RawEntry, origin: str | tuple[str, int]) -> None:
+        count = (kind, origin if isinstance(origin, str) else origin[0])
+        seen = self._per_file.get(count, 0)
         if isinstance(origin, str):
-            origin = (origin, sum(1 for o in self.origins[kind] if o[0] == origin))
+            origin = (origin, seen)
+        self._per_file[count] = seen + 1
         self.entries[kind].append(entry)
         self.origins[kind].append(origin)
 
@@ -179,7 +188,7 @@ def parse_text(content: str, name: str) -> Any:
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
-def read_file(path: Path, max_bytes: int | None = None) -> RawBundle:
+def read_file(path: Path, max_bytes: int | None = None, trusted: bool = False) -> RawBundle:
     """Read and schema-check one bundle file (at most `max_bytes`, else MAX_FILE_BYTES)."""
     name = str(path)
     limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
@@ -197,13 +206,13 @@ def read_file(path: Path, max_bytes: int | None = None) -> RawBundle:
         raise KnowledgeError([Problem(name, "", "is a directory; expected a bundle file")]) from exc
     except UnicodeDecodeError as exc:
         raise KnowledgeError([Problem(name, "", f"not UTF-8 text (byte {exc.start})")]) from exc
-    return check_shape(parse_text(content, name), name)
+    return check_shape(parse_text(content, name), name, trusted)
 
 
-def read_path(path: Path) -> RawBundle:
+def read_path(path: Path, trusted: bool = False) -> RawBundle:
     """A bundle file, or a folder whose bundle files together make one bundle (like `knowledge/`)."""
     if not path.is_dir():
-        return read_file(path)
+        return read_file(path, trusted=trusted)
     bundle = RawBundle()
     problems: list[Problem] = []
     files = sorted(p for p in path.rglob("*") if p.suffix.lower() in BUNDLE_SUFFIXES and p.name != "schema.json")
@@ -211,7 +220,7 @@ def read_path(path: Path) -> RawBundle:
         raise KnowledgeError([Problem(str(path), "", "no .json, .yaml or .yml bundle files in this folder")])
     for file in files:
         try:
-            bundle.extend(read_file(file))
+            bundle.extend(read_file(file, trusted=trusted))
         except KnowledgeError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -239,6 +248,10 @@ def schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
+    # Imported here: jsonschema takes a tenth of a second to import, and `ask` on a filled database
+    # never checks a file.
+    import jsonschema
+
     return jsonschema.Draft202012Validator(schema())
 
 
@@ -358,17 +371,21 @@ def _too_deep(data: Any) -> bool:
     return False
 
 
-def check_shape(data: Any, name: str) -> RawBundle:
+def check_shape(data: Any, name: str, trusted: bool = False) -> RawBundle:
+    """The entries of a parsed bundle file, after checking its shape. `trusted`: the file is the
+    shipped knowledge, whose shape the package's own tests checked (test_knowledge): the JSON Schema
+    and character checks (half a second, most of the first `ask`) are not run again; the rules
+    across entries still are, by `build`."""
     if not isinstance(data, dict):
         raise KnowledgeError(
             [Problem(name, "", f"expected a mapping with 'format: {FORMAT}' at the top, got {type(data).__name__}")]
         )
     if _too_deep(data):
         raise KnowledgeError([Problem(name, "", f"nested more than {MAX_DEPTH} levels deep: not a bundle")])
-    errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    errors = [] if trusted else sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         raise KnowledgeError([Problem(name, _location(data, list(e.absolute_path)), _describe(e)) for e in errors])
-    hidden = list(_hidden_characters(data, []))
+    hidden = [] if trusted else list(_hidden_characters(data, []))
     if hidden:
         raise KnowledgeError([Problem(name, _location(data, path), why) for path, why in hidden])
     bundle = RawBundle()
@@ -399,6 +416,30 @@ def _fs(values: Iterable[int] | None) -> frozenset[int]:
     return frozenset(values or ())
 
 
+class _Shared:
+    """One frozenset per distinct band list within a build: phones share band lists (and
+    `recorded` sets) by the thousand, and a frozenset of a dozen bands takes 700 bytes."""
+
+    def __init__(self) -> None:
+        self.bands: dict[tuple[int, ...], frozenset[int]] = {}
+        self.recorded: dict[tuple[bool, ...], frozenset[str]] = {}
+
+    def fs(self, values: list[int] | None) -> frozenset[int]:
+        key = tuple(values or ())
+        found = self.bands.get(key)
+        if found is None:
+            found = self.bands[key] = frozenset(key)
+        return found
+
+    def of(self, bands: dict[str, Any]) -> Bands:
+        present = tuple(bands.get(t) is not None for t in TECHS)
+        recorded = self.recorded.get(present)
+        if recorded is None:
+            recorded = self.recorded[present] = frozenset(t for t, there in zip(TECHS, present, strict=True) if there)
+        get = bands.get
+        return Bands(self.fs(get("gsm")), self.fs(get("umts")), self.fs(get("lte")), self.fs(get("nr")), recorded)
+
+
 # The shape of an entry is schema.json's: each record (bot/records.py) has one field per property of its
 # definition there, of the same name (tests/test_bundle.py checks they agree), so the mapping both ways
 # is derived from the schema; only the band tables, which records keep as sets, are converted by hand.
@@ -418,10 +459,6 @@ def properties(definition: str) -> tuple[str, ...]:
     return tuple(schema()["$defs"][definition]["properties"])
 
 
-def _device_bands(b: Mapping[str, Any]) -> Bands:
-    return Bands(**{t: _fs(b.get(t)) for t in TECHS}, recorded=frozenset(t for t in TECHS if b.get(t) is not None))
-
-
 def _carrier_bands(b: Mapping[str, Any]) -> CarrierBands:
     return CarrierBands(
         gsm=_fs(b.get("gsm")),
@@ -431,30 +468,39 @@ def _carrier_bands(b: Mapping[str, Any]) -> CarrierBands:
     )
 
 
-_FROM_RAW: dict[tuple[str, str], Callable[[Any], Any]] = {
-    ("device", "variants"): lambda vs: tuple(_record("variant", v) for v in vs),
-    ("variant", "bands"): _device_bands,
-    ("carrier", "bands"): _carrier_bands,
+_FROM_RAW: dict[tuple[str, str], Callable[[Any, _Shared], Any]] = {
+    ("device", "variants"): lambda vs, shared: tuple(_record("variant", v, shared) for v in vs),
+    ("variant", "bands"): lambda b, shared: shared.of(b),
+    ("carrier", "bands"): lambda b, _shared: _carrier_bands(b),
 }
 
 
-def _record(definition: str, e: RawEntry) -> Any:
+@cache
+def _plan(definition: str) -> tuple[tuple[str, Callable[[Any, _Shared], Any] | None], ...]:
+    return tuple((name, _FROM_RAW.get((definition, name))) for name in properties(definition))
+
+
+def _record(definition: str, e: RawEntry, shared: _Shared) -> Any:
     kwargs: dict[str, Any] = {}
-    for name in properties(definition):
-        if name not in e or e[name] is None:
+    for name, convert in _plan(definition):
+        value = e.get(name)
+        if value is None:
             continue
-        value = e[name]
-        convert = _FROM_RAW.get((definition, name))
-        kwargs[name] = convert(value) if convert else tuple(value) if isinstance(value, list) else value
+        kwargs[name] = convert(value, shared) if convert else tuple(value) if type(value) is list else value
     return _RECORD[definition](**kwargs)
 
 
-def _to_record(kind: str, e: RawEntry) -> Any:
-    return _record(_DEFINITION[kind], e)
+def _to_record(kind: str, e: RawEntry, shared: _Shared | None = None) -> Any:
+    return _record(_DEFINITION[kind], e, shared or _Shared())
 
 
 def build(raw: RawBundle) -> Knowledge:
     """Check the rules that span entries and return the knowledge, or raise with every problem."""
+    with heap.paused():
+        return _build(raw)
+
+
+def _build(raw: RawBundle) -> Knowledge:
     problems: list[Problem] = []
 
     def where(kind: str, i: int, suffix: str = "") -> tuple[str, str]:
@@ -575,7 +621,8 @@ def build(raw: RawBundle) -> Knowledge:
 
     if problems:
         raise KnowledgeError(problems)
-    records = {kind: tuple(_to_record(kind, e) for e in raw.entries[kind]) for kind in KINDS}
+    shared = _Shared()
+    records = {kind: tuple(_to_record(kind, e, shared) for e in raw.entries[kind]) for kind in KINDS}
     return Knowledge(records["vendors"], records["devices"], records["carriers"], records["statements"])
 
 

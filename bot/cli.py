@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__, bundle, crosscheck, draft, present, specsheet
+from . import __version__, bundle, present
 from .bundle import KnowledgeError
 from .engine import Engine
 from .store import Store, default_db_path
@@ -176,6 +176,8 @@ def _ask(args: argparse.Namespace, out: TextIO, inp: TextIO) -> int:
 
 
 def _crosscheck(args: argparse.Namespace, out: TextIO) -> int:
+    from . import crosscheck  # curators' tools are imported when used: `ask` starts sooner
+
     knowledge = bundle.load(args.bundle) if args.bundle else _open_store(args.db).load()
     report = crosscheck.compare(knowledge, crosscheck.read_reference(args.reference))
     if args.json:
@@ -186,6 +188,8 @@ def _crosscheck(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _draft(args: argparse.Namespace, out: TextIO, inp: TextIO) -> int:
+    from . import draft, specsheet  # curators' tools are imported when used: `ask` starts sooner
+
     drafts: list[draft.Draft] = []
     wanted = list(args.name)
     found: set[str] = set()

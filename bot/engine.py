@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import markets
+from . import heap, markets
 from .matching import Analysis, Index, Suggestion
 from .records import Carrier, Device, Knowledge, Statement, Variant
 from .verdicts import Availability, Compatibility, availability, compatibility
@@ -62,7 +62,8 @@ class Answer:
 class Engine:
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
-        self.index = Index(knowledge)
+        with heap.paused():
+            self.index = Index(knowledge)
         self._statements: dict[tuple[str, str], list[Statement]] = defaultdict(list)
         for s in knowledge.statements:
             self._statements[(s.vendor, s.country)].append(s)

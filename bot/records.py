@@ -17,7 +17,7 @@ class Vendor:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per phone or variant: no __dict__ each
 class Bands:
     """A device variant's bands: gsm in MHz, the others as 3GPP band numbers."""
 
@@ -37,7 +37,7 @@ class Bands:
         return tech in self.recorded
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per phone or variant: no __dict__ each
 class Variant:
     id: str
     market: str
@@ -50,7 +50,7 @@ class Variant:
     made_for: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per phone or variant: no __dict__ each
 class Device:
     id: str
     vendor: str

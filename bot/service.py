@@ -8,13 +8,14 @@ rebuilt at once; edits made by another process on the same database file are pic
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import bundle, present
+from . import bundle, heap, present
 from .bundle import KnowledgeError, RawBundle
 from .dbfaults import StoreError
 from .engine import Answer, Engine
@@ -31,6 +32,7 @@ class Service:
         self.engine = Engine(store.load())
         # Why the last reload of the knowledge failed (None when it worked): /healthz reports it.
         self.reload_error: str | None = None
+        heap.settle()
 
     @classmethod
     def open(cls, db: Path | str | None = None, metrics: Metrics | None = None) -> Service:
@@ -40,23 +42,65 @@ class Service:
         """Rebuild the engine if another process changed the database; True when it did. When the
         knowledge cannot be read (a damaged file, invalid knowledge), the error is raised and kept in
         `reload_error`, the old answers stay, and the next call tries again."""
-        try:
+        with self._reloading():
             version = self.store.data_version()
             if version == self._version:
                 return False
             engine = Engine(self.store.load())
+        self._version, self.reload_error = version, None
+        self._install(engine)
+        return True
+
+    @contextlib.contextmanager
+    def _reloading(self) -> Iterator[None]:
+        """A reload that fails is kept in `reload_error` (for /healthz) and raised."""
+        try:
+            yield
         except StoreError as exc:
             self.reload_error = exc.reason
             raise
         except KnowledgeError:
             self.reload_error = "the database holds knowledge that is not valid"
             raise
-        self._version, self.engine, self.reload_error = version, engine, None
+
+    async def refresh_async(self) -> bool:
+        """`refresh_if_changed` off the event loop: the new index is loaded and built in a worker
+        thread on a connection of its own, while questions are answered from the old one; it
+        replaces the old one in one assignment. True when the knowledge changed."""
+        with self._reloading():
+            version = self.store.data_version()
+            if version == self._version:
+                return False
+
+        def build() -> Engine:
+            store = Store(self.store.path)
+            try:
+                return _build_quietly(store)
+            finally:
+                store.close()
+
+        with self._reloading():
+            engine = await asyncio.to_thread(build)
+        self.reload_error = None
+        await self._replace(engine)
+        self._version = version
         return True
+
+    async def _replace(self, engine: Engine) -> None:
+        """Answer from `engine` from now on; the old index is freed in a worker thread, bit by bit
+        (freeing it here at once would stop the event loop for as long as a rebuild: bot.heap)."""
+        old = [self.engine]
+        self._install(engine)
+        await asyncio.to_thread(heap.dismantle, old)
+
+    def _install(self, engine: Engine) -> None:
+        self.engine = engine
+        # The new index lives until the next edit: out of the collector's view (bot.heap).
+        heap.settle()
 
     def _rebuild(self) -> None:
         self._version = self.store.data_version()
-        self.engine = Engine(self.store.load())
+        self._install(Engine(self.store.load()))
 
     def ask(
         self, question: str, adapter: str = "cli", context: Answer | None = None, home: str | None = None
@@ -204,14 +248,14 @@ class Service:
             store = Store(self.store.path)
             try:
                 summary = change(store)
-                engine = Engine(store.load()) if summary.changed and not dry_run else None
+                engine = _build_quietly(store) if summary.changed and not dry_run else None
                 return summary, engine
             finally:
                 store.close()
 
         summary, engine = await asyncio.to_thread(work)
         if engine is not None:
-            self.engine = engine
+            await self._replace(engine)
             self._version = self.store.data_version()  # this change is known: no second rebuild
             self.metrics.edits.labels(action.split()[0]).inc()
         return summary
@@ -230,6 +274,18 @@ class Service:
 
     async def undo_async(self, change_id: int, actor: str) -> Summary:
         return await self.edit(lambda st: st.undo(change_id, actor), "undo")
+
+
+def _build_quietly(store: Store) -> Engine:
+    """An index built in a worker thread without stopping the event loop for long (bot.heap): the
+    collector stays off until the index is frozen out of its view (else the first collection after
+    the build walks it all), and the raw entries are freed bit by bit, not in one go."""
+    with heap.paused():
+        raw = [store.raw()]
+        engine = Engine(bundle.build(raw[0]))
+        heap.settle()
+    heap.dismantle(raw)
+    return engine
 
 
 _SENTENCES = {

@@ -46,6 +46,21 @@ def test_other_process_sees_the_edit_after_refresh(db: Path) -> None:
     assert reader.ask("pixel 10").device == "pixel-10"
 
 
+def test_refresh_off_the_event_loop_answers_from_the_old_index_until_the_new_one_is_in(db: Path) -> None:
+    writer, reader = Service(Store(db)), Service(Store(db))
+    writer.upsert("devices", device("pixel-10", "google", "Pixel 10", variant("p10", lte=[2, 4])), actor="mod")
+
+    async def refresh_while_asking() -> tuple[bool, str | None, bool]:
+        task = asyncio.create_task(reader.refresh_async())
+        during = reader.ask("pixel 9").device  # the loop is free while the new index builds
+        changed = await task
+        return changed, during, await reader.refresh_async()
+
+    changed, during, again = asyncio.run(refresh_while_asking())
+    assert (changed, during, again) == (True, "pixel-9", False)
+    assert reader.ask("pixel 10").device == "pixel-10"
+
+
 def test_bad_edit_changes_nothing(db: Path) -> None:
     svc = Service(Store(db))
     with pytest.raises(KnowledgeError) as info:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 
 from rapidfuzz import fuzz, process
 
@@ -381,15 +383,26 @@ def fuzzy_devices(
     pool: set[str] = set()
     for i in hints:
         pool |= lexicon.device_tokens[toks[i].norm]
-    named = {d for m in vendors for d in lexicon.vendor_devices.get(m.payload.id, ())}
-    # "galaxy note 10" asks for a Samsung: another vendor's Note 10 is no suggestion for it.
-    pool = ((pool & named) or named) if named else pool
-    pool -= exclude
-    if not pool:
-        return []
-    keys = lexicon.label_keys["device"]
+    vendor_ids = sorted({m.payload.id for m in vendors})
     # Sorted: a set's order changes from run to run, and so would the suggestions on ties.
-    names = {d: keys[d] for d in sorted(pool)[:3000]}
+    ordered: Iterable[str] | None = None
+    if vendor_ids:
+        # "galaxy note 10" asks for a Samsung: another vendor's Note 10 is no suggestion for it.
+        # A maker's phones are kept as a set and a sorted list: a maker of 10,000 phones is
+        # not copied and sorted for every question naming it.
+        named = lexicon.devices_of(vendor_ids)
+        within = pool & named
+        if within:
+            pool = within
+        elif named:
+            ordered = (d for d in lexicon.sorted_devices_of(vendor_ids) if d not in exclude)
+    if ordered is None:
+        pool -= exclude
+        ordered = sorted(pool)
+    keys = lexicon.label_keys["device"]
+    names = {d: keys[d] for d in islice(ordered, 3000)}
+    if not names:
+        return []
     best = process.extract(phrase, names, scorer=fuzz.WRatio, limit=15, score_cutoff=60)
     # String likeness ties often ("pixel 10" is as close to "pixel 6" as to "pixel 9"): among
     # names about as close, the nearest model number comes first.

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
+from typing import Any
 
 import pycountry
 from babel import Locale
@@ -42,7 +43,7 @@ class Payload:
     untagged: bool = False  # the name without its "5G"/"4G": a 4G namesake may exist that we do not know
 
 
-@dataclass
+@dataclass(slots=True)  # half a million nodes at 100,000 phones: no __dict__ each
 class Node:
     children: dict[str, Node] = field(default_factory=dict)
     payloads: list[Payload] = field(default_factory=list)
@@ -157,24 +158,52 @@ class Lexicon:
             "country": {code: f"{name} ({code})" for code, name in self.country_names.items()},
         }
         self.label_keys = {kind: {i: text.key(n) for i, n in labels.items()} for kind, labels in self.labels.items()}
+        # Autocomplete's sorted keys per kind, made on first use (`complete.CompletionIndex`).
+        self.completion: dict[str, Any] = {}
+        self._vendor_sets: dict[str, frozenset[str]] = {}
+        self._vendor_sorted: dict[str, list[str]] = {}
+
+    def devices_of(self, vendor_ids: list[str]) -> frozenset[str]:
+        """The phones of these makers (one set per maker, made once)."""
+        if len(vendor_ids) == 1:
+            found = self._vendor_sets.get(vendor_ids[0])
+            if found is None:
+                found = self._vendor_sets[vendor_ids[0]] = frozenset(self.vendor_devices.get(vendor_ids[0], ()))
+            return found
+        return frozenset().union(*(self.devices_of([v]) for v in vendor_ids))
+
+    def sorted_devices_of(self, vendor_ids: list[str]) -> list[str]:
+        """The phones of these makers by id (one sorted list per maker, made once)."""
+        if len(vendor_ids) == 1:
+            found = self._vendor_sorted.get(vendor_ids[0])
+            if found is None:
+                found = self._vendor_sorted[vendor_ids[0]] = sorted(self.vendor_devices.get(vendor_ids[0], ()))
+            return found
+        return sorted(self.devices_of(vendor_ids))
 
     # -- building -------------------------------------------------------------------------------
 
-    def insert(self, name: str, payload: Payload, nickname: bool = False) -> None:
-        """Add a name; `nickname` marks a name that is only a nickname ("aus"), weak when everyday."""
-        toks = text.tokens(name)
+    def insert(self, name: str, payload: Payload, nickname: bool = False, toks: list[str] | None = None) -> None:
+        """Add a name; `nickname` marks a name that is only a nickname ("aus"), weak when everyday.
+        `toks`: the name's tokens when the caller has them already (building calls this 240,000
+        times at 100,000 phones; tokenizing each name once is a good part of the build)."""
+        if toks is None:
+            toks = text.tokens(name)
         if not toks:
             return
-        if payload.kind in ("device", "vendor", "carrier"):
+        entity = payload.kind in ("device", "vendor", "carrier")
+        if entity:
             self.bigrams.update(pairwise(toks))
+            self.entity_vocab.update(toks)
+        self.vocab.update(toks)
+        if payload.kind == "device":
+            self.device_vocab.update(toks)
         node = self.root
         for tok in toks:
-            self.vocab.add(tok)
-            if payload.kind == "device":
-                self.device_vocab.add(tok)
-            if payload.kind in ("device", "vendor", "carrier"):
-                self.entity_vocab.add(tok)
-            node = node.children.setdefault(tok, Node())
+            child = node.children.get(tok)
+            if child is None:  # not setdefault: that makes a Node for every word, new or not
+                child = node.children[tok] = Node()
+            node = child
         if (
             (payload.kind in ("vendor", "carrier") or nickname)
             and len(toks) == 1
@@ -206,22 +235,26 @@ class Lexicon:
         }
         explicit: dict[str, str] = {}
         derived: list[tuple[str, Payload]] = []
+        # Per maker, once: the token prefixes its phones' names may begin with (its name, and its
+        # names in Chinese, Japanese or Korean).
+        prefixes_of = {
+            v.id: [text.tokens(v.name), *(text.tokens(a) for a in v.aliases if _CJK.search(a))] for v in k.vendors
+        }
         for device in k.devices:
             vendor = k.vendor(device.vendor)
             self.vendor_devices[device.vendor].append(device.id)
             self.device_has_nr[device.id] = any(v.bands.nr for v in device.variants)
             names = (device.name, *device.aliases)
-            for name in names:
-                explicit[text.key(name)] = device.id
-                self.insert(name, Payload("device", device.id))
-                for tok in text.tokens(name):
+            tokenized = [text.tokens(name) for name in names]
+            for name, toks in zip(names, tokenized, strict=True):
+                explicit[" ".join(toks)] = device.id  # its key (text.key)
+                self.insert(name, Payload("device", device.id), toks=toks)
+                for tok in toks:
                     self.device_tokens[tok].add(device.id)
-            for name in names:
-                toks = text.tokens(name)
+            for name, toks in zip(names, tokenized, strict=True):
                 if toks[0] not in vendor_tokens:
                     derived.append((f"{vendor.name} {name}", Payload("device", device.id, derived=True)))
-                own = text.tokens(vendor.name)
-                for prefix in (own, *(text.tokens(a) for a in vendor.aliases if _CJK.search(a))):
+                for prefix in prefixes_of[vendor.id]:
                     if toks[: len(prefix)] == prefix:
                         after = " ".join(toks[len(prefix) :])
                         for spelling in respellings.get(vendor.id, ()):
@@ -242,9 +275,10 @@ class Lexicon:
                     self.models[text.compact(model)] = (device.id, variant.id)
                     self.keys["device"].append((text.compact(model), device.id))
         for name, payload in derived:
-            owner = explicit.get(text.key(name))
+            toks = text.tokens(name)
+            owner = explicit.get(" ".join(toks))
             if owner is None or owner == payload.id:
-                self.insert(name, payload)
+                self.insert(name, payload, toks=toks)
 
         for carrier in k.carriers:
             # Its name, with and without a bracketed part ("Jio (Reliance Jio)" is called "jio").

@@ -355,7 +355,8 @@ async def _watch_database(app: web.Application) -> AsyncIterator[None]:
         while True:
             await asyncio.sleep(2)
             try:
-                app[SERVICE].refresh_if_changed()
+                # Built off the event loop: requests are answered from the old index meanwhile.
+                await app[SERVICE].refresh_async()
                 said = None
             except (StoreError, KnowledgeError) as exc:
                 if str(exc) != said:  # once per fault, not every two seconds

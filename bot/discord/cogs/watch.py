@@ -26,7 +26,8 @@ class WatchCog(commands.Cog):
     @tasks.loop(seconds=2)
     async def refresh(self) -> None:
         try:
-            if self.ctx.service.refresh_if_changed():
+            # Built off the event loop: questions are answered from the old index meanwhile.
+            if await self.ctx.service.refresh_async():
                 log.info("the knowledge changed in another process: reloaded")
         except Exception:  # a locked or broken database must not stop the loop
             log.exception("refreshing the knowledge failed")
