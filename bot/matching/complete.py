@@ -17,6 +17,8 @@ from .lexicon import Lexicon
 # 100,000 phones): close names are then looked for among the names with a word that starts the way
 # a typed word does.
 FUZZY_SCAN_LIMIT = 20_000
+# At most this many of those names are weighed (a few milliseconds of WRatio).
+NEAR_LIMIT = 2_000
 # A range of fitting keys longer than this is not walked whole: the keys are walked in rank order
 # instead, where a short prefix ("a") finds its best 25 within a few thousand keys.
 WALK_LIMIT = 2_000
@@ -151,12 +153,14 @@ def _near_labels(lexicon: Lexicon, index: CompletionIndex, kind: str, typed: str
     label_keys = lexicon.label_keys[kind]
     out: dict[str, str] = {}
     for word in typed.split():
-        low, high = _range(index.by_key, index.key, word[:2])
-        for i in range(low, min(high, low + FUZZY_SCAN_LIMIT)):
-            entry_id = index.keys[index.by_key[i]][1]
-            out[entry_id] = label_keys[entry_id]
-        low, high = _range(index.by_word, index.word, word[:2])
-        for i in range(low, min(high, low + FUZZY_SCAN_LIMIT)):
-            entry_id = index.keys[index.by_word[i] // index.width][1]
-            out[entry_id] = label_keys[entry_id]
+        for order, value, owner in (
+            (index.by_key, index.key, 1),
+            (index.by_word, index.word, index.width),
+        ):
+            low, high = _range(order, value, word[:2])
+            for i in range(low, high):
+                if len(out) >= NEAR_LIMIT:
+                    return out
+                entry_id = index.keys[order[i] // owner][1]
+                out[entry_id] = label_keys[entry_id]
     return out
