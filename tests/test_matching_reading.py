@@ -587,3 +587,18 @@ def test_one_function_word_of_one_language_tells_a_short_question_s_language() -
     assert index.analyze("pixel 9 funciona na claro?").carriers == ("claro-br",)
     # English, or a word several languages share, tells nothing: the question back stays.
     assert index.analyze("pixel 9 on claro").carriers == ()
+
+
+def test_a_carrier_named_after_a_word_that_opens_phone_names_offers_no_phone() -> None:
+    # "on" opens "Galaxy On5"; "Kestrel" is also a word of a phone's name, but here a carrier's
+    k = knowledge(
+        vendors=[vendor("samsung", "Samsung", "galaxy"), vendor("acme", "Acme")],
+        devices=[
+            device("galaxy-on5", "samsung", "Galaxy On5", variant("on5", lte=[3])),
+            device("acme-kestrel", "acme", "Acme Kestrel X1", variant("k1", lte=[3])),
+        ],
+        carriers=[carrier("kestrel-gb", "GB", "Kestrel Mobile", lte=([3], []))],
+    )
+    a = Index(k).analyze("which phones work on Kestrel Mobile?")
+    assert (a.device, a.carriers, a.suggestions) == (None, ("kestrel-gb",), ())
+    assert Index(k).analyze("galaxy on5 on kestrel mobile").device == "galaxy-on5"

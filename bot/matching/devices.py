@@ -184,6 +184,8 @@ def resolve(
     taken = {i for m in matches if m.payload.kind in places for i in range(m.start, m.end)}
     after_vendor = {m.end for m in matches if m.payload.kind == "vendor"}
     telling, openers = name_hints(lexicon, toks)
+    # "on" opens "Galaxy On5", but "work on Kestrel Mobile" is a carrier's name after it, not a phone's.
+    openers = [i for i in openers if i + 1 not in taken]
     hint = bool(suggestions) or any(
         i not in taken
         and (
