@@ -602,3 +602,19 @@ def test_a_carrier_named_after_a_word_that_opens_phone_names_offers_no_phone() -
     a = Index(k).analyze("which phones work on Kestrel Mobile?")
     assert (a.device, a.carriers, a.suggestions) == (None, ("kestrel-gb",), ())
     assert Index(k).analyze("galaxy on5 on kestrel mobile").device == "galaxy-on5"
+
+
+def test_of_several_carriers_named_the_one_the_question_asks_about() -> None:
+    k = knowledge(
+        vendors=[vendor("apple", "Apple", "iphone")],
+        devices=[device("iphone-14", "apple", "iPhone 14", variant("i14", lte=[1, 18]))],
+        carriers=[
+            carrier("povo-jp", "JP", "povo", lte=([1, 18], [])),
+            carrier("ahamo-jp", "JP", "ahamo", lte=([1, 19], [])),
+            carrier("au-jp", "JP", "au", "au kddi", lte=([1, 18], [])),
+        ],
+    )
+    q = "a friend said povo, another said ahamo, and au kddi is the network. will my iphone 14 work on povo?"
+    assert Index(k).analyze(q).carriers == ("povo-jp",)
+    # a list of networks that nobody asks about is not the asker's
+    assert Index(k).analyze("iphone 14 with povo, ahamo and au kddi").carriers == ()

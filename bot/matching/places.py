@@ -106,12 +106,12 @@ def resolve(
         carriers.extend(chosen)
         suggestions.extend(_carrier_suggestion(lexicon, c) for c in offered)
     carriers = list(dict.fromkeys(carriers))
-    if len(carriers) >= 3:
-        # "China Mobile, China Unicom, China Telecom": a list of networks, not the asker's own.
-        carriers = []
     if len(carriers) > 1 and asking:
         # "my iphone is on at&t, will at&t mexico work?": the carrier the question asks about.
         carriers = [c for c in carriers if any(sentence_of[at] in asking for at in said_at[c])] or carriers
+    if len(carriers) >= 3:
+        # "China Mobile, China Unicom, China Telecom": a list of networks, not the asker's own.
+        carriers = []
     if carriers:
         country = k.carrier(carriers[0]).country
     return PlaceReading(tuple(carriers), tuple(suggestions), country, origin)
