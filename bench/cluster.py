@@ -23,7 +23,7 @@ from pathlib import Path
 
 import aiohttp
 
-from .load import _free_port
+from .load import _free_port, wait_healthy
 
 REPO = Path(__file__).resolve().parent.parent
 QUESTION = "Is the Pixel 9 sold in the US?"
@@ -83,14 +83,7 @@ async def run(readers: int, edits: int, timeout: float) -> dict[str, object]:
         try:
             async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as session:
                 for base in bases:
-                    for _ in range(300):
-                        try:
-                            async with session.get(f"{base}/healthz") as r:
-                                if r.status == 200:
-                                    break
-                        except aiohttp.ClientError:
-                            pass
-                        await asyncio.sleep(0.1)
+                    await wait_healthy(session, base, tries=300)
                 expected = await _ask(session, bases[0], QUESTION)
                 for n in range(edits):
                     committed = await asyncio.to_thread(_edit, db, tmp, n)

@@ -68,6 +68,18 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+async def wait_healthy(session: aiohttp.ClientSession, base: str, tries: int) -> None:
+    """Until the service at `base` answers /healthz with 200 (it is starting), at most `tries` times."""
+    for _ in range(tries):
+        try:
+            async with session.get(f"{base}/healthz") as response:
+                if response.status == 200:
+                    return
+        except aiohttp.ClientError:
+            pass
+        await asyncio.sleep(0.1)
+
+
 async def _drive(base: str, clients: int, requests: int, seconds: float, expected: dict[str, str | None]) -> Result:
     latencies: list[float] = []
     counts = {"sent": 0, "ok": 0, "wrong": 0, "failed": 0}
@@ -142,13 +154,7 @@ async def main_async(client_counts: list[int], requests: int, seconds: float) ->
         try:
             base = f"http://127.0.0.1:{port}"
             async with aiohttp.ClientSession() as session:
-                for _ in range(200):
-                    try:
-                        async with session.get(f"{base}/healthz") as response:
-                            if response.status == 200:
-                                break
-                    except aiohttp.ClientError:
-                        await asyncio.sleep(0.1)
+                await wait_healthy(session, base, tries=200)
             return [await _drive(base, n, requests, seconds, expected) for n in client_counts]
         finally:
             server.terminate()

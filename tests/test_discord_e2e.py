@@ -4,6 +4,7 @@ with a real SQLite file. Assertions are on what the bot actually sends over the 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import sqlite3
@@ -321,6 +322,22 @@ async def test_autocomplete_offers_choices(world: World) -> None:
     assert r.body["data"]["choices"][0] == {"name": "T-Mobile (US)", "value": "tmobile-us"}
 
 
+@contextlib.asynccontextmanager
+async def restarted(world: World) -> AsyncIterator[None]:
+    """The world's bot stopped and a new one started on the same service: nothing in memory survives."""
+    await world.bot.close()
+    config = world.config
+    assert config is not None
+    again = build_bot(config, world.service, guild_ready_timeout=0.05)
+    task = asyncio.create_task(again.start(config.token))
+    try:
+        await asyncio.wait_for(again.wait_until_ready(), TIMEOUT)
+        yield
+    finally:
+        await again.close()
+        await asyncio.wait_for(task, TIMEOUT)
+
+
 async def test_did_you_mean_buttons_answer_in_place(world: World) -> None:
     fake = world.fake
     fut = fake.wait_request(lambda r: "/callback" in r.path)
@@ -349,13 +366,7 @@ async def test_did_you_mean_buttons_answer_in_place(world: World) -> None:
     assert r.body["data"]["components"] == []
 
     # After a restart (a new bot, nothing in memory) the choices of an earlier answer still answer.
-    await world.bot.close()
-    config = world.config
-    assert config is not None
-    again = build_bot(config, world.service, guild_ready_timeout=0.05)
-    task = asyncio.create_task(again.start(config.token))
-    try:
-        await asyncio.wait_for(again.wait_until_ready(), TIMEOUT)
+    async with restarted(world):
         fut = fake.wait_request(lambda r: "/callback" in r.path)
         await fake.click(world.mod, message, buttons[0]["custom_id"])
         refused = await asyncio.wait_for(fut, TIMEOUT)
@@ -365,9 +376,6 @@ async def test_did_you_mean_buttons_answer_in_place(world: World) -> None:
         r = await asyncio.wait_for(fut, TIMEOUT)
         assert r.body["type"] == 7
         assert r.body["data"]["embeds"][0]["title"] == "Pixel 9"
-    finally:
-        await again.close()
-        await asyncio.wait_for(task, TIMEOUT)
 
 
 async def test_more_than_five_suggestions_come_as_a_menu(world: World) -> None:
@@ -675,21 +683,12 @@ async def test_the_per_network_detail_opens_behind_a_button(world: World) -> Non
     assert button["custom_id"] == "detail:xiaomi 14 on tmo"
 
     # After a restart (a new bot, nothing in memory) the same button still opens the detail.
-    await world.bot.close()
-    config = world.config
-    assert config is not None
-    again = build_bot(config, world.service, guild_ready_timeout=0.05)
-    task = asyncio.create_task(again.start(config.token))
-    try:
-        await asyncio.wait_for(again.wait_until_ready(), TIMEOUT)
+    async with restarted(world):
         fut = fake.wait_request(lambda r: "/callback" in r.path)
         await fake.click(world.alice, message, button["custom_id"])
         r = await asyncio.wait_for(fut, TIMEOUT)
         assert r.body["type"] == 4 and r.body["data"]["flags"] == 64
         assert "Per model" in json.dumps(r.body["data"]["embeds"])
-    finally:
-        await again.close()
-        await asyncio.wait_for(task, TIMEOUT)
 
 
 async def test_help_about_and_a_bare_mention(world: World) -> None:
