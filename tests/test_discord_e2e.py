@@ -397,6 +397,18 @@ async def test_more_than_five_suggestions_come_as_a_menu(world: World) -> None:
     [embed] = r.body["data"]["embeds"]
     assert embed["title"] == "Pixel 9" and embed["description"].startswith("**Works on Vodafone IT?**\n🔴")
 
+    # After a restart the menu of an earlier answer still answers, for its asker only.
+    async with restarted(world):
+        fut = fake.wait_request(lambda r: "/callback" in r.path)
+        await fake.click(world.mod, message, menu["custom_id"], values=["carrier:vodafone-it"])
+        refused = await asyncio.wait_for(fut, TIMEOUT)
+        assert refused.body["type"] == 4 and refused.body["data"]["flags"] == 64
+        fut = fake.wait_request(lambda r: "/callback" in r.path)
+        await fake.click(world.alice, message, menu["custom_id"], values=["carrier:vodafone-es"])
+        r = await asyncio.wait_for(fut, TIMEOUT)
+        assert r.body["type"] == 7
+        assert r.body["data"]["embeds"][0]["description"].startswith("**Works on Vodafone ES?**")
+
 
 def statement_quote(db: Path) -> str:
     with sqlite3.connect(db) as conn:

@@ -149,9 +149,9 @@ def build_bot(config: Config, service: Service, **options: Any) -> AnyBot:
         await bot.add_cog(SettingsCog(bot, ctx))
         await bot.add_cog(KbCog(bot, ctx))
         await bot.add_cog(WatchCog(bot, ctx))
-        from .views import DetailButton, PickButton
+        from .views import DetailButton, PickButton, PickMenu
 
-        bot.add_dynamic_items(DetailButton, PickButton)  # answers' buttons work across restarts
+        bot.add_dynamic_items(DetailButton, PickButton, PickMenu)  # answers' buttons work across restarts
         from .translator import CatalogTranslator
 
         await bot.tree.set_translator(CatalogTranslator())

@@ -188,12 +188,58 @@ class PickButton(
         return False
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        service = service_of(interaction)
-        answer = service.ask_choosing(self.question, self.kind, self.entry_id, adapter="discord")
-        embeds, view = answer_payload(service, answer, self.owner_id, language_of(str(interaction.locale)))
-        await interaction.response.edit_message(content=None, embeds=embeds, view=view, allowed_mentions=NO_MENTIONS)
-        if isinstance(view, (SuggestionView, DetailView)) and view.timeout is not None:
-            view.message = await interaction.original_response()
+        await _answer_choosing(interaction, self.question, self.kind, self.entry_id, self.owner_id)
+
+
+def _menu_id(owner_id: int, question: str) -> str | None:
+    """A menu's custom id carrying the asker and the question, or None when it does not fit."""
+    if "\n" in question:
+        return None
+    custom_id = f"pickmenu:{owner_id}:{defuse_mentions(question)}"
+    return custom_id if len(custom_id) <= 100 else None
+
+
+class PickMenu(
+    discord.ui.DynamicItem[discord.ui.Select[Any]],
+    template=r"pickmenu:(?P<owner>\d+):(?P<question>.+)",
+):
+    """More than five "did you mean" choices as a menu; like `PickButton`, it keeps working after the
+    bot restarts (each option's value is the choice, the custom id the asker and the question)."""
+
+    def __init__(self, owner_id: int, question: str, options: Sequence[discord.SelectOption] = ()) -> None:
+        custom_id = _menu_id(owner_id, question)
+        assert custom_id is not None
+        super().__init__(discord.ui.Select(placeholder="Did you mean…", custom_id=custom_id, options=list(options)))
+        self.owner_id, self.question = owner_id, question
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> PickMenu:
+        return cls(int(match["owner"]), match["question"])
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        if interaction.user.id == self.owner_id:
+            return True
+        await tell(interaction, "These buttons belong to whoever asked. Ask me yourself with /ask.")
+        return False
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        # discord.py fills the values from the interaction, also in a menu rebuilt after a restart.
+        kind, _, entry_id = self.item.values[0].partition(":")
+        await _answer_choosing(interaction, self.question, kind, entry_id, self.owner_id)
+
+
+async def _answer_choosing(
+    interaction: discord.Interaction[Any], question: str, kind: str, entry_id: str, owner_id: int
+) -> None:
+    """The question answered again with one of its choices, in place of the answer that offered it."""
+    service = service_of(interaction)
+    answer = service.ask_choosing(question, kind, entry_id, adapter="discord")
+    embeds, view = answer_payload(service, answer, owner_id, language_of(str(interaction.locale)))
+    await interaction.response.edit_message(content=None, embeds=embeds, view=view, allowed_mentions=NO_MENTIONS)
+    if isinstance(view, (SuggestionView, DetailView)) and view.timeout is not None:
+        view.message = await interaction.original_response()
 
 
 class SuggestionView(OwnedView):
@@ -204,15 +250,25 @@ class SuggestionView(OwnedView):
         self, service: Service, question: str, suggestions: Sequence[Suggestion], owner_id: int, lang: str = "en"
     ) -> None:
         choices = list(suggestions)[:MAX_OPTIONS]
-        lasting = len(choices) <= MAX_BUTTONS and all(_pick_id(s.kind, s.id, owner_id, question) for s in choices)
+        buttons = len(choices) <= MAX_BUTTONS
+        if buttons:
+            lasting = all(_pick_id(s.kind, s.id, owner_id, question) for s in choices)
+        else:
+            lasting = _menu_id(owner_id, question) is not None and all(s.kind in _KINDS for s in choices)
         super().__init__(owner_id, timeout=None if lasting else 600)
         self.service = service
         self.question = question
         self.lang = lang
-        if lasting:
+        if lasting and buttons:
             for s in choices:
                 self.add_item(PickButton(s.kind, s.id, owner_id, question, clip(s.name, 80)))
-        elif len(choices) <= MAX_BUTTONS:
+        elif lasting:
+            options = [
+                discord.SelectOption(label=clip(s.name, 100), value=f"{s.kind}:{s.id}", description=s.kind)
+                for s in choices
+            ]
+            self.add_item(PickMenu(owner_id, question, options))
+        elif buttons:
             for s in choices:
                 button: discord.ui.Button[SuggestionView] = discord.ui.Button(
                     label=clip(s.name, 80), style=discord.ButtonStyle.primary, custom_id=f"pick:{s.kind}:{s.id}"
