@@ -38,20 +38,23 @@ _WEAK_SALE = frozenset({"buy", "buying", "comprar", "compro", "beli", "kaufen", 
 _BAND = re.compile(r"^[bBnN]\d{1,3}$")
 
 
-_SOFTWARE_LATIN = frozenset(w for w in SOFTWARE_WORDS if w.isascii())
-_SOFTWARE_CJK = tuple(w for w in SOFTWARE_WORDS if not w.isascii())
+class _Words:
+    """Cue words of one kind: Latin ones are matched as whole words, CJK ones anywhere in the text
+    (CJK is not split into words)."""
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.latin = frozenset(w for w in words if w.isascii())
+        self.cjk = tuple(w for w in words if not w.isascii())
+
+    def said(self, norms: list[str], question: str) -> bool:
+        return any(w in self.latin for w in norms) or any(w in question for w in self.cjk)
 
 
-def _about_software(norms: list[str], question: str) -> bool:
-    return any(w in _SOFTWARE_LATIN for w in norms) or any(w in question for w in _SOFTWARE_CJK)
-
-
-_NETWORK_LATIN = frozenset(w for w in NETWORK_WORDS if w.isascii())
-_NETWORK_CJK = tuple(w for w in NETWORK_WORDS if not w.isascii())
+_SOFTWARE = _Words(SOFTWARE_WORDS)
+_NETWORK = _Words(NETWORK_WORDS)
+_TROUBLE = _Words(TROUBLE_WORDS)
 # "没有5G" reads as "没 有 5 g": the radio words are found in the text itself, between non-letters.
 _RADIO = re.compile(r"(?<![a-z0-9])(?:[2345]g|lte|volte|vowifi|ims|sim)(?![a-z0-9])")
-_TROUBLE_LATIN = frozenset(w for w in TROUBLE_WORDS if w.isascii())
-_TROUBLE_CJK = tuple(w for w in TROUBLE_WORDS if not w.isascii())
 # "can't", "doesn't": the tokenizer splits them into "can" + "t".
 _NEGATED = frozenset({"can", "don", "doesn", "didn", "isn", "won", "aren", "wasn", "couldn", "wouldn", "hasn", "haven"})
 # Words of the "other" kind that, in a post telling of trouble on a network, are part of the story
@@ -59,30 +62,27 @@ _NEGATED = frozenset({"can", "don", "doesn", "didn", "isn", "won", "aren", "wasn
 _STORY = frozenset(text.fold(w) for w in ("update", "updates", "crash", "bug", "firmware", "flashing", "flashed"))
 
 
+def _about_software(norms: list[str], question: str) -> bool:
+    return _SOFTWARE.said(norms, question)
+
+
 def _about_network(norms: list[str], question: str) -> bool:
     """Whether the words are about what the phone gets from a network ("5G", "信号", "calls")."""
-    return (
-        any(w in _NETWORK_LATIN for w in norms)
-        or _RADIO.search(question.casefold()) is not None
-        or any(w in question for w in _NETWORK_CJK)
-    )
+    return _NETWORK.said(norms, question) or _RADIO.search(question.casefold()) is not None
 
 
 def _network_trouble(norms: list[str], question: str) -> bool:
     """Whether the words tell of trouble getting service ("no signal", "5G无法开启", "nhi work")."""
     if not _about_network(norms, question):
         return False
-    return (
-        any(w in _TROUBLE_LATIN for w in norms)
-        or any(w == "t" and i and norms[i - 1] in _NEGATED for i, w in enumerate(norms))
-        or any(w in question for w in _TROUBLE_CJK)
-    )
+    negated = any(w == "t" and i and norms[i - 1] in _NEGATED for i, w in enumerate(norms))
+    return negated or _TROUBLE.said(norms, question)
 
 
 def _radio_before(norms: list[str], at: int) -> bool:
     """Whether a radio or network word comes just before position `at` ("5G not available",
     "VoLTE option isn't available")."""
-    return any(w in _NETWORK_LATIN for w in norms[max(0, at - 4) : at])
+    return any(w in _NETWORK.latin for w in norms[max(0, at - 4) : at])
 
 
 def _asks_other(norms: list[str], joined: str) -> bool:
