@@ -68,7 +68,7 @@ def resolve(
     k = lexicon.knowledge
     named = _place_mentions(matches, toks, covered, device_span)
     taken = set(covered) | {i for m in named for i in range(m.start, m.end)}
-    places = _merged(sorted(_places_named(named, toks) + _codes(lexicon, toks, taken, shouting, question), key=_start))
+    places = _merged(sorted(_places_named(named) + _codes(lexicon, toks, taken, shouting, question), key=_start))
 
     groups: dict[tuple[int, int], list[str]] = defaultdict(list)
     for m in named:
@@ -155,14 +155,13 @@ def _place_mentions(
     return named
 
 
-def _places_named(named: list[Match], toks: list[Token]) -> list[_Place]:
+def _places_named(named: list[Match]) -> list[_Place]:
     places: list[_Place] = []
     for m in sorted(named, key=lambda m: m.start):
         if m.payload.kind in ("country", "city", "origin") and not any(
             p.start == m.start and p.end == m.end for p in places
         ):
-            market = m.payload.kind == "origin" and not _adjective_of_network(toks, m.end)
-            places.append(_Place(m.payload.id, m.start, m.end, market))
+            places.append(_Place(m.payload.id, m.start, m.end, m.payload.kind == "origin"))
     return places
 
 
