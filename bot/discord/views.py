@@ -26,6 +26,14 @@ MAX_BUTTONS = 5
 MAX_OPTIONS = 25
 
 
+async def owner_only(interaction: discord.Interaction[Any], owner_id: int) -> bool:
+    """Whether the one who pressed is the one who asked; anyone else is told so, privately."""
+    if interaction.user.id == owner_id:
+        return True
+    await tell(interaction, "These buttons belong to whoever asked. Ask me yourself with /ask.")
+    return False
+
+
 class OwnedView(discord.ui.View):
     """A view only the person who caused it may use; it logs its errors and says so to the user."""
 
@@ -35,10 +43,7 @@ class OwnedView(discord.ui.View):
         self.message: discord.Message | discord.InteractionMessage | None = None
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        if interaction.user.id == self.owner_id:
-            return True
-        await tell(interaction, "These buttons belong to whoever asked. Ask me yourself with /ask.")
-        return False
+        return await owner_only(interaction, self.owner_id)
 
     async def on_error(self, interaction: discord.Interaction[Any], error: Exception, item: Any) -> None:
         log.error("error in a button or menu (%s)", type(item).__name__, exc_info=error)
@@ -153,13 +158,19 @@ _KINDS = {"device": "d", "carrier": "c"}
 _KIND_OF = {v: k for k, v in _KINDS.items()}
 
 
-def _pick_id(kind: str, entry_id: str, owner_id: int, question: str) -> str | None:
-    """A pick's custom id carrying all it needs to answer again (so it outlives the bot's memory), or
-    None when it does not fit Discord's 100 characters."""
-    if kind not in _KINDS or "\n" in question or ":" in entry_id:
+def _carrying(head: str, question: str) -> str | None:
+    """A custom id of `head` and the question, carrying all a choice needs to answer again (so it
+    outlives the bot's memory), or None when it does not fit Discord's 100 characters."""
+    if "\n" in question:
         return None
-    custom_id = f"pick:{_KINDS[kind]}:{entry_id}:{owner_id}:{defuse_mentions(question)}"
+    custom_id = f"{head}:{defuse_mentions(question)}"
     return custom_id if len(custom_id) <= 100 else None
+
+
+def _pick_id(kind: str, entry_id: str, owner_id: int, question: str) -> str | None:
+    if kind not in _KINDS or ":" in entry_id:
+        return None
+    return _carrying(f"pick:{_KINDS[kind]}:{entry_id}:{owner_id}", question)
 
 
 class PickButton(
@@ -182,21 +193,14 @@ class PickButton(
         return cls(_KIND_OF[match["kind"]], match["entry"], int(match["owner"]), match["question"])
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        if interaction.user.id == self.owner_id:
-            return True
-        await tell(interaction, "These buttons belong to whoever asked. Ask me yourself with /ask.")
-        return False
+        return await owner_only(interaction, self.owner_id)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         await _answer_choosing(interaction, self.question, self.kind, self.entry_id, self.owner_id)
 
 
 def _menu_id(owner_id: int, question: str) -> str | None:
-    """A menu's custom id carrying the asker and the question, or None when it does not fit."""
-    if "\n" in question:
-        return None
-    custom_id = f"pickmenu:{owner_id}:{defuse_mentions(question)}"
-    return custom_id if len(custom_id) <= 100 else None
+    return _carrying(f"pickmenu:{owner_id}", question)
 
 
 class PickMenu(
@@ -219,10 +223,7 @@ class PickMenu(
         return cls(int(match["owner"]), match["question"])
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        if interaction.user.id == self.owner_id:
-            return True
-        await tell(interaction, "These buttons belong to whoever asked. Ask me yourself with /ask.")
-        return False
+        return await owner_only(interaction, self.owner_id)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         # discord.py fills the values from the interaction, also in a menu rebuilt after a restart.
