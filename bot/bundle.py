@@ -476,12 +476,18 @@ _FROM_RAW: dict[tuple[str, str], Callable[[Any, _Shared], Any]] = {
 
 
 @cache
+def _defaults(definition: str) -> dict[str, Any]:
+    """Each field of a definition's record and its default (`dataclasses.MISSING` when required)."""
+    return {f.name: f.default for f in fields(_RECORD[definition])}
+
+
+@cache
 def _maker(definition: str) -> Callable[[RawEntry, _Shared], Any]:
     """A function that makes the record of one definition from a bundle entry, written from the
     schema's properties and the record's defaults (as `dataclasses` writes its own `__init__`): a
     build makes a record per phone and per variant, 300,000 at 100,000 phones, so no loop per field."""
     cls = _RECORD[definition]
-    defaults = {f.name: f.default for f in fields(cls)}
+    defaults = _defaults(definition)
     env: dict[str, Any] = {"cls": cls, "convert": {}}
     args = []
     for i, name in enumerate(properties(definition)):
@@ -684,7 +690,7 @@ _ALWAYS = {("variant", "bands"), ("statement", "device")}
 
 
 def _raw(definition: str, record: Any) -> RawEntry:
-    defaults = {f.name: f.default for f in fields(record)}
+    defaults = _defaults(definition)
     out: RawEntry = {}
     for name in properties(definition):
         value = getattr(record, name)

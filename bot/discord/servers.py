@@ -52,7 +52,7 @@ class ServerSettingsStore:
             raise explain(self.store.path, exc, self.store.wait) from exc
 
     def get(self, guild_id: int | None) -> ServerSettings:
-        if guild_id is None or not self.kept:
+        if guild_id is None:
             return ServerSettings()
         # Read once per server: every message asks, and only this process changes a server's settings
         # (a server is served by one shard, one process).
