@@ -174,12 +174,12 @@ class Lexicon:
 
     def sorted_devices_of(self, vendor_ids: list[str]) -> list[str]:
         """The phones of these makers by id (one sorted list per maker, made once)."""
-        if len(vendor_ids) == 1:
-            found = self._vendor_sorted.get(vendor_ids[0])
-            if found is None:
-                found = self._vendor_sorted[vendor_ids[0]] = sorted(self.vendor_devices.get(vendor_ids[0], ()))
-            return found
-        return sorted(self.devices_of(vendor_ids))
+        if len(vendor_ids) != 1:
+            return sorted(self.devices_of(vendor_ids))
+        found = self._vendor_sorted.get(vendor_ids[0])
+        if found is None:
+            found = self._vendor_sorted[vendor_ids[0]] = sorted(self.devices_of(vendor_ids))
+        return found
 
     # -- building -------------------------------------------------------------------------------
 
