@@ -280,8 +280,10 @@ def test_a_model_s_label_says_its_market_and_number_once() -> None:
                 variant("a", "Model A1549 (GSM and CDMA versions; region not stated by the source)", ("A1549",)),
                 variant("b", "China (China Mobile)", ("A1589",)),
                 variant("c", "US unlocked", ("SM-S921U1",), made_for=("US",)),
+                variant("d", "mmWave model (region not stated by the sources)", ("G1MNW",)),
+                variant("e", "GSM model A1905 (region not stated by the source)", ("A1905",)),
             )
         ],
     )
     labels = [short_label(v, {"US": "United States"}) for v in k.devices[0].variants]
-    assert labels == ["A1549", "China (A1589)", "US (SM-S921U1)"]
+    assert labels == ["A1549", "China (A1589)", "US (SM-S921U1)", "mmWave (G1MNW)", "GSM A1905"]

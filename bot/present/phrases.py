@@ -218,8 +218,9 @@ def short_label(v: Variant, country_names: Mapping[str, str]) -> str:
         label = ""
     else:
         label = re.split(r"[,(;]", v.market, maxsplit=1)[0].strip()
-        # "Model A1549 (region not stated)" is the model itself: "the A1549 model", not "the Model A1549 model".
-        label = re.sub(r"^models?\s+", "", label, flags=re.IGNORECASE)
+        # Answers say "the … model" themselves: "Model A1549 (…)" is "the A1549 model" and "mmWave model"
+        # "the mmWave model", not "the Model A1549 model" or "the mmWave model model".
+        label = re.sub(r"\s*\bmodels?\b\s*", " ", label, flags=re.IGNORECASE).strip()
         label = label if len(label) <= 28 else label[:27].rstrip() + "…"
     model = v.models[0].split("/")[0] if v.models else ""
     if model and model in label:
