@@ -124,6 +124,27 @@ def test_finds_the_device(question: str, expected: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("p8p on verizon", "pixel-8-pro"),
+        ("P8Pro, Ukraine, works", "pixel-8-pro"),
+        ("pixel 8p on tmo", "pixel-8-pro"),
+        ("ip16 pro max on att", "iphone-16-pro-max"),
+        ("iphone 16pm on att", "iphone-16-pro-max"),
+        ("ip 16 pm on att", "iphone-16-pro-max"),
+        ("rn12 on jio", "redmi-note-12"),
+        ("op12r on tmo", "oneplus-12r"),
+        ("galaxy s24u", "galaxy-s24-ultra"),
+        ("p 8 on verizon", None),  # a lone letter apart from the number is no Pixel
+        ("rn13p on tmo", "redmi-note-13-pro"),  # as "redmi note 13 pro" is
+        ("at 8 pm on att", None),
+    ],
+)
+def test_chat_short_forms_of_names(question: str, expected: str | None) -> None:
+    assert ask(question).device == expected
+
+
+@pytest.mark.parametrize(
     ("question", "suggested"),
     [
         ("redmi note 12 pro on verizon", "redmi-note-12"),  # never the Note 13 Pro, never the Note 12

@@ -264,6 +264,12 @@ def test_a_carrier_name_inside_a_longer_name_is_not_that_carrier() -> None:
     assert read("Cincinnati Bell with a pixel 9?").carriers == ()
 
 
+def test_a_carrier_name_after_a_rare_word_is_part_of_a_longer_name_even_in_lower_case() -> None:
+    # "cincinnati" is common enough for wordfreq to call it everyday, but rarer than "cheap" or "switch"
+    assert read("cincinnati bell coverage with a pixel 9, compatible?").carriers == ()
+    assert read("cheap bell coverage for a pixel 9?").carriers == ("bell-ca",)
+
+
 def test_an_everyday_carrier_name_after_an_unknown_word_is_part_of_that_name() -> None:
     # the "Plus" of a ROM's file name is not the Polish carrier
     assert read("5G not working on my pixel 9\n\nPixelExperience_Plus_alioth-13.0-OFFICIAL").carriers == ()

@@ -40,6 +40,22 @@ MODIFIERS = frozenset(
 
 # Names of software that reuse phone names ("Pixel Experience" is a ROM, not a Pixel): their words
 # name no phone.
+# How people shorten a phone's name in chat ("p8p", "rn13 pro", "ip15", "15pm", "s24u"): the start of
+# a line's name, and the model words at its end. Each short form is added beside the name only where
+# no written name or alias already says it; where two phones shorten alike ("p9": HUAWEI P9 and
+# Pixel 9) it is a question back.
+SHORT_LINES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("pixel",): ("p",),
+    ("iphone",): ("ip",),
+    ("redmi", "note"): ("rn",),
+    ("oneplus",): ("op",),
+}
+SHORT_TAILS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("pro", "max"): ("pm",),
+    ("pro",): ("p",),
+    ("ultra",): ("u",),
+}
+
 SOFTWARE_NAMES = (
     "pixel experience",
     "pixelexperience",

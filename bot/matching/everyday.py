@@ -39,6 +39,11 @@ def frequencies(word: str) -> tuple[float, ...]:
     return tuple(round(math.log10(table[word]) + 9, 2) if word in table else 0.0 for table in _frequency_tables())
 
 
+def commonness(word: str) -> float:
+    """The word's highest Zipf frequency in the judged languages (0 for a word none of them lists)."""
+    return max(frequencies(word))
+
+
 @cache
 def is_everyday(word: str) -> bool:
     """Whether the word is common in one of the languages as a word of that language, not only as

@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 
 from .. import text
 from ..records import Knowledge
-from .cues import COUNTRY_ADJECTIVES, COUNTRY_NICKNAMES, MODIFIERS
+from .cues import COUNTRY_ADJECTIVES, COUNTRY_NICKNAMES, MODIFIERS, SHORT_LINES, SHORT_TAILS
 from .everyday import LANGUAGES, is_everyday
 
 # CLDR locales whose country names and language names questions use ("Brasil", "Deutschland",
@@ -41,6 +41,25 @@ class Payload:
     weak: bool = False  # the whole key is an everyday word ("nothing", "three")
     cased: tuple[str, ...] = ()  # how the entity writes that word ("Nothing"), for weak keys
     untagged: bool = False  # the name without its "5G"/"4G": a 4G namesake may exist that we do not know
+
+
+def short_forms(toks: list[str]) -> list[tuple[list[str], bool]]:
+    """A name's chat short forms (see `SHORT_LINES`), each with whether its first two tokens must be
+    typed glued: "p8p" is a Pixel 8 Pro, "p 8" on its own is no phone. A tail is shortened only after
+    a number ("8 pro" -> "8p"), so "pixel pro" or "note pro" keep their words."""
+    heads: list[tuple[list[str], bool]] = [(toks, False)]
+    for line, shorts in SHORT_LINES.items():
+        if tuple(toks[: len(line)]) == line and len(toks) > len(line) and toks[len(line)][:1].isdigit():
+            heads += [([short, *toks[len(line) :]], len(short) == 1) for short in shorts]
+    out: list[tuple[list[str], bool]] = []
+    for head, glued in heads:
+        if head is not toks:
+            out.append((head, glued))
+        for tail, shorts in SHORT_TAILS.items():
+            cut = len(head) - len(tail)
+            if cut >= 2 and tuple(head[cut:]) == tail and any(c.isdigit() for c in head[cut - 1]):
+                out += [([*head[:cut], short], glued) for short in shorts]
+    return out
 
 
 @dataclass(slots=True)  # half a million nodes at 100,000 phones: no __dict__ each
@@ -270,6 +289,26 @@ class Lexicon:
                     # "s24" may stand alone, "s 24" may not ("a 5 year old phone" is no Galaxy A5).
                     glued = len(rest[0]) == 1 and rest[1].isdigit()
                     derived.append((" ".join(rest), Payload("device", device.id, derived=True, glued_only=glued)))
+                forms = [(toks, False, False), (rest, len(rest) > 1 and len(rest[0]) == 1 and rest[1].isdigit(), False)]
+                forms += [
+                    ([t for t in form if t not in ("5g", "4g")], g, True)
+                    for form, g, _ in forms
+                    if "5g" in form or "4g" in form
+                ]
+                for form, glued, untagged in forms:
+                    for short, glued_short in short_forms(form):
+                        derived.append(
+                            (
+                                " ".join(short),
+                                Payload(
+                                    "device",
+                                    device.id,
+                                    derived=True,
+                                    glued_only=glued or glued_short,
+                                    untagged=untagged,
+                                ),
+                            )
+                        )
             for variant in device.variants:
                 for model in variant.models:
                     self.models[text.compact(model)] = (device.id, variant.id)
