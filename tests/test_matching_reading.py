@@ -206,6 +206,43 @@ def test_an_adjective_before_a_network_is_where_the_phone_is_used() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "country", "intent"),
+    [
+        ("will the pixel 9 come to the indian market?", "IN", "availability"),
+        ("wird das Pixel 9 auf dem deutschen Markt verkauft?", "DE", "availability"),
+        ("el pixel 9 llegará al mercado mexicano?", "MX", "availability"),
+        ("is the pixel 9 coming to india?", "IN", "availability"),
+        ("o pixel 9 vai chegar ao Brasil?", "BR", "availability"),
+    ],
+)
+def test_a_market_named_by_its_adjective_is_where_the_phone_is_sold(question: str, country: str, intent: str) -> None:
+    result = read(question)
+    assert (result.country, result.origin, result.intent) == (country, None, intent)
+
+
+def test_a_portuguese_and_between_two_phones_is_no_model_letter() -> None:
+    # "e" is "and": not the Fold alone (with the Pixel 9 read as an unknown "9e"), but both
+    result = read("o Google apresentou o Pixel 9 e o Pixel 9 Pro Fold")
+    assert (result.device, [s.id for s in result.suggestions]) == (None, ["pixel-9", "pixel-9-pro-fold"])
+    assert read("o Pixel 9 e o Galaxy S24 funcionam na vivo?").device is None
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [
+        # CLDR names in further locales, beside English words
+        ("5G không thể bật ở Trung Quốc với Pixel 9", "CN"),
+        ("क्या pixel 9 भारत में काम करेगा", "IN"),
+        # "国内" (at home) is China in a Chinese post, and Japan in a Japanese one
+        ("国内5g是否支持pixel 5 美版", "CN"),
+        ("国内で使えますか pixel 9", None),
+    ],
+)
+def test_countries_named_in_more_languages(question: str, country: str | None) -> None:
+    assert read(question).country == country
+
+
+@pytest.mark.parametrize(
     "question",
     ["Est-ce que le Xiaomi 14 version chinoise marche chez Free ?", "xiaomi 14 versão chinesa funciona no Brasil?"],
 )

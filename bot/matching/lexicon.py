@@ -27,6 +27,9 @@ from .everyday import LANGUAGES, is_everyday
 # CLDR locales whose country names and language names questions use ("Brasil", "Deutschland",
 # "chinesisch", "中国", "日本").
 NAME_LOCALES = (*LANGUAGES, "zh", "zh_Hant", "ja", "ru", "tr", "pl", "nl")
+# Further locales whose country names posts use beside English words ("5G không thể bật ở … Trung Quốc",
+# "한국에서", "भारत में"): their city names are left out (each would add hundreds of names).
+_MORE_COUNTRY_LOCALES = ("vi", "ko", "hi", "th", "ms", "ar", "fa", "ur", "bn", "uk", "he")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 
 
@@ -80,7 +83,7 @@ def cldr_country_names() -> dict[str, set[str]]:
     """Country names in the locales questions come in, by ISO code ("Brasil", "Alemania", "美国")."""
     out: dict[str, set[str]] = defaultdict(set)
     codes = {c.alpha_2 for c in pycountry.countries}
-    for loc in NAME_LOCALES:
+    for loc in (*NAME_LOCALES, *_MORE_COUNTRY_LOCALES):
         for code, name in Locale.parse(loc).territories.items():
             if code not in codes:
                 continue
@@ -88,6 +91,8 @@ def cldr_country_names() -> dict[str, set[str]]:
             # phone), Turkish "Çin" folds to a syllable.
             if (_KANA.search(name) and len(name) < 3) or (loc not in ("en", "zh", "zh_Hant", "ja") and len(name) < 4):
                 continue
+            if loc in _MORE_COUNTRY_LOCALES and any(w.isascii() and is_everyday(w) for w in text.tokens(name)):
+                continue  # Vietnamese "Ấn Độ" (India) folds to the English words "an do"
             out[code].add(name)
     return out
 
@@ -137,7 +142,7 @@ def _inflections(adjective: str) -> set[str]:
         forms |= {adjective + "a", adjective + "as"}
     if adjective.endswith(("s", "n")):
         forms |= {adjective + "e", adjective + "ne"}
-    if adjective.endswith("isch"):
+    if adjective.endswith("sch"):  # "chinesisch", "deutsch": "deutschen Markt"
         forms |= {adjective + "e", adjective + "en", adjective + "er", adjective + "es"}
     return forms
 

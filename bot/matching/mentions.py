@@ -8,6 +8,7 @@ never between model words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .. import text
@@ -203,6 +204,8 @@ def _may_correct(toks: list[Token], j: int, start: int) -> bool:
 def _acceptable(m: Match, toks: list[Token]) -> bool:
     p = m.payload
     length = m.end - m.start
+    if p.kind == "device" and length > 1 and _conjunction(toks, m.end - 1, m.start):
+        return False  # "o iphone 16 e o galaxy s24" is no iPhone 16e
     if p.kind == "device" and _letter_of_compound(toks, m.end - 1):
         return False  # "OnePlus 8 T-Mobile" is no OnePlus 8T: the "T" belongs to "T-Mobile"
     if length == 1 and m.score < 1.0 and len(toks[m.start].norm) < 5:
@@ -234,6 +237,8 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
         return False
     if p.kind == "carrier" and length == 1 and before is not None and _name_before(before):
         return False  # "Cincinnati Bell" is not Bell Canada
+    if p.kind == "country" and word.norm + toks[m.end - 1].norm == "国内" and _KANA.search(word.raw):
+        return False  # "国内で使えますか" is asked in Japan: "国内" (at home) there is Japan, not China
     if p.kind == "country" and m.score < 1.0 and (before is None or before.norm not in PLACE_CUES):
         return False
     if p.kind == "country" and length == 1:
@@ -241,6 +246,23 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
         if blockers and before is not None and before.norm in blockers:
             return False
     return True
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
+
+
+# Words that start a noun phrase after "e" (and) in Portuguese and Italian.
+_ARTICLES = frozenset({"o", "a", "os", "as", "um", "uma", "il", "la", "lo", "gli", "le", "un", "una", "meu", "mio"})
+
+
+def _conjunction(toks: list[Token], i: int, start: int) -> bool:
+    """A lower-case "e" typed apart, before an article, a capitalised name or the same line again, is
+    Portuguese or Italian "and" ("o Pixel 8 e o Pixel 8 Pro", "iphone 16 e galaxy s24"), not the "e" of
+    the iPhone 16e."""
+    if toks[i].raw != "e" or toks[i].glued or i + 1 >= len(toks) or toks[i + 1].brk:
+        return False
+    nxt = toks[i + 1]
+    return nxt.norm in _ARTICLES or nxt.raw[:1].isupper() or nxt.norm == toks[start].norm
 
 
 def _letter_of_compound(toks: list[Token], i: int) -> bool:
@@ -277,6 +299,7 @@ def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
         and nxt.norm in _LETTER_MODELS
         and toks[m.end - 1].norm.isdigit()
         and not _letter_of_compound(toks, m.end)
+        and not _conjunction(toks, m.end, m.start)
     ):
         return True
     has_nr = lexicon.device_has_nr.get(m.payload.id, False)

@@ -141,7 +141,10 @@ def _place_mentions(
         if m.payload.kind in ("carrier", "country", "city")
         or (
             m.payload.kind == "origin"
-            and (_adjective_names_market(toks, m.start, m.end, device_span) or _adjective_of_network(toks, m.end))
+            and (
+                _adjective_names_market(toks, m.start, m.end, device_span)
+                or _adjective_of_network(toks, m.start, m.end)
+            )
         )
     ]
     taken = set(covered)
@@ -165,13 +168,14 @@ def _places_named(named: list[Match]) -> list[_Place]:
     return places
 
 
-def _adjective_of_network(toks: list[Token], end: int) -> bool:
+def _adjective_of_network(toks: list[Token], start: int, end: int) -> bool:
     """ "a Chinese carrier", "indian sim", "any German phone network": the network is of that country,
-    so it is where the phone is used."""
+    so it is where the phone is used; "the Indian market", "el mercado mexicano": where it is sold."""
     after = [t.norm for t in toks[end : end + 3] if not t.brk]
     while after and after[0] in _NETWORK_FILLERS:
         after = after[1:]
-    return bool(after) and after[0] in _NETWORK_NOUNS
+    before = toks[start - 1].norm if start > 0 and not toks[start].brk else ""
+    return (bool(after) and after[0] in _NETWORK_NOUNS | _MARKET_NOUNS) or before in _MARKET_NOUNS
 
 
 def _codes(lexicon: Lexicon, toks: list[Token], taken: set[int], shouting: bool, question: str) -> list[_Place]:
@@ -245,7 +249,11 @@ def _one_carrier(
 _NETWORK_NOUNS = frozenset(
     {"carrier", "carriers", "sim", "simcard", "network", "networks", "operator", "operators", "provider", "telco"}
 )
-_NETWORK_FILLERS = frozenset({"based", "phone", "mobile", "cell", "cellular", "wireless"})
+_NETWORK_FILLERS = frozenset({"based", "phone", "mobile", "cell", "cellular", "wireless", "smartphone"})
+# "the Indian market", "den deutschen Markt", "el mercado mexicano": where a phone is sold.
+_MARKET_NOUNS = frozenset(
+    {"market", "markets", "markt", "mercado", "mercados", "mercato"}
+)  # not "marché": it folds to "marche", "works"
 _BUYING = frozenset({"buy", "buying", "comprar", "compro", "kaufen", "beli", "acheter", "comprare"})
 _FORMER_CUES = frozenset({"from", "through", "thru", "left", "leaving", "ex", "former", "formerly"})
 # Upper-case words that are country codes but say something else in phone talk ("NSA and SA" 5G, "OK").
@@ -348,7 +356,7 @@ def _is_origin(
     """Whether a place is where the phone comes from: "china version", an adjective of a market, a
     cue before it ("bought … in", "imported from"), or a place written right before the phone ("a US
     galaxy"); a cue of use ("moving to", "back home in", "I'm from") makes it the place of use."""
-    if _adjective_of_network(toks, p.end):
+    if _adjective_of_network(toks, p.start, p.end):
         return False  # "banned from all AU networks", "a Chinese carrier": the networks are there
     after = [t.norm for t in toks[p.end : p.end + 2] if not t.brk]
     if any(word in MARKET_CUES for word in after) or p.adjective:
