@@ -378,6 +378,43 @@ async def test_did_you_mean_buttons_answer_in_place(world: World) -> None:
         assert r.body["data"]["embeds"][0]["title"] == "Pixel 9"
 
 
+async def test_the_choices_of_a_long_post_survive_a_restart(world: World) -> None:
+    fake = world.fake
+    question = (
+        "hi all, long time lurker here, sorry for my english. I am moving next month and my old phone died:\n"
+        "will the pixel 9a work on tmo? thanks in advance for any help"
+    )
+    fut = fake.wait_request(lambda r: "/callback" in r.path)
+    await fake.slash(world.alice, world.general, "ask", [{"name": "question", "type": 3, "value": question}])
+    r = await asyncio.wait_for(fut, TIMEOUT)
+    data = r.body["data"]
+    buttons = [c for row in data["components"] for c in row["components"]]
+    assert [b["label"] for b in buttons] == ["Pixel 9", "Pixel 9 Pro"]
+    # The question is too long for a custom id: they carry the key it is kept under.
+    assert all(len(b["custom_id"]) <= 100 and question not in b["custom_id"] for b in buttons)
+    message = next(m for m in fake.messages.values() if m.get("components") == data["components"])
+
+    async with restarted(world):
+        fut = fake.wait_request(lambda r: "/callback" in r.path)
+        await fake.click(world.mod, message, buttons[1]["custom_id"])
+        refused = await asyncio.wait_for(fut, TIMEOUT)
+        assert refused.body["type"] == 4 and refused.body["data"]["flags"] == 64, "still only for alice"
+        fut = fake.wait_request(lambda r: "/callback" in r.path)
+        await fake.click(world.alice, message, buttons[1]["custom_id"])
+        r = await asyncio.wait_for(fut, TIMEOUT)
+        assert r.body["type"] == 7
+        [embed] = r.body["data"]["embeds"]
+        assert embed["title"] == "Pixel 9 Pro" and embed["description"].startswith("**Works on T-Mobile?**")
+
+        # A key no longer kept (an answer older than its kept question) says so in one line.
+        with sqlite3.connect(world.service.store.path) as conn:
+            conn.execute("DELETE FROM kept_questions")
+        fut = fake.wait_request(lambda r: "/callback" in r.path)
+        await fake.click(world.alice, message, buttons[0]["custom_id"])
+        r = await asyncio.wait_for(fut, TIMEOUT)
+        assert r.body["type"] == 4 and r.body["data"]["content"].startswith("That choice is too old")
+
+
 async def test_more_than_five_suggestions_come_as_a_menu(world: World) -> None:
     fake = world.fake
     fut = fake.wait_request(lambda r: "/callback" in r.path)
@@ -701,6 +738,20 @@ async def test_the_per_network_detail_opens_behind_a_button(world: World) -> Non
         r = await asyncio.wait_for(fut, TIMEOUT)
         assert r.body["type"] == 4 and r.body["data"]["flags"] == 64
         assert "Per model" in json.dumps(r.body["data"]["embeds"])
+
+        # A long post's detail button carries the key its question is kept under, and opens after a restart too.
+        question = "bought a xiaomi 14 on my trip last month and just got home to the states.\nwill it work on tmo?"
+        fut = fake.wait_request(lambda r: "/callback" in r.path)
+        await fake.slash(world.alice, world.general, "ask", [{"name": "question", "type": 3, "value": question}])
+        data = (await asyncio.wait_for(fut, TIMEOUT)).body["data"]
+        [button] = [c for row in data["components"] for c in row["components"]]
+        assert button["label"] == "Per network" and button["custom_id"].startswith("detail:#")
+        message = next(m for m in fake.messages.values() if m.get("components") == data["components"])
+    async with restarted(world):
+        fut = fake.wait_request(lambda r: "/callback" in r.path)
+        await fake.click(world.mod, message, button["custom_id"])
+        r = await asyncio.wait_for(fut, TIMEOUT)
+        assert r.body["type"] == 4 and "Global (23127PN0CG): works" in json.dumps(r.body["data"]["embeds"])
 
 
 async def test_help_about_and_a_bare_mention(world: World) -> None:

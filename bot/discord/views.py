@@ -19,6 +19,7 @@ from ..present.phrases import defuse_mentions
 from ..service import Service
 from .client import NO_MENTIONS, OOPS, service_of, tell
 from .embeds import clip, detail_embeds, folded
+from .kept import KEY_PATTERN, kept_in
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +93,11 @@ class DetailButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"de
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         service = service_of(interaction)
-        answer = service.engine.answer(self.question)
+        question = _unkept(interaction, self.question)
+        if question is None:
+            await tell(interaction, GONE)
+            return
+        answer = service.engine.answer(question)
         k, names = service.engine.knowledge, service.engine.index.country_names
         await interaction.response.send_message(
             embeds=detail_embeds(answer, k, names, language_of(str(interaction.locale))),
@@ -101,19 +106,26 @@ class DetailButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"de
         )
 
 
-def persistent_question(service: Service, answer: Answer) -> bool:
-    """Whether the answer's detail can be rebuilt from its question alone (not a follow-up that
-    leaned on an earlier answer, not too long for a custom id)."""
+def persistent_question(service: Service, answer: Answer) -> str | None:
+    """What the detail button's custom id carries when the answer's detail can be rebuilt from its
+    question alone (not a follow-up that leaned on an earlier answer): the question, or for a long
+    one the key it is kept under; None when it cannot."""
     q = answer.question
-    if len(q) > _DETAIL_QUESTION or "\n" in q or not q.strip():
-        return False
+    if not q.strip():
+        return None
     fresh = service.engine.answer(q)
-    return (fresh.device, fresh.variants, fresh.carriers, fresh.country) == (
+    if (fresh.device, fresh.variants, fresh.carriers, fresh.country) != (
         answer.device,
         answer.variants,
         answer.carriers,
         answer.country,
-    )
+    ):
+        return None
+    # Custom ids are not shown, but nothing the bot sends may carry a live mention.
+    carried = defuse_mentions(q)
+    if len(carried) <= _DETAIL_QUESTION and "\n" not in carried and carried == q:
+        return carried
+    return _keep(service, q)
 
 
 class DetailView(discord.ui.View):
@@ -121,14 +133,13 @@ class DetailView(discord.ui.View):
     (a follow-up's detail needs the answer it followed)."""
 
     def __init__(self, service: Service, answer: Answer) -> None:
-        persistent = persistent_question(service, answer)
-        super().__init__(timeout=None if persistent else 900)
+        carried = persistent_question(service, answer)
+        super().__init__(timeout=None if carried else 900)
         self.service = service
         self.answer = answer
         self.message: discord.Message | discord.InteractionMessage | None = None
-        if persistent:
-            # Custom ids are not shown, but nothing the bot sends may carry a live mention.
-            self.add_item(DetailButton(defuse_mentions(answer.question)[:_DETAIL_QUESTION]))
+        if carried:
+            self.add_item(DetailButton(carried))
         else:
             button: discord.ui.Button[DetailView] = discord.ui.Button(
                 label="Per network", style=discord.ButtonStyle.secondary, custom_id="detail-once"
@@ -156,6 +167,20 @@ class DetailView(discord.ui.View):
 
 _KINDS = {"device": "d", "carrier": "c"}
 _KIND_OF = {v: k for k, v in _KINDS.items()}
+# Choices of an answer older than its kept question (or of a file that lost it) say so, not "oops".
+GONE = "That choice is too old to answer now: please ask the question again."
+
+
+def _keep(service: Service, question: str) -> str | None:
+    """The key a custom id can carry for a question too long to carry itself (see `kept`)."""
+    return kept_in(service.store.path).keep(question)
+
+
+def _unkept(interaction: discord.Interaction[Any], carried: str) -> str | None:
+    """The question a custom id carried: itself, or the question kept under its key."""
+    if re.fullmatch(KEY_PATTERN, carried):
+        return kept_in(service_of(interaction).store.path).get(carried)
+    return carried
 
 
 def _carrying(head: str, question: str) -> str | None:
@@ -196,7 +221,11 @@ class PickButton(
         return await owner_only(interaction, self.owner_id)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        await _answer_choosing(interaction, self.question, self.kind, self.entry_id, self.owner_id)
+        question = _unkept(interaction, self.question)
+        if question is None:
+            await tell(interaction, GONE)
+            return
+        await _answer_choosing(interaction, question, self.kind, self.entry_id, self.owner_id)
 
 
 def _menu_id(owner_id: int, question: str) -> str | None:
@@ -228,7 +257,11 @@ class PickMenu(
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         # discord.py fills the values from the interaction, also in a menu rebuilt after a restart.
         kind, _, entry_id = self.item.values[0].partition(":")
-        await _answer_choosing(interaction, self.question, kind, entry_id, self.owner_id)
+        question = _unkept(interaction, self.question)
+        if question is None:
+            await tell(interaction, GONE)
+            return
+        await _answer_choosing(interaction, question, kind, entry_id, self.owner_id)
 
 
 async def _answer_choosing(
@@ -252,23 +285,31 @@ class SuggestionView(OwnedView):
     ) -> None:
         choices = list(suggestions)[:MAX_OPTIONS]
         buttons = len(choices) <= MAX_BUTTONS
-        if buttons:
-            lasting = all(_pick_id(s.kind, s.id, owner_id, question) for s in choices)
-        else:
-            lasting = _menu_id(owner_id, question) is not None and all(s.kind in _KINDS for s in choices)
+
+        def lasts(carried: str) -> bool:
+            if buttons:
+                return all(_pick_id(s.kind, s.id, owner_id, carried) for s in choices)
+            return _menu_id(owner_id, carried) is not None and all(s.kind in _KINDS for s in choices)
+
+        carried, lasting = question, lasts(question)
+        if not lasting and all(s.kind in _KINDS for s in choices):
+            # A long post: its choices carry the key it is kept under instead.
+            key = _keep(service, question)
+            if key is not None and lasts(key):
+                carried, lasting = key, True
         super().__init__(owner_id, timeout=None if lasting else 600)
         self.service = service
         self.question = question
         self.lang = lang
         if lasting and buttons:
             for s in choices:
-                self.add_item(PickButton(s.kind, s.id, owner_id, question, clip(s.name, 80)))
+                self.add_item(PickButton(s.kind, s.id, owner_id, carried, clip(s.name, 80)))
         elif lasting:
             options = [
                 discord.SelectOption(label=clip(s.name, 100), value=f"{s.kind}:{s.id}", description=s.kind)
                 for s in choices
             ]
-            self.add_item(PickMenu(owner_id, question, options))
+            self.add_item(PickMenu(owner_id, carried, options))
         elif buttons:
             for s in choices:
                 button: discord.ui.Button[SuggestionView] = discord.ui.Button(
