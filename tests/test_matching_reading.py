@@ -315,6 +315,15 @@ def test_an_everyday_carrier_name_after_an_unknown_word_is_part_of_that_name() -
 def test_a_carrier_that_sold_the_phone_is_its_origin() -> None:
     result = read("a verizon pixel 9 on jio?")
     assert (result.carriers, result.country, result.origin) == (("jio-in",), "IN", "US")
+    # the network that sold it says nothing against a namesake in its own country
+    result = read("a verizon pixel 9 on t-mobile?")
+    assert (result.carriers, result.origin) == (("tmobile-us",), "US")
+    # bare, a carrier before the phone is the network asked about, not the one that sold it
+    assert read("vodafone germany pixel 9").carriers == ("vodafone-de",)
+    # a carrier's phone is the phone it sold: travelling with it, the country of use is the trip's
+    result = read("I am going to Switzerland this summer. I have a Sprint phone, will it work there?")
+    assert (result.carriers, result.country, result.origin) == ((), "CH", "US")
+    assert read("my tmo phone number, will it port to a pixel 9?").carriers == ("tmobile-us",)
 
 
 def test_a_carrier_the_asker_left_or_that_sold_an_unknown_phone_is_not_theirs() -> None:

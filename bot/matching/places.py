@@ -74,7 +74,11 @@ def resolve(
     for m in named:
         if m.payload.kind == "carrier":
             groups[(m.start, m.end)].append(m.payload.id)
-    sellers = {span for span in groups if _sold_the_phone(lexicon, toks, span, device_span)}
+    sellers = {
+        span
+        for span in groups
+        if _sold_the_phone(lexicon, toks, span, device_span, len(groups) > 1 or any(not p.adjective for p in places))
+    }
 
     use = [p for p in places if not _is_origin(toks, p, device_span, places, question)]
     origins = [p.code for p in places if p not in use]
@@ -100,7 +104,10 @@ def resolve(
         # The carrier the question asks about outweighs a place told in the story ("Xiaomi 14 Ultra
         # from Shanghai on Verizon?? … she was in Shanghai").
         binding = bool(country) and not (asking and sentence_of[start] in asking and not country_asked)
-        chosen, offered = _one_carrier(lexicon, toks[start:end], found, country, binding, origin, lang)
+        # The country of a network that sold the phone is no reason to look elsewhere: "a verizon
+        # pixel 7 on t-mobile" is T-Mobile US; "imported from Poland … t-mobile" is not T-Mobile Polska.
+        named_origin = origins[0] if origins else None
+        chosen, offered = _one_carrier(lexicon, toks[start:end], found, country, binding, named_origin, lang)
         for c in chosen:
             said_at[c].append(start)
         carriers.extend(chosen)
@@ -254,6 +261,7 @@ _NETWORK_FILLERS = frozenset({"based", "phone", "mobile", "cell", "cellular", "w
 _MARKET_NOUNS = frozenset(
     {"market", "markets", "markt", "mercado", "mercados", "mercato"}
 )  # not "marché": it folds to "marche", "works"
+_DETERMINERS = frozenset({"a", "an", "my", "the", "this", "that", "our", "his", "her", "their", "unlocked", "locked"})
 _BUYING = frozenset({"buy", "buying", "comprar", "compro", "kaufen", "beli", "acheter", "comprare"})
 _FORMER_CUES = frozenset({"from", "through", "thru", "left", "leaving", "ex", "former", "formerly"})
 # Upper-case words that are country codes but say something else in phone talk ("NSA and SA" 5G, "OK").
@@ -309,7 +317,11 @@ def _merged(places: list[_Place]) -> list[_Place]:
 
 
 def _sold_the_phone(
-    lexicon: Lexicon, toks: list[Token], span: tuple[int, int], device_span: tuple[int, int] | None
+    lexicon: Lexicon,
+    toks: list[Token],
+    span: tuple[int, int],
+    device_span: tuple[int, int] | None,
+    another_named: bool,
 ) -> bool:
     """A carrier that sold the phone, or that the asker left: not the asker's network now."""
     start, end = span
@@ -317,6 +329,8 @@ def _sold_the_phone(
     after = [t.norm for t in toks[end : end + 2]]
     if after and after[0] in ("version", "model", "variant", "unit", "edition", "branded", "locked"):
         return True  # "Pixel 6 Pro Verizon version", "a t-mobile branded s24"
+    if after and after[0] in ("phone", "handset", "smartphone", "cellphone") and after[1:2] != ["number"]:
+        return True  # "I have a Sprint phone" (not "my tmo phone number")
     if after and after[0] == "one":
         return before == "the"  # "the kddi one" ("verizon one" alone may be a plan)
     if before in _FORMER_CUES or (start > 1 and toks[start - 2].norm in _FORMER_CUES and before in ("the", "my")):
@@ -327,7 +341,9 @@ def _sold_the_phone(
         return False
     if device_span is not None:
         if end == device_span[0]:
-            return True  # "a verizon pixel 7", "my att palm pre"
+            # "a verizon pixel 7", "my att palm pre", "Verizon Pixel 7 on T-Mobile?"; but a bare
+            # "vodafone italia pixel 8?" asks about the network
+            return before in _DETERMINERS or another_named
         return start == device_span[1] + 1 and toks[device_span[1]].norm in ("of", "from", "by")
     # Right before a phone we do not know by that name ("a Sprint Droid Evo", "att palm pre").
     if end >= len(toks) or toks[end].brk:
