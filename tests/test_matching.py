@@ -129,6 +129,8 @@ def test_finds_the_device(question: str, expected: str | None) -> None:
         ("p8p on verizon", "pixel-8-pro"),
         ("P8Pro, Ukraine, works", "pixel-8-pro"),
         ("pixel 8p on tmo", "pixel-8-pro"),
+        ("Device: pixel pro 8", "pixel-8-pro"),  # the model word typed before the number
+        ("galaxy s ultra 24", None),  # not for a letter-and-number name
         ("ip16 pro max on att", "iphone-16-pro-max"),
         ("iphone 16pm on att", "iphone-16-pro-max"),
         ("ip 16 pm on att", "iphone-16-pro-max"),

@@ -55,6 +55,15 @@ def short_forms(toks: list[str]) -> list[tuple[list[str], bool]]:
         if tuple(toks[: len(line)]) == line and len(toks) > len(line) and toks[len(line)][:1].isdigit():
             heads += [([short, *toks[len(line) :]], len(short) == 1) for short in shorts]
     out: list[tuple[list[str], bool]] = []
+    # "pixel pro 8": the model words typed before the number.
+    number = next((i for i, t in enumerate(toks) if t.isdigit()), None)
+    if (
+        number is not None
+        and 0 < number < len(toks) - 1
+        and len(toks[number - 1]) > 1  # "pixel 8", not the "s 24" of "s24"
+        and all(t in MODIFIERS for t in toks[number + 1 :])
+    ):
+        out.append(([*toks[:number], *toks[number + 1 :], toks[number]], False))
     for head, glued in heads:
         if head is not toks:
             out.append((head, glued))
