@@ -195,6 +195,24 @@ def test_unknown_model_number_is_suggested_not_guessed() -> None:
     assert "galaxy-s24" in [s.id for s in result.suggestions]
 
 
+def test_another_markets_letter_on_a_known_number_offers_that_phone_alone() -> None:
+    # SM-G981W (Canada) is not known, SM-G981B and SM-G981U are: the S20 5G is offered, not answered
+    # with another market's bands, and not the look-alike Canadian numbers of other phones beside it
+    index = Index(
+        knowledge(
+            vendors=[vendor("samsung", "Samsung")],
+            devices=[
+                device("s20", "samsung", "Galaxy S20 5G", variant("s20b", "Global", ("SM-G981B", "SM-G981U"), lte=[3])),
+                device("s20p", "samsung", "Galaxy S20+ 5G", variant("s20pw", "Canada", ("SM-G986W",), lte=[3])),
+                device("s20u", "samsung", "Galaxy S20 Ultra", variant("s20uw", "Canada", ("SM-G988W",), lte=[3])),
+            ],
+            carriers=[carrier("rogers-ca", "CA", "Rogers", lte=([2, 4], []))],
+        )
+    )
+    result = index.analyze("SM-G981W on rogers")
+    assert (result.device, [s.id for s in result.suggestions], result.unknown_model) == (None, ["s20"], "SM-G981W")
+
+
 def test_two_phones_are_ambiguous() -> None:
     result = ask("pixel 9 or xiaomi 14 on tmobile?")
     assert result.device is None

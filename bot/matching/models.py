@@ -89,15 +89,29 @@ def _lookup(lexicon: Lexicon, c: str, prefix: bool = True) -> tuple[str, str | N
     if not prefix:
         return None
     # The start of known model numbers, all of one phone ("23127pn0" of 23127PN0CG and 23127PN0CC).
-    lo = bisect.bisect_left(lexicon.model_list, c)
+    owner = _one_owner(lexicon, c)
+    return (owner, None) if owner is not None else None
+
+
+def _market_sibling(lexicon: Lexicon, c: str) -> str | None:
+    """The phone of a number that is a known one with another market's letter ("SM-G981W" when SM-G981B
+    and SM-G981U are known, "23127PN0CI" beside 23127PN0CG): offered, not answered, since that
+    market's bands are not known."""
+    stem = c.rstrip("abcdefghijklmnopqrstuvwxyz")
+    if len(c) - len(stem) not in (1, 2) or len(stem) < 5 or len(_DIGIT.findall(stem)) < 3:
+        return None
+    return _one_owner(lexicon, stem)
+
+
+def _one_owner(lexicon: Lexicon, start: str) -> str | None:
+    """The one phone whose known model numbers begin with `start`, if only one has such numbers."""
+    lo = bisect.bisect_left(lexicon.model_list, start)
     owners = set()
     for model in lexicon.model_list[lo : lo + 50]:
-        if not model.startswith(c):
+        if not model.startswith(start):
             break
         owners.add(lexicon.models[model][0])
-    if len(owners) == 1:
-        return owners.pop(), None
-    return None
+    return owners.pop() if len(owners) == 1 else None
 
 
 def unknown_model(lexicon: Lexicon, question: str) -> str | None:
@@ -119,6 +133,10 @@ def near_models(lexicon: Lexicon, question: str) -> list[str]:
     for word in re.findall(r"[A-Za-z0-9][A-Za-z0-9-]{4,}", question):
         c = text.compact(word)
         if not MODEL_SHAPE.match(c) or c in lexicon.models:
+            continue
+        sibling = _market_sibling(lexicon, c)
+        if sibling is not None:
+            out.append(sibling)  # the one phone, not three that look alike
             continue
         lo = bisect.bisect_left(lexicon.model_list, c[:3])
         pool: list[str] = []
