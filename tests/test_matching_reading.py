@@ -480,6 +480,37 @@ def test_a_follow_up_with_a_new_phone_keeps_the_place() -> None:
     assert (result.device, result.country, result.intent) == ("pixel-9", "US", "availability")
 
 
+@pytest.mark.parametrize(
+    ("question", "after", "device"),
+    [
+        ("what about the 8t", "oneplus 8 on tmo?", "oneplus-8t"),
+        ("and the 9 pro fold?", "will the pixel 8 work on verizon?", "pixel-9-pro-fold"),  # not an "8 Pro"
+        ("what about the 9?", "will the pixel 8 work on verizon?", "pixel-9"),
+        ("and 5g?", "will the pixel 8 work on verizon?", "pixel-8"),
+        ("in 2 weeks?", "will the pixel 8 work on verizon?", "pixel-8"),
+        ("on band 71?", "will the pixel 8 work on verizon?", "pixel-8"),
+    ],
+)
+def test_a_follow_up_naming_a_number_asks_about_that_model_of_the_line(question: str, after: str, device: str) -> None:
+    assert read(question, after=after).device == device
+
+
+def test_a_follow_up_name_of_several_makers_keeps_to_the_maker_asked_about() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "redmi"), vendor("infinix", "Infinix")],
+            devices=[
+                device("rn13", "xiaomi", "Redmi Note 13", variant("rn13v", lte=[3])),
+                device("rn12", "xiaomi", "Redmi Note 12", variant("rn12v", lte=[3])),
+                device("in12", "infinix", "Infinix Note 12", variant("in12v", lte=[3])),
+            ],
+            carriers=[carrier("jio-in", "IN", "Jio", lte=([3, 5, 40], []))],
+        )
+    )
+    result = index.analyze("and the note 12?", index.analyze("redmi note 13 on jio"))
+    assert (result.device, result.carriers) == ("rn12", ("jio-in",))
+
+
 def test_a_follow_up_asking_there_keeps_the_country() -> None:
     result = read("is it sold there?", after="will the xiaomi 14 work in germany?")
     assert (result.device, result.country, result.intent) == ("xiaomi-14", "DE", "availability")

@@ -4,6 +4,7 @@ it does not say from the question it answers."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -175,7 +176,10 @@ class Index:
         """ "what about on T-Mobile?" after a question about the Pixel 8: the Pixel 8 on T-Mobile."""
         k = self.knowledge
         out = new
-        other = self._model_word_of(question, old.device) if old.device and not new.device else None
+        other = None
+        if old.device and not new.device and not new.unknown_model:
+            # A number says more than a model word: "and the 9 pro?" after the Pixel 8 is the 9 Pro.
+            other = self._number_of(question, old.device) or self._model_word_of(question, old.device)
         names_phone = new.device or new.unknown_model or new.ambiguous or (new.device_hint and new.suggestions)
         if other is not None:
             out = replace(
@@ -188,6 +192,14 @@ class Index:
             out = replace(out, suggestions=tuple(s for s in out.suggestions if s.kind != "device"), device_hint=True)
         elif not names_phone and not new.vendor and old.vendor:
             out = replace(out, vendor=old.vendor)
+        if not out.device and not new.vendor and old.vendor and other is None:
+            # "and the note 12?" after a Redmi: the maker's own phones of that name, not Infinix's.
+            mine = [s for s in out.suggestions if s.kind == "device" and k.device(s.id).vendor == old.vendor]
+            if mine:
+                rest = tuple(s for s in out.suggestions if s.kind != "device")
+                out = replace(out, suggestions=(*mine, *rest))
+                if len(mine) == 1:
+                    out = replace(out, device=mine[0].id, vendor=old.vendor, confidence=1.0, suggestions=rest)
         offered = [s.id for s in new.suggestions if s.kind == "carrier"]
         in_old_country = [c for c in offered if old.country and k.carrier(c).country == old.country]
         if not new.carriers and len(in_old_country) == 1:
@@ -228,8 +240,40 @@ class Index:
         found = self._read(name)
         return found.device if found.device and found.device != device_id else None
 
+    def _number_of(self, question: str, device_id: str) -> str | None:
+        """ "what about the 12r?" after the OnePlus 12, "and the s23?" after the Galaxy S24: the
+        same line with the number asked about, when that is a phone we know."""
+        numbers = [
+            m.group(0)
+            for m in _LINE_NUMBER.finditer(question)
+            if not _NOT_A_NUMBER.match(m.group(1))
+            # "in 2 weeks" is no model, "the 9" is
+            and not (
+                len(m.group(1)) == 1
+                and m.group(0) == m.group(1)
+                and not re.search(r"\b(?:the|a|my|an)\s+$", question[: m.start()], re.IGNORECASE)
+            )
+            and not _BAND_BEFORE.search(question[: m.start()])
+        ]
+        if len(numbers) != 1:
+            return None
+        name = self.knowledge.device(device_id).name.split()
+        line = list(itertools.takewhile(lambda w: not any(c.isdigit() for c in w), name))
+        if not line:
+            return None
+        found = self._read(f"{' '.join(line)} {numbers[0]}")
+        return found.device if found.device and found.device != device_id else None
+
 
 _SAME = re.compile(r"\bsame (?:carrier|network|provider|operator|company)\b", re.IGNORECASE)
+# A model's number as a follow-up names it ("the 12r", "s23 ultra", "9 pro"), with its model words.
+_LINE_NUMBER = re.compile(
+    r"(?<![\w.])([a-z]{0,2}\d{1,3}[a-z+]{0,2})(?:\s+(?:pro|max|plus|ultra|lite|mini|fe|xl|neo|fold|flip)\b)*(?![\w.])",
+    re.IGNORECASE,
+)
+# Radio generations, bands and units are no model numbers ("and 5g?", "on n77?", "in 2 weeks").
+_NOT_A_NUMBER = re.compile(r"^(?:[2-6]g|[bn]\d+|\d+(?:gb|tb|mb|k|w|x))$", re.IGNORECASE)
+_BAND_BEFORE = re.compile(r"\b(?:band|bands|banda|bande|mhz)\s*$", re.IGNORECASE)
 
 
 def _first_vendor(matches: list[mentions.Match]) -> str | None:
