@@ -129,13 +129,14 @@ def _apply(
         node = out
         for key in tables:
             node = node.setdefault(key, {})
-            node = node if isinstance(node, dict) else {}
         if value is CLEARED and field.nullable:
             node[leaf] = None  # null has a meaning of its own: a statement about all the vendor's phones
         elif value is CLEARED and field.kind == "bands" and keep_empty:
             node[leaf] = []
-        elif value is CLEARED or (field.kind == "flag" and value == shape.default(definition, leaf)):
-            node.pop(leaf, None)  # an optional field left at its default is not written (as bundle.to_raw)
+        elif value is CLEARED or (field.kind == "flag" and not tables and value == shape.default(definition, leaf)):
+            # An optional field left at its record's default is not written, as bundle.to_raw does not:
+            # a carrier's `requires_certification: False` goes, a model's `volte: False` ("no VoLTE") stays.
+            node.pop(leaf, None)
         else:
             node[leaf] = value
     for field in shape.edit_fields(definition):

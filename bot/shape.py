@@ -137,8 +137,9 @@ def empty_table(name: str, prop: str) -> dict[str, Any]:
 
 
 def default(name: str, field: str) -> Any:
-    """The value a record takes when its entry leaves `field` out (`dataclasses.MISSING`: required)."""
-    return next(f.default for f in fields(RECORD[name]) if f.name == field)
+    """The value a record takes when its entry leaves `field` out (`dataclasses.MISSING`: required;
+    None for a field the record lacks, which tests/test_bundle.py does not let happen)."""
+    return next((f.default for f in fields(RECORD[name]) if f.name == field), None)
 
 
 # ---------------------------------------------------------------------------------------------
