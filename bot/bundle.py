@@ -14,26 +14,17 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pycountry
 import yaml
 
-from . import heap, markets, text
-from .records import (
-    TECHS,
-    Bands,
-    Carrier,
-    CarrierBands,
-    Device,
-    Knowledge,
-    Statement,
-    Tiered,
-    Variant,
-    Vendor,
-)
+from . import heap, markets, shape, text
+from .records import TECHS, Bands, CarrierBands, Knowledge, Tiered
+from .shape import properties as properties
+from .shape import schema as schema
+from .shape import shipped_knowledge_dir as shipped_knowledge_dir
 
 if TYPE_CHECKING:
     import jsonschema
@@ -228,22 +219,8 @@ def read_path(path: Path, trusted: bool = False) -> RawBundle:
     return bundle
 
 
-def shipped_knowledge_dir() -> Path:
-    """The curated knowledge: inside the installed wheel, or at the top of a checkout."""
-    packaged = Path(str(resources.files("bot"))) / "_knowledge"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "knowledge"
-
-
 # ---------------------------------------------------------------------------------------------
 # Schema
-
-
-@cache
-def schema() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads((shipped_knowledge_dir() / "schema.json").read_text(encoding="utf-8"))
-    return loaded
 
 
 @cache
@@ -255,18 +232,10 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema())
 
 
-_RANGES = {
-    "gsm": "GSM MHz (450, 480, 710, 750, 810, 850, 900, 1800, 1900)",
-    "umts": "UMTS band 1-32",
-    "lte": "LTE band 1-106",
-    "nr": "NR band 1-263",
-}
-
-
 def _describe(error: jsonschema.ValidationError) -> str:
     path = list(error.absolute_path)
     leaf = str(path[-1]) if path else ""
-    tech = next((str(p) for p in reversed(path) if str(p) in _RANGES), None)
+    tech = next((str(p) for p in reversed(path) if str(p) in shape.techs()), None)
     validator = error.validator
     if validator == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message)
@@ -275,7 +244,7 @@ def _describe(error: jsonschema.ValidationError) -> str:
         extra = re.findall(r"'([^']+)'", error.message)
         return f"unknown field {extra[0]!r}" if extra else error.message
     if tech and validator in ("minimum", "maximum", "enum", "type") and isinstance(path[-1], int):
-        return f"{_short(error.instance)} is not a valid band: expected an integer {_RANGES[tech]}"
+        return f"{_short(error.instance)} is not a valid band: expected an integer {shape.describe_bands(tech)}"
     if validator == "uniqueItems":
         return f"{leaf or 'list'} lists the same value twice"
     if validator == "pattern" and leaf in ("id", "vendor", "device", "mvno_of"):
@@ -444,19 +413,7 @@ class _Shared:
 # definition there, of the same name (tests/test_bundle.py checks they agree), so the mapping both ways
 # is derived from the schema; only the band tables, which records keep as sets, are converted by hand.
 _DEFINITION = {"vendors": "vendor", "devices": "device", "carriers": "carrier", "statements": "statement"}
-_RECORD: dict[str, type] = {
-    "vendor": Vendor,
-    "device": Device,
-    "variant": Variant,
-    "carrier": Carrier,
-    "statement": Statement,
-}
-
-
-@cache
-def properties(definition: str) -> tuple[str, ...]:
-    """The properties of one of schema.json's definitions, in the bundle's canonical order."""
-    return tuple(schema()["$defs"][definition]["properties"])
+_RECORD = shape.RECORD
 
 
 def _carrier_bands(b: Mapping[str, Any]) -> CarrierBands:

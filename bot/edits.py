@@ -2,14 +2,21 @@
 
 No I/O and no Discord: the adapter passes what was typed, gets back the whole entry to upsert (or a
 KnowledgeError naming the field), and the store validates the result against the whole knowledge.
+
+Which fields an entry has, and how typed text becomes each one's value, is read from schema.json's
+definitions (`shape.edit_fields`): a field added there is accepted here by its name, with no change to
+this module. What stays written here are the rules between fields (a virtual operator has no bands; a
+new model is for the "Global" market unless told) and the wording of messages.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
+from copy import deepcopy
 from typing import Any
 
-from . import bundle
+from . import bundle, shape
 from .bundle import KnowledgeError, Problem, RawEntry
 from .records import Knowledge
 
@@ -69,18 +76,6 @@ def _target(k: Knowledge, kind: str, entry_id: str, create: bool) -> RawEntry:
     return found if found is not None else {"id": entry_id}
 
 
-def _set(entry: RawEntry, changes: dict[str, Any]) -> RawEntry:
-    out = dict(entry)
-    for key, value in changes.items():
-        if value is None:
-            continue
-        if value == "" or value == []:
-            out.pop(key, None)  # "-" clears an optional field
-        else:
-            out[key] = value
-    return out
-
-
 def _text(value: str | None) -> str | None:
     if value is None:
         return None
@@ -88,174 +83,123 @@ def _text(value: str | None) -> str | None:
     return "" if value == "-" else value
 
 
-def statement(
-    k: Knowledge,
-    entry_id: str,
-    *,
-    create: bool,
-    vendor: str | None = None,
-    country: str | None = None,
-    status: str | None = None,
-    quote: str | None = None,
-    source: str | None = None,
-    date: str | None = None,
-    device: str | None = None,
-    source_url: str | None = None,
+# How typed text of one of the schema's types is normalised: ISO country codes are capitals, and
+# moderators type "de".
+_NORMALISE: dict[str, Callable[[str], str]] = {"country": str.upper}
+
+Typed = str | bool | None
+CLEARED: Any = object()  # what "-" makes of a field: the entry no longer has it (or it is null or empty)
+
+
+def _value(field: shape.Field, typed: Typed, where: str) -> Any:
+    """Typed text → the field's value, CLEARED for "-"."""
+    if field.kind == "flag":
+        if not isinstance(typed, bool):
+            raise TypeError(f"{field.name} is a flag: expected True or False, got {typed!r}")
+        return typed
+    if not isinstance(typed, str):
+        raise TypeError(f"{field.name} is typed as text, got {typed!r}")
+    if field.kind == "bands":
+        parsed = numbers(where, typed)
+        return CLEARED if parsed == [] else parsed
+    if field.kind == "words":
+        listed = words(typed)
+        return listed if listed else CLEARED
+    text = _text(typed) or ""
+    if not text:
+        return CLEARED
+    return _NORMALISE[field.type](text) if field.type in _NORMALISE else text
+
+
+def _apply(
+    definition: str, entry: RawEntry, typed: Mapping[str, Typed], where: str, keep_empty: bool = False
 ) -> RawEntry:
+    """The entry with the typed fields set (None: left as is; "-": cleared). `keep_empty`: a cleared
+    band list stays as an empty list, for a table the bundle writes whole (a carrier's bands)."""
+    by_name = {f.name: f for f in shape.edit_fields(definition) if f.kind != "entries" and f.name != "id"}
+    out = deepcopy(entry)
+    for name, raw in typed.items():
+        if raw is None:
+            continue
+        field = by_name.get(name)
+        if field is None:  # a caller's mistake, not a moderator's: no command offers such a field
+            raise TypeError(f"a {definition} has no field {name!r} that an edit sets")
+        value = _value(field, raw, f"{where}.{'.'.join(field.path)}")
+        *tables, leaf = field.path
+        node = out
+        for key in tables:
+            node = node.setdefault(key, {})
+        if value is CLEARED and field.nullable:
+            node[leaf] = None  # null has a meaning of its own: a statement about all the vendor's phones
+        elif value is CLEARED and field.kind == "bands" and keep_empty:
+            node[leaf] = []
+        elif value is CLEARED or (field.kind == "flag" and not tables and value == shape.default(definition, leaf)):
+            # An optional field left at its record's default is not written, as bundle.to_raw does not:
+            # a carrier's `requires_certification: False` goes, a model's `volte: False` ("no VoLTE") stays.
+            node.pop(leaf, None)
+        else:
+            node[leaf] = value
+    for field in shape.edit_fields(definition):
+        if field.nullable and len(field.path) == 1:
+            out.setdefault(field.name, None)  # written even when null, as bundle.to_raw writes it
+    return out
+
+
+def statement(k: Knowledge, entry_id: str, *, create: bool, **typed: Typed) -> RawEntry:
+    """A statement with the typed fields (vendor, country, status, quote, date, device, …) set."""
     entry = _target(k, "statement", entry_id, create)
-    entry = _set(
-        entry,
-        {
-            "vendor": _text(vendor),
-            "country": country.strip().upper() if country else None,
-            "status": _text(status),
-            "quote": _text(quote),
-            "source": _text(source),
-            "date": _text(date),
-            "source_url": _text(source_url),
-        },
-    )
-    if device is not None:
-        entry["device"] = _text(device) or None  # "-": the statement covers all the vendor's phones
-    entry.setdefault("device", None)
-    return entry
+    return _apply("statement", entry, typed, f"statement {entry_id.strip()!r}")
 
 
-def device(
-    k: Knowledge,
-    entry_id: str,
-    *,
-    create: bool,
-    vendor: str | None = None,
-    name: str | None = None,
-    source: str | None = None,
-    released: str | None = None,
-    aliases: str | None = None,
-    variant: RawEntry | None = None,
-) -> RawEntry:
-    entry = _target(k, "device", entry_id, create)
-    entry = _set(
-        entry,
-        {
-            "vendor": _text(vendor),
-            "name": _text(name),
-            "source": _text(source),
-            "released": _text(released),
-            "aliases": words(aliases),
-        },
-    )
+def device(k: Knowledge, entry_id: str, *, create: bool, variant: RawEntry | None = None, **typed: Typed) -> RawEntry:
+    """A device with the typed fields (vendor, name, source, released, aliases, …) set; a new one gets
+    `variant` as its first model."""
+    entry = _apply("device", _target(k, "device", entry_id, create), typed, f"device {entry_id.strip()!r}")
     if create:
         entry["variants"] = [variant] if variant else []
     return entry
 
 
-def variant(
-    variant_id: str,
-    *,
-    market: str | None = None,
-    models: str | None = None,
-    gsm: str | None = None,
-    umts: str | None = None,
-    lte: str | None = None,
-    nr: str | None = None,
-    volte: bool | None = None,
-    base: RawEntry | None = None,
-) -> RawEntry:
-    where = f"variant {variant_id!r}"
+def variant(variant_id: str, *, base: RawEntry | None = None, **typed: Typed) -> RawEntry:
+    """A model (variant) with the typed fields (market, models, gsm, umts, lte, nr, volte, …) set; a new
+    one is for the "Global" market with no bands recorded until given."""
     entry: RawEntry = dict(base) if base else {"id": variant_id.strip(), "market": "Global", "bands": {}}
-    entry = _set(entry, {"market": _text(market), "models": words(models)})
-    bands = dict(entry.get("bands", {}))
-    for tech, value in (("gsm", gsm), ("umts", umts), ("lte", lte), ("nr", nr)):
-        parsed = numbers(f"{where}.bands.{tech}", value)
-        if parsed is not None:
-            bands[tech] = parsed
-    entry["bands"] = {t: v for t, v in bands.items() if v}
-    if volte is not None:
-        entry["volte"] = volte
+    entry = _apply("variant", entry, typed, f"variant {variant_id!r}")
+    entry.setdefault("bands", {})  # required, and {} says "nothing recorded" when the last list is cleared
     return entry
 
 
-def variant_bands(k: Knowledge, device_id: str, variant_id: str, **fields: Any) -> RawEntry:
+def variant_bands(k: Knowledge, device_id: str, variant_id: str, **typed: Typed) -> RawEntry:
     """The device with one variant added or changed (bands, market, model numbers, VoLTE)."""
     entry = _target(k, "device", device_id, create=False)
     variants = list(entry.get("variants", []))
     for i, v in enumerate(variants):
         if v["id"] == variant_id.strip():
-            variants[i] = variant(variant_id, base=v, **fields)
+            variants[i] = variant(variant_id, base=v, **typed)
             break
     else:
-        variants.append(variant(variant_id, **fields))
+        variants.append(variant(variant_id, base=None, **typed))
     entry["variants"] = variants
     return entry
 
 
-def carrier(
-    k: Knowledge,
-    entry_id: str,
-    *,
-    create: bool,
-    country: str | None = None,
-    name: str | None = None,
-    source: str | None = None,
-    mvno_of: str | None = None,
-    lte_primary: str | None = None,
-    lte_secondary: str | None = None,
-    nr_primary: str | None = None,
-    nr_secondary: str | None = None,
-    gsm: str | None = None,
-    umts: str | None = None,
-    requires_certification: bool | None = None,
-    bands_incomplete: bool | None = None,
-    as_of: str | None = None,
-    note: str | None = None,
-) -> RawEntry:
+def carrier(k: Knowledge, entry_id: str, *, create: bool, **typed: Typed) -> RawEntry:
+    """A carrier with the typed fields (country, name, source, mvno_of, lte_primary, gsm, flags, …) set."""
+    where = f"carrier {entry_id!r}"
+    in_bands = {f.name for f in shape.edit_fields("carrier") if f.path[0] == "bands"}
+    bands = {name: value for name, value in typed.items() if name in in_bands}
     entry = _target(k, "carrier", entry_id, create)
-    entry = _set(
-        entry,
-        {
-            "country": country.strip().upper() if country else None,
-            "name": _text(name),
-            "source": _text(source),
-            "mvno_of": _text(mvno_of),
-            "as_of": _text(as_of),
-            "note": _text(note),
-        },
-    )
-    for flag, wanted in (("requires_certification", requires_certification), ("bands_incomplete", bands_incomplete)):
-        if wanted:
-            entry[flag] = True
-        elif wanted is not None:
-            entry.pop(flag, None)
-    where = f"carrier {entry_id!r}.bands"
-    tiers = {
-        ("lte", "primary"): lte_primary,
-        ("lte", "secondary"): lte_secondary,
-        ("nr", "primary"): nr_primary,
-        ("nr", "secondary"): nr_secondary,
-    }
-    legacy = {"gsm": gsm, "umts": umts}
-    touched = any(v is not None for v in (*tiers.values(), *legacy.values()))
+    entry = _apply("carrier", entry, {n: v for n, v in typed.items() if n not in bands}, where)
+    touched = any(v is not None for v in bands.values())
+    # The schema's rule: a carrier has either bands (a network operator) or mvno_of, exactly one.
     if entry.get("mvno_of"):
         if touched:
-            raise fail(where, "a virtual operator has no bands of its own: it uses its host's (mvno_of)")
+            raise fail(f"{where}.bands", "a virtual operator has no bands of its own: it uses its host's (mvno_of)")
         entry.pop("bands", None)
     elif touched or "bands" not in entry:
-        bands = entry.get("bands") or {
-            "lte": {"primary": [], "secondary": []},
-            "nr": {"primary": [], "secondary": []},
-            "gsm": [],
-            "umts": [],
-        }
-        bands = {t: (dict(v) if isinstance(v, dict) else list(v)) for t, v in bands.items()}
-        for (tech, tier), value in tiers.items():
-            parsed = numbers(f"{where}.{tech}.{tier}", value)
-            if parsed is not None:
-                bands.setdefault(tech, {"primary": [], "secondary": []})[tier] = parsed
-        for tech, value in legacy.items():
-            parsed = numbers(f"{where}.{tech}", value)
-            if parsed is not None:
-                bands[tech] = parsed
-        entry["bands"] = bands
+        # A carrier's table is written whole (every list, empty or not): it has no "unknown" technology.
+        entry["bands"] = {**shape.empty_table("carrier", "bands"), **entry.get("bands", {})}
+        entry = _apply("carrier", entry, bands, where, keep_empty=True)
     return entry
 
 

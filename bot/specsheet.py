@@ -13,10 +13,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from . import text
+from . import shape, text
 
-GSM_MHZ = frozenset({450, 480, 710, 750, 810, 850, 900, 1800, 1900})
-BAND_RANGE = {"lte": (1, 106), "nr": (1, 263), "umts": (1, 32)}
+# The valid band numbers are schema.json's: a line the schema would refuse is not read as bands.
+GSM_MHZ = shape.valid_bands("gsm")
+BAND_RANGE = {tech: shape.band_range(tech) for tech in ("lte", "nr", "umts")}
 FIELD_TECH = {"2G bands": "gsm", "3G bands": "umts", "4G bands": "lte", "5G bands": "nr"}
 FIELDS = ("Technology", *FIELD_TECH, "Speed", "GPRS", "EDGE", "Models", "Announced", "Status", "Name", "URL")
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from typing import Any
+
+import pytest
 
 from bot import bundle
 from bot.engine import Engine
@@ -128,3 +131,19 @@ def as_dict(e: Engine, answer: Any) -> dict[str, Any]:
     from bot import present
 
     return present.to_dict(answer, e.knowledge, e.index.country_names)
+
+
+@pytest.fixture
+def schema_copy(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
+    """A copy of schema.json that the code reads in its place for one test: change it as a contributor
+    would change the file. The caches of what is read from it are emptied before and after."""
+    from bot import shape
+
+    grown = copy.deepcopy(shape.schema())
+    cached = (shape.edit_fields, shape.properties, shape.techs, shape.valid_bands)
+    monkeypatch.setattr(shape, "schema", lambda: grown)
+    for function in cached:
+        function.cache_clear()
+    yield grown
+    for function in cached:  # before monkeypatch puts the real schema back: nothing read from the copy stays
+        function.cache_clear()

@@ -509,6 +509,49 @@ async def test_kb_edit_refused_for_members_and_accepted_for_moderators(world: Wo
     assert "not sold in the US" in json.dumps(r.body["data"]["embeds"])
 
 
+def entry_data(db: Path, table: str, entry_id: str) -> dict[str, Any]:
+    with sqlite3.connect(db) as conn:
+        [(data,)] = conn.execute(f"select data from {table} where id = ?", (entry_id,)).fetchall()
+    found: dict[str, Any] = json.loads(data)
+    return found
+
+
+async def test_kb_sets_fields_offered_since_the_schema_check(world: World) -> None:
+    # Fields the commands gained when tests/test_shape.py held them to schema.json: a statement's speaker
+    # and note, a model's markets and source, a carrier's source page.
+    fake = world.fake
+
+    async def run(options: list[dict[str, Any]]) -> dict[str, Any]:
+        fut = fake.wait_request(lambda r: r.method == "POST" and r.path.startswith("/webhooks/"))
+        await fake.slash(world.mod, world.general, "kb", options)
+        body: dict[str, Any] = (await asyncio.wait_for(fut, TIMEOUT)).body
+        return body
+
+    def sub(group: str, name: str, **values: str | bool) -> list[dict[str, Any]]:
+        opts = [{"name": k, "type": 5 if isinstance(v, bool) else 3, "value": v} for k, v in values.items()]
+        leaf = {"name": name, "type": 1, "options": opts}
+        return [{"name": group, "type": 2, "options": [leaf]}] if group else [leaf]
+
+    r = await run(sub("statement", "edit", id="xiaomi-us-2016", speaker="Xiaomi's US office", note="Checked."))
+    assert r["embeds"][0]["title"] == "Saved statement xiaomi-us-2016"
+    saved = entry_data(world.db, "statements", "xiaomi-us-2016")
+    assert saved["speaker"] == "Xiaomi's US office" and saved["note"] == "Checked."
+
+    r = await run(sub("", "bands", device="xiaomi-14", variant="x14g", made_for="Global, EU", source="FCC filing"))
+    assert r["embeds"][0]["title"] == "Saved device xiaomi-14"
+    [x14g] = [v for v in entry_data(world.db, "devices", "xiaomi-14")["variants"] if v["id"] == "x14g"]
+    assert x14g["made_for"] == ["Global", "EU"] and x14g["source"] == "FCC filing"
+    assert x14g["bands"]["lte"] == [2, 4, 12, 66]  # untouched
+
+    r = await run(sub("carrier", "edit", id="tmobile-us", source_url="https://www.t-mobile.com/coverage"))
+    assert entry_data(world.db, "carriers", "tmobile-us")["source_url"] == "https://www.t-mobile.com/coverage"
+    # The schema's rule holds for a new field as for the old ones: no javascript: links.
+    before = changes(world.db)
+    r = await run(sub("carrier", "edit", id="tmobile-us", source_url="javascript:alert(1)"))
+    assert r["content"].startswith("Nothing changed:") and "source_url" in r["content"]
+    assert changes(world.db) == before
+
+
 async def test_kb_bad_input_changes_nothing(world: World) -> None:
     fake = world.fake
     before = changes(world.db)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from conftest import carrier, device, knowledge, statement, variant, vendor
 
@@ -108,3 +110,52 @@ def test_alias() -> None:
         edits.alias(K, "device", "pixel-9", "pix", add=False)
     with pytest.raises(KnowledgeError, match="unknown kind"):
         edits.alias(K, "statement", "google-us", "x", add=True)
+
+
+def test_fields_are_read_from_the_schema() -> None:
+    # Fields edits.py never names are accepted by their schema name and read by their schema type.
+    s = edits.statement(K, "google-us", create=False, speaker="Germany's regulator", note="Checked.")
+    assert s["speaker"] == "Germany's regulator" and s["note"] == "Checked."
+    valid("statements", s)
+    assert "speaker" not in edits.statement(K, "google-us", create=False, speaker="-")  # "-" clears
+    d = edits.device(K, "pixel-9", create=False, source_url="https://store.google.com/", note="-")
+    assert d["source_url"] == "https://store.google.com/"
+    v = edits.variant_bands(K, "pixel-9", "p9", made_for="US, CA", source="FCC filing")["variants"][0]
+    assert v["made_for"] == ["US", "CA"] and v["source"] == "FCC filing"
+    c = edits.carrier(K, "tmobile-us", create=False, source_url="https://www.t-mobile.com/coverage", umts="-")
+    assert c["source_url"] == "https://www.t-mobile.com/coverage" and c["bands"]["umts"] == []
+    valid("carriers", c)
+    # A name no definition has is the caller's mistake, not a moderator's: it never reaches an entry.
+    with pytest.raises(TypeError, match="a statement has no field 'colour'"):
+        edits.statement(K, "google-us", create=False, colour="red")
+    with pytest.raises(TypeError, match="a device has no field 'variants'"):
+        edits.device(K, "pixel-9", create=False, variants="p9")
+
+
+def test_clearing_one_band_list_keeps_the_others() -> None:
+    # "-" makes one technology unknown; another's empty list ("none", e.g. no 5G) is kept as written.
+    k = knowledge(
+        vendors=[vendor("google", "Google")],
+        devices=[device("pixel-4a", "google", "Pixel 4a", variant("p4a", "US", lte=[2, 4], nr=[]))],
+    )
+    v = edits.variant_bands(k, "pixel-4a", "p4a", lte="2, 4, 66", gsm="-")["variants"][0]
+    assert v["bands"] == {"lte": [2, 4, 66], "nr": []}
+    assert edits.variant_bands(k, "pixel-4a", "p4a", lte="-", nr="-")["variants"][0]["bands"] == {}
+
+
+def test_a_field_added_to_the_schema_needs_no_change_to_edits(schema_copy: dict[str, Any]) -> None:
+    # As a contributor adds them: a field to carriers, a technology to devices' bands, a field to variants.
+    defs = schema_copy["$defs"]
+    defs["carrier"]["properties"]["coverage_map"] = {"$ref": "#/$defs/url"}
+    defs["ltem"] = {"type": "array", "uniqueItems": True, "items": {"type": "integer", "minimum": 1, "maximum": 88}}
+    defs["device_bands"]["properties"]["ltem"] = {"$ref": "#/$defs/ltem"}
+    defs["variant"]["properties"]["chipset"] = {"$ref": "#/$defs/text"}
+    # New entries: an existing one is read through its record, which would gain the field alongside.
+    c = edits.carrier(
+        K, "visible-us", create=True, country="us", name="Visible", source="site", coverage_map="https://v.example/"
+    )
+    assert c["coverage_map"] == "https://v.example/"
+    v = edits.variant("p10", lte="1", ltem="B12, 13", chipset=" Tensor G4 ")
+    assert v["bands"] == {"lte": [1], "ltem": [12, 13]} and v["chipset"] == "Tensor G4"
+    with pytest.raises(KnowledgeError, match=r"variant 'p10'.bands.ltem: 'x' is not a band number"):
+        edits.variant("p10", ltem="x")
