@@ -297,6 +297,25 @@ def test_a_carrier_found_by_its_brand_beside_another_carrier() -> None:
     assert read("pixel 9 in mexico on at&t? or telcel?").carriers == ("att-mx", "telcel-mx")
 
 
+def test_after_a_carrier_cue_a_phones_short_name_that_is_a_network_is_the_network() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "redmi"), vendor("samsung", "Samsung", "galaxy")],
+            devices=[
+                device("redmi-a1", "xiaomi", "Redmi A1", variant("ra1", lte=[3])),
+                device("galaxy-s24", "samsung", "Galaxy S24", variant("s24", lte=[3, 20])),
+            ],
+            carriers=[
+                carrier("a1-at", "AT", "A1", lte=([3, 20], [])),
+                carrier("jio-in", "IN", "Jio", lte=([3, 5, 40], [])),
+            ],
+        )
+    )
+    result = index.analyze("galaxy s24 on a1 austria")
+    assert (result.device, result.carriers) == ("galaxy-s24", ("a1-at",))
+    assert index.analyze("redmi a1 on jio").device == "redmi-a1"
+
+
 def test_a_carrier_name_inside_a_longer_name_is_not_that_carrier() -> None:
     assert read("Cincinnati Bell with a pixel 9?").carriers == ()
 

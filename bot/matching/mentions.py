@@ -146,6 +146,19 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
                     continue
                 stack.append((child, j + 1, total + sim))
     found = [m for m in matches if _acceptable(m, toks)]
+    carrier_spans = {(m.start, m.end) for m in found if m.payload.kind == "carrier"}
+    # "galaxy s24 on a1": after "on", the short name of the Redmi A1 is the network A1 (Austria).
+    found = [
+        m
+        for m in found
+        if not (
+            m.payload.kind == "device"
+            and m.payload.derived
+            and (m.start, m.end) in carrier_spans
+            and m.start > 0
+            and toks[m.start - 1].norm in CARRIER_CUES
+        )
+    ]
     named = {i for m in found for i in range(m.start, m.end)}
     return [m for m in found if not _tail_of_unknown_name(m, toks, named)]
 
