@@ -297,6 +297,27 @@ def test_a_carrier_found_by_its_brand_beside_another_carrier() -> None:
     assert read("pixel 9 in mexico on at&t? or telcel?").carriers == ("att-mx", "telcel-mx")
 
 
+def test_a_phone_brought_in_as_an_example_is_not_the_one_asked_about() -> None:
+    faq = "What is an unlocked phone? For instance, a Galaxy S24 locked to AT&T may not send MMS on T-Mobile."
+    assert (read(faq).device, read(faq).suggestions) == (None, ())
+    # in the sentence that asks, it is asked about
+    assert read("Do phones such as the Pixel 9 work on Verizon?").device == "pixel-9"
+
+
+def test_a_name_followed_by_series_is_every_phone_of_that_name() -> None:
+    result = read("is the pixel 9 series sold in india?")
+    assert (result.device, [s.id for s in result.suggestions]) == (None, ["pixel-9", "pixel-9-pro-fold"])
+
+
+def test_issue_form_fields_name_the_network() -> None:
+    # a heading alone on its line is a cue for the next line's everyday-word name
+    result = read("### Carrier\nBell\n### Device\nPixel 9\n### Description\n5G SA not working")
+    assert (result.device, result.carriers) == ("pixel-9", ("bell-ca",))
+    # a network on one line, the phone on the next: the network is the asker's, not one that sold it
+    result = read("Carrier: Jio\nPhone: pixel 9\ncalls drop after the update")
+    assert (result.carriers, result.origin) == (("jio-in",), None)
+
+
 def test_after_a_carrier_cue_a_phones_short_name_that_is_a_network_is_the_network() -> None:
     index = Index(
         knowledge(

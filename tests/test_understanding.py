@@ -10,9 +10,11 @@ import pytest
 from bench import understanding
 
 QUESTIONS = Path(__file__).parent / "data" / "questions"
-# Held-out share read right when the floor was set (2026-12-06, second time): 68.9 % of 135 items. The
+# Held-out share read right when the floor was set (2026-12-06, third time): 65.1 % of 195 items. The
 # floor sits a few items below it; raise it as the reading improves, never lower it to make a change pass.
-HELDOUT_READ_RIGHT_FLOOR = 0.65
+# (It was 0.65 over 135 items, which still read 68.9 %; 60 fresh posts, first scored at 60 % and 50 %,
+# joined the held-out part since, so the share of the larger set is lower.)
+HELDOUT_READ_RIGHT_FLOOR = 0.63
 
 
 @pytest.fixture(scope="module")

@@ -132,6 +132,8 @@ CARRIER_CUES = frozenset(
         "sim",
         "network",
         "carrier",
+        "operator",
+        "provider",
         "w",  # "w/ mint"
         "support",  # "does the a55 support dito"
         "supports",

@@ -134,6 +134,19 @@ def resolve(
                 continue
             chosen.append(m)
         kept = chosen
+    # "For instance, a Galaxy S10e locked to AT&T…" in a post that asks something else: an example,
+    # not the phone asked about (a phone named in a sentence that asks still counts).
+    examples = [m for m in kept if _named_as_example(toks, m.start) and sentence_of[m.start] not in asking]
+    if examples:
+        kept = [m for m in kept if m not in examples]
+        if not kept and not model_devices:
+            return DeviceReading(None, None, (), 0.0, False, False, None)
+    # "the Xiaomi 15 Series": every phone of that name, a question back.
+    for m in kept:
+        family = _family_of(lexicon, m, toks)
+        if len(family) > 1:
+            offered = tuple(Suggestion("device", d, k.device(d).name) for d in family)
+            return DeviceReading(None, None, offered, 0.0, True, True, None)
     # A vendor named apart from any device name ("samsung note 10") narrows the candidates.
     vendors_named = {
         m.payload.id
@@ -251,6 +264,39 @@ def _model_refines(k: Knowledge, ids: set[str], model_device: str) -> set[str]:
         if not (len(short) < len(full) and full[: len(short)] == short):
             return ids
     return {model_device}
+
+
+_EXAMPLE_CUES = tuple(
+    text.key(c)
+    for c in (
+        *("for instance", "for example", "e.g.", "eg", "such as", "say"),
+        *("por ejemplo", "por exemplo", "zum beispiel", "z.b.", "par exemple", "ad esempio", "misalnya"),
+    )
+)
+_FAMILY_WORDS = frozenset({"series", "lineup", "family", "serie", "serisi", "seri", "reihe", "série"})
+
+
+def _named_as_example(toks: list[Token], start: int) -> bool:
+    """A phone brought in as an example ("for instance, a Galaxy S10e", "such as the Pixel 8")."""
+    words: list[str] = []
+    for i in range(start - 1, max(-1, start - 5), -1):
+        words.insert(0, toks[i].norm)
+        if toks[i].brk:
+            break
+    window = f" {' '.join(words)} "
+    return any(f" {cue} " in window or window.rstrip().endswith(f" {cue} a") for cue in _EXAMPLE_CUES)
+
+
+def _family_of(lexicon: Lexicon, m: Match, toks: list[Token]) -> list[str]:
+    """The phones a name followed by "series" stands for: its maker's phones whose names begin with it."""
+    if m.end >= len(toks) or toks[m.end].brk or toks[m.end].norm not in _FAMILY_WORDS:
+        return []
+    k = lexicon.knowledge
+    device = k.device(m.payload.id)
+    head = text.tokens(device.name)
+    return sorted(
+        d for d in lexicon.vendor_devices[device.vendor] if text.tokens(k.device(d).name)[: len(head)] == head
+    )
 
 
 def _the_one_asked_about(

@@ -227,6 +227,13 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
         return False
     word = toks[m.start]
     before = toks[m.start - 1] if m.start > 0 and not word.brk else None
+    if (
+        before is None
+        and m.start > 0
+        and toks[m.start - 1].norm in _FIELD_LABELS
+        and (m.start == 1 or toks[m.start - 1].brk)
+    ):
+        before = toks[m.start - 1]  # an issue form's "### Carrier" heading, the answer on the next line
     if p.weak:
         after = toks[m.end] if m.end < len(toks) and not toks[m.end].brk else None
         if p.kind == "carrier" and after is not None and after.norm in CARRIER_AFTER_CUES:
@@ -261,6 +268,8 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
     return True
 
 
+# Headings of issue forms under which the next line names the network.
+_FIELD_LABELS = frozenset({"carrier", "operator", "provider", "network", "operadora", "operatore"})
 _KANA = re.compile(r"[\u3040-\u30ff]")
 
 

@@ -10,6 +10,7 @@ language suggests, else to the network called exactly that.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -325,8 +326,8 @@ def _sold_the_phone(
 ) -> bool:
     """A carrier that sold the phone, or that the asker left: not the asker's network now."""
     start, end = span
-    before = toks[start - 1].norm if start > 0 else ""
-    after = [t.norm for t in toks[end : end + 2]]
+    before = toks[start - 1].norm if start > 0 and not toks[start].brk else ""
+    after = list(itertools.takewhile(lambda w: w, (t.norm if not t.brk else "" for t in toks[end : end + 2])))
     if after and after[0] in ("version", "model", "variant", "unit", "edition", "branded", "locked"):
         return True  # "Pixel 6 Pro Verizon version", "a t-mobile branded s24"
     if after and after[0] in ("phone", "handset", "smartphone", "cellphone") and after[1:2] != ["number"]:
