@@ -14,6 +14,9 @@ import time
 from functools import cache
 from pathlib import Path
 
+from ..dbfaults import StoreError
+from ..store import Store
+
 TABLE = "kept_questions"
 # 16 hex digits: a collision needs about four billion kept questions.
 KEY_CHARS = 16
@@ -29,40 +32,43 @@ def key_of(question: str) -> str:
 
 
 class KeptQuestions:
+    """The table in the database file (opened as `Store` opens it, as the server settings are)."""
+
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._store: Store | None = None
 
-    def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=_WAIT_S, isolation_level=None)
+    def _db(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.path, wait=_WAIT_S)
+        return self._store
 
     def keep(self, question: str) -> str | None:
         """The question's key once it is saved, or None when it cannot be saved now."""
         key = key_of(question)
         now = time.time()
         try:
-            conn = self._connect()
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                conn.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (key TEXT PRIMARY KEY, question TEXT, kept_at REAL)")
-                conn.execute(f"DELETE FROM {TABLE} WHERE kept_at < ?", (now - _LIFETIME_S,))
-                conn.execute(f"INSERT OR REPLACE INTO {TABLE} VALUES (?, ?, ?)", (key, question, now))
-                conn.execute("COMMIT")
-            finally:
-                conn.close()
-        except sqlite3.Error:
+            store = self._db()
+            if store.read_only:
+                return None
+            table = store.db.table(TABLE)
+            with store.db.conn:
+                if table.exists():
+                    table.delete_where("kept_at < ?", [now - _LIFETIME_S])
+                table.upsert({"key": key, "question": question, "kept_at": now}, pk="key")
+        except (sqlite3.Error, StoreError):
             return None
         return key
 
     def get(self, key: str) -> str | None:
         try:
-            conn = self._connect()
-            try:
-                row = conn.execute(f"SELECT question FROM {TABLE} WHERE key = ?", (key,)).fetchone()
-            finally:
-                conn.close()
-        except sqlite3.Error:
+            table = self._db().db.table(TABLE)
+            if not table.exists():
+                return None
+            rows = list(table.rows_where("key = ?", [key], select="question"))
+        except (sqlite3.Error, StoreError):
             return None
-        return str(row[0]) if row else None
+        return str(rows[0]["question"]) if rows else None
 
 
 @cache
