@@ -309,6 +309,40 @@ def test_a_name_followed_by_series_is_every_phone_of_that_name() -> None:
     assert (result.device, [s.id for s in result.suggestions]) == (None, ["pixel-9", "pixel-9-pro-fold"])
 
 
+def test_a_short_name_after_a_maker_we_do_not_know_is_not_our_phone() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "poco")],
+            devices=[device("poco-m3", "xiaomi", "POCO M3", variant("pm3", lte=[3]))],
+            carriers=[carrier("jio-in", "IN", "Jio", lte=([3, 5, 40], []))],
+        )
+    )
+    assert index.analyze("i have an Alldocube Power M3, does it work on jio").device is None
+    assert index.analyze("Blackview M3 on jio").device is None
+    assert index.analyze("my m3 on jio").device == "poco-m3"
+
+
+def test_a_model_number_says_which_of_the_phones_a_shared_name_fits() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("samsung", "Samsung", "galaxy"), vendor("xiaomi", "Xiaomi", "redmi")],
+            devices=[
+                device(
+                    "galaxy-note9",
+                    "samsung",
+                    "Galaxy Note9",
+                    variant("n9cn", "China", ("SM-N9600",)),
+                    aliases=("galaxy note 9",),
+                ),
+                device("redmi-note-9", "xiaomi", "Redmi Note 9", variant("rn9", lte=[3])),
+            ],
+            carriers=[carrier("verizon-us", "US", "Verizon", lte=([2, 4, 13], []))],
+        )
+    )
+    assert index.analyze("Note 9 SM-N9600 stuck on 3g with verizon").device == "galaxy-note9"
+    assert index.analyze("note 9 on verizon").device is None  # a question back
+
+
 def test_issue_form_fields_name_the_network() -> None:
     # a heading alone on its line is a cue for the next line's everyday-word name
     result = read("### Carrier\nBell\n### Device\nPixel 9\n### Description\n5G SA not working")

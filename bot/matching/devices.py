@@ -108,6 +108,7 @@ def resolve(
         for m in complete
         if (m.start in vendor_ends and k.device(m.payload.id).vendor not in vendor_ends[m.start])
         or (m.payload.derived and m.start > 0 and _other_series(lexicon, toks[m.start - 1].norm, m.payload.id))
+        or (m.payload.derived and _after_unknown_brand(lexicon, toks, m.start))
     ]
     # "galaxy s20 fe" may be the "Galaxy S20 FE 5G" or a 4G phone of that name: a question back.
     # "5g" elsewhere in the question ("w/ airtel 5g") is about the network, not the phone's name.
@@ -163,7 +164,12 @@ def resolve(
     if len(ids) > 1:
         ids = _the_one_in_the_title(kept, ids, toks, question)
     if len(ids) > 1 and len(model_devices) == 1:
-        ids = _model_refines(k, ids, next(iter(model_devices)))
+        model_device = next(iter(model_devices))
+        said = {(m.start, m.end) for m in kept if m.payload.id == model_device}
+        if model_device in ids and all((m.start, m.end) in said for m in kept if m.payload.id in ids):
+            ids = {model_device}  # "Note 9 SM-N9600": a name several phones share, and the model says which
+        else:
+            ids = _model_refines(k, ids, model_device)
     if len(ids) == 1 and not model_devices and _unknown_phone_first(lexicon, toks, kept, sentence_of, asking):
         # "The Vollaphone is a European phone … I finally switched to a Pixel 3a": the post is about a
         # phone we do not know; the one we know is not what it asks about.
@@ -253,6 +259,23 @@ def _other_series(lexicon: Lexicon, word: str, device_id: str) -> bool:
     device = lexicon.knowledge.device(device_id)
     own = text.tokens(device.name) + text.tokens(lexicon.knowledge.vendor(device.vendor).name)
     return word not in own  # "sony ericsson xperia pro": "ericsson" is the maker's own name
+
+
+def _after_unknown_brand(lexicon: Lexicon, toks: list[Token], start: int) -> bool:
+    """A short name right after a maker we do not know ("Blackview A80" is no Galaxy A80; "ALLDOCUBE
+    Power M3" no POCO M3, across a capitalised word of its name): a word no name uses and no language
+    uses often."""
+
+    def unknown(i: int) -> bool:
+        word = toks[i].norm
+        return word.isalpha() and len(word) >= 4 and word not in lexicon.vocab and not is_everyday(word)
+
+    i = start - 1
+    if i < 0 or toks[start].brk:
+        return False
+    if unknown(i):
+        return True
+    return i > 0 and not toks[i].brk and toks[i].raw[:1].isupper() and unknown(i - 1)
 
 
 def _model_refines(k: Knowledge, ids: set[str], model_device: str) -> set[str]:
