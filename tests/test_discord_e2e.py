@@ -322,6 +322,13 @@ async def test_autocomplete_offers_choices(world: World) -> None:
     assert r.body["data"]["choices"][0] == {"name": "T-Mobile (US)", "value": "tmobile-us"}
 
 
+async def clicked(world: World, who: Any, message: Any, custom_id: str, **kw: Any) -> Any:
+    """The bot's answer to one click (a button, or a menu with `values=`)."""
+    fut = world.fake.wait_request(lambda r: "/callback" in r.path)
+    await world.fake.click(who, message, custom_id, **kw)
+    return await asyncio.wait_for(fut, TIMEOUT)
+
+
 @contextlib.asynccontextmanager
 async def restarted(world: World) -> AsyncIterator[None]:
     """The world's bot stopped and a new one started on the same service: nothing in memory survives."""
@@ -351,14 +358,10 @@ async def test_did_you_mean_buttons_answer_in_place(world: World) -> None:
     message = next(m for m in fake.messages.values() if m.get("components") == data["components"])
 
     # Someone else cannot pick for alice.
-    fut = fake.wait_request(lambda r: "/callback" in r.path)
-    await fake.click(world.mod, message, buttons[1]["custom_id"])
-    refused = await asyncio.wait_for(fut, TIMEOUT)
+    refused = await clicked(world, world.mod, message, buttons[1]["custom_id"])
     assert refused.body["type"] == 4 and refused.body["data"]["flags"] == 64
 
-    fut = fake.wait_request(lambda r: "/callback" in r.path)
-    await fake.click(world.alice, message, buttons[1]["custom_id"])
-    r = await asyncio.wait_for(fut, TIMEOUT)
+    r = await clicked(world, world.alice, message, buttons[1]["custom_id"])
     assert r.body["type"] == 7, "the answer is edited in place"
     [embed] = r.body["data"]["embeds"]
     assert embed["title"] == "Pixel 9 Pro"
@@ -367,13 +370,9 @@ async def test_did_you_mean_buttons_answer_in_place(world: World) -> None:
 
     # After a restart (a new bot, nothing in memory) the choices of an earlier answer still answer.
     async with restarted(world):
-        fut = fake.wait_request(lambda r: "/callback" in r.path)
-        await fake.click(world.mod, message, buttons[0]["custom_id"])
-        refused = await asyncio.wait_for(fut, TIMEOUT)
+        refused = await clicked(world, world.mod, message, buttons[0]["custom_id"])
         assert refused.body["type"] == 4 and refused.body["data"]["flags"] == 64, "still only for alice"
-        fut = fake.wait_request(lambda r: "/callback" in r.path)
-        await fake.click(world.alice, message, buttons[0]["custom_id"])
-        r = await asyncio.wait_for(fut, TIMEOUT)
+        r = await clicked(world, world.alice, message, buttons[0]["custom_id"])
         assert r.body["type"] == 7
         assert r.body["data"]["embeds"][0]["title"] == "Pixel 9"
 
@@ -395,13 +394,9 @@ async def test_the_choices_of_a_long_post_survive_a_restart(world: World) -> Non
     message = next(m for m in fake.messages.values() if m.get("components") == data["components"])
 
     async with restarted(world):
-        fut = fake.wait_request(lambda r: "/callback" in r.path)
-        await fake.click(world.mod, message, buttons[1]["custom_id"])
-        refused = await asyncio.wait_for(fut, TIMEOUT)
+        refused = await clicked(world, world.mod, message, buttons[1]["custom_id"])
         assert refused.body["type"] == 4 and refused.body["data"]["flags"] == 64, "still only for alice"
-        fut = fake.wait_request(lambda r: "/callback" in r.path)
-        await fake.click(world.alice, message, buttons[1]["custom_id"])
-        r = await asyncio.wait_for(fut, TIMEOUT)
+        r = await clicked(world, world.alice, message, buttons[1]["custom_id"])
         assert r.body["type"] == 7
         [embed] = r.body["data"]["embeds"]
         assert embed["title"] == "Pixel 9 Pro" and embed["description"].startswith("**Works on T-Mobile?**")
@@ -409,9 +404,7 @@ async def test_the_choices_of_a_long_post_survive_a_restart(world: World) -> Non
         # A key no longer kept (an answer older than its kept question) says so in one line.
         with sqlite3.connect(world.service.store.path) as conn:
             conn.execute("DELETE FROM kept_questions")
-        fut = fake.wait_request(lambda r: "/callback" in r.path)
-        await fake.click(world.alice, message, buttons[0]["custom_id"])
-        r = await asyncio.wait_for(fut, TIMEOUT)
+        r = await clicked(world, world.alice, message, buttons[0]["custom_id"])
         assert r.body["type"] == 4 and r.body["data"]["content"].startswith("That choice is too old")
 
 
@@ -427,22 +420,16 @@ async def test_more_than_five_suggestions_come_as_a_menu(world: World) -> None:
     assert menu["type"] == 3 and len(menu["options"]) == len(VODAFONES)
     message = next(m for m in fake.messages.values() if m.get("components") == r.body["data"]["components"])
 
-    fut = fake.wait_request(lambda r: "/callback" in r.path)
-    await fake.click(world.alice, message, menu["custom_id"], values=["carrier:vodafone-it"])
-    r = await asyncio.wait_for(fut, TIMEOUT)
+    r = await clicked(world, world.alice, message, menu["custom_id"], values=["carrier:vodafone-it"])
     assert r.body["type"] == 7
     [embed] = r.body["data"]["embeds"]
     assert embed["title"] == "Pixel 9" and embed["description"].startswith("**Works on Vodafone IT?**\n🔴")
 
     # After a restart the menu of an earlier answer still answers, for its asker only.
     async with restarted(world):
-        fut = fake.wait_request(lambda r: "/callback" in r.path)
-        await fake.click(world.mod, message, menu["custom_id"], values=["carrier:vodafone-it"])
-        refused = await asyncio.wait_for(fut, TIMEOUT)
+        refused = await clicked(world, world.mod, message, menu["custom_id"], values=["carrier:vodafone-it"])
         assert refused.body["type"] == 4 and refused.body["data"]["flags"] == 64
-        fut = fake.wait_request(lambda r: "/callback" in r.path)
-        await fake.click(world.alice, message, menu["custom_id"], values=["carrier:vodafone-es"])
-        r = await asyncio.wait_for(fut, TIMEOUT)
+        r = await clicked(world, world.alice, message, menu["custom_id"], values=["carrier:vodafone-es"])
         assert r.body["type"] == 7
         assert r.body["data"]["embeds"][0]["description"].startswith("**Works on Vodafone ES?**")
 
@@ -765,9 +752,7 @@ async def test_the_per_network_detail_opens_behind_a_button(world: World) -> Non
     message = next(m for m in fake.messages.values() if m.get("components") == data["components"])
 
     # Anyone may open it, for themselves.
-    fut = fake.wait_request(lambda r: "/callback" in r.path)
-    await fake.click(world.mod, message, button["custom_id"])
-    r = await asyncio.wait_for(fut, TIMEOUT)
+    r = await clicked(world, world.mod, message, button["custom_id"])
     assert r.body["type"] == 4 and r.body["data"]["flags"] == 64
     [detail] = r.body["data"]["embeds"]
     lines = next(f["value"] for f in detail["fields"] if f["name"] == "Per model")
@@ -776,9 +761,7 @@ async def test_the_per_network_detail_opens_behind_a_button(world: World) -> Non
 
     # After a restart (a new bot, nothing in memory) the same button still opens the detail.
     async with restarted(world):
-        fut = fake.wait_request(lambda r: "/callback" in r.path)
-        await fake.click(world.alice, message, button["custom_id"])
-        r = await asyncio.wait_for(fut, TIMEOUT)
+        r = await clicked(world, world.alice, message, button["custom_id"])
         assert r.body["type"] == 4 and r.body["data"]["flags"] == 64
         assert "Per model" in json.dumps(r.body["data"]["embeds"])
 
@@ -791,9 +774,7 @@ async def test_the_per_network_detail_opens_behind_a_button(world: World) -> Non
         assert button["label"] == "Per network" and button["custom_id"].startswith("detail:#")
         message = next(m for m in fake.messages.values() if m.get("components") == data["components"])
     async with restarted(world):
-        fut = fake.wait_request(lambda r: "/callback" in r.path)
-        await fake.click(world.mod, message, button["custom_id"])
-        r = await asyncio.wait_for(fut, TIMEOUT)
+        r = await clicked(world, world.mod, message, button["custom_id"])
         assert r.body["type"] == 4 and "Global (23127PN0CG): works" in json.dumps(r.body["data"]["embeds"])
 
 
