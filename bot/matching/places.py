@@ -10,7 +10,6 @@ language suggests, else to the network called exactly that.
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -75,11 +74,9 @@ def resolve(
     for m in named:
         if m.payload.kind == "carrier":
             groups[(m.start, m.end)].append(m.payload.id)
-    sellers = {
-        span
-        for span in groups
-        if _sold_the_phone(lexicon, toks, span, device_span, len(groups) > 1 or any(not p.adjective for p in places))
-    }
+    # Beside another network or place, a network named before the phone is the one that sold it.
+    others_named = len(groups) > 1 or any(not p.adjective for p in places)
+    sellers = {span for span in groups if _sold_the_phone(lexicon, toks, span, device_span, others_named)}
 
     use = [p for p in places if not _is_origin(toks, p, device_span, places, question)]
     origins = [p.code for p in places if p not in use]
@@ -89,7 +86,10 @@ def resolve(
     ranked = sorted(use, key=lambda p: (sentence_of[p.start] not in asking, p.code not in carrier_countries, p.start))
     country = ranked[0].code if ranked else None
     country_asked = bool(ranked) and sentence_of[ranked[0].start] in asking
-    origin = origins[0] if origins else None
+    # The country of a network that sold the phone is no reason to look elsewhere for a carrier's
+    # namesake: "a verizon pixel 7 on t-mobile" is T-Mobile US; "imported from Poland … t-mobile" is
+    # not T-Mobile Polska.
+    named_origin = origin = origins[0] if origins else None
     if origin is None:
         for span in sellers:
             countries = {k.carrier(c).country for c in groups[span]}
@@ -105,9 +105,6 @@ def resolve(
         # The carrier the question asks about outweighs a place told in the story ("Xiaomi 14 Ultra
         # from Shanghai on Verizon?? … she was in Shanghai").
         binding = bool(country) and not (asking and sentence_of[start] in asking and not country_asked)
-        # The country of a network that sold the phone is no reason to look elsewhere: "a verizon
-        # pixel 7 on t-mobile" is T-Mobile US; "imported from Poland … t-mobile" is not T-Mobile Polska.
-        named_origin = origins[0] if origins else None
         chosen, offered = _one_carrier(lexicon, toks[start:end], found, country, binding, named_origin, lang)
         for c in chosen:
             said_at[c].append(start)
@@ -258,10 +255,9 @@ _NETWORK_NOUNS = frozenset(
     {"carrier", "carriers", "sim", "simcard", "network", "networks", "operator", "operators", "provider", "telco"}
 )
 _NETWORK_FILLERS = frozenset({"based", "phone", "mobile", "cell", "cellular", "wireless", "smartphone"})
-# "the Indian market", "den deutschen Markt", "el mercado mexicano": where a phone is sold.
-_MARKET_NOUNS = frozenset(
-    {"market", "markets", "markt", "mercado", "mercados", "mercato"}
-)  # not "marché": it folds to "marche", "works"
+# "the Indian market", "den deutschen Markt", "el mercado mexicano": where a phone is sold. Not
+# "marché": folded it is "marche", French for "works".
+_MARKET_NOUNS = frozenset({"market", "markets", "markt", "mercado", "mercados", "mercato"})
 _DETERMINERS = frozenset({"a", "an", "my", "the", "this", "that", "our", "his", "her", "their", "unlocked", "locked"})
 _BUYING = frozenset({"buy", "buying", "comprar", "compro", "kaufen", "beli", "acheter", "comprare"})
 _FORMER_CUES = frozenset({"from", "through", "thru", "left", "leaving", "ex", "former", "formerly"})
@@ -327,7 +323,11 @@ def _sold_the_phone(
     """A carrier that sold the phone, or that the asker left: not the asker's network now."""
     start, end = span
     before = toks[start - 1].norm if start > 0 and not toks[start].brk else ""
-    after = list(itertools.takewhile(lambda w: w, (t.norm if not t.brk else "" for t in toks[end : end + 2])))
+    after: list[str] = []  # the words after it, up to a line or sentence break
+    for t in toks[end : end + 2]:
+        if t.brk:
+            break
+        after.append(t.norm)
     if after and after[0] in ("version", "model", "variant", "unit", "edition", "branded", "locked"):
         return True  # "Pixel 6 Pro Verizon version", "a t-mobile branded s24"
     if after and after[0] in ("phone", "handset", "smartphone", "cellphone") and after[1:2] != ["number"]:
