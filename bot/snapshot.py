@@ -129,9 +129,12 @@ def load(path: Path, state: str) -> Engine | None:
             reader = _Checked(file, int(header["size"]))
             with heap.paused():
                 engine = _Unpickler(reader).load()
-            if not reader.intact(int(header["crc32"])) or not isinstance(engine, Engine):
-                log.info("ignoring the damaged index snapshot %s", path)
-                return None
+                if not reader.intact(int(header["crc32"])) or not isinstance(engine, Engine):
+                    log.info("ignoring the damaged index snapshot %s", path)
+                    return None
+                # Out of the collector's view before it runs again: its next collection would
+                # otherwise walk the whole new index at once, on whichever thread allocates next.
+                heap.settle()
             return engine
     except FileNotFoundError:
         return None
@@ -145,13 +148,12 @@ def write(path: Path, state: str, engine: Engine) -> bool:
     folder or the disk does not allow it."""
     tmp: str | None = None
     try:
-        buffer = io.BytesIO()
+        sink = _Sink()
         with heap.paused():
-            _Pickler(buffer).dump(engine)
-        payload = buffer.getbuffer()
-        crc = zlib.crc32(payload)
+            _Pickler(sink).dump(engine)
+        payload = sink.buffer.getbuffer()
         header = json.dumps(
-            {"format": FORMAT, "state": state, "code": fingerprint(), "size": len(payload), "crc32": crc}
+            {"format": FORMAT, "state": state, "code": fingerprint(), "size": len(payload), "crc32": sink.crc}
         ).encode()
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
         with contextlib.suppress(OSError):  # readable by whoever may read the database (mkstemp: 0600)
@@ -184,6 +186,19 @@ def _read_header(file: io.BufferedReader) -> dict[str, Any] | None:
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         return None
     return header
+
+
+class _Sink:
+    """Where the pickle is written, frame by frame, summing its checksum: a Python call per frame, so
+    a write in a worker thread lets other threads run between frames."""
+
+    def __init__(self) -> None:
+        self.buffer = io.BytesIO()
+        self.crc = 0
+
+    def write(self, data: Any) -> int:
+        self.crc = zlib.crc32(data, self.crc)
+        return self.buffer.write(data)
 
 
 class _Checked:
@@ -256,7 +271,7 @@ class _Pickler(pickle.Pickler):
     a time: three times slower), equal strings and payloads become one (phones of one maker repeat
     its id, trie nodes the same words), and caches are left out."""
 
-    def __init__(self, file: io.BytesIO) -> None:
+    def __init__(self, file: _Sink) -> None:
         super().__init__(file, protocol=5)
         self._strings: dict[str, str] = {}
         self._payloads: dict[Payload, Payload] = {}
