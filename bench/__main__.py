@@ -46,6 +46,7 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md alone")
     parser.add_argument("--worker", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--prepare", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--write", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     quick = args.quick
@@ -79,13 +80,14 @@ def _run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
         db = str(Path(tmp) / "bench.db")
         synthetic = ["--synthetic"] if args.synthetic else []
         prepared = _child(["--prepare", str(size), "--db", db, "--seed", str(args.seed), *synthetic], size)
+        written = _child(["--write", str(size), "--db", db, "--builds", str(args.builds)], size)
         worker = [
             "--worker", str(size), "--db", db, "--questions", str(args.questions),
             "--prefixes", str(args.prefixes), "--builds", str(args.builds),
             "--baseline-seconds", str(args.baseline_seconds), "--seed", str(args.seed),
         ]  # fmt: skip
         measured = _child(worker, size)
-    return {**prepared, **measured}
+    return {**prepared, **written, **measured}
 
 
 ASK = "Is the Xiaomi 14 sold in the US?"
@@ -132,6 +134,11 @@ def main(argv: list[str] | None = None) -> int:
         from .run import prepare
 
         json.dump(prepare(args.prepare, args.seed, args.db, args.synthetic), sys.stdout)
+        return 0
+    if args.write is not None:
+        from .run import write
+
+        json.dump(write(args.write, args.builds, args.db), sys.stdout)
         return 0
     if args.worker is not None:
         _worker(args)

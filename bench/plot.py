@@ -14,9 +14,9 @@ MEASURES: list[tuple[str, str, Any]] = [
     ("answer p50 (ms)", "ms", lambda r: r["answer"]["p50_ms"]),
     ("answer p99 (ms)", "ms", lambda r: r["answer"]["p99_ms"]),
     ("autocomplete p99 (ms)", "ms", lambda r: r["complete"]["p99_ms"]),
-    ("load from SQLite (s)", "s", lambda r: r["sqlite_load_s"][0]),
-    ("Engine() (s)", "s", lambda r: r["engine_build_s"][0]),
-    ("peak RSS (MB)", "MB", lambda r: r["peak_rss_mb"]),
+    ("reader's load (s)", "s", lambda r: r["snapshot_load_s"][0]),
+    ("writer's Engine() (s)", "s", lambda r: r["engine_build_s"][0]),
+    ("reader's peak RSS (MB)", "MB", lambda r: r["peak_rss_mb"]),
 ]
 
 

@@ -1,8 +1,10 @@
 """One benchmark size, measured in a process of its own (so its peak memory is its own).
 
-The process pins itself to one CPU, builds the knowledge, then measures: `bundle.build`,
-`Engine(knowledge)`, `engine.answer` per question, `engine.index.complete` per typed prefix, its peak
-RSS, and last the naive rapidfuzz baseline over the same questions. The result is one JSON object.
+The writer's process (`write`) reads the rows, builds the knowledge and the engine and writes the
+snapshot, timing each. The reader's process (`measure`) pins itself to one CPU, loads the engine as
+every reader does (the store and the writer's snapshot), then measures `engine.answer` per question,
+`engine.index.complete` per typed prefix, its peak RSS, and last the baselines over the same
+questions. Each result is one JSON object.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 import psutil  # type: ignore[import-untyped,unused-ignore]
 from rapidfuzz import fuzz, process, utils
 
-from bot import bundle
+from bot import bundle, snapshot
 from bot.engine import Engine
 from bot.heap import settle
 from bot.records import Carrier, Knowledge, Vendor
@@ -152,6 +154,54 @@ def prepare(size: int, seed: int, db: Path, synthetic: bool = False) -> dict[str
     return {"generate_s": gen_seconds, "sqlite_import_s": import_seconds, "source": bk.source}
 
 
+def write(size: int, builds: int, db: Path) -> dict[str, Any]:
+    """What the writer does once per change, in a fresh process of its own: the rows read and checked
+    (`Store.raw` + `bundle.build`), the engine built, its snapshot written for every reader."""
+    pin_one_core()
+    gc.collect()
+    reset_peak_rss()
+    load_raw: list[float] = []
+    load_build: list[float] = []
+    knowledge: Knowledge | None = None
+    for _ in range(builds):
+        knowledge = None
+        gc.collect()
+        store = Store(db)
+        started = time.perf_counter()
+        loaded = store.raw()
+        load_raw.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        knowledge = bundle.build(loaded)
+        load_build.append(time.perf_counter() - started)
+        store.close()
+        del loaded
+    assert knowledge is not None
+    engine_times: list[float] = []
+    engine: Engine | None = None
+    for _ in range(builds):
+        engine = None
+        gc.collect()
+        seconds, engine = _timed(lambda: Engine(knowledge))
+        engine_times.append(seconds)
+    assert engine is not None
+    store = Store(db)
+    state = store.state()
+    store.close()
+    assert state is not None
+    path = snapshot.path_for(db)
+    write_seconds, written = _timed(lambda: snapshot.write(path, state, engine))
+    assert written, f"no snapshot written to {path}"
+    return {
+        "sqlite_raw_s": load_raw,
+        "sqlite_build_s": load_build,
+        "sqlite_load_s": [r + b for r, b in zip(load_raw, load_build, strict=True)],
+        "engine_build_s": engine_times,
+        "snapshot_write_s": write_seconds,
+        "snapshot_mb": path.stat().st_size / MB,
+        "writer_peak_rss_mb": peak_rss_bytes() / MB,
+    }
+
+
 class GcPauses:
     """The garbage collector's pauses while it is installed (gc.callbacks), by generation."""
 
@@ -196,30 +246,22 @@ def measure(
     gc.collect()
     peak_reset = reset_peak_rss()
 
-    load_raw: list[float] = []
-    load_build: list[float] = []
-    knowledge: Knowledge | None = None
-    for _ in range(builds):
-        knowledge = None
-        gc.collect()
-        store = Store(db)
-        started = time.perf_counter()
-        loaded = store.raw()
-        load_raw.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        knowledge = bundle.build(loaded)
-        load_build.append(time.perf_counter() - started)
-        store.close()
-        del loaded
-    assert knowledge is not None
-    engine_times: list[float] = []
+    # As every reader (`devicebot ask`, the service, the bot) loads the knowledge: the store opened,
+    # its state read, the writer's snapshot of the built engine loaded.
+    path = snapshot.path_for(db)
+    snapshot_load: list[float] = []
     engine: Engine | None = None
     for _ in range(builds):
         engine = None
         gc.collect()
-        seconds, engine = _timed(lambda: Engine(knowledge))
-        engine_times.append(seconds)
+        started = time.perf_counter()
+        store = Store(db)
+        engine = snapshot.engine_for(store)
+        snapshot_load.append(time.perf_counter() - started)
+        assert snapshot.current(path, str(store.state())), "the reader built the engine: no snapshot was loaded"
+        store.close()
     assert engine is not None
+    knowledge = engine.knowledge
     # What the service does once an index is built: the long-lived objects leave the collector's
     # view, so a full collection while answering does not walk 100,000 phones.
     settle()
@@ -319,10 +361,7 @@ def measure(
         "questions": len(questions),
         "gc": pauses.summary(),
         "reload": reloading,
-        "sqlite_raw_s": load_raw,
-        "sqlite_build_s": load_build,
-        "sqlite_load_s": [r + b for r, b in zip(load_raw, load_build, strict=True)],
-        "engine_build_s": engine_times,
+        "snapshot_load_s": snapshot_load,
         "answer": engine_summary,
         "answer_by_kind": {kind: _latency_summary(by_kind[kind]) | {"count": count[kind]} for kind in kinds},
         "accuracy": {kind: right[kind] / count[kind] for kind in EXPECTS_DEVICE if count.get(kind)},

@@ -11,9 +11,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__, bundle, present
+from . import __version__, bundle, present, snapshot
 from .bundle import KnowledgeError
-from .engine import Engine
 from .store import Store, default_db_path
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -153,7 +152,7 @@ def _open_store(db: Path | None) -> Store:
 
 def _ask(args: argparse.Namespace, out: TextIO, inp: TextIO) -> int:
     store = _open_store(args.db)
-    engine = Engine(store.load())
+    engine = snapshot.engine_for(store)
     question = " ".join(args.question).strip()
     if question:
         answer = engine.answer(question)
@@ -316,6 +315,8 @@ def run(argv: Sequence[str] | None = None, out: TextIO | None = None, inp: TextI
                 action="import --replace" if args.replace else "import",
                 dry_run=args.dry_run,
             )
+            if summary.changed and not args.dry_run:
+                snapshot.engine_for(store)  # the writer builds the new index once, for every reader
             verb = "would change" if args.dry_run else ("imported" if summary.changed else "no changes")
             out.write(f"{args.file}: {verb}\n" + "".join(f"  {line}\n" for line in summary.lines()))
         elif args.kb_command == "export":
@@ -337,6 +338,8 @@ def run(argv: Sequence[str] | None = None, out: TextIO | None = None, inp: TextI
                 out.write(f"#{ch.change_id} {ch.at} {ch.actor} ({ch.action}): {ch.kind} {ch.entry_id} {what}\n")
         elif args.kb_command == "undo":
             summary = store.undo(args.change_id, actor=args.actor)
+            if summary.changed:
+                snapshot.engine_for(store)
             out.write(f"undid change {args.change_id}\n" + "".join(f"  {line}\n" for line in summary.lines()))
         return EXIT_OK
     except KnowledgeError as exc:

@@ -66,6 +66,10 @@ def dismantle(box: list[Any]) -> None:
                 value = getattr(node, name, None)
                 if value is not None:
                     stack.append(value)
+            # Let go of them here: a local still holding the object's dict (or its last slot's value)
+            # would count as a second holder when it is popped next, and it would be skipped, then
+            # freed whole, with everything under it, at once (the 0.3-0.9 s stall at 100,000 phones).
+            held = value = None
         del node  # frees the node alone: what it held is on the stack
 
 

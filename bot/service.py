@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import bundle, heap, present
+from . import bundle, heap, present, snapshot
 from .bundle import KnowledgeError, RawBundle
 from .dbfaults import StoreError
 from .engine import Answer, Engine
@@ -29,7 +29,7 @@ class Service:
         self.store = store
         self.metrics = metrics or Metrics()
         self._version = store.data_version()
-        self.engine = Engine(store.load())
+        self.engine = snapshot.engine_for(store)
         # Why the last reload of the knowledge failed (None when it worked): /healthz reports it.
         self.reload_error: str | None = None
         heap.settle()
@@ -46,7 +46,7 @@ class Service:
             version = self.store.data_version()
             if version == self._version:
                 return False
-            engine = Engine(self.store.load())
+            engine = snapshot.engine_for(self.store)
         self._version, self.reload_error = version, None
         self._install(engine)
         return True
@@ -64,23 +64,17 @@ class Service:
             raise
 
     async def refresh_async(self) -> bool:
-        """`refresh_if_changed` off the event loop: the new index is loaded and built in a worker
-        thread on a connection of its own, while questions are answered from the old one; it
-        replaces the old one in one assignment. True when the knowledge changed."""
+        """`refresh_if_changed` off the event loop: the new index is loaded from its snapshot in a worker
+        thread on a connection of its own (a child process builds the snapshot when the writer left
+        none), while questions are answered from the old one; it replaces the old one in one
+        assignment. True when the knowledge changed."""
         with self._reloading():
             version = self.store.data_version()
             if version == self._version:
                 return False
 
-        def build() -> Engine:
-            store = Store(self.store.path)
-            try:
-                return _build_quietly(store)
-            finally:
-                store.close()
-
         with self._reloading():
-            engine = await asyncio.to_thread(build)
+            engine = await asyncio.to_thread(snapshot.engine_elsewhere, self.store.path, _build_quietly)
         self.reload_error = None
         await self._replace(engine)
         self._version = version
@@ -100,7 +94,7 @@ class Service:
 
     def _rebuild(self) -> None:
         self._version = self.store.data_version()
-        self._install(Engine(self.store.load()))
+        self._install(snapshot.engine_for(self.store))
 
     def ask(
         self, question: str, adapter: str = "cli", context: Answer | None = None, home: str | None = None
@@ -248,7 +242,8 @@ class Service:
             store = Store(self.store.path)
             try:
                 summary = change(store)
-                engine = _build_quietly(store) if summary.changed and not dry_run else None
+                changed = summary.changed and not dry_run
+                engine = snapshot.engine_elsewhere(store.path, _build_quietly) if changed else None
                 return summary, engine
             finally:
                 store.close()

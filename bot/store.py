@@ -15,25 +15,45 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.request import pathname2url
 
 import platformdirs
-from sqlite_utils import Database
 
 from . import bundle, heap
 from .bundle import KINDS, KnowledgeError, Problem, RawBundle, RawEntry
 from .dbfaults import StoreError, damaged, explain, read_only
 from .records import Device, Knowledge
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 # The schema version is kept in PRAGMA user_version (and, for devicebot before version 2, in the meta
 # table). MIGRATIONS[n] takes a database from version n to n + 1; every step of an upgrade runs in one
 # transaction, so a failed or interrupted upgrade leaves the file as it was.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+# The knowledge's state: a random token that SQLite itself replaces whenever a row of the knowledge is
+# written, by devicebot or by anything else (the sqlite3 shell, a restored backup's later edits). Two
+# states with the same token hold the same rows, so a snapshot of the built index (`bot.snapshot`) is
+# keyed on it; the history cannot serve, as a row written behind devicebot's back leaves no change.
+_NEW_STATE = "lower(hex(randomblob(16)))"
+_STATE_SQL: tuple[str, ...] = (
+    "CREATE TABLE IF NOT EXISTS [knowledge_state] ([id] INTEGER PRIMARY KEY CHECK ([id] = 1), [token] TEXT NOT NULL)",
+    f"INSERT OR IGNORE INTO [knowledge_state] ([id], [token]) VALUES (1, {_NEW_STATE})",
+    *(
+        f"CREATE TRIGGER IF NOT EXISTS [state_{kind}_{op.lower()}] AFTER {op} ON [{kind}] "
+        f"BEGIN UPDATE [knowledge_state] SET [token] = {_NEW_STATE} WHERE [id] = 1; END"
+        for kind in KINDS
+        for op in ("INSERT", "UPDATE", "DELETE")
+    ),
+)
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     # 1 → 2: the next batch number is read from an index instead of a scan of the whole history.
     1: ("CREATE INDEX IF NOT EXISTS [idx_changes_batch] ON [changes] ([batch])",),
+    # 2 → 3: the state token and the triggers that keep it.
+    2: _STATE_SQL,
 }
 # How long a write waits for another one (a large import takes seconds) before it gives up, in seconds.
 WRITE_WAIT_SECONDS = 60.0
@@ -121,8 +141,8 @@ class Store:
                 "this user can write"
             )
         with self._guard():
-            self.db = Database(self._connect())
-            version = self._check(set(self.db.table_names()))
+            self.conn = self._connect()
+            version = self._check(self._table_names())
         if self.read_only:
             if version != SCHEMA_VERSION:
                 what = "is empty" if version is None else f"has schema version {version} and needs an upgrade"
@@ -133,11 +153,23 @@ class Store:
                 )
             return
         with self._guard():
-            if self.db.journal_mode != "wal":
-                self.db.enable_wal()
+            if str(self.conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                self.conn.execute("PRAGMA journal_mode = wal")
             if version != SCHEMA_VERSION:
                 with self._transaction():
                     self._prepare()
+
+    @cached_property
+    def db(self) -> Database:
+        """sqlite-utils over the same connection, for writing and the history: imported on first use,
+        since answering a question reads through the connection alone (the import is a fifth of a
+        `devicebot ask`)."""
+        from sqlite_utils import Database
+
+        return Database(self.conn)
+
+    def _table_names(self) -> set[str]:
+        return {str(r[0]) for r in self.conn.execute("select name from sqlite_master where type = 'table'")}
 
     def _connect(self) -> sqlite3.Connection:
         """A connection to the file: read-write when this user can write it, else read-only (and, in a
@@ -162,12 +194,12 @@ class Store:
         """The file's schema version; None for a file without our tables (a new one)."""
         if not tables & _OURS:
             return None
-        number = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        number = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
         if number:
             return number
         # Before version 2 the version was kept in the meta table only.
         row = (
-            self.db.execute("select value from meta where key = 'schema_version'").fetchone()
+            self.conn.execute("select value from meta where key = 'schema_version'").fetchone()
             if ("meta" in tables)
             else None
         )
@@ -194,7 +226,7 @@ class Store:
     def _prepare(self) -> None:
         """Inside a write transaction: create the tables of a new file, or upgrade an older one step by
         step (checked again here: another process may have done it meanwhile)."""
-        version = self._version(set(self.db.table_names()))
+        version = self._version(self._table_names())
         if version is None:
             self._create_schema()
             return
@@ -215,7 +247,7 @@ class Store:
         return store
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
@@ -232,15 +264,15 @@ class Store:
         if self.read_only:
             raise read_only(self.path)
         with self._guard():
-            self.db.execute("BEGIN IMMEDIATE")
+            self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
                 if keep:
-                    self.db.conn.commit()
+                    self.conn.commit()
             finally:
-                if self.db.conn.in_transaction:
+                if self.conn.in_transaction:
                     with suppress(sqlite3.Error):
-                        self.db.conn.rollback()
+                        self.conn.rollback()
 
     def _create_schema(self) -> None:
         for kind in KINDS:
@@ -267,19 +299,28 @@ class Store:
         self.db["changes"].create_index(["batch"], index_name="idx_changes_batch")  # type: ignore[union-attr]
         self.db["meta"].create({"key": str, "value": str}, pk="key")  # type: ignore[union-attr]
         self.db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)})  # type: ignore[union-attr]
+        for statement in _STATE_SQL:
+            self.db.execute(statement)
         self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     # -- reading ----------------------------------------------------------------------------------
 
     def is_empty(self) -> bool:
         with self._guard():
-            return all(self.db[kind].count == 0 for kind in KINDS)
+            return not any(self.conn.execute(f"select exists (select 1 from [{kind}])").fetchone()[0] for kind in KINDS)
+
+    def count(self, kind: str) -> int:
+        """How many entries of a kind there are (an index's size, without reading them)."""
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r}")
+        with self._guard():
+            return int(self.conn.execute(f"select count(*) from [{kind}]").fetchone()[0])
 
     def raw(self) -> RawBundle:
         raw = RawBundle()
         with self._guard(), heap.paused():  # hundreds of thousands of dicts: see bot.heap
             for kind in KINDS:
-                for (data,) in self.db.execute(f"select data from [{kind}] order by rowid").fetchall():
+                for (data,) in self.conn.execute(f"select data from [{kind}] order by rowid").fetchall():
                     try:
                         entry = json.loads(data)
                     except (TypeError, ValueError) as exc:
@@ -302,10 +343,35 @@ class Store:
         raw = self.raw()
         return {"format": bundle.FORMAT, **{kind: raw.entries[kind] for kind in KINDS}}
 
+    def state(self) -> str | None:
+        """The token of the knowledge's current state (see _STATE_SQL); None when it is missing (then
+        nothing names this state, and no snapshot is used)."""
+        with self._guard():
+            try:
+                row = self.conn.execute("select token from knowledge_state where id = 1").fetchone()
+            except sqlite3.OperationalError as exc:
+                if "no such table" not in str(exc):
+                    raise
+                return None
+        return str(row[0]) if row and row[0] else None
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """One read transaction: everything read inside sees the same state, even while another
+        process commits (the state token read first then names the rows read after it)."""
+        with self._guard():
+            self.conn.execute("BEGIN")
+            try:
+                yield
+            finally:
+                if self.conn.in_transaction:
+                    with suppress(sqlite3.Error):
+                        self.conn.rollback()
+
     def data_version(self) -> int:
         """Changes whenever another connection commits: cheap to poll for edits by other processes."""
         with self._guard():
-            row = self.db.conn.execute("PRAGMA data_version").fetchone()
+            row = self.conn.execute("PRAGMA data_version").fetchone()
         return int(row[0])
 
     def history(self, entry_id: str | None = None, limit: int = 20) -> list[Change]:

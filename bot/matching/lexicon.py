@@ -33,7 +33,7 @@ _MORE_COUNTRY_LOCALES = ("vi", "ko", "hi", "th", "ms", "ar", "fa", "ur", "bn", "
 _KANA = re.compile(r"[\u3040-\u30ff]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # 240,000 at 100,000 phones: no __dict__ each
 class Payload:
     # device | vendor | carrier | country | city (a city or a state: a place in a country) | origin (a
     # country adjective: "chinese", "cn")
