@@ -140,6 +140,15 @@ def _yaml(content: str, name: str) -> Any:
         if isinstance(current, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in current.value)
         elif isinstance(current, yaml.MappingNode):
+            keys: set[str] = set()
+            for key, _value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in keys:
+                        mark = key.start_mark
+                        raise KnowledgeError(
+                            [Problem(name, f"line {mark.line + 1}", f"duplicate key {key.value!r}: give each key once")]
+                        )
+                    keys.add(key.value)
             stack.extend((part, depth + 1) for pair in current.value for part in pair)
     loader = _Yaml12Loader(content)
     try:
@@ -148,12 +157,22 @@ def _yaml(content: str, name: str) -> Any:
         loader.dispose()
 
 
+def _one_of_each(pairs: list[tuple[str, Any]], name: str) -> dict[str, Any]:
+    """A JSON object, refused when it gives a key twice (json keeps the last one silently)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise KnowledgeError([Problem(name, "", f"duplicate key {key!r} in one object: give each key once")])
+        out[key] = value
+    return out
+
+
 def parse_text(content: str, name: str) -> Any:
     """Parse JSON or YAML text (by the name's suffix) into plain data."""
     suffix = Path(name).suffix.lower()
     try:
         if suffix == ".json":
-            return json.loads(content)
+            return json.loads(content, object_pairs_hook=lambda pairs: _one_of_each(pairs, name))
         if suffix in (".yaml", ".yml"):
             return _yaml(content, name)
     except RecursionError as exc:

@@ -7,7 +7,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -166,12 +166,33 @@ def _ask(args: argparse.Namespace, out: TextIO, inp: TextIO) -> int:
     if not args.json:
         print("devicebot ask: give a question, or use --json to read questions from standard input", file=sys.stderr)
         return EXIT_USAGE
-    for line in inp:
+    bad = 0
+    for number, line in enumerate(_lines(inp), start=1):
+        if isinstance(line, UnicodeDecodeError):
+            # One line that is not UTF-8 is reported where its answer would be; the others are answered.
+            bad += 1
+            problem = f"line {number}: not UTF-8 text (byte {line.start + 1}): skipped"
+            print(f"devicebot ask: {problem}", file=sys.stderr)
+            out.write(json.dumps({"line": number, "error": problem}) + "\n")
+            continue
         answer = engine.answer(line.rstrip("\r\n"))
         as_dict = present.to_dict(answer, engine.knowledge, engine.index.country_names)
         out.write(json.dumps(as_dict, ensure_ascii=False) + "\n")
         out.flush()
-    return EXIT_OK
+    return EXIT_ERROR if bad else EXIT_OK
+
+
+def _lines(inp: TextIO) -> Iterator[str | UnicodeDecodeError]:
+    """The input's lines, each decoded on its own, so one line in another encoding costs only itself."""
+    raw = getattr(inp, "buffer", None)
+    if raw is None:
+        yield from inp
+        return
+    for data in raw:
+        try:
+            yield data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield exc
 
 
 def _crosscheck(args: argparse.Namespace, out: TextIO) -> int:

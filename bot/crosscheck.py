@@ -134,9 +134,20 @@ def from_sheets(sheets: Iterable[specsheet.Sheet]) -> list[Reference]:
 def read_reference(path: Path) -> list[Reference]:
     """The reference: a CSV (columns as in `../shared/data/gsmarena_2021_network_bands.csv`) or JSON
     lines (records as in `../shared/data/gsmarena_2026_network.jsonl`)."""
+    try:
+        return _read_reference(path)
+    except UnicodeDecodeError as exc:
+        raise KnowledgeError(
+            [Problem(str(path), f"byte {exc.start + 1}", "not UTF-8 text: save the file as UTF-8")]
+        ) from exc
+
+
+def _read_reference(path: Path) -> list[Reference]:
     if path.suffix in (".jsonl", ".ndjson"):
         try:
             return from_sheets(specsheet.read_sheets(path.read_text(encoding="utf-8"), str(path)))
+        except UnicodeDecodeError:
+            raise
         except ValueError as exc:
             raise KnowledgeError([Problem(str(path), "", str(exc))]) from exc
     with path.open(encoding="utf-8", newline="") as f:

@@ -87,6 +87,38 @@ def test_batch_json_lines_in_order(db: Path) -> None:
     assert lines[4]["variants"] == ["x14c"]
 
 
+def test_batch_lines_that_are_not_utf8_are_reported_and_the_others_answered(db: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LC_ALL": "C.UTF-8"}
+    env.pop("DEVICEBOT_DB", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "--db", str(db), "ask", "--json"],
+        input=b"pixel 9 on tmo\n\xff\xfe caf\xe9\nis the xiaomi 14 sold in the us\n",
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [line.get("question") for line in lines] == ["pixel 9 on tmo", None, "is the xiaomi 14 sold in the us"]
+    assert lines[1] == {"line": 2, "error": "line 2: not UTF-8 text (byte 1): skipped"}
+    assert result.returncode == 1 and b"line 2: not UTF-8 text" in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_keys_given_twice_and_a_reference_not_in_utf8_are_one_line_each(tmp_path: Path, db: Path) -> None:
+    twice = tmp_path / "twice.yaml"
+    twice.write_text("format: devicebot-knowledge/1\nvendors:\n  - id: zz\n    name: A\n    name: B\n")
+    result = devicebot("kb", "validate", str(twice), db=db)
+    assert result.returncode == 1 and f"{twice}: line 5: duplicate key 'name'" in result.stderr
+    twice_json = tmp_path / "twice.json"
+    twice_json.write_text('{"format": "devicebot-knowledge/1", "vendors": [{"id": "zz", "name": "A", "name": "B"}]}')
+    result = devicebot("kb", "validate", str(twice_json), db=db)
+    assert result.returncode == 1 and "duplicate key 'name' in one object" in result.stderr
+    latin1 = tmp_path / "ref.csv"
+    latin1.write_bytes(b"brand,model\nxiaomi,caf\xe9\n")
+    result = devicebot("kb", "crosscheck", str(latin1), db=db)
+    assert result.returncode == 1 and "not UTF-8 text" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_ask_without_question_or_json_is_a_usage_error(db: Path) -> None:
     result = devicebot("ask", db=db)
     assert result.returncode == 2 and "give a question" in result.stderr
