@@ -187,6 +187,7 @@ def test_words_are_not_joined_into_places() -> None:
         ("I'm from India, will the pixel 9 work here?", "IN", None),
         ("living in berlin now, does the pixel 9 work", "DE", None),
         ("here in Texas, will the pixel 9 work?", "US", None),
+        ("kya pixel 9 usa wala india me chalega", "IN", "US"),  # Hinglish "wala": the US one
     ],
 )
 def test_where_the_phone_comes_from_is_not_where_it_is_used(question: str, country: str, origin: str | None) -> None:

@@ -464,6 +464,7 @@ MARKET_CUES = frozenset(
         "modèle",
         "variante",
         "versi",
+        *("wala", "wali", "vala", "waala", "wale"),  # Hindi in Latin letters: "usa wala" is the US one
         "版",
     }
 )
