@@ -29,10 +29,9 @@ class Service:
         self.store = store
         self.metrics = metrics or Metrics()
         self._version = store.data_version()
-        self.engine = snapshot.engine_for(store)
+        self._install(snapshot.engine_for(store))
         # Why the last reload of the knowledge failed (None when it worked): /healthz reports it.
         self.reload_error: str | None = None
-        heap.settle()
 
     @classmethod
     def open(cls, db: Path | str | None = None, metrics: Metrics | None = None) -> Service:

@@ -115,6 +115,11 @@ def current(path: Path, state: str) -> bool:
             header = _read_header(file)
     except (OSError, ValueError):
         return False
+    return _ours(header, state)
+
+
+def _ours(header: dict[str, Any] | None, state: str) -> bool:
+    """Whether a header names `state`, built by this code."""
     return header is not None and header.get("state") == state and header.get("code") == fingerprint()
 
 
@@ -124,7 +129,7 @@ def load(path: Path, state: str) -> Engine | None:
     try:
         with open(path, "rb") as file:
             header = _read_header(file)
-            if header is None or header.get("state") != state or header.get("code") != fingerprint():
+            if header is None or not _ours(header, state):
                 return None
             reader = _Checked(file, int(header["size"]))
             with heap.paused():
@@ -356,15 +361,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         store = Store(Path(args[0]))
         try:
-            with store.reading():
-                state = store.state()
-                engine = Engine(store.load()) if state is not None else None
+            engine_for(store)  # built and written as every builder does
+            state = store.state()
         finally:
             store.close()
     except (OSError, KnowledgeError) as exc:
         print(f"devicebot: {exc}", file=sys.stderr)
         return 1
-    if state is None or engine is None or not write(path_for(Path(args[0])), state, engine):
+    if state is None or not current(path_for(Path(args[0])), state):
         print("devicebot: no snapshot written", file=sys.stderr)
         return 1
     return 0

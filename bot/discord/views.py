@@ -93,9 +93,8 @@ class DetailButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"de
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         service = service_of(interaction)
-        question = _unkept(interaction, self.question)
+        question = await _unkept(interaction, self.question)
         if question is None:
-            await tell(interaction, GONE)
             return
         answer = service.engine.answer(question)
         k, names = service.engine.knowledge, service.engine.index.country_names
@@ -176,11 +175,15 @@ def _keep(service: Service, question: str) -> str | None:
     return kept_in(service.store.path).keep(question)
 
 
-def _unkept(interaction: discord.Interaction[Any], carried: str) -> str | None:
-    """The question a custom id carried: itself, or the question kept under its key."""
-    if re.fullmatch(KEY_PATTERN, carried):
-        return kept_in(service_of(interaction).store.path).get(carried)
-    return carried
+async def _unkept(interaction: discord.Interaction[Any], carried: str) -> str | None:
+    """The question a custom id carried: itself, or the question kept under its key; None, once the
+    asker is told so, when that key is kept no longer."""
+    if not re.fullmatch(KEY_PATTERN, carried):
+        return carried
+    question = kept_in(service_of(interaction).store.path).get(carried)
+    if question is None:
+        await tell(interaction, GONE)
+    return question
 
 
 def _carrying(head: str, question: str) -> str | None:
@@ -221,9 +224,8 @@ class PickButton(
         return await owner_only(interaction, self.owner_id)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        question = _unkept(interaction, self.question)
+        question = await _unkept(interaction, self.question)
         if question is None:
-            await tell(interaction, GONE)
             return
         await _answer_choosing(interaction, question, self.kind, self.entry_id, self.owner_id)
 
@@ -257,9 +259,8 @@ class PickMenu(
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         # discord.py fills the values from the interaction, also in a menu rebuilt after a restart.
         kind, _, entry_id = self.item.values[0].partition(":")
-        question = _unkept(interaction, self.question)
+        question = await _unkept(interaction, self.question)
         if question is None:
-            await tell(interaction, GONE)
             return
         await _answer_choosing(interaction, question, kind, entry_id, self.owner_id)
 

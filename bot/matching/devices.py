@@ -307,7 +307,7 @@ def _named_as_example(toks: list[Token], start: int) -> bool:
         if toks[i].brk:
             break
     window = f" {' '.join(words)} "
-    return any(f" {cue} " in window or window.rstrip().endswith(f" {cue} a") for cue in _EXAMPLE_CUES)
+    return any(f" {cue} " in window for cue in _EXAMPLE_CUES)
 
 
 def _family_of(lexicon: Lexicon, m: Match, toks: list[Token]) -> list[str]:

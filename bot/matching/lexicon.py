@@ -30,7 +30,7 @@ NAME_LOCALES = (*LANGUAGES, "zh", "zh_Hant", "ja", "ru", "tr", "pl", "nl")
 # Further locales whose country names posts use beside English words ("5G không thể bật ở … Trung Quốc",
 # "한국에서", "भारत में"): their city names are left out (each would add hundreds of names).
 _MORE_COUNTRY_LOCALES = ("vi", "ko", "hi", "th", "ms", "ar", "fa", "ur", "bn", "uk", "he")
-_KANA = re.compile(r"[\u3040-\u30ff]")
+KANA = re.compile(r"[\u3040-\u30ff]")  # Japanese kana: a run holding any is Japanese
 
 
 @dataclass(frozen=True, slots=True)  # 240,000 at 100,000 phones: no __dict__ each
@@ -98,7 +98,7 @@ def cldr_country_names() -> dict[str, set[str]]:
                 continue
             # Short names collide with words: katakana "タイ" (Thailand) is inside "ケータイ" (a mobile
             # phone), Turkish "Çin" folds to a syllable.
-            if (_KANA.search(name) and len(name) < 3) or (loc not in ("en", "zh", "zh_Hant", "ja") and len(name) < 4):
+            if (KANA.search(name) and len(name) < 3) or (loc not in ("en", "zh", "zh_Hant", "ja") and len(name) < 4):
                 continue
             if loc in _MORE_COUNTRY_LOCALES and any(w.isascii() and is_everyday(w) for w in text.tokens(name)):
                 continue  # Vietnamese "Ấn Độ" (India) folds to the English words "an do"
@@ -299,11 +299,11 @@ class Lexicon:
                         without = " ".join(t for t in toks if t != tag)
                         derived.append((without, Payload("device", device.id, derived=True, untagged=True)))
                 rest = toks[1:]
+                # "s24" may stand alone, "s 24" may not ("a 5 year old phone" is no Galaxy A5).
+                rest_glued = len(rest) > 1 and len(rest[0]) == 1 and rest[1].isdigit()
                 if len(rest) >= 2 and rest[0].isalpha() and any(t.isdigit() for t in rest):
-                    # "s24" may stand alone, "s 24" may not ("a 5 year old phone" is no Galaxy A5).
-                    glued = len(rest[0]) == 1 and rest[1].isdigit()
-                    derived.append((" ".join(rest), Payload("device", device.id, derived=True, glued_only=glued)))
-                forms = [(toks, False, False), (rest, len(rest) > 1 and len(rest[0]) == 1 and rest[1].isdigit(), False)]
+                    derived.append((" ".join(rest), Payload("device", device.id, derived=True, glued_only=rest_glued)))
+                forms = [(toks, False, False), (rest, rest_glued, False)]
                 forms += [
                     ([t for t in form if t not in ("5g", "4g")], g, True)
                     for form, g, _ in forms

@@ -8,7 +8,6 @@ never between model words.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .. import text
@@ -23,7 +22,7 @@ from .cues import (
 )
 from .everyday import commonness, is_everyday
 from .intent import CUE_WORDS
-from .lexicon import Lexicon, Node, Payload
+from .lexicon import KANA, Lexicon, Node, Payload
 from .tokens import Token
 
 _LETTER_MODELS = frozenset("tscerxu")
@@ -257,7 +256,7 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
         return False
     if p.kind == "carrier" and length == 1 and before is not None and _name_before(before):
         return False  # "Cincinnati Bell" is not Bell Canada
-    if p.kind == "country" and word.norm + toks[m.end - 1].norm == "国内" and _KANA.search(word.raw):
+    if p.kind == "country" and word.norm + toks[m.end - 1].norm == "国内" and KANA.search(word.raw):
         return False  # "国内で使えますか" is asked in Japan: "国内" (at home) there is Japan, not China
     if p.kind == "country" and m.score < 1.0 and (before is None or before.norm not in PLACE_CUES):
         return False
@@ -270,9 +269,6 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
 
 # Headings of issue forms under which the next line names the network.
 _FIELD_LABELS = frozenset({"carrier", "operator", "provider", "network", "operadora", "operatore"})
-_KANA = re.compile(r"[\u3040-\u30ff]")
-
-
 # Words that start a noun phrase after "e" (and) in Portuguese and Italian.
 _ARTICLES = frozenset({"o", "a", "os", "as", "um", "uma", "il", "la", "lo", "gli", "le", "un", "una", "meu", "mio"})
 
