@@ -198,6 +198,28 @@ def test_a_whole_country_is_summed_up_per_model_and_each_caveat_said_once() -> N
     assert text.count("VoLTE not confirmed") == 1
 
 
+E7B = engine(
+    vendors=[vendor("acme", "Acme")],
+    devices=[
+        device(
+            "acme-7",
+            "acme",
+            "Acme Seven",
+            variant("acme-7-m", "mmWave", ("A7M",), volte=None, lte=[2, 4, 12, 13, 66, 71]),
+            variant("acme-7-eu", "Europe", ("A7E",), volte=None, made_for=("EU",), lte=[2, 4, 12, 13, 66]),
+        )
+    ],
+    carriers=US,
+)
+
+
+def test_a_model_whose_market_nobody_recorded_is_not_called_an_import() -> None:
+    lines = say(E7B, "acme seven on verizon").splitlines()
+    # The mmWave model may well be the one Verizon sells: only an import would need its approval.
+    assert "🟡 The mmWave (A7M) model works partly (needs Verizon's approval if it is an import)." in lines
+    assert "🟡 The EU (A7E) model works partly (an import needs Verizon's approval)." in lines
+
+
 def test_the_json_contract_carries_the_headline_and_the_text() -> None:
     from conftest import as_dict
 

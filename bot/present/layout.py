@@ -333,7 +333,11 @@ def _reason(c: Compatibility, carrier_name: str) -> str:
     if "legacy_only" in c.flags:
         bits.append(_("only 2G/3G"))
     if "certification_required" in c.flags and not bits:
-        bits.append(_("an import needs {carrier}'s approval").format(carrier=carrier_name))
+        # Nobody recorded which market this model is for: it may be the one the carrier sells.
+        if c.native is None:
+            bits.append(_("needs {carrier}'s approval if it is an import").format(carrier=carrier_name))
+        else:
+            bits.append(_("an import needs {carrier}'s approval").format(carrier=carrier_name))
     if "no_volte" in c.flags:
         bits.append(_("no VoLTE"))
     elif "volte_unknown" in c.flags and not bits:
