@@ -261,6 +261,12 @@ def test_a_place_of_sale_is_not_an_origin() -> None:
     assert (result.country, result.origin) == ("BR", "PY")
 
 
+def test_a_country_the_phone_is_used_outside_of_is_not_where_it_is_used() -> None:
+    for q in ("xiaomi 14 chinese rom, 5G not working outside china", "el xiaomi 14 funciona fuera de china?"):
+        result = read(q)
+        assert (result.country, result.origin) == (None, "CN"), q
+
+
 def test_an_origin_picks_the_variant_made_for_it() -> None:
     assert read("china version xiaomi 14 on tmo").variant == "x14c"
     assert read("got a us unlocked galaxy s24, works on jio?").variant == "s24-us"
@@ -308,6 +314,56 @@ def test_a_phone_brought_in_as_an_example_is_not_the_one_asked_about() -> None:
 def test_a_name_followed_by_series_is_every_phone_of_that_name() -> None:
     result = read("is the pixel 9 series sold in india?")
     assert (result.device, [s.id for s in result.suggestions]) == (None, ["pixel-9", "pixel-9-pro-fold"])
+    # the word before the name, as Italian, Spanish and French write it
+    result = read("la serie Pixel 9 arriverà in Italia")
+    assert (result.device, [s.id for s in result.suggestions]) == (None, ["pixel-9", "pixel-9-pro-fold"])
+
+
+def test_numbers_listed_after_a_name_name_its_siblings() -> None:
+    # "Pixel 6/7/8/9 devices" names four phones, not the Pixel 6: a question back among them.
+    for q, ids in (
+        ("does the pixel 8/9 work on tmo", ["pixel-8", "pixel-9"]),
+        ("pixel 5, 8 or 9 sold in india?", ["pixel-5", "pixel-8", "pixel-9"]),
+        ("oneplus 8/8t on verizon", ["oneplus-8", "oneplus-8t"]),
+    ):
+        result = read(q)
+        assert (result.device, [s.id for s in result.suggestions]) == (None, ids), q
+    # a number that names no sibling ends the list; a lone name is read as before
+    assert read("pixel 9 / 64 gb on tmo").device == "pixel-9"
+    assert read("pixel 9 8gb on tmo").device == "pixel-9"
+
+
+def test_a_letter_with_a_number_glued_begins_the_next_model() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("samsung", "Samsung", "galaxy")],
+            devices=[
+                device("galaxy-s23", "samsung", "Galaxy S23", variant("s23", lte=[3])),
+                device("galaxy-s24", "samsung", "Galaxy S24", variant("s24", lte=[3])),
+            ],
+            carriers=[],
+        )
+    )
+    result = index.analyze("is the s23/s24 sold in india")
+    assert (result.device, [s.id for s in result.suggestions]) == (None, ["galaxy-s23", "galaxy-s24"])
+
+
+def test_a_list_of_names_that_may_be_4g_or_5g_phones_is_a_list() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "redmi")],
+            devices=[
+                device("rn13", "xiaomi", "Redmi Note 13 5G", variant("a", lte=[3])),
+                device("rn13p", "xiaomi", "Redmi Note 13 Pro 5G", variant("b", lte=[3])),
+                device("rn13pp", "xiaomi", "Redmi Note 13 Pro+", variant("c", lte=[3])),
+            ],
+            carriers=[],
+        )
+    )
+    post = "les Redmi Note 13, Redmi Note 13 Pro et Redmi Note 13 Pro+ arrivent en France"
+    result = index.analyze(post)
+    assert result.device is None and {s.id for s in result.suggestions} == {"rn13", "rn13p", "rn13pp"}
+    assert index.analyze("redmi note 13 pro+ sold in france?").device == "rn13pp"
 
 
 def test_a_short_name_after_a_maker_we_do_not_know_is_not_our_phone() -> None:
@@ -428,6 +484,10 @@ def test_two_letter_words_are_countries_only_where_they_can_be() -> None:
         ("sms921u1 w/ mint?", "galaxy-s24", "s24-us"),
         ("SM-S928B/DS in the us on verizon", "galaxy-s24-ultra", "s24u"),
         ("sm-s921b", "galaxy-s24", "s24-intl"),
+        # Samsung's numbers without their "SM-"
+        ("my s921b on tmo", "galaxy-s24", "s24-intl"),
+        ("S921U1 on verizon", "galaxy-s24", "s24-us"),
+        ("n981b no volte", "galaxy-note20", "n20"),
     ],
 )
 def test_model_numbers_in_any_form(question: str, device_id: str, variant_id: str) -> None:

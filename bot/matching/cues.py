@@ -411,6 +411,8 @@ ORIGIN_CUES = frozenset(
         "importato",
         "dari",
         "beli",
+        # "5G not working outside china": where the phone is not used, so where it comes from
+        *("outside", "fuera", "fora", "außerhalb", "ausserhalb", "hors"),
     }
 )
 # Words between an origin cue and the country ("bought it in", "ordered one from").

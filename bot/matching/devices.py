@@ -15,7 +15,7 @@ from .. import text
 from ..records import Knowledge
 from .cues import MARKET_CUES, MARKET_WORDS
 from .everyday import frequencies, is_everyday
-from .lexicon import Lexicon
+from .lexicon import Lexicon, Payload
 from .mentions import Match, incomplete
 from .models import ModelMention, near_models
 from .tokens import Token
@@ -142,6 +142,7 @@ def resolve(
         kept = [m for m in kept if m not in examples]
         if not kept and not model_devices:
             return DeviceReading(None, None, (), 0.0, False, False, None)
+    kept += [s for m in kept for s in _listed_siblings(lexicon, m, toks, question)]
     # "the Xiaomi 15 Series": every phone of that name, a question back.
     for m in kept:
         family = _family_of(lexicon, m, toks)
@@ -163,6 +164,19 @@ def resolve(
         ids = _the_one_asked_about(kept, ids, model_devices, sentence_of, asking)
     if len(ids) > 1:
         ids = _the_one_in_the_title(kept, ids, toks, question)
+    if len(ids) == 1 and not model_devices:
+        # "les Redmi Note 13, Redmi Note 13 Pro et Redmi Note 13 Pro Plus": the names that may be a
+        # 4G or a 5G phone are phones named too, so the post names several: a question back.
+        sentences = {sentence_of[m.start] for m in kept}
+        others = {
+            m.payload.id
+            for m in untagged
+            if m.payload.id not in ids
+            and sentence_of[m.start] in sentences
+            and not any(o.start < m.end and m.start < o.end for o in kept)
+        }
+        if others:
+            ids = ids | others
     if len(ids) > 1 and len(model_devices) == 1:
         model_device = next(iter(model_devices))
         said = {(m.start, m.end) for m in kept if m.payload.id == model_device}
@@ -310,9 +324,43 @@ def _named_as_example(toks: list[Token], start: int) -> bool:
     return any(f" {cue} " in window for cue in _EXAMPLE_CUES)
 
 
+_LIST_MARKS = frozenset({"/", ",", "&", "|"})
+_LIST_WORDS = frozenset({"or", "and", "y", "o", "ou", "e", "und", "oder", "et", "atau", "dan"})
+
+
+def _listed_siblings(lexicon: Lexicon, m: Match, toks: list[Token], question: str) -> list[Match]:
+    """The numbers listed after a name that ends in one ("Pixel 6/7/8/9", "iphone 14 or 15") are
+    its siblings: each is named as the phone of that name with its number."""
+    if not toks[m.end - 1].norm.isdigit():
+        return []
+    head = [t.norm for t in toks[m.start : m.end - 1]]
+    found: list[Match] = []
+    j = m.end
+    while j < len(toks):
+        if toks[j].norm in _LIST_WORDS and not toks[j].glued and not toks[j].brk:
+            j += 1
+            listed = j < len(toks)
+        else:
+            listed = question[toks[j - 1].end : toks[j].start].strip() in _LIST_MARKS
+        if not listed or toks[j].brk or toks[j].glued or not toks[j].norm.isdigit():
+            break
+        end = j + 1
+        while end < len(toks) and toks[end].glued and toks[end].norm.isalpha():
+            end += 1  # "pixel 7/7a"
+        named = lexicon.devices_named(head + [t.norm for t in toks[j:end]])
+        if len(named) != 1:
+            break
+        found.append(Match(Payload("device", next(iter(named))), j, end, 1.0))
+        j = end
+    return found
+
+
 def _family_of(lexicon: Lexicon, m: Match, toks: list[Token]) -> list[str]:
-    """The phones a name followed by "series" stands for: its maker's phones whose names begin with it."""
-    if m.end >= len(toks) or toks[m.end].brk or toks[m.end].norm not in _FAMILY_WORDS:
+    """The phones a name followed by "series" stands for ("the Pixel 9 series", "la serie vivo X200"):
+    its maker's phones whose names begin with it."""
+    after = m.end < len(toks) and not toks[m.end].brk and toks[m.end].norm in _FAMILY_WORDS
+    before = m.start > 0 and not toks[m.start].brk and toks[m.start - 1].norm in _FAMILY_WORDS
+    if not (after or before):
         return []
     k = lexicon.knowledge
     device = k.device(m.payload.id)

@@ -214,6 +214,16 @@ class Lexicon:
             found = self._vendor_sorted[vendor_ids[0]] = sorted(self.devices_of(vendor_ids))
         return found
 
+    def devices_named(self, words: list[str]) -> frozenset[str]:
+        """The phones whose name (or a form of it) is exactly these words."""
+        node = self.root
+        for word in words:
+            found = node.children.get(word)
+            if found is None:
+                return frozenset()
+            node = found
+        return frozenset(p.id for p in node.payloads if p.kind == "device")
+
     # -- building -------------------------------------------------------------------------------
 
     def insert(self, name: str, payload: Payload, nickname: bool = False, toks: list[str] | None = None) -> None:

@@ -283,6 +283,11 @@ def _conjunction(toks: list[Token], i: int, start: int) -> bool:
     return nxt.norm in _ARTICLES or nxt.raw[:1].isupper() or nxt.norm == toks[start].norm
 
 
+def _starts_a_model(toks: list[Token], i: int) -> bool:
+    """A letter with a number glued after it begins the next model ("s23/s24"), not a suffix."""
+    return i + 1 < len(toks) and toks[i + 1].glued and toks[i + 1].norm.isdigit()
+
+
 def _letter_of_compound(toks: list[Token], i: int) -> bool:
     """A single letter written with a hyphen before the next word ("T-Mobile", "e-SIM")."""
     return len(toks[i].norm) == 1 and i + 1 < len(toks) and toks[i + 1].hyphen
@@ -318,6 +323,7 @@ def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
         and toks[m.end - 1].norm.isdigit()
         and not _letter_of_compound(toks, m.end)
         and not _conjunction(toks, m.end, m.start)
+        and not _starts_a_model(toks, m.end)
     ):
         return True
     has_nr = lexicon.device_has_nr.get(m.payload.id, False)

@@ -35,6 +35,10 @@ _NOT_A_MODEL = re.compile(r"^(?:\d+(?:gb|tb|mb|mah|hz|mhz|ghz|mp|px|p|w|k|fps|ni
 _SUFFIXES = ("ds", "dsn", "1", "n", "u1", "b")
 
 
+# A Samsung model number after its "SM-": a series letter, three digits, a market letter ("g991b").
+_SAMSUNG_TAIL = re.compile(r"^[a-z]\d{3}[a-z][a-z0-9]*$")
+
+
 @dataclass(frozen=True)
 class ModelMention:
     start: int  # character span in the question
@@ -78,6 +82,11 @@ def _lookup(lexicon: Lexicon, c: str, prefix: bool = True) -> tuple[str, str | N
     hit = lexicon.models.get(c)
     if hit:
         return hit
+    # Samsung's numbers are typed without their "SM-" as often as with it ("n960u", "g991b").
+    if _SAMSUNG_TAIL.match(c):
+        samsung = _lookup(lexicon, "sm" + c, prefix=False)
+        if samsung:
+            return samsung
     if len(c) < 6 or not MODEL_SHAPE.match(c):
         return None
     # A known model with a mark after it ("sms921u1" for SM-S921U, "sms928bds" for SM-S928B).
