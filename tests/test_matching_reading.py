@@ -333,6 +333,24 @@ def test_numbers_listed_after_a_name_name_its_siblings() -> None:
     assert read("pixel 9 8gb on tmo").device == "pixel-9"
 
 
+def test_a_phone_alike_only_in_its_other_words_is_not_offered() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("samsung", "Samsung", "galaxy")],
+            devices=[
+                device("note20u", "samsung", "Galaxy Note20 Ultra 5G", variant("n", lte=[3])),
+                device("s24", "samsung", "Galaxy S24", variant("s", lte=[3])),
+            ],
+            carriers=[],
+        )
+    )
+    # The Note20 Ultra 5G is no "did you mean" for an M52 5G: another series and another number.
+    result = index.analyze("Volte is not working in Samsung M52 5G")
+    assert (result.device, result.suggestions) == (None, ())
+    # a near number in the same series is
+    assert [s.id for s in index.analyze("samsung galaxy s25 on tmo").suggestions] == ["s24"]
+
+
 def test_a_letter_with_a_number_glued_begins_the_next_model() -> None:
     index = Index(
         knowledge(
@@ -836,3 +854,15 @@ def test_of_several_carriers_named_the_one_the_question_asks_about() -> None:
     assert Index(k).analyze(q).carriers == ("povo-jp",)
     # a list of networks that nobody asks about is not the asker's
     assert Index(k).analyze("iphone 14 with povo, ahamo and au kddi").carriers == ()
+    # nor is one written without commas: a network right before another one sold no phone, even
+    # where the next word is also a word of phone names ("China … China")
+    cn = knowledge(
+        vendors=[vendor("xiaomi", "Xiaomi")],
+        devices=[device("x14", "xiaomi", "Xiaomi 14 China", variant("x", lte=[1]))],
+        carriers=[
+            carrier("cmcc", "CN", "China Mobile", lte=([1], [])),
+            carrier("cu", "CN", "China Unicom", lte=([1], [])),
+            carrier("ct", "CN", "China Telecom", lte=([1], [])),
+        ],
+    )
+    assert Index(cn).analyze("Support 5G? China Mobile China Unicom China Telecom").carriers == ()

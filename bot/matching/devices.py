@@ -527,4 +527,13 @@ def fuzzy_devices(
     # names about as close, the nearest model number comes first.
     wanted = model_numbers(phrase)
     best.sort(key=lambda b: (-(b[1] // 10), number_distance(wanted, model_numbers(b[0])), -b[1], b[2]))
-    return [Suggestion("device", d, k.device(d).name) for _n, _s, d in best[:5]]
+    return [Suggestion("device", d, k.device(d).name) for n, _s, d in best[:5] if not _unrelated(wanted, n)]
+
+
+def _unrelated(wanted: set[tuple[str, int]], name: str) -> bool:
+    """A name alike only in its other words: "Galaxy Note20 Ultra 5G" for "samsung m52 5g" is in
+    another series with another number (a typo's series, "pixle 8", keeps its number)."""
+    offered = model_numbers(name)
+    if not wanted or not offered or number_distance(wanted, offered) != 1 << 30:
+        return False
+    return not {n for _s, n in wanted} & {n for _s, n in offered}

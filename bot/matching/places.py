@@ -76,7 +76,12 @@ def resolve(
             groups[(m.start, m.end)].append(m.payload.id)
     # Beside another network or place, a network named before the phone is the one that sold it.
     others_named = len(groups) > 1 or any(not p.adjective for p in places)
-    sellers = {span for span in groups if _sold_the_phone(lexicon, toks, span, device_span, others_named)}
+    name_starts = {m.start for m in named}
+    sellers = {
+        span
+        for span in groups
+        if span[1] not in name_starts and _sold_the_phone(lexicon, toks, span, device_span, others_named)
+    }
 
     use = [p for p in places if not _is_origin(toks, p, device_span, places, question)]
     origins = [p.code for p in places if p not in use]
