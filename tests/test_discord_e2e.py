@@ -778,6 +778,25 @@ async def test_the_per_network_detail_opens_behind_a_button(world: World) -> Non
         assert r.body["type"] == 4 and "Global (23127PN0CG): works" in json.dumps(r.body["data"]["embeds"])
 
 
+async def test_a_follow_ups_detail_opens_after_a_restart(world: World) -> None:
+    fake = world.fake
+
+    async def ask(question: str) -> dict[str, Any]:
+        fut = fake.wait_request(lambda r: "/callback" in r.path)
+        await fake.slash(world.alice, world.general, "ask", [{"name": "question", "type": 3, "value": question}])
+        return dict((await asyncio.wait_for(fut, TIMEOUT)).body["data"])
+
+    await ask("is the xiaomi 14 sold in the us?")
+    data = await ask("and on tmo?")
+    [button] = [c for row in data["components"] for c in row["components"]]
+    # "and on tmo?" alone names no phone: the button carries the question asked whole.
+    assert button["label"] == "Per network" and button["custom_id"] == "detail:Xiaomi 14 on T-Mobile in United States"
+    message = next(m for m in fake.messages.values() if m.get("components") == data["components"])
+    async with restarted(world):
+        r = await clicked(world, world.mod, message, button["custom_id"])
+        assert r.body["type"] == 4 and "Global (23127PN0CG): works" in json.dumps(r.body["data"]["embeds"])
+
+
 async def test_help_about_and_a_bare_mention(world: World) -> None:
     fake = world.fake
     fut = fake.wait_request(lambda r: "/callback" in r.path)

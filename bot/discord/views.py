@@ -112,14 +112,12 @@ def persistent_question(service: Service, answer: Answer) -> str | None:
     q = answer.question
     if not q.strip():
         return None
-    fresh = service.engine.answer(q)
-    if (fresh.device, fresh.variants, fresh.carriers, fresh.country) != (
-        answer.device,
-        answer.variants,
-        answer.carriers,
-        answer.country,
-    ):
-        return None
+    if not _reads_as(service, q, answer):
+        # A follow-up ("what about on T-Mobile?") leaned on the answer before it: the same question
+        # asked whole ("Pixel 8 on T-Mobile") rebuilds its detail after a restart too.
+        q = _asked_whole(service, answer) or ""
+        if not q or not _reads_as(service, q, answer):
+            return None
     # Custom ids are not shown, but nothing the bot sends may carry a live mention.
     carried = defuse_mentions(q)
     if len(carried) <= _DETAIL_QUESTION and "\n" not in carried and carried == q:
@@ -127,9 +125,39 @@ def persistent_question(service: Service, answer: Answer) -> str | None:
     return _keep(service, q)
 
 
+def _reads_as(service: Service, question: str, answer: Answer) -> bool:
+    fresh = service.engine.answer(question)
+    return (fresh.device, fresh.variants, fresh.carriers, fresh.country) == (
+        answer.device,
+        answer.variants,
+        answer.carriers,
+        answer.country,
+    )
+
+
+def _asked_whole(service: Service, answer: Answer) -> str | None:
+    """The question an answer answers, in the bot's own words: the phone (its model number when the
+    answer is about one model), then the networks or the country."""
+    k = service.engine.knowledge
+    if answer.device is None:
+        return None
+    device = k.device(answer.device)
+    words = [device.name]
+    if len(answer.variants) == 1 and len(device.variants) > 1:
+        models = next(v.models for v in device.variants if v.id == answer.variants[0])
+        if not models:
+            return None
+        words.append(models[0])
+    if answer.carriers:
+        words.append("on " + " and ".join(k.carrier(c).name for c in answer.carriers))
+    if answer.country:
+        words.append("in " + service.engine.index.country_names.get(answer.country, answer.country))
+    return " ".join(words)
+
+
 class DetailView(discord.ui.View):
-    """The detail button of one answer: persistent when its question says it all, else for 15 minutes
-    (a follow-up's detail needs the answer it followed)."""
+    """The detail button of one answer: persistent when its question, or the same question asked
+    whole, reads as the answer did; else for 15 minutes (the answer it followed is needed)."""
 
     def __init__(self, service: Service, answer: Answer) -> None:
         carried = persistent_question(service, answer)
