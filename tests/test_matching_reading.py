@@ -319,6 +319,12 @@ def test_a_name_followed_by_series_is_every_phone_of_that_name() -> None:
     assert (result.device, [s.id for s in result.suggestions]) == (None, ["pixel-9", "pixel-9-pro-fold"])
 
 
+def test_a_model_word_written_before_the_name_it_ends() -> None:
+    assert read("galaxy ultra s24 on verizon").device == "galaxy-s24-ultra"
+    # a model word that makes no phone of the name leaves it be
+    assert read("pro tip: galaxy s24 on verizon").device == "galaxy-s24"
+
+
 def test_numbers_listed_after_a_name_name_its_siblings() -> None:
     # "Pixel 6/7/8/9 devices" names four phones, not the Pixel 6: a question back among them.
     for q, ids in (

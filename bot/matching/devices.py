@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from .. import text
 from ..records import Knowledge
-from .cues import MARKET_CUES, MARKET_WORDS
+from .cues import MARKET_CUES, MARKET_WORDS, MODIFIERS
 from .everyday import frequencies, is_everyday
 from .lexicon import Lexicon, Payload
 from .mentions import Match, incomplete
@@ -142,6 +142,7 @@ def resolve(
         kept = [m for m in kept if m not in examples]
         if not kept and not model_devices:
             return DeviceReading(None, None, (), 0.0, False, False, None)
+    kept = [_with_modifier_before(lexicon, m, toks) for m in kept]
     kept += [s for m in kept for s in _listed_siblings(lexicon, m, toks, question)]
     # "the Xiaomi 15 Series": every phone of that name, a question back.
     for m in kept:
@@ -326,6 +327,16 @@ def _named_as_example(toks: list[Token], start: int) -> bool:
 
 _LIST_MARKS = frozenset({"/", ",", "&", "|"})
 _LIST_WORDS = frozenset({"or", "and", "y", "o", "ou", "e", "und", "oder", "et", "atau", "dan"})
+
+
+def _with_modifier_before(lexicon: Lexicon, m: Match, toks: list[Token]) -> Match:
+    """ "galaxy ultra s24" is the S24 Ultra: a model word written before the name it ends."""
+    if m.start == 0 or toks[m.start].brk or toks[m.start - 1].norm not in MODIFIERS:
+        return m
+    named = lexicon.devices_named([t.norm for t in toks[m.start : m.end]] + [toks[m.start - 1].norm])
+    if len(named) != 1 or m.payload.id in named:
+        return m
+    return Match(Payload("device", next(iter(named))), m.start - 1, m.end, m.score)
 
 
 def _listed_siblings(lexicon: Lexicon, m: Match, toks: list[Token], question: str) -> list[Match]:
