@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 TECHS = ("gsm", "umts", "lte", "nr")
@@ -123,14 +124,18 @@ class Knowledge:
     """A validated bundle: every reference resolves, every id is unique."""
 
     vendors: tuple[Vendor, ...] = ()
-    devices: tuple[Device, ...] = ()
+    # A tuple, or the phones of a loaded snapshot, unpacked as they are asked for (`bot.packed`).
+    devices: Sequence[Device] = ()
     carriers: tuple[Carrier, ...] = ()
     statements: tuple[Statement, ...] = ()
-    _by_id: dict[str, dict[str, object]] = field(default_factory=dict, compare=False, repr=False)
+    _by_id: dict[str, Mapping[str, object]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for kind in ("vendors", "devices", "carriers", "statements"):
-            self._by_id[kind] = {entry.id: entry for entry in getattr(self, kind)}
+            entries = getattr(self, kind)
+            # Packed phones bring their own index: a dict of them would unpack every one.
+            index = getattr(entries, "by_id", None)
+            self._by_id[kind] = index if index is not None else {entry.id: entry for entry in entries}
 
     def vendor(self, vendor_id: str) -> Vendor:
         entry = self._by_id["vendors"][vendor_id]

@@ -33,17 +33,17 @@ import subprocess
 import sys
 import tempfile
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from . import heap, records
 from .bundle import KnowledgeError
 from .engine import Engine
-from .matching.lexicon import Lexicon, Node, Payload
+from .matching.lexicon import Lexicon
+from .packed import PackedDevices
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -255,36 +255,29 @@ def _without_caches(lexicon: Lexicon) -> tuple[Any, ...]:
     return _new, (Lexicon,), state
 
 
-# A trie node with no children or no names of its own gets these, shared by every such node (two
-# in five of half a million): they read like the empty dict and list they stand for, and any attempt
-# to add to them after the build fails loudly instead of changing every node at once.
-_NO_CHILDREN: Mapping[str, Node] = MappingProxyType({})
-_NO_PAYLOADS: tuple[Payload, ...] = ()
-
-
-def _no_children() -> Mapping[str, Node]:
-    return _NO_CHILDREN
+def _packed(knowledge: records.Knowledge) -> tuple[Any, ...]:
+    devices = knowledge.devices
+    packed = devices if isinstance(devices, PackedDevices) else PackedDevices(devices)
+    return records.Knowledge, (knowledge.vendors, packed, knowledge.carriers, knowledge.statements)
 
 
 # The classes there are hundreds of thousands of in an engine of 100,000 phones.
-_MANY = (records.Device, records.Variant, records.Bands, Payload)
+_MANY = (records.Device, records.Variant, records.Bands)
 
 
 class _Pickler(pickle.Pickler):
     """Pickle's defaults, except for what most of a load is spent on: frozen dataclasses with slots
     are made again by their constructors (the default is a Python `__setstate__` setting one field at
-    a time: three times slower), equal strings and payloads become one (phones of one maker repeat
-    its id, trie nodes the same words), and caches are left out."""
+    a time: three times slower), equal strings become one (phones of one maker repeat its id), the
+    phones are packed (`records.PackedDevices`), and caches are left out."""
 
     def __init__(self, file: _Sink) -> None:
         super().__init__(file, protocol=5)
         self._strings: dict[str, str] = {}
-        self._payloads: dict[Payload, Payload] = {}
         self.dispatch_table = {
             **copyreg.dispatch_table,
             Lexicon: _without_caches,
-            Node: self._node,
-            MappingProxyType: lambda _proxy: (_no_children, ()),
+            records.Knowledge: _packed,
             **{cls: self._by_fields(cls) for cls in _MANY},
         }
 
@@ -300,13 +293,6 @@ class _Pickler(pickle.Pickler):
         assert all(f.init for f in fields) and not hasattr(cls, "__post_init__"), cls
         names = tuple(f.name for f in fields)
         return lambda obj: (cls, tuple([self._one(getattr(obj, name)) for name in names]))
-
-    def _node(self, node: Node) -> tuple[Any, ...]:
-        strings = self._strings
-        children = {strings.setdefault(k, k): v for k, v in node.children.items()} or _NO_CHILDREN
-        # Equal payloads (a phone's name and its alias end in nodes of their own) become one object.
-        payloads = [self._payloads.setdefault(p, p) for p in node.payloads] or _NO_PAYLOADS
-        return Node, (children, payloads)
 
 
 class _Unpickler(pickle.Unpickler):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -23,6 +23,9 @@ from .. import text
 from ..records import Knowledge
 from .cues import COUNTRY_ADJECTIVES, COUNTRY_NICKNAMES, MODIFIERS, SHORT_LINES, SHORT_TAILS
 from .everyday import LANGUAGES, is_everyday
+from .trie import Growing, Node, Payload, Trie
+
+__all__ = ["Lexicon", "Node", "Payload"]
 
 # CLDR locales whose country names and language names questions use ("Brasil", "Deutschland",
 # "chinesisch", "中国", "日本").
@@ -31,19 +34,6 @@ NAME_LOCALES = (*LANGUAGES, "zh", "zh_Hant", "ja", "ru", "tr", "pl", "nl")
 # "한국에서", "भारत में"): their city names are left out (each would add hundreds of names).
 _MORE_COUNTRY_LOCALES = ("vi", "ko", "hi", "th", "ms", "ar", "fa", "ur", "bn", "uk", "he")
 KANA = re.compile(r"[\u3040-\u30ff]")  # Japanese kana: a run holding any is Japanese
-
-
-@dataclass(frozen=True, slots=True)  # 240,000 at 100,000 phones: no __dict__ each
-class Payload:
-    # device | vendor | carrier | country | city (a city or a state: a place in a country) | origin (a
-    # country adjective: "chinese", "cn")
-    kind: str
-    id: str
-    derived: bool = False  # generated from a name, not written by a curator
-    glued_only: bool = False  # "s24" counts, "s 24" on its own does not
-    weak: bool = False  # the whole key is an everyday word ("nothing", "three")
-    cased: tuple[str, ...] = ()  # how the entity writes that word ("Nothing"), for weak keys
-    untagged: bool = False  # the name without its "5G"/"4G": a 4G namesake may exist that we do not know
 
 
 def short_forms(toks: list[str]) -> list[tuple[list[str], bool]]:
@@ -72,12 +62,6 @@ def short_forms(toks: list[str]) -> list[tuple[list[str], bool]]:
             if cut >= 2 and tuple(head[cut:]) == tail and any(c.isdigit() for c in head[cut - 1]):
                 out += [([*head[:cut], short], glued) for short in shorts]
     return out
-
-
-@dataclass(slots=True)  # half a million nodes at 100,000 phones: no __dict__ each
-class Node:
-    children: dict[str, Node] = field(default_factory=dict)
-    payloads: list[Payload] = field(default_factory=list)
 
 
 def _deletes(word: str) -> set[str]:
@@ -161,7 +145,8 @@ class Lexicon:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
-        self.root = Node()
+        # The trie while it grows; frozen into `trie` once every name is in.
+        self._growing: Growing | None = Growing()
         self.vocab: set[str] = set()
         self.device_vocab: set[str] = set()
         self.entity_vocab: set[str] = set()  # words of phone, maker and carrier names (not places)
@@ -183,6 +168,9 @@ class Lexicon:
         # Every key a kind of entry answers to, for autocomplete: (comparable key, id).
         self.keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._build(knowledge)
+        assert self._growing is not None
+        self.trie = Trie(self._growing)
+        self._growing = None  # its nodes are freed here, in the builder, not in every reader
         self.model_list = sorted(self.models)
         self.labels: dict[str, dict[str, str]] = {
             "device": {d.id: d.name for d in knowledge.devices},
@@ -195,6 +183,10 @@ class Lexicon:
         self.completion: dict[str, Any] = {}
         self._vendor_sets: dict[str, frozenset[str]] = {}
         self._vendor_sorted: dict[str, list[str]] = {}
+
+    @property
+    def root(self) -> Node:
+        return self.trie.root
 
     def devices_of(self, vendor_ids: list[str]) -> frozenset[str]:
         """The phones of these makers (one set per maker, made once)."""
@@ -241,11 +233,12 @@ class Lexicon:
         self.vocab.update(toks)
         if payload.kind == "device":
             self.device_vocab.update(toks)
-        node = self.root
+        node = self._growing
+        assert node is not None, "names are added while the lexicon is built"
         for tok in toks:
             child = node.children.get(tok)
-            if child is None:  # not setdefault: that makes a Node for every word, new or not
-                child = node.children[tok] = Node()
+            if child is None:  # not setdefault: that makes a node for every word, new or not
+                child = node.children[tok] = Growing()
             node = child
         if (
             (payload.kind in ("vendor", "carrier") or nickname)

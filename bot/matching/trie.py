@@ -1,0 +1,175 @@
+"""The lexicon's names as a trie of tokens, grown from dicts while it is built, then frozen into a few
+flat arrays.
+
+At 100,000 phones the grown trie is half a million nodes, each a dict and a list: over a million
+Python objects that a reader would unpickle one by one (a second of its start) and hold (130 MB).
+Frozen, it is five arrays and two short tables, loaded as a handful of byte copies. Nodes are
+numbered breadth first, so a node's children are consecutive numbers, kept in the order of their
+tokens' numbers: a child is found by bisection over that run. `Node` is a view of one number with
+the grown node's interface (`children.get`, `in children`, `payloads`), which is all reading uses.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)  # 240,000 at 100,000 phones: no __dict__ each
+class Payload:
+    # device | vendor | carrier | country | city (a city or a state: a place in a country) | origin (a
+    # country adjective: "chinese", "cn")
+    kind: str
+    id: str
+    derived: bool = False  # generated from a name, not written by a curator
+    glued_only: bool = False  # "s24" counts, "s 24" on its own does not
+    weak: bool = False  # the whole key is an everyday word ("nothing", "three")
+    cased: tuple[str, ...] = ()  # how the entity writes that word ("Nothing"), for weak keys
+    untagged: bool = False  # the name without its "5G"/"4G": a 4G namesake may exist that we do not know
+
+
+@dataclass(slots=True)
+class Growing:
+    """A node while the trie is built."""
+
+    children: dict[str, Growing] = field(default_factory=dict)
+    payloads: list[Payload] = field(default_factory=list)
+
+
+# A payload is stored as one number: the index of its id, times this, plus the index of the rest of
+# it (its kind and flags, of which there are a few dozen combinations).
+_SHAPES = 1 << 16
+# Payloads made again while answering are kept, up to this many (a question meets a few dozen).
+_KEEP = 50_000
+
+
+class Trie:
+    def __init__(self, root: Growing) -> None:
+        words = sorted({word for node in _walk(root) for word in node.children})
+        token_of = {word: n for n, word in enumerate(words)}
+        ids: dict[str, int] = {}
+        shapes: dict[tuple[Any, ...], int] = {}
+        first = array("I")  # node n's children are the nodes first[n] .. first[n + 1] - 1
+        token = array("I", [0])  # the token of the edge into node n (none into the root)
+        starts = array("I", [0])  # node n's payloads are codes[starts[n] : starts[n + 1]]
+        codes = array("Q")
+        order = [root]
+        for node in order:  # grows as it goes: breadth first
+            first.append(len(order))
+            for word in sorted(node.children, key=token_of.__getitem__):
+                token.append(token_of[word])
+                order.append(node.children[word])
+            for p in node.payloads:
+                shape = (p.kind, p.derived, p.glued_only, p.weak, p.cased, p.untagged)
+                s = shapes.setdefault(shape, len(shapes))
+                codes.append(ids.setdefault(p.id, len(ids)) * _SHAPES + s)
+            starts.append(len(codes))
+        first.append(len(order))
+        assert len(shapes) < _SHAPES
+        self.words = words
+        self.ids = list(ids)
+        self.shapes = list(shapes)
+        self.first = first
+        self.token = token
+        self.starts = starts
+        self.codes = codes
+        self._restore()
+
+    def _restore(self) -> None:
+        # Made again after a load rather than stored: cheap next to the arrays, and the cache is
+        # per process.
+        self._token_of = {word: n for n, word in enumerate(self.words)}
+        self._made: dict[int, Payload] = {}
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.words, self.ids, self.shapes, self.first, self.token, self.starts, self.codes)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.words, self.ids, self.shapes, self.first, self.token, self.starts, self.codes = state
+        self._restore()
+
+    @property
+    def root(self) -> Node:
+        return Node(self, 0)
+
+    def child(self, n: int, word: str) -> int:
+        """The child of node n along `word`, or -1."""
+        t = self._token_of.get(word)
+        if t is None:
+            return -1
+        hi = self.first[n + 1]
+        at = bisect_left(self.token, t, self.first[n], hi)
+        return at if at < hi and self.token[at] == t else -1
+
+    def payloads(self, n: int) -> tuple[Payload, ...]:
+        start, end = self.starts[n], self.starts[n + 1]
+        if start == end:
+            return ()
+        return tuple([self._payload(code) for code in self.codes[start:end]])
+
+    def _payload(self, code: int) -> Payload:
+        made = self._made.get(code)
+        if made is None:
+            if len(self._made) > _KEEP:
+                self._made.clear()
+            kind, derived, glued_only, weak, cased, untagged = self.shapes[code % _SHAPES]
+            entry = self.ids[code // _SHAPES]
+            made = self._made[code] = Payload(kind, entry, derived, glued_only, weak, cased, untagged)
+        return made
+
+
+class Node:
+    """One node of a frozen trie, read as a grown one is."""
+
+    __slots__ = ("_n", "_trie")
+
+    def __init__(self, trie: Trie, n: int) -> None:
+        self._trie = trie
+        self._n = n
+
+    @property
+    def children(self) -> Children:
+        return Children(self._trie, self._n)
+
+    @property
+    def payloads(self) -> tuple[Payload, ...]:
+        return self._trie.payloads(self._n)
+
+
+class Children(Mapping[str, Node]):
+    __slots__ = ("_n", "_trie")
+
+    def __init__(self, trie: Trie, n: int) -> None:
+        self._trie = trie
+        self._n = n
+
+    def get(self, word: str, default: Any = None) -> Any:
+        at = self._trie.child(self._n, word)
+        return default if at < 0 else Node(self._trie, at)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._trie.child(self._n, word) >= 0
+
+    def __getitem__(self, word: str) -> Node:
+        at = self._trie.child(self._n, word)
+        if at < 0:
+            raise KeyError(word)
+        return Node(self._trie, at)
+
+    def __iter__(self) -> Iterator[str]:
+        trie = self._trie
+        return (trie.words[trie.token[c]] for c in range(trie.first[self._n], trie.first[self._n + 1]))
+
+    def __len__(self) -> int:
+        return self._trie.first[self._n + 1] - self._trie.first[self._n]
+
+
+def _walk(root: Growing) -> Iterator[Growing]:
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(node.children.values())
