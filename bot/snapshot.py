@@ -238,9 +238,9 @@ class _Checked:
         return self._left == 0 and not self._file.read(1) and self._crc == crc
 
 
-# Caches an index fills while it answers (autocomplete's sorted keys, corrections met, makers'
-# phone sets): made again on first use, so they stay out of the file and out of every reader's memory.
-_CACHES = ("completion", "_corrections", "_vendor_sets", "_vendor_sorted")
+# Caches an index fills while it answers (corrections met, makers' phone sets): made again on first
+# use, so they stay out of the file and out of every reader's memory.
+_CACHES = ("_corrections", "_vendor_sets", "_vendor_sorted")
 
 
 def _new(cls: type[Any]) -> Any:

@@ -4,13 +4,13 @@ its code or a nickname ("uk", "usa")."""
 
 from __future__ import annotations
 
-from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz, process
 
 from .. import text
+from .complete_index import CompletionIndex
 from .lexicon import Lexicon
 
 # Above this many labels a fuzzy scan of every label takes longer than a keystroke (~0.3 s at
@@ -25,36 +25,6 @@ WALK_LIMIT = 2_000
 _TOP = "\U0010ffff"
 
 
-class CompletionIndex:
-    """The keys of one kind of entry, sorted three ways (by key, by key without spaces, by each word
-    start after the first), so what has been typed is found by bisection instead of a scan. The sorted
-    orders are arrays of positions, not copies of the keys: 100,000 phones have ~700,000 word starts."""
-
-    def __init__(self, lexicon: Lexicon, kind: str) -> None:
-        labels = lexicon.labels[kind]
-        self.keys = [(key, entry_id) for key, entry_id in lexicon.keys.get(kind, ()) if entry_id in labels]
-        keys = self.keys
-        self.by_key = array("q", sorted(range(len(keys)), key=lambda n: keys[n][0]))
-        self.by_compact = array("q", sorted(range(len(keys)), key=lambda n: keys[n][0].replace(" ", "")))
-        self.width = 1 + max((len(k) for k, _ in keys), default=0)
-        width = self.width
-        starts = [n * width + pos + 1 for n, (k, _) in enumerate(keys) for pos, ch in enumerate(k) if ch == " "]
-        starts.sort(key=lambda p: keys[p // width][0][p % width :])
-        self.by_word = array("q", starts)
-        # Keys in the order an offer ranks within a tier (shorter first, then by label): a walk in this
-        # order meets each entry's best key of that tier first.
-        self.ranked = array("q", sorted(range(len(keys)), key=lambda n: (len(keys[n][0]), labels[keys[n][1]])))
-
-    def key(self, n: int) -> str:
-        return self.keys[n][0]
-
-    def compact(self, n: int) -> str:
-        return self.keys[n][0].replace(" ", "")
-
-    def word(self, p: int) -> str:
-        return self.keys[p // self.width][0][p % self.width :]
-
-
 def _range(order: Sequence[int], value: Callable[[int], str], prefix: str) -> tuple[int, int]:
     """Where in `order` (sorted by `value`) the values start with `prefix`."""
     low = bisect_left(order, prefix, key=value)
@@ -62,10 +32,7 @@ def _range(order: Sequence[int], value: Callable[[int], str], prefix: str) -> tu
 
 
 def _index(lexicon: Lexicon, kind: str) -> CompletionIndex:
-    cached = lexicon.completion.get(kind)
-    if cached is None:
-        cached = lexicon.completion[kind] = CompletionIndex(lexicon, kind)
-    return cached
+    return lexicon.completion[kind]
 
 
 def complete(lexicon: Lexicon, kind: str, prefix: str, limit: int = 25) -> list[tuple[str, str]]:
@@ -87,12 +54,11 @@ def complete(lexicon: Lexicon, kind: str, prefix: str, limit: int = 25) -> list[
             ranked[entry_id] = candidate
 
     index = _index(lexicon, kind)
-    keys = index.keys
 
     def rank(n: int) -> int | None:
         """0 when the key is what was typed, 1 when it starts with it, 2 when a later word does (with
         or without spaces): each key gets the first that fits, as one pass over every key gave it."""
-        key = keys[n][0]
+        key = index.key(n)
         glued = key.replace(" ", "")
         if key == typed or glued == compact:
             return 0
@@ -109,7 +75,7 @@ def complete(lexicon: Lexicon, kind: str, prefix: str, limit: int = 25) -> list[
     equal = bisect_right(index.by_key, typed, lo=by_key[0], hi=by_key[1], key=index.key)
     equal_compact = bisect_right(index.by_compact, compact, lo=by_compact[0], hi=by_compact[1], key=index.compact)
     for n in (*index.by_key[by_key[0] : equal], *index.by_compact[by_compact[0] : equal_compact]):
-        offer(keys[n][1], 0, len(keys[n][0]))
+        offer(index.entry(n), 0, len(index.key(n)))
     sizes = {1: by_key[1] - by_key[0] + by_compact[1] - by_compact[0], 2: by_word[1] - by_word[0]}
     for tier, size in sizes.items():
         found = sum(1 for value in ranked.values() if value[0] <= tier)
@@ -123,15 +89,15 @@ def complete(lexicon: Lexicon, kind: str, prefix: str, limit: int = 25) -> list[
             for n in sorted(members):
                 r = rank(n)
                 if r is not None:
-                    offer(keys[n][1], r, len(keys[n][0]))
+                    offer(index.entry(n), r, len(index.key(n)))
             continue
         # Many keys fit: walk all keys shortest first and stop once `limit` entries rank this well;
         # any key further on could only come after those.
         for n in index.ranked:
             if rank(n) == tier:
-                entry_id = keys[n][1]
+                entry_id = index.entry(n)
                 new = entry_id not in ranked
-                offer(entry_id, tier, len(keys[n][0]))
+                offer(entry_id, tier, len(index.key(n)))
                 found += new
                 if found >= limit:
                     break
@@ -161,6 +127,6 @@ def _near_labels(lexicon: Lexicon, index: CompletionIndex, kind: str, typed: str
             for i in range(low, high):
                 if len(out) >= NEAR_LIMIT:
                     return out
-                entry_id = index.keys[order[i] // owner][1]
+                entry_id = index.entry(order[i] // owner)
                 out[entry_id] = label_keys[entry_id]
     return out

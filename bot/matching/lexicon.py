@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 from itertools import pairwise
-from typing import Any
 
 import pycountry
 from babel import Locale
@@ -21,8 +21,10 @@ from rapidfuzz.distance import OSA
 
 from .. import text
 from ..records import Knowledge
+from .complete_index import CompletionIndex
 from .cues import COUNTRY_ADJECTIVES, COUNTRY_NICKNAMES, MODIFIERS, SHORT_LINES, SHORT_TAILS
 from .everyday import LANGUAGES, is_everyday
+from .tables import Groups, Models, Pairs
 from .trie import Growing, Node, Payload, Trie
 
 __all__ = ["Lexicon", "Node", "Payload"]
@@ -150,10 +152,10 @@ class Lexicon:
         self.vocab: set[str] = set()
         self.device_vocab: set[str] = set()
         self.entity_vocab: set[str] = set()  # words of phone, maker and carrier names (not places)
-        self.bigrams: set[tuple[str, str]] = set()  # neighbouring words of names ("g", "pad")
-        self._near: dict[str, set[str]] = defaultdict(set)
+        self._pairs: set[tuple[str, str]] = set()  # while building: `bigrams`
+        self._near: Mapping[str, frozenset[str]] = {}
         self._corrections: dict[str, list[tuple[str, float]]] = {}
-        self.models: dict[str, tuple[str, str]] = {}
+        self._models: dict[str, tuple[str, str]] = {}  # while building: `models`
         self.device_tokens: dict[str, set[str]] = defaultdict(set)
         self.device_has_nr: dict[str, bool] = {}
         self.vendor_devices: dict[str, list[str]] = defaultdict(list)
@@ -171,7 +173,11 @@ class Lexicon:
         assert self._growing is not None
         self.trie = Trie(self._growing)
         self._growing = None  # its nodes are freed here, in the builder, not in every reader
-        self.model_list = sorted(self.models)
+        # The large tables as a few flat objects each, which is what a reader loads (`tables`).
+        self.bigrams = Pairs(self._pairs)  # neighbouring words of names ("g", "pad")
+        self.models = Models(self._models)
+        self.model_list: Sequence[str] = self.models.numbers
+        del self._pairs, self._models
         self.labels: dict[str, dict[str, str]] = {
             "device": {d.id: d.name for d in knowledge.devices},
             "vendor": {v.id: v.name for v in knowledge.vendors},
@@ -179,8 +185,10 @@ class Lexicon:
             "country": {code: f"{name} ({code})" for code, name in self.country_names.items()},
         }
         self.label_keys = {kind: {i: text.key(n) for i, n in labels.items()} for kind, labels in self.labels.items()}
-        # Autocomplete's sorted keys per kind, made on first use (`complete.CompletionIndex`).
-        self.completion: dict[str, Any] = {}
+        # Autocomplete's sorted keys per kind, made here, by the builder, rather than on every reader's
+        # first keystroke (3 s for 250,000 keys of phones). The phones' keys are then read from there.
+        self.completion = {kind: CompletionIndex(self.keys.get(kind, ()), names) for kind, names in self.labels.items()}
+        self.keys.pop("device", None)
         self._vendor_sets: dict[str, frozenset[str]] = {}
         self._vendor_sorted: dict[str, list[str]] = {}
 
@@ -228,7 +236,7 @@ class Lexicon:
             return
         entity = payload.kind in ("device", "vendor", "carrier")
         if entity:
-            self.bigrams.update(pairwise(toks))
+            self._pairs.update(pairwise(toks))
             self.entity_vocab.update(toks)
         self.vocab.update(toks)
         if payload.kind == "device":
@@ -328,7 +336,7 @@ class Lexicon:
                         )
             for variant in device.variants:
                 for model in variant.models:
-                    self.models[text.compact(model)] = (device.id, variant.id)
+                    self._models[text.compact(model)] = (device.id, variant.id)
                     self.keys["device"].append((text.compact(model), device.id))
         for name, payload in derived:
             toks = text.tokens(name)
@@ -378,10 +386,12 @@ class Lexicon:
         for word, code in {**cldr_language_adjectives(), **COUNTRY_ADJECTIVES}.items():
             self.insert(word, Payload("origin", code))
 
+        near: dict[str, set[str]] = defaultdict(set)
         for word in self.vocab:
             if word.isalpha() and len(word) >= 3:
                 for d in _deletes(word):
-                    self._near[d].add(word)
+                    near[d].add(word)
+        self._near = Groups(near)
 
     # -- typo tolerance ---------------------------------------------------------------------------
 

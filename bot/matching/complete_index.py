@@ -1,0 +1,55 @@
+"""The keys autocomplete searches, sorted three ways (by key, by key without spaces, by each word
+start after the first), so what has been typed is found by bisection instead of a scan.
+
+Built once by whoever builds the lexicon and loaded with it: the keys are one string table
+(`tables.Strings`) and the orders arrays of positions, not copies of the keys (100,000 phones have
+250,000 keys and ~700,000 word starts), so a reader loads a handful of objects, not a million.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Mapping
+
+from .tables import Strings
+
+
+class CompletionIndex:
+    def __init__(self, pairs: Iterable[tuple[str, str]], labels: Mapping[str, str]) -> None:
+        """`pairs`: (comparable key, entry id), every key an entry answers to; those of entries
+        without a label are left out."""
+        kept = [(key, entry_id) for key, entry_id in pairs if entry_id in labels]
+        keys = [key for key, _ in kept]
+        self.ids = sorted({entry_id for _, entry_id in kept})
+        number = {entry_id: n for n, entry_id in enumerate(self.ids)}
+        self.keys = Strings(keys)
+        self.owners = array("I", [number[entry_id] for _, entry_id in kept])
+        self.by_key = array("q", sorted(range(len(keys)), key=keys.__getitem__))
+        compact = [key.replace(" ", "") for key in keys]
+        self.by_compact = array("q", sorted(range(len(keys)), key=compact.__getitem__))
+        self.width = 1 + max((len(k) for k in keys), default=0)
+        width = self.width
+        # Sorted by the key's rest from that word on; equal rests keep the order of their positions.
+        starts = sorted(
+            (k[pos + 1 :], n * width + pos + 1) for n, k in enumerate(keys) for pos, ch in enumerate(k) if ch == " "
+        )
+        self.by_word = array("q", [p for _, p in starts])
+        # Keys in the order an offer ranks within a tier (shorter first, then by label): a walk in this
+        # order meets each entry's best key of that tier first.
+        self.ranked = array("q", sorted(range(len(keys)), key=lambda n: (len(keys[n]), labels[kept[n][1]])))
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def key(self, n: int) -> str:
+        return self.keys[n]
+
+    def entry(self, n: int) -> str:
+        """The id of the entry key n is of."""
+        return self.ids[self.owners[n]]
+
+    def compact(self, n: int) -> str:
+        return self.keys[n].replace(" ", "")
+
+    def word(self, p: int) -> str:
+        return self.keys[p // self.width][p % self.width :]

@@ -1,0 +1,116 @@
+"""Large tables of short strings held as one string and an array of offsets.
+
+A list of 250,000 keys is 250,000 Python objects for a reader to unpickle and keep; one string with
+offsets is two, and a key is sliced out when it is read (a tenth of a microsecond). Sorted tables
+are searched by bisection, which reads a few dozen entries.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import overload
+
+
+class Strings(Sequence[str]):
+    def __init__(self, items: Iterable[str]) -> None:
+        items = list(items)
+        self.text = "".join(items)
+        self.offsets = array("I", [0])
+        end = 0
+        for item in items:
+            end += len(item)
+            self.offsets.append(end)
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    @overload
+    def __getitem__(self, n: int) -> str: ...
+
+    @overload
+    def __getitem__(self, n: slice) -> list[str]: ...
+
+    def __getitem__(self, n: int | slice) -> str | list[str]:
+        if isinstance(n, slice):
+            return [self[i] for i in range(*n.indices(len(self)))]
+        if n < 0:
+            n += len(self)
+        return self.text[self.offsets[n] : self.offsets[n + 1]]
+
+    def __iter__(self) -> Iterator[str]:
+        text, offsets = self.text, self.offsets
+        return (text[offsets[n] : offsets[n + 1]] for n in range(len(offsets) - 1))
+
+    def find(self, item: str) -> int:
+        """Where `item` is in this table (sorted), or -1."""
+        at = bisect_left(self, item)
+        return at if at < len(self) and self[at] == item else -1
+
+
+class Models(Mapping[str, tuple[str, str]]):
+    """Model numbers (compact) to (device id, variant id); `numbers` is the sorted keys."""
+
+    def __init__(self, models: Mapping[str, tuple[str, str]]) -> None:
+        numbers = sorted(models)
+        self.numbers = Strings(numbers)
+        self._devices = Strings(models[n][0] for n in numbers)
+        self._variants = Strings(models[n][1] for n in numbers)
+
+    def __getitem__(self, number: str) -> tuple[str, str]:
+        at = self.numbers.find(number)
+        if at < 0:
+            raise KeyError(number)
+        return self._devices[at], self._variants[at]
+
+    def get(self, number: str, default: tuple[str, str] | None = None) -> tuple[str, str] | None:  # type: ignore[override]
+        at = self.numbers.find(number)
+        return default if at < 0 else (self._devices[at], self._variants[at])
+
+    def __contains__(self, number: object) -> bool:
+        return isinstance(number, str) and self.numbers.find(number) >= 0
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.numbers)
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+
+class Groups(Mapping[str, frozenset[str]]):
+    """A key to a set of words (`_near` of the lexicon: a word with a letter deleted to the words)."""
+
+    _SEP = "\x00"
+
+    def __init__(self, groups: Mapping[str, Iterable[str]]) -> None:
+        keys = sorted(groups)
+        self._keys = Strings(keys)
+        self._members = Strings(self._SEP.join(sorted(groups[k])) for k in keys)
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        at = self._keys.find(key)
+        if at < 0:
+            raise KeyError(key)
+        return frozenset(self._members[at].split(self._SEP))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+class Pairs:
+    """A set of word pairs (neighbouring words of names)."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self._joined = Strings(sorted({f"{a}\x00{b}" for a, b in pairs}))
+
+    def __contains__(self, pair: object) -> bool:
+        if not (isinstance(pair, tuple) and len(pair) == 2):
+            return False
+        return self._joined.find(f"{pair[0]}\x00{pair[1]}") >= 0
+
+    def __len__(self) -> int:
+        return len(self._joined)

@@ -1,0 +1,91 @@
+"""The flat forms a reader loads (frozen trie, string tables, packed phones) read exactly as the dicts,
+sets and records they are made from."""
+
+from __future__ import annotations
+
+import pickle
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot import bundle
+from bot.matching.tables import Groups, Models, Pairs, Strings
+from bot.matching.trie import Growing, Node, Payload, Trie
+from bot.packed import BLOCK, PackedDevices
+
+words = st.text(alphabet="abcz0 é中", min_size=0, max_size=6)
+
+
+@given(st.lists(words, max_size=40), words)
+def test_a_string_table_reads_as_its_list_and_finds_in_a_sorted_one(items: list[str], probe: str) -> None:
+    table = Strings(items)
+    assert list(table) == items and len(table) == len(items)
+    assert [table[n] for n in range(-len(items), len(items))] == items + items
+    assert table[1:3] == items[1:3]
+    ordered = Strings(sorted(set(items)))
+    assert (ordered.find(probe) >= 0) == (probe in items)
+
+
+@given(st.dictionaries(words, st.tuples(words, words), max_size=30), words)
+def test_models_read_as_their_dict(models: dict[str, tuple[str, str]], probe: str) -> None:
+    table = pickle.loads(pickle.dumps(Models(models)))
+    assert dict(table.items()) == models and list(table.numbers) == sorted(models)
+    assert table.get(probe) == models.get(probe) and (probe in table) == (probe in models)
+
+
+@given(st.dictionaries(words, st.sets(words.filter(bool), min_size=1), max_size=20), st.sets(st.tuples(words, words)))
+def test_groups_and_pairs_read_as_their_sets(groups: dict[str, set[str]], pairs: set[tuple[str, str]]) -> None:
+    table = Groups(groups)
+    assert {k: set(v) for k, v in table.items()} == groups and table.get("\x01") is None
+    flat = Pairs(pairs)
+    assert all(p in flat for p in pairs) and len(flat) == len(pairs)
+    assert ("\x01", "") not in flat and "ab" not in flat
+
+
+def _grow(names: list[tuple[list[str], Payload]]) -> Growing:
+    root = Growing()
+    for toks, payload in names:
+        node = root
+        for tok in toks:
+            node = node.children.setdefault(tok, Growing())
+        if payload not in node.payloads:
+            node.payloads.append(payload)
+    return root
+
+
+def _same(grown: Growing, frozen: Node) -> None:
+    assert frozen.payloads == tuple(grown.payloads)
+    assert sorted(frozen.children) == sorted(grown.children) and len(frozen.children) == len(grown.children)
+    assert "\x01" not in frozen.children and frozen.children.get("\x01") is None
+    for word, child in grown.children.items():
+        assert word in frozen.children
+        _same(child, frozen.children[word])
+
+
+payloads = st.builds(
+    Payload,
+    kind=st.sampled_from(["device", "vendor", "carrier", "country"]),
+    id=words,
+    derived=st.booleans(),
+    glued_only=st.booleans(),
+    weak=st.booleans(),
+    cased=st.sampled_from([(), ("Nothing",)]),
+    untagged=st.booleans(),
+)
+
+
+@given(st.lists(st.tuples(st.lists(words.filter(bool), min_size=1, max_size=4), payloads), max_size=30))
+def test_a_frozen_trie_reads_as_the_grown_one(names: list[tuple[list[str], Payload]]) -> None:
+    grown = _grow(names)
+    _same(grown, pickle.loads(pickle.dumps(Trie(grown))).root)
+
+
+def test_packed_phones_read_as_the_knowledge_s_records() -> None:
+    devices = bundle.load(bundle.shipped_knowledge_dir()).devices
+    assert len(devices) > 2 * BLOCK
+    packed = pickle.loads(pickle.dumps(PackedDevices(devices)))
+    assert packed == devices and list(packed) == list(devices) and len(packed) == len(devices)
+    assert packed[-1] == devices[-1] and packed[3:5] == devices[3:5]
+    for device in reversed(devices):  # from the last block back: every block unpacked again
+        assert packed.by_id[device.id] == device and device.id in packed.by_id
+    assert "no-such-phone" not in packed.by_id and packed.by_id.get("no-such-phone") is None
