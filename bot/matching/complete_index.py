@@ -29,11 +29,16 @@ class CompletionIndex:
         self.by_compact = array("q", sorted(range(len(keys)), key=compact.__getitem__))
         self.width = 1 + max((len(k) for k in keys), default=0)
         width = self.width
-        # Sorted by the key's rest from that word on; equal rests keep the order of their positions.
-        starts = sorted(
-            (k[pos + 1 :], n * width + pos + 1) for n, k in enumerate(keys) for pos, ch in enumerate(k) if ch == " "
-        )
-        self.by_word = array("q", [p for _, p in starts])
+        rests: list[str] = []  # each key's rest from each word after the first on
+        places: list[int] = []  # where that rest starts: key number * width + offset
+        for n, k in enumerate(keys):
+            at = k.find(" ")
+            while at >= 0:
+                rests.append(k[at + 1 :])
+                places.append(n * width + at + 1)
+                at = k.find(" ", at + 1)
+        # Sorted by those rests; equal rests keep the order of their places (the sort is stable).
+        self.by_word = array("q", [places[i] for i in sorted(range(len(rests)), key=rests.__getitem__)])
         # Keys in the order an offer ranks within a tier (shorter first, then by label): a walk in this
         # order meets each entry's best key of that tier first.
         self.ranked = array("q", sorted(range(len(keys)), key=lambda n: (len(keys[n]), labels[kept[n][1]])))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from functools import cache
 
-import wordfreq
+from . import wordlists
 
 # The languages the bot reads questions in (the biggest phone-import communities).
 LANGUAGES = ("en", "es", "pt", "de", "fr", "it", "id")
@@ -30,7 +30,7 @@ _OWN_LANGUAGE_LEAD = 0.7
 def _frequency_tables() -> tuple[dict[str, float], ...]:
     # The tables themselves: wordfreq's per-call lookup re-tokenizes the word, which costs more than
     # the lookup when thousands of names are judged at start.
-    return tuple(wordfreq.get_frequency_dict(lang, wordlist="small") for lang in _JUDGED)
+    return tuple(wordlists.frequency_dict(lang) for lang in _JUDGED)
 
 
 @cache
@@ -63,11 +63,9 @@ def is_everyday(word: str) -> bool:
 @cache
 def _function_words(lang: str) -> frozenset[str]:
     """A language's most frequent words that are not frequent English words too."""
-    english = set(wordfreq.top_n_list("en", 400, wordlist="small"))
+    english = set(wordlists.top_n_list("en", 400))
     return frozenset(
-        w
-        for w in wordfreq.top_n_list(lang, 150, wordlist="small")
-        if w not in english and w not in _PHONE_TALK and len(w) > 1
+        w for w in wordlists.top_n_list(lang, 150) if w not in english and w not in _PHONE_TALK and len(w) > 1
     )
 
 
@@ -108,4 +106,4 @@ def guess_language(words: list[str]) -> str | None:
 @cache
 def _english_words() -> frozenset[str]:
     """English's most frequent words of two letters or more ("is", "on", "the", "will")."""
-    return frozenset(w for w in wordfreq.top_n_list("en", 150, wordlist="small") if len(w) > 1)
+    return frozenset(w for w in wordlists.top_n_list("en", 150) if len(w) > 1)

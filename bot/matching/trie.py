@@ -48,20 +48,21 @@ _KEEP = 50_000
 
 class Trie:
     def __init__(self, root: Growing) -> None:
-        words = sorted({word for node in _walk(root) for word in node.children})
-        token_of = {word: n for n, word in enumerate(words)}
         ids: dict[str, int] = {}
         shapes: dict[tuple[Any, ...], int] = {}
         first = array("I")  # node n's children are the nodes first[n] .. first[n + 1] - 1
-        token = array("I", [0])  # the token of the edge into node n (none into the root)
+        edges = [""]  # the word of the edge into node n (none into the root)
         starts = array("I", [0])  # node n's payloads are codes[starts[n] : starts[n + 1]]
         codes = array("Q")
         order = [root]
         for node in order:  # grows as it goes: breadth first
             first.append(len(order))
-            for word in sorted(node.children, key=token_of.__getitem__):
-                token.append(token_of[word])
-                order.append(node.children[word])
+            children = node.children
+            if children:
+                # By word, which is by the words' numbers: they are numbered in sorted order.
+                for word in sorted(children) if len(children) > 1 else children:
+                    edges.append(word)
+                    order.append(children[word])
             for p in node.payloads:
                 shape = (p.kind, p.derived, p.glued_only, p.weak, p.cased, p.untagged)
                 s = shapes.setdefault(shape, len(shapes))
@@ -69,11 +70,13 @@ class Trie:
             starts.append(len(codes))
         first.append(len(order))
         assert len(shapes) < _SHAPES
+        words = sorted(set(edges[1:]))
+        token_of = {word: n for n, word in enumerate(words)}
         self.words = words
         self.ids = list(ids)
         self.shapes = list(shapes)
         self.first = first
-        self.token = token
+        self.token = array("I", [0, *(token_of[word] for word in edges[1:])])
         self.starts = starts
         self.codes = codes
         self._restore()
@@ -165,11 +168,3 @@ class Children(Mapping[str, Node]):
 
     def __len__(self) -> int:
         return self._trie.first[self._n + 1] - self._trie.first[self._n]
-
-
-def _walk(root: Growing) -> Iterator[Growing]:
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        yield node
-        stack.extend(node.children.values())
