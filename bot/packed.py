@@ -4,8 +4,8 @@ records when it is first asked for.
 A reader of 100,000 phones otherwise unpickles 1.4 million objects (each phone's variants, bands and
 their frozensets of band numbers) to answer questions that look at a few dozen of them: that was
 half of its start and 220 MB of its memory. Packed, they are 7 MB of bytes and one sorted list of
-ids. A phone asked for is unpacked once and kept; going over all of them (the web's list) unpacks
-block by block and keeps none.
+ids. A phone asked for is unpacked once and kept (up to KEEP of them); going over all of them (the
+web's list) unpacks block by block and keeps none.
 """
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ from .records import Bands, Device, Variant
 # Phones per compressed block: small enough that unpacking one phone costs tens of microseconds,
 # large enough that zlib finds the repeats between neighbours (a maker's phones share their words).
 BLOCK = 32
+
+# Phones kept unpacked, at most (a service that has answered about every phone would otherwise hold
+# them all again); past it the kept ones are let go and unpacked anew when asked for.
+KEEP = 20_000
 
 _Row = tuple[Any, ...]
 
@@ -117,6 +121,8 @@ class PackedDevices(Sequence[Device]):
             raise IndexError(n)
         made = self._made.get(n)
         if made is None:
+            if len(self._made) >= KEEP:
+                self._made.clear()
             made = self._made[n] = _device(self._block(n // BLOCK)[n % BLOCK])
         return made
 

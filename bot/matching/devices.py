@@ -376,9 +376,8 @@ def _family_of(lexicon: Lexicon, m: Match, toks: list[Token]) -> list[str]:
     k = lexicon.knowledge
     device = k.device(m.payload.id)
     head = text.tokens(device.name)
-    return sorted(
-        d for d in lexicon.vendor_devices[device.vendor] if text.tokens(k.device(d).name)[: len(head)] == head
-    )
+    names = lexicon.labels["device"]  # not k.device(d).name: that unpacks every phone of the maker
+    return sorted(d for d in lexicon.vendor_devices[device.vendor] if text.tokens(names[d])[: len(head)] == head)
 
 
 def _the_one_asked_about(
