@@ -81,7 +81,11 @@ def _run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
         db = str(Path(tmp) / "bench.db")
         synthetic = ["--synthetic"] if args.synthetic else []
         prepared = _child(["--prepare", str(size), "--db", db, "--seed", str(args.seed), *synthetic], size)
-        written = _child(["--write", str(size), "--db", db, "--builds", str(args.builds)], size)
+        written = _child(
+            ["--write", str(size), "--db", db, "--builds", str(args.builds), "--questions", str(args.questions),
+             "--prefixes", str(args.prefixes), "--seed", str(args.seed)],
+            size,
+        )  # fmt: skip
         worker = [
             "--worker", str(size), "--db", db, "--questions", str(args.questions),
             "--prefixes", str(args.prefixes), "--builds", str(args.builds),
@@ -151,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.write is not None:
         from .run import write
 
-        json.dump(write(args.write, args.builds, args.db), sys.stdout)
+        json.dump(write(args.write, args.builds, args.db, args.questions, args.prefixes, args.seed), sys.stdout)
         return 0
     if args.worker is not None:
         _worker(args)

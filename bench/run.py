@@ -9,7 +9,9 @@ questions. Each result is one JSON object.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
+import json
 import math
 import os
 import resource
@@ -154,9 +156,15 @@ def prepare(size: int, seed: int, db: Path, synthetic: bool = False) -> dict[str
     return {"generate_s": gen_seconds, "sqlite_import_s": import_seconds, "source": bk.source}
 
 
-def write(size: int, builds: int, db: Path) -> dict[str, Any]:
+def questions_path(db: Path) -> Path:
+    return db.with_name(db.name + ".questions.json")
+
+
+def write(size: int, builds: int, db: Path, n_questions: int, n_prefixes: int, seed: int) -> dict[str, Any]:
     """What the writer does once per change, in a fresh process of its own: the rows read and checked
-    (`Store.raw` + `bundle.build`), the engine built, its snapshot written for every reader."""
+    (`Store.raw` + `bundle.build`), the engine built, its snapshot written for every reader. The
+    questions and prefixes the reader asks are made here too, from the same knowledge: made in the
+    reader they would unpack every phone into the reader's memory, which answering never does."""
     pin_one_core()
     gc.collect()
     reset_peak_rss()
@@ -191,6 +199,12 @@ def write(size: int, builds: int, db: Path) -> dict[str, Any]:
     path = snapshot.path_for(db)
     write_seconds, written = _timed(lambda: snapshot.write(path, state, engine))
     assert written, f"no snapshot written to {path}"
+    questions = make_questions(knowledge, data.COUNTRIES, n_questions, seed + size)
+    asked = {
+        "questions": [dataclasses.asdict(q) for q in questions],
+        "prefixes": autocomplete_prefixes(knowledge, n_prefixes, seed + size),
+    }
+    questions_path(db).write_text(json.dumps(asked))
     return {
         "sqlite_raw_s": load_raw,
         "sqlite_build_s": load_build,
@@ -267,8 +281,9 @@ def measure(
     settle()
     rss_engine = psutil.Process().memory_info().rss
 
-    questions = make_questions(knowledge, data.COUNTRIES, n_questions, seed + size)
-    prefixes = autocomplete_prefixes(knowledge, n_prefixes, seed + size)
+    asked = json.loads(questions_path(db).read_text())  # made by the writer, from the same knowledge
+    questions = [Question(**q) for q in asked["questions"]][:n_questions]
+    prefixes: list[str] = asked["prefixes"][:n_prefixes]
     for warm in ("hello", "is the pixel 9 sold in the us", "galaxy s24 on tmo"):
         engine.answer(warm)
 

@@ -1,17 +1,17 @@
-"""The phones of a knowledge packed into compressed blocks of plain rows, each made into `Device`
-records when it is first asked for.
+"""The phones of a knowledge packed as rows of plain values in a few large byte strings, each made
+into `Device` records when it is first asked for.
 
 A reader of 100,000 phones otherwise unpickles 1.4 million objects (each phone's variants, bands and
 their frozensets of band numbers) to answer questions that look at a few dozen of them: that was
-half of its start and 220 MB of its memory. Packed, they are 7 MB of bytes and one sorted list of
-ids. A phone asked for is unpacked once and kept (up to KEEP of them); going over all of them (the
-web's list) unpacks block by block and keeps none.
+half of its start and 220 MB of its memory. Packed, they are 34 MB of bytes (uncompressed: a zlib
+block per 32 phones took 7 MB but a tenth of a millisecond per phone asked for, a fifth of an answer)
+and one sorted list of ids. A phone asked for is unpacked once (a few microseconds) and kept, up to
+KEEP of them; going over all of them (the web's list) keeps none.
 """
 
 from __future__ import annotations
 
 import marshal
-import zlib
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
@@ -19,9 +19,9 @@ from typing import Any, overload
 
 from .records import Bands, Device, Variant
 
-# Phones per compressed block: small enough that unpacking one phone costs tens of microseconds,
-# large enough that zlib finds the repeats between neighbours (a maker's phones share their words).
-BLOCK = 32
+# Rows per byte string: a few thousand strings of ~20 KB, each read within one of pickle's frames (a
+# load in a worker thread hands the interpreter lock on between frames).
+BLOCK = 64
 
 # Phones kept unpacked, at most (a service that has answered about every phone would otherwise hold
 # them all again); past it the kept ones are let go and unpacked anew when asked for.
@@ -79,21 +79,32 @@ class PackedDevices(Sequence[Device]):
     """The phones in their knowledge's order, with `by_id`, the index `Knowledge.device` reads."""
 
     def __init__(self, devices: Sequence[Device]) -> None:
-        rows = [_row(d) for d in devices]
-        blocks = [zlib.compress(marshal.dumps(tuple(rows[i : i + BLOCK]))) for i in range(0, len(rows), BLOCK)]
+        rows = [marshal.dumps(_row(d)) for d in devices]
+        blocks = [b"".join(rows[i : i + BLOCK]) for i in range(0, len(rows), BLOCK)]
+        ends = array("I")  # where row n ends in its block (it starts where row n - 1 ends, or at 0)
+        for i in range(0, len(rows), BLOCK):
+            end = 0
+            for row in rows[i : i + BLOCK]:
+                end += len(row)
+                ends.append(end)
         order = sorted(range(len(devices)), key=lambda n: devices[n].id)
-        self._setup([devices[n].id for n in order], array("I", order), blocks)
+        self._setup([devices[n].id for n in order], array("I", order), blocks, ends)
 
-    def _setup(self, ids: list[str], at: array[int], blocks: list[bytes]) -> None:
+    def _setup(self, ids: list[str], at: array[int], blocks: list[bytes], ends: array[int]) -> None:
         self._ids = ids  # sorted
         self._at = at  # the position of the phone with the n-th id
         self._blocks = blocks
+        self._ends = ends
         self._made: dict[int, Device] = {}
-        self._last: tuple[int, tuple[_Row, ...]] = (-1, ())
-        self.by_id = _ById(self)
+
+    @property
+    def by_id(self) -> Mapping[str, Device]:
+        # A new view each time, not one kept here: that would be a reference cycle, and a loaded
+        # index must be freed by reference counting alone (`bot.heap`).
+        return _ById(self)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _restore, (self._ids, self._at, self._blocks)
+        return _restore, (self._ids, self._at, self._blocks, self._ends)
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -123,28 +134,23 @@ class PackedDevices(Sequence[Device]):
         if made is None:
             if len(self._made) >= KEEP:
                 self._made.clear()
-            made = self._made[n] = _device(self._block(n // BLOCK)[n % BLOCK])
+            made = self._made[n] = _device(self._unpack(n))
         return made
 
     def __iter__(self) -> Iterator[Device]:
-        for b in range(len(self._blocks)):
-            rows = self._block(b)
-            for i, row in enumerate(rows):
-                made = self._made.get(b * BLOCK + i)
-                yield made if made is not None else _device(row)
+        for n in range(len(self)):
+            made = self._made.get(n)
+            yield made if made is not None else _device(self._unpack(n))
 
     def position(self, device_id: str) -> int:
         """Where the phone with this id is, or -1."""
         found = bisect_left(self._ids, device_id)
         return self._at[found] if found < len(self._ids) and self._ids[found] == device_id else -1
 
-    def _block(self, b: int) -> tuple[_Row, ...]:
-        last = self._last
-        if last[0] == b:
-            return last[1]
-        rows: tuple[_Row, ...] = marshal.loads(zlib.decompress(self._blocks[b]))
-        self._last = (b, rows)
-        return rows
+    def _unpack(self, n: int) -> _Row:
+        start = self._ends[n - 1] if n % BLOCK else 0
+        row: _Row = marshal.loads(self._blocks[n // BLOCK][start : self._ends[n]])
+        return row
 
 
 class _ById(Mapping[str, Device]):
@@ -167,7 +173,7 @@ class _ById(Mapping[str, Device]):
         return len(self._devices)
 
 
-def _restore(ids: list[str], at: array[int], blocks: list[bytes]) -> PackedDevices:
+def _restore(ids: list[str], at: array[int], blocks: list[bytes], ends: array[int]) -> PackedDevices:
     packed = PackedDevices.__new__(PackedDevices)
-    packed._setup(ids, at, blocks)
+    packed._setup(ids, at, blocks, ends)
     return packed

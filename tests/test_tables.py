@@ -4,14 +4,18 @@ sets and records they are made from."""
 from __future__ import annotations
 
 import pickle
+import weakref
+from pathlib import Path
+from typing import cast
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot import bundle
+from bot import bundle, heap, snapshot
 from bot.matching.tables import Groups, Models, Pairs, Strings
 from bot.matching.trie import Growing, Node, Payload, Trie
 from bot.packed import BLOCK, PackedDevices
+from bot.store import Store
 
 words = st.text(alphabet="abcz0 é中", min_size=0, max_size=6)
 
@@ -89,3 +93,26 @@ def test_packed_phones_read_as_the_knowledge_s_records() -> None:
     for device in reversed(devices):  # from the last block back: every block unpacked again
         assert packed.by_id[device.id] == device and device.id in packed.by_id
     assert "no-such-phone" not in packed.by_id and packed.by_id.get("no-such-phone") is None
+
+
+def test_a_loaded_engine_is_freed_by_reference_counting_alone(tmp_path: Path) -> None:
+    """`bot.heap`'s contract: the collector is paused during loads and the index frozen out of its view
+    afterwards, so a reference cycle in an index would keep a replaced one in memory for good."""
+    store = Store.open(tmp_path / "kb.db", seed=bundle.shipped_knowledge_dir())
+    snapshot.engine_for(store)
+    state = store.state()
+    assert state is not None
+    with heap.paused():
+        engine = snapshot.load(snapshot.path_for(store.path), state)
+        assert engine is not None
+        engine.answer("does the pixel 9 work on t-mobile")
+        engine.index.complete("device", "gal")
+        held = [
+            weakref.ref(engine),
+            weakref.ref(engine.index.lexicon.trie),
+            weakref.ref(cast(PackedDevices, engine.knowledge.devices)),
+            weakref.ref(engine.index.lexicon.completion["device"]),
+        ]
+        del engine
+        assert [ref() for ref in held] == [None] * len(held)
+    store.close()

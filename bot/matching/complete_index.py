@@ -46,15 +46,22 @@ class CompletionIndex:
     def __len__(self) -> int:
         return len(self.keys)
 
+    # The accessors bisection and the walks call thousands of times a keystroke: they slice the table's
+    # text directly rather than go through `Strings.__getitem__`.
+
     def key(self, n: int) -> str:
-        return self.keys[n]
+        offsets = self.keys.offsets
+        return self.keys.text[offsets[n] : offsets[n + 1]]
 
     def entry(self, n: int) -> str:
         """The id of the entry key n is of."""
         return self.ids[self.owners[n]]
 
     def compact(self, n: int) -> str:
-        return self.keys[n].replace(" ", "")
+        offsets = self.keys.offsets
+        return self.keys.text[offsets[n] : offsets[n + 1]].replace(" ", "")
 
     def word(self, p: int) -> str:
-        return self.keys[p // self.width][p % self.width :]
+        n, at = divmod(p, self.width)
+        offsets = self.keys.offsets
+        return self.keys.text[offsets[n] + at : offsets[n + 1]]

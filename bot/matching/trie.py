@@ -5,8 +5,9 @@ At 100,000 phones the grown trie is half a million nodes, each a dict and a list
 Python objects that a reader would unpickle one by one (a second of its start) and hold (130 MB).
 Frozen, it is five arrays and two short tables, loaded as a handful of byte copies. Nodes are
 numbered breadth first, so a node's children are consecutive numbers, kept in the order of their
-tokens' numbers: a child is found by bisection over that run. `Node` is a view of one number with
-the grown node's interface (`children.get`, `in children`, `payloads`), which is all reading uses.
+tokens' numbers: a child is found by bisection over that run (the root's, by a dict). `Node` is a
+view of one number with the grown node's interface (`children.get`, `in children`, `payloads`),
+which is all reading uses.
 """
 
 from __future__ import annotations
@@ -85,6 +86,8 @@ class Trie:
         # Made again after a load rather than stored: cheap next to the arrays, and the cache is
         # per process.
         self._token_of = {word: n for n, word in enumerate(self.words)}
+        # The root's children by word: every token of a question is looked up there first.
+        self._top = {self.words[self.token[c]]: c for c in range(self.first[0], self.first[1])}
         self._made: dict[int, Payload] = {}
 
     def __getstate__(self) -> tuple[Any, ...]:
@@ -96,10 +99,14 @@ class Trie:
 
     @property
     def root(self) -> Node:
+        # Made on each call, not kept: a node kept here would be a reference cycle, and an index
+        # must be freed by reference counting alone (`bot.heap`).
         return Node(self, 0)
 
     def child(self, n: int, word: str) -> int:
         """The child of node n along `word`, or -1."""
+        if n == 0:
+            return self._top.get(word, -1)
         t = self._token_of.get(word)
         if t is None:
             return -1
@@ -124,8 +131,9 @@ class Trie:
         return made
 
 
-class Node:
-    """One node of a frozen trie, read as a grown one is."""
+class Node(Mapping[str, "Node"]):
+    """One node of a frozen trie, read as a grown one is; it is its own `children` mapping (one object
+    fewer made per step of a walk, which reading takes a hundred of per question)."""
 
     __slots__ = ("_n", "_trie")
 
@@ -134,20 +142,15 @@ class Node:
         self._n = n
 
     @property
-    def children(self) -> Children:
-        return Children(self._trie, self._n)
+    def children(self) -> Node:
+        return self
 
     @property
     def payloads(self) -> tuple[Payload, ...]:
         return self._trie.payloads(self._n)
 
-
-class Children(Mapping[str, Node]):
-    __slots__ = ("_n", "_trie")
-
-    def __init__(self, trie: Trie, n: int) -> None:
-        self._trie = trie
-        self._n = n
+    def __bool__(self) -> bool:
+        return True  # a node, not its number of children
 
     def get(self, word: str, default: Any = None) -> Any:
         at = self._trie.child(self._n, word)
