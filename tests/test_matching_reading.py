@@ -872,3 +872,6 @@ def test_of_several_carriers_named_the_one_the_question_asks_about() -> None:
         ],
     )
     assert Index(cn).analyze("Support 5G? China Mobile China Unicom China Telecom").carriers == ()
+    # one of a list said to be the asker's ("a … user") is the asker's; the first so said, when several are
+    q = "China Unicom user here: calls to China Mobile and China Telecom users fail on my xiaomi 14 china"
+    assert Index(cn).analyze(q).carriers == ("cu",)

@@ -103,6 +103,7 @@ def resolve(
 
     carriers: list[str] = []
     said_at: dict[str, list[int]] = defaultdict(list)  # where each chosen network was named
+    ends: dict[str, list[int]] = defaultdict(list)  # and where each of those names ends
     suggestions: list[Suggestion] = []
     for (start, end), found in sorted(groups.items()):
         if (start, end) in sellers:
@@ -113,6 +114,7 @@ def resolve(
         chosen, offered = _one_carrier(lexicon, toks[start:end], found, country, binding, named_origin, lang)
         for c in chosen:
             said_at[c].append(start)
+            ends[c].append(end)
         carriers.extend(chosen)
         suggestions.extend(_carrier_suggestion(lexicon, c) for c in offered)
     carriers = list(dict.fromkeys(carriers))
@@ -120,11 +122,20 @@ def resolve(
         # "my iphone is on at&t, will at&t mexico work?": the carrier the question asks about.
         carriers = [c for c in carriers if any(sentence_of[at] in asking for at in said_at[c])] or carriers
     if len(carriers) >= 3:
-        # "China Mobile, China Unicom, China Telecom": a list of networks, not the asker's own.
-        carriers = []
+        # "China Mobile, China Unicom, China Telecom": a list of networks, not the asker's own; unless
+        # one is said to be it ("I'm an LG U+ user; calls to KT and SKT fail").
+        users = {c: min((e for e in ends[c] if _names_user(toks, e)), default=-1) for c in carriers}
+        own = {c: at for c, at in users.items() if at >= 0}
+        # The first said to be one's own: "KT, SKT users" further on are whom the asker calls.
+        carriers = [min(own, key=own.__getitem__)] if own else []
     if carriers:
         country = k.carrier(carriers[0]).country
     return PlaceReading(tuple(carriers), tuple(suggestions), country, origin)
+
+
+def _names_user(toks: list[Token], end: int) -> bool:
+    """A network's name followed by its subscriber: "a Jio user", "LG U+ 사용자"."""
+    return end < len(toks) and not toks[end].brk and toks[end].norm in _USERS
 
 
 def with_everyday_carrier(lexicon: Lexicon, where: PlaceReading, candidates: list[Match]) -> PlaceReading:
@@ -262,6 +273,14 @@ _NETWORK_NOUNS = frozenset(
 _NETWORK_FILLERS = frozenset({"based", "phone", "mobile", "cell", "cellular", "wireless", "smartphone"})
 # "the Indian market", "den deutschen Markt", "el mercado mexicano": where a phone is sold. Not
 # "marché": folded it is "marche", French for "works".
+# After a network's name: its subscriber ("a Jio user", "LG U+ 사용자", "cliente de Claro" is before).
+_USERS = frozenset(
+    text.fold(w)
+    for w in (
+        *("user", "users", "customer", "customers", "subscriber", "subscribers", "사용자", "usuario", "usuaria"),
+        *("pelanggan", "kunde", "kundin", "abonné", "abonnée", "utente", "utilizador", "usuário", "usuária"),
+    )
+)
 _MARKET_NOUNS = frozenset({"market", "markets", "markt", "mercado", "mercados", "mercato"})
 _DETERMINERS = frozenset({"a", "an", "my", "the", "this", "that", "our", "his", "her", "their", "unlocked", "locked"})
 _BUYING = frozenset({"buy", "buying", "comprar", "compro", "kaufen", "beli", "acheter", "comprare"})
