@@ -267,6 +267,13 @@ def test_a_country_the_phone_is_used_outside_of_is_not_where_it_is_used() -> Non
         assert (result.country, result.origin) == (None, "CN"), q
 
 
+def test_a_country_right_after_the_phone_then_another_place_is_the_models_market() -> None:
+    result = read("hp xiaomi 14 china bisa dipake di indonesia?")
+    assert (result.country, result.origin, result.variant) == ("ID", "CN", "x14c")
+    # alone, it may be where the phone is used
+    assert read("pixel 8 usa?").country == "US"
+
+
 def test_an_origin_picks_the_variant_made_for_it() -> None:
     assert read("china version xiaomi 14 on tmo").variant == "x14c"
     assert read("got a us unlocked galaxy s24, works on jio?").variant == "s24-us"
@@ -323,6 +330,22 @@ def test_a_model_word_written_before_the_name_it_ends() -> None:
     assert read("galaxy ultra s24 on verizon").device == "galaxy-s24-ultra"
     # a model word that makes no phone of the name leaves it be
     assert read("pro tip: galaxy s24 on verizon").device == "galaxy-s24"
+
+
+def test_the_e_of_e_sim_is_no_model_letter() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("apple", "Apple", "iphone")],
+            devices=[
+                device("iphone-16", "apple", "iPhone 16", variant("a", lte=[3])),
+                device("iphone-16e", "apple", "iPhone 16e", variant("b", lte=[3])),
+            ],
+            carriers=[],
+        )
+    )
+    for q in ("iphone 16 e sim only usa model in india", "iphone 16 e-sim in india"):
+        assert index.analyze(q).device == "iphone-16", q
+    assert index.analyze("iphone 16 e in india").device == "iphone-16e"
 
 
 def test_numbers_listed_after_a_name_name_its_siblings() -> None:

@@ -218,6 +218,8 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
     length = m.end - m.start
     if p.kind == "device" and length > 1 and _conjunction(toks, m.end - 1, m.start):
         return False  # "o iphone 16 e o galaxy s24" is no iPhone 16e
+    if p.kind == "device" and length > 1 and _esim(toks, m.end - 1):
+        return False  # "iphone 16 e sim only" is an iPhone 16 with an eSIM
     if p.kind == "device" and _letter_of_compound(toks, m.end - 1):
         return False  # "OnePlus 8 T-Mobile" is no OnePlus 8T: the "T" belongs to "T-Mobile"
     if length == 1 and m.score < 1.0 and len(toks[m.start].norm) < 5:
@@ -283,6 +285,17 @@ def _conjunction(toks: list[Token], i: int, start: int) -> bool:
     return nxt.norm in _ARTICLES or nxt.raw[:1].isupper() or nxt.norm == toks[start].norm
 
 
+def _esim(toks: list[Token], i: int) -> bool:
+    """The "e" of "e sim" or "e-sim", written apart: an eSIM, not a model's letter."""
+    return (
+        toks[i].norm == "e"
+        and not toks[i].glued
+        and i + 1 < len(toks)
+        and toks[i + 1].norm in ("sim", "sims")
+        and not toks[i + 1].brk
+    )
+
+
 def _starts_a_model(toks: list[Token], i: int) -> bool:
     """A letter with a number glued after it begins the next model ("s23/s24"), not a suffix."""
     return i + 1 < len(toks) and toks[i + 1].glued and toks[i + 1].norm.isdigit()
@@ -324,6 +337,7 @@ def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
         and not _letter_of_compound(toks, m.end)
         and not _conjunction(toks, m.end, m.start)
         and not _starts_a_model(toks, m.end)
+        and not _esim(toks, m.end)
     ):
         return True
     has_nr = lexicon.device_has_nr.get(m.payload.id, False)
