@@ -270,8 +270,9 @@ def test_a_country_the_phone_is_used_outside_of_is_not_where_it_is_used() -> Non
 def test_a_country_right_after_the_phone_then_another_place_is_the_models_market() -> None:
     result = read("hp xiaomi 14 china bisa dipake di indonesia?")
     assert (result.country, result.origin, result.variant) == ("ID", "CN", "x14c")
-    # alone, it may be where the phone is used
+    # alone, or named again later, it may be where the phone is used
     assert read("pixel 8 usa?").country == "US"
+    assert read("the pixel 8 USA launch: still missing from USA shelves").country == "US"
 
 
 def test_an_origin_picks_the_variant_made_for_it() -> None:
@@ -346,6 +347,22 @@ def test_the_e_of_e_sim_is_no_model_letter() -> None:
     for q in ("iphone 16 e sim only usa model in india", "iphone 16 e-sim in india"):
         assert index.analyze(q).device == "iphone-16", q
     assert index.analyze("iphone 16 e in india").device == "iphone-16e"
+
+
+def test_the_article_a_is_no_model_letter() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google", "pixel")],
+            devices=[
+                device("pixel-9", "google", "Pixel 9", variant("a", lte=[3])),
+                device("pixel-9a", "google", "Pixel 9a", variant("b", lte=[3])),
+            ],
+            carriers=[],
+        )
+    )
+    assert index.analyze("is the pixel 9 a good phone for india?").device == "pixel-9"
+    assert index.analyze("pixel 9 a on jio").device == "pixel-9a"
+    assert index.analyze("is the pixel 9a a good phone?").device == "pixel-9a"
 
 
 def test_numbers_listed_after_a_name_name_its_siblings() -> None:

@@ -218,8 +218,8 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
     length = m.end - m.start
     if p.kind == "device" and length > 1 and _conjunction(toks, m.end - 1, m.start):
         return False  # "o iphone 16 e o galaxy s24" is no iPhone 16e
-    if p.kind == "device" and length > 1 and _esim(toks, m.end - 1):
-        return False  # "iphone 16 e sim only" is an iPhone 16 with an eSIM
+    if p.kind == "device" and length > 1 and (_esim(toks, m.end - 1) or _article(toks, m.end - 1)):
+        return False  # "iphone 16 e sim only" is an iPhone 16 with an eSIM; "pixel 9 a good phone" a Pixel 9
     if p.kind == "device" and _letter_of_compound(toks, m.end - 1):
         return False  # "OnePlus 8 T-Mobile" is no OnePlus 8T: the "T" belongs to "T-Mobile"
     if length == 1 and m.score < 1.0 and len(toks[m.start].norm) < 5:
@@ -283,6 +283,25 @@ def _conjunction(toks: list[Token], i: int, start: int) -> bool:
         return False
     nxt = toks[i + 1]
     return nxt.norm in _ARTICLES or nxt.raw[:1].isupper() or nxt.norm == toks[start].norm
+
+
+# Words that follow the article in "is the pixel 9 a good phone?": the "a" is no model's letter.
+_AFTER_ARTICLE = frozenset(
+    {
+        *("good", "great", "decent", "bad", "better", "best", "nice", "solid", "new", "real", "smart", "cheap"),
+        *("budget", "flagship", "phone", "choice", "buy", "option", "upgrade", "bargain", "deal", "problem"),
+    }
+)
+
+
+def _article(toks: list[Token], i: int) -> bool:
+    """The "a" of "pixel 9 a good phone", written apart before a word that follows an article."""
+    return (
+        toks[i].raw == "a"  # a capital "A" apart is more likely the model's ("Pixel 9 A")
+        and i + 1 < len(toks)
+        and toks[i + 1].norm in _AFTER_ARTICLE
+        and not toks[i + 1].brk
+    )
 
 
 def _esim(toks: list[Token], i: int) -> bool:

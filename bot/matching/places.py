@@ -402,7 +402,7 @@ def _is_origin(
     after = [t.norm for t in toks[p.end : p.end + 2] if not t.brk]
     if any(word in MARKET_CUES for word in after) or p.adjective:
         return True  # "china version", "china mainland version", "CN rom"
-    if device_span is not None and p.start == device_span[1] and len(places) > 1:
+    if device_span is not None and p.start == device_span[1] and any(o.code != p.code for o in places):
         return True  # "xiaomi 14 china bisa dipake di indonesia?": the model's market, then where it is used
     others = {i for o in places if o is not p for i in range(o.start, o.end)}
     phone = set(range(*device_span)) if device_span is not None else set()
