@@ -371,12 +371,18 @@ def test_numbers_listed_after_a_name_name_its_siblings() -> None:
         ("does the pixel 8/9 work on tmo", ["pixel-8", "pixel-9"]),
         ("pixel 5, 8 or 9 sold in india?", ["pixel-5", "pixel-8", "pixel-9"]),
         ("oneplus 8/8t on verizon", ["oneplus-8", "oneplus-8t"]),
+        ("pixel 9 pro fold or 8 on tmo", ["pixel-8", "pixel-9-pro-fold"]),
     ):
         result = read(q)
         assert (result.device, [s.id for s in result.suggestions]) == (None, ids), q
     # a number that names no sibling ends the list; a lone name is read as before
     assert read("pixel 9 / 64 gb on tmo").device == "pixel-9"
     assert read("pixel 9 8gb on tmo").device == "pixel-9"
+
+
+def test_a_number_before_the_words_of_a_name_is_weighed_with_them() -> None:
+    # "the 9 pro fold" names no phone whole; the "did you mean" is the one with its number
+    assert [s.id for s in read("does the 9 pro fold work on tmo").suggestions][:1] == ["pixel-9-pro-fold"]
 
 
 def test_a_phone_alike_only_in_its_other_words_is_not_offered() -> None:

@@ -340,11 +340,12 @@ def _with_modifier_before(lexicon: Lexicon, m: Match, toks: list[Token]) -> Matc
 
 
 def _listed_siblings(lexicon: Lexicon, m: Match, toks: list[Token], question: str) -> list[Match]:
-    """The numbers listed after a name that ends in one ("Pixel 6/7/8/9", "iphone 14 or 15") are
-    its siblings: each is named as the phone of that name with its number."""
-    if not toks[m.end - 1].norm.isdigit():
+    """The numbers listed after a name with one ("Pixel 6/7/8/9", "iphone 14 or 15", "iphone 13 mini
+    or 13 pro") are its siblings: each is named as the phone of that name with its number."""
+    numbers = [i for i in range(m.start, m.end) if toks[i].norm.isdigit()]
+    if not numbers:
         return []
-    head = [t.norm for t in toks[m.start : m.end - 1]]
+    head = [t.norm for t in toks[m.start : numbers[-1]]]  # "iphone 13 mini or 13 pro": "iphone"
     found: list[Match] = []
     j = m.end
     while j < len(toks):
@@ -356,8 +357,12 @@ def _listed_siblings(lexicon: Lexicon, m: Match, toks: list[Token], question: st
         if not listed or toks[j].brk or toks[j].glued or not toks[j].norm.isdigit():
             break
         end = j + 1
-        while end < len(toks) and toks[end].glued and toks[end].norm.isalpha():
-            end += 1  # "pixel 7/7a"
+        while (
+            end < len(toks)
+            and not toks[end].brk
+            and ((toks[end].glued and toks[end].norm.isalpha()) or toks[end].norm in MODIFIERS)
+        ):
+            end += 1  # "pixel 7/7a", "13 pro max"
         named = lexicon.devices_named(head + [t.norm for t in toks[j:end]])
         if len(named) != 1:
             break
@@ -501,6 +506,8 @@ def fuzzy_devices(
     # The phone's name ends where a carrier or country begins: "redmi note 5 on jio" is weighed
     # as "redmi note 5", or short names (Note 2, Note 8) would win on the extra words.
     elsewhere = {i for m in matches if m.payload.kind in ("carrier", "country") for i in range(m.start, m.end)}
+    if first > 0 and toks[first - 1].norm.isdigit() and not toks[first].brk and first - 1 not in elsewhere:
+        first -= 1  # "the 15 pro max": the number is the name's too, and says which one
     words: list[str] = []
     for i in range(first, min(first + 5, len(toks))):
         if i in elsewhere or (i > first and toks[i].brk):
