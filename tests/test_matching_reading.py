@@ -349,6 +349,11 @@ def test_the_e_of_e_sim_is_no_model_letter() -> None:
     assert index.analyze("iphone 16 e in india").device == "iphone-16e"
 
 
+def test_memory_and_sims_after_a_name_are_no_model_number() -> None:
+    for q in ("galaxy s24 ultra 12 256 on tmo", "galaxy s24 ultra 12gb on tmo", "galaxy s24 ultra 2 sim on tmo"):
+        assert read(q).device == "galaxy-s24-ultra", q
+
+
 def test_the_article_a_is_no_model_letter() -> None:
     index = Index(
         knowledge(

@@ -304,6 +304,20 @@ def _article(toks: list[Token], i: int) -> bool:
     )
 
 
+_STORAGE = frozenset({"32", "64", "128", "256", "512", "1024"})
+_UNITS = frozenset({"gb", "tb", "mb", "mah", "mp", "w", "hz", "mm", "g"})
+
+
+def _spec_number(toks: list[Token], i: int) -> bool:
+    """A number that tells a phone's memory or SIMs, not a model: "12 256", "16gb", "2 sim"."""
+    nxt = toks[i + 1] if i + 1 < len(toks) and not toks[i + 1].brk else None
+    if nxt is None:
+        return False
+    if nxt.glued:
+        return nxt.norm in _UNITS  # "16gb"; not the "5g" of a name
+    return nxt.norm in _STORAGE or nxt.norm in ("gb", "tb", "mah", "sim", "sims")
+
+
 def _esim(toks: list[Token], i: int) -> bool:
     """The "e" of "e sim" or "e-sim", written apart: an eSIM, not a model's letter."""
     return (
@@ -342,8 +356,9 @@ def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
         return False
     if nxt.glued and nxt.norm.isascii() and nxt.norm.isalpha():
         return True
-    # "Redmi 959" is not the phone named "Xiaomi Redmi": a number after a name ending in a word.
-    if nxt.norm.isdigit() and toks[m.end - 1].norm.isalpha():
+    # "Redmi 959" is not the phone named "Xiaomi Redmi": a number after a name ending in a word;
+    # but "pro 12 256", "16gb", "2 sim" tell the memory or the SIMs of the phone named.
+    if nxt.norm.isdigit() and toks[m.end - 1].norm.isalpha() and not _spec_number(toks, m.end):
         return True
     if nxt.norm in MODIFIERS:
         return True
