@@ -377,6 +377,8 @@ def test_numbers_listed_after_a_name_name_its_siblings() -> None:
         ("pixel 5, 8 or 9 sold in india?", ["pixel-5", "pixel-8", "pixel-9"]),
         ("oneplus 8/8t on verizon", ["oneplus-8", "oneplus-8t"]),
         ("pixel 9 pro fold or 8 on tmo", ["pixel-8", "pixel-9-pro-fold"]),
+        # model words alone keep the name's number
+        ("galaxy s24 or ultra on verizon", ["galaxy-s24", "galaxy-s24-ultra"]),
     ):
         result = read(q)
         assert (result.device, [s.id for s in result.suggestions]) == (None, ids), q

@@ -354,7 +354,11 @@ def _listed_siblings(lexicon: Lexicon, m: Match, toks: list[Token], question: st
             listed = j < len(toks)
         else:
             listed = question[toks[j - 1].end : toks[j].start].strip() in _LIST_MARKS
-        if not listed or toks[j].brk or toks[j].glued or not toks[j].norm.isdigit():
+        if not listed or toks[j].brk or toks[j].glued:
+            break
+        # "galaxy s24 plus or ultra": model words alone keep the name's number
+        stem = head if toks[j].norm.isdigit() else [*head, toks[numbers[-1]].norm]
+        if not toks[j].norm.isdigit() and toks[j].norm not in MODIFIERS:
             break
         end = j + 1
         while (
@@ -363,7 +367,7 @@ def _listed_siblings(lexicon: Lexicon, m: Match, toks: list[Token], question: st
             and ((toks[end].glued and toks[end].norm.isalpha()) or toks[end].norm in MODIFIERS)
         ):
             end += 1  # "pixel 7/7a", "13 pro max"
-        named = lexicon.devices_named(head + [t.norm for t in toks[j:end]])
+        named = lexicon.devices_named(stem + [t.norm for t in toks[j:end]])
         if len(named) != 1:
             break
         found.append(Match(Payload("device", next(iter(named))), j, end, 1.0))
