@@ -17,9 +17,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pycountry
-import yaml
-
 from . import heap, markets, shape, text
 from .records import TECHS, Bands, CarrierBands, Knowledge, Tiered
 from .shape import properties as properties
@@ -28,6 +25,7 @@ from .shape import shipped_knowledge_dir as shipped_knowledge_dir
 
 if TYPE_CHECKING:
     import jsonschema
+    import yaml
 
 FORMAT = "devicebot-knowledge/1"
 KINDS = ("vendors", "devices", "carriers", "statements")
@@ -94,22 +92,27 @@ class RawBundle:
 # Reading files
 
 
-# libyaml's parser when PyYAML was built with it (the wheels are): the shipped knowledge is
-# thousands of entries, and the pure-Python parser takes seconds over them.
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@cache
+def _yaml12_loader() -> type[yaml.SafeLoader]:
+    """YAML with 1.2 scalars: `NO` (Norway) stays a string and dates stay text, as written. libyaml's
+    parser when PyYAML was built with it (the wheels are): the shipped knowledge is thousands of
+    entries, and the pure-Python parser takes seconds over them. Made on first use: answering a
+    question reads no YAML, and importing PyYAML is a twentieth of a `devicebot ask`."""
+    import yaml
 
+    base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader: type[yaml.SafeLoader] = type("_Yaml12Loader", (base,), {})
+    loader.yaml_implicit_resolvers = {
+        first: [
+            (tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+        ]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    return loader
 
-class _Yaml12Loader(_SafeLoader):  # type: ignore[misc, valid-type]
-    """YAML with 1.2 scalars: `NO` (Norway) stays a string and dates stay text, as written."""
-
-
-_Yaml12Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Yaml12Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
 
 BUNDLE_SUFFIXES = (".json", ".yaml", ".yml")
 
@@ -122,7 +125,10 @@ MAX_DEPTH = 32
 def _yaml(content: str, name: str) -> Any:
     """YAML without anchors and aliases: a bundle never needs them, and a few nested aliases (a
     "billion laughs") would make validation walk an exponentially large tree."""
-    node = yaml.compose(content, Loader=_Yaml12Loader)
+    import yaml
+
+    loader_class = _yaml12_loader()
+    node = yaml.compose(content, Loader=loader_class)
     if node is None:
         return None
     seen: set[int] = set()
@@ -150,7 +156,7 @@ def _yaml(content: str, name: str) -> Any:
                         )
                     keys.add(key.value)
             stack.extend((part, depth + 1) for pair in current.value for part in pair)
-    loader = _Yaml12Loader(content)
+    loader = loader_class(content)
     try:
         return loader.construct_document(node)
     finally:
@@ -169,6 +175,8 @@ def _one_of_each(pairs: list[tuple[str, Any]], name: str) -> dict[str, Any]:
 
 def parse_text(content: str, name: str) -> Any:
     """Parse JSON or YAML text (by the name's suffix) into plain data."""
+    import yaml
+
     suffix = Path(name).suffix.lower()
     try:
         if suffix == ".json":
@@ -397,6 +405,8 @@ def _date_ok(value: str) -> bool:
 
 
 def _country_ok(code: str) -> bool:
+    import pycountry  # a fortieth of a `devicebot ask`, which validates nothing
+
     return pycountry.countries.get(alpha_2=code) is not None
 
 
@@ -694,6 +704,8 @@ def dump(bundle: Mapping[str, Any], path: Path) -> None:
     if suffix == ".json":
         content = json.dumps(bundle, indent=1, ensure_ascii=False) + "\n"
     elif suffix in (".yaml", ".yml"):
+        import yaml
+
         content = yaml.safe_dump(dict(bundle), sort_keys=False, allow_unicode=True, width=110)
     else:
         raise KnowledgeError([Problem(str(path), "", "unknown file type: expected .json, .yaml or .yml")])

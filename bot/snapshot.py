@@ -29,19 +29,18 @@ import os
 import pickle
 import stat
 import struct
-import subprocess
 import sys
 import tempfile
 import zlib
 from collections.abc import Callable
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from . import heap, records
 from .bundle import KnowledgeError
 from .engine import Engine
+from .matching import everyday
 from .matching.lexicon import Lexicon
 from .packed import PackedDevices
 from .store import Store
@@ -78,16 +77,36 @@ def fingerprint() -> str:
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"{FORMAT} {sys.version} {sys.implementation.cache_tag}".encode())
     for name in _DATA_PACKAGES:
-        try:
-            digest.update(f" {name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f" {name}=-".encode())
+        digest.update(f" {name}={installed_version(name)}".encode())
     package = Path(__file__).resolve().parent
     # The modules an engine is built by; the adapters (web, discord, present) do not shape it.
     for source in sorted([*package.glob("*.py"), *(package / "matching").glob("*.py")]):
         digest.update(source.name.encode())
         digest.update(source.read_bytes())
     return digest.hexdigest()
+
+
+def installed_version(name: str) -> str:
+    """The version of an installed distribution ("-" when there is none), from the name of its
+    `.dist-info` folder on `sys.path`, the first one found as imports find packages: what
+    `importlib.metadata.version` reads, without importing importlib.metadata (and email, zipfile,
+    with it: a fifteenth of a `devicebot ask`)."""
+    wanted = _normalised(name)
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:  # a zip file, a folder that is gone
+            continue
+        for folder in names:
+            if folder.endswith(".dist-info"):
+                dist, _, version = folder[: -len(".dist-info")].partition("-")
+                if _normalised(dist) == wanted:
+                    return version
+    return "-"
+
+
+def _normalised(name: str) -> str:
+    return name.lower().replace("-", "_").replace(".", "_")
 
 
 def engine_for(store: Store, *, build: Callable[[Store], Engine] | None = None) -> Engine:
@@ -140,6 +159,7 @@ def load(path: Path, state: str) -> Engine | None:
                 # Out of the collector's view before it runs again: its next collection would
                 # otherwise walk the whole new index at once, on whichever thread allocates next.
                 heap.settle()
+            everyday.use(engine.index.lexicon.frequencies)  # its word lists: none read from wordfreq's files
             return engine
     except FileNotFoundError:
         return None
@@ -323,6 +343,8 @@ def engine_elsewhere(path: Path, build: Callable[[Store], Engine]) -> Engine:
 
 
 def _build_in_child(path: Path) -> bool:
+    import subprocess
+
     command = [sys.executable, "-m", "bot.snapshot", str(path)]
     try:
         done = subprocess.run(command, capture_output=True, timeout=CHILD_SECONDS, check=False)

@@ -246,3 +246,21 @@ def test_an_endless_file_is_read_only_up_to_the_limit(db: Path) -> None:
     result = devicebot("kb", "import", "/dev/zero", db=db)
     assert result.returncode == 1 and "/dev/zero: file is larger than" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+# What a question needs is the index and its snapshot: the packages that read, check and build
+# knowledge, the web and Discord adapters and the curators' tools are imported when they are used.
+NOT_FOR_ASK = ("discord", "aiohttp", "jinja2", "yaml", "jsonschema", "pycountry", "babel", "sqlite_utils", "wordfreq")
+
+
+def test_a_repeat_ask_imports_nothing_it_does_not_need(db: Path) -> None:
+    assert devicebot("ask", "Is the Xiaomi 14 sold in the US?", db=db).returncode == 0  # the snapshot is written
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    traced = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "bot", "--db", str(db), "ask", "Is the Xiaomi 14 sold in the US?"],
+        text=True, capture_output=True, env=env, timeout=120, check=True,
+    )  # fmt: skip
+    imported = {line.split("|")[-1].strip() for line in traced.stderr.splitlines() if "|" in line}
+    assert "Xiaomi 14" in traced.stdout
+    assert "bot.engine" in imported and "bot.snapshot" in imported
+    assert not {m for m in imported if m.split(".")[0] in NOT_FOR_ASK or m == "importlib.metadata"}

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+import pickle
+
 import wordfreq
 
-from bot.matching import wordlists
+from bot.matching import everyday, wordlists
 from bot.matching.everyday import LANGUAGES
 
 
@@ -13,3 +16,16 @@ def test_the_lists_read_from_the_files_are_wordfreq_s() -> None:
         assert wordlists.frequency_dict(lang) == wordfreq.get_frequency_dict(lang, wordlist="small")
         for n in (150, 400):
             assert wordlists.top_n_list(lang, n) == wordfreq.top_n_list(lang, n, wordlist="small")
+
+
+def test_the_flat_table_an_index_carries_gives_every_word_s_frequencies() -> None:
+    """What a reader of a snapshot answers `everyday.frequencies` from (`everyday.use`), word for word
+    the numbers read from the lists, and nothing for a word no list has."""
+    table = pickle.loads(pickle.dumps(everyday.word_table()))
+    lists = [wordlists.frequency_dict(lang) for lang in everyday.LANGUAGES[:-1]]
+    words = set().union(*lists)
+    assert len(table) == len(words)
+    for word in words:
+        expected = tuple(round(math.log10(t[word]) + 9, 2) if word in t else 0.0 for t in lists)
+        assert table.get(word) == expected, word
+    assert table.get("zzqxv") is None and table.get("") is None

@@ -7,8 +7,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from rapidfuzz import fuzz, process
-
 from .. import text
 from .complete_index import CompletionIndex
 from .lexicon import Lexicon
@@ -107,6 +105,8 @@ def complete(lexicon: Lexicon, kind: str, prefix: str, limit: int = 25) -> list[
         choices: dict[str, str] = lexicon.label_keys[kind]
         if len(choices) > FUZZY_SCAN_LIMIT:
             choices = _near_labels(lexicon, index, kind, typed)
+        from rapidfuzz import fuzz, process  # imported by the first fuzzy search, not by every ask
+
         for _n, score, entry_id in process.extract(typed, choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=60):
             offer(entry_id, 3, 100 - int(score))
     best = sorted(ranked.items(), key=lambda item: item[1])[:limit]

@@ -9,8 +9,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 
-from rapidfuzz import fuzz, process
-
 from .. import text
 from ..records import Knowledge
 from .cues import MARKET_CUES, MARKET_WORDS, MODIFIERS
@@ -543,6 +541,8 @@ def fuzzy_devices(
     names = {d: keys[d] for d in islice(ordered, 3000)}
     if not names:
         return []
+    from rapidfuzz import fuzz, process  # imported by the first fuzzy search, not by every ask
+
     best = process.extract(phrase, names, scorer=fuzz.WRatio, limit=15, score_cutoff=60)
     # String likeness ties often ("pixel 10" is as close to "pixel 6" as to "pixel 9"): among
     # names about as close, the nearest model number comes first.

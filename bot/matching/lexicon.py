@@ -14,16 +14,11 @@ from dataclasses import replace
 from functools import cache
 from itertools import pairwise
 
-import pycountry
-from babel import Locale
-from babel.core import get_global
-from rapidfuzz.distance import OSA
-
 from .. import text
 from ..records import Knowledge
 from .complete_index import CompletionIndex
 from .cues import COUNTRY_ADJECTIVES, COUNTRY_NICKNAMES, MODIFIERS, SHORT_LINES, SHORT_TAILS
-from .everyday import LANGUAGES, is_everyday
+from .everyday import LANGUAGES, is_everyday, word_table
 from .tables import Groups, Models, Pairs
 from .trie import Growing, Node, Payload, Trie
 
@@ -76,6 +71,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 @cache
 def cldr_country_names() -> dict[str, set[str]]:
     """Country names in the locales questions come in, by ISO code ("Brasil", "Alemania", "美国")."""
+    import pycountry
+    from babel import Locale
+
     out: dict[str, set[str]] = defaultdict(set)
     codes = {c.alpha_2 for c in pycountry.countries}
     for loc in (*NAME_LOCALES, *_MORE_COUNTRY_LOCALES):
@@ -96,6 +94,9 @@ def cldr_country_names() -> dict[str, set[str]]:
 def cldr_cities() -> dict[str, set[str]]:
     """Cities that name a time zone, by country ("Berlin", "Monterrey", "Riyadh", "上海"): CLDR's
     exemplar cities, the places people say they live in or bought a phone in."""
+    from babel import Locale
+    from babel.core import get_global
+
     out: dict[str, set[str]] = defaultdict(set)
     for zone, code in get_global("zone_territories").items():
         # Antarctic stations and the US minor islands are no places phones are asked about.
@@ -113,6 +114,9 @@ def cldr_cities() -> dict[str, set[str]]:
 def cldr_language_adjectives() -> dict[str, str]:
     """Language names that read as a country's adjective ("chinese", "cinese", "chinesisch",
     "japonés"), with the country where the language is most likely written (CLDR likely subtags)."""
+    from babel import Locale
+    from babel.core import get_global
+
     likely = get_global("likely_subtags")
     out: dict[str, str] = {}
     for lang in ("zh", "ja", "ko", "de", "fr", "es", "it", "id", "vi", "th", "tr", "pl", "ru", "nl", "ms"):
@@ -178,6 +182,8 @@ class Lexicon:
         self.models = Models(self._models)
         self.model_list: Sequence[str] = self.models.numbers
         del self._pairs, self._models
+        # The word lists' frequencies, for a reader that loads this index (`everyday.use`).
+        self.frequencies = word_table()
         self.labels: dict[str, dict[str, str]] = {
             "device": {d.id: d.name for d in knowledge.devices},
             "vendor": {v.id: v.name for v in knowledge.vendors},
@@ -355,6 +361,8 @@ class Lexicon:
                     # Typed glued ("tmobile") a name is one word; another carrier may have that word as an alias.
                     self.insert(compact, Payload("carrier", carrier.id))
 
+        import pycountry  # the build's: a reader loads the index and never imports it
+
         for country in pycountry.countries:
             code = country.alpha_2
             self.country_names[code] = getattr(country, "common_name", None) or country.name
@@ -411,6 +419,8 @@ class Lexicon:
         return found
 
     def _find_corrections(self, word: str) -> list[tuple[str, float]]:
+        from rapidfuzz.distance import OSA  # imported by the first question with an unknown word
+
         candidates = set(self._near.get(word, ()))
         for d in _deletes(word):
             if d in self.vocab:

@@ -8,8 +8,6 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from rapidfuzz import fuzz, process
-
 from .. import text
 from .lexicon import Lexicon
 
@@ -153,6 +151,8 @@ def near_models(lexicon: Lexicon, question: str) -> list[str]:
             if not model.startswith(c[:3]) or len(pool) >= 500:
                 break
             pool.append(model)
+        from rapidfuzz import fuzz, process  # imported by the first fuzzy search, not by every ask
+
         for model, _score, _i in process.extract(c, pool, scorer=fuzz.ratio, limit=3, score_cutoff=75):
             out.append(lexicon.models[model][0])
     return out

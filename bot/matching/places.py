@@ -14,9 +14,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-import pycountry
-from babel.core import get_global
-
 from .. import text
 from .cues import CARRIER_CUES, CODE_CUES, LOWER_CODE_BLOCKERS, MARKET_CUES, ORIGIN_CUES, ORIGIN_GAP, USE_CUES
 from .devices import Suggestion
@@ -49,6 +46,8 @@ def language_country(lang: str | None) -> str | None:
     """The country a language is most likely written in (CLDR likely subtags: pt -> BR, de -> DE)."""
     if not lang:
         return None
+    from babel.core import get_global  # CLDR's tables, imported when first needed
+
     territory = str(get_global("likely_subtags").get(lang, "")).rsplit("_", 1)[-1]
     return territory if len(territory) == 2 else None
 
@@ -210,7 +209,8 @@ def _codes(lexicon: Lexicon, toks: list[Token], taken: set[int], shouting: bool,
             continue  # "SM" of "SM-S921U" is part of a model number, not San Marino; "US$ 500" is money
         code = "GB" if t.raw.upper() == "UK" else t.raw.upper()
         if t.raw.isupper() and not shouting:
-            if code in _NOT_CODES or pycountry.countries.get(alpha_2=code) is None:
+            # The index names every ISO 3166-1 country (pycountry's, read when it was built).
+            if code in _NOT_CODES or code not in lexicon.country_names:
                 continue
             if code in lexicon.carrier_countries or (i > 0 and toks[i - 1].norm in CODE_CUES):
                 out.append(_Place(code, i, i + 1, False))
@@ -295,6 +295,8 @@ _NOT_CODES = frozenset(
 @cache
 def _speakers(country: str) -> frozenset[str]:
     """The languages at least 5 % of a country speak (CLDR territory languages)."""
+    from babel.core import get_global
+
     table = get_global("territory_languages").get(country, {})
     return frozenset(lang for lang, info in table.items() if (info.get("population_percent") or 0) >= 5)
 

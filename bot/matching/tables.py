@@ -114,3 +114,29 @@ class Pairs:
 
     def __len__(self) -> int:
         return len(self._joined)
+
+
+class Frequencies:
+    """Words with one Zipf frequency per language (in hundredths; 0 where a language's list lacks the
+    word): `everyday`'s word lists as one sorted string table and an array per language, which a
+    reader loads with the index instead of unpacking and hashing ~150,000 words of six lists (0.1 s
+    of an `ask`)."""
+
+    def __init__(self, tables: Sequence[Mapping[str, int]]) -> None:
+        words = sorted(set().union(*tables))
+        self._words = Strings(words)
+        self._zipf = [array("H", [t.get(w, 0) for w in words]) for t in tables]
+
+    @property
+    def languages(self) -> int:
+        return len(self._zipf)
+
+    def get(self, word: str) -> tuple[float, ...] | None:
+        """The word's Zipf frequencies as `everyday.frequencies` gives them, or None when no list has it."""
+        at = self._words.find(word)
+        if at < 0:
+            return None
+        return tuple([column[at] / 100 for column in self._zipf])
+
+    def __len__(self) -> int:
+        return len(self._words)

@@ -14,10 +14,6 @@ from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
-from babel import Locale
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 LOCALES = Path(__file__).parent / "locales"
 LANGUAGES = ("en", "es", "pt_BR")  # the answer languages; English needs no catalogue
 _ENGLISH = gettext.NullTranslations()
@@ -30,6 +26,9 @@ def translation(lang: str) -> gettext.NullTranslations:
     path = LOCALES / f"{lang}.po"
     if lang == "en" or not path.exists():
         return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo  # an English answer needs no catalogue: imported on first use
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as f:
         catalog = read_po(f, locale=lang)
     compiled = io.BytesIO()
@@ -68,6 +67,8 @@ def language_of(tag: str | None) -> str:
 @cache
 def country_names(lang: str) -> Mapping[str, str]:
     """CLDR's country names in `lang` (English ones come from the engine's index)."""
+    from babel import Locale
+
     return dict(Locale.parse(lang).territories)
 
 
