@@ -11,11 +11,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DEVICEBOT_HTTP_PORT=8080
 
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md hatch_build.py ./
 COPY bot ./bot
 COPY knowledge ./knowledge
 
-# Versions are bounded in pyproject.toml; the knowledge ships inside the installed package.
+# Versions are bounded in pyproject.toml; the knowledge ships inside the installed package, seeded
+# into a database and indexed by the build hook (hatch_build.py).
 # hadolint ignore=DL3013
 RUN pip install .
 

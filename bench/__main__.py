@@ -110,36 +110,63 @@ def _installed_env() -> dict[str, str]:
 _ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def _ask_seconds(db: Path) -> float:
+def _ask_seconds(db: Path, site: Path | None = None) -> float:
+    """One `devicebot ask` in a fresh process: of the checkout, or of the copy installed in `site`
+    (run from an empty folder, so the checkout is not imported instead)."""
     command = [sys.executable, "-m", "bot", "--db", str(db), "ask", ASK]
+    env = _ENV if site is None else {**_ENV, "PYTHONPATH": str(site)}
+    cwd = HERE.parent if site is None else db.parent
     started = time.perf_counter()
-    subprocess.run(command, capture_output=True, cwd=HERE.parent, timeout=300, check=True, env=_ENV)
+    subprocess.run(command, capture_output=True, cwd=cwd, timeout=300, check=True, env=env)
     return time.perf_counter() - started
 
 
+def _installed(tmp: Path) -> Path:
+    """This checkout as a user gets it: its wheel built (the build hook seeds and indexes the shipped
+    knowledge, `bot/seed.py`) and installed by pip into a folder of its own (pip compiles the
+    bytecode); the dependencies are this environment's."""
+    wheels, site = tmp / "wheel", tmp / "site"
+    pip = [sys.executable, "-m", "pip", "-q", "--disable-pip-version-check"]
+    subprocess.run([*pip, "wheel", "--no-deps", "-w", str(wheels), str(HERE.parent)], check=True, env=_ENV,
+                   capture_output=True, timeout=1200)  # fmt: skip
+    [wheel] = wheels.glob("devicebot-*.whl")
+    subprocess.run([*pip, "install", "--no-deps", "--target", str(site), str(wheel)], check=True, env=_ENV,
+                   capture_output=True, timeout=600)  # fmt: skip
+    return site
+
+
 def ask_startup(runs: int) -> dict[str, Any]:
-    """`devicebot ask` in a fresh process, as people run it: the first one on an empty database (it
-    fills it from the shipped knowledge), then again on the filled one; and which heavy packages it
+    """`devicebot ask` in a fresh process, as people run it: installed from the wheel, the first one on
+    an empty database (it fills it from the shipped knowledge), then again on the filled one; the
+    first one of a checkout, which has no seed built and reads the YAML; and which heavy packages it
     imports (`python -X importtime`)."""
     _installed_env()
     first: list[float] = []
     repeat: list[float] = []
-    for _ in range(runs):
+    checkout_first: list[float] = []
+    with tempfile.TemporaryDirectory() as built:
+        print("  building and installing the wheel…", file=sys.stderr, flush=True)
+        site = _installed(Path(built))
+        for _ in range(runs):
+            with tempfile.TemporaryDirectory() as tmp:
+                db = Path(tmp) / "ask.db"
+                first.append(_ask_seconds(db, site))
+                repeat.extend(_ask_seconds(db, site) for _ in range(2))
+            with tempfile.TemporaryDirectory() as tmp:
+                checkout_first.append(_ask_seconds(Path(tmp) / "ask.db"))
         with tempfile.TemporaryDirectory() as tmp:
             db = Path(tmp) / "ask.db"
-            first.append(_ask_seconds(db))
-            repeat.extend(_ask_seconds(db) for _ in range(2))
-        with tempfile.TemporaryDirectory() as tmp:
-            db = Path(tmp) / "ask.db"
-            _ask_seconds(db)
+            _ask_seconds(db, site)
             traced = subprocess.run(
                 [sys.executable, "-X", "importtime", "-m", "bot", "--db", str(db), "ask", ASK],
-                capture_output=True, text=True, cwd=HERE.parent, timeout=300, check=True, env=_ENV,
+                capture_output=True, text=True, cwd=tmp, timeout=300, check=True,
+                env={**_ENV, "PYTHONPATH": str(site)},
             )  # fmt: skip
     modules = {line.split("|")[-1].strip().split(".")[0] for line in traced.stderr.splitlines() if "|" in line}
     return {
         "first_s": sorted(first)[len(first) // 2],
         "repeat_s": sorted(repeat)[len(repeat) // 2],
+        "checkout_first_s": sorted(checkout_first)[len(checkout_first) // 2],
         "runs": runs,
         "heavy_imports": sorted(m for m in modules if m in HEAVY),
     }

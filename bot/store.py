@@ -239,10 +239,22 @@ class Store:
     @classmethod
     def open(cls, path: Path | str, seed: Path | None = None) -> Store:
         """Open (creating if needed) a store; an empty one is filled from `seed` (the shipped knowledge)."""
+        shipped = seed is not None and seed == bundle.shipped_knowledge_dir()
+        if shipped:
+            from . import seed as prebuilt
+
+            # A new database: the wheel's copy of one, seeded and indexed when it was built
+            # (`bot.seed`), when it is current.
+            prebuilt.copy_file(Path(path))
         store = cls(path)
         if seed is not None and store.is_empty():
-            trusted = seed == bundle.shipped_knowledge_dir()  # checked by the package's tests
-            store.apply(bundle.read_path(seed, trusted=trusted), replace=True, actor="devicebot", action="seed")
+            if shipped and not store.read_only:
+                from . import seed as prebuilt
+
+                if prebuilt.copy_into(store):  # an empty database file: the seed's rows
+                    return store
+            # The shipped knowledge is checked by the package's tests.
+            store.apply(bundle.read_path(seed, trusted=shipped), replace=True, actor="devicebot", action="seed")
         return store
 
     def close(self) -> None:
