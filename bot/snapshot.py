@@ -272,6 +272,7 @@ def _without_caches(lexicon: Lexicon) -> tuple[Any, ...]:
     for name in _CACHES:
         if name in state:
             state[name] = type(state[name])()
+    state["_root"] = None  # a view of the trie, made again on first use
     return _new, (Lexicon,), state
 
 

@@ -3,6 +3,7 @@ sets and records they are made from."""
 
 from __future__ import annotations
 
+import bisect
 import pickle
 import weakref
 from pathlib import Path
@@ -28,6 +29,7 @@ def test_a_string_table_reads_as_its_list_and_finds_in_a_sorted_one(items: list[
     assert table[1:3] == items[1:3]
     ordered = Strings(sorted(set(items)))
     assert (ordered.find(probe) >= 0) == (probe in items)
+    assert ordered.bisect_left(probe) == bisect.bisect_left(sorted(set(items)), probe)
 
 
 @given(st.dictionaries(words, st.tuples(words, words), max_size=30), words)

@@ -197,10 +197,16 @@ class Lexicon:
         self.keys.pop("device", None)
         self._vendor_sets: dict[str, frozenset[str]] = {}
         self._vendor_sorted: dict[str, list[str]] = {}
+        self._root: Node | None = None
 
     @property
     def root(self) -> Node:
-        return self.trie.root
+        # One view of the root per lexicon, made on first use (reading asks for it at every token):
+        # the lexicon holds it, not the trie, so no reference cycle is made. Not part of a snapshot.
+        root = self._root
+        if root is None:
+            root = self._root = self.trie.root
+        return root
 
     def devices_of(self, vendor_ids: list[str]) -> frozenset[str]:
         """The phones of these makers (one set per maker, made once)."""

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from .. import text
 from .lexicon import Lexicon
+from .tables import Strings
 
 _MODEL_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9./_-]*")
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
@@ -112,9 +114,10 @@ def _market_sibling(lexicon: Lexicon, c: str) -> str | None:
 
 def _one_owner(lexicon: Lexicon, start: str) -> str | None:
     """The one phone whose known model numbers begin with `start`, if only one has such numbers."""
-    lo = bisect.bisect_left(lexicon.model_list, start)
+    numbers = lexicon.model_list
+    lo = _bisect(numbers, start)
     owners = set()
-    for model in lexicon.model_list[lo : lo + 50]:
+    for model in _from(numbers, lo, lo + 50):
         if not model.startswith(start):
             break
         owners.add(lexicon.models[model][0])
@@ -145,9 +148,10 @@ def near_models(lexicon: Lexicon, question: str) -> list[str]:
         if sibling is not None:
             out.append(sibling)  # the one phone, not three that look alike
             continue
-        lo = bisect.bisect_left(lexicon.model_list, c[:3])
+        numbers = lexicon.model_list
+        lo = _bisect(numbers, c[:3])
         pool: list[str] = []
-        for model in lexicon.model_list[lo:]:
+        for model in _from(numbers, lo, len(numbers)):
             if not model.startswith(c[:3]) or len(pool) >= 500:
                 break
             pool.append(model)
@@ -156,3 +160,14 @@ def near_models(lexicon: Lexicon, question: str) -> list[str]:
         for model, _score, _i in process.extract(c, pool, scorer=fuzz.ratio, limit=3, score_cutoff=75):
             out.append(lexicon.models[model][0])
     return out
+
+
+def _bisect(numbers: Sequence[str], item: str) -> int:
+    """Where `item` would go in the sorted model numbers (a string table's own loop when it is one)."""
+    return numbers.bisect_left(item) if isinstance(numbers, Strings) else bisect.bisect_left(numbers, item)
+
+
+def _from(numbers: Sequence[str], lo: int, hi: int) -> Iterator[str]:
+    """The model numbers from `lo` on, read one at a time: a slice of a string table is a list of
+    all of them (a quarter of a million at 100,000 phones) when a walk reads a few."""
+    return (numbers[i] for i in range(lo, min(hi, len(numbers))))

@@ -8,7 +8,6 @@ are searched by bisection, which reads a few dozen entries.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import overload
 
@@ -43,10 +42,25 @@ class Strings(Sequence[str]):
         text, offsets = self.text, self.offsets
         return (text[offsets[n] : offsets[n + 1]] for n in range(len(offsets) - 1))
 
+    def bisect_left(self, item: str, lo: int = 0, hi: int | None = None) -> int:
+        """`bisect.bisect_left` over this table (sorted), its loop here: the C one would call
+        `__getitem__`, a Python call, at every step, and lookups are most of a short answer's steps."""
+        text, offsets = self.text, self.offsets
+        if hi is None:
+            hi = len(offsets) - 1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if text[offsets[mid] : offsets[mid + 1]] < item:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
     def find(self, item: str) -> int:
         """Where `item` is in this table (sorted), or -1."""
-        at = bisect_left(self, item)
-        return at if at < len(self) and self[at] == item else -1
+        at = self.bisect_left(item)
+        offsets = self.offsets
+        return at if at < len(offsets) - 1 and self.text[offsets[at] : offsets[at + 1]] == item else -1
 
 
 class Models(Mapping[str, tuple[str, str]]):

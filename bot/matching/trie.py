@@ -153,8 +153,9 @@ class Node(Mapping[str, "Node"]):
         return True  # a node, not its number of children
 
     def get(self, word: str, default: Any = None) -> Any:
-        at = self._trie.child(self._n, word)
-        return default if at < 0 else Node(self._trie, at)
+        trie = self._trie
+        at = trie._top.get(word, -1) if self._n == 0 else trie.child(self._n, word)
+        return default if at < 0 else Node(trie, at)
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._trie.child(self._n, word) >= 0
