@@ -12,7 +12,7 @@ from bench import understanding
 QUESTIONS = Path(__file__).parent / "data" / "questions"
 # Held-out share read right when the floor was set (2026-12-06, fifth time): 60.0 % of 225 items. The
 # floor sits a few items below it; raise it as the reading improves, never lower it to make a change pass.
-# (It was 0.65 over 135 items and 0.63 over 195; those 195 still read 127, as when it was set. 90 fresh
+# (It was 0.65 over 135 items and 0.63 over 195; those 195 read 126 (127 when it was set). 90 fresh
 # posts joined the held-out part since, first scored at 60 %, 50 % and 17 % (12e: mostly news articles),
 # so the share of the larger set is lower.)
 HELDOUT_READ_RIGHT_FLOOR = 0.58
