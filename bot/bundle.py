@@ -405,9 +405,7 @@ def _date_ok(value: str) -> bool:
 
 
 def _country_ok(code: str) -> bool:
-    import pycountry  # a fortieth of a `devicebot ask`, which validates nothing
-
-    return pycountry.countries.get(alpha_2=code) is not None
+    return markets.is_country(code)
 
 
 def _fs(values: Iterable[int] | None) -> frozenset[int]:

@@ -73,9 +73,14 @@ GLOBAL = "Global"
 
 
 def valid(code: str) -> bool:
+    return code == GLOBAL or code in REGIONS or is_country(code)
+
+
+def is_country(code: str) -> bool:
+    """An ISO 3166-1 alpha-2 country code."""
     import pycountry  # imported when a code is checked: answering a question checks none
 
-    return code == GLOBAL or code in REGIONS or pycountry.countries.get(alpha_2=code) is not None
+    return pycountry.countries.get(alpha_2=code) is not None
 
 
 def expand(codes: Iterable[str]) -> frozenset[str]:

@@ -51,8 +51,9 @@ def key(knowledge: Path | None = None) -> str:
     for path in sorted(p for p in knowledge.rglob("*") if p.is_file()):
         digest.update(path.relative_to(knowledge).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
-    package = Path(__file__).resolve().parent
-    for source in sorted([*package.glob("*.py"), *(package / "matching").glob("*.py")]):
+    from .snapshot import engine_sources
+
+    for source in engine_sources():
         digest.update(source.name.encode() + b"\0")
         digest.update(source.read_bytes())
     return digest.hexdigest()

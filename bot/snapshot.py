@@ -78,12 +78,16 @@ def fingerprint() -> str:
     digest.update(f"{FORMAT} {sys.version} {sys.implementation.cache_tag}".encode())
     for name in _DATA_PACKAGES:
         digest.update(f" {name}={installed_version(name)}".encode())
-    package = Path(__file__).resolve().parent
-    # The modules an engine is built by; the adapters (web, discord, present) do not shape it.
-    for source in sorted([*package.glob("*.py"), *(package / "matching").glob("*.py")]):
+    for source in engine_sources():
         digest.update(source.name.encode())
         digest.update(source.read_bytes())
     return digest.hexdigest()
+
+
+def engine_sources() -> list[Path]:
+    """The modules an engine is built by; the adapters (web, discord, present) do not shape it."""
+    package = Path(__file__).resolve().parent
+    return sorted([*package.glob("*.py"), *(package / "matching").glob("*.py")])
 
 
 def installed_version(name: str) -> str:

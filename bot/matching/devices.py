@@ -354,10 +354,10 @@ def _listed_siblings(lexicon: Lexicon, m: Match, toks: list[Token], question: st
             listed = question[toks[j - 1].end : toks[j].start].strip() in _LIST_MARKS
         if not listed or toks[j].brk or toks[j].glued:
             break
-        # "galaxy s24 plus or ultra": model words alone keep the name's number
-        stem = head if toks[j].norm.isdigit() else [*head, toks[numbers[-1]].norm]
         if not toks[j].norm.isdigit() and toks[j].norm not in MODIFIERS:
             break
+        # "galaxy s24 plus or ultra": model words alone keep the name's number
+        stem = head if toks[j].norm.isdigit() else [*head, toks[numbers[-1]].norm]
         end = j + 1
         while (
             end < len(toks)

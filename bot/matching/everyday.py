@@ -48,7 +48,7 @@ def _zipf_tables() -> tuple[dict[str, int], ...]:
     for lang in _JUDGED:
         table: dict[str, int] = {}
         for band, words in enumerate(wordlists.bands(lang)):
-            table.update(dict.fromkeys(words, round(round(math.log10(10 ** (-band / 100)) + 9, 2) * 100)))
+            table.update(dict.fromkeys(words, round(_zipf(10 ** (-band / 100)) * 100)))
         out.append(table)
     return tuple(out)
 
@@ -69,7 +69,12 @@ def frequencies(word: str) -> tuple[float, ...]:
     """Zipf frequency of a (lower-case) word in each judged language; 0 where the list lacks it."""
     if _loaded:
         return _loaded[0].get(word) or (0.0,) * len(_JUDGED)
-    return tuple(round(math.log10(table[word]) + 9, 2) if word in table else 0.0 for table in _frequency_tables())
+    return tuple(_zipf(table[word]) if word in table else 0.0 for table in _frequency_tables())
+
+
+def _zipf(proportion: float) -> float:
+    """A word's frequency on the Zipf scale (log10 of its count per billion words), as wordfreq gives it."""
+    return round(math.log10(proportion) + 9, 2)
 
 
 def commonness(word: str) -> float:

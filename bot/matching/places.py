@@ -273,7 +273,8 @@ _NETWORK_NOUNS = frozenset(
 _NETWORK_FILLERS = frozenset({"based", "phone", "mobile", "cell", "cellular", "wireless", "smartphone"})
 # "the Indian market", "den deutschen Markt", "el mercado mexicano": where a phone is sold. Not
 # "marché": folded it is "marche", French for "works".
-# After a network's name: its subscriber ("a Jio user", "LG U+ 사용자", "cliente de Claro" is before).
+_MARKET_NOUNS = frozenset({"market", "markets", "markt", "mercado", "mercados", "mercato"})
+# After a network's name: its subscriber ("a Jio user", "LG U+ 사용자"; "cliente de Claro" is before).
 _USERS = frozenset(
     text.fold(w)
     for w in (
@@ -281,7 +282,6 @@ _USERS = frozenset(
         *("pelanggan", "kunde", "kundin", "abonné", "abonnée", "utente", "utilizador", "usuário", "usuária"),
     )
 )
-_MARKET_NOUNS = frozenset({"market", "markets", "markt", "mercado", "mercados", "mercato"})
 _DETERMINERS = frozenset({"a", "an", "my", "the", "this", "that", "our", "his", "her", "their", "unlocked", "locked"})
 _BUYING = frozenset({"buy", "buying", "comprar", "compro", "kaufen", "beli", "acheter", "comprare"})
 _FORMER_CUES = frozenset({"from", "through", "thru", "left", "leaving", "ex", "former", "formerly"})

@@ -31,13 +31,7 @@ def _data_dir() -> Path:
 @cache
 def bands(lang: str) -> list[list[str]]:
     """The words of a language by frequency band: band i holds the words of 10^(-i/100)."""
-    with gzip.open(_data_dir() / f"small_{lang}.msgpack.gz", "rb") as file:
-        data = msgpack.load(file, raw=False)
-    header = data[0]
-    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
-        raise ValueError(f"unexpected wordfreq header {header!r}")
-    bands: list[list[str]] = data[1:]
-    return bands
+    return list(_first_bands(lang))
 
 
 def _first_bands(lang: str) -> Iterator[list[str]]:
