@@ -139,6 +139,20 @@ def test_software_names_name_no_phone_or_carrier() -> None:
     assert result.device == "galaxy-s24" and result.carriers == ()
 
 
+def test_a_phone_named_as_a_system_image_is_not_the_phone_in_hand() -> None:
+    # ErfanGSIs issue 56: "Device; Redmi Note 5/5 Plus / Image: Pixel 10 A-only gsi"
+    result = read("Device: Galaxy S24\nImage: Pixel 9 A-only gsi\nBug: no sim signal")
+    assert result.device == "galaxy-s24" and result.carriers == () and result.country is None
+    assert read("Image: Pixel 9 A-only gsi, no signal").device is None
+    assert read("pixel 9 on verizon, gsi works?").device == "pixel-9"
+
+
+def test_a_model_word_after_a_number_is_no_carrier_whatever_its_case() -> None:
+    assert read("Redmi Note 5 Plus, no signal").carriers == ()
+    assert read("redmi note 5/5 plus sim not detected").carriers == ()
+    assert read("galaxy s24 in poland on Plus").carriers == ("plus-pl",)
+
+
 def test_an_everyday_carrier_name_needs_a_cue() -> None:
     assert read("is the pixel 9 in mint condition good on tmo").carriers == ("tmobile-us",)
     assert read("pixel 9 with mint?").carriers == ("mint-us",)

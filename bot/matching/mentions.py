@@ -67,6 +67,27 @@ def software_tokens(toks: list[Token]) -> set[int]:
     return out
 
 
+# Words that follow a phone's name when the name is a system image's ("Pixel 10 A-only gsi"): the
+# image was built from that phone's software, and the phone in hand is another.
+_IMAGE_WORDS = frozenset({"gsi", "gsis"})
+# The flavours written between the name and "gsi" ("A-only", "arm64 AB", "vndklite").
+_IMAGE_FLAVOURS = frozenset({"a", "only", "ab", "aonly", "arm", "arm64", "a64", "vndklite", "vanilla", "gapps"})
+
+
+def software_images(toks: list[Token], found: list[Match]) -> set[int]:
+    """Positions of phone names that name a system image ("Image: Pixel 10 A-only gsi")."""
+    out: set[int] = set()
+    for m in found:
+        if m.payload.kind != "device":
+            continue
+        j = m.end
+        while j < len(toks) and not toks[j].brk and toks[j].norm in _IMAGE_FLAVOURS:
+            j += 1
+        if j < len(toks) and not toks[j].brk and toks[j].norm in _IMAGE_WORDS:
+            out.update(range(m.start, m.end))
+    return out
+
+
 def recompose(lexicon: Lexicon, toks: list[Token]) -> list[Token]:
     """Undo missing or extra spaces inside names: "promax" -> "pro max", "i phone" -> "iphone".
 
@@ -174,6 +195,8 @@ def everyday_carriers(lexicon: Lexicon, toks: list[Token], found: list[Match], b
         after = toks[i + 1].norm if i + 1 < len(toks) and not toks[i + 1].brk else ""
         if after == "of" or (len(after) > 2 and after.isalpha() and after.endswith("s") and after != "is"):
             continue  # "three of us", "three weeks": a number, not the network
+        if t.norm in MODIFIERS and i > 0 and not t.brk and toks[i - 1].norm.isdigit():
+            continue  # "Redmi Note 5/5 Plus" (as above)
         node = lexicon.root.children.get(t.norm)
         for p in node.payloads if node is not None else ():
             m = Match(p, i, i + 1, 1.0)
@@ -236,6 +259,8 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
     ):
         before = toks[m.start - 1]  # an issue form's "### Carrier" heading, the answer on the next line
     if p.weak:
+        if before is not None and before.norm.isdigit() and word.norm in MODIFIERS:
+            return False  # "Redmi Note 5 Plus": the model's word after its number, not Poland's Plus
         after = toks[m.end] if m.end < len(toks) and not toks[m.end].brk else None
         if p.kind == "carrier" and after is not None and after.norm in CARRIER_AFTER_CUES:
             return True

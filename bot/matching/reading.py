@@ -93,6 +93,10 @@ class Index:
         }
         software = mentions.software_tokens(toks)
         matches = mentions.find(lex, toks, software)
+        images = mentions.software_images(toks, matches)
+        if images:
+            software |= images
+            matches = mentions.find(lex, toks, software)
 
         sentence_of = sentence_index(toks)
         asking = asking_sentences(toks, q)
