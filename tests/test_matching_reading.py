@@ -341,6 +341,60 @@ def test_a_name_followed_by_series_is_every_phone_of_that_name() -> None:
     assert (result.device, [s.id for s in result.suggestions]) == (None, ["pixel-9", "pixel-9-pro-fold"])
 
 
+def test_a_series_beside_a_phone_named_again_and_again_is_a_comparison() -> None:
+    news = (
+        "Samsung launched the Galaxy S24 in India. It competes with the Pixel 9 series there. "
+        "The Galaxy S24 costs less than you think, and the Galaxy S24 is sold there now."
+    )
+    assert read(news).device == "galaxy-s24"
+    # named once each, the series is still a question back
+    result = read("Samsung launched the Galaxy S24. It competes with the Pixel 9 series.")
+    assert result.device is None and "pixel-9" in [s.id for s in result.suggestions]
+
+
+def test_a_long_post_is_about_the_phone_it_names_most() -> None:
+    post = (
+        "The Xiaomi 14 is finally here. Compared with the Pixel 8 it has a bigger battery, "
+        "and the Xiaomi 14 charges faster. Will the Xiaomi 14 come to India?"
+    )
+    assert read(post).device == "xiaomi-14"
+    # the same name said twice at one place counts once; two phones named alike stay a question back
+    assert read("a new Pixel 8 or Pixel 9 and you are on T-Mobile").device is None
+    assert read("The Pixel 8 and the Xiaomi 14. The Pixel 8 is cheaper than the Xiaomi 14.").device is None
+
+
+def test_the_phone_in_an_issue_forms_device_field_or_its_title() -> None:
+    form = "No 5G on Telekom\nDevice: Pixel 9\nIssue: no 5G since the update; it worked on my Pixel 8"
+    assert read(form).device == "pixel-9"
+    titled = "Pixel 9 - no 5G on Telekom\nSince the update the Pixel 8 SIM shows LTE only, as on my Pixel 8."
+    assert read(titled).device == "pixel-9"
+    # two against one is too thin to choose by
+    assert read("Pixel 9 - no 5G; it worked on Pixel 8\nSince the update the Pixel 8 SIM shows LTE").device is None
+
+
+def test_networks_named_as_examples_are_not_the_askers() -> None:
+    news = "El iPhone 16 llega a México. Si bien compañías como Telcel y AT&T ya ofrecen eSIM, no todos los planes."
+    result = read(news)
+    assert (result.device, result.country, result.carriers) == ("iphone-16", "MX", ())
+    # "como" apart from the name is "how"; in the sentence that asks, the example is the question
+    assert read("como activar volte en telcel con mi pixel 8").carriers == ("telcel-mx",)
+    assert read("does the pixel 8 work on carriers like jio?").carriers == ("jio-in",)
+
+
+def test_a_name_found_by_correcting_one_word_gives_way_to_one_typed_exactly() -> None:
+    # "vegas" is one letter from a codename; the phone typed exactly is the one meant
+    k = knowledge(
+        vendors=[vendor("google", "Google", "pixel"), vendor("xiaomi", "Xiaomi")],
+        devices=[
+            device("pixel-8", "google", "Pixel 8", variant("p8", lte=[2, 4])),
+            device("xiaomi-14t", "xiaomi", "Xiaomi 14T", variant("x14t", lte=[1, 3]), aliases=("degas",)),
+        ],
+    )
+    index = Index(k)
+    assert index.analyze("i arrived in Las Vegas with my pixel 8, no signal").device == "pixel-8"
+    assert index.analyze("is the degas sold in india").device == "xiaomi-14t"
+
+
 def test_a_model_word_written_before_the_name_it_ends() -> None:
     assert read("galaxy ultra s24 on verizon").device == "galaxy-s24-ultra"
     # a model word that makes no phone of the name leaves it be

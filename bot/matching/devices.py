@@ -4,7 +4,7 @@ and, when no phone is certain, the phones worth offering as "did you mean"."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
@@ -14,7 +14,7 @@ from ..records import Knowledge
 from .cues import MARKET_CUES, MARKET_WORDS, MODIFIERS
 from .everyday import frequencies, is_everyday
 from .lexicon import Lexicon, Payload
-from .mentions import Match, incomplete
+from .mentions import Match, incomplete, named_as_example
 from .models import ModelMention, near_models
 from .tokens import Token
 
@@ -133,21 +133,30 @@ def resolve(
                 continue
             chosen.append(m)
         kept = chosen
+        # A one-word name found only by correcting a typo ("Las Vegas": "degas", the Xiaomi 14T's
+        # codename) gives way to a name typed exactly elsewhere ("… with my pixel 8").
+        if any(m.score == 1.0 for m in kept):
+            kept = [m for m in kept if m.score == 1.0 or m.end - m.start > 1]
     # "For instance, a Galaxy S10e locked to AT&T…" in a post that asks something else: an example,
     # not the phone asked about (a phone named in a sentence that asks still counts).
-    examples = [m for m in kept if _named_as_example(toks, m.start) and sentence_of[m.start] not in asking]
+    examples = [m for m in kept if named_as_example(toks, m.start) and sentence_of[m.start] not in asking]
     if examples:
         kept = [m for m in kept if m not in examples]
         if not kept and not model_devices:
             return DeviceReading(None, None, (), 0.0, False, False, None)
     kept = [_with_modifier_before(lexicon, m, toks) for m in kept]
     kept += [s for m in kept for s in _listed_siblings(lexicon, m, toks, question)]
-    # "the Xiaomi 15 Series": every phone of that name, a question back.
-    for m in kept:
-        family = _family_of(lexicon, m, toks)
-        if len(family) > 1:
-            offered = tuple(Suggestion("device", d, k.device(d).name) for d in family)
+    # "the Xiaomi 15 Series": every phone of that name, a question back, unless the post is plainly
+    # about another phone and brings the series in beside it ("the Galaxy F23 … competes with the
+    # Redmi Note 11 series … the Galaxy F23 is a crucial launch").
+    families = [(m, family) for m in kept if len(family := _family_of(lexicon, m, toks)) > 1]
+    if families:
+        in_families = {d for _m, family in families for d in family}
+        beside = [m for m in kept if m.payload.id not in in_families]
+        if not _outnamed(beside, [m for m in kept if m.payload.id in in_families]):
+            offered = tuple(Suggestion("device", d, k.device(d).name) for d in families[0][1])
             return DeviceReading(None, None, offered, 0.0, True, True, None)
+        kept = beside
     # A vendor named apart from any device name ("samsung note 10") narrows the candidates.
     vendors_named = {
         m.payload.id
@@ -162,7 +171,11 @@ def resolve(
     if len(ids) > 1:
         ids = _the_one_asked_about(kept, ids, model_devices, sentence_of, asking)
     if len(ids) > 1:
+        ids = _the_one_in_a_device_field(kept, ids, toks, question)
+    if len(ids) > 1:
         ids = _the_one_in_the_title(kept, ids, toks, question)
+    if len(ids) > 1 and not model_devices:
+        ids = _the_most_named(kept, ids)
     if len(ids) == 1 and not model_devices:
         # "les Redmi Note 13, Redmi Note 13 Pro et Redmi Note 13 Pro Plus": the names that may be a
         # 4G or a 5G phone are phones named too, so the post names several: a question back.
@@ -174,7 +187,8 @@ def resolve(
             and sentence_of[m.start] in sentences
             and not any(o.start < m.end and m.start < o.end for o in kept)
         }
-        if others:
+        chosen_ones = [m for m in kept if m.payload.id in ids]
+        if others and not _outnamed(chosen_ones, [m for m in untagged if m.payload.id in others]):
             ids = ids | others
     if len(ids) > 1 and len(model_devices) == 1:
         model_device = next(iter(model_devices))
@@ -302,25 +316,7 @@ def _model_refines(k: Knowledge, ids: set[str], model_device: str) -> set[str]:
     return {model_device}
 
 
-_EXAMPLE_CUES = tuple(
-    text.key(c)
-    for c in (
-        *("for instance", "for example", "e.g.", "eg", "such as", "say"),
-        *("por ejemplo", "por exemplo", "zum beispiel", "z.b.", "par exemple", "ad esempio", "misalnya"),
-    )
-)
 _FAMILY_WORDS = frozenset({"series", "lineup", "family", "serie", "serisi", "seri", "reihe", "série"})
-
-
-def _named_as_example(toks: list[Token], start: int) -> bool:
-    """A phone brought in as an example ("for instance, a Galaxy S10e", "such as the Pixel 8")."""
-    words: list[str] = []
-    for i in range(start - 1, max(-1, start - 5), -1):
-        words.insert(0, toks[i].norm)
-        if toks[i].brk:
-            break
-    window = f" {' '.join(words)} "
-    return any(f" {cue} " in window for cue in _EXAMPLE_CUES)
 
 
 _LIST_MARKS = frozenset({"/", ",", "&", "|"})
@@ -401,13 +397,63 @@ def _the_one_asked_about(
 
 
 def _the_one_in_the_title(kept: list[Match], ids: set[str], toks: list[Token], question: str) -> set[str]:
-    """A post with a title ("pixel 6 pro: no 5G" then a blank line and the story, where "on the
-    pixel 8 it works") is about the phone its title names."""
+    """A post with a title ("pixel 6 pro: no 5G" then the story, where "on the pixel 8 it works") is
+    about the phone its title names. The title is the first line, before a blank line or, in a post
+    of several lines, a short first line."""
     title_end = question.find("\n\n")
     if title_end <= 0 or "\n" in question[:title_end]:
-        return ids
+        title_end = question.find("\n")
+        if not 0 < title_end <= _TITLE_CHARS or not question[title_end:].strip():
+            return ids
     in_title = {m.payload.id for m in kept if toks[m.start].start < title_end} & ids
     return in_title if len(in_title) == 1 else ids
+
+
+_TITLE_CHARS = 160
+# An issue form's field that names the phone in hand ("Device: Pixel 10 Pro Fold", "Phone model - Redmi
+# Note 9"): that phone, whatever others the story compares it with.
+_DEVICE_FIELD = re.compile(
+    r"^[\W_]*(?:device|phone|handset|smartphone|model|phone model|device model|dispositivo|gerät|"
+    r"telefone|celular|aparelho|ponsel|hp)(?: name)?\W*[:：=\-]\W*(?:\w+\W+)?$",
+    re.IGNORECASE,
+)
+
+
+def _the_one_in_a_device_field(kept: list[Match], ids: set[str], toks: list[Token], question: str) -> set[str]:
+    in_field = set()
+    for m in kept:
+        at = toks[m.start].start
+        line_start = question.rfind("\n", 0, at) + 1
+        if _DEVICE_FIELD.match(question[line_start:at]):
+            in_field.add(m.payload.id)
+    in_field &= ids
+    return in_field if len(in_field) == 1 else ids
+
+
+def _dominant(named: list[Match]) -> str | None:
+    """The phone named at least three times, and at least twice as often as any other (two against
+    one is too thin to choose by: "Pixel 9: no 5G; it worked on Pixel 8 … the Pixel 8 SIM")."""
+    counts = Counter(d for d, _start in {(m.payload.id, m.start) for m in named}).most_common()
+    if not counts:
+        return None
+    top, n = counts[0]
+    return top if n >= _DOMINANT_TIMES and all(n >= 2 * c for _d, c in counts[1:]) else None
+
+
+_DOMINANT_TIMES = 3
+
+
+def _outnamed(these: list[Match], those: list[Match]) -> bool:
+    """One of ``these`` phones is named far more often than any other, ``those`` included."""
+    top = _dominant(these + those)
+    return top is not None and any(m.payload.id == top for m in these)
+
+
+def _the_most_named(kept: list[Match], ids: set[str]) -> set[str]:
+    """A long post that names one phone again and again and others once in passing ("the Galaxy F23
+    … the F22 from last year … the Galaxy F23 is a crucial launch") is about that phone."""
+    top = _dominant([m for m in kept if m.payload.id in ids])
+    return {top} if top else ids
 
 
 def market_variant(lexicon: Lexicon, device_id: str, toks: list[Token]) -> str | None:

@@ -88,6 +88,34 @@ def software_images(toks: list[Token], found: list[Match]) -> set[int]:
     return out
 
 
+_EXAMPLE_CUES = tuple(
+    text.key(c)
+    for c in (
+        *("for instance", "for example", "e.g.", "eg", "such as", "say"),
+        *("por ejemplo", "por exemplo", "zum beispiel", "z.b.", "par exemple", "ad esempio", "misalnya"),
+    )
+)
+# One word that brings in examples right before the name ("operadores como Telcel y AT&T", "carriers
+# like Jio"); apart from the name it means other things ("como activar volte en Telcel").
+_EXAMPLE_WORDS = frozenset({"like", "including", "como", "incluindo", "incluyendo", "wie", "comme", "seperti"})
+_EXAMPLE_LIST = frozenset({"and", "or", "y", "o", "e", "ou", "und", "oder", "et", "atau", "dan", "the"})
+
+
+def named_as_example(toks: list[Token], start: int, *, by_one_word: bool = False) -> bool:
+    """A name brought in as an example ("for instance, a Galaxy S10e", "such as the Pixel 8"); with
+    ``by_one_word``, also right after "like" or "como" ("compañías como Telcel y AT&T"), which names
+    networks in passing but phones in earnest ("devices like Mi3 CDMA" is the phone asked about)."""
+    words: list[str] = []
+    for i in range(start - 1, max(-1, start - 5), -1):
+        words.insert(0, toks[i].norm)
+        if toks[i].brk:
+            break
+    window = f" {' '.join(words)} "
+    if any(f" {cue} " in window for cue in _EXAMPLE_CUES):
+        return True
+    return by_one_word and start > 0 and not toks[start].brk and toks[start - 1].norm in _EXAMPLE_WORDS
+
+
 def recompose(lexicon: Lexicon, toks: list[Token]) -> list[Token]:
     """Undo missing or extra spaces inside names: "promax" -> "pro max", "i phone" -> "iphone".
 

@@ -19,7 +19,7 @@ from .cues import CARRIER_CUES, CODE_CUES, LOWER_CODE_BLOCKERS, MARKET_CUES, ORI
 from .devices import Suggestion
 from .everyday import is_everyday
 from .lexicon import Lexicon
-from .mentions import Match
+from .mentions import Match, named_as_example
 from .tokens import Token
 
 _SELF = frozenset({"m", "im", "am", "re", "are", "i", "we", "sou", "soy", "bin", "sono", "suis"})
@@ -104,8 +104,9 @@ def resolve(
     said_at: dict[str, list[int]] = defaultdict(list)  # where each chosen network was named
     ends: dict[str, list[int]] = defaultdict(list)  # and where each of those names ends
     suggestions: list[Suggestion] = []
+    examples = _examples(toks, list(groups), asking, sentence_of)
     for (start, end), found in sorted(groups.items()):
-        if (start, end) in sellers:
+        if (start, end) in sellers or (start, end) in examples:
             continue
         # The carrier the question asks about outweighs a place told in the story ("Xiaomi 14 Ultra
         # from Shanghai on Verizon?? … she was in Shanghai").
@@ -130,6 +131,29 @@ def resolve(
     if carriers:
         country = k.carrier(carriers[0]).country
     return PlaceReading(tuple(carriers), tuple(suggestions), country, origin)
+
+
+def _examples(
+    toks: list[Token], spans: list[tuple[int, int]], asking: set[int], sentence_of: list[int]
+) -> set[tuple[int, int]]:
+    """Networks named as examples, outside the sentence that asks ("si bien compañías como Telcel y
+    AT&T ya ofrecen esta opción"): the whole list after the cue, not the asker's network."""
+    out: set[tuple[int, int]] = set()
+    previous: tuple[int, int] | None = None
+    for span in sorted(spans):
+        start = span[0]
+        listed = (
+            previous in out
+            and previous is not None
+            and all(toks[i].norm in _LIST_WORDS and not toks[i].brk for i in range(previous[1], start))
+        )
+        if sentence_of[start] not in asking and (listed or named_as_example(toks, start, by_one_word=True)):
+            out.add(span)
+        previous = span
+    return out
+
+
+_LIST_WORDS = frozenset({"and", "or", "y", "o", "e", "ou", "und", "oder", "et", "atau", "dan"})
 
 
 def _names_user(toks: list[Token], end: int) -> bool:
