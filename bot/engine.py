@@ -28,6 +28,19 @@ class BandsOfVariant:
 
 
 @dataclass(frozen=True)
+class CandidateVerdicts:
+    """One of several phones a question may mean, on the network it names: each model's verdict,
+    the model made for that network's country first."""
+
+    device: str
+    cells: tuple[Compatibility, ...]
+
+
+# Beyond this many phones, a question back is clearer than a verdict for each.
+MAX_CANDIDATE_VERDICTS = 4
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str
     intent: str
@@ -48,6 +61,8 @@ class Answer:
     ambiguous: bool = False
     origin: str | None = None
     origin_unrecorded: bool = False  # the model for the origin named is not recorded: others are shown
+    # "pixel 6/7/8 on jio": the question may mean several phones; each one's verdicts on that network.
+    each: tuple[CandidateVerdicts, ...] = ()
     # How the question was read: what a follow-up question inherits from.
     reading: Analysis | None = field(default=None, compare=False, repr=False)
 
@@ -115,13 +130,22 @@ class Engine:
             scope = self.networks_in(a.country)
         compat: list[Compatibility] = []
         for carrier in scope:
-            network = k.carrier(carrier.mvno_of) if carrier.mvno_of else carrier
-            cells = []
-            for variant in variants:
-                assert device is not None
-                cells.append(compatibility(variant, carrier, network, self.native(device, variant, carrier.country)))
-            # The model made for the carrier's country first: it is the one most askers hold.
-            compat.extend(sorted(cells, key=lambda c: c.native is not True))
+            if device is not None:
+                compat.extend(self._on(device, variants, carrier))
+
+        each: tuple[CandidateVerdicts, ...] = ()
+        candidates = [s.id for s in a.suggestions if s.kind == "device"]
+        if (
+            device is None
+            and a.ambiguous
+            and len(a.carriers) == 1
+            and 1 < len(candidates) == len(a.suggestions) <= MAX_CANDIDATE_VERDICTS
+            and a.intent in ("compatibility", "unknown")
+        ):
+            carrier = k.carrier(a.carriers[0])
+            each = tuple(
+                CandidateVerdicts(d, tuple(self._on(k.device(d), k.device(d).variants, carrier))) for d in candidates
+            )
 
         bands = None
         if a.intent == "bands" and variants:
@@ -158,8 +182,18 @@ class Engine:
             ambiguous=a.ambiguous,
             origin=a.origin,
             origin_unrecorded=a.origin_unrecorded,
+            each=each,
             reading=a,
         )
+
+    def _on(
+        self, device: Device, variants: list[Variant] | tuple[Variant, ...], carrier: Carrier
+    ) -> list[Compatibility]:
+        """Each model's verdict on one carrier, the model made for the carrier's country first: it is
+        the one most askers hold."""
+        network = self.knowledge.carrier(carrier.mvno_of) if carrier.mvno_of else carrier
+        cells = [compatibility(v, carrier, network, self.native(device, v, carrier.country)) for v in variants]
+        return sorted(cells, key=lambda c: c.native is not True)
 
 
 @dataclass(frozen=True)

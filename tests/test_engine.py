@@ -173,6 +173,7 @@ def test_json_contract_keys() -> None:
         "compatibility",
         "bands",
         "suggestions",
+        "each",
         "confidence",
         "headline",
         "answer",

@@ -309,3 +309,38 @@ def test_a_model_s_label_says_its_market_and_number_once() -> None:
     )
     labels = [short_label(v, {"US": "United States"}) for v in k.devices[0].variants]
     assert labels == ["A1549", "China (A1589)", "US (SM-S921U1)", "mmWave (G1MNW)", "GSM A1905"]
+
+
+E8 = engine(
+    vendors=[vendor("acme", "Acme")],
+    devices=[
+        device("acme-x", "acme", "Acme X", variant("acme-x-us", "US", ("AXU",), lte=[2, 4, 13], made_for=["US"])),
+        device(
+            "acme-x-pro",
+            "acme",
+            "Acme X Pro",
+            variant("acme-x-pro-g", "Global", ("AXPG",), lte=[1, 3], made_for=["Global"]),
+            variant("acme-x-pro-u", "US", ("AXPU",), made_for=["US"]),
+        ),
+        device("acme-y", "acme", "Acme Y", variant("acme-y-g", "Global", ("AYG",), lte=[1, 3])),
+    ],
+    carriers=[carrier("verizon-us", "US", "Verizon", lte=([2, 4, 13], []))],
+)
+
+
+def test_a_question_that_may_mean_several_phones_gets_a_line_for_each() -> None:
+    from conftest import as_dict
+
+    lines = say(E8, "acme x or acme x pro on verizon").splitlines()
+    assert lines[:2] == ["**Acme X · Acme X Pro**", "**Works on Verizon?**"]
+    assert lines[2] == "🟢 **Acme X** works."
+    # the model made for the network's country, named, even where its bands are not known
+    assert lines[3] == "⚪ **Acme X Pro** (US (AXPU) model) is unknown (bands not recorded)."
+    assert lines[4].startswith("Ask about one of them") and "**Acme X Pro**" in lines[4]
+    each = as_dict(E8, E8.answer("acme x or acme x pro on verizon"))["each"]
+    assert [(e["device"], [c["verdict"] for c in e["compatibility"]]) for e in each] == [
+        ("acme-x", ["full"]),
+        ("acme-x-pro", ["unknown", "none"]),
+    ]
+    # one phone named: its own answer, no list
+    assert as_dict(E8, E8.answer("acme y on verizon"))["each"] == []

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..engine import Answer
 from ..records import Knowledge, Statement
+from ..verdicts import Compatibility
 from . import layout, markdown
 
 
@@ -32,6 +33,22 @@ def to_dict(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> dict[s
     carrier = k.carrier(a.carrier) if a.carrier else None
     market_of = {v.id: v.market for v in device.variants} if device else {}
     lay = layout.build(a, k, country_names)
+
+    def cell(c: Compatibility, market_of: Mapping[str, str]) -> dict[str, Any]:
+        return {
+            "variant": c.variant,
+            "market": market_of.get(c.variant),
+            "carrier": c.carrier,
+            "carrier_name": k.carrier(c.carrier).name,
+            "via": c.host,
+            "verdict": c.verdict,
+            "lte": c.lte,
+            "nr": c.nr,
+            "missing_primary": {t: list(b) for t, b in c.missing_primary.items()},
+            "flags": list(c.flags),
+            "made_for_country": c.native,
+        }
+
     return {
         "question": a.question,
         "intent": a.intent,
@@ -48,22 +65,7 @@ def to_dict(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> dict[s
             "scope": a.availability.scope,
             "statement": _statement(a.availability.statement) if a.availability.statement else None,
         },
-        "compatibility": [
-            {
-                "variant": c.variant,
-                "market": market_of.get(c.variant),
-                "carrier": c.carrier,
-                "carrier_name": k.carrier(c.carrier).name,
-                "via": c.host,
-                "verdict": c.verdict,
-                "lte": c.lte,
-                "nr": c.nr,
-                "missing_primary": {t: list(b) for t, b in c.missing_primary.items()},
-                "flags": list(c.flags),
-                "made_for_country": c.native,
-            }
-            for c in a.compatibility
-        ],
+        "compatibility": [cell(c, market_of) for c in a.compatibility],
         "bands": None
         if a.bands is None
         else [
@@ -80,6 +82,14 @@ def to_dict(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> dict[s
             for b in a.bands
         ],
         "suggestions": [{"kind": s.kind, "id": s.id, "name": s.name} for s in a.suggestions],
+        "each": [
+            {
+                "device": e.device,
+                "name": k.device(e.device).name,
+                "compatibility": [cell(c, {v.id: v.market for v in k.device(e.device).variants}) for c in e.cells],
+            }
+            for e in a.each
+        ],
         "confidence": a.confidence,
         "headline": list(lay.headline),
         "answer": markdown.render(lay),

@@ -145,6 +145,8 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
         )
     device = k.device(a.device) if a.device else None
     vendor = k.vendor(a.vendor) if a.vendor else None
+    if device is None and a.each:
+        return _each(a, k, country_names, footer)
     if device is None and (vendor is None or a.availability is None):
         return _no_phone(a, k, footer)
 
@@ -213,6 +215,35 @@ def _footer(a: Answer, k: Knowledge) -> str | None:
     if a.device and a.confidence < 1.0:
         bits.append(_("Typos corrected: I read this as {phone}.").format(phone=k.device(a.device).name))
     return " ".join(bits) or None
+
+
+def _each(a: Answer, k: Knowledge, country_names: Mapping[str, str], footer: str | None) -> Layout:
+    """ "pixel 6/7/8 on jio": the verdict of each phone the question may mean, on the network it names,
+    for one model each (named), then which to ask about for every model and the details."""
+    carrier = k.carrier(a.each[0].cells[0].carrier) if a.each[0].cells else None
+    lines = ["**" + _("Works on {carrier}?").format(carrier=carrier.name if carrier else "?") + "**"]
+    verdicts = set()
+    for one in a.each:
+        device = k.device(one.device)
+        if not one.cells:
+            continue
+        # The model made for the network's country; else, among imports, one whose bands are known.
+        cell = next(
+            (c for c in one.cells if c.native is True),
+            next((c for c in one.cells if c.verdict != "unknown"), one.cells[0]),
+        )
+        verdict, said = _summary([cell], k, True, 1)
+        verdicts.add(verdict)
+        model = ""
+        if len(device.variants) > 1:
+            variant = next(v for v in device.variants if v.id == cell.variant)
+            model = " " + _("({model} model)").format(model=short_label(variant, country_names))
+        lines.append(f"{VERDICT_MARK[verdict]} **{device.name}**{model} {said}.")
+    names = ", ".join(f"**{s.name}**" for s in a.suggestions)
+    lines.append(_("Ask about one of them for every model and the details: {names}.").format(names=names))
+    overall = verdicts.pop() if len(verdicts) == 1 else "unknown"
+    title = " · ".join(k.device(one.device).name for one in a.each)
+    return Layout(title, tuple(lines), footer=footer, verdict=overall, kind="choices")
 
 
 def _no_phone(a: Answer, k: Knowledge, footer: str | None) -> Layout:
