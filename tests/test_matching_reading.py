@@ -395,6 +395,19 @@ def test_a_name_found_by_correcting_one_word_gives_way_to_one_typed_exactly() ->
     assert index.analyze("is the degas sold in india").device == "xiaomi-14t"
 
 
+def test_a_phones_provenance_after_its_name_in_spanish_or_portuguese() -> None:
+    result = read("¿el iphone 16 de estados unidos funciona con telcel?")
+    assert (result.device, result.origin, result.country, result.carriers) == ("iphone-16", "US", "MX", ("telcel-mx",))
+    # with nothing else named, the country is where it is asked about
+    assert read("el iphone 16 de méxico funciona?").country == "MX"
+
+
+def test_the_language_of_words_two_languages_share_is_told_by_the_others() -> None:
+    # "la" and "con" are Spanish and Italian alike; "versione", "dello", "funziona" are Italian
+    assert guess_language(["la", "versione", "cinese", "dello", "xiaomi", "funziona", "con", "tim"]) == "it"
+    assert guess_language(["la", "version", "china", "del", "xiaomi", "funciona", "con", "movistar"]) == "es"
+
+
 def test_a_model_word_written_before_the_name_it_ends() -> None:
     assert read("galaxy ultra s24 on verizon").device == "galaxy-s24-ultra"
     # a model word that makes no phone of the name leaves it be

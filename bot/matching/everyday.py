@@ -118,14 +118,22 @@ def guess_language(words: list[str]) -> str | None:
     best, best_count = None, 0
     english = _english_words()
     no_english = not any(w in english for w in words)
+    tied: list[str] = []
     for lang in LANGUAGES[1:]:
         marks = _function_words(lang)
         found = [w for w in words if w in marks]
         # Two-letter words ("eu", "os", "ai") are English abbreviations too: one longer word must agree,
         # unless no English word is there at all ("o galaxy s25 funciona na claro"); and a long post
         # needs more of them than a stray few.
-        if (any(len(w) > 2 for w in found) or no_english) and len(found) > best_count:
+        if (any(len(w) > 2 for w in found) or no_english) and len(found) >= best_count and found:
+            if len(found) > best_count:
+                tied = []
             best, best_count = lang, len(found)
+            tied.append(lang)
+    if len(tied) > 1:
+        # "la versione cinese dello xiaomi funziona con tim": "la" and "con" are Spanish and Italian
+        # alike; the other words are far more frequent in Italian.
+        best = max(tied, key=lambda lang: _weight(words, lang))
     # "I have jio sim that jio SIM not working": two Portuguese words ("sim" is yes) among many more
     # English ones are phone talk in an English post.
     if best_count and sum(w in english for w in words) > 2 * best_count:
@@ -139,6 +147,14 @@ def guess_language(words: list[str]) -> str | None:
         if not any(marked & _function_words(other) for other in LANGUAGES[1:] if other != best):
             return best
     return None
+
+
+def _weight(words: list[str], lang: str) -> float:
+    """How much the words read as the language: their Zipf frequencies in it, summed."""
+    if lang not in _JUDGED:
+        return 0.0
+    at = _JUDGED.index(lang)
+    return sum(frequencies(w)[at] for w in words if w.isalpha())
 
 
 @cache

@@ -82,7 +82,8 @@ def resolve(
         if span[1] not in name_starts and _sold_the_phone(lexicon, toks, span, device_span, others_named)
     }
 
-    use = [p for p in places if not _is_origin(toks, p, device_span, places, question)]
+    network_countries = {k.carrier(c).country for ids in groups.values() for c in ids}
+    use = [p for p in places if not _is_origin(toks, p, device_span, places, question, network_countries)]
     origins = [p.code for p in places if p not in use]
     # Several places of use ("a trip to seoul … verizon back in the states"): the one in the sentence
     # that asks, then the one a named carrier is in, then the first.
@@ -306,6 +307,8 @@ _USERS = frozenset(
         *("pelanggan", "kunde", "kundin", "abonné", "abonnée", "utente", "utilizador", "usuário", "usuária"),
     )
 )
+# "of"/"from" right after a phone's name in the Romance languages, German and Indonesian.
+_OF = frozenset({"de", "da", "do", "dos", "das", "del", "di", "dal", "von", "du", "des", "dari"})
 _DETERMINERS = frozenset({"a", "an", "my", "the", "this", "that", "our", "his", "her", "their", "unlocked", "locked"})
 _BUYING = frozenset({"buy", "buying", "comprar", "compro", "kaufen", "beli", "acheter", "comprare"})
 _FORMER_CUES = frozenset({"from", "through", "thru", "left", "leaving", "ex", "former", "formerly"})
@@ -418,7 +421,12 @@ def _adjective_names_market(toks: list[Token], start: int, end: int, device_span
 
 
 def _is_origin(
-    toks: list[Token], p: _Place, device_span: tuple[int, int] | None, places: list[_Place], question: str
+    toks: list[Token],
+    p: _Place,
+    device_span: tuple[int, int] | None,
+    places: list[_Place],
+    question: str,
+    network_countries: set[str],
 ) -> bool:
     """Whether a place is where the phone comes from: "china version", an adjective of a market, a
     cue before it ("bought … in", "imported from"), or a place written right before the phone ("a US
@@ -428,8 +436,12 @@ def _is_origin(
     after = [t.norm for t in toks[p.end : p.end + 2] if not t.brk]
     if any(word in MARKET_CUES for word in after) or p.adjective:
         return True  # "china version", "china mainland version", "CN rom"
-    if device_span is not None and p.start == device_span[1] and any(o.code != p.code for o in places):
+    elsewhere = any(o.code != p.code for o in places) or any(c != p.code for c in network_countries)
+    if device_span is not None and p.start == device_span[1] and elsewhere:
         return True  # "xiaomi 14 china bisa dipake di indonesia?": the model's market, then where it is used
+    if device_span is not None and p.start == device_span[1] + 1 and toks[p.start - 1].norm in _OF and elsewhere:
+        # "el iphone 15 de estados unidos funciona con telcel": the phone's provenance, then its network
+        return not toks[p.start - 1].brk and not toks[p.start].brk
     others = {i for o in places if o is not p for i in range(o.start, o.end)}
     phone = set(range(*device_span)) if device_span is not None else set()
     j = p.start - 1
