@@ -408,6 +408,18 @@ def test_the_language_of_words_two_languages_share_is_told_by_the_others() -> No
     assert guess_language(["la", "version", "china", "del", "xiaomi", "funciona", "con", "movistar"]) == "es"
 
 
+def test_hindi_in_latin_letters_is_read_as_hindi_not_italian() -> None:
+    # "hai" and "se" are Italian words too; "kya", "karta", "chalega" are not
+    assert guess_language(["kya", "pixel", "8", "jio", "5g", "support", "karta", "hai"]) == "hi"
+    result = read("mera galaxy s24 usa se mangwaya hai, jio me volte chalega?")
+    assert (result.device, result.origin, result.carriers) == ("galaxy-s24", "US", ("jio-in",))
+
+
+def test_german_asks_for_sale_with_gibt_es_but_not_of_a_network_feature() -> None:
+    assert read("gibt es das pixel 9 in deutschland?").intent == "availability"
+    assert read("LTE gibt es beim Pixel 9 nur auf 1800 MHz, nicht bei Telekom").intent == "compatibility"
+
+
 def test_a_model_word_written_before_the_name_it_ends() -> None:
     assert read("galaxy ultra s24 on verizon").device == "galaxy-s24-ultra"
     # a model word that makes no phone of the name leaves it be

@@ -218,6 +218,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "kaufen",
         "verkauft",
         "offiziell",
+        "gibt es",
+        "zu kaufen",
         "dijual",
         "jual",
         "beli",

@@ -112,6 +112,24 @@ def _function_words(lang: str) -> frozenset[str]:
 _PHONE_TALK = frozenset({"sim", "data", "app"})
 
 
+# Hindi as people type it in Latin letters ("jio 5g support karta hai?", "india me chalega?"):
+# wordfreq lists Hindi in Devanagari only, so its most frequent function words are written here.
+# Words other languages share ("se", "me", "ke", "par") are left out: they would tip Italian,
+# Spanish or Indonesian posts.
+_HINDI_LATIN = frozenset(
+    {
+        *("hai", "hain", "kya", "kyu", "kyun", "kaise", "nahi", "nhi", "nahin", "mein", "mera", "meri", "mere"),
+        *("karta", "karti", "karte", "karega", "karegi", "kar", "raha", "rha", "rahi", "rhi", "hoga", "hogi"),
+        *("tha", "thi", "bhi", "aur", "yeh", "liya", "wala", "wali", "chahiye", "sakta", "sakte", "sakti"),
+        *("kaam", "chalega", "chalta", "milega", "milta", "wapas", "abhi", "kuch", "kab", "kaun", "kitna"),
+    }
+)
+
+
+def _marks(lang: str) -> frozenset[str]:
+    return _HINDI_LATIN if lang == "hi" else _function_words(lang)
+
+
 def guess_language(words: list[str]) -> str | None:
     """The language of a question from its function words ("funciona na vivo no brasil" is pt), or
     None when it reads as English or nothing tells."""
@@ -119,8 +137,8 @@ def guess_language(words: list[str]) -> str | None:
     english = _english_words()
     no_english = not any(w in english for w in words)
     tied: list[str] = []
-    for lang in LANGUAGES[1:]:
-        marks = _function_words(lang)
+    for lang in (*LANGUAGES[1:], "hi"):
+        marks = _marks(lang)
         found = [w for w in words if w in marks]
         # Two-letter words ("eu", "os", "ai") are English abbreviations too: one longer word must agree,
         # unless no English word is there at all ("o galaxy s25 funciona na claro"); and a long post
@@ -143,8 +161,8 @@ def guess_language(words: list[str]) -> str | None:
     # A short question with no English in it may carry one function word of one language only ("pixel
     # 9 funciona na claro?"): that is its language.
     if best is not None and best_count == 1 and no_english and len(words) <= 10:
-        marked = {w for w in words if w in _function_words(best)}
-        if not any(marked & _function_words(other) for other in LANGUAGES[1:] if other != best):
+        marked = {w for w in words if w in _marks(best)}
+        if not any(marked & _marks(other) for other in (*LANGUAGES[1:], "hi") if other != best):
             return best
     return None
 

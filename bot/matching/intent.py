@@ -34,6 +34,9 @@ CUE_WORDS = frozenset().union(*_WHOLE.values())
 _NOWHERE = 1 << 30
 # Words of buying that, beside words of working, are part of the story rather than the question.
 _WEAK_SALE = frozenset({"buy", "buying", "comprar", "compro", "beli", "kaufen", "get"})
+# Words of sale that, after a radio word, say what a network offers ("5G not available", "5G no
+# disponible", "LTE gibt es nur auf 1800 MHz").
+_OF_A_FEATURE = ("availab", "disponib", "gibt")
 # A band named as people write them: "n77", "B71", "b3".
 _BAND = re.compile(r"^[bBnN]\d{1,3}$")
 
@@ -136,8 +139,9 @@ def classify(
     raws = [t.raw for t in toks]
     at = {name: _first(name, norms, raws, joined, question) for name in INTENT_WORDS}
     sale, use = at["availability"], at["compatibility"]
-    if sale < len(norms) and norms[sale].startswith("availab") and _radio_before(norms, sale):
-        sale, use = _NOWHERE, min(use, sale)  # "5G not available": a feature of the network, not a sale
+    if sale < len(norms) and norms[sale].startswith(_OF_A_FEATURE) and _radio_before(norms, sale):
+        # "5G not available", "LTE gibt es nur auf 1800": a feature of the network, not a sale
+        sale, use = _NOWHERE, min(use, sale)
     # "no 5G on tmo after the update": whether the phone fits that network, whatever software it runs.
     trouble = has_phone and (has_carrier or has_place) and sale == _NOWHERE and _network_trouble(norms, question)
     if trouble and not _asks_other(norms, joined):
