@@ -420,6 +420,13 @@ def test_german_asks_for_sale_with_gibt_es_but_not_of_a_network_feature() -> Non
     assert read("LTE gibt es beim Pixel 9 nur auf 1800 MHz, nicht bei Telekom").intent == "compatibility"
 
 
+def test_which_carrier_for_a_phone_in_a_country_is_its_verdict_on_each() -> None:
+    assert read("moving to germany with my pixel 9 from india, which carrier?").intent == "compatibility"
+    # a price is still not what the bot answers, and with no phone it is a list the bot does not keep
+    assert read("which carrier is cheapest in germany for my pixel 9").intent == "other"
+    assert read("best carrier in germany?").intent == "other"
+
+
 def test_a_model_word_written_before_the_name_it_ends() -> None:
     assert read("galaxy ultra s24 on verizon").device == "galaxy-s24-ultra"
     # a model word that makes no phone of the name leaves it be

@@ -94,6 +94,18 @@ def _asks_other(norms: list[str], joined: str) -> bool:
     return whole or any(f" {p} " in joined for p in _PHRASES["other"])
 
 
+# Asking which network to choose: with a phone and a country, answered by the phone's verdict on each.
+_CARRIER_CHOICE = tuple(
+    f" {p} " for p in ("which carrier", "best carrier", "what carrier", "which network", "what network")
+)
+_CHOICE_WORDS = frozenset({"which", "what", "best", "carrier", "carriers", "network", "networks"})
+
+
+def _without(norms: list[str]) -> list[str]:
+    """The words apart from those of a carrier choice (to tell whether anything else is asked)."""
+    return [w for w in norms if w not in _CHOICE_WORDS]
+
+
 @lru_cache(maxsize=65536)
 def _says(word: str) -> frozenset[str]:
     """The intents a word says ("funciona" says compatibility)."""
@@ -150,6 +162,11 @@ def classify(
     asks_use_on_carrier = has_phone and has_carrier and use < _NOWHERE
     if _about_software(norms, question) and at["bands"] == sale == _NOWHERE and not asks_use_on_carrier:
         return "other", True
+    # "moving to canada with my iphone 15, which carrier?": the networks of that country it works on.
+    if has_phone and has_place and any(p in joined for p in _CARRIER_CHOICE):
+        rest = _without(norms)
+        if not _asks_other(rest, f" {' '.join(rest)} "):
+            return "compatibility", True
     # "which bands does it have?" asks for bands; "missing bands on verizon?" asks whether it works.
     if at["other"] < _NOWHERE and not has_phone:
         return "other", True  # "what phones work on dito?" asks for a list the bot does not keep
