@@ -427,6 +427,12 @@ def test_which_carrier_for_a_phone_in_a_country_is_its_verdict_on_each() -> None
     assert read("best carrier in germany?").intent == "other"
 
 
+def test_a_lower_case_alias_is_a_name_when_written_as_the_carrier_writes_it() -> None:
+    # "vodafone" is an alias of "Vodafone Germany": written "Vodafone", it is the name
+    result = read("Ich besitze ein Pixel 9 mit einem Mobilfunkvertrag von Vodafone.")
+    assert (result.country, result.carriers) == ("DE", ("vodafone-de",))
+
+
 def test_a_model_word_written_before_the_name_it_ends() -> None:
     assert read("galaxy ultra s24 on verizon").device == "galaxy-s24-ultra"
     # a model word that makes no phone of the name leaves it be

@@ -238,10 +238,19 @@ class Lexicon:
 
     # -- building -------------------------------------------------------------------------------
 
-    def insert(self, name: str, payload: Payload, nickname: bool = False, toks: list[str] | None = None) -> None:
+    def insert(
+        self,
+        name: str,
+        payload: Payload,
+        nickname: bool = False,
+        toks: list[str] | None = None,
+        written: str = "",
+    ) -> None:
         """Add a name; `nickname` marks a name that is only a nickname ("aus"), weak when everyday.
         `toks`: the name's tokens when the caller has them already (building calls this 240,000
-        times at 100,000 phones; tokenizing each name once is a good part of the build)."""
+        times at 100,000 phones; tokenizing each name once is a good part of the build). `written`: the
+        entity's own name, whose capitals say how a lower-case alias is written as a name ("vodafone"
+        of "Vodafone Deutschland" is "Vodafone")."""
         if toks is None:
             toks = text.tokens(name)
         if not toks:
@@ -265,7 +274,8 @@ class Lexicon:
             and len(toks) == 1
             and (is_everyday(toks[0]) or toks[0] in MODIFIERS or len(toks[0]) <= 2)
         ):
-            cased = tuple(w for w in name.split() if not w.islower())
+            words = [*name.split(), *(w for w in written.split() if text.key(w) == toks[0])]
+            cased = tuple(dict.fromkeys(w for w in words if not w.islower()))
             payload = replace(payload, weak=True, cased=cased)
         if payload not in node.payloads:
             node.payloads.append(payload)
@@ -361,7 +371,7 @@ class Lexicon:
             plain = re.sub(r"\s*\([^)]*\)", "", carrier.name).strip() or carrier.name
             self.carrier_name_keys[carrier.id] = frozenset({text.compact(carrier.name), text.compact(plain)})
             for name in (plain, carrier.name, *carrier.aliases):
-                self.insert(name, Payload("carrier", carrier.id))
+                self.insert(name, Payload("carrier", carrier.id), written=carrier.name)
                 compact = text.compact(name)
                 if " " in text.key(name) and len(compact) >= 3 and not compact.isdigit():
                     # Typed glued ("tmobile") a name is one word; another carrier may have that word as an alias.
