@@ -29,8 +29,8 @@ class BandsOfVariant:
 
 @dataclass(frozen=True)
 class CandidateVerdicts:
-    """One of several phones a question may mean, on the network it names: each model's verdict,
-    the model made for that network's country first."""
+    """One of several phones a question may mean, on the network it names (or each network of the
+    country it names): each model's verdict, the model made for that country first."""
 
     device: str
     cells: tuple[Compatibility, ...]
@@ -61,7 +61,8 @@ class Answer:
     ambiguous: bool = False
     origin: str | None = None
     origin_unrecorded: bool = False  # the model for the origin named is not recorded: others are shown
-    # "pixel 6/7/8 on jio": the question may mean several phones; each one's verdicts on that network.
+    # "pixel 6/7/8 on jio": the question may mean several phones; each one's verdicts on that network
+    # (or on each network of the country named).
     each: tuple[CandidateVerdicts, ...] = ()
     # How the question was read: what a follow-up question inherits from.
     reading: Analysis | None = field(default=None, compare=False, repr=False)
@@ -138,13 +139,16 @@ class Engine:
         if (
             device is None
             and a.ambiguous
-            and len(a.carriers) == 1
+            and len(a.carriers) <= 1
+            and scope
             and 1 < len(candidates) == len(a.suggestions) <= MAX_CANDIDATE_VERDICTS
             and a.intent in ("compatibility", "unknown")
         ):
-            carrier = k.carrier(a.carriers[0])
             each = tuple(
-                CandidateVerdicts(d, tuple(self._on(k.device(d), k.device(d).variants, carrier))) for d in candidates
+                CandidateVerdicts(
+                    d, tuple(c for carrier in scope for c in self._on(k.device(d), k.device(d).variants, carrier))
+                )
+                for d in candidates
             )
 
         bands = None

@@ -344,3 +344,6 @@ def test_a_question_that_may_mean_several_phones_gets_a_line_for_each() -> None:
     ]
     # one phone named: its own answer, no list
     assert as_dict(E8, E8.answer("acme y on verizon"))["each"] == []
+    # a whole country: each phone's model on every network there
+    lines = say(E8, "acme x or acme x pro in the us").splitlines()
+    assert lines[1:3] == ["**Works in the United States?**", "🟢 **Acme X** works on Verizon."]

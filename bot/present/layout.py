@@ -146,7 +146,7 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
     device = k.device(a.device) if a.device else None
     vendor = k.vendor(a.vendor) if a.vendor else None
     if device is None and a.each:
-        return _each(a, k, country_names, footer)
+        return _each(a, k, country_names, footer, lang)
     if device is None and (vendor is None or a.availability is None):
         return _no_phone(a, k, footer)
 
@@ -217,26 +217,33 @@ def _footer(a: Answer, k: Knowledge) -> str | None:
     return " ".join(bits) or None
 
 
-def _each(a: Answer, k: Knowledge, country_names: Mapping[str, str], footer: str | None) -> Layout:
-    """ "pixel 6/7/8 on jio": the verdict of each phone the question may mean, on the network it names,
-    for one model each (named), then which to ask about for every model and the details."""
-    carrier = k.carrier(a.each[0].cells[0].carrier) if a.each[0].cells else None
-    lines = ["**" + _("Works on {carrier}?").format(carrier=carrier.name if carrier else "?") + "**"]
+def _each(a: Answer, k: Knowledge, country_names: Mapping[str, str], footer: str | None, lang: str) -> Layout:
+    """ "pixel 6/7/8 on jio": the verdict of each phone the question may mean, on the network it names
+    (or the networks of the country it names), for one model each (named), then which to ask about
+    for every model and the details."""
+    if a.carrier:
+        head = _("Works on {carrier}?").format(carrier=k.carrier(a.carrier).name)
+    else:
+        country = country_phrase(a.country, country_names, lang) or _("that country")
+        head = _("Works in {country}?").format(country=country)
+    one_carrier = bool(a.carrier)
+    lines = ["**" + head + "**"]
     verdicts = set()
     for one in a.each:
         device = k.device(one.device)
         if not one.cells:
             continue
-        # The model made for the network's country; else, among imports, one whose bands are known.
-        cell = next(
+        # The model made for the country; else, among imports, one whose bands are known.
+        pick = next(
             (c for c in one.cells if c.native is True),
             next((c for c in one.cells if c.verdict != "unknown"), one.cells[0]),
         )
-        verdict, said = _summary([cell], k, True, 1)
+        cells = [c for c in one.cells if c.variant == pick.variant]
+        verdict, said = _summary(cells, k, one_carrier, 1)
         verdicts.add(verdict)
         model = ""
         if len(device.variants) > 1:
-            variant = next(v for v in device.variants if v.id == cell.variant)
+            variant = next(v for v in device.variants if v.id == pick.variant)
             model = " " + _("({model} model)").format(model=short_label(variant, country_names))
         lines.append(f"{VERDICT_MARK[verdict]} **{device.name}**{model} {said}.")
     names = ", ".join(f"**{s.name}**" for s in a.suggestions)
