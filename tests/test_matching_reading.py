@@ -433,6 +433,16 @@ def test_a_lower_case_alias_is_a_name_when_written_as_the_carrier_writes_it() ->
     assert (result.country, result.carriers) == ("DE", ("vodafone-de",))
 
 
+def test_a_countrys_adjective_before_a_network_names_that_countrys_network() -> None:
+    result = read("pixel 9 on german t-mobile")
+    assert (result.country, result.carriers) == ("DE", ("telekom-de",))
+    # an everyday-word name counts after the adjective as after "on"
+    assert read("a us galaxy s24 on german vodafone").carriers == ("vodafone-de",)
+    # a country whose T-Mobile the knowledge lacks: that country, and no other country's T-Mobile
+    result = read("eSIM is from Czech T-Mobile, no 5G on my Pixel 9")
+    assert (result.country, result.carriers) == ("CZ", ())
+
+
 def test_a_model_word_written_before_the_name_it_ends() -> None:
     assert read("galaxy ultra s24 on verizon").device == "galaxy-s24-ultra"
     # a model word that makes no phone of the name leaves it be

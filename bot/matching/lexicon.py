@@ -119,7 +119,11 @@ def cldr_language_adjectives() -> dict[str, str]:
 
     likely = get_global("likely_subtags")
     out: dict[str, str] = {}
-    for lang in ("zh", "ja", "ko", "de", "fr", "es", "it", "id", "vi", "th", "tr", "pl", "ru", "nl", "ms"):
+    for lang in (
+        *("zh", "ja", "ko", "de", "fr", "es", "it", "id", "vi", "th", "tr", "pl", "ru", "nl", "ms"),
+        # languages of one country each ("Czech T-Mobile", "a Swedish SIM")
+        *("cs", "sk", "hu", "ro", "el", "sv", "da", "fi", "no", "bg", "hr", "uk", "he"),
+    ):
         territory = str(likely.get(lang, "")).rsplit("_", 1)[-1]
         if len(territory) != 2:
             continue

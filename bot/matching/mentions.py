@@ -193,7 +193,9 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
                 if sim < 1.0 and not _may_correct(toks, j, i):
                     continue
                 stack.append((child, j + 1, total + sim))
-    found = [m for m in matches if _acceptable(m, toks)]
+    # "german vodafone": a country's adjective names the network after it, as "on" does.
+    adjective_ends = {m.end for m in matches if m.payload.kind == "origin" and m.score == 1.0}
+    found = [m for m in matches if _acceptable(m, toks, adjective_ends)]
     carrier_spans = {(m.start, m.end) for m in found if m.payload.kind == "carrier"}
     # "galaxy s24 on a1": after "on", the short name of the Redmi A1 is the network A1 (Austria).
     found = [
@@ -264,7 +266,7 @@ def _may_correct(toks: list[Token], j: int, start: int) -> bool:
     return j > start and j + 1 < len(toks) and toks[j + 1].norm.isdigit() and not toks[j + 1].brk
 
 
-def _acceptable(m: Match, toks: list[Token]) -> bool:
+def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int]) -> bool:
     p = m.payload
     length = m.end - m.start
     if p.kind == "device" and length > 1 and _conjunction(toks, m.end - 1, m.start):
@@ -291,6 +293,8 @@ def _acceptable(m: Match, toks: list[Token]) -> bool:
             return False  # "Redmi Note 5 Plus": the model's word after its number, not Poland's Plus
         after = toks[m.end] if m.end < len(toks) and not toks[m.end].brk else None
         if p.kind == "carrier" and after is not None and after.norm in CARRIER_AFTER_CUES:
+            return True
+        if p.kind == "carrier" and before is not None and m.start in adjective_ends:
             return True
         if p.kind == "carrier" and before is not None and before.norm in CARRIER_CUES:
             if before.norm != "to":

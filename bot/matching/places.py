@@ -83,7 +83,10 @@ def resolve(
     }
 
     network_countries = {k.carrier(c).country for ids in groups.values() for c in ids}
-    use = [p for p in places if not _is_origin(toks, p, device_span, places, question, network_countries)]
+    network_starts = {start for start, _end in groups}
+    use = [
+        p for p in places if not _is_origin(toks, p, device_span, places, question, network_countries, network_starts)
+    ]
     origins = [p.code for p in places if p not in use]
     # Several places of use ("a trip to seoul … verizon back in the states"): the one in the sentence
     # that asks, then the one a named carrier is in, then the first.
@@ -180,6 +183,7 @@ def _place_mentions(
     matches: list[Match], toks: list[Token], covered: set[int], device_span: tuple[int, int] | None
 ) -> list[Match]:
     """Carrier, country, city and market-adjective mentions, longest first; a token belongs to one."""
+    carrier_starts = {m.start for m in matches if m.payload.kind == "carrier"}
     candidates = [
         m
         for m in matches
@@ -189,6 +193,7 @@ def _place_mentions(
             and (
                 _adjective_names_market(toks, m.start, m.end, device_span)
                 or _adjective_of_network(toks, m.start, m.end)
+                or m.end in carrier_starts  # "Czech T-Mobile", "german t-mobile": that country's network
             )
         )
     ]
@@ -427,12 +432,14 @@ def _is_origin(
     places: list[_Place],
     question: str,
     network_countries: set[str],
+    network_starts: set[int],
 ) -> bool:
     """Whether a place is where the phone comes from: "china version", an adjective of a market, a
     cue before it ("bought … in", "imported from"), or a place written right before the phone ("a US
     galaxy"); a cue of use ("moving to", "back home in", "I'm from") makes it the place of use."""
-    if _adjective_of_network(toks, p.start, p.end):
-        return False  # "banned from all AU networks", "a Chinese carrier": the networks are there
+    if _adjective_of_network(toks, p.start, p.end) or (p.adjective and p.end in network_starts):
+        # "banned from all AU networks", "a Chinese carrier", "Czech T-Mobile": the networks are there
+        return False
     after = [t.norm for t in toks[p.end : p.end + 2] if not t.brk]
     if any(word in MARKET_CUES for word in after) or p.adjective:
         return True  # "china version", "china mainland version", "CN rom"
