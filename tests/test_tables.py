@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from bot import bundle, heap, snapshot
 from bot.matching.tables import Groups, Models, Pairs, Strings
-from bot.matching.trie import Growing, Node, Payload, Trie
+from bot.matching.trie import Builder, Growing, Node, Payload, Trie, shape_of
 from bot.packed import BLOCK, PackedDevices
 from bot.store import Store
 
@@ -84,6 +84,21 @@ payloads = st.builds(
 def test_a_frozen_trie_reads_as_the_grown_one(names: list[tuple[list[str], Payload]]) -> None:
     grown = _grow(names)
     _same(grown, pickle.loads(pickle.dumps(Trie(grown))).root)
+
+
+@given(st.lists(st.tuples(st.lists(words.filter(bool), min_size=1, max_size=4), payloads), max_size=30))
+def test_a_trie_built_without_nodes_is_the_one_frozen_from_grown_nodes(names: list[tuple[list[str], Payload]]) -> None:
+    """The lexicon's `Builder` numbers nodes and orders payloads exactly as freezing grown nodes does."""
+    builder = Builder()
+    for toks, payload in names:
+        builder.add(builder.node(toks), builder.code(payload.id, shape_of(payload)))
+    built, frozen = builder.freeze(), Trie(_grow(names))
+    assert built.words == frozen.words and built.first == frozen.first and built.token == frozen.token
+    assert built.starts == frozen.starts
+    assert [built.payloads(n) for n in range(len(built.first) - 1)] == [
+        frozen.payloads(n) for n in range(len(frozen.first) - 1)
+    ]
+    _same(_grow(names), pickle.loads(pickle.dumps(built)).root)
 
 
 def test_packed_phones_read_as_the_knowledge_s_records() -> None:

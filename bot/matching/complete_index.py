@@ -41,7 +41,15 @@ class CompletionIndex:
         self.by_word = array("q", [places[i] for i in sorted(range(len(rests)), key=rests.__getitem__)])
         # Keys in the order an offer ranks within a tier (shorter first, then by label): a walk in this
         # order meets each entry's best key of that tier first.
-        self.ranked = array("q", sorted(range(len(keys)), key=lambda n: (len(keys[n]), labels[kept[n][1]])))
+        # (Sorted by one number per key, its length and its label's place among the labels, each
+        # looked up in C: a key function of Python made this sort a third of the whole index's.)
+        label_of = [labels[entry_id] for entry_id in self.ids]
+        place = {label: n for n, label in enumerate(sorted(set(label_of)))}
+        label_place = [place[label] for label in label_of]
+        owners = self.owners
+        span = len(place) + 1
+        rank = [len(key) * span + label_place[owner] for key, owner in zip(keys, owners, strict=True)]
+        self.ranked = array("q", sorted(range(len(keys)), key=rank.__getitem__))
 
     def __len__(self) -> int:
         return len(self.keys)

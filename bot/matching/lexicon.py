@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from .. import text
 from ..records import Knowledge
@@ -20,7 +20,7 @@ from .complete_index import CompletionIndex
 from .cues import COUNTRY_ADJECTIVES, COUNTRY_NICKNAMES, MODIFIERS, SHORT_LINES, SHORT_TAILS
 from .everyday import LANGUAGES, is_everyday, word_table
 from .tables import Groups, Models, Pairs
-from .trie import Growing, Node, Payload, Trie
+from .trie import _SHAPES, Builder, Node, Payload, shape_of
 
 __all__ = ["Lexicon", "Node", "Payload"]
 
@@ -38,27 +38,37 @@ def short_forms(toks: list[str]) -> list[tuple[list[str], bool]]:
     typed glued: "p8p" is a Pixel 8 Pro, "p 8" on its own is no phone. A tail is shortened only after
     a number ("8 pro" -> "8p"), so "pixel pro" or "note pro" keep their words."""
     heads: list[tuple[list[str], bool]] = [(toks, False)]
-    for line, shorts in SHORT_LINES.items():
-        if tuple(toks[: len(line)]) == line and len(toks) > len(line) and toks[len(line)][:1].isdigit():
-            heads += [([short, *toks[len(line) :]], len(short) == 1) for short in shorts]
+    # (Each rule is tried only when the word it needs is there: this runs for every form of every
+    # phone's name, 250,000 times at 100,000 phones, and most names have no short form.)
+    if toks and toks[0] in _LINE_HEADS:
+        for line, shorts in SHORT_LINES.items():
+            if tuple(toks[: len(line)]) == line and len(toks) > len(line) and toks[len(line)][:1].isdigit():
+                heads += [([short, *toks[len(line) :]], len(short) == 1) for short in shorts]
     out: list[tuple[list[str], bool]] = []
     # "pixel pro 8": the model words typed before the number.
-    number = next((i for i, t in enumerate(toks) if t.isdigit()), None)
-    if (
-        number is not None
-        and 0 < number < len(toks) - 1
-        and len(toks[number - 1]) > 1  # "pixel 8", not the "s 24" of "s24"
-        and all(t in MODIFIERS for t in toks[number + 1 :])
-    ):
-        out.append(([*toks[:number], *toks[number + 1 :], toks[number]], False))
+    if len(toks) > 2 and toks[-1] in MODIFIERS:
+        number = next((i for i, t in enumerate(toks) if t.isdigit()), None)
+        if (
+            number is not None
+            and 0 < number < len(toks) - 1
+            and len(toks[number - 1]) > 1  # "pixel 8", not the "s 24" of "s24"
+            and all(t in MODIFIERS for t in toks[number + 1 :])
+        ):
+            out.append(([*toks[:number], *toks[number + 1 :], toks[number]], False))
     for head, glued in heads:
         if head is not toks:
             out.append((head, glued))
+        if len(head) < 3 or head[-1] not in _TAIL_ENDS:
+            continue
         for tail, shorts in SHORT_TAILS.items():
             cut = len(head) - len(tail)
             if cut >= 2 and tuple(head[cut:]) == tail and any(c.isdigit() for c in head[cut - 1]):
                 out += [([*head[:cut], short], glued) for short in shorts]
     return out
+
+
+_LINE_HEADS = frozenset(line[0] for line in SHORT_LINES)
+_TAIL_ENDS = frozenset(tail[-1] for tail in SHORT_TAILS)
 
 
 def _deletes(word: str) -> set[str]:
@@ -156,7 +166,7 @@ class Lexicon:
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
         # The trie while it grows; frozen into `trie` once every name is in.
-        self._growing: Growing | None = Growing()
+        self._builder: Builder | None = Builder()
         self.vocab: set[str] = set()
         self.device_vocab: set[str] = set()
         self.entity_vocab: set[str] = set()  # words of phone, maker and carrier names (not places)
@@ -178,9 +188,9 @@ class Lexicon:
         # Every key a kind of entry answers to, for autocomplete: (comparable key, id).
         self.keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._build(knowledge)
-        assert self._growing is not None
-        self.trie = Trie(self._growing)
-        self._growing = None  # its nodes are freed here, in the builder, not in every reader
+        assert self._builder is not None
+        self.trie = self._builder.freeze()
+        self._builder = None  # its tables are freed here, in the builder, not in every reader
         # The large tables as a few flat objects each, which is what a reader loads (`tables`).
         self.bigrams = Pairs(self._pairs)  # neighbouring words of names ("g", "pad")
         self.models = Models(self._models)
@@ -266,13 +276,9 @@ class Lexicon:
         self.vocab.update(toks)
         if payload.kind == "device":
             self.device_vocab.update(toks)
-        node = self._growing
-        assert node is not None, "names are added while the lexicon is built"
-        for tok in toks:
-            child = node.children.get(tok)
-            if child is None:  # not setdefault: that makes a node for every word, new or not
-                child = node.children[tok] = Growing()
-            node = child
+        builder = self._builder
+        assert builder is not None, "names are added while the lexicon is built"
+        node = builder.node(toks)
         if (
             (payload.kind in ("vendor", "carrier") or nickname)
             and len(toks) == 1
@@ -281,10 +287,8 @@ class Lexicon:
             words = [*name.split(), *(w for w in written.split() if text.key(w) == toks[0])]
             cased = tuple(dict.fromkeys(w for w in words if not w.islower()))
             payload = replace(payload, weak=True, cased=cased)
-        if payload not in node.payloads:
-            node.payloads.append(payload)
-            if not payload.derived:
-                self.keys[payload.kind].append((" ".join(toks), payload.id))
+        if builder.add(node, builder.code(payload.id, shape_of(payload))) and not payload.derived:
+            self.keys[payload.kind].append((" ".join(toks), payload.id))
 
     def _build(self, k: Knowledge) -> None:
         vendor_tokens = set()
@@ -303,72 +307,12 @@ class Lexicon:
             ]
             for v in k.vendors
         }
-        explicit: dict[str, str] = {}
-        derived: list[tuple[str, Payload]] = []
         # Per maker, once: the token prefixes its phones' names may begin with (its name, and its
         # names in Chinese, Japanese or Korean).
         prefixes_of = {
             v.id: [text.tokens(v.name), *(text.tokens(a) for a in v.aliases if _CJK.search(a))] for v in k.vendors
         }
-        for device in k.devices:
-            vendor = k.vendor(device.vendor)
-            self.vendor_devices[device.vendor].append(device.id)
-            self.device_has_nr[device.id] = any(v.bands.nr for v in device.variants)
-            names = (device.name, *device.aliases)
-            tokenized = [text.tokens(name) for name in names]
-            for name, toks in zip(names, tokenized, strict=True):
-                explicit[" ".join(toks)] = device.id  # its key (text.key)
-                self.insert(name, Payload("device", device.id), toks=toks)
-                for tok in toks:
-                    self.device_tokens[tok].add(device.id)
-            for name, toks in zip(names, tokenized, strict=True):
-                if toks[0] not in vendor_tokens:
-                    derived.append((f"{vendor.name} {name}", Payload("device", device.id, derived=True)))
-                for prefix in prefixes_of[vendor.id]:
-                    if toks[: len(prefix)] == prefix:
-                        after = " ".join(toks[len(prefix) :])
-                        for spelling in respellings.get(vendor.id, ()):
-                            derived.append((f"{spelling} {after}", Payload("device", device.id, derived=True)))
-                for tag in ("5g", "4g"):
-                    # "redmi note 13 pro" for "Redmi Note 13 Pro 5G"; when a "(4G)" phone has the same
-                    # name, both get the short name, so it is a question back, not the 5G phone's answer.
-                    if tag in toks and len(toks) > 2:
-                        without = " ".join(t for t in toks if t != tag)
-                        derived.append((without, Payload("device", device.id, derived=True, untagged=True)))
-                rest = toks[1:]
-                # "s24" may stand alone, "s 24" may not ("a 5 year old phone" is no Galaxy A5).
-                rest_glued = len(rest) > 1 and len(rest[0]) == 1 and rest[1].isdigit()
-                if len(rest) >= 2 and rest[0].isalpha() and any(t.isdigit() for t in rest):
-                    derived.append((" ".join(rest), Payload("device", device.id, derived=True, glued_only=rest_glued)))
-                forms = [(toks, False, False), (rest, rest_glued, False)]
-                forms += [
-                    ([t for t in form if t not in ("5g", "4g")], g, True)
-                    for form, g, _ in forms
-                    if "5g" in form or "4g" in form
-                ]
-                for form, glued, untagged in forms:
-                    for short, glued_short in short_forms(form):
-                        derived.append(
-                            (
-                                " ".join(short),
-                                Payload(
-                                    "device",
-                                    device.id,
-                                    derived=True,
-                                    glued_only=glued or glued_short,
-                                    untagged=untagged,
-                                ),
-                            )
-                        )
-            for variant in device.variants:
-                for model in variant.models:
-                    self._models[text.compact(model)] = (device.id, variant.id)
-                    self.keys["device"].append((text.compact(model), device.id))
-        for name, payload in derived:
-            toks = text.tokens(name)
-            owner = explicit.get(" ".join(toks))
-            if owner is None or owner == payload.id:
-                self.insert(name, payload, toks=toks)
+        self._add_devices(k, vendor_tokens, respellings, prefixes_of)
 
         for carrier in k.carriers:
             # Its name, with and without a bracketed part ("Jio (Reliance Jio)" is called "jio").
@@ -420,6 +364,126 @@ class Lexicon:
                 for d in _deletes(word):
                     near[d].add(word)
         self._near = Groups(near)
+
+    def _add_devices(
+        self,
+        k: Knowledge,
+        vendor_tokens: set[str],
+        respellings: dict[str, list[str]],
+        prefixes_of: dict[str, list[list[str]]],
+    ) -> None:
+        """Every phone's names, then the forms made from them: the maker's name before the name, the
+        maker's other spellings instead of its name, the name without "5G", without its series' word,
+        and its chat short forms; a form that is another phone's name is left out.
+
+        Most of a build is here (100,000 phones: 250,000 names and forms), so the payloads are added
+        as the frozen trie stores them, codes rather than objects, the vocabularies are filled once at
+        the end, in the same order, and a form's tokens are made from the name's tokens rather than by
+        tokenizing a new string: for ASCII the two are the same (every ASCII token is letters, digits
+        or a "5g", which tokenizing gives back as it is, and a space between two ASCII strings splits
+        their tokens as the strings' own ends do). Other scripts are tokenized as written."""
+        builder = self._builder
+        assert builder is not None
+        node_of, add, ids, shapes = builder.node, builder.add, builder.ids, builder.shapes
+
+        def shape(derived: bool, glued: bool = False, untagged: bool = False) -> int:
+            return shapes.setdefault(("device", derived, glued, False, (), untagged), len(shapes))
+
+        as_named = shape(False)
+        as_derived = {
+            (glued, untagged): shape(True, glued, untagged) for glued in (False, True) for untagged in (False, True)
+        }
+        vendors = {v.id: v for v in k.vendors}
+        ascii_vendor = {v.id: v.name.isascii() for v in k.vendors}
+        vendor_toks = {v.id: text.tokens(v.name) for v in k.vendors}
+        spelled = {
+            vid: [(a, text.tokens(a) if a.isascii() else None) for a in names] for vid, names in respellings.items()
+        }
+        device_keys = self.keys["device"]
+        device_tokens = self.device_tokens
+        models = self._models
+        named: list[list[str]] = []  # every name and form added, in order: the vocabularies' words
+        explicit: dict[str, str] = {}  # a phone's own name's key -> the phone
+        derived: list[tuple[list[str], int, str]] = []  # (tokens, payload code, phone)
+        for device in k.devices:
+            did, vid = device.id, device.vendor
+            vendor = vendors[vid]
+            self.vendor_devices[vid].append(did)
+            self.device_has_nr[did] = any(v.bands.nr for v in device.variants)
+            base = ids.setdefault(did, len(ids)) * _SHAPES
+            names = (device.name, *device.aliases)
+            tokenized = [text.tokens(name) for name in names]
+            for toks in tokenized:
+                key = " ".join(toks)
+                explicit[key] = did  # its key (text.key)
+                if toks:
+                    named.append(toks)
+                    if add(node_of(toks), base + as_named):
+                        device_keys.append((key, did))
+                for tok in toks:
+                    device_tokens[tok].add(did)
+            for name, toks in zip(names, tokenized, strict=True):
+                plain = "".join(toks).isascii()  # every token ASCII: a form's tokens are its words
+                if toks[0] not in vendor_tokens:
+                    if ascii_vendor[vid] and name.isascii():
+                        with_vendor = [*vendor_toks[vid], *toks]
+                    else:
+                        with_vendor = text.tokens(f"{vendor.name} {name}")
+                    derived.append((with_vendor, base + as_derived[False, False], did))
+                for prefix in prefixes_of[vid]:
+                    if toks[: len(prefix)] == prefix:
+                        after = toks[len(prefix) :]
+                        for spelling, spelling_toks in spelled.get(vid, ()):
+                            if spelling_toks is not None and plain:
+                                respelled = [*spelling_toks, *after]
+                            else:
+                                respelled = text.tokens(f"{spelling} {' '.join(after)}")
+                            derived.append((respelled, base + as_derived[False, False], did))
+                for tag in ("5g", "4g"):
+                    # "redmi note 13 pro" for "Redmi Note 13 Pro 5G"; when a "(4G)" phone has the same
+                    # name, both get the short name, so it is a question back, not the 5G phone's answer.
+                    if tag in toks and len(toks) > 2:
+                        without = [t for t in toks if t != tag]
+                        derived.append(
+                            (without if plain else text.tokens(" ".join(without)), base + as_derived[False, True], did)
+                        )
+                rest = toks[1:]
+                # "s24" may stand alone, "s 24" may not ("a 5 year old phone" is no Galaxy A5).
+                rest_glued = len(rest) > 1 and len(rest[0]) == 1 and rest[1].isdigit()
+                if len(rest) >= 2 and rest[0].isalpha() and any(t.isdigit() for t in rest):
+                    derived.append(
+                        (rest if plain else text.tokens(" ".join(rest)), base + as_derived[rest_glued, False], did)
+                    )
+                forms = [(toks, False, False), (rest, rest_glued, False)]
+                forms += [
+                    ([t for t in form if t not in ("5g", "4g")], g, True)
+                    for form, g, _ in forms
+                    if "5g" in form or "4g" in form
+                ]
+                for form, glued, untagged in forms:
+                    for short, glued_short in short_forms(form):
+                        derived.append(
+                            (
+                                short if plain else text.tokens(" ".join(short)),
+                                base + as_derived[glued or glued_short, untagged],
+                                did,
+                            )
+                        )
+            for variant in device.variants:
+                for model in variant.models:
+                    number = text.compact(model)
+                    models[number] = (did, variant.id)
+                    device_keys.append((number, did))
+        for toks, code, did in derived:
+            owner = explicit.get(" ".join(toks))
+            if (owner is None or owner == did) and toks:
+                named.append(toks)
+                add(node_of(toks), code)
+        words = list(chain.from_iterable(named))
+        self.entity_vocab.update(words)
+        self.vocab.update(words)
+        self.device_vocab.update(words)
+        self._pairs.update(chain.from_iterable(map(pairwise, named)))
 
     # -- typo tolerance ---------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import accumulate
 from typing import overload
 
 
@@ -16,11 +17,8 @@ class Strings(Sequence[str]):
     def __init__(self, items: Iterable[str]) -> None:
         items = list(items)
         self.text = "".join(items)
-        self.offsets = array("I", [0])
-        end = 0
-        for item in items:
-            end += len(item)
-            self.offsets.append(end)
+        # Each item's end, summed in C (a loop here was a tenth of building 100,000 phones' index).
+        self.offsets = array("I", accumulate(map(len, items), initial=0))
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
