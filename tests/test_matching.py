@@ -361,6 +361,24 @@ def test_short_digit_only_numbers_are_not_model_numbers() -> None:
     assert index.analyze("bought in 2018, acme?").device is None
 
 
+def test_autocomplete_walking_fitting_keys_in_rank_order_offers_what_ranking_each_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Many fitting keys are walked in rank order (among the keys with the same first two characters),
+    a few are each ranked: the same offers either way (on the shipped knowledge's keys)."""
+    from bot import bundle
+    from bot.matching import complete
+
+    index = Index(bundle.load(bundle.shipped_knowledge_dir()))
+    typed = ["p", "pi", "ga", "gal", "galaxy s", "s2", "mo", "note", "x", "1", "sm", "pro", "iph", "redmi n", "t"]
+    kinds = ("device", "vendor", "carrier")
+    monkeypatch.setattr(complete, "WALK_LIMIT", 0)  # every tier walked in rank order
+    walked = {(kind, t): index.complete(kind, t) for kind in kinds for t in typed}
+    monkeypatch.setattr(complete, "WALK_LIMIT", 10**9)  # every fitting key ranked, none walked
+    assert {(kind, t): index.complete(kind, t) for kind in kinds for t in typed} == walked
+    assert sum(len(offers) == 25 for offers in walked.values()) >= 10
+
+
 def test_autocomplete_countries() -> None:
     assert INDEX.complete("country", "germ")[0] == ("DE", "Germany (DE)")
 

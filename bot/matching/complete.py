@@ -5,7 +5,8 @@ its code or a nickname ("uk", "usa")."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from heapq import merge
 
 from .. import text
 from .complete_index import CompletionIndex
@@ -89,9 +90,13 @@ def complete(lexicon: Lexicon, kind: str, prefix: str, limit: int = 25) -> list[
                 if r is not None:
                     offer(index.entry(n), r, len(index.key(n)))
             continue
-        # Many keys fit: walk all keys shortest first and stop once `limit` entries rank this well;
-        # any key further on could only come after those.
-        for n in index.ranked:
+        # Many keys fit: walk the keys shortest first and stop once `limit` entries rank this well;
+        # any key further on could only come after those. Keys starting with what was typed are
+        # among those starting with its first two characters, kept in that order for each two.
+        walk: Iterable[int] = index.ranked
+        if tier == 1 and len(typed) >= 2 and len(compact) >= 2:
+            walk = _starting_with(index, typed[:2], compact[:2])
+        for n in walk:
             if rank(n) == tier:
                 entry_id = index.entry(n)
                 new = entry_id not in ranked
@@ -111,6 +116,21 @@ def complete(lexicon: Lexicon, kind: str, prefix: str, limit: int = 25) -> list[
             offer(entry_id, 3, 100 - int(score))
     best = sorted(ranked.items(), key=lambda item: item[1])[:limit]
     return [(entry_id, labels[entry_id]) for entry_id, _rank in best]
+
+
+def _starting_with(index: CompletionIndex, head: str, compact_head: str) -> Iterator[int]:
+    """The keys starting with `head` or whose compact form starts with `compact_head` (two characters
+    each), in rank order: what a walk over all keys meets of them. (That walk passed ~limit * all /
+    fitting keys, many more when the fitting keys are long, such as model numbers sharing their first
+    letters: 9-16 ms at 100,000 phones for two typed letters.) A key may come twice; meeting it again
+    changes nothing."""
+    low, high = _range(index.by_start, index.start, head)
+    compact_low, compact_high = _range(index.by_compact_start, index.compact_start, compact_head)
+    return merge(
+        index.by_start[low:high],
+        index.by_compact_start[compact_low:compact_high],
+        key=index.position.__getitem__,
+    )
 
 
 def _near_labels(lexicon: Lexicon, index: CompletionIndex, kind: str, typed: str) -> dict[str, str]:

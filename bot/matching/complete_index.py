@@ -9,7 +9,9 @@ Built once by whoever builds the lexicon and loaded with it: the keys are one st
 from __future__ import annotations
 
 from array import array
+from collections import deque
 from collections.abc import Iterable, Mapping
+from operator import itemgetter
 
 from .tables import Strings
 
@@ -18,16 +20,19 @@ class CompletionIndex:
     def __init__(self, pairs: Iterable[tuple[str, str]], labels: Mapping[str, str]) -> None:
         """`pairs`: (comparable key, entry id), every key an entry answers to; those of entries
         without a label are left out."""
-        kept = [(key, entry_id) for key, entry_id in pairs if entry_id in labels]
-        keys = [key for key, _ in kept]
-        self.ids = sorted({entry_id for _, entry_id in kept})
+        kept = list(pairs)
+        if not all(map(labels.__contains__, map(itemgetter(1), kept))):
+            kept = [(key, entry_id) for key, entry_id in kept if entry_id in labels]
+        keys: list[str] = list(map(itemgetter(0), kept))
+        entries: list[str] = list(map(itemgetter(1), kept))
+        self.ids = sorted(set(entries))
         number = {entry_id: n for n, entry_id in enumerate(self.ids)}
         self.keys = Strings(keys)
-        self.owners = array("I", [number[entry_id] for _, entry_id in kept])
+        self.owners = array("I", map(number.__getitem__, entries))
         self.by_key = array("q", sorted(range(len(keys)), key=keys.__getitem__))
         compact = [key.replace(" ", "") for key in keys]
         self.by_compact = array("q", sorted(range(len(keys)), key=compact.__getitem__))
-        self.width = 1 + max((len(k) for k in keys), default=0)
+        self.width = 1 + max(map(len, keys), default=0)
         width = self.width
         rests: list[str] = []  # each key's rest from each word after the first on
         places: list[int] = []  # where that rest starts: key number * width + offset
@@ -38,18 +43,27 @@ class CompletionIndex:
                 places.append(n * width + at + 1)
                 at = k.find(" ", at + 1)
         # Sorted by those rests; equal rests keep the order of their places (the sort is stable).
-        self.by_word = array("q", [places[i] for i in sorted(range(len(rests)), key=rests.__getitem__)])
+        self.by_word = array("q", map(places.__getitem__, sorted(range(len(rests)), key=rests.__getitem__)))
         # Keys in the order an offer ranks within a tier (shorter first, then by label): a walk in this
         # order meets each entry's best key of that tier first.
         # (Sorted by one number per key, its length and its label's place among the labels, each
         # looked up in C: a key function of Python made this sort a third of the whole index's.)
-        label_of = [labels[entry_id] for entry_id in self.ids]
+        label_of = list(map(labels.__getitem__, self.ids))
         place = {label: n for n, label in enumerate(sorted(set(label_of)))}
-        label_place = [place[label] for label in label_of]
+        label_place = list(map(place.__getitem__, label_of))
         owners = self.owners
         span = len(place) + 1
         rank = [len(key) * span + label_place[owner] for key, owner in zip(keys, owners, strict=True)]
         self.ranked = array("q", sorted(range(len(keys)), key=rank.__getitem__))
+        # Each key's place in that order, and the keys in that order by their first two characters,
+        # and by those of their compact form: a prefix's fitting keys are walked in that order
+        # without walking every key (sorts are stable).
+        self.position = array("q", bytes(8 * len(keys)))
+        deque(map(self.position.__setitem__, self.ranked, range(len(keys))), maxlen=0)
+        starts = [key[:2] for key in keys]
+        self.by_start = array("q", sorted(self.ranked, key=starts.__getitem__))
+        compact_starts = [key[:2] for key in compact]
+        self.by_compact_start = array("q", sorted(self.ranked, key=compact_starts.__getitem__))
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -68,6 +82,13 @@ class CompletionIndex:
     def compact(self, n: int) -> str:
         offsets = self.keys.offsets
         return self.keys.text[offsets[n] : offsets[n + 1]].replace(" ", "")
+
+    def start(self, n: int) -> str:
+        offsets = self.keys.offsets
+        return self.keys.text[offsets[n] : min(offsets[n] + 2, offsets[n + 1])]
+
+    def compact_start(self, n: int) -> str:
+        return self.compact(n)[:2]
 
     def word(self, p: int) -> str:
         n, at = divmod(p, self.width)

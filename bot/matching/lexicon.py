@@ -69,6 +69,8 @@ def short_forms(toks: list[str]) -> list[tuple[list[str], bool]]:
 
 _LINE_HEADS = frozenset(line[0] for line in SHORT_LINES)
 _TAIL_ENDS = frozenset(tail[-1] for tail in SHORT_TAILS)
+# A name has a short form only when it begins with a line's word or ends in a model word or a tail's.
+_SHORT_ENDS = MODIFIERS | _TAIL_ENDS
 
 
 def _deletes(word: str) -> set[str]:
@@ -174,6 +176,9 @@ class Lexicon:
         self._near: Mapping[str, frozenset[str]] = {}
         self._corrections: dict[str, list[tuple[str, float]]] = {}
         self._models: dict[str, tuple[str, str]] = {}  # while building: `models`
+        # While building: each phone's name and its key (text.key), made as its names are added.
+        self._device_names: dict[str, str] = {}
+        self._device_keys: dict[str, str] = {}
         self.device_tokens: dict[str, set[str]] = defaultdict(set)
         self.device_has_nr: dict[str, bool] = {}
         self.vendor_devices: dict[str, list[str]] = defaultdict(list)
@@ -199,12 +204,16 @@ class Lexicon:
         # The word lists' frequencies, for a reader that loads this index (`everyday.use`).
         self.frequencies = word_table()
         self.labels: dict[str, dict[str, str]] = {
-            "device": {d.id: d.name for d in knowledge.devices},
+            "device": self._device_names,
             "vendor": {v.id: v.name for v in knowledge.vendors},
             "carrier": {c.id: f"{c.name} ({c.country})" for c in knowledge.carriers},
             "country": {code: f"{name} ({code})" for code, name in self.country_names.items()},
         }
-        self.label_keys = {kind: {i: text.key(n) for i, n in labels.items()} for kind, labels in self.labels.items()}
+        self.label_keys = {
+            kind: self._device_keys if kind == "device" else {i: text.key(n) for i, n in labels.items()}
+            for kind, labels in self.labels.items()
+        }
+        del self._device_names, self._device_keys
         # Autocomplete's sorted keys per kind, made here, by the builder, rather than on every reader's
         # first keystroke (3 s for 250,000 keys of phones). The phones' keys are then read from there.
         self.completion = {kind: CompletionIndex(self.keys.get(kind, ()), names) for kind, names in self.labels.items()}
@@ -401,6 +410,7 @@ class Lexicon:
         }
         device_keys = self.keys["device"]
         device_tokens = self.device_tokens
+        device_names, device_keys_of = self._device_names, self._device_keys
         models = self._models
         named: list[list[str]] = []  # every name and form added, in order: the vocabularies' words
         explicit: dict[str, str] = {}  # a phone's own name's key -> the phone
@@ -413,6 +423,8 @@ class Lexicon:
             base = ids.setdefault(did, len(ids)) * _SHAPES
             names = (device.name, *device.aliases)
             tokenized = [text.tokens(name) for name in names]
+            device_names[did] = device.name
+            device_keys_of[did] = " ".join(tokenized[0])
             for toks in tokenized:
                 key = " ".join(toks)
                 explicit[key] = did  # its key (text.key)
@@ -423,44 +435,57 @@ class Lexicon:
                 for tok in toks:
                     device_tokens[tok].add(did)
             for name, toks in zip(names, tokenized, strict=True):
-                plain = "".join(toks).isascii()  # every token ASCII: a form's tokens are its words
+                # Every token ASCII (surely so when the name is): a form's tokens are its words.
+                plain = name.isascii() or "".join(toks).isascii()
                 if toks[0] not in vendor_tokens:
                     if ascii_vendor[vid] and name.isascii():
                         with_vendor = [*vendor_toks[vid], *toks]
                     else:
                         with_vendor = text.tokens(f"{vendor.name} {name}")
                     derived.append((with_vendor, base + as_derived[False, False], did))
-                for prefix in prefixes_of[vid]:
-                    if toks[: len(prefix)] == prefix:
-                        after = toks[len(prefix) :]
-                        for spelling, spelling_toks in spelled.get(vid, ()):
-                            if spelling_toks is not None and plain:
-                                respelled = [*spelling_toks, *after]
-                            else:
-                                respelled = text.tokens(f"{spelling} {' '.join(after)}")
-                            derived.append((respelled, base + as_derived[False, False], did))
-                for tag in ("5g", "4g"):
-                    # "redmi note 13 pro" for "Redmi Note 13 Pro 5G"; when a "(4G)" phone has the same
-                    # name, both get the short name, so it is a question back, not the 5G phone's answer.
-                    if tag in toks and len(toks) > 2:
-                        without = [t for t in toks if t != tag]
-                        derived.append(
-                            (without if plain else text.tokens(" ".join(without)), base + as_derived[False, True], did)
-                        )
+                spellings = spelled.get(vid)
+                if spellings:  # (most makers have no other spelling)
+                    for prefix in prefixes_of[vid]:
+                        if toks[: len(prefix)] == prefix:
+                            after = toks[len(prefix) :]
+                            for spelling, spelling_toks in spellings:
+                                if spelling_toks is not None and plain:
+                                    respelled = [*spelling_toks, *after]
+                                else:
+                                    respelled = text.tokens(f"{spelling} {' '.join(after)}")
+                                derived.append((respelled, base + as_derived[False, False], did))
+                tagged = "5g" in toks or "4g" in toks
+                if tagged and len(toks) > 2:
+                    for tag in ("5g", "4g"):
+                        # "redmi note 13 pro" for "Redmi Note 13 Pro 5G"; when a "(4G)" phone has the same
+                        # name, both get the short name, so it is a question back, not the 5G phone's answer.
+                        if tag in toks:
+                            without = [t for t in toks if t != tag]
+                            derived.append(
+                                (
+                                    without if plain else text.tokens(" ".join(without)),
+                                    base + as_derived[False, True],
+                                    did,
+                                )
+                            )
                 rest = toks[1:]
                 # "s24" may stand alone, "s 24" may not ("a 5 year old phone" is no Galaxy A5).
                 rest_glued = len(rest) > 1 and len(rest[0]) == 1 and rest[1].isdigit()
-                if len(rest) >= 2 and rest[0].isalpha() and any(t.isdigit() for t in rest):
+                if len(rest) >= 2 and rest[0].isalpha() and any(map(str.isdigit, rest)):
                     derived.append(
                         (rest if plain else text.tokens(" ".join(rest)), base + as_derived[rest_glued, False], did)
                     )
                 forms = [(toks, False, False), (rest, rest_glued, False)]
-                forms += [
-                    ([t for t in form if t not in ("5g", "4g")], g, True)
-                    for form, g, _ in forms
-                    if "5g" in form or "4g" in form
-                ]
+                if tagged:
+                    forms += [
+                        ([t for t in form if t not in ("5g", "4g")], g, True)
+                        for form, g, _ in forms
+                        if "5g" in form or "4g" in form
+                    ]
                 for form, glued, untagged in forms:
+                    # (Only a name with the words a short form needs has one: most have none.)
+                    if not form or (form[0] not in _LINE_HEADS and form[-1] not in _SHORT_ENDS):
+                        continue
                     for short, glued_short in short_forms(form):
                         derived.append(
                             (
@@ -479,7 +504,8 @@ class Lexicon:
             if (owner is None or owner == did) and toks:
                 named.append(toks)
                 add(node_of(toks), code)
-        words = list(chain.from_iterable(named))
+        # Each word once, in the order first met: the sets are the ones adding every word makes.
+        words = dict.fromkeys(chain.from_iterable(named))
         self.entity_vocab.update(words)
         self.vocab.update(words)
         self.device_vocab.update(words)

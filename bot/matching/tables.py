@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import overload
 
 
@@ -67,8 +67,9 @@ class Models(Mapping[str, tuple[str, str]]):
     def __init__(self, models: Mapping[str, tuple[str, str]]) -> None:
         numbers = sorted(models)
         self.numbers = Strings(numbers)
-        self._devices = Strings(models[n][0] for n in numbers)
-        self._variants = Strings(models[n][1] for n in numbers)
+        entries = list(map(models.__getitem__, numbers))
+        self._devices = Strings([device for device, _ in entries])
+        self._variants = Strings([variant for _, variant in entries])
 
     def __getitem__(self, number: str) -> tuple[str, str]:
         at = self.numbers.find(number)
@@ -137,7 +138,7 @@ class Frequencies:
     def __init__(self, tables: Sequence[Mapping[str, int]]) -> None:
         words = sorted(set().union(*tables))
         self._words = Strings(words)
-        self._zipf = [array("H", [t.get(w, 0) for w in words]) for t in tables]
+        self._zipf = [array("H", map(t.get, words, repeat(0))) for t in tables]
 
     @property
     def languages(self) -> int:
