@@ -11,7 +11,8 @@ from __future__ import annotations
 from array import array
 from collections import deque
 from collections.abc import Iterable, Mapping
-from operator import itemgetter
+from itertools import repeat
+from operator import add, itemgetter, methodcaller, mul
 
 from .tables import Strings
 
@@ -30,7 +31,7 @@ class CompletionIndex:
         self.keys = Strings(keys)
         self.owners = array("I", map(number.__getitem__, entries))
         self.by_key = array("q", sorted(range(len(keys)), key=keys.__getitem__))
-        compact = [key.replace(" ", "") for key in keys]
+        compact = list(map(methodcaller("replace", " ", ""), keys))
         self.by_compact = array("q", sorted(range(len(keys)), key=compact.__getitem__))
         self.width = 1 + max(map(len, keys), default=0)
         width = self.width
@@ -53,16 +54,16 @@ class CompletionIndex:
         label_place = list(map(place.__getitem__, label_of))
         owners = self.owners
         span = len(place) + 1
-        rank = [len(key) * span + label_place[owner] for key, owner in zip(keys, owners, strict=True)]
+        rank = list(map(add, map(mul, map(len, keys), repeat(span)), map(label_place.__getitem__, owners)))
         self.ranked = array("q", sorted(range(len(keys)), key=rank.__getitem__))
         # Each key's place in that order, and the keys in that order by their first two characters,
         # and by those of their compact form: a prefix's fitting keys are walked in that order
         # without walking every key (sorts are stable).
         self.position = array("q", bytes(8 * len(keys)))
         deque(map(self.position.__setitem__, self.ranked, range(len(keys))), maxlen=0)
-        starts = [key[:2] for key in keys]
+        starts = list(map(itemgetter(slice(2)), keys))
         self.by_start = array("q", sorted(self.ranked, key=starts.__getitem__))
-        compact_starts = [key[:2] for key in compact]
+        compact_starts = list(map(itemgetter(slice(2)), compact))
         self.by_compact_start = array("q", sorted(self.ranked, key=compact_starts.__getitem__))
 
     def __len__(self) -> int:

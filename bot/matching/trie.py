@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, deque
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, repeat
 from typing import Any
 
 
@@ -45,6 +45,8 @@ class Growing:
 # A payload is stored as one number: the index of its id, times this, plus the index of the rest of
 # it (its kind and flags, of which there are a few dozen combinations).
 _SHAPES = 1 << 16
+# A payload added to a node is remembered as one number: the node's, shifted past the widest code.
+_CODE_BITS = 40
 
 
 def shape_of(p: Payload) -> tuple[Any, ...]:
@@ -66,22 +68,27 @@ class Builder:
         self.parent = [0]  # of node n (the root's is itself)
         self.word = [""]  # of the edge into node n
         self.depth = [0]
-        self.payloads: dict[int, list[int]] = {}  # node -> codes, in the order they were added
+        # Every payload added, as its node and its code, in the order added (flat arrays: a list per
+        # node was 260,000 small lists to gather when freezing), and the pairs added, to refuse one
+        # added again.
+        self.held_by = array("I")
+        self.codes = array("Q")
+        self.added: set[int] = set()
         self.ids: dict[str, int] = {}
         self.shapes: dict[tuple[Any, ...], int] = {}
 
     def node(self, toks: list[str]) -> int:
         """The node these words lead to, made (with the ones on the way) when missing."""
-        edges = self.edges
+        edges, parent = self.edges, self.parent
         node = 0
-        for tok in toks:
+        for depth, tok in enumerate(toks, 1):
             key = (node, tok)
             child = edges.get(key)
             if child is None:
-                child = edges[key] = len(self.parent)
-                self.parent.append(node)
+                child = edges[key] = len(parent)
+                parent.append(node)
                 self.word.append(tok)
-                self.depth.append(self.depth[node] + 1)
+                self.depth.append(depth)
             node = child
         return node
 
@@ -91,13 +98,12 @@ class Builder:
 
     def add(self, node: int, code: int) -> bool:
         """Add a payload's code to a node; False when the node had it already."""
-        codes = self.payloads.get(node)
-        if codes is None:
-            self.payloads[node] = [code]
-            return True
-        if code in codes:
+        pair = node << _CODE_BITS | code
+        if pair in self.added:
             return False
-        codes.append(code)
+        self.added.add(pair)
+        self.held_by.append(node)
+        self.codes.append(code)
         return True
 
     def freeze(self) -> Trie:
@@ -127,24 +133,21 @@ class Builder:
         # Node n's children come after those of every node before it (the root is node 0).
         children = Counter(parents)
         first = array("I", accumulate(map(children.get, range(size), repeat(0)), initial=1))
-        # The payloads in that order. Ids and shapes keep the numbers they were given as they came
-        # (the reader decodes a code through these lists, in whatever order they are).
-        payloads = self.payloads
-        holders = sorted(payloads, key=bfs.__getitem__)
-        counts = [0] * size
-        deque(
-            map(counts.__setitem__, map(bfs.__getitem__, holders), map(len, map(payloads.__getitem__, holders))),
-            maxlen=0,
-        )
-        assert len(self.shapes) < _SHAPES
+        # The payloads in that order, each node's in the order they were added (the sort is stable).
+        # Ids and shapes keep the numbers they were given as they came (the reader decodes a code
+        # through these lists, in whatever order they are).
+        held_at = [bfs[n] for n in self.held_by]
+        placed_payloads = sorted(range(len(held_at)), key=held_at.__getitem__)
+        counts = Counter(held_at)
+        assert len(self.shapes) < _SHAPES and len(self.ids) * _SHAPES < 1 << _CODE_BITS
         trie = Trie.__new__(Trie)
         trie.words = words
         trie.ids = list(self.ids)
         trie.shapes = list(self.shapes)
         trie.first = first
         trie.token = array("I", map(token.__getitem__, order))
-        trie.starts = array("I", accumulate(counts, initial=0))
-        trie.codes = array("Q", chain.from_iterable(map(payloads.__getitem__, holders)))
+        trie.starts = array("I", accumulate(map(counts.get, range(size), repeat(0)), initial=0))
+        trie.codes = array("Q", map(self.codes.__getitem__, placed_payloads))
         trie._restore()
         return trie
 
