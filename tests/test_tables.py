@@ -12,7 +12,7 @@ from typing import cast
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot import bundle, heap, snapshot
+from bot import bundle, heap, snapshot, text
 from bot.matching.tables import Groups, Models, Pairs, Strings
 from bot.matching.trie import Builder, Growing, Node, Payload, Trie, shape_of
 from bot.packed import BLOCK, PackedDevices
@@ -99,6 +99,18 @@ def test_a_trie_built_without_nodes_is_the_one_frozen_from_grown_nodes(names: li
         frozen.payloads(n) for n in range(len(frozen.first) - 1)
     ]
     _same(_grow(names), pickle.loads(pickle.dumps(built)).root)
+
+
+ascii_names = st.text(alphabet="abcgz 0125-+&.()/", max_size=16)
+
+
+@given(ascii_names, ascii_names)
+def test_ascii_names_tokenize_as_their_tokens_joined(a: str, b: str) -> None:
+    """What the lexicon's build relies on to make a derived form's tokens without tokenizing it: for
+    ASCII, "maker name" tokenizes as the maker's tokens then the name's, and tokens joined by spaces
+    tokenize as themselves."""
+    assert text.tokens(f"{a} {b}") == text.tokens(a) + text.tokens(b)
+    assert text.tokens(" ".join(text.tokens(a))) == text.tokens(a)
 
 
 def test_packed_phones_read_as_the_knowledge_s_records() -> None:
