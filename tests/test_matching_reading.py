@@ -443,6 +443,16 @@ def test_a_countrys_adjective_before_a_network_names_that_countrys_network() -> 
     assert (result.country, result.carriers) == ("CZ", ())
 
 
+def test_a_phone_named_once_among_phones_we_do_not_know_is_offered_not_answered() -> None:
+    story = "Apple announced the iPhone 16. My old iPhone 4S was slow. So I got a used iPhone 5S. No 4G on jio."
+    result = read(story)
+    assert result.device is None and [s.id for s in result.suggestions] == ["iphone-16"]
+    # asked about, in the title or in a device field, it is the phone
+    assert read("I upgraded from my iPhone 4S to an iPhone 16, does it work on jio?").device == "iphone-16"
+    assert read("iPhone 16 on jio\nMy old iPhone 4S worked. Since I got this one, no 4G.").device == "iphone-16"
+    assert read("No 4G on jio\nDevice: iPhone 16\nMy old iPhone 4S worked.").device == "iphone-16"
+
+
 def test_a_model_word_written_before_the_name_it_ends() -> None:
     assert read("galaxy ultra s24 on verizon").device == "galaxy-s24-ultra"
     # a model word that makes no phone of the name leaves it be

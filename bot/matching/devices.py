@@ -201,6 +201,15 @@ def resolve(
         # "The Vollaphone is a European phone … I finally switched to a Pixel 3a": the post is about a
         # phone we do not know; the one we know is not what it asks about.
         return DeviceReading(None, None, (), 0.0, True, False, None)
+    if (
+        len(ids) == 1
+        and not model_devices
+        and _beside_unknown_phones(lexicon, toks, kept, sentence_of, asking, question)
+    ):
+        # "Apple announced the iPhone 7 … my iPhone 4S … the era of the iPhone 5S": named once among
+        # phones we do not know, ours may be a passing mention: offered, not answered.
+        device = next(iter(ids))
+        return DeviceReading(None, None, (Suggestion("device", device, k.device(device).name),), 0.0, True, False, None)
     if len(ids) == 1:
         device = next(iter(ids))
         variants = {v for d, v in by_model if d == device and v is not None}
@@ -263,6 +272,35 @@ def resolve(
 
 # A name ending in "phone" ("Vollaphone", "PinePhone"): a phone, whether or not we know it.
 _PHONE_NAME = re.compile(r"^[A-Z][A-Za-z]+phone$")
+
+
+def _beside_unknown_phones(
+    lexicon: Lexicon,
+    toks: list[Token],
+    kept: list[Match],
+    sentence_of: list[int],
+    asking: set[int],
+    question: str,
+) -> bool:
+    """Whether the one phone we know is named once, outside the sentence that asks and the title,
+    in a post that names other phones of a line ("iPhone 4S", "Galaxy S3") we do not know."""
+    if not kept or len({m.start for m in kept}) > 1 or any(sentence_of[m.start] in asking for m in kept):
+        return False
+    first_line = question.find("\n")
+    at = toks[kept[0].start].start
+    if first_line > 0 and at < first_line:
+        return False  # named in the title
+    if _DEVICE_FIELD.match(question[question.rfind("\n", 0, at) + 1 : at]):
+        return False  # "Device: Pixel 6 Pro"
+    spans = {i for m in kept for i in range(m.start, m.end)}
+    return any(
+        t.norm in lexicon.series_words
+        and i not in spans
+        and i + 1 < len(toks)
+        and not toks[i + 1].brk
+        and toks[i + 1].norm[:1].isdigit()
+        for i, t in enumerate(toks)
+    )
 
 
 def _unknown_phone_first(
