@@ -398,8 +398,10 @@ def test_a_name_found_by_correcting_one_word_gives_way_to_one_typed_exactly() ->
 def test_a_phones_provenance_after_its_name_in_spanish_or_portuguese() -> None:
     result = read("¿el iphone 16 de estados unidos funciona con telcel?")
     assert (result.device, result.origin, result.country, result.carriers) == ("iphone-16", "US", "MX", ("telcel-mx",))
-    # with nothing else named, the country is where it is asked about
+    # with nothing else named, the country is where it is asked about; nor where the network named has
+    # a namesake there ("AT&T" beside Mexico may be AT&T México)
     assert read("el iphone 16 de méxico funciona?").country == "MX"
+    assert read("el iphone 16 de méxico funciona con at&t?").carriers == ("att-mx",)
 
 
 def test_the_language_of_words_two_languages_share_is_told_by_the_others() -> None:

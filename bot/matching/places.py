@@ -83,6 +83,13 @@ def resolve(
     }
 
     network_countries = {k.carrier(c).country for ids in groups.values() for c in ids}
+    # "AT&T" beside Mexico may be AT&T México, the same brand there.
+    network_countries |= {
+        p.code
+        for p in places
+        for start, end in groups
+        if _same_brand(lexicon, " ".join(t.norm for t in toks[start:end]), p.code)
+    }
     network_starts = {start for start, _end in groups}
     use = [
         p for p in places if not _is_origin(toks, p, device_span, places, question, network_countries, network_starts)
@@ -443,7 +450,10 @@ def _is_origin(
     after = [t.norm for t in toks[p.end : p.end + 2] if not t.brk]
     if any(word in MARKET_CUES for word in after) or p.adjective:
         return True  # "china version", "china mainland version", "CN rom"
-    elsewhere = any(o.code != p.code for o in places) or any(c != p.code for c in network_countries)
+    # Another place named, or a network named that has no namesake in this country.
+    elsewhere = any(o.code != p.code for o in places) or bool(
+        network_countries - {p.code} and p.code not in network_countries
+    )
     if device_span is not None and p.start == device_span[1] and elsewhere:
         return True  # "xiaomi 14 china bisa dipake di indonesia?": the model's market, then where it is used
     if device_span is not None and p.start == device_span[1] + 1 and toks[p.start - 1].norm in _OF and elsewhere:
