@@ -37,7 +37,7 @@ class CandidateVerdicts:
 
 
 # Beyond this many phones, a question back is clearer than a verdict for each.
-MAX_CANDIDATE_VERDICTS = 4
+MAX_CANDIDATE_VERDICTS = 5
 
 
 @dataclass(frozen=True)
