@@ -11,7 +11,7 @@ from itertools import islice
 
 from .. import text
 from ..records import Knowledge
-from .cues import MARKET_CUES, MARKET_WORDS, MODIFIERS
+from .cues import LIST_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIERS
 from .everyday import frequencies, is_everyday
 from .lexicon import Lexicon, Payload
 from .mentions import Match, incomplete, named_as_example
@@ -290,7 +290,7 @@ def _beside_unknown_phones(
     at = toks[kept[0].start].start
     if first_line > 0 and at < first_line:
         return False  # named in the title
-    if _DEVICE_FIELD.match(question[question.rfind("\n", 0, at) + 1 : at]):
+    if _in_device_field(question, at):
         return False  # "Device: Pixel 6 Pro"
     spans = {i for m in kept for i in range(m.start, m.end)}
     return any(
@@ -358,7 +358,6 @@ _FAMILY_WORDS = frozenset({"series", "lineup", "family", "serie", "serisi", "ser
 
 
 _LIST_MARKS = frozenset({"/", ",", "&", "|"})
-_LIST_WORDS = frozenset({"or", "and", "y", "o", "ou", "e", "und", "oder", "et", "atau", "dan"})
 
 
 def _with_modifier_before(lexicon: Lexicon, m: Match, toks: list[Token]) -> Match:
@@ -381,7 +380,7 @@ def _listed_siblings(lexicon: Lexicon, m: Match, toks: list[Token], question: st
     found: list[Match] = []
     j = m.end
     while j < len(toks):
-        if toks[j].norm in _LIST_WORDS and not toks[j].glued and not toks[j].brk:
+        if toks[j].norm in LIST_WORDS and not toks[j].glued and not toks[j].brk:
             j += 1
             listed = j < len(toks)
         else:
@@ -457,14 +456,13 @@ _DEVICE_FIELD = re.compile(
 )
 
 
+def _in_device_field(question: str, at: int) -> bool:
+    """Whether the name at character `at` is the value of a device field ("Device: Pixel 6 Pro")."""
+    return _DEVICE_FIELD.match(question[question.rfind("\n", 0, at) + 1 : at]) is not None
+
+
 def _the_one_in_a_device_field(kept: list[Match], ids: set[str], toks: list[Token], question: str) -> set[str]:
-    in_field = set()
-    for m in kept:
-        at = toks[m.start].start
-        line_start = question.rfind("\n", 0, at) + 1
-        if _DEVICE_FIELD.match(question[line_start:at]):
-            in_field.add(m.payload.id)
-    in_field &= ids
+    in_field = {m.payload.id for m in kept if _in_device_field(question, toks[m.start].start)} & ids
     return in_field if len(in_field) == 1 else ids
 
 

@@ -126,6 +126,10 @@ _HINDI_LATIN = frozenset(
 )
 
 
+# The languages a question's words are told by: the judged ones but English, and Hindi.
+_GUESSED = (*LANGUAGES[1:], "hi")
+
+
 def _marks(lang: str) -> frozenset[str]:
     return _HINDI_LATIN if lang == "hi" else _function_words(lang)
 
@@ -137,7 +141,7 @@ def guess_language(words: list[str]) -> str | None:
     english = _english_words()
     no_english = not any(w in english for w in words)
     tied: list[str] = []
-    for lang in (*LANGUAGES[1:], "hi"):
+    for lang in _GUESSED:
         marks = _marks(lang)
         found = [w for w in words if w in marks]
         # Two-letter words ("eu", "os", "ai") are English abbreviations too: one longer word must agree,
@@ -162,7 +166,7 @@ def guess_language(words: list[str]) -> str | None:
     # 9 funciona na claro?"): that is its language.
     if best is not None and best_count == 1 and no_english and len(words) <= 10:
         marked = {w for w in words if w in _marks(best)}
-        if not any(marked & _marks(other) for other in (*LANGUAGES[1:], "hi") if other != best):
+        if not any(marked & _marks(other) for other in _GUESSED if other != best):
             return best
     return None
 

@@ -20,7 +20,7 @@ from .complete_index import CompletionIndex
 from .cues import COUNTRY_ADJECTIVES, COUNTRY_NICKNAMES, MODIFIERS, SHORT_LINES, SHORT_TAILS
 from .everyday import LANGUAGES, is_everyday, word_table
 from .tables import Groups, Models, Pairs
-from .trie import _SHAPES, Builder, Node, Payload, shape_of
+from .trie import Builder, Node, Payload, shape_of
 
 __all__ = ["Lexicon", "Node", "Payload"]
 
@@ -401,10 +401,11 @@ class Lexicon:
         their tokens as the strings' own ends do). Other scripts are tokenized as written."""
         builder = self._builder
         assert builder is not None
-        node_of, add, ids, shapes = builder.node, builder.add, builder.ids, builder.shapes
+        node_of, add, id_base = builder.node, builder.add, builder.id_base
 
         def shape(derived: bool, glued: bool = False, untagged: bool = False) -> int:
-            return shapes.setdefault(("device", derived, glued, False, (), untagged), len(shapes))
+            payload = Payload("device", "", derived=derived, glued_only=glued, untagged=untagged)
+            return builder.shape_number(shape_of(payload))
 
         as_named = shape(False)
         as_derived = {
@@ -428,7 +429,7 @@ class Lexicon:
             vendor = vendors[vid]
             self.vendor_devices[vid].append(did)
             self.device_has_nr[did] = any(v.bands.nr for v in device.variants)
-            base = ids.setdefault(did, len(ids)) * _SHAPES
+            base = id_base(did)
             names = (device.name, *device.aliases)
             tokenized = [text.tokens(name) for name in names]
             device_names[did] = device.name

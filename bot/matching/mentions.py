@@ -98,7 +98,6 @@ _EXAMPLE_CUES = tuple(
 # One word that brings in examples right before the name ("operadores como Telcel y AT&T", "carriers
 # like Jio"); apart from the name it means other things ("como activar volte en Telcel").
 _EXAMPLE_WORDS = frozenset({"like", "including", "como", "incluindo", "incluyendo", "wie", "comme", "seperti"})
-_EXAMPLE_LIST = frozenset({"and", "or", "y", "o", "e", "ou", "und", "oder", "et", "atau", "dan", "the"})
 
 
 def named_as_example(toks: list[Token], start: int, *, by_one_word: bool = False) -> bool:
@@ -225,8 +224,8 @@ def everyday_carriers(lexicon: Lexicon, toks: list[Token], found: list[Match], b
         after = toks[i + 1].norm if i + 1 < len(toks) and not toks[i + 1].brk else ""
         if after == "of" or (len(after) > 2 and after.isalpha() and after.endswith("s") and after != "is"):
             continue  # "three of us", "three weeks": a number, not the network
-        if t.norm in MODIFIERS and i > 0 and not t.brk and toks[i - 1].norm.isdigit():
-            continue  # "Redmi Note 5/5 Plus" (as above)
+        if _model_word_after_number(toks, i):
+            continue
         node = lexicon.root.children.get(t.norm)
         for p in node.payloads if node is not None else ():
             m = Match(p, i, i + 1, 1.0)
@@ -255,6 +254,11 @@ def _tail_of_unknown_name(m: Match, toks: list[Token], named: set[int]) -> bool:
         and commonness(before.norm) < _NAME_WORD_ZIPF
         and before.norm not in CARRIER_CUES
     )
+
+
+def _model_word_after_number(toks: list[Token], i: int) -> bool:
+    """ "Redmi Note 5/5 Plus": a model word right after a number is the model's, not a network (Plus)."""
+    return toks[i].norm in MODIFIERS and i > 0 and not toks[i].brk and toks[i - 1].norm.isdigit()
 
 
 def _may_correct(toks: list[Token], j: int, start: int) -> bool:
@@ -289,8 +293,8 @@ def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int]) -> bool:
     ):
         before = toks[m.start - 1]  # an issue form's "### Carrier" heading, the answer on the next line
     if p.weak:
-        if before is not None and before.norm.isdigit() and word.norm in MODIFIERS:
-            return False  # "Redmi Note 5 Plus": the model's word after its number, not Poland's Plus
+        if _model_word_after_number(toks, m.start):
+            return False
         after = toks[m.end] if m.end < len(toks) and not toks[m.end].brk else None
         if p.kind == "carrier" and after is not None and after.norm in CARRIER_AFTER_CUES:
             return True

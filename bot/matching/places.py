@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import text
-from .cues import CARRIER_CUES, CODE_CUES, LOWER_CODE_BLOCKERS, MARKET_CUES, ORIGIN_CUES, ORIGIN_GAP, USE_CUES
+from .cues import (
+    CARRIER_CUES,
+    CODE_CUES,
+    LIST_WORDS,
+    LOWER_CODE_BLOCKERS,
+    MARKET_CUES,
+    ORIGIN_CUES,
+    ORIGIN_GAP,
+    USE_CUES,
+)
 from .devices import Suggestion
 from .everyday import is_everyday
 from .lexicon import Lexicon
@@ -153,18 +162,13 @@ def _examples(
     previous: tuple[int, int] | None = None
     for span in sorted(spans):
         start = span[0]
-        listed = (
-            previous in out
-            and previous is not None
-            and all(toks[i].norm in _LIST_WORDS and not toks[i].brk for i in range(previous[1], start))
+        listed = previous in out and all(
+            toks[i].norm in LIST_WORDS and not toks[i].brk for i in range(previous[1], start)
         )
         if sentence_of[start] not in asking and (listed or named_as_example(toks, start, by_one_word=True)):
             out.add(span)
         previous = span
     return out
-
-
-_LIST_WORDS = frozenset({"and", "or", "y", "o", "e", "ou", "und", "oder", "et", "atau", "dan"})
 
 
 def _names_user(toks: list[Token], end: int) -> bool:
@@ -451,9 +455,7 @@ def _is_origin(
     if any(word in MARKET_CUES for word in after) or p.adjective:
         return True  # "china version", "china mainland version", "CN rom"
     # Another place named, or a network named that has no namesake in this country.
-    elsewhere = any(o.code != p.code for o in places) or bool(
-        network_countries - {p.code} and p.code not in network_countries
-    )
+    elsewhere = any(o.code != p.code for o in places) or (bool(network_countries) and p.code not in network_countries)
     if device_span is not None and p.start == device_span[1] and elsewhere:
         return True  # "xiaomi 14 china bisa dipake di indonesia?": the model's market, then where it is used
     if device_span is not None and p.start == device_span[1] + 1 and toks[p.start - 1].norm in _OF and elsewhere:

@@ -93,8 +93,16 @@ class Builder:
         return node
 
     def code(self, id: str, shape: tuple[Any, ...]) -> int:
-        ids, shapes = self.ids, self.shapes
-        return ids.setdefault(id, len(ids)) * _SHAPES + shapes.setdefault(shape, len(shapes))
+        return self.id_base(id) + self.shape_number(shape)
+
+    def id_base(self, id: str) -> int:
+        """The part of a code that says the id: add a shape's number to it (`code`)."""
+        ids = self.ids
+        return ids.setdefault(id, len(ids)) * _SHAPES
+
+    def shape_number(self, shape: tuple[Any, ...]) -> int:
+        shapes = self.shapes
+        return shapes.setdefault(shape, len(shapes))
 
     def add(self, node: int, code: int) -> bool:
         """Add a payload's code to a node; False when the node had it already."""
