@@ -257,7 +257,7 @@ def test_a_post_that_asks_something_else_is_declined_briefly() -> None:
     maker = E.answer("how do i root a xiaomi?")
     assert as_dict(E, maker)["answer"].startswith("I can't help with that. I can tell whether")
     # A phone we do not know still gets its "did you mean", so the asker can say which one.
-    assert say(E, "how do i root a xiaomi 99?") == "I don't know that exact phone. Did you mean: **Xiaomi 14**?"
+    assert say(E, "how do i root a xiaomi 15?") == "I don't know that exact phone. Did you mean: **Xiaomi 14**?"
 
 
 MADE_FOR = engine(

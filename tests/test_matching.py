@@ -339,8 +339,9 @@ def test_a_number_after_a_name_ending_in_a_word_is_another_model() -> None:
 
 
 def test_a_vendor_named_right_before_must_agree() -> None:
+    # Karbonn's S99 is no "did you mean" for a Samsung: the maker was named.
     result = ask("samsung galaxy s99 on tmo")
-    assert result.device is None and "karbonn-s99" in [s.id for s in result.suggestions]
+    assert result.device is None and "karbonn-s99" not in [s.id for s in result.suggestions]
     assert ask("karbonn s99").device == "karbonn-s99"
     assert ask("switched from samsung to a pixel 9 on tmo").device == "pixel-9"
 
@@ -493,7 +494,8 @@ def test_equally_close_names_come_nearest_number_first_every_time() -> None:
     )
     result = Index(k).analyze("does the pixel 10 work")
     assert result.device is None
-    assert [s.id for s in result.suggestions] == ["pixel-9", "pixel-8", "pixel-7", "pixel-6"]
+    # The Pixel 6, four numbers away, is too far to be what was meant.
+    assert [s.id for s in result.suggestions] == ["pixel-9", "pixel-8", "pixel-7"]
 
 
 MI = knowledge(
@@ -534,14 +536,26 @@ def test_a_named_vendor_keeps_suggestions_to_its_phones() -> None:
             ),
             device("xiaomi-mi-note-3", "xiaomi", "Xiaomi Mi Note 3", variant("mn3", lte=[3])),
             device("galaxy-s10", "samsung", "Galaxy S10", variant("s10", lte=[3])),
-            device("galaxy-note-20", "samsung", "Galaxy Note 20", variant("n20", lte=[3])),
+            device("galaxy-note-9", "samsung", "Galaxy Note 9", variant("n9", lte=[3])),
         ],
     )
     result = Index(k).analyze("galaxy note 10 on verizon")
     assert result.device is None
     ids = [s.id for s in result.suggestions]
-    # The Mi Note 10 shares the name but not the maker: it may come last, never first.
-    assert ids[0].startswith("galaxy-") and "xiaomi-mi-note-3" not in ids
+    # The Mi Note 10 shares the name but not the maker, who was named: it is not offered.
+    assert ids[0] == "galaxy-note-9" and not {"xiaomi-mi-note-10", "xiaomi-mi-note-3"} & set(ids)
+
+
+def test_another_makers_phone_of_that_name_is_not_offered_alone() -> None:
+    k = knowledge(
+        vendors=[vendor("xiaomi", "Xiaomi", "redmi"), vendor("samsung", "Samsung", "galaxy")],
+        devices=[
+            device("redmi-s2", "xiaomi", "Redmi S2", variant("rs2", lte=[3])),
+            device("galaxy-s20", "samsung", "Galaxy S20", variant("s20", lte=[3])),
+        ],
+    )
+    result = Index(k).analyze("galaxy s2 on verizon")
+    assert result.device is None and result.suggestions == ()
 
 
 def test_model_numbers_are_compared_within_their_series() -> None:
@@ -549,9 +563,36 @@ def test_model_numbers_are_compared_within_their_series() -> None:
         vendors=[vendor("samsung", "Samsung", "galaxy")],
         devices=[
             device("galaxy-a6", "samsung", "Galaxy A6", variant("a6", lte=[3])),
+            device("galaxy-s10", "samsung", "Galaxy S10", variant("s10", lte=[3])),
             device("galaxy-s20", "samsung", "Galaxy S20", variant("s20", lte=[3])),
-            device("galaxy-s22", "samsung", "Galaxy S22", variant("s22", lte=[3])),
         ],
     )
     result = Index(k).analyze("galaxy s8 on att")
-    assert [s.id for s in result.suggestions][:2] == ["galaxy-s20", "galaxy-s22"]
+    assert [s.id for s in result.suggestions][:1] == ["galaxy-s10"]
+
+
+@pytest.mark.parametrize(
+    ("question", "offered"),
+    [
+        # A few numbers away: a neighbour worth offering.
+        ("iphone 18 on att", ["iphone-17", "iphone-16"]),
+        ("is the iphone 5 sold in brazil", ["iphone-6"]),
+        # Further away, only alike in letters: "galaxy s2" is an older phone, not the S20.
+        ("galaxy s2 on att", []),
+        ("is the iphone 1 sold in brazil", []),
+    ],
+)
+def test_only_near_model_numbers_are_offered(question: str, offered: list[str]) -> None:
+    k = knowledge(
+        vendors=[vendor("samsung", "Samsung", "galaxy"), vendor("apple", "Apple", "iphone")],
+        devices=[
+            device("galaxy-s20", "samsung", "Galaxy S20", variant("s20", lte=[3])),
+            device("galaxy-s21", "samsung", "Galaxy S21", variant("s21", lte=[3])),
+            device("iphone-6", "apple", "iPhone 6", variant("i6", lte=[3])),
+            device("iphone-13", "apple", "iPhone 13", variant("i13", lte=[3])),
+            device("iphone-16", "apple", "iPhone 16", variant("i16", lte=[3])),
+            device("iphone-17", "apple", "iPhone 17", variant("i17", lte=[3])),
+        ],
+    )
+    result = Index(k).analyze(question)
+    assert result.device is None and [s.id for s in result.suggestions] == offered

@@ -637,6 +637,23 @@ def test_a_carrier_name_inside_a_longer_name_is_not_that_carrier() -> None:
     assert read("Cincinnati Bell with a pixel 9?").carriers == ()
 
 
+def test_a_name_that_would_end_inside_a_hyphenated_name_gives_way_to_it() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google")],
+            devices=[device("pixel-9", "google", "Pixel 9")],
+            carriers=[
+                carrier("att-us", "US", "AT&T", "at t"),
+                carrier("tmobile-us", "US", "T-Mobile", "t-mobile"),
+            ],
+        )
+    )
+    # "at T-mobile": "at t" (AT&T) would cut "T-mobile" in two.
+    assert index.analyze("can i unlock my pixel 9 at T-mobile?").carriers == ("tmobile-us",)
+    # A hyphen after a name that no other name spans is no cut: "AT&T-branded" is a US phone.
+    assert index.analyze("is my AT&T-branded pixel 9 unlocked").origin == "US"
+
+
 def test_a_carrier_name_after_a_rare_word_is_part_of_a_longer_name_even_in_lower_case() -> None:
     # "cincinnati" is common enough for wordfreq to call it everyday, but rarer than "cheap" or "switch"
     assert read("cincinnati bell coverage with a pixel 9, compatible?").carriers == ()

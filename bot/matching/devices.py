@@ -263,9 +263,11 @@ def resolve(
     )
     if hint:
         suggestions.extend(fuzzy_devices(lexicon, toks, telling + openers, matches, {s.id for s in suggestions}))
-    # Another maker's phone of that name ("galaxy note 10": the Mi Note 10) comes last, if at all.
+    # A phone of that name in another series ("redmi note 3": the Mi Note 3) comes last; another
+    # maker's ("galaxy s2": the Redmi S2) not at all, since the maker was named.
     for m in contradicted:
-        suggestions.append(Suggestion("device", m.payload.id, k.device(m.payload.id).name))
+        if m.start not in vendor_ends:
+            suggestions.append(Suggestion("device", m.payload.id, k.device(m.payload.id).name))
     unique = list(dict.fromkeys(suggestions))[:5]
     return DeviceReading(None, None, tuple(unique), 0.0, hint or bool(contradicted), False, None)
 
@@ -630,13 +632,24 @@ def fuzzy_devices(
     # names about as close, the nearest model number comes first.
     wanted = model_numbers(phrase)
     best.sort(key=lambda b: (-(b[1] // 10), number_distance(wanted, model_numbers(b[0])), -b[1], b[2]))
-    return [Suggestion("device", d, k.device(d).name) for n, _s, d in best[:5] if not _unrelated(wanted, n)]
+    related = [d for n, _s, d in best if not _unrelated(wanted, n)]
+    return [Suggestion("device", d, k.device(d).name) for d in related[:5]]
+
+
+# A model a few numbers away is a neighbour worth offering ("pixel 11": the Pixel 10; "iphone 5": the
+# iPhone 6); further away it is another phone that only looks alike ("galaxy s2" is not the S20,
+# "iphone 5" not the iPhone 15).
+_NEIGHBOUR_GAP = 3
 
 
 def _unrelated(wanted: set[tuple[str, int]], name: str) -> bool:
     """A name alike only in its other words: "Galaxy Note20 Ultra 5G" for "samsung m52 5g" is in
-    another series with another number (a typo's series, "pixle 8", keeps its number)."""
+    another series with another number (a typo's series, "pixle 8", keeps its number); or in the same
+    series, too far from the number asked for."""
     offered = model_numbers(name)
-    if not wanted or not offered or number_distance(wanted, offered) != 1 << 30:
+    if not wanted or not offered:
         return False
+    gap = number_distance(wanted, offered)
+    if gap != 1 << 30:
+        return gap > _NEIGHBOUR_GAP
     return not {n for _s, n in wanted} & {n for _s, n in offered}

@@ -208,8 +208,17 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
             and toks[m.start - 1].norm in CARRIER_CUES
         )
     ]
+    # "unlock it at T-mobile": "at t" (AT&T) would end inside "T-mobile", which another name spans whole.
+    found = [m for m in found if not _cuts_hyphenated_name(m, toks, found)]
     named = {i for m in found for i in range(m.start, m.end)}
     return [m for m in found if not _tail_of_unknown_name(m, toks, named)]
+
+
+def _cuts_hyphenated_name(m: Match, toks: list[Token], found: list[Match]) -> bool:
+    end = m.end
+    if end >= len(toks) or not toks[end].hyphen:
+        return False
+    return any(m.start < o.start < end < o.end for o in found)
 
 
 def everyday_carriers(lexicon: Lexicon, toks: list[Token], found: list[Match], blocked: set[int]) -> list[Match]:
