@@ -749,6 +749,7 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
         ("¿funciona el xiaomi 14 en telcel?", "compatibility"),
         ("ist das pixel 9 in deutschland erhältlich?", "availability"),
         ("kya pixel 9 india me milega?", "availability"),
+        ("il pixel 9 arriverà in italia", "availability"),
         ("小米14在美国能用吗", "compatibility"),
         # trouble getting service on a named network asks whether the phone fits it, whatever software it runs
         ("pixel 8 no 5g on tmo after the update", "compatibility"),
@@ -819,6 +820,18 @@ def test_a_post_about_a_phone_we_do_not_know_is_not_about_the_one_we_know() -> N
 def test_a_city_needs_a_preposition_before_it() -> None:
     # "Rom" is Rome in German; "the rom" is the phone's software
     assert read("pixel 9 on china telecom: the rom should miss some band").country == "CN"
+
+
+def test_a_city_that_is_an_everyday_word_after_a_short_romance_preposition_is_written_as_a_name() -> None:
+    # "lagos" is "lakes" in Spanish, and "de" is in every other phrase
+    assert read("fotos de lagos con el pixel 9, funciona bien?").country is None
+    assert read("el pixel 9 funciona en Lagos?").country == "NG"
+    assert read("does the pixel 9 work in lagos?").country == "NG"
+
+
+def test_an_ellipsis_ends_a_sentence_even_without_a_space() -> None:
+    question = "the pixel 9 comes to Canada. So far, the US has a release date and so does the UK…what about Canada?"
+    assert read(question).country == "CA"
 
 
 def test_a_post_is_about_the_phone_its_title_names() -> None:

@@ -200,9 +200,9 @@ async def test_the_ask_page_escapes_and_offers_choices_as_links(client: TestClie
     page = await (await client.get("/ask", params={"q": "is the <script>x</script> xiaomi 14 sold in the us"})).text()
     assert "<script>x" not in page and "&lt;script&gt;x&lt;/script&gt;" in page
     assert "No plans &lt;b&gt;@everyone&lt;/b&gt;." in page  # the statement's words, escaped
-    choices = await (await client.get("/ask", params={"q": "pixel 99 on tmo"})).text()
-    assert "/ask?q=pixel%2099%20on%20tmo&amp;pick=device:pixel-9" in choices
-    picked = await (await client.get("/ask", params={"q": "pixel 99 on tmo", "pick": "device:pixel-9"})).text()
+    choices = await (await client.get("/ask", params={"q": "pixel 10 on tmo"})).text()
+    assert "/ask?q=pixel%2010%20on%20tmo&amp;pick=device:pixel-9" in choices
+    picked = await (await client.get("/ask", params={"q": "pixel 10 on tmo", "pick": "device:pixel-9"})).text()
     assert "<h2>Pixel 9" in picked
     empty = await client.get("/ask")
     assert empty.status == 200 and "Will the Pixel 9 work on Verizon?" in await empty.text()

@@ -198,6 +198,17 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "llega",
         "llegan",
         "chegar-",
+        "chega",
+        "chegam",
+        # "arriva in Italia", "sbarca in Europa": Italian press says a launch so ("arrived" in English
+        # is a traveller's, so no stem)
+        "arriva",
+        "arrivano",
+        "arrivera",
+        "arriveranno",
+        "arrivare",
+        "sbarca",
+        "vendita",
         # es / pt / it / fr / de / id / hi
         "vende",
         "venden",

@@ -265,6 +265,23 @@ def _tail_of_unknown_name(m: Match, toks: list[Token], named: set[int]) -> bool:
     )
 
 
+# Cues that say "a place" in any case; the short Romance ones ("a", "de", "di", "no") are in every
+# other phrase ("a metà", "no porto"), so after them a place that is also an everyday word must be
+# written as a name ("a Meta", "no Porto").
+_PLACE_CUES_ALONE = frozenset({"in", "from", "to", "into", "nach", "aus", "dari", "ke"})
+
+
+def _everyday_place_in_passing(toks: list[Token], m: Match, before: Token) -> bool:
+    """ "lancio globale a metà": the Colombian department Meta is no place after an Italian "a"."""
+    word = toks[m.start]
+    return (
+        m.end - m.start == 1
+        and before.norm not in _PLACE_CUES_ALONE
+        and not word.raw[:1].isupper()
+        and is_everyday(word.norm)
+    )
+
+
 def _model_word_after_number(toks: list[Token], i: int) -> bool:
     """ "Redmi Note 5/5 Plus": a model word right after a number is the model's, not a network (Plus)."""
     return toks[i].norm in MODIFIERS and i > 0 and not toks[i].brk and toks[i - 1].norm.isdigit()
@@ -325,6 +342,8 @@ def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int]) -> bool:
     if p.kind == "city" and (before is None or before.norm not in PLACE_CUES or before.norm == "the"):
         # A city counts only after "in", "from", "to" ("for Christmas" is no Christmas Island; "the
         # rom" is a phone's software, not Rome), so it is never judged as an everyday word.
+        return False
+    if p.kind == "city" and before is not None and _everyday_place_in_passing(toks, m, before):
         return False
     if p.kind == "carrier" and length == 1 and before is not None and _name_before(before):
         return False  # "Cincinnati Bell" is not Bell Canada

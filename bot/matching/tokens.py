@@ -24,7 +24,9 @@ class Token(NamedTuple):
     hyphen: bool = False  # joined to the previous word by a hyphen ("mobile" of "T-Mobile")
 
 
-_SENTENCE_END = re.compile(r"[.!?;]\s|[。？！]|\n")
+# An ellipsis ends a sentence even with no space after it ("so does the UK…what about Canada?"; NFKC
+# makes "…" three dots).
+_SENTENCE_END = re.compile(r"[.!?;]\s|\.\.|[…。？！]|\n")
 
 # What a post carries besides its question: addresses, Android build ids ("TQ2A.230405.003"), MIUI
 # and firmware versions ("V14.0.6.0.TMCMIXM"), log lines, code blocks, quoted replies and signatures
