@@ -683,6 +683,10 @@ def test_a_carrier_the_asker_left_or_that_sold_an_unknown_phone_is_not_theirs() 
     assert read("an iphone I used to use with sprint: will it work in mexico?").carriers == ()
     result = read("going to germany with my Sprint Pixel 9 Ultra, will it work there?")
     assert (result.carriers, result.country, result.origin) == ((), "DE", "US")
+    # unlocked from a network ("liberado de AT&T") is the phone's provenance, not the asker's network
+    result = read("mi pixel 9 liberado de AT&T funciona con telcel?")
+    assert (result.carriers, result.country, result.origin) == (("telcel-mx",), "MX", "US")
+    assert read("la red de AT&T con mi pixel 9").carriers == ("att-us",)
 
 
 def test_a_carrier_version_of_a_phone_is_its_origin() -> None:
@@ -832,6 +836,22 @@ def test_a_city_that_is_an_everyday_word_after_a_short_romance_preposition_is_wr
 def test_an_ellipsis_ends_a_sentence_even_without_a_space() -> None:
     question = "the pixel 9 comes to Canada. So far, the US has a release date and so does the UK…what about Canada?"
     assert read(question).country == "CA"
+
+
+def test_a_rom_build_name_names_the_phone_by_its_codename_and_sells_nothing() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google")],
+            devices=[device("pixel-3", "google", "Pixel 3", aliases=("blueline",))],
+            carriers=[carrier("att-us", "US", "AT&T", "att")],
+        )
+    )
+    # the version after the hyphen is no model number, and the build's "OFFICIAL" is no sale word
+    build = "PixelExperience_blueline-13.0-20230107-0010-OFFICIAL"
+    result = index.analyze(f"SIM not detected\n\n{build}\n\nno service on att")
+    assert (result.device, result.intent) == ("pixel-3", "compatibility")
+    assert index.analyze(f"SIM not detected\n\n{build}").intent != "availability"
+    assert index.analyze("is the pixel 3 officially sold in the us?").intent == "availability"
 
 
 def test_a_post_is_about_the_phone_its_title_names() -> None:

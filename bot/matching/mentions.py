@@ -423,6 +423,18 @@ def _starts_a_model(toks: list[Token], i: int) -> bool:
     return i + 1 < len(toks) and toks[i + 1].glued and toks[i + 1].norm.isdigit()
 
 
+def _version_after(toks: list[Token], i: int) -> bool:
+    """A version joined to a name by a hyphen, as ROM builds are named ("PixelExperience_blueline-13.0-…")."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return (
+        toks[i].hyphen
+        and nxt is not None
+        and nxt.norm.isdigit()
+        and not nxt.glued
+        and nxt.start == toks[i].end + 1  # one mark between: "13.0"
+    )
+
+
 def _letter_of_compound(toks: list[Token], i: int) -> bool:
     """A single letter written with a hyphen before the next word ("T-Mobile", "e-SIM")."""
     return len(toks[i].norm) == 1 and i + 1 < len(toks) and toks[i + 1].hyphen
@@ -446,8 +458,14 @@ def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
     if nxt.glued and nxt.norm.isascii() and nxt.norm.isalpha():
         return True
     # "Redmi 959" is not the phone named "Xiaomi Redmi": a number after a name ending in a word;
-    # but "pro 12 256", "16gb", "2 sim" tell the memory or the SIMs of the phone named.
-    if nxt.norm.isdigit() and toks[m.end - 1].norm.isalpha() and not _spec_number(toks, m.end):
+    # but "pro 12 256", "16gb", "2 sim" tell the memory or the SIMs of the phone named, and
+    # "blueline-13.0" the version of a ROM built for it.
+    if (
+        nxt.norm.isdigit()
+        and toks[m.end - 1].norm.isalpha()
+        and not _spec_number(toks, m.end)
+        and not _version_after(toks, m.end)
+    ):
         return True
     if nxt.norm in MODIFIERS:
         return True

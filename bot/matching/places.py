@@ -327,6 +327,7 @@ _USERS = frozenset(
 _OF = frozenset({"de", "da", "do", "dos", "das", "del", "di", "dal", "von", "du", "des", "dari"})
 _DETERMINERS = frozenset({"a", "an", "my", "the", "this", "that", "our", "his", "her", "their", "unlocked", "locked"})
 _BUYING = frozenset({"buy", "buying", "comprar", "compro", "kaufen", "beli", "acheter", "comprare"})
+_UNLOCKING = ("liber", "desbloque", "desbloq", "sblocc", "entsperr")
 _FORMER_CUES = frozenset({"from", "through", "thru", "left", "leaving", "ex", "former", "formerly"})
 # Upper-case words that are country codes but say something else in phone talk ("NSA and SA" 5G, "OK").
 _NOT_CODES = frozenset(
@@ -405,6 +406,8 @@ def _sold_the_phone(
         return before == "the"  # "the kddi one" ("verizon one" alone may be a plan)
     if before in _FORMER_CUES or (start > 1 and toks[start - 2].norm in _FORMER_CUES and before in ("the", "my")):
         return True  # "got it through verizon", "switched to plus from orange"
+    if before in _OF and start > 1 and toks[start - 2].norm.startswith(_UNLOCKING):
+        return True  # "liberar de Verizon a México", "desbloqueado da Vivo": unlocked from that network
     if any(t.norm in ("used", "previously", "formerly") for t in toks[max(0, start - 5) : start]):
         return True  # "an iPhone I used to use with Sprint"
     if before in CARRIER_CUES:

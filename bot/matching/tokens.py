@@ -36,6 +36,8 @@ _NOISE = [
     re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+"),
     re.compile(r"\b[A-Z]{2,4}\d[A-Z0-9]?\.\d{6}\.\d{3}(?:\.[A-Za-z0-9]+)*\b"),
     re.compile(r"\b[Vv]?\d{1,2}\.\d+\.\d+(?:\.\d+)*(?:\.[A-Z]{5,}[A-Z0-9]*)?\b"),
+    # a ROM build's date and kind ("…-20230107-0010-OFFICIAL"): no sale is "official" there
+    re.compile(r"\b\d{8}(?:-\d{4,6})?-(?:UN)?OFFICIAL\b", re.IGNORECASE),
     re.compile(r"(?m)^\s*>.*$"),
     re.compile(r"(?m)^\s*(?:\d{2}-\d{2}|\d{4}-\d{2}-\d{2})\s+\d{2}:\d{2}:\d{2}.*$"),
     re.compile(r"(?m)^\s*[VDIWEF]/[\w.$-]+\s*\(\s*\d+\).*$"),
