@@ -311,6 +311,22 @@ def test_carriers_are_read_in_their_country(question: str, carrier_id: str) -> N
     assert read(question).carriers == (carrier_id,)
 
 
+def test_a_carrier_name_that_says_its_country_holds_in_another_language() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google")],
+            devices=[device("pixel-9", "google", "Pixel 9")],
+            carriers=[
+                carrier("tmobile-us", "US", "T-Mobile", "t-mobile", "t-mobile us"),
+                carrier("telekom-de", "DE", "Telekom Deutschland", "t-mobile"),
+            ],
+        )
+    )
+    assert index.analyze("funktioniert das pixel 9 bei T-Mobile?").carriers == ("telekom-de",)
+    # German, but the name says which: not offered, used
+    assert index.analyze("ich nutze eine Prepaidkarte von T-Mobile US im pixel 9").carriers == ("tmobile-us",)
+
+
 def test_a_carrier_named_after_a_maker_is_the_carrier() -> None:
     k = knowledge(
         vendors=[vendor("google", "Google", "pixel")],
@@ -612,6 +628,13 @@ def test_issue_form_fields_name_the_network() -> None:
     # a network on one line, the phone on the next: the network is the asker's, not one that sold it
     result = read("Carrier: Jio\nPhone: pixel 9\ncalls drop after the update")
     assert (result.carriers, result.origin) == (("jio-in",), None)
+    # of several networks named, the one in the carrier field is the asker's
+    post = "no 5G on US networks (Verizon, AT&T, T-Mobile)\n\n**Device:** Pixel 9\n**Carrier:** Verizon — also AT&T"
+    assert read(post).carriers == ("verizon-us",)
+    assert read("pixel 9 no 5G\n\n### Carrier\n\nVerizon\n\n### Other\nAT&T and T-Mobile fail too").carriers == (
+        "verizon-us",
+    )
+    assert read("no 5G on US networks (Verizon, AT&T, T-Mobile) with my pixel 9").carriers == ()
 
 
 def test_after_a_carrier_cue_a_phones_short_name_that_is_a_network_is_the_network() -> None:

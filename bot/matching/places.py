@@ -10,6 +10,7 @@ language suggests, else to the network called exactly that.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -138,6 +139,10 @@ def resolve(
         carriers.extend(chosen)
         suggestions.extend(_carrier_suggestion(lexicon, c) for c in offered)
     carriers = list(dict.fromkeys(carriers))
+    if len(carriers) > 1:
+        # "**Carrier:** China Unicom — also affects China Mobile and China Telecom": an issue form's field.
+        in_field = [c for c in carriers if any(_in_carrier_field(question, toks[at].start) for at in said_at[c])]
+        carriers = in_field if len(in_field) == 1 else carriers
     if len(carriers) > 1 and asking:
         # "my iphone is on at&t, will at&t mexico work?": the carrier the question asks about.
         carriers = [c for c in carriers if any(sentence_of[at] in asking for at in said_at[c])] or carriers
@@ -169,6 +174,23 @@ def _examples(
             out.add(span)
         previous = span
     return out
+
+
+_FIELD_NAMES = r"(?:carrier|operator|mobile operator|provider|network|operadora|operatore|netzbetreiber|anbieter)"
+_CARRIER_FIELD = re.compile(rf"^[\W_]*{_FIELD_NAMES}(?: name)?\W*[:：=]\W*$", re.IGNORECASE)
+_CARRIER_HEADING = re.compile(rf"^\s*#+\s*{_FIELD_NAMES}\s*$", re.IGNORECASE)
+
+
+def _in_carrier_field(question: str, at: int) -> bool:
+    """Whether the name at character `at` is the value of a carrier field: "Carrier: China Unicom" on
+    one line, or an issue form's "### Carrier" heading with the answer under it."""
+    line_start = question.rfind("\n", 0, at) + 1
+    if _CARRIER_FIELD.match(question[line_start:at]):
+        return True
+    if question[line_start:at].strip():
+        return False
+    above = [line for line in question[:line_start].splitlines() if line.strip()]
+    return bool(above) and _CARRIER_HEADING.match(above[-1]) is not None
 
 
 def _names_user(toks: list[Token], end: int) -> bool:
@@ -302,10 +324,26 @@ def _one_carrier(
         compact = text.compact("".join(t.norm for t in said))
         by_name = [c for c in ids if compact in lexicon.carrier_name_keys[c]]
         ids = by_name if len(by_name) == 1 else ids
-    if len(ids) == 1 and lang and not country and not _speaks(k.carrier(ids[0]).country, lang):
-        # A Spanish post about "Virgin Mobile" is not about Virgin Plus in Canada: offer it.
+    if (
+        len(ids) == 1
+        and lang
+        and not country
+        and not _speaks(k.carrier(ids[0]).country, lang)
+        and not _names_its_country(lexicon, said, k.carrier(ids[0]).country)
+    ):
+        # A Spanish post about "Virgin Mobile" is not about Virgin Plus in Canada: offer it. But
+        # "eine Prepaidkarte von T-Mobile US" names the country with the network.
         return [], ids
     return (ids, []) if len(ids) == 1 else ([], ids)
+
+
+def _names_its_country(lexicon: Lexicon, said: list[Token], country: str) -> bool:
+    """A carrier's name that says its country ("T-Mobile US", "Vodafone UK")."""
+    for t in said:
+        node = lexicon.root.children.get(t.norm)
+        if node is not None and any(p.kind in ("country", "origin") and p.id == country for p in node.payloads):
+            return True
+    return False
 
 
 _NETWORK_NOUNS = frozenset(
