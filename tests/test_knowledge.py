@@ -33,6 +33,23 @@ def test_no_name_or_alias_maps_to_two_devices() -> None:
     assert {k: v for k, v in owners.items() if len(v) > 1} == {}
 
 
+def test_no_phone_answers_to_a_word_people_write_for_its_own_sake() -> None:
+    # A one-word alias outside the phone's name (a codename) that is a word in a language questions
+    # come in would answer "es muy bonito, funciona en telcel?" with the Pixel 3a XL ("bonito").
+    from wordfreq import zipf_frequency
+
+    words = []
+    for d in KNOWLEDGE.devices:
+        own = set(text.tokens(d.name))
+        for alias in d.aliases:
+            toks = text.tokens(alias)
+            if len(toks) == 1 and toks[0].isalpha() and toks[0] not in own:
+                zipf = max(zipf_frequency(toks[0], lang) for lang in ("en", "es", "pt", "de", "fr", "it", "id"))
+                if zipf >= 3.0:
+                    words.append((d.id, alias, zipf))
+    assert words == []
+
+
 def test_every_country_is_a_real_iso_code() -> None:
     codes = {c.country for c in KNOWLEDGE.carriers} | {s.country for s in KNOWLEDGE.statements}
     assert all(pycountry.countries.get(alpha_2=code) for code in codes)

@@ -471,6 +471,42 @@ def test_a_phone_named_once_among_phones_we_do_not_know_is_offered_not_answered(
     assert read("No 4G on jio\nDevice: iPhone 16\nMy old iPhone 4S worked.").device == "iphone-16"
 
 
+def test_the_askers_own_phone_of_a_model_we_do_not_know_is_not_another_phone_we_know() -> None:
+    story = (
+        "no signal\n\nMy phone is OnePlus Ace5 China version. OnePlus 8 China version uses your fix, OnePlus 8 works"
+    )
+    result = read(story)
+    assert result.device is None and [s.id for s in result.suggestions] == ["oneplus-8"]
+    # asked about, it is the phone
+    assert read("I have a OnePlus Ace5. Does the OnePlus 8 work on jio?").device == "oneplus-8"
+
+
+def test_a_codename_gives_way_to_a_phone_named_by_its_name_unless_they_are_listed() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google"), vendor("xiaomi", "Xiaomi", "redmi")],
+            devices=[
+                device("pixel-8", "google", "Pixel 8"),
+                device("redmi-note-14-pro", "xiaomi", "Redmi Note 14 Pro", aliases=("obsidian",)),
+            ],
+        )
+    )
+    # "Obsidian" is also a colour of the Pixel
+    assert index.analyze("my obsidian pixel 8 on verizon").device == "pixel-8"
+    assert index.analyze("obsidian on verizon").device == "redmi-note-14-pro"
+    for listed in (
+        "tested on obsidian and pixel 8",
+        "tested on obsidian, pixel 8",
+        "I know of Obsidian, Kate, and Pixel 8",
+    ):
+        assert index.analyze(listed).device is None, listed
+
+
+def test_a_device_field_under_a_heading_names_the_phone() -> None:
+    form = "[BUG] no 5G on my Pixel 9\n\n### App Version\n\n1.0.0\n\n### Device Model\n\nGoogle Pixel 9 Pro Fold\n"
+    assert read(form).device == "pixel-9-pro-fold"
+
+
 def test_a_model_word_written_before_the_name_it_ends() -> None:
     assert read("galaxy ultra s24 on verizon").device == "galaxy-s24-ultra"
     # a model word that makes no phone of the name leaves it be
@@ -840,6 +876,8 @@ def test_a_long_post_is_read_for_its_question() -> None:
 def test_a_post_about_a_phone_we_do_not_know_is_not_about_the_one_we_know() -> None:
     a = read("The Vollaphone is a European phone and its bands don't cover ours. I finally switched to a Pixel 9.")
     assert a.device is None
+    # in lower case too, as issue forms list it beside a phone we know
+    assert read("calls fail on play\n- Device: vollaphone/pixel 9\n- Channel: stable").device is None
     # a common word ending in "phone" names no phone
     assert read("Smartphone problems: the Pixel 9 has no 5G on jio").device == "pixel-9"
 

@@ -7,7 +7,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, pairwise
 
 from .. import text
 from ..records import Knowledge
@@ -16,7 +16,7 @@ from .everyday import frequencies, is_everyday
 from .lexicon import Lexicon, Payload
 from .mentions import Match, incomplete, named_as_example
 from .models import ModelMention, near_models
-from .tokens import Token
+from .tokens import Token, under_heading
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,12 @@ def resolve(
         # codename) gives way to a name typed exactly elsewhere ("… with my pixel 8").
         if any(m.score == 1.0 for m in kept):
             kept = [m for m in kept if m.score == 1.0 or m.end - m.start > 1]
+        # A codename that is also a word ("obsidian", "hotdog", "pacman") gives way to a phone named
+        # by its name: "my obsidian pixel 8 pro" is the Pixel 8 Pro in its colour, not a Redmi.
+        # Listed together ("tested on ginkgo and pixel 8"), both are phones of the post.
+        by_name = [m for m in kept if not _by_codename(lexicon, m, toks)]
+        if by_name and len(by_name) < len(kept) and not _listed_together(toks, kept, question):
+            kept = by_name
     # "For instance, a Galaxy S10e locked to AT&T…" in a post that asks something else: an example,
     # not the phone asked about (a phone named in a sentence that asks still counts).
     examples = [m for m in kept if named_as_example(toks, m.start) and sentence_of[m.start] not in asking]
@@ -201,10 +207,21 @@ def resolve(
         # "The Vollaphone is a European phone … I finally switched to a Pixel 3a": the post is about a
         # phone we do not know; the one we know is not what it asks about.
         return DeviceReading(None, None, (), 0.0, True, False, None)
+    vendor_spans = [(m.start, m.end) for m in matches if m.payload.kind == "vendor"]
     if (
         len(ids) == 1
         and not model_devices
-        and _beside_unknown_phones(lexicon, toks, kept, sentence_of, asking, question)
+        and not any(sentence_of[m.start] in asking for m in kept)
+        and _own_phone_unknown(lexicon, toks, kept, vendor_spans)
+    ):
+        # "My phone is OnePlus Ace5 China version … OnePlus 13 China version uses your fix": the
+        # asker's phone is one we do not know; the one we know is someone else's.
+        device = next(iter(ids))
+        return DeviceReading(None, None, (Suggestion("device", device, k.device(device).name),), 0.0, True, False, None)
+    if (
+        len(ids) == 1
+        and not model_devices
+        and _beside_unknown_phones(lexicon, toks, kept, sentence_of, asking, question, set(vendor_ends))
     ):
         # "Apple announced the iPhone 7 … my iPhone 4S … the era of the iPhone 5S": named once among
         # phones we do not know, ours may be a passing mention: offered, not answered.
@@ -273,7 +290,33 @@ def resolve(
 
 
 # A name ending in "phone" ("Vollaphone", "PinePhone"): a phone, whether or not we know it.
-_PHONE_NAME = re.compile(r"^[A-Z][A-Za-z]+phone$")
+# Lower case too: issue forms say "Device: vollaphone/pixel 3a".
+_PHONE_NAME = re.compile(r"^[A-Za-z]{2,}phone$")
+
+
+def _listed_together(toks: list[Token], names: list[Match], question: str) -> bool:
+    """Whether two of the names are listed: only "and", "or", a comma or a slash between, and names
+    ("ginkgo and pixel 8", "ginkgo/pixel 8"; not "my obsidian pixel 8 pro")."""
+    spans = sorted((m.start, m.end) for m in names)
+    for (_a_start, a_end), (b_start, _b_end) in pairwise(spans):
+        if a_end > b_start or toks[b_start].brk:
+            continue
+        between = toks[a_end:b_start]
+        gap = question[toks[a_end - 1].end : toks[b_start].start]
+        # "Kenzo, Kate, and MI5": a name we do not know may stand in the list between them.
+        if ("," in gap or "/" in gap or any(t.norm in LIST_WORDS for t in between)) and all(
+            t.norm in LIST_WORDS or t.raw[:1].isupper() for t in between
+        ):
+            return True
+    return False
+
+
+def _by_codename(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
+    """A phone named by one word that is none of its name's words: a codename ("bluejay", "mido")."""
+    if m.end - m.start != 1 or m.payload.derived:
+        return False
+    word = toks[m.start].norm
+    return word.isalpha() and word not in text.tokens(lexicon.knowledge.device(m.payload.id).name)
 
 
 def _beside_unknown_phones(
@@ -283,9 +326,11 @@ def _beside_unknown_phones(
     sentence_of: list[int],
     asking: set[int],
     question: str,
+    after_vendor: set[int],
 ) -> bool:
     """Whether the one phone we know is named once, outside the sentence that asks and the title,
-    in a post that names other phones of a line ("iPhone 4S", "Galaxy S3") we do not know."""
+    in a post that names other phones of a line ("iPhone 4S", "Galaxy S3") or of a maker ("OnePlus
+    Ace5") we do not know."""
     if not kept or len({m.start for m in kept}) > 1 or any(sentence_of[m.start] in asking for m in kept):
         return False
     first_line = question.find("\n")
@@ -294,15 +339,41 @@ def _beside_unknown_phones(
         return False  # named in the title
     if _in_device_field(question, at):
         return False  # "Device: Pixel 6 Pro"
+    return bool(_unknown_models(lexicon, toks, kept, after_vendor))
+
+
+def _unknown_models(lexicon: Lexicon, toks: list[Token], kept: list[Match], after_vendor: set[int]) -> list[int]:
+    """Where the post names a model we do not know: a line's word or a word right after a maker's
+    name, then a number ("iPhone 4S", "Galaxy S3", "OnePlus Ace5"), outside the names we know."""
     spans = {i for m in kept for i in range(m.start, m.end)}
-    return any(
-        t.norm in lexicon.series_words
+    return [
+        i
+        for i, t in enumerate(toks)
+        if (t.norm in lexicon.series_words or (i in after_vendor and t.norm.isalpha() and not is_everyday(t.norm)))
         and i not in spans
         and i + 1 < len(toks)
         and not toks[i + 1].brk
         and toks[i + 1].norm[:1].isdigit()
-        for i, t in enumerate(toks)
-    )
+    ]
+
+
+# "My phone is a OnePlus Ace5", "I have a …": the asker's own phone.
+_OWN_PHONE = (("my", "phone", "is"), ("my", "device", "is"), ("i", "have"), ("i", "own"), ("i", "use"))
+
+
+def _own_phone_unknown(
+    lexicon: Lexicon, toks: list[Token], kept: list[Match], vendor_spans: list[tuple[int, int]]
+) -> bool:
+    """Whether the asker says their phone is a model we do not know ("My phone is OnePlus Ace5 China
+    version … OnePlus 13 China version uses your fix"): the phone we know is another one."""
+    unknown = set(_unknown_models(lexicon, toks, kept, {end for _start, end in vendor_spans}))
+    for start, end in vendor_spans:
+        if end not in unknown:
+            continue
+        before = [t.norm for t in toks[max(0, start - 4) : start] if t.norm not in ("a", "an", "the")]
+        if any(tuple(before[-len(cue) :]) == cue for cue in _OWN_PHONE):
+            return True
+    return False
 
 
 def _unknown_phone_first(
@@ -451,16 +522,19 @@ def _the_one_in_the_title(kept: list[Match], ids: set[str], toks: list[Token], q
 _TITLE_CHARS = 160
 # An issue form's field that names the phone in hand ("Device: Pixel 10 Pro Fold", "Phone model - Redmi
 # Note 9"): that phone, whatever others the story compares it with.
-_DEVICE_FIELD = re.compile(
-    r"^[\W_]*(?:device|phone|handset|smartphone|model|phone model|device model|dispositivo|gerät|"
-    r"telefone|celular|aparelho|ponsel|hp)(?: name)?\W*[:：=\-]\W*(?:\w+\W+)?$",
-    re.IGNORECASE,
+_DEVICE_WORDS = (
+    r"(?:device|phone|handset|smartphone|model|phone model|device model|dispositivo|gerät|"
+    r"telefone|celular|aparelho|ponsel|hp)(?: name)?"
 )
+_DEVICE_FIELD = re.compile(rf"^[\W_]*{_DEVICE_WORDS}\W*[:：=\-]\W*(?:\w+\W+)?$", re.IGNORECASE)
+_DEVICE_HEADING = re.compile(rf"^\s*#+\s*{_DEVICE_WORDS}\s*$", re.IGNORECASE)
 
 
 def _in_device_field(question: str, at: int) -> bool:
-    """Whether the name at character `at` is the value of a device field ("Device: Pixel 6 Pro")."""
-    return _DEVICE_FIELD.match(question[question.rfind("\n", 0, at) + 1 : at]) is not None
+    """Whether the name at character `at` is the value of a device field: "Device: Pixel 6 Pro" on
+    one line, or the answer under an issue form's "### Device Model" heading."""
+    line = question[question.rfind("\n", 0, at) + 1 : at]
+    return _DEVICE_FIELD.match(line) is not None or under_heading(question, at, _DEVICE_HEADING)
 
 
 def _the_one_in_a_device_field(kept: list[Match], ids: set[str], toks: list[Token], question: str) -> set[str]:

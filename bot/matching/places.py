@@ -30,7 +30,7 @@ from .devices import Suggestion
 from .everyday import is_everyday
 from .lexicon import Lexicon
 from .mentions import Match, named_as_example
-from .tokens import Token
+from .tokens import Token, under_heading
 
 _SELF = frozenset({"m", "im", "am", "re", "are", "i", "we", "sou", "soy", "bin", "sono", "suis"})
 _SUBDIVISION_PREFIX = {"US-", "CA-", "AU-"}
@@ -176,21 +176,19 @@ def _examples(
     return out
 
 
-_FIELD_NAMES = r"(?:carrier|operator|mobile operator|provider|network|operadora|operatore|netzbetreiber|anbieter)"
+_FIELD_NAMES = (
+    r"(?:(?:mobile |network |cellular )?(?:carrier|operator|provider|network)"
+    r"|operadora|operatore|netzbetreiber|anbieter)"
+)
 _CARRIER_FIELD = re.compile(rf"^[\W_]*{_FIELD_NAMES}(?: name)?\W*[:：=]\W*$", re.IGNORECASE)
 _CARRIER_HEADING = re.compile(rf"^\s*#+\s*{_FIELD_NAMES}\s*$", re.IGNORECASE)
 
 
 def _in_carrier_field(question: str, at: int) -> bool:
     """Whether the name at character `at` is the value of a carrier field: "Carrier: China Unicom" on
-    one line, or an issue form's "### Carrier" heading with the answer under it."""
-    line_start = question.rfind("\n", 0, at) + 1
-    if _CARRIER_FIELD.match(question[line_start:at]):
-        return True
-    if question[line_start:at].strip():
-        return False
-    above = [line for line in question[:line_start].splitlines() if line.strip()]
-    return bool(above) and _CARRIER_HEADING.match(above[-1]) is not None
+    one line, or the answer under an issue form's "### Carrier" heading."""
+    line = question[question.rfind("\n", 0, at) + 1 : at]
+    return _CARRIER_FIELD.match(line) is not None or under_heading(question, at, _CARRIER_HEADING)
 
 
 def _names_user(toks: list[Token], end: int) -> bool:

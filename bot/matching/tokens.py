@@ -97,6 +97,17 @@ def tokenize(question: str) -> list[Token]:
     return out
 
 
+def under_heading(question: str, at: int, heading: re.Pattern[str]) -> bool:
+    """Whether the words at character `at` answer the heading above them, as issue forms lay out their
+    fields ("### Device Model", a blank line, then "Google Pixel 9 Pro XL"): at most one word before
+    them on their line, and the nearest line above that is not blank matches `heading`."""
+    line_start = question.rfind("\n", 0, at) + 1
+    if len(question[line_start:at].split()) > 1:
+        return False
+    above = question[:line_start].rstrip().rsplit("\n", 1)[-1]
+    return bool(above) and heading.match(above) is not None
+
+
 def is_shouting(question: str) -> bool:
     letters = sum(map(str.isalpha, question))
     return letters >= 8 and sum(map(str.isupper, question)) / letters > 0.6
