@@ -694,6 +694,15 @@ def test_after_a_carrier_cue_a_phones_short_name_that_is_a_network_is_the_networ
 
 def test_a_carrier_name_inside_a_longer_name_is_not_that_carrier() -> None:
     assert read("Cincinnati Bell with a pixel 9?").carriers == ()
+    # a country before the name is no longer name: "China CMCC"
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google")],
+            devices=[device("pixel-9", "google", "Pixel 9")],
+            carriers=[carrier("china-mobile-cn", "CN", "China Mobile", "cmcc")],
+        )
+    )
+    assert index.analyze("PIXEL 9 China CMCC can not use VOLTE").carriers == ("china-mobile-cn",)
 
 
 def test_a_name_that_would_end_inside_a_hyphenated_name_gives_way_to_it() -> None:
@@ -818,6 +827,8 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
         ("pixel 8 no 5g on tmo after the update", "compatibility"),
         ("pixel 9 on android 16, china telecom sim, 5G handicapped back to 4g lte", "compatibility"),
         ("pixel 9 更新后 中国电信 5G无法开启", "compatibility"),
+        # with no phone named, trouble on a named network still asks whether a phone fits it
+        ("no volte on jio since the update, calls fail", "compatibility"),
         ("how do i turn on volte in the settings of my pixel 9 on jio", "other"),
         ("can i root my pixel 9 without breaking volte on jio", "other"),
         ("does grapheneos work with verizon on a pixel 9?", "compatibility"),

@@ -377,6 +377,7 @@ TROUBLE_WORDS: tuple[str, ...] = (
     *("no", "not", "cant", "cannot", "doesnt", "dont", "didnt", "isnt", "wont", "aint"),
     *("never", "lost", "lose", "losing", "drop", "drops", "dropping", "dropped", "fail", "fails", "failed"),
     *("failing", "gone", "missing", "unable", "problem", "problems", "issue", "issues", "broken", "stopped"),
+    *("unregistered", "deregistered", "unstable", "disconnects", "disconnected"),
     *("only", "stuck", "handicapped", "fallback", "solo", "nur", "hanya", "sirf"),  # "only 3G", "back to 4G"
     *("nao", "sin", "sem", "problema", "problemas", "kein", "keine", "keinen", "nicht", "non", "pas", "aucun"),
     *("tidak", "gak", "nggak", "gabisa", "nhi", "nahi", "nahin", "khong", "ayaw", "hindi"),

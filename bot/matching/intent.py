@@ -154,8 +154,9 @@ def classify(
     if sale < len(norms) and norms[sale].startswith(_OF_A_FEATURE) and _radio_before(norms, sale):
         # "5G not available", "LTE gibt es nur auf 1800": a feature of the network, not a sale
         sale, use = _NOWHERE, min(use, sale)
-    # "no 5G on tmo after the update": whether the phone fits that network, whatever software it runs.
-    trouble = has_phone and (has_carrier or has_place) and sale == _NOWHERE and _network_trouble(norms, question)
+    # "no 5G on tmo after the update": whether the phone fits that network, whatever software it runs;
+    # with a network named, whatever phone ("联通VoLTE问题 … 无法接通").
+    trouble = ((has_phone and has_place) or has_carrier) and sale == _NOWHERE and _network_trouble(norms, question)
     if trouble and not _asks_other(norms, joined):
         return "compatibility", True
     # "does GrapheneOS work with Verizon on a Pixel 6 Pro?": the software is the story, the carrier the question.

@@ -194,7 +194,8 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
                 stack.append((child, j + 1, total + sim))
     # "german vodafone": a country's adjective names the network after it, as "on" does.
     adjective_ends = {m.end for m in matches if m.payload.kind == "origin" and m.score == 1.0}
-    found = [m for m in matches if _acceptable(m, toks, adjective_ends)]
+    place_ends = adjective_ends | {m.end for m in matches if m.payload.kind == "country" and m.score == 1.0}
+    found = [m for m in matches if _acceptable(m, toks, adjective_ends, place_ends)]
     carrier_spans = {(m.start, m.end) for m in found if m.payload.kind == "carrier"}
     # "galaxy s24 on a1": after "on", the short name of the Redmi A1 is the network A1 (Austria).
     found = [
@@ -296,7 +297,7 @@ def _may_correct(toks: list[Token], j: int, start: int) -> bool:
     return j > start and j + 1 < len(toks) and toks[j + 1].norm.isdigit() and not toks[j + 1].brk
 
 
-def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int]) -> bool:
+def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int], place_ends: set[int]) -> bool:
     p = m.payload
     length = m.end - m.start
     if p.kind == "device" and length > 1 and _conjunction(toks, m.end - 1, m.start):
@@ -346,7 +347,8 @@ def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int]) -> bool:
     if p.kind == "city" and before is not None and _everyday_place_in_passing(toks, m, before):
         return False
     if p.kind == "carrier" and length == 1 and before is not None and _name_before(before):
-        return False  # "Cincinnati Bell" is not Bell Canada
+        # "Cincinnati Bell" is not Bell Canada; "China CMCC" is China Mobile (a country before it)
+        return m.start in place_ends
     if p.kind == "country" and word.norm + toks[m.end - 1].norm == "国内" and KANA.search(word.raw):
         return False  # "国内で使えますか" is asked in Japan: "国内" (at home) there is Japan, not China
     if p.kind == "country" and m.score < 1.0 and (before is None or before.norm not in PLACE_CUES):
