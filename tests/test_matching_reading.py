@@ -289,6 +289,13 @@ def test_a_country_right_after_the_phone_then_another_place_is_the_models_market
     assert read("the pixel 8 USA launch: still missing from USA shelves").country == "US"
 
 
+def test_phones_of_a_market_are_made_for_it_not_sold_there() -> None:
+    result = read("eSIM on China market devices\nI use a xiaomi 14 in Germany, is it possible?")
+    assert (result.country, result.origin) == ("DE", "CN") and result.intent != "availability"
+    # the market alone is where a phone is sold
+    assert read("is the xiaomi 14 coming to the indian market?").country == "IN"
+
+
 def test_an_origin_picks_the_variant_made_for_it() -> None:
     assert read("china version xiaomi 14 on tmo").variant == "x14c"
     assert read("got a us unlocked galaxy s24, works on jio?").variant == "s24-us"

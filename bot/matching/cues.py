@@ -566,3 +566,7 @@ LOWER_CODE_BLOCKERS = frozenset(
         *("mt", "nc", "ne", "pa", "sc", "tn", "va", "vi"),
     ]
 )
+
+# Nouns of phones after a market word: "China market devices", "global market version" are made for
+# that market (their origin), not sold there.
+PHONE_NOUNS = frozenset({"device", "devices", "phone", "phones", "model", "models", "version", "versions", "unit"})

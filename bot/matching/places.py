@@ -24,6 +24,7 @@ from .cues import (
     MARKET_CUES,
     ORIGIN_CUES,
     ORIGIN_GAP,
+    PHONE_NOUNS,
     USE_CUES,
 )
 from .devices import Suggestion
@@ -256,7 +257,15 @@ def _adjective_of_network(toks: list[Token], start: int, end: int) -> bool:
     while after and after[0] in _NETWORK_FILLERS:
         after = after[1:]
     before = toks[start - 1].norm if start > 0 and not toks[start].brk else ""
+    if _made_for_market(toks, end):
+        return False
     return (bool(after) and after[0] in _NETWORK_NOUNS | _MARKET_NOUNS) or before in _MARKET_NOUNS
+
+
+def _made_for_market(toks: list[Token], end: int) -> bool:
+    """ "China market devices": phones made for that market, wherever they are used (their origin)."""
+    after = [t.norm for t in toks[end : end + 2] if not t.brk]
+    return len(after) == 2 and after[0] in _MARKET_NOUNS and after[1] in PHONE_NOUNS
 
 
 def _codes(lexicon: Lexicon, toks: list[Token], taken: set[int], shouting: bool, question: str) -> list[_Place]:
@@ -487,6 +496,8 @@ def _is_origin(
     """Whether a place is where the phone comes from: "china version", an adjective of a market, a
     cue before it ("bought … in", "imported from"), or a place written right before the phone ("a US
     galaxy"); a cue of use ("moving to", "back home in", "I'm from") makes it the place of use."""
+    if _made_for_market(toks, p.end):
+        return True
     if _adjective_of_network(toks, p.start, p.end) or (p.adjective and p.end in network_starts):
         # "banned from all AU networks", "a Chinese carrier", "Czech T-Mobile": the networks are there
         return False
