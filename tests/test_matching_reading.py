@@ -758,6 +758,8 @@ def test_a_carrier_the_asker_left_or_that_sold_an_unknown_phone_is_not_theirs() 
     assert read("an iphone I used to use with sprint: will it work in mexico?").carriers == ()
     result = read("going to germany with my Sprint Pixel 9 Ultra, will it work there?")
     assert (result.carriers, result.country, result.origin) == ((), "DE", "US")
+    # "used a … sim" is the network tried, not one left ("used to" is)
+    assert read("Used a DITO simcard and calls fail on my pixel 9").carriers == ("dito-ph",)
     # unlocked from a network ("liberado de AT&T") is the phone's provenance, not the asker's network
     result = read("mi pixel 9 liberado de AT&T funciona con telcel?")
     assert (result.carriers, result.country, result.origin) == (("telcel-mx",), "MX", "US")
@@ -834,6 +836,7 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
         ("pixel 8 no 5g on tmo after the update", "compatibility"),
         ("pixel 9 on android 16, china telecom sim, 5G handicapped back to 4g lte", "compatibility"),
         ("pixel 9 更新后 中国电信 5G无法开启", "compatibility"),
+        ("pixel 9 OTA更新后 电信卡 收不到5g信号", "compatibility"),
         # with no phone named, trouble on a named network still asks whether a phone fits it
         ("no volte on jio since the update, calls fail", "compatibility"),
         ("how do i turn on volte in the settings of my pixel 9 on jio", "other"),

@@ -382,6 +382,7 @@ TROUBLE_WORDS: tuple[str, ...] = (
     *("nao", "sin", "sem", "problema", "problemas", "kein", "keine", "keinen", "nicht", "non", "pas", "aucun"),
     *("tidak", "gak", "nggak", "gabisa", "nhi", "nahi", "nahin", "khong", "ayaw", "hindi"),
     *("无法", "不能", "没有", "没", "失败", "不成功", "用不了", "未注册", "无服务", "只有", "回落", "仅"),
+    *("收不到", "连不上", "打不通", "失效"),
     *("できない", "使えない", "안"),
 )
 

@@ -262,6 +262,10 @@ def _adjective_of_network(toks: list[Token], start: int, end: int) -> bool:
     return (bool(after) and after[0] in _NETWORK_NOUNS | _MARKET_NOUNS) or before in _MARKET_NOUNS
 
 
+def _used_to(toks: list[Token], i: int) -> bool:
+    return toks[i].norm == "used" and i + 1 < len(toks) and toks[i + 1].norm == "to"
+
+
 def _made_for_market(toks: list[Token], end: int) -> bool:
     """ "China market devices": phones made for that market, wherever they are used (their origin)."""
     after = [t.norm for t in toks[end : end + 2] if not t.brk]
@@ -453,8 +457,9 @@ def _sold_the_phone(
         return True  # "got it through verizon", "switched to plus from orange"
     if before in _OF and start > 1 and toks[start - 2].norm.startswith(_UNLOCKING):
         return True  # "liberar de Verizon a México", "desbloqueado da Vivo": unlocked from that network
-    if any(t.norm in ("used", "previously", "formerly") for t in toks[max(0, start - 5) : start]):
-        return True  # "an iPhone I used to use with Sprint"
+    window = range(max(0, start - 5), start)
+    if any(toks[i].norm in ("previously", "formerly") or _used_to(toks, i) for i in window):
+        return True  # "an iPhone I used to use with Sprint" (not "used a Dito simcard")
     if before in CARRIER_CUES:
         return False
     if device_span is not None:
