@@ -10,13 +10,14 @@ import pytest
 from bench import understanding
 
 QUESTIONS = Path(__file__).parent / "data" / "questions"
-# Held-out share read right when the floor was set (2026-12-06, sixth time): 57.7 % of 248 items. The
+# Held-out share read right when the floor was set (2026-12-06, seventh time): 56.0 % of 275 items. The
 # floor sits a few items below it; raise it as the reading improves, never lower it to make a change pass.
-# (It was 0.65 over 135 items, 0.63 over 195 and 0.58 over 225; those 225 read 136 now, 60.4 %. Fresh
-# posts joined the held-out part batch by batch, first scored at 60 %, 50 %, 17 % (12e: mostly news
-# articles) and 30 % (12g, 23 posts; its one wrong phone was fixed with a general rule, the only change
-# made after seeing it), so the share of the larger set is lower.)
-HELDOUT_READ_RIGHT_FLOOR = 0.56
+# (It was 0.65 over 135 items, 0.63 over 195, 0.58 over 225 and 0.56 over 248; those 248 read 144 now,
+# 58.1 %, up from 143. Fresh posts joined the held-out part batch by batch, first scored at 60 %, 50 %,
+# 17 % (12e: mostly news articles), 30 % (12g, 23 posts; its one wrong phone was fixed with a general
+# rule, the only change made after seeing it) and 37 % (12j, 27 posts, no wrong phone, nothing changed
+# for it), so the share of the larger set is lower.)
+HELDOUT_READ_RIGHT_FLOOR = 0.55
 
 
 @pytest.fixture(scope="module")
