@@ -4,6 +4,7 @@ sets and records they are made from."""
 from __future__ import annotations
 
 import bisect
+import gc
 import pickle
 import weakref
 from pathlib import Path
@@ -13,9 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot import bundle, heap, snapshot, text
+from bot.matching import intent
 from bot.matching.tables import Groups, Models, Pairs, Strings
 from bot.matching.trie import Builder, Growing, Node, Payload, Trie, shape_of
-from bot.packed import BLOCK, PackedDevices
+from bot.packed import BLOCK, KEEP, PackedDevices
 from bot.store import Store
 
 words = st.text(alphabet="abcz0 é中", min_size=0, max_size=6)
@@ -145,3 +147,22 @@ def test_a_loaded_engine_is_freed_by_reference_counting_alone(tmp_path: Path) ->
         del engine
         assert [ref() for ref in held] == [None] * len(held)
     store.close()
+
+
+def test_what_answering_keeps_stays_within_its_bounds() -> None:
+    """Every full collection of the garbage collector while answering walks what answering keeps (the
+    phones unpacked, the per-word caches), so that is bounded: going over more phones than `KEEP`
+    leaves at most `KEEP` unpacked, and the words that say no intent share one empty set.
+    (`python -m bench.steady` measures the pauses this bounds.)"""
+    from bench import data
+
+    devices = bundle.build(data.make_knowledge(KEEP + 2 * BLOCK, seed=3, csv_path=None).raw).devices
+    packed = PackedDevices(devices)
+    before = len(gc.get_objects())
+    for device in devices:
+        assert packed.by_id[device.id] == device
+    assert 0 < len(packed._made) <= KEEP
+    # Each phone kept is a handful of tracked objects (record, variants, bands, sets of band numbers).
+    assert len(gc.get_objects()) - before < 12 * KEEP
+    said = [intent._says(word) for word in ("hello", "kitchen", "yesterday", "sold")]
+    assert said[0] is said[1] is said[2] and not said[0] and said[3]

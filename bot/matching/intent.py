@@ -109,9 +109,15 @@ def _without(norms: list[str]) -> list[str]:
 @lru_cache(maxsize=65536)
 def _says(word: str) -> frozenset[str]:
     """The intents a word says ("funciona" says compatibility)."""
-    return frozenset(
+    said = frozenset(
         name for name in INTENT_WORDS if word in _WHOLE[name] or any(word.startswith(stem) for stem in _STEMS[name])
     )
+    # Most words say none: one shared empty set, not one per word kept in the cache (each an object
+    # every full collection of the garbage collector walks while answering).
+    return said or _SAYS_NOTHING
+
+
+_SAYS_NOTHING: frozenset[str] = frozenset()
 
 
 def _made_for_market(norms: list[str], i: int) -> bool:

@@ -532,7 +532,9 @@ class Lexicon:
         cached = self._corrections.get(word)
         if cached is not None:
             return cached
-        if len(self._corrections) > 100_000:  # words repeat across questions; bound the memory
+        # Words repeat across questions; the memory is bounded, and so is what a full collection of the
+        # garbage collector walks while answering (a list per word).
+        if len(self._corrections) > 20_000:
             self._corrections.clear()
         self._corrections[word] = found = self._find_corrections(word)
         return found

@@ -160,8 +160,9 @@ class Builder:
         return trie
 
 
-# Payloads made again while answering are kept, up to this many (a question meets a few dozen).
-_KEEP = 50_000
+# Payloads made again while answering are kept, up to this many (a question meets a few dozen): each
+# is an object every full collection of the garbage collector walks while answering.
+_KEEP = 5_000
 
 
 class Trie:
