@@ -16,7 +16,7 @@ from .everyday import frequencies, is_everyday
 from .lexicon import Lexicon, Payload
 from .mentions import Match, incomplete, named_as_example
 from .models import ModelMention, near_models
-from .tokens import Token, under_heading
+from .tokens import FormField, Token
 
 
 @dataclass(frozen=True)
@@ -522,19 +522,16 @@ def _the_one_in_the_title(kept: list[Match], ids: set[str], toks: list[Token], q
 _TITLE_CHARS = 160
 # An issue form's field that names the phone in hand ("Device: Pixel 10 Pro Fold", "Phone model - Redmi
 # Note 9"): that phone, whatever others the story compares it with.
-_DEVICE_WORDS = (
+_DEVICE_FIELD = FormField(
     r"(?:device|phone|handset|smartphone|model|phone model|device model|dispositivo|gerät|"
-    r"telefone|celular|aparelho|ponsel|hp)(?: name)?"
+    r"telefone|celular|aparelho|ponsel|hp)"
 )
-_DEVICE_FIELD = re.compile(rf"^[\W_]*{_DEVICE_WORDS}\W*[:：=\-]\W*(?:\w+\W+)?$", re.IGNORECASE)
-_DEVICE_HEADING = re.compile(rf"^\s*#+\s*{_DEVICE_WORDS}\s*$", re.IGNORECASE)
 
 
 def _in_device_field(question: str, at: int) -> bool:
     """Whether the name at character `at` is the value of a device field: "Device: Pixel 6 Pro" on
     one line, or the answer under an issue form's "### Device Model" heading."""
-    line = question[question.rfind("\n", 0, at) + 1 : at]
-    return _DEVICE_FIELD.match(line) is not None or under_heading(question, at, _DEVICE_HEADING)
+    return _DEVICE_FIELD.holds(question, at)
 
 
 def _the_one_in_a_device_field(kept: list[Match], ids: set[str], toks: list[Token], question: str) -> set[str]:

@@ -10,7 +10,6 @@ language suggests, else to the network called exactly that.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -31,7 +30,7 @@ from .devices import Suggestion
 from .everyday import is_everyday
 from .lexicon import Lexicon
 from .mentions import Match, named_as_example
-from .tokens import Token, under_heading
+from .tokens import FormField, Token
 
 _SELF = frozenset({"m", "im", "am", "re", "are", "i", "we", "sou", "soy", "bin", "sono", "suis"})
 _SUBDIVISION_PREFIX = {"US-", "CA-", "AU-"}
@@ -177,19 +176,16 @@ def _examples(
     return out
 
 
-_FIELD_NAMES = (
+_CARRIER_FIELD = FormField(
     r"(?:(?:mobile |network |cellular )?(?:carrier|operator|provider|network)"
     r"|operadora|operatore|netzbetreiber|anbieter)"
 )
-_CARRIER_FIELD = re.compile(rf"^[\W_]*{_FIELD_NAMES}(?: name)?\W*[:：=]\W*$", re.IGNORECASE)
-_CARRIER_HEADING = re.compile(rf"^\s*#+\s*{_FIELD_NAMES}\s*$", re.IGNORECASE)
 
 
 def _in_carrier_field(question: str, at: int) -> bool:
     """Whether the name at character `at` is the value of a carrier field: "Carrier: China Unicom" on
-    one line, or the answer under an issue form's "### Carrier" heading."""
-    line = question[question.rfind("\n", 0, at) + 1 : at]
-    return _CARRIER_FIELD.match(line) is not None or under_heading(question, at, _CARRIER_HEADING)
+    one line, or the answer under an issue form's "### Mobile Carrier" heading."""
+    return _CARRIER_FIELD.holds(question, at)
 
 
 def _names_user(toks: list[Token], end: int) -> bool:

@@ -97,15 +97,24 @@ def tokenize(question: str) -> list[Token]:
     return out
 
 
-def under_heading(question: str, at: int, heading: re.Pattern[str]) -> bool:
-    """Whether the words at character `at` answer the heading above them, as issue forms lay out their
-    fields ("### Device Model", a blank line, then "Google Pixel 9 Pro XL"): at most one word before
-    them on their line, and the nearest line above that is not blank matches `heading`."""
-    line_start = question.rfind("\n", 0, at) + 1
-    if len(question[line_start:at].split()) > 1:
-        return False
-    above = question[:line_start].rstrip().rsplit("\n", 1)[-1]
-    return bool(above) and heading.match(above) is not None
+class FormField:
+    """A field of an issue form, named by a pattern of its names: its value follows "Name:" (or "Name -")
+    on one line, or stands under a "### Name" heading, as issue forms lay out their answers."""
+
+    def __init__(self, names: str) -> None:
+        self._inline = re.compile(rf"^[\W_]*{names}(?: name)?\W*[:：=\-]\W*(?:\w+\W+)?$", re.IGNORECASE)
+        self._heading = re.compile(rf"^\s*#+\s*{names}(?: name)?\s*$", re.IGNORECASE)
+
+    def holds(self, question: str, at: int) -> bool:
+        """Whether the words at character `at` are this field's value (at most one word before them:
+        "Device: Google Pixel 9")."""
+        line_start = question.rfind("\n", 0, at) + 1
+        if self._inline.match(question[line_start:at]):
+            return True
+        if len(question[line_start:at].split()) > 1:
+            return False
+        above = question[:line_start].rstrip().rsplit("\n", 1)[-1]
+        return bool(above) and self._heading.match(above) is not None
 
 
 def is_shouting(question: str) -> bool:
