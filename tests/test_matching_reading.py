@@ -486,6 +486,9 @@ def test_the_askers_own_phone_of_a_model_we_do_not_know_is_not_another_phone_we_
     assert result.device is None and [s.id for s in result.suggestions] == ["oneplus-8"]
     # asked about, it is the phone
     assert read("I have a OnePlus Ace5. Does the OnePlus 8 work on jio?").device == "oneplus-8"
+    # a letter glued to its number begins a model too; but a phone the asker calls theirs as well is theirs
+    assert read("My phone is a Xiaomi X9c, my friend's pixel 9 works on jio").device is None
+    assert read("I have a Xiaomi X9c and my pixel 9 won't work on jio").device == "pixel-9"
 
 
 def test_a_codename_gives_way_to_a_phone_named_by_its_name_unless_they_are_listed() -> None:

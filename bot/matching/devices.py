@@ -342,19 +342,30 @@ def _beside_unknown_phones(
     return bool(_unknown_models(lexicon, toks, kept, after_vendor))
 
 
-def _unknown_models(lexicon: Lexicon, toks: list[Token], kept: list[Match], after_vendor: set[int]) -> list[int]:
+def _unknown_models(
+    lexicon: Lexicon, toks: list[Token], kept: list[Match], after_vendor: set[int], letters: bool = False
+) -> list[int]:
     """Where the post names a model we do not know: a line's word or a word right after a maker's
-    name, then a number ("iPhone 4S", "Galaxy S3", "OnePlus Ace5"), outside the names we know."""
+    name, then a number ("iPhone 4S", "Galaxy S3", "OnePlus Ace5"; with `letters`, a letter glued to
+    its number too: "Honor X9c"), outside the names we know."""
     spans = {i for m in kept for i in range(m.start, m.end)}
     return [
         i
         for i, t in enumerate(toks)
-        if (t.norm in lexicon.series_words or (i in after_vendor and t.norm.isalpha() and not is_everyday(t.norm)))
+        if (t.norm in lexicon.series_words or (i in after_vendor and _model_word(toks, i, letters)))
         and i not in spans
         and i + 1 < len(toks)
         and not toks[i + 1].brk
         and toks[i + 1].norm[:1].isdigit()
     ]
+
+
+def _model_word(toks: list[Token], i: int, letters: bool) -> bool:
+    """A word that may begin a model's name after a maker's: "Ace" of "OnePlus Ace5"; with `letters`,
+    "X" of "Honor X9c"."""
+    word = toks[i].norm
+    glued_number = i + 1 < len(toks) and toks[i + 1].glued
+    return word.isalpha() and (not is_everyday(word) or (letters and len(word) == 1 and glued_number))
 
 
 # "My phone is a OnePlus Ace5", "I have a …": the asker's own phone.
@@ -366,7 +377,10 @@ def _own_phone_unknown(
 ) -> bool:
     """Whether the asker says their phone is a model we do not know ("My phone is OnePlus Ace5 China
     version … OnePlus 13 China version uses your fix"): the phone we know is another one."""
-    unknown = set(_unknown_models(lexicon, toks, kept, {end for _start, end in vendor_spans}))
+    # The known phone is the asker's too ("I have a Samsung A5 and my pixel 8 won't work on jio").
+    if any(m.start > 0 and toks[m.start - 1].norm in ("my", "our") for m in kept):
+        return False
+    unknown = set(_unknown_models(lexicon, toks, kept, {end for _start, end in vendor_spans}, letters=True))
     for start, end in vendor_spans:
         if end not in unknown:
             continue
