@@ -6,7 +6,7 @@ Builds knowledge of each size (from ../shared/data/gsmarena_2021_network_bands.c
 checkout when present, topped up with synthetic devices, all synthetic with --synthetic) and
 imports it into a SQLite file in one process; then, in a fresh process pinned to one CPU, loads it
 from that file as the service does and measures. Prints a Markdown table with the targets, writes
-it to bench/RESULTS.md, and exits non-zero when a target fails.
+it to bench/RESULTS.md (not with --quick, unless --output is given), and exits non-zero when a target fails.
 """
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--synthetic", action="store_true", help="ignore the band CSV: every device synthetic")
     parser.add_argument("--quick", action="store_true", help="fewer questions and builds: well under a minute")
-    parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md", help="where to write the Markdown")
+    parser.add_argument(
+        "--output", type=Path, default=None, help="where to write the Markdown (default RESULTS.md; --quick: none)"
+    )
     parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md alone")
     parser.add_argument("--worker", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--prepare", type=int, default=None, help=argparse.SUPPRESS)
@@ -51,6 +53,10 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--db", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     quick = args.quick
+    # A quick look never replaces the full run's report and plot unless asked to.
+    if args.output is None:
+        args.no_write = args.no_write or quick
+        args.output = HERE / "RESULTS.md"
     args.sizes = args.sizes or [1000, 10000, 100000]
     args.questions = args.questions or (400 if quick else 2000)
     args.prefixes = args.prefixes or (120 if quick else 600)
