@@ -216,8 +216,7 @@ def resolve(
     ):
         # "My phone is OnePlus Ace5 China version … OnePlus 13 China version uses your fix": the
         # asker's phone is one we do not know; the one we know is someone else's.
-        device = next(iter(ids))
-        return DeviceReading(None, None, (Suggestion("device", device, k.device(device).name),), 0.0, True, False, None)
+        return _offered(k, next(iter(ids)))
     if (
         len(ids) == 1
         and not model_devices
@@ -225,8 +224,7 @@ def resolve(
     ):
         # "Apple announced the iPhone 7 … my iPhone 4S … the era of the iPhone 5S": named once among
         # phones we do not know, ours may be a passing mention: offered, not answered.
-        device = next(iter(ids))
-        return DeviceReading(None, None, (Suggestion("device", device, k.device(device).name),), 0.0, True, False, None)
+        return _offered(k, next(iter(ids)))
     if len(ids) == 1:
         device = next(iter(ids))
         variants = {v for d, v in by_model if d == device and v is not None}
@@ -287,6 +285,11 @@ def resolve(
             suggestions.append(Suggestion("device", m.payload.id, k.device(m.payload.id).name))
     unique = list(dict.fromkeys(suggestions))[:5]
     return DeviceReading(None, None, tuple(unique), 0.0, hint or bool(contradicted), False, None)
+
+
+def _offered(k: Knowledge, device: str) -> DeviceReading:
+    """The one phone found, offered rather than answered."""
+    return DeviceReading(None, None, (Suggestion("device", device, k.device(device).name),), 0.0, True, False, None)
 
 
 # A name ending in "phone" ("Vollaphone", "PinePhone"): a phone, whether or not we know it.
