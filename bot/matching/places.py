@@ -372,7 +372,7 @@ _USERS = frozenset(
 _OF = frozenset({"de", "da", "do", "dos", "das", "del", "di", "dal", "von", "du", "des", "dari"})
 _DETERMINERS = frozenset({"a", "an", "my", "the", "this", "that", "our", "his", "her", "their", "unlocked", "locked"})
 _BUYING = frozenset({"buy", "buying", "comprar", "compro", "kaufen", "beli", "acheter", "comprare"})
-_UNLOCKING = ("liber", "desbloque", "desbloq", "sblocc", "entsperr")
+_UNLOCKING = ("liber", "desbloq", "sblocc", "entsperr")
 _FORMER_CUES = frozenset({"from", "through", "thru", "left", "leaving", "ex", "former", "formerly"})
 # Upper-case words that are country codes but say something else in phone talk ("NSA and SA" 5G, "OK").
 _NOT_CODES = frozenset(
