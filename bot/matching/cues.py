@@ -568,6 +568,15 @@ LOWER_CODE_BLOCKERS = frozenset(
     ]
 )
 
+# "the Indian market", "den deutschen Markt", "el mercado mexicano": where a phone is sold. Not
+# "marché": folded it is "marche", French for "works".
+MARKET_NOUNS = frozenset({"market", "markets", "markt", "mercado", "mercados", "mercato"})
 # Nouns of phones after a market word: "China market devices", "global market version" are made for
 # that market (their origin), not sold there.
 PHONE_NOUNS = frozenset({"device", "devices", "phone", "phones", "model", "models", "version", "versions", "unit"})
+
+
+def made_for_market(words: list[str]) -> bool:
+    """Whether the words begin with a market word and a word of phones ("market devices"): what a phone
+    is made for, not where it is sold."""
+    return len(words) >= 2 and words[0] in MARKET_NOUNS and words[1] in PHONE_NOUNS

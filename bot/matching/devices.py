@@ -340,7 +340,7 @@ def _beside_unknown_phones(
     at = toks[kept[0].start].start
     if first_line > 0 and at < first_line:
         return False  # named in the title
-    if _in_device_field(question, at):
+    if _DEVICE_FIELD.holds(question, at):
         return False  # "Device: Pixel 6 Pro"
     return bool(_unknown_models(lexicon, toks, kept, after_vendor))
 
@@ -383,14 +383,14 @@ def _own_phone_unknown(
     # The known phone is the asker's too ("I have a Samsung A5 and my pixel 8 won't work on jio").
     if any(m.start > 0 and toks[m.start - 1].norm in ("my", "our") for m in kept):
         return False
-    unknown = set(_unknown_models(lexicon, toks, kept, {end for _start, end in vendor_spans}, letters=True))
+    # The makers said to be the asker's ("my phone is a OnePlus …") first: the post is scanned for
+    # unknown models only after them.
+    owned = set()
     for start, end in vendor_spans:
-        if end not in unknown:
-            continue
         before = [t.norm for t in toks[max(0, start - 4) : start] if t.norm not in ("a", "an", "the")]
         if any(tuple(before[-len(cue) :]) == cue for cue in _OWN_PHONE):
-            return True
-    return False
+            owned.add(end)
+    return bool(owned) and any(i in owned for i in _unknown_models(lexicon, toks, kept, owned, letters=True))
 
 
 def _unknown_phone_first(
@@ -538,21 +538,15 @@ def _the_one_in_the_title(kept: list[Match], ids: set[str], toks: list[Token], q
 
 _TITLE_CHARS = 160
 # An issue form's field that names the phone in hand ("Device: Pixel 10 Pro Fold", "Phone model - Redmi
-# Note 9"): that phone, whatever others the story compares it with.
+# Note 9", or the answer under "### Device Model"): that phone, whatever others the story compares it with.
 _DEVICE_FIELD = FormField(
     r"(?:device|phone|handset|smartphone|model|phone model|device model|dispositivo|gerät|"
     r"telefone|celular|aparelho|ponsel|hp)"
 )
 
 
-def _in_device_field(question: str, at: int) -> bool:
-    """Whether the name at character `at` is the value of a device field: "Device: Pixel 6 Pro" on
-    one line, or the answer under an issue form's "### Device Model" heading."""
-    return _DEVICE_FIELD.holds(question, at)
-
-
 def _the_one_in_a_device_field(kept: list[Match], ids: set[str], toks: list[Token], question: str) -> set[str]:
-    in_field = {m.payload.id for m in kept if _in_device_field(question, toks[m.start].start)} & ids
+    in_field = {m.payload.id for m in kept if _DEVICE_FIELD.holds(question, toks[m.start].start)} & ids
     return in_field if len(in_field) == 1 else ids
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .. import text
 from .cues import INTENT_WORDS as _WRITTEN
-from .cues import NETWORK_WORDS, PHONE_NOUNS, SOFTWARE_WORDS, TROUBLE_WORDS
+from .cues import NETWORK_WORDS, SOFTWARE_WORDS, TROUBLE_WORDS, made_for_market
 from .tokens import Token
 
 # Questions are folded before they are read ("lançado" is "lancado"), so the cue words are too.
@@ -120,15 +120,11 @@ def _says(word: str) -> frozenset[str]:
 _SAYS_NOTHING: frozenset[str] = frozenset()
 
 
-def _made_for_market(norms: list[str], i: int) -> bool:
-    """ "China market devices", "global market version": what a phone is made for, not a sale."""
-    return norms[i] in ("market", "markets") and i + 1 < len(norms) and norms[i + 1] in PHONE_NOUNS
-
-
 def _first(name: str, norms: list[str], raws: list[str], joined: str, question: str) -> int:
     """Where the question first says it (a token position, or a rough one for phrases), or _NOWHERE."""
     for i, w in enumerate(norms):
-        if name in _says(w) and not (name == "availability" and _made_for_market(norms, i)):
+        # "China market devices", "global market version": what a phone is made for, not a sale.
+        if name in _says(w) and not (name == "availability" and made_for_market(norms[i : i + 2])):
             return i
         if name == "bands" and _BAND.match(raws[i]):
             return i

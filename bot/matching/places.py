@@ -21,10 +21,11 @@ from .cues import (
     LIST_WORDS,
     LOWER_CODE_BLOCKERS,
     MARKET_CUES,
+    MARKET_NOUNS,
     ORIGIN_CUES,
     ORIGIN_GAP,
-    PHONE_NOUNS,
     USE_CUES,
+    made_for_market,
 )
 from .devices import Suggestion
 from .everyday import is_everyday
@@ -141,7 +142,7 @@ def resolve(
     carriers = list(dict.fromkeys(carriers))
     if len(carriers) > 1:
         # "**Carrier:** China Unicom — also affects China Mobile and China Telecom": an issue form's field.
-        in_field = [c for c in carriers if any(_in_carrier_field(question, toks[at].start) for at in said_at[c])]
+        in_field = [c for c in carriers if any(_CARRIER_FIELD.holds(question, toks[at].start) for at in said_at[c])]
         carriers = in_field if len(in_field) == 1 else carriers
     if len(carriers) > 1 and asking:
         # "my iphone is on at&t, will at&t mexico work?": the carrier the question asks about.
@@ -176,16 +177,11 @@ def _examples(
     return out
 
 
+# An issue form's carrier field: "Carrier: China Unicom" on one line, or the answer under "### Mobile Carrier".
 _CARRIER_FIELD = FormField(
     r"(?:(?:mobile |network |cellular )?(?:carrier|operator|provider|network)"
     r"|operadora|operatore|netzbetreiber|anbieter)"
 )
-
-
-def _in_carrier_field(question: str, at: int) -> bool:
-    """Whether the name at character `at` is the value of a carrier field: "Carrier: China Unicom" on
-    one line, or the answer under an issue form's "### Mobile Carrier" heading."""
-    return _CARRIER_FIELD.holds(question, at)
 
 
 def _names_user(toks: list[Token], end: int) -> bool:
@@ -255,7 +251,7 @@ def _adjective_of_network(toks: list[Token], start: int, end: int) -> bool:
     before = toks[start - 1].norm if start > 0 and not toks[start].brk else ""
     if _made_for_market(toks, end):
         return False
-    return (bool(after) and after[0] in _NETWORK_NOUNS | _MARKET_NOUNS) or before in _MARKET_NOUNS
+    return (bool(after) and after[0] in _NETWORK_NOUNS | MARKET_NOUNS) or before in MARKET_NOUNS
 
 
 def _used_to(toks: list[Token], i: int) -> bool:
@@ -264,8 +260,7 @@ def _used_to(toks: list[Token], i: int) -> bool:
 
 def _made_for_market(toks: list[Token], end: int) -> bool:
     """ "China market devices": phones made for that market, wherever they are used (their origin)."""
-    after = [t.norm for t in toks[end : end + 2] if not t.brk]
-    return len(after) == 2 and after[0] in _MARKET_NOUNS and after[1] in PHONE_NOUNS
+    return made_for_market([t.norm for t in toks[end : end + 2] if not t.brk])
 
 
 def _codes(lexicon: Lexicon, toks: list[Token], taken: set[int], shouting: bool, question: str) -> list[_Place]:
@@ -357,9 +352,6 @@ _NETWORK_NOUNS = frozenset(
     {"carrier", "carriers", "sim", "simcard", "network", "networks", "operator", "operators", "provider", "telco"}
 )
 _NETWORK_FILLERS = frozenset({"based", "phone", "mobile", "cell", "cellular", "wireless", "smartphone"})
-# "the Indian market", "den deutschen Markt", "el mercado mexicano": where a phone is sold. Not
-# "marché": folded it is "marche", French for "works".
-_MARKET_NOUNS = frozenset({"market", "markets", "markt", "mercado", "mercados", "mercato"})
 # After a network's name: its subscriber ("a Jio user", "LG U+ 사용자"; "cliente de Claro" is before).
 _USERS = frozenset(
     text.fold(w)
