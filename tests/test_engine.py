@@ -144,6 +144,11 @@ def test_device_without_scope_asks_for_a_carrier() -> None:
     assert a["compatibility"] == [] and "carrier or a country" in a["answer"]
 
 
+def test_a_sale_question_without_a_country_asks_for_one() -> None:
+    a = as_json("is the pixel 9 available?")
+    assert a["availability"] is None and "Tell me a country" in a["answer"]
+
+
 def test_mentions_never_survive() -> None:
     for q in ("@everyone pixel 9 on tmo", "pixel 9 @here", "<@&123456> xiaomi 14 sold in us", "@EVERYONE"):
         text = say(E, q)

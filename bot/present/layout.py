@@ -180,6 +180,9 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
     if a.availability is not None and vendor is not None:
         asked = a.intent == "availability"
         _availability(a, vendor.name, device, country, asked, heads["availability"], sections["availability"])
+    elif device is not None and a.intent == "availability" and not a.country:
+        # "is the pixel 7a available?": with no country there is nothing to say yet but what to add
+        heads["availability"].append(_("Tell me a country and I'll check whether it is sold there."))
     if a.compatibility:
         _compatibility(a, k, device, country, country_names, heads["compatibility"], sections["compatibility"], notes)
     elif device is not None and a.intent in ("compatibility", "unknown") and not a.country:
