@@ -846,6 +846,9 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
         ("can i root my pixel 9 without breaking volte on jio", "other"),
         ("does grapheneos work with verizon on a pixel 9?", "compatibility"),
         ("5G not available on my pixel 9 in india", "compatibility"),
+        # a carrier's name that fits several countries is still a network named
+        ("my pixel 9 can't detect the sim, vodafone", "compatibility"),
+        ("pixel 9: no signal with my vodafone sim", "compatibility"),
     ],
 )
 def test_intent_from_words_and_structure(question: str, intent: str) -> None:

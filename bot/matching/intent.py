@@ -145,6 +145,7 @@ def classify(
     has_carrier: bool,
     has_place: bool,
     asks: bool,
+    network_named: bool = False,
     other_words: int,
     asking_tokens: list[Token] | None = None,
 ) -> tuple[str, bool]:
@@ -162,8 +163,10 @@ def classify(
         # "5G not available", "LTE gibt es nur auf 1800": a feature of the network, not a sale
         sale, use = _NOWHERE, min(use, sale)
     # "no 5G on tmo after the update": whether the phone fits that network, whatever software it runs;
-    # with a network named, whatever phone ("联通VoLTE问题 … 无法接通").
-    trouble = ((has_phone and has_place) or has_carrier) and sale == _NOWHERE and _network_trouble(norms, question)
+    # with a network named, whatever phone ("联通VoLTE问题 … 无法接通"), even one whose name fits several
+    # countries ("can't detect SIM … Telia").
+    on_network = (has_phone and has_place) or has_carrier or network_named
+    trouble = on_network and sale == _NOWHERE and _network_trouble(norms, question)
     if trouble and not _asks_other(norms, joined):
         return "compatibility", True
     # "does GrapheneOS work with Verizon on a Pixel 6 Pro?": the software is the story, the carrier the question.

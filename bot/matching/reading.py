@@ -146,6 +146,8 @@ class Index:
             q,
             has_phone=has_phone,
             has_carrier=bool(where.carriers),
+            # A carrier's name that fits several countries ("Telia", "Vodafone") is still a network named.
+            network_named=bool(where.carriers) or any(s.kind == "carrier" for s in where.suggestions),
             has_place=bool(where.country),
             asks=asks,
             asking_tokens=[t for i, t in enumerate(toks) if sentence_of[i] in asking] if len(asking) else None,
