@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__, bundle, present, snapshot
+from . import __version__, bundle, present, shipped, snapshot
 from .bundle import KnowledgeError
 from .store import Store, default_db_path
 
@@ -152,6 +152,8 @@ def _open_store(db: Path | None) -> Store:
 
 def _ask(args: argparse.Namespace, out: TextIO, inp: TextIO) -> int:
     store = _open_store(args.db)
+    if shipped.stale(store):
+        print(shipped.NOTICE, file=sys.stderr)
     engine = snapshot.engine_for(store)
     question = " ".join(args.question).strip()
     if question:
@@ -335,6 +337,7 @@ def run(argv: Sequence[str] | None = None, out: TextIO | None = None, inp: TextI
                 actor=args.actor,
                 action="import --replace" if args.replace else "import",
                 dry_run=args.dry_run,
+                shipped=shipped.this_version() if args.shipped else None,
             )
             if summary.changed and not args.dry_run:
                 snapshot.engine_for(store)  # the writer builds the new index once, for every reader

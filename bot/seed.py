@@ -78,7 +78,14 @@ def build(folder: Path) -> dict[str, Any]:
         store.close()
     if state is None or not snapshot.current(snapshot.path_for(folder / DATABASE), state):
         raise RuntimeError(f"the seed's index snapshot was not written in {folder}")
-    manifest = {"key": key(), "state": state, "code": snapshot.fingerprint()}
+    from . import shipped
+
+    manifest = {
+        "key": key(),
+        "state": state,
+        "code": snapshot.fingerprint(),
+        "knowledge": shipped.digest(shape.shipped_knowledge_dir()),
+    }
     (folder / MANIFEST).write_text(json.dumps(manifest) + "\n", encoding="utf-8")
     return manifest
 
@@ -171,6 +178,11 @@ def copy_into(store: Store, folder: Path = PACKAGED) -> bool:
                 "INSERT INTO main.changes (batch, at, actor, action, kind, entry_id, before, after) "
                 "SELECT ?, ?, actor, action, kind, entry_id, before, after FROM seed.changes ORDER BY change_id",
                 [batch, at],
+            )
+            # Which shipped knowledge the rows are (`bot.shipped`), as the seed recorded it.
+            conn.execute(
+                "INSERT OR REPLACE INTO main.meta (key, value) "
+                "SELECT key, value FROM seed.meta WHERE key = 'shipped_knowledge'"
             )
             # The rows are the seed's rows: its state names them (the triggers gave each insert a new one).
             conn.execute("UPDATE main.knowledge_state SET token = ? WHERE id = 1", [manifest["state"]])

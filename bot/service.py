@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import bundle, heap, present, snapshot
+from . import bundle, heap, present, shipped, snapshot
 from .bundle import KnowledgeError, RawBundle
 from .dbfaults import StoreError
 from .engine import Answer, Engine
 from .matching import Analysis
 from .metrics import Metrics
 from .store import Store, Summary, default_db_path
+
+log = logging.getLogger(__name__)
 
 
 class Service:
@@ -35,7 +38,10 @@ class Service:
 
     @classmethod
     def open(cls, db: Path | str | None = None, metrics: Metrics | None = None) -> Service:
-        return cls(Store.open(db or default_db_path(), seed=bundle.shipped_knowledge_dir()), metrics)
+        store = Store.open(db or default_db_path(), seed=bundle.shipped_knowledge_dir())
+        if shipped.stale(store):
+            log.warning("%s", shipped.NOTICE)  # an operator who upgraded the image reads the log
+        return cls(store, metrics)
 
     def refresh_if_changed(self) -> bool:
         """Rebuild the engine if another process changed the database; True when it did. When the

@@ -254,7 +254,13 @@ class Store:
                 if prebuilt.copy_into(store):  # an empty database file: the seed's rows
                     return store
             # The shipped knowledge is checked by the package's tests.
-            store.apply(bundle.read_path(seed, trusted=shipped), replace=True, actor="devicebot", action="seed")
+            store.apply(
+                bundle.read_path(seed, trusted=shipped),
+                replace=True,
+                actor="devicebot",
+                action="seed",
+                shipped=_shipped_digest() if shipped else None,
+            )
         return store
 
     def close(self) -> None:
@@ -447,14 +453,41 @@ class Store:
 
     # -- writing ----------------------------------------------------------------------------------
 
-    def apply(self, incoming: RawBundle, *, replace: bool, actor: str, action: str, dry_run: bool = False) -> Summary:
+    def apply(
+        self,
+        incoming: RawBundle,
+        *,
+        replace: bool,
+        actor: str,
+        action: str,
+        dry_run: bool = False,
+        shipped: str | None = None,
+    ) -> Summary:
         """Upsert `incoming` by id (or make it the whole knowledge with `replace`), atomically.
 
         The result is validated as a whole before anything is written; KnowledgeError names the
-        incoming file's entry and field, and leaves the database as it was.
+        incoming file's entry and field, and leaves the database as it was. `shipped`: the digest of
+        the shipped knowledge `incoming` is (`bot.shipped`), recorded in the same transaction.
         """
         with self._transaction(keep=not dry_run):
-            return self._apply_locked(incoming, replace=replace, actor=actor, action=action, dry_run=dry_run)
+            summary = self._apply_locked(incoming, replace=replace, actor=actor, action=action, dry_run=dry_run)
+            if shipped is not None:
+                self.conn.execute("insert or replace into meta (key, value) values ('shipped_knowledge', ?)", [shipped])
+            return summary
+
+    def meta(self, key: str) -> str | None:
+        """A value kept in the meta table (None when there is none)."""
+        with self._guard():
+            row = self.conn.execute("select value from meta where key = ?", [key]).fetchone()
+        return None if row is None else str(row[0])
+
+    def seeded(self) -> bool:
+        """Whether devicebot filled this database from its shipped knowledge (its history says so)."""
+        with self._guard():
+            row = self.conn.execute(
+                "select exists (select 1 from changes where action = 'seed' and actor = 'devicebot')"
+            ).fetchone()
+        return bool(row[0])
 
     def _apply_locked(self, incoming: RawBundle, *, replace: bool, actor: str, action: str, dry_run: bool) -> Summary:
         current = self.raw()
@@ -569,3 +602,9 @@ def _recent(devices: Iterable[Device], first: int, last: int) -> dict[str, Any]:
         "with_lte_pct": round(100 * banded / len(recent), 1) if recent else None,
         "per_vendor": dict(sorted(Counter(d.vendor for d in recent).items())),
     }
+
+
+def _shipped_digest() -> str:
+    from .shipped import this_version  # bot.shipped reads the wheel's manifest or the files
+
+    return this_version()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import carrier, device, make_bundle, statement, variant, vendor
 
+from bot import bundle
 from bot.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -195,6 +196,37 @@ def test_import_shipped_keeps_local_additions(db: Path, tmp_path: Path) -> None:
     assert stats["devices_per_vendor"].get("google", 0) >= 1  # the fixture's Pixel 9 is still there
     both = devicebot("kb", "import", "--shipped", str(tmp_path / "x.json"), db=db)
     assert both.returncode == 2 and "one of them" in both.stderr
+
+
+def test_after_an_upgrade_ask_says_the_database_holds_other_shipped_knowledge(tmp_path: Path) -> None:
+    path = tmp_path / "kb.db"
+    fresh = devicebot("ask", "pixel 8 on tmo", db=path)  # a new database, filled from this version's
+    assert fresh.returncode == 0 and "kb import --shipped" not in fresh.stderr
+
+    def older(sql: str) -> subprocess.CompletedProcess[str]:
+        with sqlite3.connect(path) as conn:
+            conn.execute(sql)
+        conn.close()
+        return devicebot("ask", "pixel 8 on tmo", db=path)
+
+    # As a database filled by a version that shipped other knowledge, or by one from before the
+    # record was kept, is left after an upgrade: the answer comes, and a line on stderr says what to do.
+    for sql in (
+        "update meta set value = 'f00' where key = 'shipped_knowledge'",
+        "delete from meta where key = 'shipped_knowledge'",
+    ):
+        result = older(sql)
+        assert result.returncode == 0 and "Pixel 8" in result.stdout
+        assert "`devicebot kb import --shipped` loads this version's" in result.stderr
+    assert devicebot("kb", "import", "--shipped", db=path).returncode == 0
+    assert "kb import --shipped" not in devicebot("ask", "pixel 8 on tmo", db=path).stderr
+
+
+def test_a_database_devicebot_never_seeded_gets_no_upgrade_note(tmp_path: Path) -> None:
+    path = tmp_path / "own.db"
+    Store(path).apply(bundle.check_shape(BUNDLE, "bundle.json"), replace=True, actor="me", action="import")
+    result = devicebot("ask", "pixel 9 on tmo", db=path)
+    assert result.returncode == 0 and "Pixel 9" in result.stdout and result.stderr == ""
 
 
 def test_ask_in_another_language(db: Path) -> None:

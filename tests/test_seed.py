@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import bundle, seed, snapshot
+from bot import bundle, seed, shipped, snapshot
 from bot.engine import Engine
 from bot.store import Store
 
@@ -60,6 +60,9 @@ def _never(_store: Store) -> Engine:
 def _check_seeded(store: Store, folder: Path, from_yaml: Path) -> None:
     manifest = json.loads((folder / seed.MANIFEST).read_text())
     assert store.state() == manifest["state"]
+    # Which shipped knowledge it holds comes with it, so an upgrade that ships other knowledge is told.
+    assert store.meta(shipped.META_KEY) == manifest["knowledge"] == shipped.digest(bundle.shipped_knowledge_dir())
+    assert not shipped.stale(store)
     assert _rows(store.path) == _rows(from_yaml)
     [first] = store.history(limit=1)
     assert (first.actor, first.action) == ("devicebot", "seed")

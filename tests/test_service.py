@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import device, make_bundle, variant, vendor
 
-from bot import bundle
+from bot import bundle, shipped
 from bot.bundle import KnowledgeError
 from bot.service import Service
 from bot.store import Store, Summary
@@ -29,6 +29,23 @@ def db(tmp_path: Path) -> Path:
     )
     Store(tmp_path / "kb.db").apply(bundle.read_path(path), replace=True, actor="t", action="seed")
     return tmp_path / "kb.db"
+
+
+def test_opening_a_database_of_other_shipped_knowledge_logs_what_to_do(
+    db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = Store(db)
+    store.conn.execute("insert into meta (key, value) values ('shipped_knowledge', 'f00')")
+    store.conn.commit()
+    with caplog.at_level("WARNING", logger="bot.service"):
+        Service.open(db)
+    assert [r.getMessage() for r in caplog.records] == [shipped.NOTICE]
+    caplog.clear()
+    store.conn.execute("update meta set value = ? where key = 'shipped_knowledge'", [shipped.this_version()])
+    store.conn.commit()
+    with caplog.at_level("WARNING", logger="bot.service"):
+        Service.open(db)
+    assert caplog.records == []
 
 
 def test_edit_is_answered_at_once(db: Path) -> None:

@@ -121,6 +121,14 @@ async def test_healthz(client: TestClient, service: Service) -> None:
     ok = await client.get("/healthz")
     body = await ok.json()
     assert ok.status == 200 and body["status"] == "ok" and body["knowledge"]["devices"] == 2
+    assert body["knowledge"]["shipped_current"] is True  # a database of one's own knowledge, never seeded
+    service.store.db.conn.execute(
+        "insert into changes (batch, at, actor, action, kind, entry_id, before, after) "
+        "values (99, '2026-01-01', 'devicebot', 'seed', 'vendors', 'x', null, null)"
+    )
+    service.store.db.conn.commit()
+    old = await (await client.get("/healthz")).json()
+    assert old["status"] == "ok" and old["knowledge"]["shipped_current"] is False  # seeded by an older version
     service.store.db.conn.close()
     broken = await client.get("/healthz")
     assert broken.status == 503 and (await broken.json())["database"]["ok"] is False

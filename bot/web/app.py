@@ -15,7 +15,7 @@ import jinja2
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from .. import bundle
+from .. import bundle, shipped
 from ..bundle import KnowledgeError
 from ..dbfaults import StoreError
 from ..engine import verdict_grid
@@ -64,6 +64,8 @@ async def healthz(request: web.Request) -> web.Response:
             "devices": len(k.devices),
             "carriers": len(k.carriers),
             "statements": len(k.statements),
+            # False after an upgrade that ships other knowledge: `devicebot kb import --shipped` loads it.
+            "shipped_current": not shipped.stale(svc.store),
         }
     except Exception as exc:  # any failure to read the database is unhealthy, whatever it is
         body["status"] = "unhealthy"
