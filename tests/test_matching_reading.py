@@ -801,6 +801,20 @@ def test_model_numbers_in_any_form(question: str, device_id: str, variant_id: st
     assert (result.device, result.variant) == (device_id, variant_id)
 
 
+@pytest.mark.parametrize(
+    ("question", "device_id"),
+    [
+        # an "s" glued to a model number after words of several phones is a plural ...
+        ("do our pixel 9s work on tmo?", "pixel-9"),
+        ("both of my pixel 9s on tmo?", "pixel-9"),
+        # ... but alone it may be another model, one we do not know
+        ("does the pixel 9s work on tmo?", None),
+    ],
+)
+def test_a_plural_of_a_model_number_is_that_model(question: str, device_id: str | None) -> None:
+    assert read(question).device == device_id
+
+
 def test_build_ids_and_units_are_no_model_numbers() -> None:
     result = read("pixel 9 on build TQ2A.230405.003, 128gb, 5000mah: works on tmo?")
     assert result.device == "pixel-9" and result.unknown_model is None

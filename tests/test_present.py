@@ -347,3 +347,18 @@ def test_a_question_that_may_mean_several_phones_gets_a_line_for_each() -> None:
     # a whole country: each phone's model on every network there
     lines = say(E8, "acme x or acme x pro in the us").splitlines()
     assert lines[1:3] == ["**Works in the United States?**", "🟢 **Acme X** works on Verizon."]
+
+
+def test_a_makers_phone_asked_about_a_network_gets_asked_for_its_model_first() -> None:
+    # "will my acme work on globe?": the maker sells there, which says nothing of a model's bands.
+    from bot.present import layout
+
+    answer = E.answer("will my acme phone work on globe?")
+    lay = layout.build(answer, E.knowledge, E.index.country_names)
+    assert lay.headline[0] == "Which Acme phone? Tell me the model and I'll check its bands."
+    assert layout.verdict_of(answer) == "unknown"  # not the green of "sold"
+    # asked whether the maker sells there, the statement leads and colours the answer
+    sold = E.answer("does acme sell phones in the philippines?")
+    assert layout.verdict_of(sold) == "full" and "Sold in the Philippines?" in say(
+        E, "does acme sell phones in the philippines?"
+    )

@@ -447,6 +447,21 @@ def _name_before(t: Token) -> bool:
     return t.raw[:1].isupper() and t.norm.isalpha() and not is_everyday(t.norm) and not t.raw.isupper()
 
 
+# Words that say several phones follow ("do our iphone 13s work on visible?"): with them an "s" glued to a
+# model number is a plural, not the letter of another model ("OnePlus 13s" is a phone of its own).
+_PLURAL_BEFORE = frozenset(
+    {"our", "these", "those", "both", "two", "three", "four", "five", "all", "several", "multiple", "many"}
+)
+
+
+def _plural(toks: list[Token], start: int, end: int) -> bool:
+    """Whether a word just before the name (past "the", "my", "of") says there are several of it."""
+    i = start - 1
+    while i >= 0 and not toks[i + 1].brk and toks[i].norm in ("the", "my", "of", "old", "new"):
+        i -= 1
+    return i >= 0 and not toks[i + 1].brk and toks[i].norm in _PLURAL_BEFORE and toks[end].norm == "s"
+
+
 def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
     """The name is followed by a word that makes it another model ("pixel 8" + "a"), or by a word one
     edit from one that would ("meizu m1 mental")."""
@@ -458,7 +473,7 @@ def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
     if nxt.brk:
         return False
     if nxt.glued and nxt.norm.isascii() and nxt.norm.isalpha():
-        return True
+        return not (nxt.norm == "s" and _plural(toks, m.start, m.end))
     # "Redmi 959" is not the phone named "Xiaomi Redmi": a number after a name ending in a word;
     # but "pro 12 256", "16gb", "2 sim" tell the memory or the SIMs of the phone named, and
     # "blueline-13.0" the version of a ROM built for it.

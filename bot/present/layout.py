@@ -98,7 +98,8 @@ def verdict_of(a: Answer) -> str:
         if len(verdicts) == 1:
             return verdicts.pop()
         return "partial" if verdicts & {"full", "partial"} else ("none" if "none" in verdicts else "unknown")
-    if a.availability is not None and a.vendor:
+    if a.availability is not None and a.vendor and (a.device or a.intent not in ("compatibility", "bands")):
+        # A maker selling its phones somewhere says nothing of whether an unnamed model works there.
         return STATUS_VERDICT.get(a.availability.status, "unknown")
     return "unknown"
 
@@ -168,13 +169,21 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
     else:
         assert vendor is not None
         title = _("{vendor} (all its phones)").format(vendor=vendor.name)
-        if a.device_hint and not a.suggestions:
+        if a.intent in ("compatibility", "bands"):
+            # "will my iphone work on visible?": what works is a model's bands, so the answer asks for
+            # the model first; the maker's word on selling there follows.
+            heads[a.intent].append(
+                _("Which one do you mean: {names}?").format(names=", ".join(f"**{s.name}**" for s in a.suggestions))
+                if a.suggestions
+                else _("Which {vendor} phone? Tell me the model and I'll check its bands.").format(vendor=vendor.name)
+            )
+        elif a.device_hint and not a.suggestions:
             extra.append(
                 _("I don't know which {vendor} phone you mean; this is what {vendor} said of all its phones.").format(
                     vendor=vendor.name
                 )
             )
-    if a.suggestions:
+    if a.suggestions and (device is not None or a.intent not in ("compatibility", "bands")):
         extra.append(_("Other candidates: ") + ", ".join(f"**{s.name}**" for s in a.suggestions))
 
     if a.availability is not None and vendor is not None:
