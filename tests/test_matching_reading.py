@@ -58,6 +58,7 @@ K = knowledge(
         carrier("att-us", "US", "AT&T", "att", lte=([2, 4, 12], [])),
         carrier("ultra-us", "US", "Ultra Mobile", "ultra", mvno_of="tmobile-us"),
         carrier("mint-us", "US", "Mint Mobile", "mint", mvno_of="tmobile-us"),
+        carrier("google-fi-us", "US", "Google Fi", "fi", mvno_of="tmobile-us"),
         carrier("att-mx", "MX", "AT&T México", "at&t mexico", "att mexico", lte=([2, 4, 7], [])),
         carrier("telcel-mx", "MX", "Telcel", lte=([2, 4, 7], [])),
         carrier("telekom-de", "DE", "Telekom Deutschland", "telekom", "t-mobile", lte=([1, 3, 20], [])),
@@ -799,6 +800,18 @@ def test_two_letter_words_are_countries_only_where_they_can_be() -> None:
 def test_model_numbers_in_any_form(question: str, device_id: str, variant_id: str) -> None:
     result = read(question)
     assert (result.device, result.variant) == (device_id, variant_id)
+
+
+@pytest.mark.parametrize(
+    ("question", "carriers"),
+    [
+        # "fi" of "wi-fi" is the end of a word, not Google Fi
+        ("does the pixel 9 support wi-fi calling in the US?", ()),
+        ("pixel 9 on fi?", ("google-fi-us",)),
+    ],
+)
+def test_a_network_s_short_name_after_a_hyphen_is_part_of_a_word(question: str, carriers: tuple[str, ...]) -> None:
+    assert read(question).carriers == carriers
 
 
 @pytest.mark.parametrize(

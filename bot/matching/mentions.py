@@ -211,6 +211,9 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     ]
     # "unlock it at T-mobile": "at t" (AT&T) would end inside "T-mobile", which another name spans whole.
     found = [m for m in found if not _cuts_hyphenated_name(m, toks, found)]
+    # "wi-fi calling in the US": a network's everyday or two-letter name ("fi", Google Fi) that begins
+    # after a hyphen is the end of another word, not the network.
+    found = [m for m in found if not (m.payload.kind == "carrier" and m.payload.weak and toks[m.start].hyphen)]
     named = {i for m in found for i in range(m.start, m.end)}
     return [m for m in found if not _tail_of_unknown_name(m, toks, named)]
 
@@ -229,7 +232,7 @@ def everyday_carriers(lexicon: Lexicon, toks: list[Token], found: list[Match], b
     named = {i for m in found for i in range(m.start, m.end)}
     out = []
     for i, t in enumerate(toks):
-        if i in named or i in blocked:
+        if i in named or i in blocked or t.hyphen:  # "fi" of "wi-fi"
             continue
         after = toks[i + 1].norm if i + 1 < len(toks) and not toks[i + 1].brk else ""
         if after == "of" or (len(after) > 2 and after.isalpha() and after.endswith("s") and after != "is"):
