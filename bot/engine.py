@@ -173,7 +173,7 @@ class Engine:
             vendor=a.vendor,
             variants=tuple(v.id for v in variants),
             country=a.country,
-            carrier=a.carriers[0] if a.carriers else None,
+            carrier=a.carriers[0] if a.carriers and not a.carrier_choice else None,
             carriers=tuple(c.id for c in scope) if a.carriers else (),
             availability=avail,
             compatibility=tuple(compat),

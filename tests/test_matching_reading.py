@@ -802,6 +802,15 @@ def test_model_numbers_in_any_form(question: str, device_id: str, variant_id: st
     assert (result.device, result.variant) == (device_id, variant_id)
 
 
+def test_networks_offered_as_a_choice_are_each_checked_and_neither_is_the_askers() -> None:
+    # two everyday names of one country's networks, "or" between them, name each other
+    choice = read("mint or ultra for my pixel 9?")
+    assert set(choice.carriers) == {"mint-us", "ultra-us"} and choice.carrier_choice
+    assert read("is it mint or ultra clean? my pixel 9").carriers == ()
+    mine = read("does my pixel 9 work on tmo or should i switch to verizon")
+    assert mine.carriers[0] == "tmobile-us" and not mine.carrier_choice
+
+
 @pytest.mark.parametrize(
     ("question", "carriers"),
     [

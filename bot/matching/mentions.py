@@ -196,6 +196,7 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     adjective_ends = {m.end for m in matches if m.payload.kind == "origin" and m.score == 1.0}
     place_ends = adjective_ends | {m.end for m in matches if m.payload.kind == "country" and m.score == 1.0}
     found = [m for m in matches if _acceptable(m, toks, adjective_ends, place_ends)]
+    found += _offered_together(lexicon, matches, found, toks)
     carrier_spans = {(m.start, m.end) for m in found if m.payload.kind == "carrier"}
     # "galaxy s24 on a1": after "on", the short name of the Redmi A1 is the network A1 (Austria).
     found = [
@@ -250,6 +251,47 @@ def everyday_carriers(lexicon: Lexicon, toks: list[Token], found: list[Match], b
 # A word met less often than once in 20,000 ("cincinnati", 3.96; "switch" is 4.6, "cheap" 4.7) may be
 # the first word of a name we do not know, even where wordfreq counts it as everyday.
 _NAME_WORD_ZIPF = 4.3
+
+
+# Words between networks offered as a choice ("visible or mint", "orange vs free").
+_CHOICE = frozenset({"or", "vs", "versus"})
+_AFTER_CHOICE = frozenset({"for", "with", "on", "in", "here", "there"})
+
+
+def offered_as_choice(toks: list[Token], spans: list[tuple[int, int]]) -> bool:
+    """Whether networks are named as a choice the asker has yet to make ("orange or free for an
+    iphone 16e?"): two names with "or"/"vs" between them and nothing after but the rest of the
+    question; then neither is the asker's network."""
+    if len(spans) != 2:
+        return False
+    (_, end), (start, last) = sorted(spans)
+    after = toks[last] if last < len(toks) else None
+    return (
+        start - end == 1
+        and toks[end].norm in _CHOICE
+        and not toks[start].brk
+        and (after is None or after.brk or after.norm in _AFTER_CHOICE)
+    )
+
+
+def _offered_together(lexicon: Lexicon, matches: list[Match], found: list[Match], toks: list[Token]) -> list[Match]:
+    """ "visible or mint for my pixel 7a?": networks of one country named by everyday words and
+    offered as a choice name each other, though each alone would be a word."""
+    carriers = [m for m in matches if m.payload.kind == "carrier" and m.score == 1.0]
+    kept = set(map(id, found))
+    out: list[Match] = []
+    for m in carriers:
+        if id(m) in kept or not m.payload.weak:
+            continue
+        country = lexicon.knowledge.carrier(m.payload.id).country
+        for o in carriers:
+            if o is m or lexicon.knowledge.carrier(o.payload.id).country != country:
+                continue
+            # the choice ends there: "visible or mint for my pixel 7a?", not "mint or visible damage"
+            if offered_as_choice(toks, [(m.start, m.end), (o.start, o.end)]):
+                out.append(m)
+                break
+    return out
 
 
 def _tail_of_unknown_name(m: Match, toks: list[Token], named: set[int]) -> bool:

@@ -38,6 +38,7 @@ class Analysis:
     lang: str | None = None  # the question's language when not English ("pt")
     intent_said: bool = False  # the intent came from the question's words, not from its structure
     origin_unrecorded: bool = False  # the phone's model for its origin is not in the knowledge
+    carrier_choice: bool = False  # the carriers are a choice still to make ("orange or free?"), none the asker's
 
 
 class Index:
@@ -174,6 +175,17 @@ class Index:
             lang=lang,
             intent_said=said,
             origin_unrecorded=unrecorded,
+            carrier_choice=len(where.carriers) == 2
+            and mentions.offered_as_choice(
+                toks,
+                sorted(
+                    {
+                        (m.start, m.end)
+                        for m in matches
+                        if m.payload.kind == "carrier" and m.payload.id in where.carriers
+                    }
+                ),
+            ),
         )
 
     # -- a follow-up ------------------------------------------------------------------------------
