@@ -894,6 +894,17 @@ def test_intent_from_words_and_structure(question: str, intent: str) -> None:
 # -- other languages ------------------------------------------------------------------------------
 
 
+def test_a_romance_se_is_a_pronoun_not_a_model_word() -> None:
+    # "se vende" (is sold): no Xiaomi 14 SE asked about; "se on tmo" may well be one we do not know
+    assert read("¿el xiaomi 14 se vende en méxico?").device == "xiaomi-14"
+    assert read("xiaomi 14 se on tmo").device is None
+
+
+def test_one_word_two_languages_share_is_told_apart_by_the_others() -> None:
+    # "da" is Portuguese and Italian alike; "pega" (gets) only Portuguese
+    assert read("o pixel 9 pega 5g da vivo?").lang == "pt"
+
+
 @pytest.mark.parametrize(
     ("question", "device_id", "country", "origin"),
     [

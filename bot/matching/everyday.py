@@ -166,9 +166,19 @@ def guess_language(words: list[str]) -> str | None:
     # 9 funciona na claro?"): that is its language.
     if best is not None and best_count == 1 and no_english and len(words) <= 10:
         marked = {w for w in words if w in _marks(best)}
-        if not any(marked & _marks(other) for other in _GUESSED if other != best):
+        shared = [other for other in _GUESSED if other != best and marked & _marks(other)]
+        if not shared:
             return best
+        # "o pixel 8a pega 5g da claro?": "da" is Portuguese and Italian alike; "pega" is Portuguese only.
+        ranked = sorted((best, *shared), key=lambda lang: _weight(words, lang), reverse=True)
+        if _weight(words, ranked[0]) - _weight(words, ranked[1]) >= _CLEAR_LEAD:
+            return ranked[0]
     return None
+
+
+# How much more a short question's words must weigh in one language than in the next (Zipf, summed):
+# one content word of that language's own ("pega": 4.6 in Portuguese, none in Italian).
+_CLEAR_LEAD = 3.0
 
 
 def _weight(words: list[str], lang: str) -> float:

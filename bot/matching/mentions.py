@@ -20,7 +20,7 @@ from .cues import (
     SOFTWARE_NAMES,
     SOFTWARE_WORDS,
 )
-from .everyday import commonness, is_everyday
+from .everyday import commonness, frequencies, is_everyday
 from .intent import CUE_WORDS
 from .lexicon import KANA, Lexicon, Node, Payload
 from .tokens import Token
@@ -507,6 +507,15 @@ def _plural(toks: list[Token], start: int, end: int) -> bool:
     return i >= 0 and not toks[i + 1].brk and toks[i].norm in _PLURAL_BEFORE and toks[end].norm == "s"
 
 
+def _pronoun_se(toks: list[Token], i: int) -> bool:
+    """ "¿el poco f6 se vende en méxico?": a lower-case "se" before a Spanish, Portuguese or Italian word
+    is a pronoun ("se vende", "se puede") or "if" ("se funziona"), not the SE of a model ("mi 9 se on tmo")."""
+    if toks[i].raw != "se" or i + 1 >= len(toks) or toks[i + 1].brk or not toks[i + 1].norm.isalpha():
+        return False
+    en, es, pt, _de, _fr, it = frequencies(toks[i + 1].norm)
+    return max(es, pt, it) >= 3.0 and max(es, pt, it) > en + 1.0
+
+
 def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
     """The name is followed by a word that makes it another model ("pixel 8" + "a"), or by a word one
     edit from one that would ("meizu m1 mental")."""
@@ -529,7 +538,7 @@ def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
         and not _version_after(toks, m.end)
     ):
         return True
-    if nxt.norm in MODIFIERS:
+    if nxt.norm in MODIFIERS and not _pronoun_se(toks, m.end):
         return True
     # "xiaomi 14 t" is the 14T; but "a" and "i" are words ("is the pixel 9 a good phone"), and the
     # "T" of "T-Mobile" is the carrier's.
