@@ -894,6 +894,20 @@ def test_intent_from_words_and_structure(question: str, intent: str) -> None:
 # -- other languages ------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("question", "origin"),
+    [
+        ("will a chinese phone work in the us?", "CN"),
+        ("my japanese smartphone on tmo?", "JP"),
+        # what a phone has there, or a maker, is no phone from there
+        ("i need a us phone number for my pixel 9", None),
+        ("xiaomi, a chinese smartphone giant, sells the xiaomi 14 in the us?", None),
+    ],
+)
+def test_a_countrys_adjective_before_a_word_of_phones_is_where_it_comes_from(question: str, origin: str | None) -> None:
+    assert read(question).origin == origin
+
+
 def test_a_romance_se_is_a_pronoun_not_a_model_word() -> None:
     # "se vende" (is sold): no Xiaomi 14 SE asked about; "se on tmo" may well be one we do not know
     assert read("¿el xiaomi 14 se vende en méxico?").device == "xiaomi-14"

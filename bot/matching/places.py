@@ -463,12 +463,25 @@ def _sold_the_phone(
     return word in lexicon.device_vocab and word.isalpha() and not is_everyday(word) and word != "lte"
 
 
+# Words of a phone itself, after a country's adjective ("a chinese phone" comes from China) ...
+_HANDSETS = frozenset({"phone", "phones", "smartphone", "smartphones", "handset", "handsets", "device", "devices"})
+# ... unless they go on to name what a phone has there ("a US phone number", "an Indian phone plan").
+_NOT_A_HANDSET = frozenset(
+    {"number", "numbers", "plan", "plans", "bill", "line", "lines", "service", "carrier", "carriers"}
+    | {"network", "networks", "provider", "providers", "company", "companies", "market", "call", "calls"}
+    | {"giant", "giants", "maker", "makers", "brand", "brands", "manufacturer", "manufacturers", "vendor"}
+    | {"vendors", "firm", "firms", "industry", "sales", "shipments"}
+)
+
+
 def _adjective_names_market(toks: list[Token], start: int, end: int, device_span: tuple[int, int] | None) -> bool:
     """ "chinese", "us", "cn" count as a market only next to a phone or a market word ("the chinese
     one", "a us iphone", "CN rom"); "us" in "let us know" is a pronoun."""
     after = [t.norm for t in toks[end : end + 3] if not t.brk]
     if after and (after[0] in MARKET_CUES or (len(after) > 1 and after[1] in MARKET_CUES)):
         return True
+    if after and after[0] in _HANDSETS and not (len(after) > 1 and after[1] in _NOT_A_HANDSET):
+        return True  # "a chinese phone"; not "a US phone number", "a Chinese smartphone giant"
     if start > 0 and toks[start - 1].norm in MARKET_CUES and not toks[start].brk:
         return True  # "versione cinese", "versão chinesa", "version china"
     if device_span is None:
