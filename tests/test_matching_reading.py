@@ -492,6 +492,23 @@ def test_the_askers_own_phone_of_a_model_we_do_not_know_is_not_another_phone_we_
     assert read("I have a Xiaomi X9c and my pixel 9 won't work on jio").device == "pixel-9"
 
 
+def test_did_you_mean_offers_the_names_holding_every_word_typed() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("apple", "Apple", "iphone")],
+            devices=[
+                device("iphone-se-2020", "apple", "iPhone SE (2020)"),
+                device("iphone-se-2022", "apple", "iPhone SE (2022)"),
+                device("iphone-xs", "apple", "iPhone XS"),
+                device("iphone-11-pro-max", "apple", "iPhone 11 Pro Max"),
+            ],
+            carriers=[carrier("verizon-us", "US", "Verizon", lte=([2, 4, 13], []))],
+        )
+    )
+    offered = [s.id for s in index.analyze("iphone se on verizon").suggestions if s.kind == "device"]
+    assert sorted(offered) == ["iphone-se-2020", "iphone-se-2022"]  # not the XS, which only looks alike
+
+
 def test_a_codename_gives_way_to_a_phone_named_by_its_name_unless_they_are_listed() -> None:
     index = Index(
         knowledge(

@@ -710,6 +710,10 @@ def fuzzy_devices(
     from rapidfuzz import fuzz, process  # imported by the first fuzzy search, not by every ask
 
     best = process.extract(phrase, names, scorer=fuzz.WRatio, limit=15, score_cutoff=60)
+    # Names holding every word typed are what was meant ("iphone se": the SE (2020) and SE (2022), not
+    # the XS that merely looks alike).
+    holding = [b for b in best if set(phrase.split()) <= set(b[0].split())]
+    best = holding or best
     # String likeness ties often ("pixel 10" is as close to "pixel 6" as to "pixel 9"): among
     # names about as close, the nearest model number comes first.
     wanted = model_numbers(phrase)
