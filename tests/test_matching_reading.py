@@ -492,6 +492,36 @@ def test_the_askers_own_phone_of_a_model_we_do_not_know_is_not_another_phone_we_
     assert read("I have a Xiaomi X9c and my pixel 9 won't work on jio").device == "pixel-9"
 
 
+def test_of_two_phones_a_name_fits_the_one_made_for_the_market_said_is_meant() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "redmi")],
+            devices=[
+                device("rn13p-4g", "xiaomi", "Redmi Note 13 Pro (4G)", variant("rn13p-4g-g", "Global", lte=[1, 3])),
+                device(
+                    "rn13p-5g",
+                    "xiaomi",
+                    "Redmi Note 13 Pro 5G",
+                    variant("rn13p-5g-g", "Global", ("2312DRA50G",), lte=[1, 3]),
+                    variant("rn13p-5g-cn", "China", ("2309CRA70C",), lte=[1, 3, 41]),
+                ),
+            ],
+        )
+    )
+    # only the 5G phone has a model made for China
+    china = index.analyze("redmi note 13 pro china version")
+    assert (china.device, china.variant) == ("rn13p-5g", "rn13p-5g-cn")
+    # both have a Global model: still a question back
+    assert index.analyze("redmi note 13 pro global version").device is None
+
+
+def test_a_name_of_networks_in_several_other_countries_is_not_offered() -> None:
+    # "vodafone" names networks in Germany and Spain; in Mexico it is none of them, nor one to offer
+    assert read("pixel 9 in mexico on vodafone?").suggestions == ()
+    # one network elsewhere may still be the one meant
+    assert [s.id for s in read("pixel 9 in mexico on jio?").suggestions] == ["jio-in"]
+
+
 def test_did_you_mean_offers_the_names_holding_every_word_typed() -> None:
     index = Index(
         knowledge(

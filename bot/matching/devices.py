@@ -607,6 +607,12 @@ def variant_for_country(
     return fits[0][0] if len(fits) == 1 else None
 
 
+def has_market(lexicon: Lexicon, device_id: str, country: str, names: dict[str, str]) -> bool:
+    """Whether a variant of the phone is said to be made for the country ("US (carrier)")."""
+    wanted = _country_words(country, names)
+    return any(_names_country(text.tokens(v.market), wanted) for v in lexicon.knowledge.device(device_id).variants)
+
+
 def market_unrecorded(lexicon: Lexicon, device_id: str, country: str, names: dict[str, str]) -> bool:
     """Whether the phone's model for a country is missing from the knowledge: every variant recorded
     names another market ("a US iPhone 16" when only the Singapore model is known)."""

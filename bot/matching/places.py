@@ -309,8 +309,10 @@ def _one_carrier(
         )
         if not here:
             # The country named in the question wins over a carrier of another country: "smart" in
-            # "ok on smart in india" is not the Philippine network. Offer it, don't use it.
-            return [], ids
+            # "ok on smart in india" is not the Philippine network. Offer it, don't use it; but a
+            # name of networks in several other countries ("in egypt on vodafone") is a brand that
+            # is in this one too, and none of them is meant.
+            return [], ids if len({k.carrier(c).country for c in ids}) == 1 else []
         ids = here
     elif country:
         ids = [c for c in ids if k.carrier(c).country == country] or ids

@@ -126,6 +126,18 @@ class Index:
             where = places.with_everyday_carrier(
                 lex, where, mentions.everyday_carriers(lex, toks, matches, covered | software)
             )
+        if d.device is None and d.ambiguous and where.origin:
+            # "my note 20 ultra is a us version": of the phones the name fits, the one with a model
+            # made for that market.
+            fitting = [
+                s.id
+                for s in d.suggestions
+                if s.kind == "device" and devices.has_market(lex, s.id, where.origin, self.country_names)
+            ]
+            if len(fitting) == 1:
+                d = replace(d, device=fitting[0], confidence=1.0, ambiguous=False, suggestions=())
+                vendor = self.knowledge.device(fitting[0]).vendor
+                suggestions = [s for s in suggestions if s.kind != "device"]
         suggestions.extend(where.suggestions)
         variant = d.variant
         if d.device and variant is None and where.origin:
