@@ -907,6 +907,7 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
         ("bands of the xiaomi 14?", "bands"),
         ("does the galaxy s24 have n77?", "bands"),
         ("how to root the pixel 9", "other"),
+        ("will google apps work on my xiaomi 14?", "other"),
         ("price of the pixel 9 in india", "other"),
         ("pixel 9?", "unknown"),
         ("what carrier is best in canada?", "other"),

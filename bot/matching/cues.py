@@ -355,7 +355,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
 # the phone fits that network, whatever software it runs.
 SOFTWARE_WORDS: tuple[str, ...] = (
     *("custom", "lineage", "lineageos", "graphene", "grapheneos", "miui", "hyperos", "oxygenos"),
-    *("coloros", "oneui", "aosp", "xposed", "magisk", "module", "modul", "patch", "app", "apk", "firmware"),
+    *("coloros", "oneui", "aosp", "xposed", "magisk", "module", "modul", "patch", "app", "apps", "apk", "firmware"),
     *("update", "updated", "updating", "build", "kernel", "bootloader", "root", "rooted", "twrp"),
     *("bug", "bugs", "crash", "crashes", "crashing", "tutorial", "setting", "settings", "toggle", "enable"),
     *("enabled", "turn", "translation", "traducao", "traduccion", "ubersetzt", "fehler", "erro", "error"),
