@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import heap, markets
-from .matching import Analysis, Index, Suggestion
+from .matching import Analysis, Index, Suggestion, incremental
 from .records import Carrier, Device, Knowledge, Statement, Variant
 from .verdicts import Availability, Compatibility, availability, compatibility
 
@@ -76,10 +76,16 @@ class Answer:
 
 
 class Engine:
-    def __init__(self, knowledge: Knowledge) -> None:
+    index: Index
+
+    def __init__(self, knowledge: Knowledge, previous: Engine | None = None) -> None:
+        """`previous`: an engine of an earlier state of the knowledge (the last snapshot's), whose index
+        is reused where the knowledge did not change (`matching.incremental`); the index is the same
+        as one built whole."""
         self.knowledge = knowledge
         with heap.paused():
-            self.index = Index(knowledge)
+            lexicon = incremental.updated(previous.index.lexicon, knowledge) if previous is not None else None
+            self.index = Index(knowledge, lexicon)
         self._statements: dict[tuple[str, str], list[Statement]] = defaultdict(list)
         for s in knowledge.statements:
             self._statements[(s.vendor, s.country)].append(s)

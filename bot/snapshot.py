@@ -115,9 +115,11 @@ def _normalised(name: str) -> str:
 
 def engine_for(store: Store, *, build: Callable[[Store], Engine] | None = None) -> Engine:
     """The engine of the store's knowledge: loaded from the snapshot when it is the current state's,
-    else built (by `build`, default `Engine(store.load())`) and written as the new snapshot."""
-    make = build or (lambda st: Engine(st.load()))
+    else built (by `build`, default `Engine(store.load())`, its index made from the snapshot of an
+    earlier state where only a few phones changed: `matching.incremental`) and written as the new
+    snapshot."""
     snapshot = path_for(store.path)
+    make = build or (lambda st: Engine(st.load(), previous=earlier(snapshot)))
     with store.reading():
         state = store.state()
         if state is not None:
@@ -149,10 +151,20 @@ def _ours(header: dict[str, Any] | None, state: str) -> bool:
 def load(path: Path, state: str) -> Engine | None:
     """The engine in the snapshot at `path` if it was built from `state` by this code; None when there
     is none or it is of another state, other code, or damaged (never an exception)."""
+    return _load(path, state)
+
+
+def earlier(path: Path) -> Engine | None:
+    """The engine in the snapshot at `path`, of whichever state it was built from, if by this code:
+    what the writer's next build starts from (None as for `load`)."""
+    return _load(path, None)
+
+
+def _load(path: Path, state: str | None) -> Engine | None:
     try:
         with open(path, "rb") as file:
             header = _read_header(file)
-            if header is None or not _ours(header, state):
+            if header is None or not _ours(header, state if state is not None else str(header.get("state"))):
                 return None
             reader = _Checked(file, int(header["size"]))
             with heap.paused():

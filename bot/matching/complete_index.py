@@ -9,12 +9,16 @@ Built once by whoever builds the lexicon and loaded with it: the keys are one st
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import repeat
-from operator import add, itemgetter, methodcaller, mul
+from operator import add, floordiv, itemgetter, methodcaller, mod, mul
+from typing import Any
 
 from .tables import Strings
+
+_GONE = -(1 << 48)
 
 
 class CompletionIndex:
@@ -65,6 +69,74 @@ class CompletionIndex:
         self.by_start = array("q", sorted(self.ranked, key=starts.__getitem__))
         compact_starts = list(map(itemgetter(slice(2)), compact))
         self.by_compact_start = array("q", sorted(self.ranked, key=compact_starts.__getitem__))
+
+    def edited(
+        self, gone: set[str], added: list[tuple[str, str]], order: Mapping[str, int], labels: Mapping[str, str]
+    ) -> CompletionIndex:
+        """This index without the keys of the entries `gone` and with the keys `added` ((key, entry id),
+        each entry's in the order a build gives them): the index a build of the whole would make, when
+        the keys are in the order of their entries (`order`: an entry's place) and labels of the
+        entries kept are unchanged. Each order is this one's, renumbered, with the few new keys put in
+        by bisection (a sort of 250,000 keys is a second; this, a few tenths)."""
+        old_keys = self.keys.tolist()
+        old_entries = list(map(self.ids.__getitem__, self.owners))
+        origin = [n for n, entry in enumerate(old_entries) if entry not in gone]  # old number of each key, or -1
+        keys = list(map(old_keys.__getitem__, origin))
+        entries = list(map(old_entries.__getitem__, origin))
+        fresh: list[int] = []
+        for key, entry in added:
+            at = bisect_right(entries, order[entry], key=order.__getitem__)
+            keys.insert(at, key)
+            entries.insert(at, entry)
+            origin.insert(at, -1)
+        for at, was in enumerate(origin):
+            if was < 0:
+                fresh.append(at)
+        # Each old key's new number; a key gone, a number below any place (`by_word`) it could make.
+        renumbered = [_GONE] * len(old_keys)
+        for at, was in enumerate(origin):
+            if was >= 0:
+                renumbered[was] = at
+
+        def moved(old_order: array[int]) -> array[int]:
+            return array("q", filter((0).__le__, map(renumbered.__getitem__, old_order)))
+
+        out = CompletionIndex.__new__(CompletionIndex)
+        out.ids = sorted(set(entries))
+        number = {entry_id: n for n, entry_id in enumerate(out.ids)}
+        out.keys = Strings(keys)
+        out.owners = array("I", map(number.__getitem__, entries))
+        compact = [key.replace(" ", "") for key in keys]
+
+        def put(into: array[int], rank: Callable[[int], Any]) -> array[int]:
+            for n in fresh:
+                into.insert(bisect_left(into, rank(n), key=rank), n)
+            return into
+
+        out.by_key = put(moved(self.by_key), lambda n: (keys[n], n))
+        out.by_compact = put(moved(self.by_compact), lambda n: (compact[n], n))
+        out.width = 1 + max(map(len, keys), default=0)
+        width, old_width = out.width, self.width
+        # Each place n * width + at, its key renumbered and the width made the new one's, in C.
+        numbers = map(renumbered.__getitem__, map(floordiv, self.by_word, repeat(old_width)))
+        places = map(add, map(mul, numbers, repeat(width)), map(mod, self.by_word, repeat(old_width)))
+        by_word = array("q", filter((0).__le__, places))
+        rest = out.word
+        for n in fresh:
+            key = keys[n]
+            at = key.find(" ")
+            while at >= 0:
+                place = n * width + at + 1
+                by_word.insert(bisect_left(by_word, (key[at + 1 :], place), key=lambda p: (rest(p), p)), place)
+                at = key.find(" ", at + 1)
+        out.by_word = by_word
+        out.ranked = put(moved(self.ranked), lambda n: (len(keys[n]), labels[entries[n]], n))
+        out.position = array("q", bytes(8 * len(keys)))
+        deque(map(out.position.__setitem__, out.ranked, range(len(keys))), maxlen=0)
+        position = out.position
+        out.by_start = put(moved(self.by_start), lambda n: (keys[n][:2], position[n]))
+        out.by_compact_start = put(moved(self.by_compact_start), lambda n: (compact[n][:2], position[n]))
+        return out
 
     def __len__(self) -> int:
         return len(self.keys)

@@ -7,19 +7,21 @@ finds a phone in a question also completes in a slash command.
 
 from __future__ import annotations
 
+import marshal
 import re
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
+from hashlib import blake2b
 from itertools import chain, pairwise
 
 from .. import text
-from ..records import Knowledge
+from ..records import Device, Knowledge
 from .complete_index import CompletionIndex
 from .cues import COUNTRY_ADJECTIVES, COUNTRY_NICKNAMES, MODIFIERS, SHORT_LINES, SHORT_TAILS
 from .everyday import LANGUAGES, is_everyday, word_table
-from .tables import Groups, Models, Pairs
+from .tables import Counts, Groups, Models, Pairs, Strings
 from .trie import Builder, Node, Payload, shape_of
 
 __all__ = ["Lexicon", "Node", "Payload"]
@@ -166,6 +168,67 @@ def _inflections(adjective: str) -> set[str]:
     return forms
 
 
+def device_context(k: Knowledge) -> tuple[set[str], dict[str, list[str]], dict[str, list[list[str]]]]:
+    """What the forms of phones' names need of their makers: every word of makers' names, each maker's
+    other spellings of its name, and the token prefixes its phones' names may begin with."""
+    vendor_tokens = {t for vendor in k.vendors for name in (vendor.name, *vendor.aliases) for t in text.tokens(name)}
+    # Other spellings of a vendor's own name that phone names begin with: "one plus 12" for
+    # "OnePlus 12", "小米 14" for "Xiaomi 14".
+    respellings = {
+        v.id: [
+            a
+            for a in v.aliases
+            if (text.compact(a) == text.compact(v.name) and text.key(a) != text.key(v.name)) or _CJK.search(a)
+        ]
+        for v in k.vendors
+    }
+    # Per maker, once: the token prefixes its phones' names may begin with (its name, and its
+    # names in Chinese, Japanese or Korean).
+    prefixes_of = {
+        v.id: [text.tokens(v.name), *(text.tokens(a) for a in v.aliases if _CJK.search(a))] for v in k.vendors
+    }
+    return vendor_tokens, respellings, prefixes_of
+
+
+def device_digest(device: Device) -> bytes:
+    """8 bytes that change when anything of a phone a lexicon reads changes: its id, maker, name and
+    aliases, its variants' ids and model numbers, and whether one has 5G bands."""
+    read = (
+        device.id,
+        device.vendor,
+        device.name,
+        device.aliases,
+        [(v.id, v.models, bool(v.bands.nr)) for v in device.variants],
+    )
+    return blake2b(marshal.dumps(read, 2), digest_size=8).digest()
+
+
+class BuildState:
+    """What an edit of a few phones needs of the build it edits (`incremental`), as a few flat tables
+    (every reader loads them with the index): a digest of each phone (`device_digest`), in the
+    knowledge's order; how many of the phones' names and forms hold each word and each pair of
+    neighbouring words; the words, the entity words and the pairs of every other name (makers,
+    carriers, places); and the forms a build left out as another phone's own name."""
+
+    def __init__(
+        self,
+        digests: bytes,
+        words: Counts,
+        pairs: Counts,
+        other_words: Strings,
+        other_entity: Strings,
+        other_pairs: Strings,
+        shadowed: frozenset[str],
+    ) -> None:
+        self.digests = digests
+        self.words = words
+        self.pairs = pairs
+        self.other_words = other_words
+        self.other_entity = other_entity
+        self.other_pairs = other_pairs
+        self.shadowed = shadowed
+
+
 class Lexicon:
     """The names, built once from the knowledge."""
 
@@ -177,7 +240,7 @@ class Lexicon:
         self.device_vocab: set[str] = set()
         self.entity_vocab: set[str] = set()  # words of phone, maker and carrier names (not places)
         self._pairs: set[tuple[str, str]] = set()  # while building: `bigrams`
-        self._near: Mapping[str, frozenset[str]] = {}
+        self._near = Groups({})
         self._corrections: dict[str, list[tuple[str, float]]] = {}
         self._models: dict[str, tuple[str, str]] = {}  # while building: `models`
         # While building: each phone's name and its key (text.key), made as its names are added.
@@ -196,7 +259,26 @@ class Lexicon:
         )
         # Every key a kind of entry answers to, for autocomplete: (comparable key, id).
         self.keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        # While building: what `build_state` keeps for an edit of a few phones (`incremental`).
+        self._shadowed: set[str] = set()
+        self._other_words: set[str] = set()
+        self._other_entity: set[str] = set()
+        self._other_pairs: set[tuple[str, str]] = set()
         self._build(knowledge)
+        words, pairs = self._named_counts
+        self.build_state = BuildState(
+            b"".join(map(device_digest, knowledge.devices)),
+            Counts(words),
+            Counts({f"{a}\x00{b}": n for (a, b), n in pairs.items()}),
+            Strings(sorted(self._other_words)),
+            Strings(sorted(self._other_entity)),
+            Strings(sorted({f"{a}\x00{b}" for a, b in self._other_pairs})),
+            frozenset(self._shadowed),
+        )
+        del self._named_counts, self._shadowed, self._other_words, self._other_entity, self._other_pairs
+        # How many phones an edit redid when this lexicon was made from an earlier one (`incremental`);
+        # None when it was built whole.
+        self.redone: int | None = None
         assert self._builder is not None
         self.trie = self._builder.freeze()
         self._builder = None  # its tables are freed here, in the builder, not in every reader
@@ -289,8 +371,11 @@ class Lexicon:
         entity = payload.kind in ("device", "vendor", "carrier")
         if entity:
             self._pairs.update(pairwise(toks))
+            self._other_pairs.update(pairwise(toks))
             self.entity_vocab.update(toks)
+            self._other_entity.update(toks)
         self.vocab.update(toks)
+        self._other_words.update(toks)
         if payload.kind == "device":
             self.device_vocab.update(toks)
         builder = self._builder
@@ -308,28 +393,10 @@ class Lexicon:
             self.keys[payload.kind].append((" ".join(toks), payload.id))
 
     def _build(self, k: Knowledge) -> None:
-        vendor_tokens = set()
         for vendor in k.vendors:
             for name in (vendor.name, *vendor.aliases):
                 self.insert(name, Payload("vendor", vendor.id))
-                vendor_tokens.update(text.tokens(name))
-
-        # Other spellings of a vendor's own name that phone names begin with: "one plus 12" for
-        # "OnePlus 12", "小米 14" for "Xiaomi 14".
-        respellings = {
-            v.id: [
-                a
-                for a in v.aliases
-                if (text.compact(a) == text.compact(v.name) and text.key(a) != text.key(v.name)) or _CJK.search(a)
-            ]
-            for v in k.vendors
-        }
-        # Per maker, once: the token prefixes its phones' names may begin with (its name, and its
-        # names in Chinese, Japanese or Korean).
-        prefixes_of = {
-            v.id: [text.tokens(v.name), *(text.tokens(a) for a in v.aliases if _CJK.search(a))] for v in k.vendors
-        }
-        self._add_devices(k, vendor_tokens, respellings, prefixes_of)
+        self._add_devices(k, *device_context(k))
 
         for carrier in k.carriers:
             # Its name, with and without a bracketed part ("Jio (Reliance Jio)" is called "jio").
@@ -421,7 +488,9 @@ class Lexicon:
         device_tokens = self.device_tokens
         device_names, device_keys_of = self._device_names, self._device_keys
         models = self._models
-        named: list[list[str]] = []  # every name and form added, in order: the vocabularies' words
+        # Every name and form added (once per phone and node), in order: the vocabularies' words.
+        named: list[list[str]] = []
+        shadowed = self._shadowed
         explicit: dict[str, str] = {}  # a phone's own name's key -> the phone
         derived: list[tuple[list[str], int, str]] = []  # (tokens, payload code, phone)
         for device in k.devices:
@@ -437,10 +506,9 @@ class Lexicon:
             for toks in tokenized:
                 key = " ".join(toks)
                 explicit[key] = did  # its key (text.key)
-                if toks:
+                if toks and add(node_of(toks), base + as_named):
                     named.append(toks)
-                    if add(node_of(toks), base + as_named):
-                        device_keys.append((key, did))
+                    device_keys.append((key, did))
                 for tok in toks:
                     device_tokens[tok].add(did)
             for name, toks in zip(names, tokenized, strict=True):
@@ -509,16 +577,20 @@ class Lexicon:
                     models[number] = (did, variant.id)
                     device_keys.append((number, did))
         for toks, code, did in derived:
-            owner = explicit.get(" ".join(toks))
-            if (owner is None or owner == did) and toks:
+            key = " ".join(toks)
+            owner = explicit.get(key)
+            if owner is not None and owner != did:
+                shadowed.add(key)  # another phone's own name (see `incremental`)
+            elif toks and add(node_of(toks), code):
                 named.append(toks)
-                add(node_of(toks), code)
         # Each word once, in the order first met: the sets are the ones adding every word makes.
         words = dict.fromkeys(chain.from_iterable(named))
         self.entity_vocab.update(words)
         self.vocab.update(words)
         self.device_vocab.update(words)
-        self._pairs.update(chain.from_iterable(map(pairwise, named)))
+        pairs = Counter(chain.from_iterable(map(pairwise, named)))
+        self._pairs.update(pairs)
+        self._named_counts = (Counter(chain.from_iterable(named)), pairs)
 
     # -- typo tolerance ---------------------------------------------------------------------------
 

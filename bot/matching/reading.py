@@ -44,9 +44,10 @@ class Analysis:
 class Index:
     """Everything reading needs, built once from the knowledge."""
 
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, lexicon: Lexicon | None = None) -> None:
+        """`lexicon`: the knowledge's, when it is made already (`incremental`)."""
         self.knowledge = knowledge
-        self.lexicon = Lexicon(knowledge)
+        self.lexicon = lexicon if lexicon is not None else Lexicon(knowledge)
         self.country_names = self.lexicon.country_names
         self.vendor_devices = self.lexicon.vendor_devices
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
 from typing import Any
@@ -156,6 +156,7 @@ class Builder:
         trie.token = array("I", map(token.__getitem__, order))
         trie.starts = array("I", accumulate(map(counts.get, range(size), repeat(0)), initial=0))
         trie.codes = array("Q", map(self.codes.__getitem__, placed_payloads))
+        trie._kids, trie._pays = {}, {}
         trie._restore()
         return trie
 
@@ -198,22 +199,157 @@ class Trie:
         self.token = array("I", [0, *(token_of[word] for word in edges[1:])])
         self.starts = starts
         self.codes = codes
+        self._kids, self._pays = {}, {}
         self._restore()
+
+    # An edit of a few phones (`edited`) leaves the arrays as they are and says what differs: the
+    # children (by word) of each node whose children changed, and the payload codes of each node whose
+    # payloads changed. Nodes an edit makes are numbered after the arrays' last.
+    _kids: dict[int, dict[str, int]]
+    _pays: dict[int, tuple[int, ...]]
 
     def _restore(self) -> None:
         # Made again after a load rather than stored: cheap next to the arrays, and the cache is
         # per process.
         self._token_of = {word: n for n, word in enumerate(self.words)}
         # The root's children by word: every token of a question is looked up there first.
-        self._top = {self.words[self.token[c]]: c for c in range(self.first[0], self.first[1])}
+        top = self._kids.get(0)
+        self._top = dict(top) if top is not None else self._children(0)
         self._made: dict[int, Payload] = {}
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.words, self.ids, self.shapes, self.first, self.token, self.starts, self.codes)
+        return (
+            self.words,
+            self.ids,
+            self.shapes,
+            self.first,
+            self.token,
+            self.starts,
+            self.codes,
+            self._kids,
+            self._pays,
+        )
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.words, self.ids, self.shapes, self.first, self.token, self.starts, self.codes = state
+        (self.words, self.ids, self.shapes, self.first, self.token, self.starts, self.codes, self._kids, self._pays) = (
+            state
+        )
         self._restore()
+
+    def _children(self, n: int) -> dict[str, int]:
+        """Node n's children by word, as the arrays hold them."""
+        words, token = self.words, self.token
+        return {words[token[c]]: c for c in range(self.first[n], self.first[n + 1])}
+
+    def children_of(self, n: int) -> dict[str, int]:
+        """Node n's children by word (in the words' order)."""
+        kids = self._kids.get(n)
+        return dict(sorted(kids.items())) if kids is not None else self._children(n)
+
+    def codes_of(self, n: int) -> tuple[int, ...]:
+        edited = self._pays.get(n)
+        if edited is not None:
+            return edited
+        return tuple(self.codes[self.starts[n] : self.starts[n + 1]])
+
+    @property
+    def edits(self) -> int:
+        """How many nodes edits have changed or made since the arrays were built."""
+        return len(self._kids.keys() | self._pays.keys())
+
+    def edited(
+        self,
+        gone: list[tuple[list[str], str]],
+        added: list[tuple[list[str], str, tuple[Any, ...]]],
+        rank: Callable[[str, tuple[Any, ...]], tuple[int, int]],
+    ) -> tuple[Trie, list[tuple[list[str], int]]]:
+        """This trie with the payloads of `gone` ((path, id): the id's payloads at that node) taken
+        out and those of `added` ((path, id, shape), in the order a build adds them) put in; nodes
+        left with neither payloads nor children are taken out, as a build would never have made them.
+        A node's payloads are put in the order `rank` gives (a stable sort: equal ranks keep the
+        order they had, or were added in). The arrays are shared with this trie, which is left as it
+        was. Also returns the paths of `gone` that held payloads of their id, with how many."""
+        out = Trie.__new__(Trie)
+        out.words, out.first, out.token, out.starts, out.codes = (
+            self.words, self.first, self.token, self.starts, self.codes
+        )  # fmt: skip
+        out.ids, out.shapes = list(self.ids), list(self.shapes)
+        out._kids, out._pays = dict(self._kids), dict(self._pays)
+        out._restore()
+        size = max([len(self.first) - 1, *(n + 1 for n in self._kids)])
+        own: set[int] = set()  # nodes whose children's dict is `out`'s own, not shared with this trie
+
+        def kids(n: int) -> dict[str, int]:
+            if n not in own:
+                current = out._kids.get(n)
+                out._kids[n] = dict(current) if current is not None else out._children(n)
+                own.add(n)
+            return out._kids[n]
+
+        def walk(path: list[str]) -> list[int] | None:
+            nodes = [0]
+            for word in path:
+                found = out.child(nodes[-1], word)
+                if found < 0:
+                    return None
+                nodes.append(found)
+            return nodes
+
+        number = {entry: n for n, entry in enumerate(out.ids)}
+        took: list[tuple[list[str], int]] = []
+        for path, entry in gone:
+            nodes = walk(path)
+            if nodes is None or entry not in number:
+                continue
+            codes = out.codes_of(nodes[-1])
+            kept = tuple(c for c in codes if c // _SHAPES != number[entry])
+            if len(kept) == len(codes):
+                continue
+            out._pays[nodes[-1]] = kept
+            took.append((path, len(codes) - len(kept)))
+            for depth in range(len(path), 0, -1):
+                n = nodes[depth]
+                if out.codes_of(n) or out.child_count(n):
+                    break
+                del kids(nodes[depth - 1])[path[depth - 1]]
+                out._kids.pop(n, None)
+                out._pays.pop(n, None)
+        shape_number = {shape: n for n, shape in enumerate(out.shapes)}
+        touched: dict[int, list[int]] = {}
+        for path, entry, shape in added:
+            n = 0
+            for word in path:
+                found = out.child(n, word)
+                if found < 0:
+                    found = size
+                    size += 1
+                    kids(n)[word] = found
+                    out._kids[found] = {}
+                    own.add(found)
+                    out._pays[found] = ()
+                n = found
+            if entry not in number:
+                number[entry] = len(out.ids)
+                out.ids.append(entry)
+            if shape not in shape_number:
+                shape_number[shape] = len(out.shapes)
+                out.shapes.append(shape)
+            code = number[entry] * _SHAPES + shape_number[shape]
+            held = touched.get(n)
+            if held is None:
+                held = touched[n] = list(out.codes_of(n))
+            if code not in held:
+                held.append(code)
+        assert len(out.shapes) < _SHAPES
+        ids, shapes = out.ids, out.shapes
+        for n, held in touched.items():
+            out._pays[n] = tuple(sorted(held, key=lambda c: rank(ids[c // _SHAPES], shapes[c % _SHAPES])))
+        out._restore()
+        return out, took
+
+    def child_count(self, n: int) -> int:
+        kids = self._kids.get(n)
+        return len(kids) if kids is not None else self.first[n + 1] - self.first[n]
 
     @property
     def root(self) -> Node:
@@ -223,6 +359,10 @@ class Trie:
 
     def child(self, n: int, word: str) -> int:
         """The child of node n along `word`, or -1."""
+        if self._kids:  # (a trie an edit changed)
+            kids = self._kids.get(n)
+            if kids is not None:
+                return kids.get(word, -1)
         if n == 0:
             return self._top.get(word, -1)
         t = self._token_of.get(word)
@@ -233,6 +373,10 @@ class Trie:
         return at if at < hi and self.token[at] == t else -1
 
     def payloads(self, n: int) -> tuple[Payload, ...]:
+        if self._pays:  # (a trie an edit changed)
+            edited = self._pays.get(n)
+            if edited is not None:
+                return tuple([self._payload(code) for code in edited])
         start, end = self.starts[n], self.starts[n + 1]
         if start == end:
             return ()
@@ -286,7 +430,9 @@ class Node(Mapping[str, "Node"]):
 
     def __iter__(self) -> Iterator[str]:
         trie = self._trie
+        if trie._kids and self._n in trie._kids:
+            return iter(sorted(trie._kids[self._n]))
         return (trie.words[trie.token[c]] for c in range(trie.first[self._n], trie.first[self._n + 1]))
 
     def __len__(self) -> int:
-        return self._trie.first[self._n + 1] - self._trie.first[self._n]
+        return self._trie.child_count(self._n)

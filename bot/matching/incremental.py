@@ -1,0 +1,277 @@
+"""A lexicon made from an earlier one by redoing only the phones an edit changed.
+
+The writer builds an index after every change of the knowledge, and most changes are of a few phones
+(an edit with `kb`, the service's own edits, an outside edit of one row). A whole build of 100,000
+phones takes seconds; here the earlier lexicon (the previous snapshot's) is kept, and for each phone
+that was added, changed or taken out, what a build made of its old version is taken out and what it
+makes of the new one put in: the trie's payloads (in the order a build gives them), the words and
+pairs of words of the vocabularies (counted, so a word leaves only with its last name), the model
+numbers, the labels and the completion keys. The result reads every question as a whole build of
+the same knowledge would (tests compare them over real databases).
+
+Anything this does not redo exactly makes `updated` return None, and the caller builds the whole:
+other makers or carriers, more than `LIMIT` phones changed, phones in another order, a name that is
+also another phone's name or form (which decides which of them keeps a form), a model number shared
+with another phone, or an earlier lexicon edited so often that its trie carries too many changes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from itertools import pairwise
+from typing import Any
+
+from .. import text
+from ..records import Device, Knowledge
+from .lexicon import Lexicon, _deletes, device_context, device_digest
+from .trie import _SHAPES, Builder
+
+log = logging.getLogger(__name__)
+
+# More phones changed than this: a whole build (an import of many phones is rare, and a whole build
+# of it costs no more than redoing them one by one).
+LIMIT = 500
+# A trie whose edits have changed or made more nodes than this is built whole again: each edited
+# node is a dict a reader loads and keeps.
+MAX_EDITED_NODES = 20_000
+
+_Entry = tuple[list[str], str, tuple[Any, ...]]  # a name's tokens, the phone, the payload's shape
+
+
+def updated(old: Lexicon, knowledge: Knowledge) -> Lexicon | None:
+    """The lexicon of `knowledge`, made from `old` (a lexicon of an earlier knowledge); None when only
+    a whole build gives it exactly."""
+    state = getattr(old, "build_state", None)
+    was = old.knowledge
+    if state is None or (was.vendors, was.carriers) != (knowledge.vendors, knowledge.carriers):
+        return _whole("the makers or carriers changed")
+    if old.trie.edits > MAX_EDITED_NODES:
+        return _whole(f"the earlier index carries {old.trie.edits:,} edited nodes")
+    old_ids = list(old.labels["device"])
+    digests = state.digests
+    before = {did: digests[8 * n : 8 * n + 8] for n, did in enumerate(old_ids)}
+    devices = knowledge.devices
+    new_ids = [d.id for d in devices]
+    now = list(map(device_digest, devices))
+    changed_at = [n for n, (did, digest) in enumerate(zip(new_ids, now, strict=True)) if before.get(did) != digest]
+    kept_ids = set(new_ids)
+    changed = {new_ids[n] for n in changed_at} | {did for did in old_ids if did not in kept_ids}
+    if len(changed) > LIMIT or len(before) != len(old_ids) or len(kept_ids) != len(new_ids):
+        return _whole(f"{len(changed):,} phones changed")
+    # The phones left as they were, in the order they were (their payloads keep their order).
+    if [d for d in old_ids if d not in changed] != [d for d in new_ids if d not in changed]:
+        return _whole("the phones are in another order")
+
+    context = device_context(knowledge)
+    old_versions = [was.device(did) for did in old_ids if did in changed]
+    new_versions = [devices[n] for n in changed_at]
+    gone = _scratch(knowledge, old_versions, context)
+    made = _scratch(knowledge, new_versions, context)
+    trie = old.trie
+    root = trie.root
+
+    def devices_at(toks: list[str]) -> list[tuple[str, bool]]:
+        """(phone, derived) of each payload of a phone at the node of these words."""
+        node = root
+        for tok in toks:
+            found = node.children.get(tok)
+            if found is None:
+                return []
+            node = found
+        return [(p.id, p.derived) for p in node.payloads if p.kind == "device"]
+
+    # A changed phone's own names: no other phone may have one as a name or a form, nor may a build
+    # have left a form out for it (then which phone keeps the form depends on all of them).
+    for device in (*old_versions, *new_versions):
+        for name in (device.name, *device.aliases):
+            toks = text.tokens(name)
+            if toks and (" ".join(toks) in state.shadowed or any(did not in changed for did, _ in devices_at(toks))):
+                return _whole(f"another phone has the name or a form {name!r}")
+    # Nor a model number.
+    for scratch in (gone, made):
+        for number in scratch._models:
+            owner = old.models.get(number)
+            if owner is not None and owner[0] not in changed:
+                return _whole(f"another phone has the model number {number!r}")
+
+    # The new versions' forms that are another (unchanged) phone's own name are left out, as a build
+    # leaves them.
+    shadowed = set(state.shadowed) | made._shadowed
+    added: list[_Entry] = []
+    for toks, did, shape in _entries(made._builder):
+        if shape[1] and any(not derived and other not in changed for other, derived in devices_at(toks)):
+            shadowed.add(" ".join(toks))
+            continue
+        added.append((toks, did, shape))
+
+    place = {did: n for n, did in enumerate(new_ids)}
+
+    def rank(entry: str, shape: tuple[Any, ...]) -> tuple[int, int]:
+        # A node's payloads in the order a build adds them: makers' names, phones' own names (by the
+        # phones' order), phones' forms (likewise), then carriers and places.
+        kind, derived = shape[0], shape[1]
+        if kind == "vendor":
+            return 0, 0
+        if kind == "device":
+            return 2 if derived else 1, place[entry]
+        return 3, 0
+
+    old_entries = {(tuple(toks), did): toks for toks, did, _shape in _entries(gone._builder)}
+    new_trie, took = trie.edited([(toks, did) for (_path, did), toks in old_entries.items()], added, rank)
+
+    # The words and pairs of words: counted, so that one leaves with the last name holding it.
+    words: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    for toks, times in took:
+        for tok in toks:
+            words[tok] -= times
+        for a, b in pairwise(toks):
+            pairs[f"{a}\x00{b}"] -= times
+    for toks, _did, _shape in added:
+        words.update(toks)
+        pairs.update(f"{a}\x00{b}" for a, b in pairwise(toks))
+    vocab, device_vocab, entity_vocab = set(old.vocab), set(old.device_vocab), set(old.entity_vocab)
+    word_counts: dict[str, int] = {}
+    entering: list[str] = []
+    leaving: list[str] = []
+    for word, delta in words.items():
+        if not delta:
+            continue
+        was_counted = state.words.get(word)
+        count = word_counts[word] = was_counted + delta
+        if count and not was_counted:
+            if word not in vocab:
+                entering.append(word)
+            vocab.add(word)
+            device_vocab.add(word)
+            entity_vocab.add(word)
+        elif was_counted and not count:
+            device_vocab.discard(word)
+            if state.other_entity.find(word) < 0:
+                entity_vocab.discard(word)
+            if state.other_words.find(word) < 0:
+                vocab.discard(word)
+                leaving.append(word)
+    pair_counts: dict[str, int] = {}
+    bigrams: dict[tuple[str, str], bool] = {}
+    for joined, delta in pairs.items():
+        if not delta:
+            continue
+        was_counted = state.pairs.get(joined)
+        count = pair_counts[joined] = was_counted + delta
+        if bool(count) != bool(was_counted) and state.other_pairs.find(joined) < 0:
+            a, b = joined.split("\x00")
+            bigrams[(a, b)] = bool(count)
+
+    # Words one letter away, for the words that came or went.
+    near: dict[str, set[str]] = {}
+    for word, coming in [*((w, True) for w in entering), *((w, False) for w in leaving)]:
+        if word.isalpha() and len(word) >= 3:
+            for d in _deletes(word):
+                group = near.get(d)
+                if group is None:
+                    group = near[d] = set(old._near.get(d, ()))
+                (group.add if coming else group.discard)(word)
+
+    names = {**old.labels["device"], **made._device_names}
+    keys_of = {**old.label_keys["device"], **made._device_keys}
+    labels = {did: names[did] for did in new_ids}
+    label_keys = {did: keys_of[did] for did in new_ids}
+    device_tokens = defaultdict(set, old.device_tokens)
+    for tok, dids in gone.device_tokens.items():
+        kept = device_tokens[tok] - dids
+        if kept:
+            device_tokens[tok] = kept
+        else:
+            del device_tokens[tok]
+    for tok, dids in made.device_tokens.items():
+        device_tokens[tok] = device_tokens.get(tok, set()) | dids
+    has_nr = {**old.device_has_nr, **made.device_has_nr}
+    vendor_of = {did: vid for vid, dids in old.vendor_devices.items() for did in dids}
+    vendor_of.update((d.id, d.vendor) for d in new_versions)
+    vendor_devices: defaultdict[str, list[str]] = defaultdict(list)
+    for did in new_ids:
+        vendor_devices[vendor_of[did]].append(did)
+    touched = {d.vendor for d in (*old_versions, *new_versions)}
+
+    lexicon = Lexicon.__new__(Lexicon)
+    lexicon.__dict__.update(vars(old))  # what no phone changes: the same objects
+    lexicon.knowledge = knowledge
+    lexicon.trie = new_trie
+    lexicon.vocab, lexicon.device_vocab, lexicon.entity_vocab = vocab, device_vocab, entity_vocab
+    lexicon.bigrams = old.bigrams.edited(bigrams)
+    lexicon._near = old._near.edited({d: frozenset(group) for d, group in near.items()})
+    lexicon._corrections = {}
+    lexicon.models = old.models.edited(gone._models, made._models)
+    lexicon.model_list = lexicon.models.numbers
+    lexicon.device_tokens = device_tokens
+    lexicon.device_has_nr = {did: has_nr[did] for did in new_ids}
+    lexicon.vendor_devices = vendor_devices
+    lexicon.labels = {**old.labels, "device": labels}
+    lexicon.label_keys = {**old.label_keys, "device": label_keys}
+    lexicon.completion = {
+        **old.completion,
+        "device": old.completion["device"].edited(changed, made.keys.get("device", []), place, labels),
+    }
+    vendor_sets = {v: s for v, s in old._vendor_sets.items() if v not in touched and v in vendor_devices}
+    vendor_sorted = {v: s for v, s in old._vendor_sorted.items() if v not in touched and v in vendor_devices}
+    for vid in touched & vendor_devices.keys():
+        vendor_sets[vid] = frozenset(vendor_devices[vid])
+        vendor_sorted[vid] = sorted(vendor_devices[vid])
+    lexicon._vendor_sets, lexicon._vendor_sorted = vendor_sets, vendor_sorted
+    lexicon.build_state = type(state)(
+        b"".join(now),
+        state.words.edited(word_counts),
+        state.pairs.edited(pair_counts),
+        state.other_words,
+        state.other_entity,
+        state.other_pairs,
+        frozenset(shadowed),
+    )
+    lexicon._root = None
+    lexicon.redone = len(changed)
+    return lexicon
+
+
+def _whole(reason: str) -> Lexicon | None:
+    """None, for a whole build, saying why in the log."""
+    log.info("the index is built whole: %s", reason)
+    return None
+
+
+def _scratch(knowledge: Knowledge, devices: Iterable[Device], context: Any) -> Lexicon:
+    """A lexicon holding only these phones' names and forms, made as a build makes them (the phones'
+    part of `Lexicon._build`, nothing else)."""
+    lex = Lexicon.__new__(Lexicon)
+    lex._builder = Builder()
+    lex.vocab, lex.device_vocab, lex.entity_vocab = set(), set(), set()
+    lex._pairs = set()
+    lex._device_names, lex._device_keys = {}, {}
+    lex.device_tokens = defaultdict(set)
+    lex.device_has_nr = {}
+    lex.vendor_devices = defaultdict(list)
+    lex.keys = defaultdict(list)
+    lex._models = {}
+    lex._shadowed = set()
+    lex._add_devices(Knowledge(knowledge.vendors, tuple(devices)), *context)
+    return lex
+
+
+def _entries(builder: Builder | None) -> list[_Entry]:
+    """Every payload a builder holds, in the order added: (tokens of its node, id, shape)."""
+    assert builder is not None
+    ids, shapes = list(builder.ids), list(builder.shapes)
+    paths: dict[int, list[str]] = {0: []}
+
+    def path(n: int) -> list[str]:
+        found = paths.get(n)
+        if found is None:
+            found = paths[n] = [*path(builder.parent[n]), builder.word[n]]
+        return found
+
+    return [
+        (path(node), ids[code // _SHAPES], shapes[code % _SHAPES])
+        for node, code in zip(builder.held_by, builder.codes, strict=True)
+    ]
