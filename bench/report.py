@@ -117,11 +117,20 @@ def targets(
         )
         build = at["engine_build_s"][0]
         row(
-            "Engine(knowledge), first build (the writer's, once per change)",
+            "Engine(knowledge), cold: a whole build, first in its process (the writer's with no snapshot)",
             f"≤ {TARGET_BUILD_S:g} s",
             f"{build:.2f} s",
             build <= TARGET_BUILD_S,
         )
+        if "change_engine_s" in at:
+            per = at["change_engine_s"]
+            row(
+                "Engine(knowledge) per change of 3 phones (the writer's: its previous snapshot loaded + "
+                f"`Engine(knowledge, previous=…)`), worst of {len(per)}",
+                f"≤ {TARGET_BUILD_S:g} s",
+                f"{max(per):.2f} s ({max(at['change_previous_load_s']):.2f} + {max(at['change_build_s']):.2f})",
+                max(per) <= TARGET_BUILD_S,
+            )
         rows.append(
             (
                 f"the writer's rows → knowledge (Store.raw + bundle.build), once per change{n}",
@@ -220,9 +229,10 @@ def markdown(
     add(
         "| devices | reader: load s | answer p50 ms | p99 ms | max ms | answers/s | token-index baseline q/s "
         "| full-scan baseline q/s | autocomplete p50 ms | p99 ms | longest GC pause ms | reader peak RSS MB "
-        "| writer: rows → knowledge s | Engine() s | snapshot write s | snapshot MB | writer peak RSS MB |"
+        "| writer: rows → knowledge s | Engine() s | Engine() per change s | snapshot write s | snapshot MB "
+        "| writer peak RSS MB |"
     )
-    add("|" + "---:|" * 17)
+    add("|" + "---:|" * 18)
     for r in results:
         a, b, t = r["answer"], r["baseline"], r["token_baseline"]["latency"]
         base_n = "" if b["n"] == r["questions"] else f" (first {b['n']:,})"
@@ -232,6 +242,7 @@ def markdown(
             f"| {a['qps']:,.0f} | {t['qps']:,.0f} | {b['qps']:,.0f}{base_n} | {_ms(r['complete']['p50_ms'])} "
             f"| {_ms(r['complete']['p99_ms'])} | {r['gc']['max_ms']:.1f} | {r['peak_rss_mb']:.0f} "
             f"| {_first_median(r['sqlite_load_s'])} | {_first_median(r['engine_build_s'])} "
+            f"| {_first_median(r['change_engine_s']) if 'change_engine_s' in r else '–'} "
             f"| {r['snapshot_write_s']:.2f} | {r['snapshot_mb']:.1f} | {r['writer_peak_rss_mb']:.0f} |"
         )
     add("")

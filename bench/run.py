@@ -15,6 +15,8 @@ import json
 import math
 import os
 import resource
+import shutil
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -199,6 +201,7 @@ def write(size: int, builds: int, db: Path, n_questions: int, n_prefixes: int, s
     path = snapshot.path_for(db)
     write_seconds, written = _timed(lambda: snapshot.write(path, state, engine))
     assert written, f"no snapshot written to {path}"
+    per_change = change(db, builds)
     questions = make_questions(knowledge, data.COUNTRIES, n_questions, seed + size)
     asked = {
         "questions": [dataclasses.asdict(q) for q in questions],
@@ -210,9 +213,69 @@ def write(size: int, builds: int, db: Path, n_questions: int, n_prefixes: int, s
         "sqlite_build_s": load_build,
         "sqlite_load_s": [r + b for r, b in zip(load_raw, load_build, strict=True)],
         "engine_build_s": engine_times,
+        **per_change,
         "snapshot_write_s": write_seconds,
         "snapshot_mb": path.stat().st_size / MB,
         "writer_peak_rss_mb": peak_rss_bytes() / MB,
+    }
+
+
+def _edit(store: Store, n: int) -> None:
+    """A change of three phones, as `kb` edits make: one renamed, one added, one taken out (each round
+    other ones)."""
+    k = store.load()
+    named = {s.device for s in k.statements}
+    renamed = k.devices[(n * 7919) % len(k.devices)]
+    raw = bundle.RawBundle()
+    raw.add("devices", bundle.to_raw(renamed) | {"name": f"{renamed.name} Edited {n}"}, "bench")
+    raw.add(
+        "devices",
+        {
+            "id": f"bench-added-{n}",
+            "vendor": renamed.vendor,
+            "name": f"Benchadded Q{n}",
+            "source": "bench",
+            "variants": [{"id": f"bench-added-{n}-v", "market": "Global", "models": [f"BQX-{n:04d}"], "bands": {}}],
+        },
+        "bench",
+    )
+    store.apply(raw, replace=False, actor="bench", action="edit")
+    gone = next(d.id for d in k.devices[(n * 104729) % len(k.devices) :] if d.id not in named and d.id != renamed.id)
+    store.remove("devices", gone, actor="bench")
+
+
+def change(db: Path, builds: int) -> dict[str, Any]:
+    """The writer's build after a change of three phones (`_edit`), on a copy of the database and its
+    snapshot: the previous snapshot loaded (`snapshot.earlier`), then `Engine(knowledge, previous=…)`,
+    which redoes only the changed phones (`bot.matching.incremental`); its snapshot is written for the
+    next round, as the writer does."""
+    loads: list[float] = []
+    builds_s: list[float] = []
+    with tempfile.TemporaryDirectory(dir=db.parent) as tmp:
+        copy = Path(tmp) / db.name
+        shutil.copy(db, copy)
+        shutil.copy(snapshot.path_for(db), snapshot.path_for(copy))
+        store = Store(copy)
+        for n in range(builds):
+            _edit(store, n)
+            knowledge = store.load()
+            gc.collect()
+            started = time.perf_counter()
+            previous = snapshot.earlier(snapshot.path_for(copy))
+            loads.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            engine = Engine(knowledge, previous=previous)
+            builds_s.append(time.perf_counter() - started)
+            assert engine.index.lexicon.redone == 3, "the change was built whole"
+            state = store.state()
+            assert state is not None
+            snapshot.write(snapshot.path_for(copy), state, engine)
+            del previous, engine
+        store.close()
+    return {
+        "change_previous_load_s": loads,
+        "change_build_s": builds_s,
+        "change_engine_s": [a + b for a, b in zip(loads, builds_s, strict=True)],
     }
 
 

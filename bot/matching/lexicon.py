@@ -239,7 +239,7 @@ class Lexicon:
         self.vocab: set[str] = set()
         self.device_vocab: set[str] = set()
         self.entity_vocab: set[str] = set()  # words of phone, maker and carrier names (not places)
-        self._pairs: set[tuple[str, str]] = set()  # while building: `bigrams`
+        self._pairs: set[tuple[str, str]] = set()  # while building: the `bigrams` of names other than phones'
         self._near = Groups({})
         self._corrections: dict[str, list[tuple[str, float]]] = {}
         self._models: dict[str, tuple[str, str]] = {}  # while building: `models`
@@ -263,19 +263,19 @@ class Lexicon:
         self._shadowed: set[str] = set()
         self._other_words: set[str] = set()
         self._other_entity: set[str] = set()
-        self._other_pairs: set[tuple[str, str]] = set()
         self._build(knowledge)
         words, pairs = self._named_counts
+        other_pairs = {f"{a}\x00{b}" for a, b in self._pairs}
         self.build_state = BuildState(
             b"".join(map(device_digest, knowledge.devices)),
             Counts(words),
-            Counts({f"{a}\x00{b}": n for (a, b), n in pairs.items()}),
+            Counts(pairs),
             Strings(sorted(self._other_words)),
             Strings(sorted(self._other_entity)),
-            Strings(sorted({f"{a}\x00{b}" for a, b in self._other_pairs})),
+            Strings(sorted(other_pairs)),
             frozenset(self._shadowed),
         )
-        del self._named_counts, self._shadowed, self._other_words, self._other_entity, self._other_pairs
+        del self._named_counts, self._shadowed, self._other_words, self._other_entity
         # How many phones an edit redid when this lexicon was made from an earlier one (`incremental`);
         # None when it was built whole.
         self.redone: int | None = None
@@ -283,7 +283,7 @@ class Lexicon:
         self.trie = self._builder.freeze()
         self._builder = None  # its tables are freed here, in the builder, not in every reader
         # The large tables as a few flat objects each, which is what a reader loads (`tables`).
-        self.bigrams = Pairs(self._pairs)  # neighbouring words of names ("g", "pad")
+        self.bigrams = Pairs.joined(other_pairs | pairs.keys())  # neighbouring words of names ("g", "pad")
         self.models = Models(self._models)
         self.model_list: Sequence[str] = self.models.numbers
         del self._pairs, self._models
@@ -371,7 +371,6 @@ class Lexicon:
         entity = payload.kind in ("device", "vendor", "carrier")
         if entity:
             self._pairs.update(pairwise(toks))
-            self._other_pairs.update(pairwise(toks))
             self.entity_vocab.update(toks)
             self._other_entity.update(toks)
         self.vocab.update(toks)
@@ -584,13 +583,12 @@ class Lexicon:
             elif toks and add(node_of(toks), code):
                 named.append(toks)
         # Each word once, in the order first met: the sets are the ones adding every word makes.
-        words = dict.fromkeys(chain.from_iterable(named))
+        # (Counted, for an edit to tell when a word or pair leaves with its last name: `incremental`.)
+        words = Counter(chain.from_iterable(named))
         self.entity_vocab.update(words)
         self.vocab.update(words)
         self.device_vocab.update(words)
-        pairs = Counter(chain.from_iterable(map(pairwise, named)))
-        self._pairs.update(pairs)
-        self._named_counts = (Counter(chain.from_iterable(named)), pairs)
+        self._named_counts = (words, Counter(map("\x00".join, chain.from_iterable(map(pairwise, named)))))
 
     # -- typo tolerance ---------------------------------------------------------------------------
 

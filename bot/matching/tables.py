@@ -195,6 +195,14 @@ class Pairs:
         self._joined = Strings(sorted({f"{a}\x00{b}" for a, b in pairs}))
         self._edits: dict[str, bool] = {}  # pairs an edit of the knowledge added (True) or took out
 
+    @classmethod
+    def joined(cls, joined: Iterable[str]) -> Pairs:
+        """The pairs written as their two words joined by a NUL."""
+        out = cls.__new__(cls)
+        out._joined = Strings(sorted(joined))
+        out._edits = {}
+        return out
+
     def edited(self, edits: Mapping[tuple[str, str], bool]) -> Pairs:
         """These pairs with some added (True) or taken out (False); the table is shared with this one."""
         out = Pairs.__new__(Pairs)
