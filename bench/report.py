@@ -230,12 +230,13 @@ def markdown(
         "| devices | reader: load s | answer p50 ms | p99 ms | max ms | answers/s | token-index baseline q/s "
         "| full-scan baseline q/s | autocomplete p50 ms | p99 ms | longest GC pause ms | reader peak RSS MB "
         "| writer: rows → knowledge s | Engine() s | Engine() per change s | snapshot write s | snapshot MB "
-        "| writer peak RSS MB |"
+        "| writer peak RSS MB | the same, per change |"
     )
-    add("|" + "---:|" * 18)
+    add("|" + "---:|" * 19)
     for r in results:
         a, b, t = r["answer"], r["baseline"], r["token_baseline"]["latency"]
         base_n = "" if b["n"] == r["questions"] else f" (first {b['n']:,})"
+        change_rss = f"{r['change_peak_rss_mb']:.0f}" if "change_peak_rss_mb" in r else "–"
         add(
             f"| {r['devices']:,} | {_first_median(r['snapshot_load_s'])} "
             f"| {_ms(a['p50_ms'])} | {_ms(a['p99_ms'])} | {_ms(a['max_ms'])} "
@@ -243,7 +244,8 @@ def markdown(
             f"| {_ms(r['complete']['p99_ms'])} | {r['gc']['max_ms']:.1f} | {r['peak_rss_mb']:.0f} "
             f"| {_first_median(r['sqlite_load_s'])} | {_first_median(r['engine_build_s'])} "
             f"| {_first_median(r['change_engine_s']) if 'change_engine_s' in r else '–'} "
-            f"| {r['snapshot_write_s']:.2f} | {r['snapshot_mb']:.1f} | {r['writer_peak_rss_mb']:.0f} |"
+            f"| {r['snapshot_write_s']:.2f} | {r['snapshot_mb']:.1f} | {r['writer_peak_rss_mb']:.0f} "
+            f"| {change_rss} |"
         )
     add("")
     add(

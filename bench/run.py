@@ -201,13 +201,19 @@ def write(size: int, builds: int, db: Path, n_questions: int, n_prefixes: int, s
     path = snapshot.path_for(db)
     write_seconds, written = _timed(lambda: snapshot.write(path, state, engine))
     assert written, f"no snapshot written to {path}"
-    per_change = change(db, builds)
     questions = make_questions(knowledge, data.COUNTRIES, n_questions, seed + size)
     asked = {
         "questions": [dataclasses.asdict(q) for q in questions],
         "prefixes": autocomplete_prefixes(knowledge, n_prefixes, seed + size),
     }
     questions_path(db).write_text(json.dumps(asked))
+    peak = peak_rss_bytes()
+    # Then the build per change, with its own peak: what this process built whole is let go first.
+    engine = knowledge = None
+    gc.collect()
+    reset_peak_rss()
+    per_change = change(db, builds)
+    per_change["change_peak_rss_mb"] = peak_rss_bytes() / MB
     return {
         "sqlite_raw_s": load_raw,
         "sqlite_build_s": load_build,
@@ -216,7 +222,7 @@ def write(size: int, builds: int, db: Path, n_questions: int, n_prefixes: int, s
         **per_change,
         "snapshot_write_s": write_seconds,
         "snapshot_mb": path.stat().st_size / MB,
-        "writer_peak_rss_mb": peak_rss_bytes() / MB,
+        "writer_peak_rss_mb": peak / MB,
     }
 
 
