@@ -362,3 +362,12 @@ def test_a_makers_phone_asked_about_a_network_gets_asked_for_its_model_first() -
     assert layout.verdict_of(sold) == "full" and "Sold in the Philippines?" in say(
         E, "does acme sell phones in the philippines?"
     )
+
+
+def test_a_network_named_without_a_phone_gets_asked_for_the_phone() -> None:
+    # "Mobile network is not working … I have Orange PL": the network is read, the phone is not named
+    assert say(E, "will my phone work on globe?").startswith(
+        "Which phone is it? Tell me the model and I'll check it on **Globe**."
+    )
+    assert say(E, "will my phone work in the philippines?").startswith("Which phone is it?")
+    assert say(E, "hi").startswith("I couldn't find a phone I know in that question.")

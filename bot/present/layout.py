@@ -149,7 +149,7 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
     if device is None and a.each:
         return _each(a, k, country_names, footer, lang)
     if device is None and (vendor is None or a.availability is None):
-        return _no_phone(a, k, footer)
+        return _no_phone(a, k, footer, country_names, lang)
 
     country = country_phrase(a.country, country_names, lang) or _("that country")
     heads: dict[str, list[str]] = {"availability": [], "compatibility": [], "bands": []}
@@ -265,7 +265,7 @@ def _each(a: Answer, k: Knowledge, country_names: Mapping[str, str], footer: str
     return Layout(title, tuple(lines), footer=footer, verdict=overall, kind="choices")
 
 
-def _no_phone(a: Answer, k: Knowledge, footer: str | None) -> Layout:
+def _no_phone(a: Answer, k: Knowledge, footer: str | None, country_names: Mapping[str, str], lang: str) -> Layout:
     vendor = k.vendor(a.vendor) if a.vendor else None
     names = ", ".join(f"**{s.name}**" for s in a.suggestions)
     devices_only = bool(a.suggestions) and all(s.kind == "device" for s in a.suggestions)
@@ -274,6 +274,19 @@ def _no_phone(a: Answer, k: Knowledge, footer: str | None) -> Layout:
         lines.append(
             _("I don't know the model number **{model}** yet.").format(model=a.unknown_model)
             + (" " + _("Did you mean: {names}?").format(names=names) if devices_only else "")
+        )
+    elif vendor is None and not a.suggestions and a.intent == "compatibility" and (a.carrier or a.country):
+        # "Mobile network is not working … I have Orange PL": the network is known, the phone is not.
+        where = (
+            _("on **{carrier}**").format(carrier=k.carrier(a.carrier).name)
+            if a.carrier
+            else _("in {country}").format(country=country_phrase(a.country, country_names, lang))
+        )
+        return Layout(
+            None,
+            (_("Which phone is it? Tell me the model and I'll check it {where}.").format(where=where),),
+            footer=footer,
+            kind="nothing",
         )
     elif vendor is None and not a.suggestions:
         return Layout(
