@@ -32,7 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import shape
+from . import shape, shipped
 from .bundle import KINDS
 from .store import _COLUMNS, SCHEMA_VERSION, Store
 
@@ -48,9 +48,7 @@ def key(knowledge: Path | None = None) -> str:
     knowledge = knowledge or shape.shipped_knowledge_dir()
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"schema {SCHEMA_VERSION}\n".encode())
-    for path in sorted(p for p in knowledge.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(knowledge).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
+    shipped.feed(digest, knowledge)
     from .snapshot import engine_sources
 
     for source in engine_sources():
@@ -78,8 +76,6 @@ def build(folder: Path) -> dict[str, Any]:
         store.close()
     if state is None or not snapshot.current(snapshot.path_for(folder / DATABASE), state):
         raise RuntimeError(f"the seed's index snapshot was not written in {folder}")
-    from . import shipped
-
     manifest = {
         "key": key(),
         "state": state,
@@ -181,8 +177,8 @@ def copy_into(store: Store, folder: Path = PACKAGED) -> bool:
             )
             # Which shipped knowledge the rows are (`bot.shipped`), as the seed recorded it.
             conn.execute(
-                "INSERT OR REPLACE INTO main.meta (key, value) "
-                "SELECT key, value FROM seed.meta WHERE key = 'shipped_knowledge'"
+                "INSERT OR REPLACE INTO main.meta (key, value) SELECT key, value FROM seed.meta WHERE key = ?",
+                [shipped.META_KEY],
             )
             # The rows are the seed's rows: its state names them (the triggers gave each insert a new one).
             conn.execute("UPDATE main.knowledge_state SET token = ? WHERE id = 1", [manifest["state"]])

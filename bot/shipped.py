@@ -30,10 +30,16 @@ NOTICE = (
 def digest(folder: Path) -> str:
     """A digest of the knowledge files in `folder` (their paths and bytes)."""
     h = hashlib.blake2b(digest_size=16)
+    feed(h, folder)
+    return h.hexdigest()
+
+
+def feed(h: hashlib.blake2b, folder: Path) -> None:
+    """Add the files in `folder`, their paths and bytes in a fixed order, to the hash `h` (also what the
+    wheel's seed is keyed by, `seed.key`)."""
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         h.update(path.relative_to(folder).as_posix().encode() + b"\0")
         h.update(path.read_bytes())
-    return h.hexdigest()
 
 
 @lru_cache(maxsize=1)

@@ -23,6 +23,7 @@ from . import bundle, heap
 from .bundle import KINDS, KnowledgeError, Problem, RawBundle, RawEntry
 from .dbfaults import StoreError, damaged, explain, read_only
 from .records import Device, Knowledge
+from .shipped import META_KEY, this_version
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -259,7 +260,7 @@ class Store:
                 replace=True,
                 actor="devicebot",
                 action="seed",
-                shipped=_shipped_digest() if shipped else None,
+                shipped=this_version() if shipped else None,
             )
         return store
 
@@ -472,7 +473,7 @@ class Store:
         with self._transaction(keep=not dry_run):
             summary = self._apply_locked(incoming, replace=replace, actor=actor, action=action, dry_run=dry_run)
             if shipped is not None:
-                self.conn.execute("insert or replace into meta (key, value) values ('shipped_knowledge', ?)", [shipped])
+                self.conn.execute("insert or replace into meta (key, value) values (?, ?)", [META_KEY, shipped])
             return summary
 
     def meta(self, key: str) -> str | None:
@@ -602,9 +603,3 @@ def _recent(devices: Iterable[Device], first: int, last: int) -> dict[str, Any]:
         "with_lte_pct": round(100 * banded / len(recent), 1) if recent else None,
         "per_vendor": dict(sorted(Counter(d.vendor for d in recent).items())),
     }
-
-
-def _shipped_digest() -> str:
-    from .shipped import this_version  # bot.shipped reads the wheel's manifest or the files
-
-    return this_version()
