@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot import bundle
+from bench import understanding
+from bot import bundle, present
 from bot.engine import Engine
 from bot.records import Knowledge
 
@@ -147,3 +149,24 @@ def schema_copy(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
     yield grown
     for function in cached:  # before monkeypatch puts the real schema back: nothing read from the copy stays
         function.cache_clear()
+
+
+QUESTIONS = Path(__file__).parent / "data" / "questions"
+
+
+def assert_same_answers(got: Engine, want: Engine) -> None:
+    """Two engines of the same knowledge (loaded, edited, built whole) read and answer every labelled
+    question, a few made-up phones and the completions alike."""
+    items = understanding.load([QUESTIONS])
+    assert len(items) > 400
+    for item in items:
+        mine, theirs = understanding.answer_item(got, item), understanding.answer_item(want, item)
+        assert mine == theirs and mine.reading == theirs.reading, item.q
+        assert present.to_dict(mine, got.knowledge, got.index.country_names) == present.to_dict(
+            theirs, want.knowledge, want.index.country_names
+        )
+    for question in ("is the zorblax q1 sold in the us", "zorblax q1 on t-mobile", "zorblx q1 bands", "ZQX-1001"):
+        assert got.answer(question) == want.answer(question), question
+    for kind, prefix in [("device", "gal"), ("device", "pixel 9"), ("device", "sms92"), ("device", "zor")]:
+        assert got.index.complete(kind, prefix) == want.index.complete(kind, prefix)
+    assert got.index.complete("carrier", "tmo") == want.index.complete("carrier", "tmo")

@@ -9,17 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import assert_same_answers
 
-from bench import understanding
-from bot import bundle, present, snapshot, text
+from bot import bundle, snapshot, text
 from bot.bundle import RawBundle
 from bot.engine import Engine
 from bot.matching.lexicon import Lexicon
 from bot.matching.tables import Groups, Pairs, Strings
 from bot.matching.trie import Node
 from bot.store import Store
-
-QUESTIONS = Path(__file__).parent / "data" / "questions"
 
 
 @pytest.fixture
@@ -97,22 +95,6 @@ def assert_same_lexicon(got: Lexicon, want: Lexicon) -> None:
     for name, value in vars(want).items():
         if name not in untouched and not name.endswith("vocab") and name not in ("labels", "label_keys"):
             assert _same(getattr(got, name)) == _same(value), name
-
-
-def assert_same_answers(got: Engine, want: Engine) -> None:
-    items = understanding.load([QUESTIONS])
-    assert len(items) > 400
-    for item in items:
-        mine, theirs = understanding.answer_item(got, item), understanding.answer_item(want, item)
-        assert mine == theirs and mine.reading == theirs.reading, item.q
-        assert present.to_dict(mine, got.knowledge, got.index.country_names) == present.to_dict(
-            theirs, want.knowledge, want.index.country_names
-        )
-    for question in ("is the zorblax q1 sold in the us", "zorblax q1 on t-mobile", "zorblx q1 bands", "ZQX-1001"):
-        assert got.answer(question) == want.answer(question), question
-    for kind, prefix in [("device", "gal"), ("device", "pixel 9"), ("device", "sms92"), ("device", "zor")]:
-        assert got.index.complete(kind, prefix) == want.index.complete(kind, prefix)
-    assert got.index.complete("carrier", "tmo") == want.index.complete("carrier", "tmo")
 
 
 def test_an_edit_that_adds_renames_and_takes_out_phones_is_redone_as_a_whole_build(store: Store) -> None:

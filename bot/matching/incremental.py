@@ -245,16 +245,7 @@ def _scratch(knowledge: Knowledge, devices: Iterable[Device], context: Any) -> L
     """A lexicon holding only these phones' names and forms, made as a build makes them (the phones'
     part of `Lexicon._build`, nothing else)."""
     lex = Lexicon.__new__(Lexicon)
-    lex._builder = Builder()
-    lex.vocab, lex.device_vocab, lex.entity_vocab = set(), set(), set()
-    lex._pairs = set()
-    lex._device_names, lex._device_keys = {}, {}
-    lex.device_tokens = defaultdict(set)
-    lex.device_has_nr = {}
-    lex.vendor_devices = defaultdict(list)
-    lex.keys = defaultdict(list)
-    lex._models = {}
-    lex._shadowed = set()
+    lex._start_tables()
     lex._add_devices(Knowledge(knowledge.vendors, tuple(devices)), *context)
     return lex
 

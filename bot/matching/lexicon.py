@@ -232,23 +232,16 @@ class BuildState:
 class Lexicon:
     """The names, built once from the knowledge."""
 
+    # While building (`_start_tables`, `_build`): the trie as it grows, and how often each word and
+    # pair of words of the phones' names was counted.
+    _builder: Builder | None
+    _named_counts: tuple[Counter[str], Counter[str]]
+
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
-        # The trie while it grows; frozen into `trie` once every name is in.
-        self._builder: Builder | None = Builder()
-        self.vocab: set[str] = set()
-        self.device_vocab: set[str] = set()
-        self.entity_vocab: set[str] = set()  # words of phone, maker and carrier names (not places)
-        self._pairs: set[tuple[str, str]] = set()  # while building: the `bigrams` of names other than phones'
+        self._start_tables()
         self._near = Groups({})
         self._corrections: dict[str, list[tuple[str, float]]] = {}
-        self._models: dict[str, tuple[str, str]] = {}  # while building: `models`
-        # While building: each phone's name and its key (text.key), made as its names are added.
-        self._device_names: dict[str, str] = {}
-        self._device_keys: dict[str, str] = {}
-        self.device_tokens: dict[str, set[str]] = defaultdict(set)
-        self.device_has_nr: dict[str, bool] = {}
-        self.vendor_devices: dict[str, list[str]] = defaultdict(list)
         self.country_names: dict[str, str] = {}
         self.carrier_name_keys: dict[str, frozenset[str]] = {}
         self.carrier_countries = frozenset(c.country for c in knowledge.carriers)
@@ -257,12 +250,6 @@ class Lexicon:
         self.series_words = frozenset(
             t for v in knowledge.vendors for a in v.aliases for t in text.tokens(a) if t not in text.tokens(v.name)
         )
-        # Every key a kind of entry answers to, for autocomplete: (comparable key, id).
-        self.keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        # While building: what `build_state` keeps for an edit of a few phones (`incremental`).
-        self._shadowed: set[str] = set()
-        self._other_words: set[str] = set()
-        self._other_entity: set[str] = set()
         self._build(knowledge)
         words, pairs = self._named_counts
         other_pairs = {f"{a}\x00{b}" for a, b in self._pairs}
@@ -350,6 +337,28 @@ class Lexicon:
         return frozenset(p.id for p in node.payloads if p.kind == "device")
 
     # -- building -------------------------------------------------------------------------------
+
+    def _start_tables(self) -> None:
+        """The tables a build fills as names are added (also an edit's, `incremental`, for its phones)."""
+        # The trie while it grows; frozen into `trie` once every name is in.
+        self._builder = Builder()
+        self.vocab: set[str] = set()
+        self.device_vocab: set[str] = set()
+        self.entity_vocab: set[str] = set()  # words of phone, maker and carrier names (not places)
+        self._pairs: set[tuple[str, str]] = set()  # while building: the `bigrams` of names other than phones'
+        self._models: dict[str, tuple[str, str]] = {}  # while building: `models`
+        # While building: each phone's name and its key (text.key), made as its names are added.
+        self._device_names: dict[str, str] = {}
+        self._device_keys: dict[str, str] = {}
+        self.device_tokens: dict[str, set[str]] = defaultdict(set)
+        self.device_has_nr: dict[str, bool] = {}
+        self.vendor_devices: dict[str, list[str]] = defaultdict(list)
+        # Every key a kind of entry answers to, for autocomplete: (comparable key, id).
+        self.keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        # While building: what `build_state` keeps for an edit of a few phones (`incremental`).
+        self._shadowed: set[str] = set()
+        self._other_words: set[str] = set()
+        self._other_entity: set[str] = set()
 
     def insert(
         self,
