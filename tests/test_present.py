@@ -371,3 +371,10 @@ def test_a_network_named_without_a_phone_gets_asked_for_the_phone() -> None:
     )
     assert say(E, "will my phone work in the philippines?").startswith("Which phone is it?")
     assert say(E, "hi").startswith("I couldn't find a phone I know in that question.")
+    # a phone named that we do not know ("pro" says a phone is named) is not asked for again
+    pro = engine(
+        vendors=[vendor("acme", "Acme")],
+        devices=[device("acme-1-pro", "acme", "Acme One Pro", variant("a1p", lte=[1, 3]))],
+        carriers=[carrier("globe-ph", "PH", "Globe", lte=([1, 3], []))],
+    )
+    assert say(pro, "my qin f21 pro, ok on globe?").startswith("I couldn't find a phone I know")

@@ -275,8 +275,15 @@ def _no_phone(a: Answer, k: Knowledge, footer: str | None, country_names: Mappin
             _("I don't know the model number **{model}** yet.").format(model=a.unknown_model)
             + (" " + _("Did you mean: {names}?").format(names=names) if devices_only else "")
         )
-    elif vendor is None and not a.suggestions and a.intent == "compatibility" and (a.carrier or a.country):
-        # "Mobile network is not working … I have Orange PL": the network is known, the phone is not.
+    elif (
+        vendor is None
+        and not a.suggestions
+        and not a.device_hint
+        and a.intent == "compatibility"
+        and (a.carrier or a.country)
+    ):
+        # "Mobile network is not working … I have Orange PL": the network is known, no phone is named (a
+        # phone named that we do not know, "my qin f21 pro", is not asked for again).
         where = (
             _("on **{carrier}**").format(carrier=k.carrier(a.carrier).name)
             if a.carrier
