@@ -858,6 +858,32 @@ def test_networks_offered_as_a_choice_are_each_checked_and_neither_is_the_askers
     assert mine.carriers[0] == "tmobile-us" and not mine.carrier_choice
 
 
+def test_a_brand_sold_on_several_networks_of_its_country_checks_each() -> None:
+    # "US Mobile Warp", "US Mobile Light Speed": a question says "us mobile" without saying which
+    hosts = Index(
+        knowledge(
+            vendors=[vendor("google", "Google", "pixel")],
+            devices=[device("pixel-9", "google", "Pixel 9", variant("p9", lte=[2, 4]))],
+            carriers=[
+                carrier("verizon-us", "US", "Verizon", lte=([2, 4, 13], [])),
+                carrier("tmobile-us", "US", "T-Mobile", lte=([2, 4, 71], [])),
+                carrier("usm-warp-us", "US", "US Mobile Warp (Verizon network)", mvno_of="verizon-us"),
+                carrier("usm-light-us", "US", "US Mobile Light Speed (T-Mobile network)", mvno_of="tmobile-us"),
+                carrier("china-mobile-cn", "CN", "China Mobile", lte=([1, 3], [])),
+                carrier("china-unicom-cn", "CN", "China Unicom", lte=([1, 3], [])),
+            ],
+        )
+    )
+    for question in ("pixel 9 on us mobile?", "I'm with usmobile, will my pixel 9 work"):
+        both = hosts.analyze(question)
+        assert set(both.carriers) == {"usm-warp-us", "usm-light-us"} and both.carrier_choice
+        assert both.country == "US" and both.intent == "compatibility"
+    one = hosts.analyze("pixel 9 on us mobile warp?")
+    assert one.carriers == ("usm-warp-us",) and not one.carrier_choice
+    # a country's name is no brand: "china" alone names no network
+    assert hosts.analyze("pixel 9 in china").carriers == ()
+
+
 @pytest.mark.parametrize(
     ("question", "carriers"),
     [

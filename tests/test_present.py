@@ -378,3 +378,43 @@ def test_a_network_named_without_a_phone_gets_asked_for_the_phone() -> None:
         carriers=[carrier("globe-ph", "PH", "Globe", lte=([1, 3], []))],
     )
     assert say(pro, "my qin f21 pro, ok on globe?").startswith("I couldn't find a phone I know")
+
+
+def test_a_network_name_of_several_countries_is_asked_back_with_the_phone() -> None:
+    # "poco x6 pro on vodafone": which Vodafone is the question, not "tell me a carrier"
+    two = engine(
+        vendors=[vendor("acme", "Acme")],
+        devices=[device("acme-1", "acme", "Acme One", variant("a1", lte=[1, 3]))],
+        carriers=[
+            carrier("vodafone-de", "DE", "Vodafone Deutschland", "vodafone", lte=([1, 3], [])),
+            carrier("vodafone-es", "ES", "Vodafone España", "vodafone", lte=([1, 3], [])),
+        ],
+    )
+    for question in ("acme one on vodafone", "does the acme one get 5g on vodafone"):
+        answer = two.answer(question)
+        assert answer.intent == "compatibility"
+        lines = say(two, question).splitlines()
+        assert lines[1] == "Which one do you mean: **Vodafone Deutschland (DE)**, **Vodafone España (ES)**?"
+        assert not any("Tell me a carrier" in line or "Other candidates" in line for line in lines)
+    # with the country said, the answer
+    assert "**Works on Vodafone Deutschland?**" in say(two, "acme one on vodafone in germany")
+
+
+def test_a_model_the_knowledge_lacks_gets_no_verdict_from_its_makers_word() -> None:
+    # "will a oneplus ace 5 work on att?": the maker sells in the US, which says nothing of the Ace 5
+    e = engine(
+        vendors=[vendor("acme", "Acme")],
+        devices=[
+            device("acme-5-pro", "acme", "Acme Ace 5 Pro", variant("a5p", lte=[1, 3])),
+            device("acme-5-ultra", "acme", "Acme Ace 5 Ultra", variant("a5u", lte=[1, 3])),
+        ],
+        carriers=[carrier("globe-ph", "PH", "Globe", lte=([1, 3], []))],
+        statements=[statement("s1", "acme", "PH", "sold", "2024-01-01")],
+    )
+    text = say(e, "will an acme ace 5 work on globe?")
+    assert text.splitlines()[1].startswith("Which one do you mean: **Acme Ace 5 Pro**")
+    assert "Sold in the Philippines?" not in text
+    # asked whether it is sold, the question back comes first and the maker's word follows
+    lines = say(e, "is the acme ace 5 sold in the philippines?").splitlines()
+    assert lines[1].startswith("Which one do you mean:") and "Sold in the Philippines?" in lines[2]
+    assert not any(line.startswith("Other candidates") for line in lines)

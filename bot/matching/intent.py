@@ -193,7 +193,8 @@ def classify(
         return "compatibility", True
     if at["other"] < _NOWHERE:
         return "other", True
-    if has_phone and (has_carrier or has_place):
+    if has_phone and (has_carrier or has_place or network_named):
+        # "poco x6 pro on vodafone": a network whose country is still to ask is a network all the same.
         return "compatibility", False
     if has_phone:
         # "pixel 8?" names a phone and asks nothing more; "is the pixel 8 good?" asks something else.

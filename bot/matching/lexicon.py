@@ -229,6 +229,22 @@ class BuildState:
         self.shadowed = shadowed
 
 
+def shared_names(k: Knowledge) -> dict[str, tuple[str, ...]]:
+    """The words several networks of one country begin their names with, of two words or more
+    ("US Mobile" of "US Mobile Warp", "US Mobile Light Speed" and "US Mobile Dark Star"): one brand
+    sold on several networks, which a question names without saying which."""
+    starts: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
+    written: dict[tuple[str, tuple[str, ...]], str] = {}
+    for carrier in k.carriers:
+        plain = re.sub(r"\s*\([^)]*\)", "", carrier.name).strip() or carrier.name
+        words = plain.split()
+        for n in range(2, len(words)):
+            key = (carrier.country, tuple(text.tokens(" ".join(words[:n]))))
+            starts[key].append(carrier.id)
+            written.setdefault(key, " ".join(words[:n]))
+    return {written[key]: tuple(ids) for key, ids in starts.items() if len(ids) > 1}
+
+
 class Lexicon:
     """The names, built once from the knowledge."""
 
@@ -416,6 +432,10 @@ class Lexicon:
                 if " " in text.key(name) and len(compact) >= 3 and not compact.isdigit():
                     # Typed glued ("tmobile") a name is one word; another carrier may have that word as an alias.
                     self.insert(compact, Payload("carrier", carrier.id))
+        for name, ids in shared_names(k).items():
+            for cid in ids:
+                self.insert(name, Payload("carrier", cid), written=name)
+                self.insert(text.compact(name), Payload("carrier", cid))
 
         import pycountry  # the build's: a reader loads the index and never imports it
 

@@ -43,6 +43,9 @@ class PlaceReading:
     suggestions: tuple[Suggestion, ...]
     country: str | None  # of use (or of sale)
     origin: str | None  # where the phone comes from
+    # The carriers are the networks one name stands for in one country ("US Mobile": three host
+    # networks), each to be checked; none of them is known to be the asker's.
+    one_name: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,7 @@ def resolve(
                 origin = countries.pop()
 
     carriers: list[str] = []
+    one_name: list[str] = []  # the networks of a name that stands for several ("US Mobile")
     said_at: dict[str, list[int]] = defaultdict(list)  # where each chosen network was named
     ends: dict[str, list[int]] = defaultdict(list)  # and where each of those names ends
     suggestions: list[Suggestion] = []
@@ -137,9 +141,14 @@ def resolve(
         for c in chosen:
             said_at[c].append(start)
             ends[c].append(end)
+        if len(chosen) > 1:
+            one_name = chosen
         carriers.extend(chosen)
         suggestions.extend(_carrier_suggestion(lexicon, c) for c in offered)
     carriers = list(dict.fromkeys(carriers))
+    if one_name:
+        # "pixel 7 on us mobile": the networks that name stands for, whatever else the post names.
+        return PlaceReading(tuple(one_name), tuple(suggestions), k.carrier(one_name[0]).country, origin, one_name=True)
     if len(carriers) > 1:
         # "**Carrier:** China Unicom — also affects China Mobile and China Telecom": an issue form's field.
         in_field = [c for c in carriers if any(_CARRIER_FIELD.holds(question, toks[at].start) for at in said_at[c])]
@@ -328,6 +337,10 @@ def _one_carrier(
         compact = text.compact("".join(t.norm for t in said))
         by_name = [c for c in ids if compact in lexicon.carrier_name_keys[c]]
         ids = by_name if len(by_name) == 1 else ids
+    if len(ids) > 1 and len({k.carrier(c).country for c in ids}) == 1:
+        # One name for several networks of one country ("US Mobile" sells on three hosts): each is
+        # checked, as a choice.
+        return ids, []
     if (
         len(ids) == 1
         and lang

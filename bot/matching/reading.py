@@ -188,16 +188,19 @@ class Index:
             lang=lang,
             intent_said=said,
             origin_unrecorded=unrecorded,
-            carrier_choice=len(where.carriers) == 2
-            and mentions.offered_as_choice(
-                toks,
-                sorted(
-                    {
-                        (m.start, m.end)
-                        for m in matches
-                        if m.payload.kind == "carrier" and m.payload.id in where.carriers
-                    }
-                ),
+            carrier_choice=where.one_name
+            or (
+                len(where.carriers) == 2
+                and mentions.offered_as_choice(
+                    toks,
+                    sorted(
+                        {
+                            (m.start, m.end)
+                            for m in matches
+                            if m.payload.kind == "carrier" and m.payload.id in where.carriers
+                        }
+                    ),
+                )
             ),
         )
 

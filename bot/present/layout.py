@@ -169,7 +169,7 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
     else:
         assert vendor is not None
         title = _("{vendor} (all its phones)").format(vendor=vendor.name)
-        if a.intent in ("compatibility", "bands"):
+        if a.intent in ("compatibility", "bands") or (a.suggestions and a.intent == "availability"):
             # "will my iphone work on visible?": what works is a model's bands, so the answer asks for
             # the model first; the maker's word on selling there follows.
             heads[a.intent].append(
@@ -183,10 +183,25 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
                     vendor=vendor.name
                 )
             )
-    if a.suggestions and (device is not None or a.intent not in ("compatibility", "bands")):
+    # "poco x6 pro on vodafone": the networks that name fits are the question back, not an afterthought.
+    which_network = (
+        device is not None
+        and a.intent in ("compatibility", "unknown")
+        and not a.country
+        and bool(a.suggestions)
+        and all(s.kind == "carrier" for s in a.suggestions)
+    )
+    if which_network:
+        heads["compatibility"].append(
+            _("Which one do you mean: {names}?").format(names=", ".join(f"**{s.name}**" for s in a.suggestions))
+        )
+    elif a.suggestions and (device is not None or a.intent not in ("compatibility", "bands", "availability")):
         extra.append(_("Other candidates: ") + ", ".join(f"**{s.name}**" for s in a.suggestions))
 
-    if a.availability is not None and vendor is not None:
+    # "will a oneplus ace 5 work on att?" with phones offered: the maker's word on all its phones says
+    # nothing of the one meant (the Ace line is China's), so only a sale question gets it.
+    guessing = device is None and bool(a.suggestions) and a.intent != "availability"
+    if a.availability is not None and vendor is not None and not guessing:
         asked = a.intent == "availability"
         _availability(a, vendor.name, device, country, asked, heads["availability"], sections["availability"])
     elif device is not None and a.intent == "availability" and not a.country:
@@ -194,7 +209,7 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
         heads["availability"].append(_("Tell me a country and I'll check whether it is sold there."))
     if a.compatibility:
         _compatibility(a, k, device, country, country_names, heads["compatibility"], sections["compatibility"], notes)
-    elif device is not None and a.intent in ("compatibility", "unknown") and not a.country:
+    elif device is not None and a.intent in ("compatibility", "unknown") and not a.country and not which_network:
         heads["compatibility"].append(_("Tell me a carrier or a country and I'll check the bands."))
     elif device is not None and a.country and a.intent != "bands":
         heads["compatibility"].append(_("I don't know the carriers of {country} yet.").format(country=country))
