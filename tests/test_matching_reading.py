@@ -1329,3 +1329,23 @@ def test_of_several_carriers_named_the_one_the_question_asks_about() -> None:
     # one of a list said to be the asker's ("a … user") is the asker's; the first so said, when several are
     q = "China Unicom user here: calls to China Mobile and China Telecom users fail on my xiaomi 14 china"
     assert Index(cn).analyze(q).carriers == ("cu",)
+
+
+@pytest.mark.parametrize(
+    ("question", "bands"),
+    [
+        ("does the pixel 9 have band 71?", (("lte", 71),)),
+        ("pixel 9 b71 and n77/n78?", (("lte", 71), ("nr", 77), ("nr", 78))),
+        ("galaxy s24 bands 2, 4 and 66?", (("lte", 2), ("lte", 4), ("lte", 66))),
+        ("o galaxy s24 tem banda 28?", (("lte", 28),)),
+        ("小米14支持n79频段吗", (("nr", 79),)),
+        # the list ends where the sentence goes on; a number no band has is none
+        ("does the pixel 9 have band 71 on the 8?", (("lte", 71),)),
+        ("pixel 9 band 99?", ()),
+        # a phone's model number is not a band
+        ("what bands does the galaxy s24 have?", ()),
+    ],
+)
+def test_the_bands_a_question_names(question: str, bands: tuple[tuple[str, int], ...]) -> None:
+    result = read(question)
+    assert result.intent == "bands" and result.bands_asked == bands

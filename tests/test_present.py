@@ -3,7 +3,7 @@ answered first."""
 
 from __future__ import annotations
 
-from conftest import carrier, device, engine, say, statement, variant, vendor
+from conftest import as_dict, carrier, device, engine, say, statement, variant, vendor
 
 from bot.present.phrases import cite, gist
 
@@ -221,8 +221,6 @@ def test_a_model_whose_market_nobody_recorded_is_not_called_an_import() -> None:
 
 
 def test_the_json_contract_carries_the_headline_and_the_text() -> None:
-    from conftest import as_dict
-
     a = as_dict(E7, E7.answer("acme seven on verizon"))
     assert a["headline"][0] == "**Works on Verizon?**" and a["answer"].startswith(
         "**Acme Seven**\n**Works on Verizon?**"
@@ -329,8 +327,6 @@ E8 = engine(
 
 
 def test_a_question_that_may_mean_several_phones_gets_a_line_for_each() -> None:
-    from conftest import as_dict
-
     lines = say(E8, "acme x or acme x pro on verizon").splitlines()
     assert lines[:2] == ["**Acme X · Acme X Pro**", "**Works on Verizon?**"]
     assert lines[2] == "🟢 **Acme X** works."
@@ -418,3 +414,27 @@ def test_a_model_the_knowledge_lacks_gets_no_verdict_from_its_makers_word() -> N
     lines = say(e, "is the acme ace 5 sold in the philippines?").splitlines()
     assert lines[1].startswith("Which one do you mean:") and "Sold in the Philippines?" in lines[2]
     assert not any(line.startswith("Other candidates") for line in lines)
+
+
+def test_a_band_asked_about_is_answered_first_model_by_model() -> None:
+    e = engine(
+        vendors=[vendor("acme", "Acme")],
+        devices=[
+            device(
+                "acme-1",
+                "acme",
+                "Acme One",
+                variant("a1-us", "US", ("A1U",), lte=[2, 4, 71], made_for=["US"]),
+                variant("a1-g", "Global", ("A1G",), lte=[1, 3, 20], made_for=["Global"]),
+                {"id": "a1-cn", "market": "China", "models": ["A1C"], "bands": {}},
+            ),
+            device("acme-2", "acme", "Acme Two", {"id": "a2", "market": "Global", "bands": {}}),
+        ],
+    )
+    lines = say(e, "does the acme one have band 71?").splitlines()
+    assert lines[1] == "**B71?** 🟢 yes on US (A1U); 🔴 no on Global (A1G); ⚪ not recorded for China (A1C)."
+    # a model with nothing recorded is one line, not four rows of "not recorded"
+    assert "Not recorded yet: China (A1C)." in lines
+    assert not any(line.startswith("__China") for line in lines)
+    assert as_dict(e, e.answer("acme one b71 and n77?"))["bands_asked"] == ["B71", "n77"]
+    assert say(e, "acme two bands").splitlines()[1] == "I have no band list for the Acme Two yet."

@@ -167,6 +167,10 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "frequenc-",
         "frekuensi",
         "lte bands",
+        "频段",  # "支持哪些频段": which bands it supports
+        "頻段",
+        "周波数",
+        "주파수",
     ),
     "availability": (
         "sold",

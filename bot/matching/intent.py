@@ -200,3 +200,48 @@ def classify(
         # "pixel 8?" names a phone and asks nothing more; "is the pixel 8 good?" asks something else.
         return ("other" if other_words >= 3 else "unknown"), False
     return ("other" if asks or other_words >= 3 else "unknown"), False
+
+
+# "band 71", "bands 2, 4 and 66", "banda 28", "Frequenzband 20": the words that name bands by number.
+_BAND_WORDS = frozenset({"band", "bands", "banda", "bandas", "bande", "bandes", "frequenzband", "frequenzbander"})
+# Between the numbers of a list of bands: "2, 4 and 66", "n77 or n78", "3 e 7".
+_LIST_JOINS = frozenset({"and", "or", "und", "oder", "y", "o", "e", "ou", "et", "dan", "atau"})
+_BAND_CODE = re.compile(r"(?<![a-z0-9])([bn])-?(\d{1,3})(?![0-9])")
+
+
+def _real_band(tech: str, number: int) -> bool:
+    """A band number that exists (3GPP: LTE 1-88, NR n1-n106 and the mmWave n257-n263)."""
+    return 1 <= number <= 88 if tech == "lte" else 1 <= number <= 106 or 257 <= number <= 263
+
+
+def asked_bands(toks: list[Token], skip: set[int]) -> tuple[tuple[str, int], ...]:
+    """The bands a question asks about, as (technology, number) in the order asked: "B71" and a bare
+    number after a word of bands are LTE, "n77" is 5G NR. Tokens in `skip` (a phone's or a carrier's
+    name: the Nokia "N95") are not bands."""
+    found: list[tuple[str, int]] = []
+    seen_words: set[int] = set()
+    listing = False  # after a word of bands, numbers are bands until the list ends
+    for i, t in enumerate(toks):
+        if i in skip:
+            listing = False
+            continue
+        if t.norm in _BAND_WORDS:
+            listing = True
+            continue
+        word = t.raw.casefold()
+        if not t.raw.isascii() or (t.start not in seen_words and _BAND_CODE.fullmatch(word)):
+            # "b71", "n77" (one word, read as two tokens), or inside a CJK run: "支持n79频段吗"
+            if t.start in seen_words:
+                continue
+            seen_words.add(t.start)
+            for letter, number in _BAND_CODE.findall(word):
+                found.append(("lte" if letter == "b" else "nr", int(number)))
+            listing = listing or bool(_BAND_CODE.fullmatch(word))
+            continue
+        if t.start in seen_words:
+            continue  # the second token of "b71"
+        if listing and t.norm.isdigit():
+            found.append(("lte", int(t.norm)))
+        elif not (listing and t.norm in _LIST_JOINS):
+            listing = False
+    return tuple(dict.fromkeys(b for b in found if _real_band(*b)))

@@ -39,6 +39,7 @@ class Analysis:
     intent_said: bool = False  # the intent came from the question's words, not from its structure
     origin_unrecorded: bool = False  # the phone's model for its origin is not in the knowledge
     carrier_choice: bool = False  # the carriers are a choice still to make ("orange or free?"), none the asker's
+    bands_asked: tuple[tuple[str, int], ...] = ()  # ("lte", 71) of "does it have band 71?"
 
 
 class Index:
@@ -187,6 +188,7 @@ class Index:
             origin=where.origin,
             lang=lang,
             intent_said=said,
+            bands_asked=intent.asked_bands(toks, names) if kind == "bands" else (),
             origin_unrecorded=unrecorded,
             carrier_choice=where.one_name
             or (

@@ -81,6 +81,9 @@ def to_dict(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> dict[s
             }
             for b in a.bands
         ],
+        "bands_asked": [f"B{n}" if tech == "lte" else f"n{n}" for tech, n in a.reading.bands_asked]
+        if a.reading
+        else [],
         "suggestions": [{"kind": s.kind, "id": s.id, "name": s.name} for s in a.suggestions],
         "each": [
             {

@@ -9,10 +9,10 @@ client may fold away.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
-from ..engine import Answer
+from ..engine import Answer, BandsOfVariant
 from ..records import Device, Knowledge, Variant
 from ..verdicts import Compatibility
 from . import i18n
@@ -602,17 +602,54 @@ def _bands(
 ) -> None:
     assert a.bands is not None
     variants = {v.id: v for v in device.variants}
-    n = len(a.bands)
+
+    def label(b: BandsOfVariant) -> str:
+        v = variants.get(b.variant)
+        name = short_label(v, country_names) if v is not None else b.market
+        models = [m for m in models_not_in(name, b.models)]
+        return name + (f" ({', '.join(models)})" if len(models) > 1 else "")
+
+    recorded = [b for b in a.bands if any(x is not None for x in (b.gsm, b.umts, b.lte, b.nr))]
+    for tech, number in a.reading.bands_asked if a.reading else ():
+        heads.append(_asked_band(tech, number, a.bands, label))
+    if not recorded:
+        # four "not recorded" rows per model say less than one line
+        heads.append(_("I have no band list for the {phone} yet.").format(phone=device.name))
+        return
+    n = len(recorded)
     heads.append(
         "**"
         + _("Bands of the {phone}").format(phone=device.name)
         + "**: "
         + ngettext("{n} model", "{n} models", n).format(n=n)
     )
-    for b in a.bands:
-        v = variants.get(b.variant)
-        name = short_label(v, country_names) if v is not None else b.market
-        models = [m for m in models_not_in(name, b.models)]
-        if models and len(models) > 1:
-            name += f" ({', '.join(models)})"
-        sections.append(Section(name, tuple(f"{tech}: {shown}" for tech, shown in band_rows(b))))
+    if len(recorded) < len(a.bands):
+        heads.append(
+            _("Not recorded yet: {models}.").format(models=", ".join(label(b) for b in a.bands if b not in recorded))
+        )
+    for b in recorded:
+        sections.append(Section(label(b), tuple(f"{tech}: {shown}" for tech, shown in band_rows(b))))
+
+
+def _asked_band(
+    tech: str, number: int, bands: tuple[BandsOfVariant, ...], label: Callable[[BandsOfVariant], str]
+) -> str:
+    """ "does the iphone 13 have band 71?": which models have it, which lack it, which nobody recorded."""
+    name = f"B{number}" if tech == "lte" else f"n{number}"
+    has: list[str] = []
+    lacks: list[str] = []
+    unknown: list[str] = []
+    for b in bands:
+        values = b.lte if tech == "lte" else b.nr
+        (unknown if values is None else has if number in values else lacks).append(label(b))
+    if len(bands) == 1:
+        mark, said = ("🟢", _("yes")) if has else ("🔴", _("no")) if lacks else ("⚪", _("not recorded"))
+        return f"{mark} **{name}?** {said}."
+    parts = []
+    if has:
+        parts.append("🟢 " + _("yes on {models}").format(models=", ".join(has)))
+    if lacks:
+        parts.append("🔴 " + _("no on {models}").format(models=", ".join(lacks)))
+    if unknown:
+        parts.append("⚪ " + _("not recorded for {models}").format(models=", ".join(unknown)))
+    return f"**{name}?** " + "; ".join(parts) + "."
