@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import heap, markets
-from .matching import Analysis, Index, Suggestion, incremental
+from .matching import Analysis, Index, Suggestion, incremental, regions
 from .records import Carrier, Device, Knowledge, Statement, Variant
 from .verdicts import Availability, Compatibility, availability, compatibility
 
@@ -64,6 +64,7 @@ class Answer:
     # "pixel 6/7/8 on jio": the question may mean several phones; each one's verdicts on that network
     # (or on each network of the country named).
     each: tuple[CandidateVerdicts, ...] = ()
+    region: str | None = None  # a region of use named instead of a country ("in Europe": "150")
     # How the question was read: what a follow-up question inherits from.
     reading: Analysis | None = field(default=None, compare=False, repr=False)
 
@@ -135,6 +136,8 @@ class Engine:
         scope: list[Carrier] = [k.carrier(c) for c in a.carriers] if not asks_other else []
         if not scope and a.country and not asks_other:
             scope = self.networks_in(a.country)
+        elif not scope and a.region and not asks_other:
+            scope = [c for code in sorted(regions.members(a.region)) for c in self.networks_in(code)]
         compat: list[Compatibility] = []
         for carrier in scope:
             if device is not None:
@@ -193,6 +196,7 @@ class Engine:
             origin=a.origin,
             origin_unrecorded=a.origin_unrecorded,
             each=each,
+            region=a.region,
             reading=a,
         )
 

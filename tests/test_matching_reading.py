@@ -1349,3 +1349,35 @@ def test_of_several_carriers_named_the_one_the_question_asks_about() -> None:
 def test_the_bands_a_question_names(question: str, bands: tuple[tuple[str, int], ...]) -> None:
     result = read(question)
     assert result.intent == "bands" and result.bands_asked == bands
+
+
+def test_a_region_is_a_place_of_use_when_no_country_is_said() -> None:
+    # "will it work in Europe?": the region, each of its countries' networks checked by the engine
+    europe = read("will my pixel 9 work in europe?")
+    assert (europe.region, europe.country, europe.intent) == ("150", None, "compatibility")
+    assert read("¿funciona el pixel 9 en Latinoamérica?").region == "419"
+    assert read("pixel 9 ok in the EU?").region == "EU"
+    # a country said beside it is the more precise
+    germany = read("pixel 9 in europe, mostly germany")
+    assert (germany.region, germany.country) == (None, "DE")
+    # so is a network's country
+    assert read("pixel 9 in europe on vodafone germany").country == "DE"
+    # Portuguese "eu" is "I", not the EU
+    assert read("eu comprei um pixel 9, funciona na vivo?").region is None
+    # a region as the phone's market picks its model and is no country of origin
+    latam = Index(
+        knowledge(
+            vendors=[vendor("samsung", "Samsung", "galaxy")],
+            devices=[
+                device(
+                    "galaxy-a15",
+                    "samsung",
+                    "Galaxy A15",
+                    variant("a15-g", "Global", ("SM-A155F",), lte=[1, 3]),
+                    variant("a15-la", "Latin America", ("SM-A155M",), lte=[2, 4]),
+                )
+            ],
+            carriers=[carrier("telcel-mx", "MX", "Telcel", lte=([2, 4], []))],
+        )
+    ).analyze("galaxy a15 latin america version on telcel")
+    assert (latam.variant, latam.origin, latam.region) == ("a15-la", None, None)

@@ -438,3 +438,36 @@ def test_a_band_asked_about_is_answered_first_model_by_model() -> None:
     assert not any(line.startswith("__China") for line in lines)
     assert as_dict(e, e.answer("acme one b71 and n77?"))["bands_asked"] == ["B71", "n77"]
     assert say(e, "acme two bands").splitlines()[1] == "I have no band list for the Acme Two yet."
+
+
+def test_a_region_is_answered_country_by_country() -> None:
+    e = engine(
+        vendors=[vendor("acme", "Acme")],
+        devices=[
+            device(
+                "acme-1",
+                "acme",
+                "Acme One",
+                variant("a1-g", "Global", ("A1G",), lte=[1, 3, 7, 20], made_for=["Global"]),
+                {"id": "a1-cn", "market": "China", "models": ["A1C"], "bands": {}},
+            )
+        ],
+        carriers=[
+            carrier("telekom-de", "DE", "Telekom", lte=([3, 20], [])),
+            carrier("o2-de", "DE", "O2", lte=([1, 20], [])),
+            carrier("orange-fr", "FR", "Orange", lte=([3, 28], [])),
+            carrier("verizon-us", "US", "Verizon", lte=([2, 13], [])),
+        ],
+    )
+    answer = e.answer("will the acme one work in europe?")
+    assert answer.region == "150" and answer.country is None
+    assert {c.carrier for c in answer.compatibility} == {"telekom-de", "o2-de", "orange-fr"}
+    lines = say(e, "will the acme one work in europe?").splitlines()
+    assert lines[1] == "**Works in Europe?**"
+    assert lines[2] == "🟡 The Global (A1G) model works in Germany; works partly in France (no B28)."
+    assert lines[3] == "⚪ The China (A1C) model is unknown in all 2 countries (bands not recorded)."
+    assert "__Per country · Global (A1G) model__" in lines
+    assert "- 🟢 Germany: works on all 2 networks" in lines
+    # no network's name, note or source line by line: one country at a time gives those
+    assert not any("Verizon" in line or "Network bands" in line for line in lines)
+    assert as_dict(e, answer)["region"] == "150"

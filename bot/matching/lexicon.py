@@ -18,6 +18,7 @@ from itertools import chain, pairwise
 
 from .. import text
 from ..records import Device, Knowledge
+from . import regions
 from .complete_index import CompletionIndex
 from .cues import COUNTRY_ADJECTIVES, COUNTRY_NICKNAMES, MODIFIERS, SHORT_LINES, SHORT_TAILS
 from .everyday import LANGUAGES, is_everyday, word_table
@@ -449,6 +450,14 @@ class Lexicon:
             for local in localised:
                 if "," not in local and "(" not in local and text.tokens(local):
                     self.insert(local, Payload("country", code))
+        # "will it work in Europe?": a region is a place of use too, each of its countries' networks checked.
+        for code, localised in regions.names((*NAME_LOCALES, "hi", "ko", "ar")).items():
+            self.country_names[code] = regions.english_name(code)
+            for local in localised:
+                if text.tokens(local):
+                    self.insert(local, Payload("region", code))
+        # "in the EU", but Portuguese "eu" is "I": a nickname, needing a cue as an everyday word.
+        self.insert("EU", Payload("region", "EU"), nickname=True)
         for code, cities in cldr_cities().items():
             for city in cities:
                 self.insert(city, Payload("city", code))

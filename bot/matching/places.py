@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import text
+from . import regions
 from .cues import (
     CARRIER_CUES,
     CODE_CUES,
@@ -82,6 +83,9 @@ def resolve(
     named = _place_mentions(matches, toks, covered, device_span)
     taken = set(covered) | {i for m in named for i in range(m.start, m.end)}
     places = _merged(sorted(_places_named(named) + _codes(lexicon, toks, taken, shouting, question), key=_start))
+    # A region ("Europe", "Latin America") is where the phone is used only when no country is said.
+    areas = [p for p in places if regions.is_region(p.code)]
+    places = [p for p in places if not regions.is_region(p.code)]
 
     groups: dict[tuple[int, int], list[str]] = defaultdict(list)
     for m in named:
@@ -165,6 +169,11 @@ def resolve(
         carriers = [min(own, key=own.__getitem__)] if own else []
     if carriers:
         country = k.carrier(carriers[0]).country
+    for area in areas:
+        if _is_origin(toks, area, device_span, [area], question, network_countries, network_starts):
+            origin = origin or area.code  # "the latin america version"
+        elif country is None:
+            country = area.code  # "will it work in Europe?": a region, read as such by the caller
     return PlaceReading(tuple(carriers), tuple(suggestions), country, origin)
 
 
@@ -220,7 +229,7 @@ def _place_mentions(
     candidates = [
         m
         for m in matches
-        if m.payload.kind in ("carrier", "country", "city")
+        if m.payload.kind in ("carrier", "country", "city", "region")
         or (
             m.payload.kind == "origin"
             and (
@@ -244,7 +253,7 @@ def _place_mentions(
 def _places_named(named: list[Match]) -> list[_Place]:
     places: list[_Place] = []
     for m in sorted(named, key=lambda m: m.start):
-        if m.payload.kind in ("country", "city", "origin") and not any(
+        if m.payload.kind in ("country", "city", "region", "origin") and not any(
             p.start == m.start and p.end == m.end for p in places
         ):
             places.append(_Place(m.payload.id, m.start, m.end, m.payload.kind == "origin"))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from .. import text
 from ..records import Knowledge
-from . import devices, intent, mentions, models, places
+from . import devices, intent, mentions, models, places, regions
 from .complete import complete
 from .cues import MARKET_CUES, MARKET_WORDS, MODIFIERS
 from .devices import Suggestion
@@ -40,6 +40,7 @@ class Analysis:
     origin_unrecorded: bool = False  # the phone's model for its origin is not in the knowledge
     carrier_choice: bool = False  # the carriers are a choice still to make ("orange or free?"), none the asker's
     bands_asked: tuple[tuple[str, int], ...] = ()  # ("lte", 71) of "does it have band 71?"
+    region: str | None = None  # a region of use, when no country is ("in Europe": CLDR's "150")
 
 
 class Index:
@@ -65,7 +66,7 @@ class Index:
     def _at_home(self, a: Analysis, home: str) -> Analysis:
         """ "does the pixel 8 work on vodafone?" in a German server: Vodafone Germany; "is it sold
         here?", or a phone with no place at all: the server's country."""
-        if a.country or a.carriers:
+        if a.country or a.carriers or a.region:
             return a
         k = self.knowledge
         local = [s.id for s in a.suggestions if s.kind == "carrier" and k.carrier(s.id).country == home]
@@ -140,8 +141,18 @@ class Index:
                 d = replace(d, device=fitting[0], confidence=1.0, ambiguous=False, suggestions=())
                 vendor = self.knowledge.device(fitting[0]).vendor
                 suggestions = [s for s in suggestions if s.kind != "device"]
-        suggestions.extend(where.suggestions)
+        # "in Europe": a region of use, each of its countries' networks checked; a region as the
+        # phone's origin is a market word's job ("europe version").
+        region = where.country if regions.is_region(where.country) else None
+        if region:
+            where = replace(where, country=None)
         variant = d.variant
+        if where.origin and regions.is_region(where.origin):
+            # "the latin america version": the model made for it, when one is; no country of origin
+            if d.device and variant is None:
+                variant = devices.variant_for_country(lex, d.device, where.origin, self.country_names, toks)
+            where = replace(where, origin=None)
+        suggestions.extend(where.suggestions)
         if d.device and variant is None and where.origin:
             variant = devices.variant_for_country(lex, d.device, where.origin, self.country_names, toks)
         unrecorded = bool(
@@ -163,7 +174,7 @@ class Index:
             has_carrier=bool(where.carriers),
             # A carrier's name that fits several countries ("Telia", "Vodafone") is still a network named.
             network_named=bool(where.carriers) or any(s.kind == "carrier" for s in where.suggestions),
-            has_place=bool(where.country),
+            has_place=bool(where.country or region),
             asks=asks,
             asking_tokens=[t for i, t in enumerate(toks) if sentence_of[i] in asking] if len(asking) else None,
             other_words=sum(
@@ -189,6 +200,7 @@ class Index:
             lang=lang,
             intent_said=said,
             bands_asked=intent.asked_bands(toks, names) if kind == "bands" else (),
+            region=region,
             origin_unrecorded=unrecorded,
             carrier_choice=where.one_name
             or (
@@ -242,8 +254,8 @@ class Index:
             # "and o2?" after a question about Germany: O2 Germany.
             out = replace(out, carriers=(in_old_country[0],), country=old.country)
             out = replace(out, suggestions=tuple(s for s in out.suggestions if s.kind != "carrier"))
-        elif not new.carriers and not new.country:
-            out = replace(out, carriers=old.carriers, country=old.country)
+        elif not new.carriers and not new.country and not new.region:
+            out = replace(out, carriers=old.carriers, country=old.country, region=old.region)
         elif not new.carriers and new.country and old.carriers and _SAME.search(question):
             # "and in spain on the same carrier?" after Vodafone Germany: Vodafone España.
             brand = places.same_brand(self.lexicon, self.knowledge.carrier(old.carriers[0]).name, new.country)
@@ -259,7 +271,7 @@ class Index:
         if out.device == old.device and out.variant is None and new.origin is None:
             out = replace(out, variant=old.variant)
         if not new.intent_said:
-            if new.carriers or new.country:
+            if new.carriers or new.country or new.region:
                 kind = old.intent if old.intent in ("availability", "compatibility") else "compatibility"
                 kind = "compatibility" if new.carriers else kind
             else:

@@ -57,6 +57,7 @@ def to_dict(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> dict[s
         "variants": list(a.variants),
         "country": a.country,
         "origin": a.origin,
+        "region": a.region,
         "carrier": {"id": carrier.id, "name": carrier.name} if carrier else None,
         "availability": None
         if a.availability is None

@@ -79,6 +79,7 @@ _PT_ARTICLES = {
     **dict.fromkeys(["BR", "MX", "JP", "CA", "GB", "CL", "PE", "PK", "VN", "PY", "UY", "EC", "BD"], "o"),
     **dict.fromkeys(["IN", "CN", "DE", "FR", "ES", "IT", "AR", "CO", "KR", "AU", "ID", "TR", "NG"], "a"),
     **dict.fromkeys(["TH", "MY", "SA", "ZA", "NZ", "PL", "VE", "BO"], "a"),
+    **dict.fromkeys(["150", "142", "002", "419", "EU"], "a"),  # regions: a Europa, a Ásia, a União Europeia
     **dict.fromkeys(["US", "AE", "NL"], "os"),
     "PH": "as",
 }

@@ -151,7 +151,7 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
     if device is None and (vendor is None or a.availability is None):
         return _no_phone(a, k, footer, country_names, lang)
 
-    country = country_phrase(a.country, country_names, lang) or _("that country")
+    country = country_phrase(a.country or a.region, country_names, lang) or _("that country")
     heads: dict[str, list[str]] = {"availability": [], "compatibility": [], "bands": []}
     sections: dict[str, list[Section]] = {"availability": [], "compatibility": [], "bands": []}
     notes: list[str] = []
@@ -187,7 +187,7 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
     which_network = (
         device is not None
         and a.intent in ("compatibility", "unknown")
-        and not a.country
+        and not (a.country or a.region)
         and bool(a.suggestions)
         and all(s.kind == "carrier" for s in a.suggestions)
     )
@@ -208,10 +208,18 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
         # "is the pixel 7a available?": with no country there is nothing to say yet but what to add
         heads["availability"].append(_("Tell me a country and I'll check whether it is sold there."))
     if a.compatibility:
-        _compatibility(a, k, device, country, country_names, heads["compatibility"], sections["compatibility"], notes)
-    elif device is not None and a.intent in ("compatibility", "unknown") and not a.country and not which_network:
+        _compatibility(
+            a, k, device, country, country_names, heads["compatibility"], sections["compatibility"], notes, lang
+        )
+    elif (
+        device is not None
+        and a.intent in ("compatibility", "unknown")
+        and not a.country
+        and not a.region
+        and not which_network
+    ):
         heads["compatibility"].append(_("Tell me a carrier or a country and I'll check the bands."))
-    elif device is not None and a.country and a.intent != "bands":
+    elif device is not None and (a.country or a.region) and a.intent != "bands":
         heads["compatibility"].append(_("I don't know the carriers of {country} yet.").format(country=country))
     if a.bands and device is not None:
         _bands(a, device, country_names, heads["bands"], sections["bands"])
@@ -251,7 +259,7 @@ def _each(a: Answer, k: Knowledge, country_names: Mapping[str, str], footer: str
     if a.carrier:
         head = _("Works on {carrier}?").format(carrier=k.carrier(a.carrier).name)
     else:
-        country = country_phrase(a.country, country_names, lang) or _("that country")
+        country = country_phrase(a.country or a.region, country_names, lang) or _("that country")
         head = _("Works in {country}?").format(country=country)
     one_carrier = bool(a.carrier)
     lines = ["**" + head + "**"]
@@ -295,14 +303,14 @@ def _no_phone(a: Answer, k: Knowledge, footer: str | None, country_names: Mappin
         and not a.suggestions
         and not a.device_hint
         and a.intent == "compatibility"
-        and (a.carrier or a.country)
+        and (a.carrier or a.country or a.region)
     ):
         # "Mobile network is not working … I have Orange PL": the network is known, no phone is named (a
         # phone named that we do not know, "my qin f21 pro", is not asked for again).
         where = (
             _("on **{carrier}**").format(carrier=k.carrier(a.carrier).name)
             if a.carrier
-            else _("in {country}").format(country=country_phrase(a.country, country_names, lang))
+            else _("in {country}").format(country=country_phrase(a.country or a.region, country_names, lang))
         )
         return Layout(
             None,
@@ -505,6 +513,50 @@ def _summary(cells: list[Compatibility], k: Knowledge, one_carrier: bool, n: int
     return overall, "; ".join(parts)
 
 
+def _region_summary(
+    cells: list[Compatibility], k: Knowledge, country_names: Mapping[str, str], n: int, lang: str
+) -> tuple[str, str]:
+    """One model (or n said together) across a region's networks, country by country: "works in
+    Austria and Germany; works partly in France and Italy (VoLTE not confirmed)"."""
+    by_country: dict[str, list[Compatibility]] = {}
+    for c in cells:
+        by_country.setdefault(k.carrier(c.carrier).country, []).append(c)
+    told: dict[tuple[str, str], list[str]] = {}  # (verdict, reasons) -> the countries it holds in
+    for code, group in by_country.items():
+        verdict, _said = _summary(group, k, False, 1)
+        why = sorted({_reason(c, _("the carrier")) for c in group if c.verdict in ("partial", "none")})
+        told.setdefault((verdict, ", ".join(why)), []).append(country_phrase(code, country_names, lang) or code)
+    verdicts = {verdict for verdict, _reasons in told}
+    if len(told) == 1:
+        (only, reasons), _countries = told.popitem()
+        said = _verb(only, n) + " " + _("in all {n} countries").format(n=len(by_country))
+        if only == "unknown" and any("bands_unknown" in c.flags for c in cells):
+            reasons = _("bands not recorded")
+        return only, said + (f" ({reasons})" if reasons else "")
+    parts: list[str] = []
+    for verdict in ("full", "partial", "none", "unknown"):
+        places = [
+            _names(countries) + (f" ({reasons})" if reasons else "")
+            for (v, reasons), countries in told.items()
+            if v == verdict
+        ]
+        if not places:
+            continue
+        lead = {
+            "full": lambda: ngettext("works in {places}", "work in {places}", n),
+            "partial": lambda: ngettext("works partly in {places}", "work partly in {places}", n),
+            "none": lambda: _("not in {places}"),
+            "unknown": lambda: _("unknown in {places}"),
+        }[verdict]()
+        parts.append(lead.format(places=", ".join(places)))
+    overall = (
+        "partial"
+        if verdicts & {"full", "partial"} and verdicts != {"full"}
+        else ("none" if "none" in verdicts else "unknown")
+    )
+    return overall, "; ".join(parts)
+
+
 def _compatibility(
     a: Answer,
     k: Knowledge,
@@ -514,6 +566,7 @@ def _compatibility(
     heads: list[str],
     sections: list[Section],
     notes: list[str],
+    lang: str = "en",
 ) -> None:
     variants: dict[str, Variant] = {v.id: v for v in device.variants} if device else {}
     by_variant: dict[str, list[Compatibility]] = {}
@@ -527,17 +580,25 @@ def _compatibility(
         v = variants.get(variant_id)
         return short_label(v, country_names) if v else variant_id
 
+    # A region's networks are too many to name: its countries are said instead.
+    in_region = bool(a.region) and not a.carrier and not a.country
+
+    def summary(cells: list[Compatibility], n: int) -> tuple[str, str]:
+        if in_region:
+            return _region_summary(cells, k, country_names, n, lang)
+        return _summary(cells, k, one_carrier, n)
+
     # Models with the same verdicts (and reasons) are said together, the ones that work first.
     groups: dict[tuple[str, str], list[str]] = {}
     for variant_id, cells in by_variant.items():
-        groups.setdefault(_summary(cells, k, one_carrier, 1), []).append(variant_id)
+        groups.setdefault(summary(cells, 1), []).append(variant_id)
     if one_carrier:
         heads.append("**" + _("Works on {carrier}?").format(carrier=k.carrier(carriers[0]).name) + "**")
     else:
         heads.append("**" + _("Works in {country}?").format(country=country) + "**")
     for (verdict, _said), ids in sorted(groups.items(), key=lambda item: VERDICT_RANK[item[0][0]]):
         n = len(ids) if several else 1
-        _verdict, said = _summary(by_variant[ids[0]], k, one_carrier, n)
+        _verdict, said = summary(by_variant[ids[0]], n)
         if not several:
             who = _("The {phone}").format(phone=device.name if device else "?")
         else:
@@ -546,8 +607,32 @@ def _compatibility(
             )
         heads.append(f"{VERDICT_MARK[verdict]} {who} {said}.")
 
-    # The detail behind the summary, foldable: per model on one network, per network otherwise.
-    if one_carrier and several:
+    # The detail behind the summary, foldable: per model on one network, per country in a region,
+    # per network otherwise.
+    if in_region:
+        # Models whose countries read alike share one list.
+        alike: dict[tuple[str, ...], list[str]] = {}
+        for variant_id, cells in by_variant.items():
+            if all(c.verdict == "unknown" for c in cells):
+                continue  # said in the summary
+            by_country: dict[str, list[Compatibility]] = {}
+            for c in cells:
+                by_country.setdefault(k.carrier(c.carrier).country, []).append(c)
+            told = []
+            for code, group in by_country.items():
+                verdict, said = _summary(group, k, False, 1)
+                told.append(f"{VERDICT_MARK[verdict]} {country_names.get(code, code)}: {said}")
+            alike.setdefault(tuple(told), []).append(variant_id)
+        for told_alike, ids in alike.items():
+            name = (
+                ngettext("Per country · {models} model", "Per country · {models} models", len(ids)).format(
+                    models=_names([label(i) for i in ids])
+                )
+                if several
+                else _("Per country")
+            )
+            sections.append(Section(name, told_alike, detail=True))
+    elif one_carrier and several:
         lines = [_detail(cells[0], label(variant_id)) for variant_id, cells in by_variant.items()]
         sections.append(Section(_("Per model"), tuple(lines), detail=True))
     elif not one_carrier:
@@ -567,7 +652,10 @@ def _compatibility(
     flags = [f for f in _FLAG_ORDER if f not in said_unknown and any(f in c.flags for c in a.compatibility)]
     if flags:
         sections.append(Section("⚠️ " + _("Caveats"), tuple(_(FLAG_WORDS[f]) for f in flags)))
-    _network_notes(a.compatibility, k, one_carrier, sections, notes)
+    if in_region:
+        notes.append(_("Ask about one country for each network's verdict, notes and sources."))
+    else:
+        _network_notes(a.compatibility, k, one_carrier, sections, notes)
 
 
 def _network_notes(

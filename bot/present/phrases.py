@@ -37,7 +37,7 @@ FLAG_WORDS = {
     "carrier_bands_incomplete": "I know only some of this network's bands: not a full check",
 }
 # Countries whose English name takes "the" ("sold in the Philippines").
-THE_COUNTRIES = frozenset({"US", "GB", "NL", "PH", "AE", "BS", "GM", "MV", "KM", "SC", "DO", "CF", "CZ", "MH"})
+THE_COUNTRIES = frozenset({"US", "GB", "NL", "PH", "AE", "BS", "GM", "MV", "KM", "SC", "DO", "CF", "CZ", "MH", "EU"})
 _MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>|<#\d+>", re.IGNORECASE)
 
 
