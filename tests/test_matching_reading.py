@@ -1381,3 +1381,31 @@ def test_a_region_is_a_place_of_use_when_no_country_is_said() -> None:
         )
     ).analyze("galaxy a15 latin america version on telcel")
     assert (latam.variant, latam.origin, latam.region) == ("a15-la", None, None)
+
+
+def test_the_5g_of_a_phone_s_name_says_nothing_of_the_network() -> None:
+    # "5G not available" is about the network; "is the … 5G available in the US" asks about a sale
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "redmi")],
+            devices=[device("rn14p", "xiaomi", "Redmi Note 14 Pro 5G", variant("g", lte=[1, 3]))],
+            carriers=[carrier("tmobile-us", "US", "T-Mobile", "tmo", lte=([2, 4], []))],
+        )
+    )
+    assert index.analyze("is the redmi note 14 pro 5g available in the us").intent == "availability"
+    assert index.analyze("5g not available on my redmi note 14 pro 5g on tmo").intent == "compatibility"
+
+
+@pytest.mark.parametrize(
+    ("question", "origin", "country"),
+    [
+        # a word of working before a place says it is where the phone is used, in any language
+        ("apakah iphone 16 dari amerika bisa dipakai di indonesia?", "US", "ID"),
+        ("läuft das iphone 16 aus amerika in deutschland?", "US", "DE"),
+        # "Amerika" alone is the US, "Amerika Latin" is not
+        ("iphone 16 dari amerika latin bisa dipakai di indonesia?", None, "ID"),
+    ],
+)
+def test_where_from_and_where_used_in_other_languages(question: str, origin: str | None, country: str) -> None:
+    result = read(question)
+    assert (result.origin, result.country) == (origin, country)

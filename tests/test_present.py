@@ -465,7 +465,7 @@ def test_a_region_is_answered_country_by_country() -> None:
     lines = say(e, "will the acme one work in europe?").splitlines()
     assert lines[1] == "**Works in Europe?**"
     assert lines[2] == "🟡 The Global (A1G) model works in Germany; works partly in France (no B28)."
-    assert lines[3] == "⚪ The China (A1C) model is unknown in all 2 countries (bands not recorded)."
+    assert lines[3] == "⚪ The China (A1C) model is unknown in Germany and France (bands not recorded)."
     assert "__Per country · Global (A1G) model__" in lines
     assert "- 🟢 Germany: works on all 2 networks" in lines
     # no network's name, note or source line by line: one country at a time gives those

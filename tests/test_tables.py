@@ -164,5 +164,5 @@ def test_what_answering_keeps_stays_within_its_bounds() -> None:
     assert 0 < len(packed._made) <= KEEP
     # Each phone kept is a handful of tracked objects (record, variants, bands, sets of band numbers).
     assert len(gc.get_objects()) - before < 12 * KEEP
-    said = [intent._says(word) for word in ("hello", "kitchen", "yesterday", "sold")]
+    said = [intent.says(word) for word in ("hello", "kitchen", "yesterday", "sold")]
     assert said[0] is said[1] is said[2] and not said[0] and said[3]

@@ -540,6 +540,7 @@ COUNTRY_NICKNAMES: dict[str, tuple[str, ...]] = {
     "US": (
         *("usa", "u s", "u s a", "america", "the states", "the us", "in us", "murica", "united states of america"),
         *("eua", "eeuu", "ee uu"),  # Portuguese and Spanish abbreviations
+        "amerika",  # Indonesian, Malay, German, Dutch everyday name ("dari amerika", "aus Amerika")
     ),
     "GB": ("uk", "u k", "britain", "great britain", "england", "scotland", "wales", "northern ireland"),
     "NL": ("holland",),
@@ -560,7 +561,10 @@ COUNTRY_NICKNAMES: dict[str, tuple[str, ...]] = {
 }
 
 # "america" alone is the US, but not in "south america".
-COUNTRY_BLOCKERS = {"america": frozenset({"north", "south", "latin", "central"})}
+COUNTRY_BLOCKERS = {
+    "america": frozenset({"north", "south", "latin", "central"}),
+    "amerika": frozenset({"utara", "selatan", "latin", "tengah", "nord", "sud", "latein", "zuid", "noord"}),
+}
 
 # Two-letter words that are also country codes, and US state abbreviations that are: after "in" they
 # mean the word or the state ("in my car", "in ca"), not the country.

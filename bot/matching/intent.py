@@ -82,15 +82,15 @@ def _network_trouble(norms: list[str], question: str) -> bool:
     return negated or _TROUBLE.said(norms, question)
 
 
-def _radio_before(norms: list[str], at: int) -> bool:
+def _radio_before(toks: list[Token], at: int, named_at: frozenset[int]) -> bool:
     """Whether a radio or network word comes just before position `at` ("5G not available",
-    "VoLTE option isn't available")."""
-    return any(w in _NETWORK.latin for w in norms[max(0, at - 4) : at])
+    "VoLTE option isn't available"), not one of a name's ("is the redmi note 14 pro 5g available")."""
+    return any(t.norm in _NETWORK.latin and t.start not in named_at for t in toks[max(0, at - 4) : at])
 
 
 def _asks_other(norms: list[str], joined: str) -> bool:
     """Whether the words ask something the bot does not answer, beyond the story of a bug."""
-    whole = any(w not in _STORY and ("other" in _says(w)) for w in norms)
+    whole = any(w not in _STORY and ("other" in says(w)) for w in norms)
     return whole or any(f" {p} " in joined for p in _PHRASES["other"])
 
 
@@ -107,7 +107,7 @@ def _without(norms: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def _says(word: str) -> frozenset[str]:
+def says(word: str) -> frozenset[str]:
     """The intents a word says ("funciona" says compatibility)."""
     said = frozenset(
         name for name in INTENT_WORDS if word in _WHOLE[name] or any(word.startswith(stem) for stem in _STEMS[name])
@@ -124,7 +124,7 @@ def _first(name: str, norms: list[str], raws: list[str], joined: str, question: 
     """Where the question first says it (a token position, or a rough one for phrases), or _NOWHERE."""
     for i, w in enumerate(norms):
         # "China market devices", "global market version": what a phone is made for, not a sale.
-        if name in _says(w) and not (name == "availability" and made_for_market(norms[i : i + 2])):
+        if name in says(w) and not (name == "availability" and made_for_market(norms[i : i + 2])):
             return i
         if name == "bands" and _BAND.match(raws[i]):
             return i
@@ -148,10 +148,12 @@ def classify(
     network_named: bool = False,
     other_words: int,
     asking_tokens: list[Token] | None = None,
+    named_at: frozenset[int] = frozenset(),
 ) -> tuple[str, bool]:
-    """The intent, and whether the question's words said it (rather than its structure)."""
+    """The intent, and whether the question's words said it (rather than its structure).
+    `named_at`: where the words of names begin (their tokens' `start`), which say no intent."""
     # In a long post the question is in the sentences that ask: their words decide when they say anything.
-    if asking_tokens and any(_says(t.norm) for t in asking_tokens):
+    if asking_tokens and any(says(t.norm) for t in asking_tokens):
         toks = asking_tokens
     norms = [t.norm for t in toks]
     joined = f" {' '.join(norms)} "
@@ -159,7 +161,7 @@ def classify(
     raws = [t.raw for t in toks]
     at = {name: _first(name, norms, raws, joined, question) for name in INTENT_WORDS}
     sale, use = at["availability"], at["compatibility"]
-    if sale < len(norms) and norms[sale].startswith(_OF_A_FEATURE) and _radio_before(norms, sale):
+    if sale < len(norms) and norms[sale].startswith(_OF_A_FEATURE) and _radio_before(toks, sale, named_at):
         # "5G not available", "LTE gibt es nur auf 1800": a feature of the network, not a sale
         sale, use = _NOWHERE, min(use, sale)
     # "no 5G on tmo after the update": whether the phone fits that network, whatever software it runs;

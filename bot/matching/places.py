@@ -30,6 +30,7 @@ from .cues import (
 )
 from .devices import Suggestion
 from .everyday import is_everyday
+from .intent import says
 from .lexicon import Lexicon
 from .mentions import Match, named_as_example
 from .tokens import FormField, Token
@@ -551,7 +552,8 @@ def _is_origin(
         if j in phone:
             j -= 1
             continue
-        if word in USE_CUES:
+        if word in USE_CUES or "compatibility" in says(word):
+            # "will it work in", "bisa dipakai di indonesia": a word of working says where it is used
             return False
         if word in ORIGIN_CUES:
             # "I'm from India": where the asker is, not where the phone comes from

@@ -177,6 +177,7 @@ class Index:
             has_place=bool(where.country or region),
             asks=asks,
             asking_tokens=[t for i, t in enumerate(toks) if sentence_of[i] in asking] if len(asking) else None,
+            named_at=frozenset(toks[i].start for i in names),
             other_words=sum(
                 1
                 for i, t in enumerate(toks)

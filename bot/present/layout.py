@@ -528,8 +528,14 @@ def _region_summary(
         told.setdefault((verdict, ", ".join(why)), []).append(country_phrase(code, country_names, lang) or code)
     verdicts = {verdict for verdict, _reasons in told}
     if len(told) == 1:
-        (only, reasons), _countries = told.popitem()
-        said = _verb(only, n) + " " + _("in all {n} countries").format(n=len(by_country))
+        (only, reasons), countries = told.popitem()
+        # The knowledge holds some of a region's countries: "all 2 countries" of Africa would mislead.
+        every = (
+            _("in {places}").format(places=_names(countries))
+            if len(countries) <= 3
+            else _("in the {n} countries I know there").format(n=len(countries))
+        )
+        said = _verb(only, n) + " " + every
         if only == "unknown" and any("bands_unknown" in c.flags for c in cells):
             reasons = _("bands not recorded")
         return only, said + (f" ({reasons})" if reasons else "")
