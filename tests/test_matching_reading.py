@@ -490,6 +490,10 @@ def test_the_askers_own_phone_of_a_model_we_do_not_know_is_not_another_phone_we_
     # a letter glued to its number begins a model too; but a phone the asker calls theirs as well is theirs
     assert read("My phone is a Xiaomi X9c, my friend's pixel 9 works on jio").device is None
     assert read("I have a Xiaomi X9c and my pixel 9 won't work on jio").device == "pixel-9"
+    # a line's model we do not know, called the asker's after one we know, is the phone meant
+    correction = "【勘误】 196 期中提到 iPhone 16 之前的型号，不支持 5G。可是我手里的 iPhone 12 还支持电信 5G 呢\n"
+    assert read(correction).device is None
+    assert read("the pixel 9 has b71, and so does my pixel 5s\n").device is None
 
 
 def test_of_two_phones_a_name_fits_the_one_made_for_the_market_said_is_meant() -> None:
@@ -803,6 +807,9 @@ def test_a_carrier_that_sold_the_phone_is_its_origin() -> None:
     result = read("I am going to Switzerland this summer. I have a Sprint phone, will it work there?")
     assert (result.carriers, result.country, result.origin) == ((), "CH", "US")
     assert read("my tmo phone number, will it port to a pixel 9?").carriers == ("tmobile-us",)
+    # a comma parts a network from the phones after it: the one they are compared on
+    result = read("which is better for att, pixel 9 or pixel 8")
+    assert (result.carriers, result.origin) == (("att-us",), None)
 
 
 def test_a_carrier_the_asker_left_or_that_sold_an_unknown_phone_is_not_theirs() -> None:

@@ -390,7 +390,24 @@ def _own_phone_unknown(
         before = [t.norm for t in toks[max(0, start - 4) : start] if t.norm not in ("a", "an", "the")]
         if any(tuple(before[-len(cue) :]) == cue for cue in _OWN_PHONE):
             owned.add(end)
-    return bool(owned) and any(i in owned for i in _unknown_models(lexicon, toks, kept, owned, letters=True))
+    if bool(owned) and any(i in owned for i in _unknown_models(lexicon, toks, kept, owned, letters=True)):
+        return True
+    # "… models before the iPhone 6 have no 4G. But my iPhone 5s does": a line's model we do not know,
+    # said to be the asker's after the one we know ("my galaxy s3 died. the pixel 8 on verizon?" is
+    # about the Pixel 8)
+    first = min(m.start for m in kept)
+    return any(i > first and _said_mine(toks, i) for i in _unknown_models(lexicon, toks, kept, set()))
+
+
+# Words that make the phone after them the asker's: "my", "mi", "meu", "mein", "mon", "mio".
+_MINE = frozenset({"my", "our", "mi", "mis", "meu", "minha", "mein", "meine", "meinem", "mon", "ma", "mio", "mia"})
+# … and in Chinese, read a character at a time: "我的", "我手里的", "我手上的".
+_MINE_CJK = (("我", "的"), ("我", "手", "里", "的"), ("我", "手", "上", "的"), ("我", "手", "裡", "的"))
+
+
+def _said_mine(toks: list[Token], i: int) -> bool:
+    before = [t.norm for t in toks[max(0, i - 4) : i]]
+    return bool(before) and (before[-1] in _MINE or any(tuple(before[-len(c) :]) == c for c in _MINE_CJK))
 
 
 def _unknown_phone_first(

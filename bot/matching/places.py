@@ -98,7 +98,7 @@ def resolve(
     sellers = {
         span
         for span in groups
-        if span[1] not in name_starts and _sold_the_phone(lexicon, toks, span, device_span, others_named)
+        if span[1] not in name_starts and _sold_the_phone(lexicon, toks, span, device_span, others_named, question)
     }
 
     network_countries = {k.carrier(c).country for ids in groups.values() for c in ids}
@@ -451,9 +451,12 @@ def _sold_the_phone(
     span: tuple[int, int],
     device_span: tuple[int, int] | None,
     another_named: bool,
+    question: str,
 ) -> bool:
     """A carrier that sold the phone, or that the asker left: not the asker's network now."""
     start, end = span
+    # "which is better for att, pixel 9 or s24": a comma parts the network from the phone after it
+    parted = end < len(toks) and any(ch in question[toks[end - 1].end : toks[end].start] for ch in ",;:")
     before = toks[start - 1].norm if start > 0 and not toks[start].brk else ""
     after: list[str] = []  # the words after it, up to a line or sentence break
     for t in toks[end : end + 2]:
@@ -476,13 +479,13 @@ def _sold_the_phone(
     if before in CARRIER_CUES:
         return False
     if device_span is not None:
-        if end == device_span[0]:
+        if end == device_span[0] and not parted:
             # "a verizon pixel 7", "my att palm pre", "Verizon Pixel 7 on T-Mobile?"; but a bare
             # "vodafone italia pixel 8?" asks about the network
             return before in _DETERMINERS or another_named
         return start == device_span[1] + 1 and toks[device_span[1]].norm in ("of", "from", "by")
     # Right before a phone we do not know by that name ("a Sprint Droid Evo", "att palm pre").
-    if end >= len(toks) or toks[end].brk:
+    if end >= len(toks) or toks[end].brk or parted:
         return False
     word = toks[end].norm
     return word in lexicon.device_vocab and word.isalpha() and not is_everyday(word) and word != "lte"
