@@ -959,6 +959,7 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
         ("pixel 9 OTA更新后 电信卡 收不到5g信号", "compatibility"),
         # with no phone named, trouble on a named network still asks whether a phone fits it
         ("no volte on jio since the update, calls fail", "compatibility"),
+        ("no signal in germany since the update", "compatibility"),
         ("how do i turn on volte in the settings of my pixel 9 on jio", "other"),
         ("can i root my pixel 9 without breaking volte on jio", "other"),
         ("does grapheneos work with verizon on a pixel 9?", "compatibility"),

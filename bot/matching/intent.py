@@ -165,9 +165,9 @@ def classify(
         # "5G not available", "LTE gibt es nur auf 1800": a feature of the network, not a sale
         sale, use = _NOWHERE, min(use, sale)
     # "no 5G on tmo after the update": whether the phone fits that network, whatever software it runs;
-    # with a network named, whatever phone ("联通VoLTE问题 … 无法接通"), even one whose name fits several
-    # countries ("can't detect SIM … Telia").
-    on_network = (has_phone and has_place) or has_carrier or network_named
+    # with a network or a place named, whatever phone ("联通VoLTE问题 … 无法接通", "no signal in
+    # germany"), even a network whose name fits several countries ("can't detect SIM … Telia").
+    on_network = has_place or has_carrier or network_named
     trouble = on_network and sale == _NOWHERE and _network_trouble(norms, question)
     if trouble and not _asks_other(norms, joined):
         return "compatibility", True
