@@ -1417,3 +1417,12 @@ def test_the_5g_of_a_phone_s_name_says_nothing_of_the_network() -> None:
 def test_where_from_and_where_used_in_other_languages(question: str, origin: str | None, country: str) -> None:
     result = read(question)
     assert (result.origin, result.country) == (origin, country)
+
+
+def test_a_country_before_a_word_of_sale_is_where_it_is_sold() -> None:
+    # "us release", "india launch": not a US or Indian model
+    release = read("xiaomi 14 us release?")
+    assert (release.country, release.origin, release.intent) == ("US", None, "availability")
+    assert read("pixel 9 india launch date").country == "IN"
+    # a market word still makes it the model's market
+    assert read("pixel 9 us version sold in india?").origin == "US"

@@ -536,6 +536,8 @@ def _is_origin(
         # "banned from all AU networks", "a Chinese carrier", "Czech T-Mobile": the networks are there
         return False
     after = [t.norm for t in toks[p.end : p.end + 2] if not t.brk]
+    if after and "availability" in says(after[0]) and not _made_for_market(toks, p.end):
+        return False  # "xiaomi 15 ultra us release?", "india launch date": where it is sold
     if any(word in MARKET_CUES for word in after) or p.adjective:
         return True  # "china version", "china mainland version", "CN rom"
     # Another place named, or a network named that has no namesake in this country.
