@@ -1426,3 +1426,43 @@ def test_a_country_before_a_word_of_sale_is_where_it_is_sold() -> None:
     assert read("pixel 9 india launch date").country == "IN"
     # a market word still makes it the model's market
     assert read("pixel 9 us version sold in india?").origin == "US"
+
+
+def test_a_market_no_model_is_called_picks_the_one_made_for_it() -> None:
+    # "(UK model)": no market is called "UK", but the International model is made for every country
+    # no other model is
+    index = Index(
+        knowledge(
+            vendors=[vendor("samsung", "Samsung", "galaxy")],
+            devices=[
+                device(
+                    "galaxy-s24",
+                    "samsung",
+                    "Galaxy S24",
+                    variant("s24-us", "US", ("SM-S921U",), made_for=("US",)),
+                    variant("s24-intl", "International", ("SM-S921B",), made_for=("Global",)),
+                )
+            ],
+            carriers=[carrier("verizon-us", "US", "Verizon", lte=([2, 4, 13], []))],
+        )
+    )
+    uk = index.analyze("I have a Galaxy S24 (UK model), will it work on verizon?")
+    assert (uk.origin, uk.variant) == ("GB", "s24-intl")
+    # where a market is called so, its words decide as before
+    assert index.analyze("galaxy s24 us version on verizon").variant == "s24-us"
+
+
+def test_a_plus_sign_alone_is_no_network() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google", "pixel")],
+            devices=[device("pixel-9-pro", "google", "Pixel 9 Pro", variant("p9p", lte=[1, 3]))],
+            carriers=[
+                carrier("vodafone-gb", "GB", "Vodafone UK", "vodafone uk", lte=([1, 3], [])),
+                carrier("plus-pl", "PL", "Plus", lte=([1, 3], [])),
+            ],
+        )
+    )
+    result = index.analyze("vodafone uk + pixel 9 pro, 5g sa working?")
+    assert (result.carriers, result.origin) == (("vodafone-gb",), None)
+    assert index.analyze("pixel 9 pro on plus?").carriers == ("plus-pl",)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice, pairwise
 
-from .. import text
+from .. import markets, text
 from ..records import Knowledge
 from .cues import LIST_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIERS
 from .everyday import frequencies, is_everyday
@@ -621,6 +621,16 @@ def variant_for_country(
         said = {t.norm for t in toks}
         named = [(v, m) for v, m in fits if m - _COUNTRY_WORDS & said]
         fits = named or fits
+    if not fits:
+        # "my s23 (UK model)": no market is called that, but one model is made for it (the Global one
+        # where no other is made for the UK).
+        variants = lexicon.knowledge.device(device_id).variants
+        made = [
+            v.id
+            for v in variants
+            if markets.made_for(v.made_for, [o.made_for for o in variants if o is not v], country) is True
+        ]
+        return made[0] if len(made) == 1 else None
     return fits[0][0] if len(fits) == 1 else None
 
 

@@ -230,6 +230,12 @@ def _place_mentions(
     candidates = [
         m
         for m in matches
+        # a "+" alone is no network called Plus ("vodafone uk + pixel 9 pro")
+        if not all(t.raw in ("+", "&") for t in toks[m.start : m.end])
+    ]
+    candidates = [
+        m
+        for m in candidates
         if m.payload.kind in ("carrier", "country", "city", "region")
         or (
             m.payload.kind == "origin"
