@@ -1466,3 +1466,12 @@ def test_a_plus_sign_alone_is_no_network() -> None:
     result = index.analyze("vodafone uk + pixel 9 pro, 5g sa working?")
     assert (result.carriers, result.origin) == (("vodafone-gb",), None)
     assert index.analyze("pixel 9 pro on plus?").carriers == ("plus-pl",)
+    # nor a French word: "+" says no language, so a network needs no country said with it
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "redmi")],
+            devices=[device("rn13pp", "xiaomi", "Redmi Note 13 Pro+", variant("g", lte=[3, 5, 40]))],
+            carriers=[carrier("jio-in", "IN", "Jio", "jio", lte=([3, 5, 40], []))],
+        )
+    )
+    assert index.analyze("rn13p+ jio?").carriers == ("jio-in",)

@@ -123,7 +123,8 @@ class Index:
                     continue  # "Google" of "Google Fi" is part of the carrier's name
                 covered.update(range(m.start, m.end))
         in_names = {i for m in matches for i in range(m.start, m.end)}
-        lang = guess_language([t.norm for i, t in enumerate(toks) if i not in in_names])
+        # "+" reads "plus", a French word: signs say no language
+        lang = guess_language([t.norm for i, t in enumerate(toks) if i not in in_names and t.raw not in ("+", "&")])
         where = places.resolve(lex, matches, toks, covered, d.span, shouting, q, lang, asking, sentence_of)
         if not where.carriers and where.country and not any(s.kind == "carrier" for s in where.suggestions):
             where = places.with_everyday_carrier(
