@@ -1475,3 +1475,11 @@ def test_a_plus_sign_alone_is_no_network() -> None:
         )
     )
     assert index.analyze("rn13p+ jio?").carriers == ("jio-in",)
+
+
+def test_a_country_code_after_the_phone_and_nothing_else_is_where_it_is_asked_about() -> None:
+    # "s24 ultra uk": the UK is the question's place; "a UK s24" or "s24 uk on tmo" is the model's market
+    alone = read("galaxy s24 uk?")
+    assert (alone.country, alone.origin) == ("GB", None)
+    with_network = read("galaxy s24 uk on verizon")
+    assert (with_network.country, with_network.origin) == ("US", "GB")
