@@ -406,6 +406,7 @@ _MINE_CJK = (("我", "的"), ("我", "手", "里", "的"), ("我", "手", "上",
 
 
 def _said_mine(toks: list[Token], i: int) -> bool:
+    """Whether the words before position `i` call the phone named there the asker's."""
     before = [t.norm for t in toks[max(0, i - 4) : i]]
     return bool(before) and (before[-1] in _MINE or any(tuple(before[-len(c) :]) == c for c in _MINE_CJK))
 

@@ -542,17 +542,16 @@ def _is_origin(
         # "banned from all AU networks", "a Chinese carrier", "Czech T-Mobile": the networks are there
         return False
     after = [t.norm for t in toks[p.end : p.end + 2] if not t.brk]
-    elsewhere_named = any(o.code != p.code for o in places) or bool(network_countries)
+    # Another place named, or a network named that has no namesake in this country.
+    elsewhere = any(o.code != p.code for o in places) or (bool(network_countries) and p.code not in network_countries)
     if after and "availability" in says(after[0]) and not _made_for_market(toks, p.end):
         return False  # "xiaomi 15 ultra us release?", "india launch date": where it is sold
     if any(word in MARKET_CUES for word in after):
         return True  # "china version", "china mainland version", "CN rom"
-    if p.adjective and device_span is not None and p.start == device_span[1] and not after and not elsewhere_named:
+    if p.adjective and device_span is not None and p.start == device_span[1] and not after and not elsewhere:
         return False  # "samsung s24 ultra uk?": the question's place, after the phone and nothing else
     if p.adjective:
         return True
-    # Another place named, or a network named that has no namesake in this country.
-    elsewhere = any(o.code != p.code for o in places) or (bool(network_countries) and p.code not in network_countries)
     if device_span is not None and p.start == device_span[1] and elsewhere:
         return True  # "xiaomi 14 china bisa dipake di indonesia?": the model's market, then where it is used
     if device_span is not None and p.start == device_span[1] + 1 and toks[p.start - 1].norm in _OF and elsewhere:
