@@ -146,6 +146,19 @@ def test_bands_answer() -> None:
     assert "VoLTE: no" in field(e, "China (23127PN0CC)")
 
 
+def test_a_band_asked_about_leads_and_the_lists_fold_behind_a_bands_button() -> None:
+    from bot.discord.embeds import detail_label
+
+    question = "does the xiaomi 14 have band 66?"
+    [e] = embeds_for(question)
+    assert str(e.description).startswith("**B66?** 🟢 yes on Global (23127PN0CG); 🔴 no on China (23127PN0CC).")
+    assert not any(str(f.name).startswith(("Global", "China")) for f in e.fields)
+    assert detail_label(ENGINE.answer(question)) == "Bands"
+    [d] = detail_for(question)
+    assert str(d.description) == "Each model's bands:" and "4G: B1, B3, B41" in field(d, "China (23127PN0CC)")
+    assert detail_label(ENGINE.answer("xiaomi 14 on tmo")) == "Per network"
+
+
 def test_suggestions_title() -> None:
     eng = engine(
         vendors=[vendor("google", "Google")],

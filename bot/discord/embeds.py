@@ -121,8 +121,20 @@ def detail_embeds(
     lay = build(answer, k, country_names, lang)
     detail = tuple(s for s in lay.sections if s.detail)
     with speaking(lang):
-        headline = _("Per network, what each model lacks:")
+        if answer.intent == "bands":
+            headline = _("Each model's bands:")
+        elif answer.region and not answer.carrier:
+            headline = _("Per country, what each model lacks:")
+        else:
+            headline = _("Per network, what each model lacks:")
     return fit(replace(lay, headline=(headline,), sections=detail, notes=lay.notes))
+
+
+def detail_label(answer: Answer) -> str:
+    """The label of the button that opens an answer's detail: what the detail is."""
+    if answer.intent == "bands":
+        return "Bands"
+    return "Per country" if answer.region and not answer.carrier else "Per network"
 
 
 def message_embed(title: str, lines: Sequence[str], verdict: str = "unknown") -> discord.Embed:

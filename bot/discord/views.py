@@ -18,7 +18,7 @@ from ..present.layout import build
 from ..present.phrases import defuse_mentions
 from ..service import Service
 from .client import NO_MENTIONS, OOPS, service_of, tell
-from .embeds import clip, detail_embeds, folded
+from .embeds import clip, detail_embeds, detail_label, folded
 from .kept import KEY_PATTERN, kept_in
 
 log = logging.getLogger(__name__)
@@ -79,9 +79,9 @@ class DetailButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"de
     """ "Per network": opens the detail behind a summary, for whoever presses it (privately). The
     question rides in the custom id, so the button keeps working after the bot restarts."""
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, label: str = "Per network") -> None:
         super().__init__(
-            discord.ui.Button(label="Per network", style=discord.ButtonStyle.secondary, custom_id=_DETAIL + question)
+            discord.ui.Button(label=label, style=discord.ButtonStyle.secondary, custom_id=_DETAIL + question)
         )
         self.question = question
 
@@ -165,11 +165,12 @@ class DetailView(discord.ui.View):
         self.service = service
         self.answer = answer
         self.message: discord.Message | discord.InteractionMessage | None = None
+        label = detail_label(answer)
         if carried:
-            self.add_item(DetailButton(carried))
+            self.add_item(DetailButton(carried, label))
         else:
             button: discord.ui.Button[DetailView] = discord.ui.Button(
-                label="Per network", style=discord.ButtonStyle.secondary, custom_id="detail-once"
+                label=label, style=discord.ButtonStyle.secondary, custom_id="detail-once"
             )
             button.callback = self._open  # type: ignore[method-assign]
             self.add_item(button)

@@ -721,8 +721,10 @@ def _bands(
         heads.append(
             _("Not recorded yet: {models}.").format(models=", ".join(label(b) for b in a.bands if b not in recorded))
         )
+    # A band asked about is answered in the lines above: the whole lists fold away behind them.
+    asked = bool(a.reading and a.reading.bands_asked)
     for b in recorded:
-        sections.append(Section(label(b), tuple(f"{tech}: {shown}" for tech, shown in band_rows(b))))
+        sections.append(Section(label(b), tuple(f"{tech}: {shown}" for tech, shown in band_rows(b)), detail=asked))
 
 
 def _asked_band(
