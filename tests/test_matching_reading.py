@@ -1483,3 +1483,22 @@ def test_a_country_code_after_the_phone_and_nothing_else_is_where_it_is_asked_ab
     assert (alone.country, alone.origin) == ("GB", None)
     with_network = read("galaxy s24 uk on verizon")
     assert (with_network.country, with_network.origin) == ("US", "GB")
+
+
+def test_a_word_of_phones_left_by_dropping_a_name_s_first_word_names_no_phone() -> None:
+    # "fair phone 4" less "fair" is "phone 4": "nothing phone 4" (a Nothing phone we do not know) is not
+    # the Fairphone 4, the worst of answers
+    index = Index(
+        knowledge(
+            vendors=[vendor("fairphone", "Fairphone"), vendor("nothing", "Nothing")],
+            devices=[
+                device(
+                    "fairphone-4", "fairphone", "Fairphone 4", variant("fp4", lte=[1, 3]), aliases=("fair phone 4",)
+                ),
+                device("nothing-phone-3", "nothing", "Phone (3)", variant("p3", lte=[1, 3])),
+            ],
+        )
+    )
+    assert index.analyze("nothing phone 4 on verizon?").device is None
+    assert index.analyze("fair phone 4 on verizon?").device == "fairphone-4"
+    assert index.analyze("nothing phone 3 on verizon?").device == "nothing-phone-3"

@@ -75,6 +75,8 @@ def short_forms(toks: list[str]) -> list[tuple[list[str], bool]]:
 
 
 _LINE_HEADS = frozenset(line[0] for line in SHORT_LINES)
+# Words any phone may be called by, which never begin a name left when a name's first word is dropped.
+_WORDS_OF_PHONES = frozenset({"phone", "phones", "smartphone", "mobile", "handset", "cell", "cellphone"})
 _TAIL_ENDS = frozenset(tail[-1] for tail in SHORT_TAILS)
 # A name has a short form only when it begins with a line's word or ends in a model word or a tail's.
 _SHORT_ENDS = MODIFIERS | _TAIL_ENDS
@@ -585,7 +587,13 @@ class Lexicon:
                 rest = toks[1:]
                 # "s24" may stand alone, "s 24" may not ("a 5 year old phone" is no Galaxy A5).
                 rest_glued = len(rest) > 1 and len(rest[0]) == 1 and rest[1].isdigit()
-                if len(rest) >= 2 and rest[0].isalpha() and any(map(str.isdigit, rest)):
+                # ("phone 4" of "fair phone 4" names no phone: "nothing phone 4" is not a Fairphone.)
+                if (
+                    len(rest) >= 2
+                    and rest[0].isalpha()
+                    and rest[0] not in _WORDS_OF_PHONES
+                    and any(map(str.isdigit, rest))
+                ):
                     derived.append(
                         (rest if plain else text.tokens(" ".join(rest)), base + as_derived[rest_glued, False], did)
                     )
