@@ -1502,3 +1502,15 @@ def test_a_word_of_phones_left_by_dropping_a_name_s_first_word_names_no_phone() 
     assert index.analyze("nothing phone 4 on verizon?").device is None
     assert index.analyze("fair phone 4 on verizon?").device == "fairphone-4"
     assert index.analyze("nothing phone 3 on verizon?").device == "nothing-phone-3"
+
+
+def test_a_codename_in_a_rom_build_s_file_name_is_read() -> None:
+    # "…-nightly-dm1q-signed.zip": the "q" ends the codename, it is no letter of "q-signed"
+    index = Index(
+        knowledge(
+            vendors=[vendor("samsung", "Samsung", "galaxy")],
+            devices=[device("galaxy-s23", "samsung", "Galaxy S23", variant("s23", lte=[2, 4]), aliases=("dm1q",))],
+            carriers=[carrier("tmobile-us", "US", "T-Mobile", "tmo", lte=([2, 4], []))],
+        )
+    )
+    assert index.analyze("lineage-22.1-20250301-nightly-dm1q-signed.zip: no volte on tmo").device == "galaxy-s23"

@@ -483,8 +483,9 @@ def _version_after(toks: list[Token], i: int) -> bool:
 
 
 def _letter_of_compound(toks: list[Token], i: int) -> bool:
-    """A single letter written with a hyphen before the next word ("T-Mobile", "e-SIM")."""
-    return len(toks[i].norm) == 1 and i + 1 < len(toks) and toks[i + 1].hyphen
+    """A single letter written with a hyphen before the next word ("T-Mobile", "e-SIM"), a word of its
+    own: the "q" ending "dm1q-signed" (a ROM build's name) ends a codename."""
+    return len(toks[i].raw) == 1 and i + 1 < len(toks) and toks[i + 1].hyphen
 
 
 def _name_before(t: Token) -> bool:
