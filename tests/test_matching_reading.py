@@ -861,6 +861,9 @@ def test_networks_offered_as_a_choice_are_each_checked_and_neither_is_the_askers
     choice = read("mint or ultra for my pixel 9?")
     assert set(choice.carriers) == {"mint-us", "ultra-us"} and choice.carrier_choice
     assert read("is it mint or ultra clean? my pixel 9").carriers == ()
+    # an everyday name the question ends on after "for" is the network asked about, not "for three days"
+    assert read("pixel 9 or pixel 8 for mint?").carriers == ("mint-us",)
+    assert read("is the pixel 9 good for mint condition").carriers == ()
     mine = read("does my pixel 9 work on tmo or should i switch to verizon")
     assert mine.carriers[0] == "tmobile-us" and not mine.carrier_choice
 

@@ -378,6 +378,13 @@ def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int], place_end
             two_back = toks[m.start - 2].norm if m.start > 1 else ""
             if two_back in _MOVING or two_back.startswith(("switch", "mov", "port", "chang", "go")):
                 return True
+        if (
+            p.kind == "carrier"
+            and before is not None
+            and before.norm == "for"
+            and (m.end == len(toks) or toks[m.end].brk)
+        ):
+            return True  # "pixel 8 or pixel 8a for visible?": the network the question ends on
         if p.kind == "country" and before is not None and before.norm in PLACE_CUES:
             return True
         # Written as a name, and not inside a longer name ("Pixel Experience Plus" is no Plus).
