@@ -471,3 +471,10 @@ def test_a_region_is_answered_country_by_country() -> None:
     # no network's name, note or source line by line: one country at a time gives those
     assert not any("Verizon" in line or "Network bands" in line for line in lines)
     assert as_dict(e, answer)["region"] == "150"
+    # in Portuguese each country takes its own fused preposition, and a carrier's approval no name
+    from bot.present import i18n, layout, markdown
+
+    lay = layout.build(answer, e.knowledge, e.index.country_names, i18n.language_of("pt-BR"))
+    assert markdown.render(lay).splitlines()[2] == (
+        "🟡 O modelo Global (A1G) funciona na Alemanha; funciona em parte na França (sem B28)."
+    )

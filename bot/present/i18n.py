@@ -79,6 +79,8 @@ _PT_ARTICLES = {
     **dict.fromkeys(["BR", "MX", "JP", "CA", "GB", "CL", "PE", "PK", "VN", "PY", "UY", "EC", "BD"], "o"),
     **dict.fromkeys(["IN", "CN", "DE", "FR", "ES", "IT", "AR", "CO", "KR", "AU", "ID", "TR", "NG"], "a"),
     **dict.fromkeys(["TH", "MY", "SA", "ZA", "NZ", "PL", "VE", "BO"], "a"),
+    **dict.fromkeys(["AT", "FI", "HU", "IE", "RO", "RU", "UA", "DK", "NO", "SE", "CH", "BE", "GR", "NG"], "a"),
+    **dict.fromkeys(["EG", "MA", "KE", "IQ", "IR"], "o"),
     **dict.fromkeys(["150", "142", "002", "419", "EU"], "a"),  # regions: a Europa, a Ásia, a União Europeia
     **dict.fromkeys(["US", "AE", "NL"], "os"),
     "PH": "as",
@@ -90,6 +92,12 @@ def with_article(code: str, name: str, lang: str) -> str:
     """A country as it reads after a preposition in `lang` (only Portuguese needs an article here)."""
     article = _PT_ARTICLES.get(code) if lang == "pt_BR" else None
     return f"{article} {name}" if article else name
+
+
+def in_country(code: str, name: str, lang: str) -> str:
+    """A country in a list of places, with its own preposition in a language that fuses one with an
+    article ("na Alemanha, em Portugal": Portuguese says "funciona na Alemanha e em Portugal")."""
+    return polish(f"em {with_article(code, name, lang)}", lang) if lang == "pt_BR" else name
 
 
 def polish(text: str, lang: str) -> str:

@@ -413,8 +413,9 @@ def _availability(
     sections.append(Section(_("{who} said, {date}").format(who=who, date=s.date), tuple(lines)))
 
 
-def _reason(c: Compatibility, carrier_name: str) -> str:
-    """Why a verdict is not "works", in a few words ("no B13", "needs Verizon's approval")."""
+def _reason(c: Compatibility, carrier_name: str | None) -> str:
+    """Why a verdict is not "works", in a few words ("no B13", "needs Verizon's approval"); with no
+    carrier's name, of whichever network it is ("an import needs the carrier's approval")."""
     missing = c.missing_primary
     bits = []
     if missing.get("lte"):
@@ -427,7 +428,13 @@ def _reason(c: Compatibility, carrier_name: str) -> str:
         bits.append(_("only 2G/3G"))
     if "certification_required" in c.flags and not bits:
         # Nobody recorded which market this model is for: it may be the one the carrier sells.
-        if c.native is None:
+        if carrier_name is None:
+            bits.append(
+                _("needs the carrier's approval if it is an import")
+                if c.native is None
+                else _("an import needs the carrier's approval")
+            )
+        elif c.native is None:
             bits.append(_("needs {carrier}'s approval if it is an import").format(carrier=carrier_name))
         else:
             bits.append(_("an import needs {carrier}'s approval").format(carrier=carrier_name))
@@ -524,8 +531,13 @@ def _region_summary(
     told: dict[tuple[str, str], list[str]] = {}  # (verdict, reasons) -> the countries it holds in
     for code, group in by_country.items():
         verdict, _said = _summary(group, k, False, 1)
-        why = sorted({_reason(c, _("the carrier")) for c in group if c.verdict in ("partial", "none")})
-        told.setdefault((verdict, ", ".join(why)), []).append(country_phrase(code, country_names, lang) or code)
+        why = sorted({_reason(c, None) for c in group if c.verdict in ("partial", "none")})
+        place = (
+            i18n.in_country(code, country_names.get(code, code), lang)
+            if lang == "pt_BR"
+            else country_phrase(code, country_names, lang) or code
+        )
+        told.setdefault((verdict, ", ".join(why)), []).append(place)
     verdicts = {verdict for verdict, _reasons in told}
     if len(told) == 1:
         (only, reasons), countries = told.popitem()
