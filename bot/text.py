@@ -30,7 +30,11 @@ def fold(text: str) -> str:
         return text.lower()
     text = unicodedata.normalize("NFKC", text).casefold()
     decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_STROKED)
+
+
+# Letters with a stroke have no decomposition to strip: Vietnamese "điện thoại", Polish "Łódź".
+_STROKED = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ħ": "h", "ŧ": "t"})
 
 
 def raw_words(text: str) -> list[tuple[str, int, int]]:

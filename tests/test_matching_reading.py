@@ -1517,3 +1517,14 @@ def test_a_codename_in_a_rom_build_s_file_name_is_read() -> None:
         )
     )
     assert index.analyze("lineage-22.1-20250301-nightly-dm1q-signed.zip: no volte on tmo").device == "galaxy-s23"
+
+
+def test_vietnamese_is_read_past_its_stroked_d_and_a_short_word_is_no_adjective_typed_wrong() -> None:
+    from bot import text
+
+    # "điện thoại" (a phone) folds to "dien thoai"; "thoai" is no "thai" with a typo
+    assert text.fold("điện thoại Łódź") == "dien thoai lodz"
+    result = read("điện thoại pixel 9 mua ở đâu, dùng viettel được không")
+    assert (result.device, result.origin) == ("pixel-9", None)
+    # a longer adjective typed wrong still says where the phone is from
+    assert read("my chinees xiaomi 14 on tmo").origin == "CN"

@@ -405,6 +405,10 @@ def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int], place_end
         return False  # "国内で使えますか" is asked in Japan: "国内" (at home) there is Japan, not China
     if p.kind == "country" and m.score < 1.0 and (before is None or before.norm not in PLACE_CUES):
         return False
+    if p.kind == "origin" and m.score < 1.0 and len(word.norm) < 6:
+        # a short adjective is too near other words: "thoai" (Vietnamese "phone") is no "thai" typed
+        # wrong, where "chinees" is "chinese"
+        return False
     if p.kind == "country" and length == 1:
         blockers = COUNTRY_BLOCKERS.get(word.norm)
         if blockers and before is not None and before.norm in blockers:
