@@ -16,7 +16,10 @@ _SPLIT_ALNUM = re.compile(r"[a-z]+|[0-9]+")
 # Chinese, Japanese and Korean are written without spaces: each character is a token of its own, so
 # "小米14在中国" holds the names "小米", "14" and "中国" as token sequences.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-_SPLIT_MIXED = re.compile(rf"[a-z]+|[0-9]+|[{_CJK}]|[^a-z0-9{_CJK}]+")
+# Latin letters that folding leaves as they are ("ı", "ß", "æ") are letters of the word they stand in:
+# Turkish "satılıyor" is one word, not "sat", "ı", "l", "ı", "yor".
+_LATIN = "a-z\u00df-\u00f6\u00f8-\u024f"
+_SPLIT_MIXED = re.compile(rf"[{_LATIN}]+|[0-9]+|[{_CJK}]|[^0-9{_LATIN}{_CJK}]+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
 _ASCII_TOKEN = re.compile(r"(?<![a-z0-9])[2-5]g(?![a-z0-9])|[a-z]+|[0-9]+")
@@ -34,6 +37,7 @@ def fold(text: str) -> str:
 
 
 # Letters with a stroke have no decomposition to strip: Vietnamese "điện thoại", Polish "Łódź".
+# (Turkish "ı" stays: folded to "i", "mı" would read as Spanish "mi".)
 _STROKED = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ħ": "h", "ŧ": "t"})
 
 

@@ -1528,3 +1528,15 @@ def test_vietnamese_is_read_past_its_stroked_d_and_a_short_word_is_no_adjective_
     assert (result.device, result.origin) == ("pixel-9", None)
     # a longer adjective typed wrong still says where the phone is from
     assert read("my chinees xiaomi 14 on tmo").origin == "CN"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("pixel 9 türkiye'de satılıyor mu", "availability"),
+        ("продается ли pixel 9 в россии", "availability"),
+        ("pixel 9 turkcell'de çalışır mı", "compatibility"),
+    ],
+)
+def test_words_of_sale_and_of_working_in_turkish_and_russian(question: str, intent: str) -> None:
+    assert read(question).intent == intent

@@ -251,6 +251,12 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "上市",
         "買え",
         "発売",
+        # tr / ru: "satılıyor mu", "продается ли"
+        "satıl-",
+        "satış-",
+        "продается",
+        "продаётся",
+        "продаж-",
     ),
     "compatibility": (
         "work",
@@ -291,6 +297,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "jalan",
         "chalega",
         "chalta",
+        "çalış-",  # Turkish "çalışır mı"
         "chalegi",
         "kaam",
         "работает",
