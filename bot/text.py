@@ -33,7 +33,10 @@ def fold(text: str) -> str:
         return text.lower()
     text = unicodedata.normalize("NFKC", text).casefold()
     decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_STROKED)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_STROKED)
+    # Korean syllables came apart into their letters (jamo) above: put them back together, as names are
+    # tokenized ("아이폰", "한국": a syllable a token, like Chinese characters).
+    return unicodedata.normalize("NFC", stripped)
 
 
 # Letters with a stroke have no decomposition to strip: Vietnamese "điện thoại", Polish "Łódź".

@@ -1540,3 +1540,32 @@ def test_vietnamese_is_read_past_its_stroked_d_and_a_short_word_is_no_adjective_
 )
 def test_words_of_sale_and_of_working_in_turkish_and_russian(question: str, intent: str) -> None:
     assert read(question).intent == intent
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a line's name in another script, before the model's number
+        "айфон 16 работает в россии?",
+        "هل يعمل ايفون 16 في السعودية",
+        # Korean is read a syllable a token, in names and in questions alike
+        "아이폰 16 미국판 되나요",
+    ],
+)
+def test_phone_lines_written_in_other_scripts(question: str) -> None:
+    assert read(question).device == "iphone-16"
+
+
+def test_a_sub_brand_s_chinese_name_respells_its_line() -> None:
+    # "红米" is Redmi, not Xiaomi: "红米K50" is the Redmi K50
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "redmi", "小米", "红米")],
+            devices=[
+                device("redmi-k50", "xiaomi", "Redmi K50", variant("k50", lte=[1, 3])),
+                device("xiaomi-14", "xiaomi", "Xiaomi 14", variant("x14", lte=[1, 3])),
+            ],
+        )
+    )
+    assert index.analyze("我的红米K50支持联通吗").device == "redmi-k50"
+    assert index.analyze("小米14支持联通吗").device == "xiaomi-14"

@@ -50,6 +50,15 @@ SHORT_LINES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("redmi", "note"): ("rn",),
     ("oneplus",): ("op",),
 }
+# Phone lines as people write them in other scripts ("айфон 15", "ايفون 15", "아이폰 15", "红米K50",
+# "галакси s24"): a name beginning with the line's word is also read beginning with these.
+LINE_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "iphone": ("айфон", "ايفون", "آيفون", "아이폰", "アイフォン"),
+    "galaxy": ("галакси", "갤럭시", "جالاكسي", "جلاكسي"),
+    "redmi": ("红米", "紅米", "редми"),
+    "pixel": ("пиксель", "픽셀"),
+    "poco": ("поко",),
+}
 SHORT_TAILS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("pro", "max"): ("pm",),
     ("pro",): ("p",),

@@ -440,8 +440,11 @@ def _after_unknown_brand(lexicon: Lexicon, toks: list[Token], start: int) -> boo
     uses often."""
 
     def unknown(i: int) -> bool:
+        # (Makers write their names in Latin letters: "يعمل ايفون 15" is "does the iPhone 15 work".)
         word = toks[i].norm
-        return word.isalpha() and len(word) >= 4 and word not in lexicon.vocab and not is_everyday(word)
+        return (
+            word.isascii() and word.isalpha() and len(word) >= 4 and word not in lexicon.vocab and not is_everyday(word)
+        )
 
     i = start - 1
     if i < 0 or toks[start].brk:

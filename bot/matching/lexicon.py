@@ -20,7 +20,7 @@ from .. import text
 from ..records import Device, Knowledge
 from . import regions
 from .complete_index import CompletionIndex
-from .cues import COUNTRY_ADJECTIVES, COUNTRY_NICKNAMES, MODIFIERS, SHORT_LINES, SHORT_TAILS
+from .cues import COUNTRY_ADJECTIVES, COUNTRY_NICKNAMES, LINE_SPELLINGS, MODIFIERS, SHORT_LINES, SHORT_TAILS
 from .everyday import LANGUAGES, is_everyday, word_table
 from .tables import Counts, Groups, Models, Pairs, Strings
 from .trie import Builder, Node, Payload, shape_of
@@ -523,6 +523,7 @@ class Lexicon:
         spelled = {
             vid: [(a, text.tokens(a) if a.isascii() else None) for a in names] for vid, names in respellings.items()
         }
+        line_spelled = {line: [text.tokens(w) for w in words] for line, words in LINE_SPELLINGS.items()}
         device_keys = self.keys["device"]
         device_tokens = self.device_tokens
         device_names, device_keys_of = self._device_names, self._device_keys
@@ -570,6 +571,11 @@ class Lexicon:
                                 else:
                                     respelled = text.tokens(f"{spelling} {' '.join(after)}")
                                 derived.append((respelled, base + as_derived[False, False], did))
+                other_scripts = line_spelled.get(toks[0]) if toks else None
+                if other_scripts:  # (most names begin with no line's word)
+                    derived.extend(
+                        ([*written, *toks[1:]], base + as_derived[False, False], did) for written in other_scripts
+                    )
                 tagged = "5g" in toks or "4g" in toks
                 if tagged and len(toks) > 2:
                     for tag in ("5g", "4g"):

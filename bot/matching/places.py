@@ -205,7 +205,10 @@ _CARRIER_FIELD = FormField(
 
 def _names_user(toks: list[Token], end: int) -> bool:
     """A network's name followed by its subscriber: "a Jio user", "LG U+ 사용자"."""
-    return end < len(toks) and not toks[end].brk and toks[end].norm in _USERS
+    if end >= len(toks) or toks[end].brk:
+        return False
+    # Korean is read a syllable a token: "사용자" is three
+    return any("".join(t.norm for t in toks[end : end + n]) in _USERS for n in (1, 2, 3))
 
 
 def with_everyday_carrier(lexicon: Lexicon, where: PlaceReading, candidates: list[Match]) -> PlaceReading:
