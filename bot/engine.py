@@ -65,6 +65,8 @@ class Answer:
     # (or on each network of the country named).
     each: tuple[CandidateVerdicts, ...] = ()
     region: str | None = None  # a region of use named instead of a country ("in Europe": "150")
+    # In a region, the countries of it a statement speaks of, with what it says (no statement: left out).
+    region_sales: tuple[tuple[str, Availability], ...] = ()
     # How the question was read: what a follow-up question inherits from.
     reading: Analysis | None = field(default=None, compare=False, repr=False)
 
@@ -132,6 +134,14 @@ class Engine:
             avail = availability(
                 self.statements_for(a.vendor, a.country), a.device, device.released if device else None
             )
+        # "is the iphone 16 sold in the eu?": what the maker said of each of the region's countries
+        region_sales: tuple[tuple[str, Availability], ...] = ()
+        if a.vendor and a.region and not a.country and not asks_other:
+            said = (
+                (code, availability(self.statements_for(a.vendor, code), a.device, device.released if device else None))
+                for code in sorted(regions.members(a.region))
+            )
+            region_sales = tuple((code, av) for code, av in said if av.statement is not None and av.scope != "later")
 
         scope: list[Carrier] = [k.carrier(c) for c in a.carriers] if not asks_other else []
         if not scope and a.country and not asks_other:
@@ -197,6 +207,7 @@ class Engine:
             origin_unrecorded=a.origin_unrecorded,
             each=each,
             region=a.region,
+            region_sales=region_sales,
             reading=a,
         )
 

@@ -176,6 +176,7 @@ def test_json_contract_keys() -> None:
         "region",
         "carrier",
         "availability",
+        "region_sales",
         "compatibility",
         "bands",
         "bands_asked",

@@ -478,3 +478,22 @@ def test_a_region_is_answered_country_by_country() -> None:
     assert markdown.render(lay).splitlines()[2] == (
         "🟡 O modelo Global (A1G) funciona na Alemanha; funciona em parte na França (sem B28)."
     )
+
+
+def test_a_sale_in_a_region_is_told_country_by_country() -> None:
+    e = engine(
+        vendors=[vendor("acme", "Acme")],
+        devices=[device("acme-1", "acme", "Acme One", variant("a1", lte=[1, 3]))],
+        carriers=[carrier("telekom-de", "DE", "Telekom", lte=([1, 3], []))],
+        statements=[
+            statement("s-de", "acme", "DE", "sold", "2024-01-01"),
+            statement("s-fr", "acme", "FR", "not_sold", "2024-01-01"),
+        ],
+    )
+    lines = say(e, "is the acme one sold in the eu?").splitlines()
+    assert lines[1] == (
+        "🟡 **Sold in the European Union?** Sold officially in Germany; not sold officially in France. "
+        "No statement from Acme about the other 25 countries."
+    )
+    sales = as_dict(e, e.answer("is the acme one sold in the eu?"))["region_sales"]
+    assert [(s["country"], s["status"]) for s in sales] == [("DE", "sold"), ("FR", "not_sold")]

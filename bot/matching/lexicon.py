@@ -460,6 +460,7 @@ class Lexicon:
                     self.insert(local, Payload("region", code))
         # "in the EU", but Portuguese "eu" is "I": a nickname, needing a cue as an everyday word.
         self.insert("EU", Payload("region", "EU"), nickname=True)
+        self.insert("the EU", Payload("region", "EU"))  # ("the eu" is no Portuguese)
         for code, cities in cldr_cities().items():
             for city in cities:
                 self.insert(city, Payload("city", code))

@@ -66,6 +66,10 @@ def to_dict(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> dict[s
             "scope": a.availability.scope,
             "statement": _statement(a.availability.statement) if a.availability.statement else None,
         },
+        "region_sales": [
+            {"country": code, "status": av.status, "statement": _statement(av.statement) if av.statement else None}
+            for code, av in a.region_sales
+        ],
         "compatibility": [cell(c, market_of) for c in a.compatibility],
         "bands": None
         if a.bands is None

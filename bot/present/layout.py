@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from ..engine import Answer, BandsOfVariant
+from ..matching import regions
 from ..records import Device, Knowledge, Variant
 from ..verdicts import Compatibility
 from . import i18n
@@ -204,6 +205,8 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
     if a.availability is not None and vendor is not None and not guessing:
         asked = a.intent == "availability"
         _availability(a, vendor.name, device, country, asked, heads["availability"], sections["availability"])
+    elif device is not None and a.intent == "availability" and a.region and vendor is not None:
+        _region_availability(a, vendor.name, country, country_names, lang, heads["availability"])
     elif device is not None and a.intent == "availability" and not a.country:
         # "is the pixel 7a available?": with no country there is nothing to say yet but what to add
         heads["availability"].append(_("Tell me a country and I'll check whether it is sold there."))
@@ -343,6 +346,43 @@ def _no_phone(a: Answer, k: Knowledge, footer: str | None, country_names: Mappin
     elif vendor is not None:
         lines.append("**" + _("{vendor} (all its phones)").format(vendor=vendor.name) + "**")
     return Layout(None, tuple(lines), footer=footer, kind="choices" if a.suggestions else "nothing")
+
+
+def _region_availability(
+    a: Answer, vendor_name: str, region: str, country_names: Mapping[str, str], lang: str, heads: list[str]
+) -> None:
+    """ "Sold in the European Union?": a sale is stated country by country; which countries the maker
+    said it sells in (or not), and how many it said nothing of."""
+    asks = "**" + _("Sold in {country}?").format(country=region) + "**"
+    by_status: dict[str, list[str]] = {}
+    for code, av in a.region_sales:
+        place = (
+            i18n.in_country(code, country_names.get(code, code), lang)
+            if lang == "pt_BR"
+            else country_phrase(code, country_names, lang) or code
+        )
+        by_status.setdefault(av.status, []).append(place)
+    members = len(regions.members(a.region)) if a.region else 0
+    if not by_status:
+        heads.append(
+            f"{VERDICT_MARK['unknown']} {asks} "
+            + _("I have no statement from {vendor} about any of its countries; tell me one.").format(vendor=vendor_name)
+        )
+        return
+    said = "; ".join(
+        _("{status} in {countries}").format(status=_(STATUS_WORDS[status]), countries=_names(countries))
+        for status, countries in by_status.items()
+    )
+    rest = members - len(a.region_sales)
+    verdict = "full" if set(by_status) == {"sold"} else "partial" if "sold" in by_status else "unknown"
+    line = f"{VERDICT_MARK[verdict]} {asks} " + said[:1].upper() + said[1:] + "."
+    if rest > 0:
+        line += " " + ngettext(
+            "No statement from {vendor} about the other {n} country.",
+            "No statement from {vendor} about the other {n} countries.",
+            rest,
+        ).format(vendor=vendor_name, n=rest)
+    heads.append(line)
 
 
 def _availability(
