@@ -176,6 +176,7 @@ def _load(path: Path, state: str | None) -> Engine | None:
                 # otherwise walk the whole new index at once, on whichever thread allocates next.
                 heap.settle()
             everyday.use(engine.index.lexicon.frequencies)  # its word lists: none read from wordfreq's files
+            everyday.use_language_words(engine.index.lexicon.language_words)
             return engine
     except FileNotFoundError:
         return None

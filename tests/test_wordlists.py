@@ -29,3 +29,21 @@ def test_the_flat_table_an_index_carries_gives_every_word_s_frequencies() -> Non
         expected = tuple(round(math.log10(t[word]) + 9, 2) if word in t else 0.0 for t in lists)
         assert table.get(word) == expected, word
     assert table.get("zzqxv") is None and table.get("") is None
+
+
+def test_an_index_carries_the_words_that_tell_languages_apart(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A reader of a snapshot guesses a question's language from the index's tables (`everyday.
+    language_words`), reading none of wordfreq's lists: the same words as read from the lists."""
+    carried = pickle.loads(pickle.dumps(everyday.language_words()))
+    assert carried["pt"] == everyday._function_words("pt") and "na" in carried["pt"]
+    assert "the" in carried["en"]
+    monkeypatch.setattr(everyday, "_loaded_words", {})
+    everyday.use_language_words(carried)
+
+    def unread(*_args: object) -> None:
+        raise AssertionError("a word list was read")
+
+    monkeypatch.setattr(wordlists, "top_n_list", unread)
+    everyday._function_words.cache_clear()
+    everyday._english_from_lists.cache_clear()
+    assert everyday.guess_language(["o", "pixel", "funciona", "na", "claro"]) == "pt"

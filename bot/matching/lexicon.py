@@ -21,7 +21,7 @@ from ..records import Device, Knowledge
 from . import regions
 from .complete_index import CompletionIndex
 from .cues import COUNTRY_ADJECTIVES, COUNTRY_NICKNAMES, LINE_SPELLINGS, MODIFIERS, SHORT_LINES, SHORT_TAILS
-from .everyday import LANGUAGES, is_everyday, word_table
+from .everyday import LANGUAGES, is_everyday, language_words, word_table
 from .tables import Counts, Groups, Models, Pairs, Strings
 from .trie import Builder, Node, Payload, shape_of
 
@@ -295,6 +295,7 @@ class Lexicon:
         del self._pairs, self._models
         # The word lists' frequencies, for a reader that loads this index (`everyday.use`).
         self.frequencies = word_table()
+        self.language_words = language_words()  # and the words that tell languages apart
         self.labels: dict[str, dict[str, str]] = {
             "device": self._device_names,
             "vendor": {v.id: v.name for v in knowledge.vendors},

@@ -15,8 +15,6 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-import msgpack
-
 _MULTI_DIGIT = re.compile(r"\d[\d.,]+")  # wordfreq's `has_digit_sequence`: numbers are not listed
 
 
@@ -36,6 +34,8 @@ def bands(lang: str) -> list[list[str]]:
 
 def _first_bands(lang: str) -> Iterator[list[str]]:
     """The language's bands in order, unpacked one at a time as they are asked for."""
+    import msgpack  # only where a list is read: a reader that loaded an index reads none
+
     with gzip.open(_data_dir() / f"small_{lang}.msgpack.gz", "rb") as file:
         unpacker = msgpack.Unpacker(file, raw=False)
         count = unpacker.read_array_header()
