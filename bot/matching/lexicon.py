@@ -408,7 +408,6 @@ class Lexicon:
             self.device_vocab.update(toks)
         builder = self._builder
         assert builder is not None, "names are added while the lexicon is built"
-        node = builder.node(toks)
         if (
             (payload.kind in ("vendor", "carrier") or nickname)
             and len(toks) == 1
@@ -417,8 +416,9 @@ class Lexicon:
             words = [*name.split(), *(w for w in written.split() if text.key(w) == toks[0])]
             cased = tuple(dict.fromkeys(w for w in words if not w.islower()))
             payload = replace(payload, weak=True, cased=cased)
-        if builder.add(node, builder.code(payload.id, shape_of(payload))) and not payload.derived:
-            self.keys[payload.kind].append((" ".join(toks), payload.id))
+        key = " ".join(toks)
+        if builder.add_at(key, builder.code(payload.id, shape_of(payload))) and not payload.derived:
+            self.keys[payload.kind].append((key, payload.id))
 
     def _build(self, k: Knowledge) -> None:
         for vendor in k.vendors:
@@ -509,7 +509,7 @@ class Lexicon:
         their tokens as the strings' own ends do). Other scripts are tokenized as written."""
         builder = self._builder
         assert builder is not None
-        node_of, add, id_base = builder.node, builder.add, builder.id_base
+        add, id_base = builder.add_at, builder.id_base
 
         def shape(derived: bool, glued: bool = False, untagged: bool = False) -> int:
             payload = Payload("device", "", derived=derived, glued_only=glued, untagged=untagged)
@@ -548,7 +548,7 @@ class Lexicon:
             for toks in tokenized:
                 key = " ".join(toks)
                 explicit[key] = did  # its key (text.key)
-                if toks and add(node_of(toks), base + as_named):
+                if toks and add(key, base + as_named):
                     named.append(toks)
                     device_keys.append((key, did))
                 for tok in toks:
@@ -634,7 +634,7 @@ class Lexicon:
             owner = explicit.get(key)
             if owner is not None and owner != did:
                 shadowed.add(key)  # another phone's own name (see `incremental`)
-            elif toks and add(node_of(toks), code):
+            elif toks and add(key, code):
                 named.append(toks)
         # Each word once, in the order first met: the sets are the ones adding every word makes.
         # (Counted, for an edit to tell when a word or pair leaves with its last name: `incremental`.)

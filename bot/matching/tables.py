@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import accumulate, repeat
+from itertools import accumulate
 from typing import overload
 
 
@@ -234,7 +235,14 @@ class Frequencies:
     def __init__(self, tables: Sequence[Mapping[str, int]]) -> None:
         words = sorted(set().union(*tables))
         self._words = Strings(words)
-        self._zipf = [array("H", map(t.get, words, repeat(0))) for t in tables]
+        # Each list's words put at their places (a list holds a fifth of the words: looking every word
+        # up in every list was two thirds of this table, made on a process's first build).
+        place = dict(zip(words, range(len(words)), strict=True))
+        self._zipf = []
+        for table in tables:
+            column = array("H", bytes(2 * len(words)))
+            deque(map(column.__setitem__, map(place.__getitem__, table.keys()), table.values()), maxlen=0)
+            self._zipf.append(column)
 
     @property
     def languages(self) -> int:

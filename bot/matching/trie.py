@@ -55,8 +55,8 @@ def shape_of(p: Payload) -> tuple[Any, ...]:
 
 
 class Builder:
-    """A trie while it grows, without an object per node: nodes are numbers, the edges one dict from
-    (node, word) to the child, and each node's payloads codes (an id's number and a shape's number,
+    """A trie while it grows, without an object per node: nodes are numbers, found by their keys (their
+    words joined by spaces) in one dict, and each node's payloads codes (an id's number and a shape's number,
     as the frozen trie stores them). `freeze` numbers the nodes breadth first, a level at a time, with
     a few sorts of numbers: the trie `Trie(grown)` makes of the same names, added in the same order.
 
@@ -64,7 +64,8 @@ class Builder:
     list) and walking them to freeze them took a fifth of the whole build."""
 
     def __init__(self) -> None:
-        self.edges: dict[tuple[int, str], int] = {}
+        # Each node by its key: its words joined by single spaces (tokens hold no spaces).
+        self.nodes: dict[str, int] = {}
         self.parent = [0]  # of node n (the root's is itself)
         self.word = [""]  # of the edge into node n
         self.depth = [0]
@@ -77,20 +78,34 @@ class Builder:
         self.ids: dict[str, int] = {}
         self.shapes: dict[tuple[Any, ...], int] = {}
 
-    def node(self, toks: list[str]) -> int:
-        """The node these words lead to, made (with the ones on the way) when missing."""
-        edges, parent = self.edges, self.parent
-        node = 0
-        for depth, tok in enumerate(toks, 1):
-            key = (node, tok)
-            child = edges.get(key)
-            if child is None:
-                child = edges[key] = len(parent)
-                parent.append(node)
-                self.word.append(tok)
-                self.depth.append(depth)
-            node = child
+    def node(self, key: str) -> int:
+        """The node of these words (`key`: at least one word, joined by single spaces), made (with the
+        ones on the way) when missing. Found by its key in one lookup, not a lookup per word: a name's
+        key is made anyway, and most nodes on the way are there already (its parent's key is the
+        key without its last word)."""
+        found = self.nodes.get(key)
+        if found is not None:
+            return found
+        cut = key.rfind(" ")
+        parent = self.node(key[:cut]) if cut >= 0 else 0
+        node = self.nodes[key] = len(self.parent)
+        self.parent.append(parent)
+        self.word.append(key[cut + 1 :])
+        self.depth.append(self.depth[parent] + 1)
         return node
+
+    def add_at(self, key: str, code: int) -> bool:
+        """`add` at the node of `key` (`node`): one call, where a build adds 250,000 names."""
+        node = self.nodes.get(key)
+        if node is None:
+            node = self.node(key)
+        pair = node << _CODE_BITS | code
+        if pair in self.added:
+            return False
+        self.added.add(pair)
+        self.held_by.append(node)
+        self.codes.append(code)
+        return True
 
     def code(self, id: str, shape: tuple[Any, ...]) -> int:
         return self.id_base(id) + self.shape_number(shape)
