@@ -621,6 +621,8 @@ def test_numbers_listed_after_a_name_name_its_siblings() -> None:
         ("pixel 9 pro fold or 8 on tmo", ["pixel-8", "pixel-9-pro-fold"]),
         # model words alone keep the name's number
         ("galaxy s24 or ultra on verizon", ["galaxy-s24", "galaxy-s24-ultra"]),
+        # compared ("vs") as well as listed
+        ("pixel 8 vs 9 pro fold on tmo", ["pixel-8", "pixel-9-pro-fold"]),
     ):
         result = read(q)
         assert (result.device, [s.id for s in result.suggestions]) == (None, ids), q

@@ -151,7 +151,7 @@ CARRIER_CUES = frozenset(
 
 # Words right after a carrier that make an everyday word its name: "du sim", "dito 5g", "jio network".
 # "and" and "or" in the languages read, between names listed ("Pixel 6 y 6 Pro", "Telcel y AT&T").
-LIST_WORDS = frozenset({"or", "and", "y", "o", "ou", "e", "und", "oder", "et", "atau", "dan"})
+LIST_WORDS = frozenset({"or", "and", "vs", "versus", "y", "o", "ou", "e", "und", "oder", "et", "atau", "dan"})
 CARRIER_AFTER_CUES = frozenset({"sim", "simcard", "card", "network", "5g", "4g", "lte", "signal", "coverage", "chip"})
 
 # What a question asks, by its words. A stem ends in "-" and is matched at the start of a word
