@@ -348,6 +348,14 @@ def _no_phone(a: Answer, k: Knowledge, footer: str | None, country_names: Mappin
     return Layout(None, tuple(lines), footer=footer, kind="choices" if a.suggestions else "nothing")
 
 
+def _listed_country(code: str, country_names: Mapping[str, str], lang: str) -> str:
+    """A country in a list of a region's countries ("the United Kingdom"; Portuguese "no Reino Unido",
+    each with its own preposition)."""
+    if lang == "pt_BR":
+        return i18n.in_country(code, country_names.get(code, code), lang)
+    return country_phrase(code, country_names, lang) or code
+
+
 def _region_availability(
     a: Answer, vendor_name: str, region: str, country_names: Mapping[str, str], lang: str, heads: list[str]
 ) -> None:
@@ -356,11 +364,7 @@ def _region_availability(
     asks = "**" + _("Sold in {country}?").format(country=region) + "**"
     by_status: dict[str, list[str]] = {}
     for code, av in a.region_sales:
-        place = (
-            i18n.in_country(code, country_names.get(code, code), lang)
-            if lang == "pt_BR"
-            else country_phrase(code, country_names, lang) or code
-        )
+        place = _listed_country(code, country_names, lang)
         by_status.setdefault(av.status, []).append(place)
     members = len(regions.members(a.region)) if a.region else 0
     if not by_status:
@@ -572,11 +576,7 @@ def _region_summary(
     for code, group in by_country.items():
         verdict, _said = _summary(group, k, False, 1)
         why = sorted({_reason(c, None) for c in group if c.verdict in ("partial", "none")})
-        place = (
-            i18n.in_country(code, country_names.get(code, code), lang)
-            if lang == "pt_BR"
-            else country_phrase(code, country_names, lang) or code
-        )
+        place = _listed_country(code, country_names, lang)
         told.setdefault((verdict, ", ".join(why)), []).append(place)
     verdicts = {verdict for verdict, _reasons in told}
     if len(told) == 1:
