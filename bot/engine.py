@@ -125,6 +125,9 @@ class Engine:
         k = self.knowledge
         device = k.device(a.device) if a.device else None
         variants = [v for v in device.variants if a.variant in (None, v.id)] if device else []
+        if a.origin_variants and a.variant is None:
+            # "s25 ultra from usa": the models made for where it comes from
+            variants = [v for v in variants if v.id in a.origin_variants]
 
         avail: Availability | None = None
         # A post that asks something else (rooting, a price, a bug) gets no verdicts: the answer says

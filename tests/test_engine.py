@@ -303,3 +303,24 @@ def test_a_global_model_is_not_made_for_a_country_its_vendor_does_not_sell_in() 
     a = as_dict(MADE_FOR, MADE_FOR.answer("mi one on telekom"))
     (cell,) = a["compatibility"]
     assert (cell["verdict"], cell["made_for_country"]) == ("partial", False)
+
+
+def test_an_origin_with_several_models_answers_for_them() -> None:
+    # "a US galaxy": both US models are checked, not the International one beside them
+    e = engine(
+        vendors=[vendor("samsung", "Samsung", "galaxy")],
+        devices=[
+            device(
+                "galaxy-s24",
+                "samsung",
+                "Galaxy S24",
+                variant("s24-us", "US unlocked", ("SM-S921U1",), lte=[2, 4, 71]),
+                variant("s24-us-carrier", "US carrier", ("SM-S921U",), lte=[2, 4, 71]),
+                variant("s24-intl", "International", ("SM-S921B",), lte=[1, 3, 20]),
+            )
+        ],
+        carriers=[carrier("ee-gb", "GB", "EE", lte=([1, 3, 20], []))],
+    )
+    answer = e.answer("a us galaxy s24 on ee?")
+    assert answer.variants == ("s24-us", "s24-us-carrier")
+    assert {c.variant for c in answer.compatibility} == {"s24-us", "s24-us-carrier"}

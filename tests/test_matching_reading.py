@@ -1571,3 +1571,11 @@ def test_a_sub_brand_s_chinese_name_respells_its_line() -> None:
     )
     assert index.analyze("我的红米K50支持联通吗").device == "redmi-k50"
     assert index.analyze("小米14支持联通吗").device == "xiaomi-14"
+
+
+def test_an_origin_with_several_models_keeps_them_all() -> None:
+    # "from the US": the US unlocked and the US carrier model, not the international one
+    result = read("a us galaxy s24 on jio?")
+    assert (result.variant, set(result.origin_variants)) == (None, {"s24-us", "s24-us-carrier"})
+    # a market word that tells them apart still picks one
+    assert read("galaxy s24 us unlocked version on jio").variant == "s24-us"

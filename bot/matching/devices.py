@@ -615,6 +615,15 @@ def variant_for_country(
 ) -> str | None:
     """The one variant whose market is a country's ("the chinese one", "a US galaxy"); where several
     are ("US carrier", "US unlocked"), the one whose other market words the question uses."""
+    fits = variants_for_country(lexicon, device_id, country, names, toks)
+    return fits[0] if len(fits) == 1 else None
+
+
+def variants_for_country(
+    lexicon: Lexicon, device_id: str, country: str, names: dict[str, str], toks: list[Token]
+) -> tuple[str, ...]:
+    """The variants whose market is a country's (`variant_for_country`), all of them when the question
+    does not tell them apart ("s25 ultra from usa": the US carrier and the US unlocked model)."""
     wanted = _country_words(country, names)
     fits = []
     for v in lexicon.knowledge.device(device_id).variants:
@@ -634,8 +643,8 @@ def variant_for_country(
             for v in variants
             if markets.made_for(v.made_for, [o.made_for for o in variants if o is not v], country) is True
         ]
-        return made[0] if len(made) == 1 else None
-    return fits[0][0] if len(fits) == 1 else None
+        return tuple(made[:1]) if len(made) == 1 else ()
+    return tuple(v for v, _market in fits)
 
 
 def has_market(lexicon: Lexicon, device_id: str, country: str, names: dict[str, str]) -> bool:

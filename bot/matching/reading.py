@@ -41,6 +41,7 @@ class Analysis:
     carrier_choice: bool = False  # the carriers are a choice still to make ("orange or free?"), none the asker's
     bands_asked: tuple[tuple[str, int], ...] = ()  # ("lte", 71) of "does it have band 71?"
     region: str | None = None  # a region of use, when no country is ("in Europe": CLDR's "150")
+    origin_variants: tuple[str, ...] = ()  # the models made for the origin, when it has several
 
 
 class Index:
@@ -154,8 +155,12 @@ class Index:
                 variant = devices.variant_for_country(lex, d.device, where.origin, self.country_names, toks)
             where = replace(where, origin=None)
         suggestions.extend(where.suggestions)
+        origin_variants: tuple[str, ...] = ()
         if d.device and variant is None and where.origin:
-            variant = devices.variant_for_country(lex, d.device, where.origin, self.country_names, toks)
+            fits = devices.variants_for_country(lex, d.device, where.origin, self.country_names, toks)
+            # one model made for the origin is the variant; several ("US carrier", "US unlocked") are
+            # the models the answer is about
+            variant, origin_variants = (fits[0], ()) if len(fits) == 1 else (None, fits)
         unrecorded = bool(
             d.device
             and variant is None
@@ -203,6 +208,7 @@ class Index:
             intent_said=said,
             bands_asked=intent.asked_bands(toks, names) if kind == "bands" else (),
             region=region,
+            origin_variants=origin_variants,
             origin_unrecorded=unrecorded,
             carrier_choice=where.one_name
             or (
@@ -271,7 +277,7 @@ class Index:
                 out, variant=devices.variant_for_country(self.lexicon, out.device, out.origin, self.country_names, toks)
             )
         if out.device == old.device and out.variant is None and new.origin is None:
-            out = replace(out, variant=old.variant)
+            out = replace(out, variant=old.variant, origin_variants=old.origin_variants)
         if not new.intent_said:
             if new.carriers or new.country or new.region:
                 kind = old.intent if old.intent in ("availability", "compatibility") else "compatibility"
