@@ -497,3 +497,8 @@ def test_a_sale_in_a_region_is_told_country_by_country() -> None:
     )
     sales = as_dict(e, e.answer("is the acme one sold in the eu?"))["region_sales"]
     assert [(s["country"], s["status"]) for s in sales] == [("DE", "sold"), ("FR", "not_sold")]
+
+
+def test_a_country_is_called_by_its_shorter_common_name() -> None:
+    # "Russia", not ISO's "Russian Federation"; "Hong Kong", not CLDR's "Hong Kong SAR China"
+    assert E.index.country_names["RU"] == "Russia" and E.index.country_names["HK"] == "Hong Kong"

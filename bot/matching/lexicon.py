@@ -111,6 +111,13 @@ def cldr_country_names() -> dict[str, set[str]]:
     return out
 
 
+def cldr_english_names() -> dict[str, str]:
+    """CLDR's English names of countries ("Russia")."""
+    from babel import Locale
+
+    return {code: str(name) for code, name in Locale.parse("en").territories.items() if len(code) == 2}
+
+
 @cache
 def cldr_cities() -> dict[str, set[str]]:
     """Cities that name a time zone, by country ("Berlin", "Monterrey", "Riyadh", "上海"): CLDR's
@@ -443,9 +450,13 @@ class Lexicon:
 
         import pycountry  # the build's: a reader loads the index and never imports it
 
+        english = cldr_english_names()
         for country in pycountry.countries:
             code = country.alpha_2
-            self.country_names[code] = getattr(country, "common_name", None) or country.name
+            # ISO's name unless a common one is shorter: "Russia", not "Russian Federation"; but "Hong
+            # Kong", not CLDR's "Hong Kong SAR China"
+            said = getattr(country, "common_name", None) or country.name
+            self.country_names[code] = min((said, english.get(code) or said), key=len)
             for name in {country.name, getattr(country, "common_name", country.name)}:
                 if "," not in name and "(" not in name:
                     self.insert(name, Payload("country", code))
