@@ -21,7 +21,8 @@ QUESTIONS = Path(__file__).parent / "data" / "questions"
 # (ninth session) the 296 read 168, 56.8 %, and two fresh batches joined: 12m, 30 GitHub issues, first
 # scored 53 %, and 12n, 29 posts in eleven languages, first scored 34 % with one wrong phone (fixed by
 # a general rule, the only change made after seeing it): 195 of 355, 54.9 %. The floor moved from 0.55
-# to 0.53 for the harder posts that joined, not for a change in the reading: the old 296 gained.)
+# to 0.53 for the harder posts that joined, not for a change in the reading: the old 296 gained. 12o
+# joined last, 20 posts scored once after the session's changes: 11, making 207 of 375, 55.2 %.)
 HELDOUT_READ_RIGHT_FLOOR = 0.53
 
 
