@@ -254,15 +254,8 @@ def _entries(builder: Builder | None) -> list[_Entry]:
     """Every payload a builder holds, in the order added: (tokens of its node, id, shape)."""
     assert builder is not None
     ids, shapes = list(builder.ids), list(builder.shapes)
-    paths: dict[int, list[str]] = {0: []}
-
-    def path(n: int) -> list[str]:
-        found = paths.get(n)
-        if found is None:
-            found = paths[n] = [*path(builder.parent[n]), builder.word[n]]
-        return found
-
+    key_of = {node: key for key, node in builder.nodes.items()}  # a node's words, joined by spaces
     return [
-        (path(node), ids[code // _SHAPES], shapes[code % _SHAPES])
+        (key_of[node].split(" "), ids[code // _SHAPES], shapes[code % _SHAPES])
         for node, code in zip(builder.held_by, builder.codes, strict=True)
     ]

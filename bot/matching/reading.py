@@ -149,18 +149,18 @@ class Index:
         if region:
             where = replace(where, country=None)
         variant = d.variant
-        if where.origin and regions.is_region(where.origin):
-            # "the latin america version": the model made for it, when one is; no country of origin
-            if d.device and variant is None:
-                variant = devices.variant_for_country(lex, d.device, where.origin, self.country_names, toks)
-            where = replace(where, origin=None)
-        suggestions.extend(where.suggestions)
         origin_variants: tuple[str, ...] = ()
         if d.device and variant is None and where.origin:
             fits = devices.variants_for_country(lex, d.device, where.origin, self.country_names, toks)
             # one model made for the origin is the variant; several ("US carrier", "US unlocked") are
-            # the models the answer is about
-            variant, origin_variants = (fits[0], ()) if len(fits) == 1 else (None, fits)
+            # the models the answer is about, for a country
+            if len(fits) == 1:
+                variant = fits[0]
+            elif not regions.is_region(where.origin):
+                origin_variants = fits
+        if where.origin and regions.is_region(where.origin):
+            where = replace(where, origin=None)  # "the latin america version": its model, no country of origin
+        suggestions.extend(where.suggestions)
         unrecorded = bool(
             d.device
             and variant is None

@@ -7,12 +7,13 @@ are searched by bisection, which reads a few dozen entries.
 
 from __future__ import annotations
 
+import copy
 from array import array
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import accumulate
-from typing import overload
+from typing import Any, Self, overload
 
 
 class Strings(Sequence[str]):
@@ -115,7 +116,19 @@ class Models(Mapping[str, tuple[str, str]]):
         return len(self.numbers)
 
 
-class Counts:
+class _Overlay:
+    """A table shared as it was built, and what edits of the knowledge changed since (`_edits`): an
+    edit makes a new table over the same arrays, the old one left as it was."""
+
+    _edits: dict[str, Any]
+
+    def _with(self, edits: Mapping[str, Any]) -> Self:
+        out = copy.copy(self)
+        out._edits = {**self._edits, **edits}
+        return out
+
+
+class Counts(_Overlay):
     """How many times each key was counted (the words and neighbouring words of the phones' names, for
     an edit of the knowledge to tell which words leave the vocabulary): one sorted string table and
     an array, and the counts an edit changed since."""
@@ -135,17 +148,14 @@ class Counts:
 
     def edited(self, edits: Mapping[str, int]) -> Counts:
         """These counts with some replaced; the tables are shared with this one."""
-        out = Counts.__new__(Counts)
-        out._keys, out._counts = self._keys, self._counts
-        out._edits = {**self._edits, **edits}
-        return out
+        return self._with(edits)
 
     @property
     def edits(self) -> int:
         return len(self._edits)
 
 
-class Groups(Mapping[str, frozenset[str]]):
+class Groups(_Overlay, Mapping[str, frozenset[str]]):
     """A key to a set of words (`_near` of the lexicon: a word with a letter deleted to the words)."""
 
     _SEP = "\x00"
@@ -160,10 +170,7 @@ class Groups(Mapping[str, frozenset[str]]):
     def edited(self, edits: Mapping[str, frozenset[str]]) -> Groups:
         """These groups with some keys' sets replaced (an empty set: the key is gone); the tables are
         shared with this one, which is left as it was."""
-        out = Groups.__new__(Groups)
-        out._keys, out._members = self._keys, self._members
-        out._edits = {**self._edits, **edits}
-        return out
+        return self._with(edits)
 
     def __getitem__(self, key: str) -> frozenset[str]:
         edits = self._edits
@@ -189,7 +196,7 @@ class Groups(Mapping[str, frozenset[str]]):
         return len(self._keys) if not self._edits else sum(1 for _ in self)
 
 
-class Pairs:
+class Pairs(_Overlay):
     """A set of word pairs (neighbouring words of names)."""
 
     def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
@@ -206,10 +213,7 @@ class Pairs:
 
     def edited(self, edits: Mapping[tuple[str, str], bool]) -> Pairs:
         """These pairs with some added (True) or taken out (False); the table is shared with this one."""
-        out = Pairs.__new__(Pairs)
-        out._joined = self._joined
-        out._edits = {**self._edits, **{f"{a}\x00{b}": there for (a, b), there in edits.items()}}
-        return out
+        return self._with({f"{a}\x00{b}": there for (a, b), there in edits.items()})
 
     def __contains__(self, pair: object) -> bool:
         if not (isinstance(pair, tuple) and len(pair) == 2):

@@ -95,10 +95,7 @@ def verdict_of(a: Answer) -> str:
     """The colour's verdict: the one shared by every carrier and model checked (partial when they
     differ); else the availability; else unknown."""
     if a.compatibility and (a.intent != "availability" or a.availability is None):
-        verdicts = {c.verdict for c in a.compatibility}
-        if len(verdicts) == 1:
-            return verdicts.pop()
-        return "partial" if verdicts & {"full", "partial"} else ("none" if "none" in verdicts else "unknown")
+        return _overall({c.verdict for c in a.compatibility})
     if a.availability is not None and a.vendor and (a.device or a.intent not in ("compatibility", "bands")):
         # A maker selling its phones somewhere says nothing of whether an unnamed model works there.
         return STATUS_VERDICT.get(a.availability.status, "unknown")
@@ -556,12 +553,25 @@ def _summary(cells: list[Compatibility], k: Knowledge, one_carrier: bool, n: int
             "unknown": lambda: _("unknown on {networks}"),
         }[verdict]()
         parts.append(lead.format(networks=names))
-    overall = (
-        "partial"
-        if verdicts & {"full", "partial"} and verdicts != {"full"}
-        else ("none" if "none" in verdicts else "unknown")
-    )
-    return overall, "; ".join(parts)
+    return _overall(verdicts), "; ".join(parts)
+
+
+def _overall(verdicts: set[str]) -> str:
+    """One verdict for several: the one they share; else partly when some work, else none when some
+    do not, else unknown."""
+    if len(verdicts) == 1:
+        return next(iter(verdicts))
+    if verdicts & {"full", "partial"}:
+        return "partial"
+    return "none" if "none" in verdicts else "unknown"
+
+
+def _by_country(cells: list[Compatibility], k: Knowledge) -> dict[str, list[Compatibility]]:
+    """The verdicts of one model on a region's networks, by the networks' country (in the cells' order)."""
+    out: dict[str, list[Compatibility]] = {}
+    for c in cells:
+        out.setdefault(k.carrier(c.carrier).country, []).append(c)
+    return out
 
 
 def _region_summary(
@@ -569,11 +579,8 @@ def _region_summary(
 ) -> tuple[str, str]:
     """One model (or n said together) across a region's networks, country by country: "works in
     Austria and Germany; works partly in France and Italy (VoLTE not confirmed)"."""
-    by_country: dict[str, list[Compatibility]] = {}
-    for c in cells:
-        by_country.setdefault(k.carrier(c.carrier).country, []).append(c)
     told: dict[tuple[str, str], list[str]] = {}  # (verdict, reasons) -> the countries it holds in
-    for code, group in by_country.items():
+    for code, group in _by_country(cells, k).items():
         verdict, _said = _summary(group, k, False, 1)
         why = sorted({_reason(c, None) for c in group if c.verdict in ("partial", "none")})
         place = _listed_country(code, country_names, lang)
@@ -607,12 +614,7 @@ def _region_summary(
             "unknown": lambda: _("unknown in {places}"),
         }[verdict]()
         parts.append(lead.format(places=", ".join(places)))
-    overall = (
-        "partial"
-        if verdicts & {"full", "partial"} and verdicts != {"full"}
-        else ("none" if "none" in verdicts else "unknown")
-    )
-    return overall, "; ".join(parts)
+    return _overall(verdicts), "; ".join(parts)
 
 
 def _compatibility(
@@ -673,11 +675,8 @@ def _compatibility(
         for variant_id, cells in by_variant.items():
             if all(c.verdict == "unknown" for c in cells):
                 continue  # said in the summary
-            by_country: dict[str, list[Compatibility]] = {}
-            for c in cells:
-                by_country.setdefault(k.carrier(c.carrier).country, []).append(c)
             told = []
-            for code, group in by_country.items():
+            for code, group in _by_country(cells, k).items():
                 verdict, said = _summary(group, k, False, 1)
                 told.append(f"{VERDICT_MARK[verdict]} {country_names.get(code, code)}: {said}")
             alike.setdefault(tuple(told), []).append(variant_id)
