@@ -18,7 +18,7 @@ _SPLIT_ALNUM = re.compile(r"[a-z]+|[0-9]+")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 # Latin letters that folding leaves as they are ("ı", "ß", "æ") are letters of the word they stand in:
 # Turkish "satılıyor" is one word, not "sat", "ı", "l", "ı", "yor".
-_LATIN = "a-z\u00df-\u00f6\u00f8-\u024f"
+_LATIN = "a-z\u00df-\u00f6\u00f8-\u024f\u1ef9"
 _SPLIT_MIXED = re.compile(rf"[{_LATIN}]+|[0-9]+|[{_CJK}]|[^0-9{_LATIN}{_CJK}]+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -34,9 +34,20 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_STROKED)
+    if "ỹ" in text:
+        # Only Vietnamese writes "ỹ", and its "Mỹ" (America) stripped would be the English "my".
+        stripped = _keep_y_tilde(decomposed).translate(_STROKED)
     # Korean syllables came apart into their letters (jamo) above: put them back together, as names are
     # tokenized ("아이폰", "한국": a syllable a token, like Chinese characters).
     return unicodedata.normalize("NFC", stripped)
+
+
+def _keep_y_tilde(decomposed: str) -> str:
+    kept = []
+    for i, ch in enumerate(decomposed):
+        if not unicodedata.combining(ch) or (ch == "\u0303" and i and decomposed[i - 1] == "y"):
+            kept.append(ch)
+    return "".join(kept)
 
 
 # Letters with a stroke have no decomposition to strip: Vietnamese "điện thoại", Polish "Łódź".

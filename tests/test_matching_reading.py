@@ -203,6 +203,10 @@ def test_words_are_not_joined_into_places() -> None:
         ("living in berlin now, does the pixel 9 work", "DE", None),
         ("here in Texas, will the pixel 9 work?", "US", None),
         ("kya pixel 9 usa wala india me chalega", "IN", "US"),  # Hinglish "wala": the US one
+        # Vietnamese "Mỹ" is America ("bản Mỹ", the US version; "mua ở Mỹ", bought in the US), "my" is not
+        ("iphone 16 bản Mỹ dùng ở Việt Nam được không", "VN", "US"),
+        ("mua pixel 9 ở Mỹ về Việt Nam dùng được không", "VN", "US"),
+        ("is my pixel 9 ok in the uk?", "GB", None),
     ],
 )
 def test_where_the_phone_comes_from_is_not_where_it_is_used(question: str, country: str, origin: str | None) -> None:

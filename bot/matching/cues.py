@@ -504,6 +504,11 @@ MARKET_CUES = frozenset(
         "variante",
         "versi",
         *("wala", "wali", "vala", "waala", "wale"),  # Hindi in Latin letters: "usa wala" is the US one
+        *(
+            "ban",
+            "hang",
+            "tay",
+        ),  # Vietnamese "bản Mỹ" (US version), "hàng Mỹ" (US goods), "xách tay Mỹ" (carried from the US)
         "版",
     }
 )
@@ -575,6 +580,10 @@ COUNTRY_NICKNAMES: dict[str, tuple[str, ...]] = {
     "SA": ("ksa", "riyadh", "jeddah"),
     "VN": ("viet nam",),
 }
+
+# Everyday names CLDR lacks that no other language writes, so they need no cue: Vietnamese "Mỹ"
+# ("mua ở Mỹ", "iPhone bản Mỹ"; CLDR's is "Hoa Kỳ"), which folding keeps apart from "my".
+COUNTRY_LOCAL_NAMES: dict[str, tuple[str, ...]] = {"US": ("mỹ",)}
 
 # "america" alone is the US, but not in "south america".
 COUNTRY_BLOCKERS = {

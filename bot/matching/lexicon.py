@@ -20,7 +20,15 @@ from .. import text
 from ..records import Device, Knowledge
 from . import cities, regions
 from .complete_index import CompletionIndex
-from .cues import COUNTRY_ADJECTIVES, COUNTRY_NICKNAMES, LINE_SPELLINGS, MODIFIERS, SHORT_LINES, SHORT_TAILS
+from .cues import (
+    COUNTRY_ADJECTIVES,
+    COUNTRY_LOCAL_NAMES,
+    COUNTRY_NICKNAMES,
+    LINE_SPELLINGS,
+    MODIFIERS,
+    SHORT_LINES,
+    SHORT_TAILS,
+)
 from .everyday import LANGUAGES, is_everyday, language_words, word_table
 from .tables import Counts, Groups, Models, Pairs, Strings
 from .trie import Builder, Node, Payload, shape_of
@@ -497,6 +505,9 @@ class Lexicon:
                 and "(" not in name
             ):
                 self.insert(name, Payload("city", region.country_code))
+        for code, everyday_names in COUNTRY_LOCAL_NAMES.items():
+            for name in everyday_names:
+                self.insert(name, Payload("country", code))
         for code, nicknames in COUNTRY_NICKNAMES.items():
             for name in nicknames:
                 # "aus" is Australia in English chat and "from" in German: as an everyday word it needs a cue.

@@ -397,7 +397,7 @@ _USERS = frozenset(
 # "of"/"from" right after a phone's name in the Romance languages, German and Indonesian.
 _OF = frozenset({"de", "da", "do", "dos", "das", "del", "di", "dal", "von", "du", "des", "dari"})
 _DETERMINERS = frozenset({"a", "an", "my", "the", "this", "that", "our", "his", "her", "their", "unlocked", "locked"})
-_BUYING = frozenset({"buy", "buying", "comprar", "compro", "kaufen", "beli", "acheter", "comprare"})
+_BUYING = frozenset({"buy", "buying", "comprar", "compro", "kaufen", "beli", "acheter", "comprare", "mua"})
 _UNLOCKING = ("liber", "desbloq", "sblocc", "entsperr")
 _FORMER_CUES = frozenset({"from", "through", "thru", "left", "leaving", "ex", "former", "formerly"})
 # Upper-case words that are country codes but say something else in phone talk ("NSA and SA" 5G, "OK").
@@ -551,6 +551,10 @@ def _is_origin(
         return False  # "xiaomi 15 ultra us release?", "india launch date": where it is sold
     if any(word in MARKET_CUES for word in after):
         return True  # "china version", "china mainland version", "CN rom"
+    cue_before = p.start > 0 and toks[p.start - 1].norm in MARKET_CUES and not toks[p.start].brk
+    if cue_before and not any(o.end == p.start - 1 for o in places):
+        # "versión china", "iPhone bản Mỹ" (the US version); not "usa wala india", whose cue is the US's
+        return True
     if p.adjective and device_span is not None and p.start == device_span[1] and not after and not elsewhere:
         return False  # "samsung s24 ultra uk?": the question's place, after the phone and nothing else
     if p.adjective:
