@@ -830,6 +830,23 @@ def test_a_carrier_the_asker_left_or_that_sold_an_unknown_phone_is_not_theirs() 
     assert read("la red de AT&T con mi pixel 9").carriers == ("att-us",)
 
 
+def test_a_carrier_a_phone_was_bought_with_or_at_is_not_the_asked_network() -> None:
+    result = read("bought my pixel 9 at verizon, works on telcel?")
+    assert (result.carriers, result.country, result.origin) == (("telcel-mx",), "MX", "US")
+    result = read("If i buy a pixel 9 full price with a Verizon contract would it work? I'm from Mexico")
+    assert (result.carriers, result.country, result.origin) == ((), "MX", "US")
+    # a word of use between: the network is where it is to work
+    assert read("I bought a pixel 9, will it work with verizon?").carriers == ("verizon-us",)
+
+
+def test_with_no_phone_a_network_of_another_country_is_not_offered() -> None:
+    # the network left at home: the question back is for the phone, not "Which one: T-Mobile (US)?"
+    result = read("will my phone work in mexico? i'm on sprint")
+    assert (result.country, result.suggestions) == ("MX", ())
+    # with a phone named, the network is still offered ("smart" in India is not Smart in the Philippines)
+    assert [s.id for s in read("pixel 9 ok on dito in india?").suggestions] == ["dito-ph"]
+
+
 def test_a_carrier_version_of_a_phone_is_its_origin() -> None:
     result = read("Google Pixel 9 Verizon version. Sim not working. Im from Pakistan")
     assert (result.device, result.carriers, result.country, result.origin) == ("pixel-9", (), "PK", "US")

@@ -170,6 +170,10 @@ def resolve(
         carriers = [min(own, key=own.__getitem__)] if own else []
     if carriers:
         country = k.carrier(carriers[0]).country
+    elif country and device_span is None:
+        # "will my phone work in mexico? i'm on sprint": the network left at home is no choice to
+        # offer; the phone is what to ask for.
+        suggestions = [s for s in suggestions if s.kind != "carrier" or k.carrier(s.id).country == country]
     for area in areas:
         if _is_origin(toks, area, device_span, [area], question, network_countries, network_starts):
             origin = origin or area.code  # "the latin america version"
@@ -454,6 +458,26 @@ def _merged(places: list[_Place]) -> list[_Place]:
     return out
 
 
+_BOUGHT = _BUYING | frozenset({"bought", "purchased", "purchase", "financed", "finance"})
+
+
+def _bought_with(toks: list[Token], start: int, before: str) -> bool:
+    """A network named after buying a phone "with" or "at" it, and no word of use between ("buy an
+    iphone 6 with a t-mobile contract", "bought it at verizon"; not "bought a pixel, works with tmo?")."""
+    at = start - 1
+    if before in ("a", "an", "the") and at > 0:
+        at -= 1
+    if at < 0 or toks[at].norm not in ("with", "at") or toks[at + 1].brk or toks[start].brk:
+        return False
+    for i in range(at - 1, max(-1, at - 9), -1):
+        word = toks[i].norm
+        if toks[i + 1].brk or word in USE_CUES or "compatibility" in says(word):
+            return False
+        if word in _BOUGHT:
+            return True
+    return False
+
+
 def _sold_the_phone(
     lexicon: Lexicon,
     toks: list[Token],
@@ -485,6 +509,8 @@ def _sold_the_phone(
     window = range(max(0, start - 5), start)
     if any(toks[i].norm in ("previously", "formerly") or _used_to(toks, i) for i in window):
         return True  # "an iPhone I used to use with Sprint" (not "used a Dito simcard")
+    if _bought_with(toks, start, before):
+        return True  # "if i buy an iphone 6 full price with a t-mobile contract": the network it comes with
     if before in CARRIER_CUES:
         return False
     if device_span is not None:
