@@ -502,3 +502,10 @@ def test_a_sale_in_a_region_is_told_country_by_country() -> None:
 def test_a_country_is_called_by_its_shorter_common_name() -> None:
     # "Russia", not ISO's "Russian Federation"; "Hong Kong", not CLDR's "Hong Kong SAR China"
     assert E.index.country_names["RU"] == "Russia" and E.index.country_names["HK"] == "Hong Kong"
+
+
+def test_a_model_number_we_lack_after_its_maker_is_said_to_be_unknown_not_asked_for() -> None:
+    # "Sony H4113 on T-Mobile?": the model was told, so "Which Acme phone? Tell me the model" is wrong
+    text = say(E, "acme A9999 on globe?")
+    assert "I don't know the model number **A9999** yet." in text
+    assert "Tell me the model" not in text

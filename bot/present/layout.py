@@ -167,7 +167,14 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
     else:
         assert vendor is not None
         title = _("{vendor} (all its phones)").format(vendor=vendor.name)
-        if a.intent in ("compatibility", "bands") or (a.suggestions and a.intent == "availability"):
+        if a.unknown_model and a.intent in ("compatibility", "bands", "availability"):
+            # "Sony H4113 on T-Mobile?": the model was told; that we lack it is the answer, not a question.
+            names = ", ".join(f"**{s.name}**" for s in a.suggestions if s.kind == "device")
+            heads[a.intent].append(
+                _("I don't know the model number **{model}** yet.").format(model=a.unknown_model)
+                + (" " + _("Did you mean: {names}?").format(names=names) if names else "")
+            )
+        elif a.intent in ("compatibility", "bands") or (a.suggestions and a.intent == "availability"):
             # "will my iphone work on visible?": what works is a model's bands, so the answer asks for
             # the model first; the maker's word on selling there follows.
             heads[a.intent].append(
