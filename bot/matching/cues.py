@@ -205,6 +205,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "market",
         "get one",
         "coming to",
+        *("out in", "out yet"),  # "is the pixel 10 pro out in india", "is it out yet in canada"
         "come to",
         "arriving",
         "llegar-",
