@@ -67,6 +67,7 @@ class Answer:
     region: str | None = None  # a region of use named instead of a country ("in Europe": "150")
     # In a region, the countries of it a statement speaks of, with what it says (no statement: left out).
     region_sales: tuple[tuple[str, Availability], ...] = ()
+    gadget: str | None = None  # a product asked about that is no phone ("watch", "charger")
     # How the question was read: what a follow-up question inherits from.
     reading: Analysis | None = field(default=None, compare=False, repr=False)
 
@@ -211,6 +212,7 @@ class Engine:
             each=each,
             region=a.region,
             region_sales=region_sales,
+            gadget=a.gadget,
             reading=a,
         )
 

@@ -1124,6 +1124,31 @@ def test_geonames_cities_a_name_shared_or_an_everyday_word_names_no_country() ->
     assert "DE" not in cities.choose(rows, frozenset({"IN"}))
 
 
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("pixel watch 2 lte on verizon?", "watch"),
+        ("galaxy tab s9 5g on att", "tab"),
+        ("xiaomi pad 6 sold in the us?", "pad"),
+        ("mi band 8 in india", "band"),  # "mi" is an everyday word; "band 8" is no radio band here
+        ("ipad pro m4 cellular on verizon", "ipad"),
+        ("iphone 16 charger in europe", "charger"),
+    ],
+)
+def test_a_product_that_is_no_phone_is_declined_not_read_as_a_phone(question: str, thing: str) -> None:
+    reading = read(question)
+    assert (reading.gadget, reading.intent) == (thing, "other")
+    assert not [s for s in reading.suggestions if s.kind == "device"]  # no "POCO M4 Pro?" for an iPad
+
+
+def test_a_product_named_in_passing_in_a_long_post_or_beside_a_phone_is_not_the_question() -> None:
+    assert (
+        read("tried hotspot on my Mac and iPad. Then the pixel 9 on verizon: no data. Any idea? Thanks.").gadget is None
+    )
+    assert read("does the pixel 9 support band 8 on verizon?").gadget is None
+    assert read("xiaomi 14 on tmo?").gadget is None
+
+
 def test_an_ellipsis_ends_a_sentence_even_without_a_space() -> None:
     question = "the pixel 9 comes to Canada. So far, the US has a release date and so does the UK…what about Canada?"
     assert read(question).country == "CA"

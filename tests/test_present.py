@@ -509,3 +509,9 @@ def test_a_model_number_we_lack_after_its_maker_is_said_to_be_unknown_not_asked_
     text = say(E, "acme A9999 on globe?")
     assert "I don't know the model number **A9999** yet." in text
     assert "Tell me the model" not in text
+
+
+def test_a_question_about_a_watch_or_a_charger_says_the_bot_knows_phones_only() -> None:
+    for question in ("acme watch 2 on globe?", "acme one charger in the philippines"):
+        text = say(E, question)
+        assert text.startswith("I know phones only"), text

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from .. import text
 from ..records import Knowledge
-from . import devices, intent, mentions, models, places, regions
+from . import devices, gadgets, intent, mentions, models, places, regions
 from .complete import complete
 from .cues import MARKET_CUES, MARKET_WORDS, MODIFIERS
 from .devices import Suggestion
@@ -42,6 +42,7 @@ class Analysis:
     bands_asked: tuple[tuple[str, int], ...] = ()  # ("lte", 71) of "does it have band 71?"
     region: str | None = None  # a region of use, when no country is ("in Europe": CLDR's "150")
     origin_variants: tuple[str, ...] = ()  # the models made for the origin, when it has several
+    gadget: str | None = None  # the word of a product asked about that is no phone ("watch", "charger")
 
 
 class Index:
@@ -53,6 +54,10 @@ class Index:
         self.lexicon = lexicon if lexicon is not None else Lexicon(knowledge)
         self.country_names = self.lexicon.country_names
         self.vendor_devices = self.lexicon.vendor_devices
+        # Makers' names of one word, everyday ones too ("nothing ear 2", "mi band 8": no phones)
+        self.makers = frozenset(
+            key for v in knowledge.vendors for key in map(text.key, (v.name, *v.aliases)) if key and " " not in key
+        )
 
     def complete(self, kind: str, prefix: str, limit: int = 25) -> list[tuple[str, str]]:
         return complete(self.lexicon, kind, prefix, limit)
@@ -190,6 +195,12 @@ class Index:
                 if i not in names and t.norm.isalpha() and t.norm not in MARKET_CUES and t.norm not in MARKET_WORDS
             ),
         )
+        thing = gadgets.gadget(toks, d.span, self.makers, bool(d.device or vendor), short=len(set(sentence_of)) <= 2)
+        if thing:
+            # "pixel watch 2 on verizon?", "iphone 15 charger in europe": no phone is asked about
+            kind, said = "other", True
+            if d.device is None:
+                suggestions = [s for s in suggestions if s.kind != "device"]
         return Analysis(
             intent=kind,
             device=d.device,
@@ -210,6 +221,7 @@ class Index:
             region=region,
             origin_variants=origin_variants,
             origin_unrecorded=unrecorded,
+            gadget=thing,
             carrier_choice=where.one_name
             or (
                 len(where.carriers) == 2

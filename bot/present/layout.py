@@ -88,7 +88,7 @@ def clip(text: str, limit: int) -> str:
 def declines(a: Answer) -> bool:
     """Whether the answer is a decline: the post asks something else about a phone or a maker (an
     unknown phone still gets its "did you mean")."""
-    return a.intent == "other" and bool(a.device or (a.vendor and not a.suggestions))
+    return a.intent == "other" and bool(a.device or a.gadget or (a.vendor and not a.suggestions))
 
 
 def verdict_of(a: Answer) -> str:
@@ -124,11 +124,12 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
     footer = _footer(a, k)
     if declines(a):
         name = k.device(a.device).name if a.device else None
-        about = (
-            _("I can't help with that about the **{phone}**.").format(phone=name)
-            if name
-            else _("I can't help with that.")
-        )
+        if a.gadget:
+            about = _("I know phones only: not watches, tablets, earbuds or accessories.")
+        elif name:
+            about = _("I can't help with that about the **{phone}**.").format(phone=name)
+        else:
+            about = _("I can't help with that.")
         return Layout(
             None,
             (
