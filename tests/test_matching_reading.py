@@ -991,6 +991,11 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
         ("no signal in germany since the update", "compatibility"),
         ("how do i turn on volte in the settings of my pixel 9 on jio", "other"),
         ("can i root my pixel 9 without breaking volte on jio", "other"),
+        # rooted in the story of trouble on a named network, as an update or a flash is
+        ("rooted my pixel 9, still no volte on jio", "compatibility"),
+        ("Huawei P60 Pro Google services?", "other"),  # beyond the radio: no network answers it
+        ("is the pixel 9 waterproof", "other"),
+        ("xiaomi 14 play store?", "unknown"),  # an app store is no shop selling phones
         ("does grapheneos work with verizon on a pixel 9?", "compatibility"),
         ("5G not available on my pixel 9 in india", "compatibility"),
         # a carrier's name that fits several countries is still a network named

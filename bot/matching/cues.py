@@ -367,6 +367,9 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "which phones",
         "which phone",
         "what phone should",
+        # what a phone has beyond its radio: no network answers it ("Huawei P60 Pro Google services?")
+        *("google services", "gms", "review", "reviews"),
+        *("waterproof", "charging", "storage", "ram", "overheating", "heating"),
     ),
 }
 

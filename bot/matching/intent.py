@@ -32,6 +32,7 @@ CUE_WORDS = frozenset().union(*_WHOLE.values())
 
 
 _NOWHERE = 1 << 30
+_APP_STORES = frozenset({"play", "app", "apple", "galaxy", "huawei", "appgallery"})
 # Words of buying that, beside words of working, are part of the story rather than the question.
 _WEAK_SALE = frozenset({"buy", "buying", "comprar", "compro", "beli", "kaufen", "get"})
 # Words of sale that, after a radio word, say what a network offers ("5G not available", "5G no
@@ -62,7 +63,9 @@ _RADIO = re.compile(r"(?<![a-z0-9])(?:[2345]g|lte|volte|vowifi|ims|sim)(?![a-z0-
 _NEGATED = frozenset({"can", "don", "doesn", "didn", "isn", "won", "aren", "wasn", "couldn", "wouldn", "hasn", "haven"})
 # Words of the "other" kind that, in a post telling of trouble on a network, are part of the story
 # ("no 5G since the update", "after flashing a custom ROM") rather than the question.
-_STORY = frozenset(text.fold(w) for w in ("update", "updates", "crash", "bug", "firmware", "flashing", "flashed"))
+_STORY = frozenset(
+    text.fold(w) for w in ("update", "updates", "crash", "bug", "firmware", "flashing", "flashed", "root", "rooted")
+)
 
 
 def _about_software(norms: list[str], question: str) -> bool:
@@ -125,6 +128,8 @@ def _first(name: str, norms: list[str], raws: list[str], joined: str, question: 
     for i, w in enumerate(norms):
         # "China market devices", "global market version": what a phone is made for, not a sale.
         if name in says(w) and not (name == "availability" and made_for_market(norms[i : i + 2])):
+            if name == "availability" and i and norms[i - 1] in _APP_STORES:
+                continue  # "play store?": an app store, not where phones are sold
             return i
         if name == "bands" and _BAND.match(raws[i]):
             return i
