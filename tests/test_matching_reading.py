@@ -207,6 +207,10 @@ def test_words_are_not_joined_into_places() -> None:
         ("iphone 16 bản Mỹ dùng ở Việt Nam được không", "VN", "US"),
         ("mua pixel 9 ở Mỹ về Việt Nam dùng được không", "VN", "US"),
         ("is my pixel 9 ok in the uk?", "GB", None),
+        # Korean "미국판" (the US edition), "한국" (Korea); Arabic "الامريكي" (the American), "من امريكا"
+        ("galaxy s24 미국판 한국에서 사용 가능?", "KR", "US"),
+        ("هل iphone 16 الامريكي يشتغل في السعودية", "SA", "US"),
+        ("iphone 16 من امريكا يشتغل في مصر", "EG", "US"),
     ],
 )
 def test_where_the_phone_comes_from_is_not_where_it_is_used(question: str, country: str, origin: str | None) -> None:
@@ -828,6 +832,12 @@ def test_a_carrier_the_asker_left_or_that_sold_an_unknown_phone_is_not_theirs() 
     result = read("mi pixel 9 liberado de AT&T funciona con telcel?")
     assert (result.carriers, result.country, result.origin) == (("telcel-mx",), "MX", "US")
     assert read("la red de AT&T con mi pixel 9").carriers == ("att-us",)
+
+
+def test_a_chinese_market_word_picks_the_variant() -> None:
+    # read a character a token: "国际版" is "国际" (international) then "版" (version)
+    result = read("小米14国际版在美国能用吗")
+    assert (result.device, result.variant, result.country) == ("xiaomi-14", "x14g", "US")
 
 
 def test_a_carrier_a_phone_was_bought_with_or_at_is_not_the_asked_network() -> None:

@@ -452,6 +452,7 @@ ORIGIN_CUES = frozenset(
         "importato",
         "dari",
         "beli",
+        "من",  # Arabic "from" ("ايفون 15 من امريكا")
         # "5G not working outside china": where the phone is not used, so where it comes from
         *("outside", "fuera", "fora", "außerhalb", "ausserhalb", "hors"),
     }
@@ -482,6 +483,9 @@ MARKET_WORDS: dict[str, tuple[str, ...]] = {
     "european": ("europe", "eu"),
     "eu": ("eu", "europe"),
     "eea": ("eu", "europe"),
+    "国际": ("international", "global"),  # "国际版": the international version
+    "全球": ("global", "international"),
+    "국제": ("international", "global"),  # "국제판"
 }
 MARKET_CUES = frozenset(
     {
@@ -514,6 +518,7 @@ MARKET_CUES = frozenset(
             "tay",
         ),  # Vietnamese "bản Mỹ" (US version), "hàng Mỹ" (US goods), "xách tay Mỹ" (carried from the US)
         "版",
+        "판",  # Korean "미국판" (the US edition), "국제판"
     }
 )
 
@@ -528,6 +533,8 @@ COUNTRY_ADJECTIVES: dict[str, str] = {
     "amerikanisch": "US",
     "americain": "US",
     "americaine": "US",
+    # Arabic, with and without the article ("ايفون 15 الامريكي"); folding drops the hamza of "أ"
+    **{w: "US" for w in ("امريكي", "الامريكي", "امريكية", "الامريكية", "امريكاني", "الامريكاني")},
     "indian": "IN",
     "indiano": "IN",
     "indiana": "IN",
@@ -586,8 +593,13 @@ COUNTRY_NICKNAMES: dict[str, tuple[str, ...]] = {
 }
 
 # Everyday names CLDR lacks that no other language writes, so they need no cue: Vietnamese "Mỹ"
-# ("mua ở Mỹ", "iPhone bản Mỹ"; CLDR's is "Hoa Kỳ"), which folding keeps apart from "my".
-COUNTRY_LOCAL_NAMES: dict[str, tuple[str, ...]] = {"US": ("mỹ",)}
+# ("mua ở Mỹ", "iPhone bản Mỹ"; CLDR's is "Hoa Kỳ"), which folding keeps apart from "my"; Korean "한국".
+COUNTRY_LOCAL_NAMES: dict[str, tuple[str, ...]] = {
+    "US": ("mỹ", "امريكا", "أمريكا", "अमेरिका"),  # CLDR's: "Hoa Kỳ", "الولايات المتحدة", "संयुक्त राज्य"
+    "KR": ("한국",),  # CLDR's: "대한민국"
+    "SA": ("السعودية",),  # CLDR's: "المملكة العربية السعودية"
+    "AE": ("الامارات", "الإمارات"),  # CLDR's: "الإمارات العربية المتحدة"
+}
 
 # "america" alone is the US, but not in "south america".
 COUNTRY_BLOCKERS = {

@@ -604,6 +604,10 @@ def market_variant(lexicon: Lexicon, device_id: str, toks: list[Token]) -> str |
         words = MARKET_WORDS.get(t.norm)
         if words and any(0 <= j < len(toks) and toks[j].norm in MARKET_CUES for j in (i - 1, i + 1, i + 2)):
             wanted.update(words)
+        # Chinese is read a character a token: "国际版" is "国际" (international) and "版" (version).
+        pair = MARKET_WORDS.get(t.norm + toks[i + 1].norm) if i + 1 < len(toks) else None
+        if pair and i + 2 < len(toks) and toks[i + 2].norm in MARKET_CUES:
+            wanted.update(pair)
     if not wanted:
         return None
     fits = [v.id for v in lexicon.knowledge.device(device_id).variants if set(text.tokens(v.market)) & wanted]

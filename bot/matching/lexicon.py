@@ -111,7 +111,10 @@ def cldr_country_names() -> dict[str, set[str]]:
                 continue
             # Short names collide with words: katakana "タイ" (Thailand) is inside "ケータイ" (a mobile
             # phone), Turkish "Çin" folds to a syllable.
-            if (KANA.search(name) and len(name) < 3) or (loc not in ("en", "zh", "zh_Hant", "ja") and len(name) < 4):
+            # Hangul and CJK names are short and no other word's letters; Arabic-script names of three
+            # letters are whole words there ("مصر", Egypt).
+            shortest = 1 if loc in ("en", "zh", "zh_Hant", "ja", "ko") else 3 if loc in ("ar", "fa", "ur") else 4
+            if (KANA.search(name) and len(name) < 3) or len(name) < shortest:
                 continue
             if loc in _MORE_COUNTRY_LOCALES and any(w.isascii() and is_everyday(w) for w in text.tokens(name)):
                 continue  # Vietnamese "Ấn Độ" (India) folds to the English words "an do"
