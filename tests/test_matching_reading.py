@@ -857,6 +857,12 @@ def test_with_no_phone_a_network_of_another_country_is_not_offered() -> None:
     assert [s.id for s in read("pixel 9 ok on dito in india?").suggestions] == ["dito-ph"]
 
 
+def test_a_brand_named_with_the_network_it_runs_on_is_the_askers() -> None:
+    assert read("i'm on mint, which uses t-mobile's network: does the pixel 9 work?").carriers == ("mint-us",)
+    # a network it was on is no longer the asker's
+    assert read("now my provider is verizon, until april was att. pixel 9 has no lte").carriers == ("verizon-us",)
+
+
 def test_a_carrier_version_of_a_phone_is_its_origin() -> None:
     result = read("Google Pixel 9 Verizon version. Sim not working. Im from Pakistan")
     assert (result.device, result.carriers, result.country, result.origin) == ("pixel-9", (), "PK", "US")

@@ -151,6 +151,10 @@ def resolve(
         carriers.extend(chosen)
         suggestions.extend(_carrier_suggestion(lexicon, c) for c in offered)
     carriers = list(dict.fromkeys(carriers))
+    # "Fido … on one of the largest networks owned by Rogers", "Mint (T-Mobile's network)": the brand
+    # the asker is with, not the network it runs on.
+    hosts = {k.carrier(c).mvno_of for c in carriers}
+    carriers = [c for c in carriers if c not in hosts] or carriers
     if one_name:
         # "pixel 7 on us mobile": the networks that name stands for, whatever else the post names.
         return PlaceReading(tuple(one_name), tuple(suggestions), k.carrier(one_name[0]).country, origin, one_name=True)
@@ -403,7 +407,7 @@ _OF = frozenset({"de", "da", "do", "dos", "das", "del", "di", "dal", "von", "du"
 _DETERMINERS = frozenset({"a", "an", "my", "the", "this", "that", "our", "his", "her", "their", "unlocked", "locked"})
 _BUYING = frozenset({"buy", "buying", "comprar", "compro", "kaufen", "beli", "acheter", "comprare", "mua"})
 _UNLOCKING = ("liber", "desbloq", "sblocc", "entsperr")
-_FORMER_CUES = frozenset({"from", "through", "thru", "left", "leaving", "ex", "former", "formerly"})
+_FORMER_CUES = frozenset({"from", "through", "thru", "left", "leaving", "ex", "former", "formerly", "was"})
 # Upper-case words that are country codes but say something else in phone talk ("NSA and SA" 5G, "OK").
 _NOT_CODES = frozenset(
     {"SA", "AM", "PM", "TV", "PC", "OK", "ID", "IT", "NO", "SO", "TO", "GO", "BE", "ME", "MY", "AS", "AT", "BY"}
