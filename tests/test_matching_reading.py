@@ -207,6 +207,10 @@ def test_words_are_not_joined_into_places() -> None:
         ("iphone 16 bản Mỹ dùng ở Việt Nam được không", "VN", "US"),
         ("mua pixel 9 ở Mỹ về Việt Nam dùng được không", "VN", "US"),
         ("is my pixel 9 ok in the uk?", "GB", None),
+        # with no model named, the maker's name stands for the phone; a word of use further back does not
+        # make a place right before it the place of use
+        ("can i use a china iphone in the us", "US", "CN"),
+        ("use a hong kong pixel 9 in canada?", "CA", "HK"),
         # Korean "미국판" (the US edition), "한국" (Korea); Arabic "الامريكي" (the American), "من امريكا"
         ("galaxy s24 미국판 한국에서 사용 가능?", "KR", "US"),
         ("هل iphone 16 الامريكي يشتغل في السعودية", "SA", "US"),

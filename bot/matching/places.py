@@ -174,10 +174,6 @@ def resolve(
         carriers = [min(own, key=own.__getitem__)] if own else []
     if carriers:
         country = k.carrier(carriers[0]).country
-    elif country and device_span is None:
-        # "will my phone work in mexico? i'm on sprint": the network left at home is no choice to
-        # offer; the phone is what to ask for.
-        suggestions = [s for s in suggestions if s.kind != "carrier" or k.carrier(s.id).country == country]
     for area in areas:
         if _is_origin(toks, area, device_span, [area], question, network_countries, network_starts):
             origin = origin or area.code  # "the latin america version"
@@ -594,6 +590,8 @@ def _is_origin(
     if device_span is not None and p.start == device_span[1] + 1 and toks[p.start - 1].norm in _OF and elsewhere:
         # "el iphone 15 de estados unidos funciona con telcel": the phone's provenance, then its network
         return not toks[p.start - 1].brk and not toks[p.start].brk
+    if elsewhere and _right_before(toks, p, device_span, question):
+        return True  # "can i use a china iphone in the us": the phone's market, then where it is used
     others = {i for o in places if o is not p for i in range(o.start, o.end)}
     phone = set(range(*device_span)) if device_span is not None else set()
     j = p.start - 1
@@ -618,6 +616,10 @@ def _is_origin(
             steps += 1
         j -= 1
     # "a US galaxy", "HK iPhone": written right before the phone, with nothing between.
+    return _right_before(toks, p, device_span, question)
+
+
+def _right_before(toks: list[Token], p: _Place, device_span: tuple[int, int] | None, question: str) -> bool:
     return (
         device_span is not None
         and device_span[0] == p.end

@@ -131,7 +131,18 @@ class Index:
         in_names = {i for m in matches for i in range(m.start, m.end)}
         # "+" reads "plus", a French word: signs say no language
         lang = guess_language([t.norm for i, t in enumerate(toks) if i not in in_names and t.raw not in ("+", "&")])
-        where = places.resolve(lex, matches, toks, covered, d.span, shouting, q, lang, asking, sentence_of)
+        # With no model named, the maker's name stands where the phone's would ("a china iphone in the us").
+        phone_span = d.span or _vendor_span(matches, vendor)
+        where = places.resolve(lex, matches, toks, covered, phone_span, shouting, q, lang, asking, sentence_of)
+        if d.span is None and where.country and not where.carriers:
+            # "will my phone work in mexico? i'm on sprint": the network left at home is no choice to
+            # offer; the phone is what to ask for.
+            kept = tuple(
+                s
+                for s in where.suggestions
+                if s.kind != "carrier" or lex.knowledge.carrier(s.id).country == where.country
+            )
+            where = replace(where, suggestions=kept)
         if not where.carriers and where.country and not any(s.kind == "carrier" for s in where.suggestions):
             where = places.with_everyday_carrier(
                 lex, where, mentions.everyday_carriers(lex, toks, matches, covered | software)
@@ -342,6 +353,11 @@ _LINE_NUMBER = re.compile(
 # Radio generations, bands and units are no model numbers ("and 5g?", "on n77?", "in 2 weeks").
 _NOT_A_NUMBER = re.compile(r"^(?:[2-6]g|[bn]\d+|\d+(?:gb|tb|mb|k|w|x))$", re.IGNORECASE)
 _BAND_BEFORE = re.compile(r"\b(?:band|bands|banda|bande|mhz)\s*$", re.IGNORECASE)
+
+
+def _vendor_span(matches: list[mentions.Match], vendor: str | None) -> tuple[int, int] | None:
+    spans = [(m.start, m.end) for m in matches if m.payload.kind == "vendor" and m.payload.id == vendor]
+    return min(spans) if spans else None
 
 
 def _first_vendor(matches: list[mentions.Match]) -> str | None:
