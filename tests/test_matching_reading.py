@@ -1015,6 +1015,7 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
         ("rooted my pixel 9, still no volte on jio", "compatibility"),
         ("Huawei P60 Pro Google services?", "other"),  # beyond the radio: no network answers it
         ("is the pixel 9 waterproof", "other"),
+        ("pixel 9 chori ho gaya in india", "other"),  # stolen: a matter for the police, not the network
         ("xiaomi 14 play store?", "unknown"),  # an app store is no shop selling phones
         ("does grapheneos work with verizon on a pixel 9?", "compatibility"),
         ("5G not available on my pixel 9 in india", "compatibility"),

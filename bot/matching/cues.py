@@ -370,6 +370,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         # what a phone has beyond its radio: no network answers it ("Huawei P60 Pro Google services?")
         *("google services", "gms", "review", "reviews"),
         *("waterproof", "charging", "storage", "ram", "overheating", "heating"),
+        *("stolen", "theft", "chori", "robado", "roubado", "gestohlen"),  # a stolen phone: a matter for police
     ),
 }
 
