@@ -467,7 +467,7 @@ def test_a_region_is_answered_country_by_country() -> None:
     assert lines[2] == "🟡 The Global (A1G) model works in Germany; works partly in France (no B28)."
     assert lines[3] == "⚪ The China (A1C) model is unknown in Germany and France (bands not recorded)."
     assert "__Per country · Global (A1G) model__" in lines
-    assert "- 🟢 Germany: works on all 2 networks" in lines
+    assert "- 🟢 Germany: works on both networks" in lines  # not "all 2"
     # no network's name, note or source line by line: one country at a time gives those
     assert not any("Verizon" in line or "Network bands" in line for line in lines)
     assert as_dict(e, answer)["region"] == "150"

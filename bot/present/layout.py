@@ -536,11 +536,12 @@ def _summary(cells: list[Compatibility], k: Knowledge, one_carrier: bool, n: int
         only = verdicts.pop()
         said = _verb(only, n)
         if not one_carrier:
-            where = (
-                _("on all {n} networks").format(n=len(cells))
-                if len(cells) > 1
-                else _("on {carrier}").format(carrier=carrier[cells[0].carrier])
-            )
+            if len(cells) == 2:
+                where = _("on both networks")
+            elif len(cells) > 2:
+                where = _("on all {n} networks").format(n=len(cells))
+            else:
+                where = _("on {carrier}").format(carrier=carrier[cells[0].carrier])
             said += " " + where
         if reasons:
             said += f" ({reasons.pop()})"
