@@ -1016,6 +1016,11 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
         ("Huawei P60 Pro Google services?", "other"),  # beyond the radio: no network answers it
         ("is the pixel 9 waterproof", "other"),
         ("pixel 9 chori ho gaya in india", "other"),  # stolen: a matter for the police, not the network
+        # with no phone, a network's bands and the end of its old networks are the network's own
+        ("what bands does verizon use", "bands"),
+        ("does verizon still have 3g?", "bands"),
+        ("when did att shut down 3g", "bands"),
+        ("is 5g on tmo even worth it", "other"),
         ("xiaomi 14 play store?", "unknown"),  # an app store is no shop selling phones
         ("does grapheneos work with verizon on a pixel 9?", "compatibility"),
         ("5G not available on my pixel 9 in india", "compatibility"),

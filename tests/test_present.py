@@ -515,3 +515,21 @@ def test_a_question_about_a_watch_or_a_charger_says_the_bot_knows_phones_only() 
     for question in ("acme watch 2 on globe?", "acme one charger in the philippines"):
         text = say(E, question)
         assert text.startswith("I know phones only"), text
+
+
+def test_what_bands_a_network_uses_is_answered_from_its_own_record() -> None:
+    e = engine(
+        vendors=[vendor("acme", "Acme")],
+        devices=[device("acme-1", "acme", "Acme One", variant("acme-1-g", "Global", ("A1G",), lte=[1, 3]))],
+        carriers=[
+            carrier("globe-ph", "PH", "Globe", lte=([1, 3], [28]), nr=([78], []), gsm=[900]),
+            carrier("gomo-ph", "PH", "GOMO", mvno_of="globe-ph"),
+        ],
+    )
+    lines = say(e, "what bands does Globe use?").splitlines()
+    assert lines[0] == "**Bands of Globe**"
+    assert lines[1:4] == ["- 4G: B1, B3; also B28", "- 5G: n78", "- 2G: 900 MHz"]
+    assert "Network bands: Globe: test fixture" in say(e, "what bands does Globe use?")
+    # a band asked by number first; a virtual operator's are its host's
+    assert say(e, "does Globe use band 28?").splitlines()[0] == "🟢 **B28?** yes."
+    assert say(e, "which bands does GOMO use").splitlines()[:2] == ["GOMO uses Globe's network.", "**Bands of Globe**"]

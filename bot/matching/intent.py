@@ -91,6 +91,19 @@ def _radio_before(toks: list[Token], at: int, named_at: frozenset[int]) -> bool:
     return any(t.norm in _NETWORK.latin and t.start not in named_at for t in toks[max(0, at - 4) : at])
 
 
+_LEGACY = frozenset({"2g", "3g", "gsm", "umts", "cdma", "hspa", "edge"})
+_ENDING = frozenset(
+    {"still", "shut", "shutdown", "shutting", "sunset", "sunsetting", "switch", "switched", "switching", "phase"}
+    | {"phased", "decommission", "decommissioned", "close", "closed", "closing", "end", "ended", "ending", "off"}
+)
+
+
+def _legacy_asked(norms: list[str]) -> bool:
+    """Whether the words ask about an old network's end ("does verizon still have 3g?", "when did att
+    shut down 3g"): the network's note says."""
+    return any(w in _LEGACY for w in norms) and any(w in _ENDING for w in norms)
+
+
 def _asks_other(norms: list[str], joined: str) -> bool:
     """Whether the words ask something the bot does not answer, beyond the story of a bug."""
     whole = any(w not in _STORY and ("other" in says(w)) for w in norms)
@@ -188,6 +201,8 @@ def classify(
     # "which bands does it have?" asks for bands; "missing bands on verizon?" asks whether it works.
     if at["other"] < _NOWHERE and not has_phone:
         return "other", True  # "what phones work on dito?" asks for a list the bot does not keep
+    if not has_phone and has_carrier and sale == _NOWHERE and (at["bands"] < _NOWHERE or _legacy_asked(norms)):
+        return "bands", True  # "what bands does jio use?", "does verizon still have 3g?": the network's own
     if at["bands"] < _NOWHERE and not ((has_carrier or has_place) and use < _NOWHERE) and not has_carrier:
         return "bands", True
     if use < _NOWHERE and sale < len(norms) and norms[sale] in _WEAK_SALE:

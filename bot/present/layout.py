@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..engine import Answer, BandsOfVariant
 from ..matching import regions
-from ..records import Device, Knowledge, Variant
+from ..records import Carrier, Device, Knowledge, Variant
 from ..verdicts import Compatibility
 from . import i18n
 from .i18n import _, ngettext, speaking
@@ -145,6 +145,8 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
         )
     device = k.device(a.device) if a.device else None
     vendor = k.vendor(a.vendor) if a.vendor else None
+    if device is None and vendor is None and a.intent == "bands" and a.carrier:
+        return _network_bands(a, k.carrier(a.carrier), k, footer)
     if device is None and a.each:
         return _each(a, k, country_names, footer, lang)
     if device is None and (vendor is None or a.availability is None):
@@ -785,6 +787,41 @@ def _bands(
     asked = bool(a.reading and a.reading.bands_asked)
     for b in recorded:
         sections.append(Section(label(b), tuple(f"{tech}: {shown}" for tech, shown in band_rows(b)), detail=asked))
+
+
+def _network_bands(a: Answer, carrier: Carrier, k: Knowledge, footer: str | None) -> Layout:
+    """ "what bands does jio use?", "does verizon still have 3g?": the network's own bands (a virtual
+    operator's host's), its note and the source."""
+    network = k.carrier(carrier.mvno_of) if carrier.mvno_of else carrier
+    lines: list[str] = []
+    if carrier.mvno_of:
+        lines.append(_("{carrier} uses {network}'s network.").format(carrier=carrier.name, network=network.name))
+    bands = network.bands
+    if bands is None:
+        lines.append(_("I have no band list for {carrier} yet.").format(carrier=network.name))
+        return Layout(None, tuple(lines), footer=footer, kind="nothing")
+    for tech, number in a.reading.bands_asked if a.reading else ():
+        tiers = bands.lte if tech == "lte" else bands.nr
+        name = f"B{number}" if tech == "lte" else f"n{number}"
+        used = number in tiers.all
+        lines.append(f"{'🟢' if used else '🔴'} **{name}?** " + (_("yes") if used else _("no")) + ".")
+    as_of = " " + _("(as of {date})").format(date=network.as_of) if network.as_of else ""
+    lines.append("**" + _("Bands of {carrier}").format(carrier=network.name) + "**" + as_of)
+    for name, tiers, prefix in (("4G", bands.lte, "B"), ("5G", bands.nr, "n")):
+        if tiers.all:
+            shown = band_list(prefix, sorted(tiers.primary))
+            if tiers.secondary:
+                also = band_list(prefix, sorted(tiers.secondary))
+                shown = f"{shown}; " + _("also {bands}").format(bands=also) if shown else also
+            lines.append(f"- {name}: {shown}")
+    for name, values, unit in (("2G", bands.gsm, " MHz"), ("3G", bands.umts, "")):
+        if values:
+            lines.append(f"- {name}: " + ", ".join(f"{v}{unit}" if unit else f"B{v}" for v in sorted(values)))
+    notes = [f"{network.name}: {gist(network.note, 280)}"] if network.note else []
+    notes.append(
+        _("Network bands: {networks}: {source}").format(networks=network.name + as_of, source=cite(network.source))
+    )
+    return Layout(None, tuple(lines), notes=tuple(notes), footer=footer, kind="answer")
 
 
 def _asked_band(
