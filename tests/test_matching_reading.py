@@ -1212,6 +1212,11 @@ def test_a_follow_up_inherits_what_it_does_not_say() -> None:
     assert (result.device, result.carriers, result.intent) == ("pixel-8", ("tmobile-us",), "compatibility")
 
 
+def test_a_follow_up_about_a_network_s_bands_drops_the_phone_unless_it_points_back() -> None:
+    assert read("what bands does verizon use", after="pixel 9 on jio?").device is None
+    assert read("does it have band 71 on tmo?", after="pixel 9 on jio?").device == "pixel-9"
+
+
 def test_a_follow_up_with_a_new_phone_keeps_the_place() -> None:
     result = read("and the pixel 9?", after="is the xiaomi 14 sold in the us?")
     assert (result.device, result.country, result.intent) == ("pixel-9", "US", "availability")

@@ -260,6 +260,8 @@ class Index:
             # A number says more than a model word: "and the 9 pro?" after the Pixel 8 is the 9 Pro.
             other = self._number_of(question, old.device) or self._model_word_of(question, old.device)
         names_phone = new.device or new.unknown_model or new.ambiguous or (new.device_hint and new.suggestions)
+        if new.intent == "bands" and new.carriers and not names_phone and not _THE_PHONE.search(question):
+            return new  # "what bands does zong use?" after the Pixel 9: the network's bands, not the phone's
         if other is not None:
             out = replace(
                 out, device=other, variant=None, vendor=k.device(other).vendor, confidence=1.0, device_hint=True
@@ -344,6 +346,8 @@ class Index:
         return found.device if found.device and found.device != device_id else None
 
 
+# Words that point back to the phone of the question before ("does it have band 71 on tmo?").
+_THE_PHONE = re.compile(r"\b(?:it|its|it's|this|that|mine|my|the phone)\b", re.IGNORECASE)
 _SAME = re.compile(r"\bsame (?:carrier|network|provider|operator|company)\b", re.IGNORECASE)
 # A model's number as a follow-up names it ("the 12r", "s23 ultra", "9 pro"), with its model words.
 _LINE_NUMBER = re.compile(
