@@ -186,6 +186,7 @@ def test_json_contract_keys() -> None:
         "headline",
         "answer",
         "unknown_model",
+        "networks",
     ]
     assert 0 < a["confidence"] <= 1
 

@@ -1021,6 +1021,8 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
         ("does verizon still have 3g?", "bands"),
         ("when did att shut down 3g", "bands"),
         ("is 5g on tmo even worth it", "other"),
+        ("lte bands in japan?", "bands"),
+        ("which 5g bands does germany use", "bands"),
         ("xiaomi 14 play store?", "unknown"),  # an app store is no shop selling phones
         ("does grapheneos work with verizon on a pixel 9?", "compatibility"),
         ("5G not available on my pixel 9 in india", "compatibility"),

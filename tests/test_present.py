@@ -528,8 +528,29 @@ def test_what_bands_a_network_uses_is_answered_from_its_own_record() -> None:
     )
     lines = say(e, "what bands does Globe use?").splitlines()
     assert lines[0] == "**Bands of Globe**"
-    assert lines[1:4] == ["- 4G: B1, B3; also B28", "- 5G: n78", "- 2G: 900 MHz"]
+    assert lines[1:4] == ["- 4G: B1, B3 (also B28)", "- 5G: n78", "- 2G: 900 MHz"]
     assert "Network bands: Globe: test fixture" in say(e, "what bands does Globe use?")
     # a band asked by number first; a virtual operator's are its host's
     assert say(e, "does Globe use band 28?").splitlines()[0] == "🟢 **B28?** yes."
     assert say(e, "which bands does GOMO use").splitlines()[:2] == ["GOMO uses Globe's network.", "**Bands of Globe**"]
+    [network] = as_dict(e, e.answer("which bands does GOMO use"))["networks"]
+    assert (network["id"], network["bands"]["lte"]) == ("globe-ph", {"primary": [1, 3], "secondary": [28]})
+
+
+def test_the_bands_used_in_a_country_list_each_network_operator() -> None:
+    e = engine(
+        vendors=[vendor("acme", "Acme")],
+        devices=[device("acme-1", "acme", "Acme One", variant("acme-1-g", "Global", ("A1G",), lte=[1, 3]))],
+        carriers=[
+            carrier("globe-ph", "PH", "Globe", lte=([1, 3], [28])),
+            carrier("smart-ph", "PH", "Smart", lte=([3, 28], []), nr=([78], [])),
+            carrier("gomo-ph", "PH", "GOMO", mvno_of="globe-ph"),
+        ],
+    )
+    lines = say(e, "lte bands in the philippines?").splitlines()
+    assert lines[:3] == [
+        "**Bands of the networks in the Philippines**",
+        "- **Globe**: 4G B1, B3 (also B28)",
+        "- **Smart**: 4G B3, B28; 5G n78",
+    ]
+    assert not any("GOMO" in line for line in lines)  # a virtual operator uses its host's

@@ -201,8 +201,15 @@ def classify(
     # "which bands does it have?" asks for bands; "missing bands on verizon?" asks whether it works.
     if at["other"] < _NOWHERE and not has_phone:
         return "other", True  # "what phones work on dito?" asks for a list the bot does not keep
-    if not has_phone and has_carrier and sale == _NOWHERE and (at["bands"] < _NOWHERE or _legacy_asked(norms)):
-        return "bands", True  # "what bands does jio use?", "does verizon still have 3g?": the network's own
+    if (
+        not has_phone
+        and (has_carrier or has_place)
+        and sale == _NOWHERE
+        and (at["bands"] < _NOWHERE or _legacy_asked(norms))
+    ):
+        # "what bands does jio use?", "does verizon still have 3g?", "lte bands in the philippines": the
+        # networks' own
+        return "bands", True
     if at["bands"] < _NOWHERE and not ((has_carrier or has_place) and use < _NOWHERE) and not has_carrier:
         return "bands", True
     if use < _NOWHERE and sale < len(norms) and norms[sale] in _WEAK_SALE:

@@ -6,9 +6,23 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..engine import Answer
-from ..records import Knowledge, Statement
+from ..records import Carrier, Knowledge, Statement
 from ..verdicts import Compatibility
 from . import layout, markdown
+
+
+def _network(c: Carrier) -> dict[str, Any]:
+    """A network's own bands, for a question about them ("what bands does jio use?")."""
+    b = c.bands
+    bands: dict[str, Any] | None = None
+    if b is not None:
+        bands = {
+            "lte": {"primary": sorted(b.lte.primary), "secondary": sorted(b.lte.secondary)},
+            "nr": {"primary": sorted(b.nr.primary), "secondary": sorted(b.nr.secondary)},
+            "gsm": sorted(b.gsm),
+            "umts": sorted(b.umts),
+        }
+    return {"id": c.id, "name": c.name, "bands": bands, "as_of": c.as_of, "source": c.source}
 
 
 def _statement(s: Statement) -> dict[str, Any]:
@@ -102,4 +116,5 @@ def to_dict(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> dict[s
         "headline": list(lay.headline),
         "answer": markdown.render(lay),
         "unknown_model": a.unknown_model,
+        "networks": [_network(c) for c in layout.networks_listed(a, k) or ()],
     }

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..engine import Answer, BandsOfVariant
 from ..matching import regions
-from ..records import Carrier, Device, Knowledge, Variant
+from ..records import Carrier, CarrierBands, Device, Knowledge, Variant
 from ..verdicts import Compatibility
 from . import i18n
 from .i18n import _, ngettext, speaking
@@ -145,8 +145,11 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
         )
     device = k.device(a.device) if a.device else None
     vendor = k.vendor(a.vendor) if a.vendor else None
-    if device is None and vendor is None and a.intent == "bands" and a.carrier:
+    listed = networks_listed(a, k)
+    if listed and a.carrier:
         return _network_bands(a, k.carrier(a.carrier), k, footer)
+    if listed is not None and a.country:
+        return _country_bands(a.country, listed, country_names, lang, footer)
     if device is None and a.each:
         return _each(a, k, country_names, footer, lang)
     if device is None and (vendor is None or a.availability is None):
@@ -807,21 +810,68 @@ def _network_bands(a: Answer, carrier: Carrier, k: Knowledge, footer: str | None
         lines.append(f"{'🟢' if used else '🔴'} **{name}?** " + (_("yes") if used else _("no")) + ".")
     as_of = " " + _("(as of {date})").format(date=network.as_of) if network.as_of else ""
     lines.append("**" + _("Bands of {carrier}").format(carrier=network.name) + "**" + as_of)
-    for name, tiers, prefix in (("4G", bands.lte, "B"), ("5G", bands.nr, "n")):
-        if tiers.all:
-            shown = band_list(prefix, sorted(tiers.primary))
-            if tiers.secondary:
-                also = band_list(prefix, sorted(tiers.secondary))
-                shown = f"{shown}; " + _("also {bands}").format(bands=also) if shown else also
-            lines.append(f"- {name}: {shown}")
-    for name, values, unit in (("2G", bands.gsm, " MHz"), ("3G", bands.umts, "")):
-        if values:
-            lines.append(f"- {name}: " + ", ".join(f"{v}{unit}" if unit else f"B{v}" for v in sorted(values)))
+    lines.extend(f"- {name}: {shown}" for name, shown in _network_rows(bands))
     notes = [f"{network.name}: {gist(network.note, 280)}"] if network.note else []
     notes.append(
         _("Network bands: {networks}: {source}").format(networks=network.name + as_of, source=cite(network.source))
     )
     return Layout(None, tuple(lines), notes=tuple(notes), footer=footer, kind="answer")
+
+
+def networks_listed(a: Answer, k: Knowledge) -> list[Carrier] | None:
+    """The networks whose own bands answer a question naming no phone ("what bands does jio use?":
+    Jio's; "lte bands in the philippines": each operator's), or None when it is no such question."""
+    if a.device or a.vendor or a.intent != "bands":
+        return None
+    if a.carrier:
+        carrier = k.carrier(a.carrier)
+        return [k.carrier(carrier.mvno_of) if carrier.mvno_of else carrier]
+    if a.country and not a.suggestions:
+        return [c for c in k.carriers if c.country == a.country and not c.mvno_of and c.bands is not None]
+    return None
+
+
+def _network_rows(bands: CarrierBands) -> list[tuple[str, str]]:
+    """(technology, bands as shown) of a network: main bands, then "also" the others; 2G/3G if any."""
+    rows = []
+    for name, tiers, prefix in (("4G", bands.lte, "B"), ("5G", bands.nr, "n")):
+        if tiers.all:
+            shown = band_list(prefix, sorted(tiers.primary))
+            if tiers.secondary:
+                also = band_list(prefix, sorted(tiers.secondary))
+                shown = f"{shown} (" + _("also {bands}").format(bands=also) + ")" if shown else also
+            rows.append((name, shown))
+    if bands.gsm:
+        rows.append(("2G", ", ".join(f"{v} MHz" for v in sorted(bands.gsm))))
+    if bands.umts:
+        rows.append(("3G", band_list("B", sorted(bands.umts))))
+    return rows
+
+
+def _country_bands(
+    code: str, networks: list[Carrier], country_names: Mapping[str, str], lang: str, footer: str | None
+) -> Layout:
+    """ "lte bands in the philippines": each network operator's bands (virtual operators use theirs)."""
+    where = country_phrase(code, country_names, lang)
+    if not networks:
+        return Layout(None, (_("I don't know the carriers of {country} yet.").format(country=where),), footer=footer)
+    lines = ["**" + _("Bands of the networks in {country}").format(country=where) + "**"]
+    notes: list[str] = []
+    by_source: dict[str, list[str]] = {}
+    for c in networks:
+        assert c.bands is not None
+        rows = _network_rows(c.bands)
+        lines.append(f"- **{c.name}**: " + ("; ".join(f"{t} {shown}" for t, shown in rows) or _("not recorded")))
+        if c.note:
+            notes.append(f"{c.name}: {gist(c.note, 120)}")
+        as_of = " " + _("(as of {date})").format(date=c.as_of) if c.as_of else ""
+        by_source.setdefault(cite(c.source), []).append(c.name + as_of)
+    sections = (Section(_("Networks"), tuple(notes), detail=True),) if notes else ()
+    sources = tuple(
+        _("Network bands: {networks}: {source}").format(networks=_names(names), source=source)
+        for source, names in by_source.items()
+    )
+    return Layout(None, tuple(lines), sections, sources, footer=footer)
 
 
 def _asked_band(
