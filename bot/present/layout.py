@@ -866,7 +866,8 @@ def _country_bands(
             notes.append(f"{c.name}: {gist(c.note, 120)}")
         as_of = " " + _("(as of {date})").format(date=c.as_of) if c.as_of else ""
         by_source.setdefault(cite(c.source), []).append(c.name + as_of)
-    sections = (Section(_("Networks"), tuple(notes), detail=True),) if notes else ()
+    # short notes, shown: no "Bands" button to open a list of notes
+    sections = (Section(_("Networks"), tuple(notes)),) if notes else ()
     sources = tuple(
         _("Network bands: {networks}: {source}").format(networks=_names(names), source=source)
         for source, names in by_source.items()
