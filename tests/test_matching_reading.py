@@ -1000,6 +1000,9 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
         ("ist das pixel 9 in deutschland erhältlich?", "availability"),
         ("kya pixel 9 india me milega?", "availability"),
         ("il pixel 9 arriverà in italia", "availability"),
+        ("iPhone 16 日本で販売されていますか", "availability"),
+        ("ايفون 16 متوفر في مصر؟", "availability"),
+        ("갤럭시 s24 한국 출시?", "availability"),
         ("小米14在美国能用吗", "compatibility"),
         # trouble getting service on a named network asks whether the phone fits it, whatever software it runs
         ("pixel 8 no 5g on tmo after the update", "compatibility"),

@@ -261,6 +261,13 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "上市",
         "買え",
         "発売",
+        "販売",  # "日本で販売されていますか"
+        "出售",
+        "在售",
+        "출시",  # Korean: released, on sale
+        "판매",
+        # ar: "متوفر في مصر؟" (available in Egypt?), "يباع" (is sold), "رسميا" (officially)
+        *("متوفر", "متوفرة", "يباع", "تباع", "رسميا", "رسمي"),
         # tr / ru: "satılıyor mu", "продается ли"
         "satıl-",
         "satış-",
