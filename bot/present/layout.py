@@ -183,11 +183,16 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
         elif a.intent in ("compatibility", "bands") or (a.suggestions and a.intent == "availability"):
             # "will my iphone work on visible?": what works is a model's bands, so the answer asks for
             # the model first; the maker's word on selling there follows.
-            heads[a.intent].append(
-                _("Which one do you mean: {names}?").format(names=", ".join(f"**{s.name}**" for s in a.suggestions))
-                if a.suggestions
-                else _("Which {vendor} phone? Tell me the model and I'll check its bands.").format(vendor=vendor.name)
-            )
+            names = ", ".join(f"**{s.name}**" for s in a.suggestions)
+            if a.suggestions and a.device_hint and not a.ambiguous:
+                # "infinix note 40 pro": a model we lack, whose name the offered ones only resemble
+                heads[a.intent].append(_("I don't know that exact phone. Did you mean: {names}?").format(names=names))
+            elif a.suggestions:
+                heads[a.intent].append(_("Which one do you mean: {names}?").format(names=names))
+            else:
+                heads[a.intent].append(
+                    _("Which {vendor} phone? Tell me the model and I'll check its bands.").format(vendor=vendor.name)
+                )
         elif a.device_hint and not a.suggestions:
             extra.append(
                 _("I don't know which {vendor} phone you mean; this is what {vendor} said of all its phones.").format(
