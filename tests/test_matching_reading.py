@@ -838,6 +838,18 @@ def test_a_carrier_the_asker_left_or_that_sold_an_unknown_phone_is_not_theirs() 
     assert read("la red de AT&T con mi pixel 9").carriers == ("att-us",)
 
 
+def test_spanish_and_portuguese_usa_is_the_verb_unless_a_place_can_stand_there() -> None:
+    # "usa" (uses): not the United States, and "se" before it is a pronoun, not an SE model
+    result = read("el pixel 9 se usa con telcel?")
+    assert (result.device, result.country, result.carriers) == ("pixel-9", "MX", ("telcel-mx",))
+    assert read("qué bandas usa telcel").country == "MX"
+    # where a place can stand, it is the US
+    assert read("kya pixel 9 usa wala india me chalega").origin == "US"
+    assert read("usa iphone 16 on jio").origin == "US"
+    assert read("is the pixel 9 sold in usa").country == "US"
+    assert read("pixel 9 usa").country == "US"
+
+
 def test_a_chinese_market_word_picks_the_variant() -> None:
     # read a character a token: "国际版" is "国际" (international) then "版" (version)
     result = read("小米14国际版在美国能用吗")

@@ -555,4 +555,3 @@ def test_the_bands_used_in_a_country_list_each_network_operator() -> None:
         "- **Smart**: 4G B3, B28; 5G n78",
     ]
     assert not any("GOMO" in line for line in lines)  # a virtual operator uses its host's
-

@@ -300,6 +300,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "sirve",
         "usar",
         "usare",
+        "usando",
+        "utiliza",
         "utiliser",
         "utilizar",
         "funktion-",

@@ -15,7 +15,9 @@ from .cues import (
     CARRIER_AFTER_CUES,
     CARRIER_CUES,
     COUNTRY_BLOCKERS,
+    MARKET_CUES,
     MODIFIERS,
+    ORIGIN_CUES,
     PLACE_CUES,
     SOFTWARE_NAMES,
     SOFTWARE_WORDS,
@@ -195,7 +197,7 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     # "german vodafone": a country's adjective names the network after it, as "on" does.
     adjective_ends = {m.end for m in matches if m.payload.kind == "origin" and m.score == 1.0}
     place_ends = adjective_ends | {m.end for m in matches if m.payload.kind == "country" and m.score == 1.0}
-    found = [m for m in matches if _acceptable(m, toks, adjective_ends, place_ends)]
+    found = [m for m in matches if _acceptable(m, toks, adjective_ends, place_ends) and not _verb_usa(lexicon, m, toks)]
     found += _offered_together(lexicon, matches, found, toks)
     carrier_spans = {(m.start, m.end) for m in found if m.payload.kind == "carrier"}
     # "galaxy s24 on a1": after "on", the short name of the Redmi A1 is the network A1 (Austria).
@@ -340,6 +342,29 @@ def _may_correct(toks: list[Token], j: int, start: int) -> bool:
     if not is_everyday(word):
         return True
     return j > start and j + 1 < len(toks) and toks[j + 1].norm.isdigit() and not toks[j + 1].brk
+
+
+_AFTER_A_PLACE = frozenset({"se", "me", "mein", "main", "ka", "ki", "ke"})
+
+
+def _verb_usa(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
+    """Spanish, Portuguese and Italian "usa" (uses) written in lower case: "qué bandas usa telcel",
+    "el pixel 9 se usa con telcel?". It names the US only after a word of place ("en usa", "from
+    usa"), before a phone or a market word ("usa iphone", "usa wala", "usa version"), or after a phone
+    at the end ("pixel 9 usa")."""
+    word = toks[m.start]
+    if m.end - m.start != 1 or word.raw != "usa" or m.payload.kind not in ("country", "origin"):
+        return False
+    before = toks[m.start - 1].norm if m.start > 0 and not word.brk else None
+    after = toks[m.end] if m.end < len(toks) and not toks[m.end].brk else None
+    if before in PLACE_CUES or before in ORIGIN_CUES:
+        return False
+    if after is not None and (after.norm in lexicon.device_vocab or after.norm in MARKET_CUES):
+        return False
+    if after is not None and after.norm in _AFTER_A_PLACE:
+        return False  # Hindi in Latin letters: "usa se mangwaya" (ordered from the US), "usa me"
+    last = after is None and before is not None and (before.isdigit() or (before in MODIFIERS and before != "se"))
+    return not last
 
 
 def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int], place_ends: set[int]) -> bool:
@@ -524,6 +549,8 @@ def _pronoun_se(toks: list[Token], i: int) -> bool:
     is a pronoun ("se vende", "se puede") or "if" ("se funziona"), not the SE of a model ("mi 9 se on tmo")."""
     if toks[i].raw != "se" or i + 1 >= len(toks) or toks[i + 1].brk or not toks[i + 1].norm.isalpha():
         return False
+    if toks[i + 1].raw == "usa":
+        return True  # "se usa" (is used): English counts "usa" often, as the country
     en, es, pt, _de, _fr, it = frequencies(toks[i + 1].norm)
     return max(es, pt, it) >= 3.0 and max(es, pt, it) > en + 1.0
 
