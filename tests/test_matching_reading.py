@@ -850,6 +850,16 @@ def test_spanish_and_portuguese_usa_is_the_verb_unless_a_place_can_stand_there()
     assert read("pixel 9 usa").country == "US"
 
 
+def test_a_bare_country_name_we_know_no_networks_of_does_not_take_the_carrier_away() -> None:
+    # a person's name: the carrier named is the asker's
+    result = read("my friend jordan has a pixel 9, works on verizon?")
+    assert (result.country, result.carriers) == ("US", ("verizon-us",))
+    assert read("chad says the pixel 9 works on tmo").carriers == ("tmobile-us",)
+    # named as a place, or with the network, it stays the place ("Vodafone Albania": none we know)
+    assert read("pixel 9 in jordan on verizon?").country == "JO"
+    assert read("pixel 9 with vodafone albania, no volte").carriers == ()
+
+
 def test_a_chinese_market_word_picks_the_variant() -> None:
     # read a character a token: "国际版" is "国际" (international) then "版" (version)
     result = read("小米14国际版在美国能用吗")

@@ -25,6 +25,7 @@ from .cues import (
     MARKET_NOUNS,
     ORIGIN_CUES,
     ORIGIN_GAP,
+    PLACE_CUES,
     USE_CUES,
     made_for_market,
 )
@@ -142,6 +143,10 @@ def resolve(
         # The carrier the question asks about outweighs a place told in the story ("Xiaomi 14 Ultra
         # from Shanghai on Verizon?? … she was in Shanghai").
         binding = bool(country) and not (asking and sentence_of[start] in asking and not country_asked)
+        # A country whose networks we do not know, named bare, binds no carrier named elsewhere: "my
+        # friend jordan has a pixel 9, works on verizon?" (a person). Named as a place ("in jordan") or
+        # with the network ("Orange Egypt", "Yettel Bulgaria"), it does.
+        binding = binding and (country in lexicon.carrier_countries or _placed(toks, ranked[0], list(groups)))
         chosen, offered = _one_carrier(lexicon, toks[start:end], found, country, binding, named_origin, lang)
         for c in chosen:
             said_at[c].append(start)
@@ -180,6 +185,13 @@ def resolve(
         elif country is None:
             country = area.code  # "will it work in Europe?": a region, read as such by the caller
     return PlaceReading(tuple(carriers), tuple(suggestions), country, origin)
+
+
+def _placed(toks: list[Token], place: _Place, networks: list[tuple[int, int]]) -> bool:
+    """Whether a place is named as one: after a word of place, or right beside a network's name."""
+    before = toks[place.start - 1].norm if place.start > 0 and not toks[place.start].brk else None
+    beside = any(end == place.start or start == place.end for start, end in networks)
+    return beside or before in PLACE_CUES or before in USE_CUES
 
 
 def _examples(
@@ -347,7 +359,10 @@ def _one_carrier(
             return [], ids if len({k.carrier(c).country for c in ids}) == 1 else []
         ids = here
     elif country:
-        ids = [c for c in ids if k.carrier(c).country == country] or ids
+        here = [c for c in ids if k.carrier(c).country == country]
+        if not here and len({k.carrier(c).country for c in ids}) > 1:
+            return [], []  # "Claro" in a post about the Dominican Republic: none of the Claros we know
+        ids = here or ids
     implied = language_country(lang)
     if len(ids) > 1 and implied:
         # "funktioniert es bei T-Mobile?": a German question means Telekom Deutschland.
