@@ -860,6 +860,13 @@ def test_a_bare_country_name_we_know_no_networks_of_does_not_take_the_carrier_aw
     assert read("pixel 9 with vodafone albania, no volte").carriers == ()
 
 
+def test_a_place_name_of_several_countries_is_the_one_a_named_network_is_in() -> None:
+    # Georgia the US state (ISO 3166-2) beside AT&T; Georgia the country otherwise
+    result = read("i'm in georgia, pixel 9 on att?")
+    assert (result.country, result.carriers) == ("US", ("att-us",))
+    assert read("i'm in georgia with a pixel 9").country == "GE"
+
+
 def test_a_chinese_market_word_picks_the_variant() -> None:
     # read a character a token: "国际版" is "国际" (international) then "版" (version)
     result = read("小米14国际版在美国能用吗")

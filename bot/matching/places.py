@@ -84,7 +84,10 @@ def resolve(
     k = lexicon.knowledge
     named = _place_mentions(matches, toks, covered, device_span)
     taken = set(covered) | {i for m in named for i in range(m.start, m.end)}
-    places = _merged(sorted(_places_named(named) + _codes(lexicon, toks, taken, shouting, question), key=_start))
+    # "i'm in georgia, pixel 9 on att?": of a name's places, the one a network named is in (the US state)
+    carried = {k.carrier(m.payload.id).country for m in named if m.payload.kind == "carrier"}
+    spotted = _places_named(named, carried) + _codes(lexicon, toks, taken, shouting, question)
+    places = _merged(sorted(spotted, key=_start))
     # A region ("Europe", "Latin America") is where the phone is used only when no country is said.
     areas = [p for p in places if regions.is_region(p.code)]
     places = [p for p in places if not regions.is_region(p.code)]
@@ -276,9 +279,12 @@ def _place_mentions(
     return named
 
 
-def _places_named(named: list[Match]) -> list[_Place]:
+def _places_named(named: list[Match], carried: set[str]) -> list[_Place]:
+    """One place a span: the first named, unless another payload of it is a country a network named
+    is in ("georgia" beside AT&T is the US state)."""
     places: list[_Place] = []
-    for m in sorted(named, key=lambda m: m.start):
+    ordered = sorted(named, key=lambda m: (m.start, m.payload.id not in carried))
+    for m in ordered:
         if m.payload.kind in ("country", "city", "region", "origin") and not any(
             p.start == m.start and p.end == m.end for p in places
         ):
