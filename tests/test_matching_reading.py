@@ -858,6 +858,8 @@ def test_a_bare_country_name_we_know_no_networks_of_does_not_take_the_carrier_aw
     # named as a place, or with the network, it stays the place ("Vodafone Albania": none we know)
     assert read("pixel 9 in jordan on verizon?").country == "JO"
     assert read("pixel 9 with vodafone albania, no volte").carriers == ()
+    # nor offered: a namesake elsewhere is no help where we know no network ("airtel in kenya")
+    assert read("does the pixel 9 work with jio in kenya?").suggestions == ()
 
 
 def test_a_place_name_of_several_countries_is_the_one_a_named_network_is_in() -> None:

@@ -362,6 +362,8 @@ def _one_carrier(
             # "ok on smart in india" is not the Philippine network. Offer it, don't use it; but a
             # name of networks in several other countries ("in egypt on vodafone") is a brand that
             # is in this one too, and none of them is meant.
+            if country not in lexicon.carrier_countries:
+                return [], []  # "airtel in kenya": a namesake elsewhere is no help where we know no network
             return [], ids if len({k.carrier(c).country for c in ids}) == 1 else []
         ids = here
     elif country:
