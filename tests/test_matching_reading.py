@@ -894,6 +894,8 @@ def test_with_no_phone_a_network_of_another_country_is_not_offered() -> None:
 
 def test_a_brand_named_with_the_network_it_runs_on_is_the_askers() -> None:
     assert read("i'm on mint, which uses t-mobile's network: does the pixel 9 work?").carriers == ("mint-us",)
+    # offered as a choice, both stay
+    assert set(read("mint or tmo for my pixel 9?").carriers) == {"mint-us", "tmobile-us"}
     # a network it was on is no longer the asker's
     assert read("now my provider is verizon, until april was att. pixel 9 has no lte").carriers == ("verizon-us",)
 

@@ -33,7 +33,7 @@ from .devices import Suggestion
 from .everyday import is_everyday
 from .intent import says
 from .lexicon import Lexicon
-from .mentions import Match, named_as_example
+from .mentions import Match, named_as_example, offered_as_choice
 from .tokens import FormField, Token
 
 _SELF = frozenset({"m", "im", "am", "re", "are", "i", "we", "sou", "soy", "bin", "sono", "suis"})
@@ -161,8 +161,11 @@ def resolve(
     carriers = list(dict.fromkeys(carriers))
     # "Fido … on one of the largest networks owned by Rogers", "Mint (T-Mobile's network)": the brand
     # the asker is with, not the network it runs on.
-    hosts = {k.carrier(c).mvno_of for c in carriers}
-    carriers = [c for c in carriers if c not in hosts] or carriers
+    # But "visible or verizon for my pixel 7a?" offers both as a choice.
+    spans = sorted(span for span, ids in groups.items() if any(c in carriers for c in ids))
+    if not offered_as_choice(toks, spans):
+        hosts = {k.carrier(c).mvno_of for c in carriers}
+        carriers = [c for c in carriers if c not in hosts] or carriers
     if one_name:
         # "pixel 7 on us mobile": the networks that name stands for, whatever else the post names.
         return PlaceReading(tuple(one_name), tuple(suggestions), k.carrier(one_name[0]).country, origin, one_name=True)
