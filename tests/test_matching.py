@@ -177,6 +177,22 @@ def test_unknown_device_gets_close_suggestions() -> None:
     assert {s.id for s in result.suggestions} & {"pixel-8", "pixel-9", "pixel-8-pro"}
 
 
+def test_a_number_and_its_letter_before_a_model_word_say_which_phone_is_offered() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi"), vendor("asus", "ASUS")],
+            devices=[
+                device("xiaomi-14t-pro", "xiaomi", "Xiaomi 14T Pro", variant("x14tp", lte=[3])),
+                device("rog-phone-6-pro", "asus", "ROG Phone 6 Pro", variant("rog6p", lte=[3])),
+                device("rog-phone-8-pro", "asus", "ROG Phone 8 Pro", variant("rog8p", lte=[3])),
+            ],
+            carriers=[carrier("verizon-us", "US", "Verizon", lte=([2, 4, 13], []))],
+        )
+    )
+    # "14t pro" was weighed as "pro" alone (every Pro alike): the number and its glued letter are kept
+    assert [s.id for s in index.analyze("14t pro on verizon").suggestions] == ["xiaomi-14t-pro"]
+
+
 def test_model_number_selects_the_variant() -> None:
     result = ask("SM-S921U on T-Mobile?")
     assert (result.device, result.variant) == ("galaxy-s24", "s24-us")

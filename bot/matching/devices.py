@@ -724,6 +724,8 @@ def fuzzy_devices(
     # The phone's name ends where a carrier or country begins: "redmi note 5 on jio" is weighed
     # as "redmi note 5", or short names (Note 2, Note 8) would win on the extra words.
     elsewhere = {i for m in matches if m.payload.kind in ("carrier", "country") for i in range(m.start, m.end)}
+    if first > 1 and toks[first - 1].glued and len(toks[first - 1].norm) == 1 and toks[first - 2].norm.isdigit():
+        first -= 1  # "14t pro": the letter glued to the number is the name's, and so is the number
     if first > 0 and toks[first - 1].norm.isdigit() and not toks[first].brk and first - 1 not in elsewhere:
         first -= 1  # "the 15 pro max": the number is the name's too, and says which one
     words: list[str] = []
