@@ -182,6 +182,27 @@ def test_an_everyday_carrier_name_counts_in_its_own_country() -> None:
     assert index.analyze("is orange any good with a pixel 8 in the uk").carriers == ()
 
 
+def test_everyday_words_and_given_names_are_no_networks_outside_network_talk() -> None:
+    k = knowledge(
+        vendors=[vendor("google", "Google", "pixel")],
+        devices=[device("pixel-8", "google", "Pixel 8", variant("p8", lte=[1, 3]))],
+        carriers=[
+            carrier("claro-cl", "CL", "Claro Chile", "claro", lte=([1, 3], [])),
+            carrier("tim-it", "IT", "TIM (Telecom Italia)", "tim", lte=([1, 3], [])),
+            carrier("verizon-us", "US", "Verizon", lte=([1, 3], [])),
+        ],
+    )
+    index = Index(k)
+    # "claro que sí" is "of course"; Tim is a friend
+    assert index.analyze("claro que sí, el pixel 8 funciona en chile?").carriers == ()
+    assert index.analyze("my friend tim has a pixel 8 on verizon").carriers == ("verizon-us",)
+    assert index.analyze("tim cook says the pixel 8 is fine, will it work in italy?").carriers == ()
+    # said as a network, or written as the network writes itself, it is one
+    assert index.analyze("in chile, is claro ok for the pixel 8?").carriers == ("claro-cl",)
+    assert index.analyze("il pixel 8 funziona con tim?").carriers == ("tim-it",)
+    assert index.analyze("pixel 8 on TIM").carriers == ("tim-it",)
+
+
 def test_words_are_not_joined_into_places() -> None:
     assert read("good to go with a pixel 9 on tmo?").country == "US"  # not Togo
     result = read("a us iphone 16 on jio")  # not Australia ("a us" is not "aus")

@@ -152,6 +152,13 @@ CARRIER_CUES = frozenset(
 # Words right after a carrier that make an everyday word its name: "du sim", "dito 5g", "jio network".
 # "and" and "or" in the languages read, between names listed ("Pixel 6 y 6 Pro", "Telcel y AT&T").
 LIST_WORDS = frozenset({"or", "and", "vs", "versus", "y", "o", "ou", "e", "und", "oder", "et", "atau", "dan"})
+# Networks' names that are everyday words or given names in the languages questions come in, which
+# wordfreq does not count as one language's own: "my friend tim", "sky", "jazz", "bait",
+# "sprint", "magenta". Like everyday words, they name a network beside a word of networks ("on tim",
+# "jazz 4g") or capitalised ("Sprint", "Sky").
+CARRIER_COMMON_WORDS = frozenset({"sky", "dna", "jazz", "tri", "sprint", "bait", "magenta"})
+# Given names among them ("my friend tim", "Tim Cook"): only as the network writes itself ("TIM").
+CARRIER_GIVEN_NAMES = frozenset({"tim", "elisa"})
 CARRIER_AFTER_CUES = frozenset({"sim", "simcard", "card", "network", "5g", "4g", "lte", "signal", "coverage", "chip"})
 
 # What a question asks, by its words. A stem ends in "-" and is matched at the start of a word

@@ -21,6 +21,8 @@ from ..records import Device, Knowledge
 from . import cities, regions
 from .complete_index import CompletionIndex
 from .cues import (
+    CARRIER_COMMON_WORDS,
+    CARRIER_GIVEN_NAMES,
     COUNTRY_ADJECTIVES,
     COUNTRY_LOCAL_NAMES,
     COUNTRY_NICKNAMES,
@@ -432,9 +434,17 @@ class Lexicon:
         if (
             (payload.kind in ("vendor", "carrier") or nickname)
             and len(toks) == 1
-            and (is_everyday(toks[0]) or toks[0] in MODIFIERS or len(toks[0]) <= 2)
+            and (
+                is_everyday(toks[0])
+                or toks[0] in MODIFIERS
+                or len(toks[0]) <= 2
+                or toks[0] in CARRIER_COMMON_WORDS
+                or toks[0] in CARRIER_GIVEN_NAMES
+            )
         ):
             words = [*name.split(), *(w for w in written.split() if text.key(w) == toks[0])]
+            if toks[0] in CARRIER_COMMON_WORDS:
+                words.append(toks[0].title())  # "a Sprint phone", "Sky"
             cased = tuple(dict.fromkeys(w for w in words if not w.islower()))
             payload = replace(payload, weak=True, cased=cased)
         key = " ".join(toks)

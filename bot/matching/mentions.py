@@ -228,6 +228,16 @@ def _cuts_hyphenated_name(m: Match, toks: list[Token], found: list[Match]) -> bo
     return any(m.start < o.start < end < o.end for o in found)
 
 
+# Where an everyday word stands as a network's name: before words said of a network ("is orange any
+# good", "three coverage", "smart or globe"), or after words said of one ("switch to free", "is tim").
+_NETWORK_TALK_AFTER = frozenset(
+    {"any", "good", "ok", "okay", "better", "best", "worth", "coverage", "signal", "network", "sim", "esim"}
+    | {"or", "vs", "and", "plan", "plans", "prepaid", "postpaid", "5g", "4g", "lte", "volte", "customer", "user"}
+    | {"in", "here", "there"}  # "claro in são paulo"
+)
+_NETWORK_TALK_BEFORE = frozenset({"is", "with", "on", "to", "switch", "or", "vs", "and", "get", "join", "joined"})
+
+
 def everyday_carriers(lexicon: Lexicon, toks: list[Token], found: list[Match], blocked: set[int]) -> list[Match]:
     """Carriers named by an everyday word with no cue around them ("is orange any good"): not names
     on their own, but names where the question is about that carrier's country ("moving to madrid,
@@ -240,6 +250,10 @@ def everyday_carriers(lexicon: Lexicon, toks: list[Token], found: list[Match], b
         after = toks[i + 1].norm if i + 1 < len(toks) and not toks[i + 1].brk else ""
         if after == "of" or (len(after) > 2 and after.isalpha() and after.endswith("s") and after != "is"):
             continue  # "three of us", "three weeks": a number, not the network
+        before = toks[i - 1].norm if i > 0 and not t.brk else ""
+        if after and after not in _NETWORK_TALK_AFTER and before not in _NETWORK_TALK_BEFORE and not t.raw.isupper():
+            # "claro que sí", "for personal use", "tim cook says", "i'm lucky to": the everyday word
+            continue
         if _model_word_after_number(toks, i):
             continue
         node = lexicon.root.children.get(t.norm)
