@@ -28,7 +28,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 DEFAULT_SET = HERE.parent / "tests" / "data" / "questions"
 SPLITS = ("dev", "heldout")
-INTENTS = ("compatibility", "availability", "bands", "other", "unknown")
+INTENTS = ("compatibility", "availability", "bands", "other", "unknown", "thanks")
 
 
 @dataclass(frozen=True)

@@ -239,6 +239,21 @@ async def test_slash_ask_follows_up_on_the_askers_last_answer(world: World) -> N
     assert other.get("title") != "Pixel 9"
 
 
+async def test_thanks_is_answered_briefly_and_keeps_what_a_follow_up_inherits(world: World) -> None:
+    fake = world.fake
+
+    async def ask(user: Any, question: str) -> dict[str, Any]:
+        fut = fake.wait_request(lambda r: "/callback" in r.path)
+        await fake.slash(user, world.general, "ask", [{"name": "question", "type": 3, "value": question}])
+        return (await asyncio.wait_for(fut, TIMEOUT)).body
+
+    await ask(world.alice, "is the xiaomi 14 sold in the us?")
+    [thanks] = (await ask(world.alice, "thanks!"))["data"]["embeds"]
+    assert thanks["description"] == "You're welcome!", "not the same answer again"
+    [embed] = (await ask(world.alice, "what about the pixel 9?"))["data"]["embeds"]
+    assert embed["title"] == "Pixel 9" and "United States" in embed["description"], "the country outlives the thanks"
+
+
 async def test_answer_channel_answers_questions_and_ignores_chat(world: World) -> None:
     fake = world.fake
     await fake.say(world.alice, world.general, "is the pixel 9 sold in the us?")  # no mention, not an answer channel

@@ -1266,6 +1266,12 @@ def test_a_post_is_about_the_phone_its_title_names() -> None:
     assert read("pixel 9 没有5G, 在pixel 8上尝试可以开启5G").device is None
 
 
+def test_thanks_asks_nothing_even_in_reply_to_an_answer() -> None:
+    for words in ("thanks!", "ok cool, thank you", "gracias 🙏", "👍"):
+        assert read(words, after="pixel 9 on jio?").intent == "thanks", words
+    assert read("ok, and the pixel 8?", after="pixel 9 on jio?").device == "pixel-8"
+
+
 def test_a_follow_up_inherits_what_it_does_not_say() -> None:
     result = read("what about on T-Mobile?", after="will the pixel 8 work on verizon?")
     assert (result.device, result.carriers, result.intent) == ("pixel-8", ("tmobile-us",), "compatibility")

@@ -152,6 +152,15 @@ CARRIER_CUES = frozenset(
 # Words right after a carrier that make an everyday word its name: "du sim", "dito 5g", "jio network".
 # "and" and "or" in the languages read, between names listed ("Pixel 6 y 6 Pro", "Telcel y AT&T").
 LIST_WORDS = frozenset({"or", "and", "vs", "versus", "y", "o", "ou", "e", "und", "oder", "et", "atau", "dan"})
+# A message of thanks or agreement and nothing else ("thanks!", "ok cool", "gracias", "👍"), often a
+# reply to an answer: no question to answer again.
+COURTESY_WORDS = frozenset(
+    {"thanks", "thank", "you", "u", "thx", "ty", "tysm", "tnx", "ok", "okay", "k", "cool", "great", "nice"}
+    | {"perfect", "awesome", "got", "it", "that", "helps", "helped", "much", "so", "very", "a", "lot", "bot"}
+    | {"gracias", "obrigado", "obrigada", "valeu", "danke", "merci", "grazie", "terima", "kasih", "makasih"}
+    | {"shukriya", "dhanyavad", "спасибо", "谢", "谢谢", "多", "ありがとう", "감사합니다", "شكرا"}
+)
+
 # Networks' names that are everyday words or given names in the languages questions come in, which
 # wordfreq does not count as one language's own: "my friend tim", "sky", "jazz", "bait",
 # "sprint", "magenta". Like everyday words, they name a network beside a word of networks ("on tim",

@@ -13,7 +13,7 @@ from .. import text
 from ..records import Knowledge
 from . import devices, gadgets, intent, mentions, models, places, regions
 from .complete import complete
-from .cues import MARKET_CUES, MARKET_WORDS, MODIFIERS
+from .cues import COURTESY_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIERS
 from .devices import Suggestion
 from .everyday import guess_language
 from .lexicon import Lexicon
@@ -65,6 +65,9 @@ class Index:
     def analyze(self, question: str, context: Analysis | None = None, home: str | None = None) -> Analysis:
         """The reading of a question; `context` is the one it follows up on, `home` the country the
         asker is in when the question does not say (a Discord server's country)."""
+        if _courtesy(question):
+            # "thanks!" in reply to an answer asks nothing: not the same answer again
+            return Analysis("thanks", None, None, None, (), None, (), 0.0, False)
         alone = self._read(question)
         read = alone if context is None else self._follow(question, alone, context)
         return self._at_home(read, home) if home else read
@@ -357,6 +360,18 @@ _LINE_NUMBER = re.compile(
 # Radio generations, bands and units are no model numbers ("and 5g?", "on n77?", "in 2 weeks").
 _NOT_A_NUMBER = re.compile(r"^(?:[2-6]g|[bn]\d+|\d+(?:gb|tb|mb|k|w|x))$", re.IGNORECASE)
 _BAND_BEFORE = re.compile(r"\b(?:band|bands|banda|bande|mhz)\s*$", re.IGNORECASE)
+
+
+_THANKS_SIGNS = frozenset({"👍", "🙏", "🙌", "❤️", "❤", "👌", "😊", "🤝"})
+
+
+def _courtesy(question: str) -> bool:
+    """A message of thanks or agreement and nothing else ("thanks!", "ok cool", "gracias 🙏")."""
+    words = text.tokens(question)
+    signs = [ch for ch in question if ch in _THANKS_SIGNS]
+    if len(words) > 6 or not (words or signs):
+        return False
+    return all(w in COURTESY_WORDS for w in words)
 
 
 def _vendor_span(matches: list[mentions.Match], vendor: str | None) -> tuple[int, int] | None:

@@ -122,6 +122,8 @@ def build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str =
 
 def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str) -> Layout:
     footer = _footer(a, k)
+    if a.intent == "thanks":
+        return Layout(None, (_("You're welcome!"),), footer=footer, kind="nothing")
     if declines(a):
         name = k.device(a.device).name if a.device else None
         if a.gadget:
