@@ -595,6 +595,9 @@ def test_a_codename_gives_way_to_a_phone_named_by_its_name_unless_they_are_liste
         "I know of Obsidian, Kate, and Pixel 8",
     ):
         assert index.analyze(listed).device is None, listed
+    # a title naming the phone by its codename alone: the story's phone by name is where it worked
+    post = "Obsidian defaults to HSDPA instead of 4G\nThe same sim card works fine in a Pixel 8.\nAny idea?"
+    assert index.analyze(post).device == "redmi-note-14-pro"
 
 
 def test_a_device_field_under_a_heading_names_the_phone() -> None:

@@ -141,7 +141,11 @@ def resolve(
         # by its name: "my obsidian pixel 8 pro" is the Pixel 8 Pro in its colour, not a Redmi.
         # Listed together ("tested on ginkgo and pixel 8"), both are phones of the post.
         by_name = [m for m in kept if not _by_codename(lexicon, m, toks)]
-        if by_name and len(by_name) < len(kept) and not _listed_together(toks, kept, question):
+        # But a title that names the phone by its codename alone ("Ginkgo defaults to HSDPA", then
+        # "… works in a Xiaomi redmi 6") is about that phone.
+        titled = _the_one_in_the_title(kept, {m.payload.id for m in kept}, toks, question)
+        codename_titled = len(titled) == 1 and not any(m.payload.id in titled for m in by_name)
+        if by_name and len(by_name) < len(kept) and not _listed_together(toks, kept, question) and not codename_titled:
             kept = by_name
     # "For instance, a Galaxy S10e locked to AT&T…" in a post that asks something else: an example,
     # not the phone asked about (a phone named in a sentence that asks still counts).
