@@ -893,6 +893,17 @@ def test_a_place_name_of_several_countries_is_the_one_a_named_network_is_in() ->
     assert read("i'm in georgia with a pixel 9").country == "GE"
 
 
+def test_a_link_names_the_phone_a_question_without_one_asks_about() -> None:
+    result = read("will this work on tmo? https://www.gsmarena.com/samsung_galaxy_s24-12773.php")
+    assert (result.device, result.carriers, result.intent) == ("galaxy-s24", ("tmobile-us",), "compatibility")
+    assert read("is this ok for jio? https://www.flipkart.com/google-pixel-9-obsidian-256-gb/p/itm12").device == (
+        "pixel-9"
+    )
+    # the address must hold the phone's whole name; a phone named in the question wins
+    assert read("will this work on att https://www.example.com/Google-Pixel-Unlocked-Smartphone").device is None
+    assert read("pixel 8 on tmo, see https://www.gsmarena.com/samsung_galaxy_s24-12773.php").device == "pixel-8"
+
+
 def test_a_chinese_market_word_picks_the_variant() -> None:
     # read a character a token: "国际版" is "国际" (international) then "版" (version)
     result = read("小米14国际版在美国能用吗")

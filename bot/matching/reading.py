@@ -69,8 +69,38 @@ class Index:
             # "thanks!" in reply to an answer asks nothing: not the same answer again
             return Analysis("thanks", None, None, None, (), None, (), 0.0, False)
         alone = self._read(question)
+        if alone.device is None and not alone.ambiguous and not alone.vendor:
+            alone = self._linked(question, alone)
         read = alone if context is None else self._follow(question, alone, context)
         return self._at_home(read, home) if home else read
+
+    def _linked(self, question: str, a: Analysis) -> Analysis:
+        """ "will this work on tmobile? https://www.gsmarena.com/samsung_galaxy_s24-12773.php": a
+        question naming no phone, with a link whose address names one, asks about that phone."""
+        words = _link_words(question)
+        if not words:
+            return a
+        linked = self._read(words)
+        if linked.device is None or not set(text.tokens(self.knowledge.device(linked.device).name)) <= set(
+            text.tokens(words)
+        ):
+            # the address must hold the phone's name: a colour in it may be another phone's codename
+            # ("…-Smartphone-Obsidian" is no Redmi)
+            return a
+        intent = a.intent
+        if not a.intent_said and (a.carriers or a.country or a.region):
+            intent = "compatibility"  # a phone now, with a network or a place: whether it works there
+        kept = tuple(s for s in a.suggestions if s.kind != "device")
+        return replace(
+            a,
+            device=linked.device,
+            variant=linked.variant,
+            vendor=linked.vendor,
+            confidence=linked.confidence,
+            device_hint=True,
+            suggestions=kept,
+            intent=intent,
+        )
 
     def _at_home(self, a: Analysis, home: str) -> Analysis:
         """ "does the pixel 8 work on vodafone?" in a German server: Vodafone Germany; "is it sold
@@ -360,6 +390,23 @@ _LINE_NUMBER = re.compile(
 # Radio generations, bands and units are no model numbers ("and 5g?", "on n77?", "in 2 weeks").
 _NOT_A_NUMBER = re.compile(r"^(?:[2-6]g|[bn]\d+|\d+(?:gb|tb|mb|k|w|x))$", re.IGNORECASE)
 _BAND_BEFORE = re.compile(r"\b(?:band|bands|banda|bande|mhz)\s*$", re.IGNORECASE)
+
+
+_LINK = re.compile(r"https?://[^/\s]+(/\S*)")
+# Parts of a shop's or spec site's address that name no phone: pages, ids, sizes of storage.
+_LINK_NOISE = re.compile(r"^(?:\d{4,}|p|dp|gp|product|products|itm\w*|b0\w{8}|ref|html?|php|www|en|us|in|\d+gb)$")
+
+
+def _link_words(question: str) -> str:
+    """The words of the addresses a question links to ("…/samsung_galaxy_s24-12773.php": "samsung
+    galaxy s24"), where phones' names stand in shops' and spec sites' addresses."""
+    words: list[str] = []
+    for found in _LINK.finditer(question):
+        path = found.group(1).split("?", 1)[0]
+        for part in re.split(r"[/_\-.+]+", path):
+            if part and not _LINK_NOISE.match(part.lower()):
+                words.append(part)
+    return " ".join(words[:12])
 
 
 _THANKS_SIGNS = frozenset({"👍", "🙏", "🙌", "❤️", "❤", "👌", "😊", "🤝"})
