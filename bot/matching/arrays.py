@@ -1,0 +1,136 @@
+"""The builder's work over arrays of numbers, done by numpy: sorts, gathers and counts that took one
+Python step per key, per word start or per node (hundreds of thousands each at 100,000 phones).
+
+Only a build imports this (and numpy): what it makes is stored as the standard library's `array`s,
+so a reader loads and reads exactly what it did before, without numpy.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Sequence
+from itertools import chain, pairwise
+
+import numpy as np
+from numpy.typing import NDArray
+
+Ints = NDArray[np.int64]
+
+_SPACE = ord(" ")
+# One more than the highest code point: two characters (each plus one, 0 for none) as one number.
+_CHARS = 0x110001
+_DTYPES = {"q": np.int64, "Q": np.uint64, "I": np.uint32, "H": np.uint16}
+
+
+def packed(typecode: str, values: NDArray[np.integer]) -> array[int]:
+    """`values` as a standard `array` of `typecode` (copied as bytes, not one number at a time)."""
+    dtype = np.dtype(_DTYPES[typecode])
+    assert dtype.itemsize == array(typecode).itemsize
+    return array(typecode, values.astype(dtype, copy=False).tobytes())
+
+
+def unpacked(values: array[int]) -> Ints:
+    """A standard `array` of integers as numpy's (int64)."""
+    return np.frombuffer(values, np.dtype(values.typecode)).astype(np.int64)
+
+
+def numbers(items: Iterable[int]) -> Ints:
+    """The integers as numpy's (int64): made into a list first, which is quicker than `np.fromiter`."""
+    return np.array(list(items), np.int64)
+
+
+def order(items: Sequence[str]) -> Ints:
+    """The positions of `items` in their sorted order, equal ones in the order they come: Python's own
+    sort, which compares strings as every reader's bisection does."""
+    return np.array(sorted(range(len(items)), key=items.__getitem__), np.int64)
+
+
+def code_points(text: str) -> Ints:
+    """The text's characters as numbers, one per character as a `str` counts them."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.int64)
+
+
+def starts(text: Ints, offsets: Ints) -> Ints:
+    """Each string's first two characters (string n is text[offsets[n] : offsets[n + 1]]) as one
+    number, ordered as those two characters are as strings ("" < "a" < "ab")."""
+    begin, length = offsets[:-1], np.diff(offsets)
+    if not len(text):
+        return np.zeros(len(length), np.int64)
+    first = np.where(length >= 1, text.take(begin, mode="clip") + 1, 0)
+    second = np.where(length >= 2, text.take(begin + 1, mode="clip") + 1, 0)
+    return first * _CHARS + second
+
+
+def without_spaces(text: Ints, offsets: Ints) -> tuple[Ints, Ints]:
+    """The strings with their spaces taken out: their characters and offsets."""
+    spaces = np.concatenate(([0], np.cumsum(text == _SPACE)))
+    return text[text != _SPACE], offsets - spaces[offsets]
+
+
+def word_starts(raw: str, text: Ints, offsets: Ints, width: int) -> Ints:
+    """Where each word after a string's first starts, as string number * width + offset, in the order
+    of the rests of the strings from there (equal rests in the order of their places)."""
+    at = np.flatnonzero(text == _SPACE)
+    owner = np.searchsorted(offsets, at, side="right") - 1
+    begin = at + 1
+    rests = list(map(raw.__getitem__, map(slice, begin.tolist(), offsets[owner + 1].tolist())))
+    places: Ints = owner * width + (begin - offsets[owner])
+    return places[order(rests)]
+
+
+def stable_by(values: Ints, keys: Ints) -> Ints:
+    """`values` sorted by `keys` (one per value), equal keys keeping their order."""
+    return values[np.argsort(keys, kind="stable")]
+
+
+def breadth_first(parent: Ints, depth: Ints, token: Ints) -> Ints:
+    """Each node's number breadth first (node 0 the root, each other one's parent numbered before it):
+    by depth, then by the parent's number, then by token, a level at a time (a node's children
+    have distinct tokens, so no two nodes tie)."""
+    bfs = np.zeros(len(parent), np.int64)
+    by_depth = np.argsort(depth, kind="stable")
+    ends = np.searchsorted(depth[by_depth], np.arange(int(depth.max(initial=0)) + 1), side="right")
+    width = int(token.max(initial=0)) + 1
+    for low, high in pairwise(ends.tolist()):
+        nodes = by_depth[low:high]
+        placed = nodes[np.argsort(bfs[parent[nodes]] * width + token[nodes])]
+        bfs[placed] = np.arange(low, high)
+    return bfs
+
+
+def runs(owners: Ints, size: int, initial: int) -> Ints:
+    """Where each of `size` owners' consecutive run starts when `owners` (each item's) is sorted, and
+    the end of the last: `initial`, then `initial` plus the running count of items."""
+    return np.concatenate(([initial], initial + np.cumsum(np.bincount(owners, minlength=size))))
+
+
+def distinct(items: list[str]) -> tuple[list[str], Ints]:
+    """The distinct strings of `items`, sorted, and each item's place among them. Sorted by numpy
+    as fixed-width code points, which is Python's order of strings (twice as fast as Python's sort
+    for words of several scripts); numpy's strings end at their first NUL, so none may hold one."""
+    if not items:
+        return [], np.zeros(0, np.int64)
+    assert "\x00" not in "".join(items), "a string holds a NUL"
+    found, places = np.unique(np.array(items, np.str_), return_inverse=True)
+    words: list[str] = found.tolist()
+    return words, places.astype(np.int64)
+
+
+def pair_counts(names: list[list[str]], vocabulary: Iterable[str]) -> dict[str, int]:
+    """How many times each two neighbouring words of the names come, keyed by the two words joined by
+    a NUL; `vocabulary` holds every word of the names. The pairs are counted as numbers, and a
+    string is made for each distinct pair only (a million pairs at 100,000 phones, 200,000 distinct)."""
+    words = list(vocabulary)
+    number = dict(zip(words, range(len(words)), strict=True))
+    tokens = numbers(map(number.__getitem__, chain.from_iterable(names)))
+    if len(tokens) < 2:
+        return {}
+    # Token i and i + 1 are neighbours unless token i ends a name.
+    ends = np.cumsum(numbers(map(len, names))) - 1
+    inside = np.ones(len(tokens) - 1, bool)
+    inside[ends[(ends >= 0) & (ends < len(tokens) - 1)]] = False
+    pairs, counts = np.unique(tokens[:-1][inside] * len(words) + tokens[1:][inside], return_counts=True)
+    firsts, seconds = np.divmod(pairs, len(words))
+    first_words, second_words = map(words.__getitem__, firsts.tolist()), map(words.__getitem__, seconds.tolist())
+    joined = map("\x00".join, zip(first_words, second_words, strict=True))
+    return dict(zip(joined, counts.tolist(), strict=True))
