@@ -1093,6 +1093,9 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
         ("when did att shut down 3g", "bands"),
         ("is 5g on tmo even worth it", "other"),
         ("lte bands in japan?", "bands"),
+        # each model's number and market head its band list; a number given is no question of it
+        ("what model number is the japanese pixel 9", "bands"),
+        ("my phone has model number SM-S921B, does it work on tmo", "compatibility"),
         ("which 5g bands does germany use", "bands"),
         ("xiaomi 14 play store?", "unknown"),  # an app store is no shop selling phones
         ("does grapheneos work with verizon on a pixel 9?", "compatibility"),

@@ -192,6 +192,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "frequenc-",
         "frekuensi",
         "lte bands",
+        # "what model number is the japanese pixel 8": each model's number and market head its bands
+        *("model number", "model numbers", "model no"),
         "频段",  # "支持哪些频段": which bands it supports
         "頻段",
         "周波数",

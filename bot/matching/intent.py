@@ -148,11 +148,18 @@ def _first(name: str, norms: list[str], raws: list[str], joined: str, question: 
             return i
     for p in _PHRASES[name]:
         at = joined.find(f" {p} ")
-        if at >= 0:
+        if at >= 0 and not (p.startswith("model") and _number_follows(joined, at + len(p) + 2)):
+            # ("a device with model number 2304FPN6DG" names the model; it does not ask for it)
             return joined.count(" ", 0, at)
     if any(w in question for w in INTENT_WORDS[name] if not w.isascii()):
         return len(norms)
     return _NOWHERE
+
+
+def _number_follows(joined: str, at: int) -> bool:
+    """Whether the word at `at` holds a digit ("… model number 2304fpn6dg")."""
+    word = joined[at:].split(" ", 1)[0]
+    return any(ch.isdigit() for ch in word)
 
 
 def classify(
