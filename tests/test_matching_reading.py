@@ -231,6 +231,8 @@ def test_words_are_not_joined_into_places() -> None:
         # with no model named, the maker's name stands for the phone; a word of use further back does not
         # make a place right before it the place of use
         ("can i use a china iphone in the us", "US", "CN"),
+        # a flag is its country's code
+        ("🇯🇵 pixel 9 in 🇺🇸 on tmo?", "US", "JP"),
         ("use a hong kong pixel 9 in canada?", "CA", "HK"),
         # Korean "미국판" (the US edition), "한국" (Korea); Arabic "الامريكي" (the American), "من امريكا"
         ("galaxy s24 미국판 한국에서 사용 가능?", "KR", "US"),

@@ -124,7 +124,7 @@ class Index:
     def _read(self, question: str) -> Analysis:
         lex = self.lexicon
         truncated = len(question) > MAX_QUESTION_CHARS
-        q = blank_noise(unicodedata.normalize("NFKC", question[:MAX_QUESTION_CHARS]))
+        q = _flags_as_codes(blank_noise(unicodedata.normalize("NFKC", question[:MAX_QUESTION_CHARS])))
         toks = tokenize(q)
         shouting = is_shouting(q)
         if shouting:
@@ -407,6 +407,15 @@ def _link_words(question: str) -> str:
             if part and not _LINK_NOISE.match(part.lower()):
                 words.append(part)
     return " ".join(words[:12])
+
+
+_FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
+
+
+def _flags_as_codes(question: str) -> str:
+    """A flag read as its country's code ("pixel 9 sold in 🇧🇷?", "🇯🇵 pixel 8 in 🇺🇸"): two
+    characters for two, so every position stays the question's."""
+    return _FLAG.sub(lambda m: "".join(chr(ord(ch) - 0x1F1E6 + ord("A")) for ch in m.group(0)), question)
 
 
 _THANKS_SIGNS = frozenset({"👍", "🙏", "🙌", "❤️", "❤", "👌", "😊", "🤝"})
