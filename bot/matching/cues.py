@@ -498,6 +498,7 @@ USE_CUES = frozenset(
         *("here", "home", "live", "living", "lives", "moving", "move", "moved", "travel", "travelling", "traveling"),
         *("visiting", "trip", "to", "use", "using", "work", "works", "vivo", "moro", "wohne", "habite", "abito"),
         *("ke", "nach"),  # "masuk … ke Indonesia", "nach Deutschland": where it goes to be used
+        "for",  # "bought on aliexpress, is the poco f6 safe for india?"
     }
 )
 

@@ -484,6 +484,7 @@ def _merged(places: list[_Place]) -> list[_Place]:
     return out
 
 
+_MADE = frozenset({"made", "built", "designed", "meant", "intended"})
 _BOUGHT = _BUYING | frozenset({"bought", "purchased", "purchase", "financed", "finance"})
 
 
@@ -628,6 +629,8 @@ def _is_origin(
         if j in phone:
             j -= 1
             continue
+        if word == "for" and j > 0 and toks[j - 1].norm in _MADE:
+            return True  # "made for china": the market it was made for
         if word in USE_CUES or "compatibility" in says(word):
             # "will it work in", "bisa dipakai di indonesia": a word of working says where it is used
             return False
