@@ -236,6 +236,9 @@ def test_words_are_not_joined_into_places() -> None:
         # "for" a country is where it is used, unless it was made for it
         ("bought on aliexpress, is the xiaomi 14 safe for india?", "IN", None),
         ("xiaomi 14 made for china, works in us?", "US", "CN"),
+        # a country after a word of phones, where adjectives follow the noun: where the phone comes from
+        ("hp china bisa pake di indonesia ga gan?", "ID", "CN"),
+        ("el pixel 9 es un celular de estados unidos, sirve en mexico?", "MX", "US"),
         ("use a hong kong pixel 9 in canada?", "CA", "HK"),
         # Korean "미국판" (the US edition), "한국" (Korea); Arabic "الامريكي" (the American), "من امريكا"
         ("galaxy s24 미국판 한국에서 사용 가능?", "KR", "US"),

@@ -555,6 +555,9 @@ def _sold_the_phone(
 
 # Words of a phone itself, after a country's adjective ("a chinese phone" comes from China) ...
 _HANDSETS = frozenset({"phone", "phones", "smartphone", "smartphones", "handset", "handsets", "device", "devices"})
+# Words of phones a country follows in languages that put the adjective after the noun ("hp china",
+# "celular chino", "telefono cinese"): the phone comes from there.
+_HANDSETS_BEFORE = frozenset({"hp", "ponsel", "handphone", "celular", "celulares", "telefono", "movil", "aparelho"})
 # ... unless they go on to name what a phone has there ("a US phone number", "an Indian phone plan").
 _NOT_A_HANDSET = frozenset(
     {"number", "numbers", "plan", "plans", "bill", "line", "lines", "service", "carrier", "carriers"}
@@ -604,6 +607,10 @@ def _is_origin(
         return False  # "xiaomi 15 ultra us release?", "india launch date": where it is sold
     if any(word in MARKET_CUES for word in after):
         return True  # "china version", "china mainland version", "CN rom"
+    if p.start > 0 and toks[p.start - 1].norm in _HANDSETS_BEFORE and not toks[p.start].brk:
+        return True  # "hp china bisa pake telkomsel?": a Chinese phone
+    if p.start > 1 and toks[p.start - 1].norm in _OF and toks[p.start - 2].norm in _HANDSETS_BEFORE | _HANDSETS:
+        return not toks[p.start].brk and not toks[p.start - 1].brk  # "un celular de estados unidos"
     cue_before = p.start > 0 and toks[p.start - 1].norm in MARKET_CUES and not toks[p.start].brk
     if cue_before and not any(o.end == p.start - 1 for o in places):
         # "versión china", "iPhone bản Mỹ" (the US version); not "usa wala india", whose cue is the US's
