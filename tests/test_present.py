@@ -555,3 +555,15 @@ def test_the_bands_used_in_a_country_list_each_network_operator() -> None:
         "- **Smart**: 4G B3, B28; 5G n78",
     ]
     assert not any("GOMO" in line for line in lines)  # a virtual operator uses its host's
+
+
+def test_one_name_offered_is_a_did_you_mean_not_a_which_one() -> None:
+    # "Which one do you mean: **Indosat (ID)**?" asked a choice of one
+    e = engine(
+        vendors=[vendor("acme", "Acme")],
+        devices=[device("acme-1", "acme", "Acme One", variant("acme-1-g", "Global", ("A1G",), lte=[1, 3]))],
+        carriers=[carrier("globe-ph", "PH", "Globe", "globe", lte=([1, 3], []))],
+    )
+    # an Italian question about a Philippine network: offered, not used, and alone
+    lines = say(e, "il acme one funziona con Globe?").splitlines()
+    assert lines[1] == "Did you mean: **Globe (PH)**?", lines

@@ -9,11 +9,12 @@ client may fold away.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..engine import Answer, BandsOfVariant
 from ..matching import regions
+from ..matching.devices import Suggestion
 from ..records import Carrier, CarrierBands, Device, Knowledge, Variant
 from ..verdicts import Compatibility
 from . import i18n
@@ -190,7 +191,7 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
                 # "infinix note 40 pro": a model we lack, whose name the offered ones only resemble
                 heads[a.intent].append(_("I don't know that exact phone. Did you mean: {names}?").format(names=names))
             elif a.suggestions:
-                heads[a.intent].append(_("Which one do you mean: {names}?").format(names=names))
+                heads[a.intent].append(_which(a.suggestions))
             else:
                 heads[a.intent].append(
                     _("Which {vendor} phone? Tell me the model and I'll check its bands.").format(vendor=vendor.name)
@@ -210,9 +211,7 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
         and all(s.kind == "carrier" for s in a.suggestions)
     )
     if which_network:
-        heads["compatibility"].append(
-            _("Which one do you mean: {names}?").format(names=", ".join(f"**{s.name}**" for s in a.suggestions))
-        )
+        heads["compatibility"].append(_which(a.suggestions))
     elif a.suggestions and (device is not None or a.intent not in ("compatibility", "bands", "availability")):
         extra.append(_("Other candidates: ") + ", ".join(f"**{s.name}**" for s in a.suggestions))
 
@@ -308,6 +307,14 @@ def _each(a: Answer, k: Knowledge, country_names: Mapping[str, str], footer: str
     return Layout(title, tuple(lines), footer=footer, verdict=overall, kind="choices")
 
 
+def _which(suggestions: Sequence[Suggestion]) -> str:
+    """The question back: "Which one do you mean: A, B?", or for one name "Did you mean: A?"."""
+    names = ", ".join(f"**{s.name}**" for s in suggestions)
+    if len(suggestions) == 1:
+        return _("Did you mean: {names}?").format(names=names)
+    return _("Which one do you mean: {names}?").format(names=names)
+
+
 def _no_phone(a: Answer, k: Knowledge, footer: str | None, country_names: Mapping[str, str], lang: str) -> Layout:
     vendor = k.vendor(a.vendor) if a.vendor else None
     names = ", ".join(f"**{s.name}**" for s in a.suggestions)
@@ -353,11 +360,11 @@ def _no_phone(a: Answer, k: Knowledge, footer: str | None, country_names: Mappin
     if a.unknown_model and (devices_only or not a.suggestions):
         pass
     elif devices_only and a.ambiguous:
-        lines.append(_("Which one do you mean: {names}?").format(names=names))
+        lines.append(_which(a.suggestions))
     elif devices_only and a.device_hint:
         lines.append(_("I don't know that exact phone. Did you mean: {names}?").format(names=names))
     elif a.suggestions:
-        lines.append(_("Which one do you mean: {names}?").format(names=names))
+        lines.append(_which(a.suggestions))
     elif vendor is not None and a.device_hint:
         lines.append(_("I don't know which {vendor} phone you mean.").format(vendor=vendor.name))
     elif vendor is not None:
