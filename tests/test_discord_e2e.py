@@ -222,35 +222,28 @@ async def test_a_reply_to_an_answer_follows_up_on_it(world: World) -> None:
     assert "T-Mobile" in text and "Global" not in text, "so does the carrier; the new words pick the variant"
 
 
+async def slash_ask(world: World, user: Any, question: str) -> dict[str, Any]:
+    """`/ask question` by a member in #general, and the bot's reply to the interaction."""
+    fut = world.fake.wait_request(lambda r: "/callback" in r.path)
+    await world.fake.slash(user, world.general, "ask", [{"name": "question", "type": 3, "value": question}])
+    return (await asyncio.wait_for(fut, TIMEOUT)).body
+
+
 async def test_slash_ask_follows_up_on_the_askers_last_answer(world: World) -> None:
-    fake = world.fake
-
-    async def ask(user: Any, question: str) -> dict[str, Any]:
-        fut = fake.wait_request(lambda r: "/callback" in r.path)
-        await fake.slash(user, world.general, "ask", [{"name": "question", "type": 3, "value": question}])
-        return (await asyncio.wait_for(fut, TIMEOUT)).body
-
-    await ask(world.alice, "is the xiaomi 14 sold in the us?")
-    [embed] = (await ask(world.alice, "what about the pixel 9?"))["data"]["embeds"]
+    await slash_ask(world, world.alice, "is the xiaomi 14 sold in the us?")
+    [embed] = (await slash_ask(world, world.alice, "what about the pixel 9?"))["data"]["embeds"]
     assert embed["title"] == "Pixel 9"
     assert "United States" in embed["description"], "the country comes from the question before"
     # Another member's follow-up does not inherit Alice's phone.
-    [other] = (await ask(world.mod, "and on tmo?"))["data"]["embeds"]
+    [other] = (await slash_ask(world, world.mod, "and on tmo?"))["data"]["embeds"]
     assert other.get("title") != "Pixel 9"
 
 
 async def test_thanks_is_answered_briefly_and_keeps_what_a_follow_up_inherits(world: World) -> None:
-    fake = world.fake
-
-    async def ask(user: Any, question: str) -> dict[str, Any]:
-        fut = fake.wait_request(lambda r: "/callback" in r.path)
-        await fake.slash(user, world.general, "ask", [{"name": "question", "type": 3, "value": question}])
-        return (await asyncio.wait_for(fut, TIMEOUT)).body
-
-    await ask(world.alice, "is the xiaomi 14 sold in the us?")
-    [thanks] = (await ask(world.alice, "thanks!"))["data"]["embeds"]
+    await slash_ask(world, world.alice, "is the xiaomi 14 sold in the us?")
+    [thanks] = (await slash_ask(world, world.alice, "thanks!"))["data"]["embeds"]
     assert thanks["description"] == "You're welcome!", "not the same answer again"
-    [embed] = (await ask(world.alice, "what about the pixel 9?"))["data"]["embeds"]
+    [embed] = (await slash_ask(world, world.alice, "what about the pixel 9?"))["data"]["embeds"]
     assert embed["title"] == "Pixel 9" and "United States" in embed["description"], "the country outlives the thanks"
 
 
