@@ -912,6 +912,12 @@ def test_a_link_names_the_phone_a_question_without_one_asks_about() -> None:
     assert read("pixel 8 on tmo, see https://www.gsmarena.com/samsung_galaxy_s24-12773.php").device == "pixel-8"
 
 
+def test_with_the_askers_network_read_namesakes_elsewhere_are_not_offered() -> None:
+    # "network issues with vodafone, tried switching to jio": Jio, and no list of the world's Vodafones
+    result = read("network issues with vodafone, tried switching to jio on my pixel 9")
+    assert (result.carriers, [s for s in result.suggestions if s.kind == "carrier"]) == (("jio-in",), [])
+
+
 def test_a_chinese_market_word_picks_the_variant() -> None:
     # read a character a token: "国际版" is "国际" (international) then "版" (version)
     result = read("小米14国际版在美国能用吗")

@@ -185,6 +185,13 @@ def resolve(
         carriers = [min(own, key=own.__getitem__)] if own else []
     if carriers:
         country = k.carrier(carriers[0]).country
+        # "network issues with vodafone, tried switching to jio": with the asker's network read, the
+        # other countries' namesakes of a network named in the story are no choice to offer
+        suggestions = [
+            s
+            for s in suggestions
+            if s.kind != "carrier" or (k.carrier(s.id).country == country and s.id not in carriers)
+        ]
     for area in areas:
         if _is_origin(toks, area, device_span, [area], question, network_countries, network_starts):
             origin = origin or area.code  # "the latin america version"
