@@ -23,9 +23,9 @@ QUESTIONS = Path(__file__).parent / "data" / "questions"
 # a general rule, the only change made after seeing it): 195 of 355, 54.9 %. The floor moved from 0.55
 # to 0.53 for the harder posts that joined, not for a change in the reading: the old 296 gained. 12o
 # joined last, 20 posts scored once after the session's changes: 11, making 207 of 375, 55.2 %. On
-# 2026-12-07 (tenth session) the 375 read 211, 56.3 %; 12p (25 posts, first scored 60 %, no wrong
+# 2026-12-07 (tenth session) the 375 read 212, 56.5 %; 12p (25 posts, first scored 60 %, no wrong
 # phone) and 12q (26 GitHub issues and readers' letters, first scored 31 % with one wrong phone,
-# fixed by a general rule) joined: 235 of 426, 55.2 %. The floor rises to 0.54.)
+# fixed by a general rule) joined: 236 of 426, 55.4 %. The floor rises to 0.54.)
 HELDOUT_READ_RIGHT_FLOOR = 0.54
 
 
