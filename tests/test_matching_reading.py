@@ -239,6 +239,9 @@ def test_words_are_not_joined_into_places() -> None:
         # a country after a word of phones, where adjectives follow the noun: where the phone comes from
         ("hp china bisa pake di indonesia ga gan?", "ID", "CN"),
         ("el pixel 9 es un celular de estados unidos, sirve en mexico?", "MX", "US"),
+        # a shop's country after its name: where the phone was bought
+        ("pixel 9 from amazon us, will it work on jio", "IN", "US"),
+        ("pixel 9 on amazon uk is cheaper, will it work in india", "IN", "GB"),
         ("use a hong kong pixel 9 in canada?", "CA", "HK"),
         # Korean "미국판" (the US edition), "한국" (Korea); Arabic "الامريكي" (the American), "من امريكا"
         ("galaxy s24 미국판 한국에서 사용 가능?", "KR", "US"),

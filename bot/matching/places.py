@@ -341,11 +341,12 @@ def _codes(lexicon: Lexicon, toks: list[Token], taken: set[int], shouting: bool,
                 out.append(_Place(code, i, i + 1, False))
         elif (
             i > 0
-            and toks[i - 1].norm == "in"
+            and (toks[i - 1].norm == "in" or toks[i - 1].norm in _STORES)
             and t.norm not in LOWER_CODE_BLOCKERS
             and code in lexicon.carrier_countries
         ):
-            # Codes that read as words or as US states ("in it", "in my car", "in ca") are left out.
+            # Codes that read as words or as US states ("in it", "in my car", "in ca") are left out; a
+            # code after a shop's name is its country's shop ("from amazon us", "ebay uk").
             out.append(_Place(code, i, i + 1, False))
     return out
 
@@ -491,6 +492,8 @@ def _merged(places: list[_Place]) -> list[_Place]:
     return out
 
 
+# Shops sold in several countries, whose country people write after the name ("amazon us", "ebay uk").
+_STORES = frozenset({"amazon", "ebay", "aliexpress", "walmart", "costco", "shopee", "lazada", "jumia", "noon"})
 _MADE = frozenset({"made", "built", "designed", "meant", "intended"})
 _BOUGHT = _BUYING | frozenset({"bought", "purchased", "purchase", "financed", "finance"})
 
@@ -614,6 +617,8 @@ def _is_origin(
         return False  # "xiaomi 15 ultra us release?", "india launch date": where it is sold
     if any(word in MARKET_CUES for word in after):
         return True  # "china version", "china mainland version", "CN rom"
+    if p.start > 0 and toks[p.start - 1].norm in _STORES and not toks[p.start].brk and elsewhere:
+        return True  # "pixel 9 on amazon uk is cheaper, will it work in india": bought from that shop
     if p.start > 0 and toks[p.start - 1].norm in _HANDSETS_BEFORE and not toks[p.start].brk:
         return True  # "hp china bisa pake telkomsel?": a Chinese phone
     if p.start > 1 and toks[p.start - 1].norm in _OF and toks[p.start - 2].norm in _HANDSETS_BEFORE | _HANDSETS:
