@@ -150,7 +150,7 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
     vendor = k.vendor(a.vendor) if a.vendor else None
     listed = networks_listed(a, k)
     if listed and a.carrier:
-        return _network_bands(a, k.carrier(a.carrier), k, footer)
+        return _network_bands(a, k.carrier(a.carrier), listed[0], footer)
     if listed is not None and a.country:
         return _country_bands(a.country, listed, country_names, lang, footer)
     if device is None and a.each:
@@ -749,7 +749,7 @@ def _network_notes(
     """Each network's note (a caveat: "3G shut down, voice needs VoLTE") and where its bands come from,
     networks sharing a source cited together. (Curators write notes in English.)"""
     told: list[str] = []
-    by_source: dict[str, list[str]] = {}
+    networks: list[Carrier] = []
     for cid in dict.fromkeys(c.carrier for c in compat):
         carrier = k.carrier(cid)
         network = k.carrier(carrier.mvno_of) if carrier.mvno_of else carrier
@@ -757,17 +757,29 @@ def _network_notes(
             told.append(_("{carrier} uses {network}'s network.").format(carrier=carrier.name, network=network.name))
         if network.note:
             told.append(f"{network.name}: {gist(network.note, 140 if one_carrier else 120)}")
-        as_of = " " + _("(as of {date})").format(date=network.as_of) if network.as_of else ""
-        by_source.setdefault(cite(network.source), []).append(network.name + as_of)
+        networks.append(network)
     if told:
         if one_carrier:
             notes.extend(told)
         else:
             sections.append(Section(_("Networks"), tuple(dict.fromkeys(told)), detail=True))
-    for source, names in by_source.items():
-        notes.append(
-            _("Network bands: {networks}: {source}").format(networks=_names(list(dict.fromkeys(names))), source=source)
-        )
+    notes.extend(_band_sources(networks))
+
+
+def _as_of(network: Carrier) -> str:
+    """ " (as of 2026-11)" after a network's name, when its bands are dated."""
+    return " " + _("(as of {date})").format(date=network.as_of) if network.as_of else ""
+
+
+def _band_sources(networks: list[Carrier]) -> list[str]:
+    """Where the networks' bands come from, networks sharing a source cited together, each once."""
+    by_source: dict[str, list[str]] = {}
+    for network in networks:
+        by_source.setdefault(cite(network.source), []).append(network.name + _as_of(network))
+    return [
+        _("Network bands: {networks}: {source}").format(networks=_names(list(dict.fromkeys(names))), source=source)
+        for source, names in by_source.items()
+    ]
 
 
 def _bands(
@@ -806,10 +818,9 @@ def _bands(
         sections.append(Section(label(b), tuple(f"{tech}: {shown}" for tech, shown in band_rows(b)), detail=asked))
 
 
-def _network_bands(a: Answer, carrier: Carrier, k: Knowledge, footer: str | None) -> Layout:
-    """ "what bands does jio use?", "does verizon still have 3g?": the network's own bands (a virtual
-    operator's host's), its note and the source."""
-    network = k.carrier(carrier.mvno_of) if carrier.mvno_of else carrier
+def _network_bands(a: Answer, carrier: Carrier, network: Carrier, footer: str | None) -> Layout:
+    """ "what bands does jio use?", "does verizon still have 3g?": the network's own bands (`network`:
+    a virtual operator's host), its note and the source."""
     lines: list[str] = []
     if carrier.mvno_of:
         lines.append(_("{carrier} uses {network}'s network.").format(carrier=carrier.name, network=network.name))
@@ -822,13 +833,10 @@ def _network_bands(a: Answer, carrier: Carrier, k: Knowledge, footer: str | None
         name = f"B{number}" if tech == "lte" else f"n{number}"
         used = number in tiers.all
         lines.append(f"{'🟢' if used else '🔴'} **{name}?** " + (_("yes") if used else _("no")) + ".")
-    as_of = " " + _("(as of {date})").format(date=network.as_of) if network.as_of else ""
-    lines.append("**" + _("Bands of {carrier}").format(carrier=network.name) + "**" + as_of)
+    lines.append("**" + _("Bands of {carrier}").format(carrier=network.name) + "**" + _as_of(network))
     lines.extend(f"- {name}: {shown}" for name, shown in _network_rows(bands))
     notes = [f"{network.name}: {gist(network.note, 280)}"] if network.note else []
-    notes.append(
-        _("Network bands: {networks}: {source}").format(networks=network.name + as_of, source=cite(network.source))
-    )
+    notes.extend(_band_sources([network]))
     return Layout(None, tuple(lines), notes=tuple(notes), footer=footer, kind="answer")
 
 
@@ -871,22 +879,15 @@ def _country_bands(
         return Layout(None, (_("I don't know the carriers of {country} yet.").format(country=where),), footer=footer)
     lines = ["**" + _("Bands of the networks in {country}").format(country=where) + "**"]
     notes: list[str] = []
-    by_source: dict[str, list[str]] = {}
     for c in networks:
         assert c.bands is not None
         rows = _network_rows(c.bands)
         lines.append(f"- **{c.name}**: " + ("; ".join(f"{t} {shown}" for t, shown in rows) or _("not recorded")))
         if c.note:
             notes.append(f"{c.name}: {gist(c.note, 120)}")
-        as_of = " " + _("(as of {date})").format(date=c.as_of) if c.as_of else ""
-        by_source.setdefault(cite(c.source), []).append(c.name + as_of)
     # short notes, shown: no "Bands" button to open a list of notes
     sections = (Section(_("Networks"), tuple(notes)),) if notes else ()
-    sources = tuple(
-        _("Network bands: {networks}: {source}").format(networks=_names(names), source=source)
-        for source, names in by_source.items()
-    )
-    return Layout(None, tuple(lines), sections, sources, footer=footer)
+    return Layout(None, tuple(lines), sections, tuple(_band_sources(networks)), footer=footer)
 
 
 def _asked_band(
