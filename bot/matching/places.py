@@ -185,13 +185,6 @@ def resolve(
         carriers = [min(own, key=own.__getitem__)] if own else []
     if carriers:
         country = k.carrier(carriers[0]).country
-        # "network issues with vodafone, tried switching to jio": with the asker's network read, the
-        # other countries' namesakes of a network named in the story are no choice to offer
-        suggestions = [
-            s
-            for s in suggestions
-            if s.kind != "carrier" or (k.carrier(s.id).country == country and s.id not in carriers)
-        ]
     for area in areas:
         if _is_origin(toks, area, device_span, [area], question, network_countries, network_starts):
             origin = origin or area.code  # "the latin america version"
@@ -364,10 +357,11 @@ def _one_carrier(
     in the country the language suggests, outside the origin, then the one called exactly that."""
     k = lexicon.knowledge
     ids = list(dict.fromkeys(found))
+    # (the networks of that name in the country of use, and the countries the name has networks in)
+    here = [c for c in ids if k.carrier(c).country == country]
+    several = len({k.carrier(c).country for c in ids}) > 1
     if country and binding:
-        here = [c for c in ids if k.carrier(c).country == country] or _same_brand(
-            lexicon, " ".join(t.norm for t in said), country
-        )
+        here = here or _same_brand(lexicon, " ".join(t.norm for t in said), country)
         if not here:
             # The country named in the question wins over a carrier of another country: "smart" in
             # "ok on smart in india" is not the Philippine network. Offer it, don't use it; but a
@@ -375,11 +369,10 @@ def _one_carrier(
             # is in this one too, and none of them is meant.
             if country not in lexicon.carrier_countries:
                 return [], []  # "airtel in kenya": a namesake elsewhere is no help where we know no network
-            return [], ids if len({k.carrier(c).country for c in ids}) == 1 else []
+            return [], [] if several else ids
         ids = here
     elif country:
-        here = [c for c in ids if k.carrier(c).country == country]
-        if not here and len({k.carrier(c).country for c in ids}) > 1:
+        if not here and several:
             return [], []  # "Claro" in a post about the Dominican Republic: none of the Claros we know
         ids = here or ids
     implied = language_country(lang)

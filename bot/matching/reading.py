@@ -167,13 +167,15 @@ class Index:
         # With no model named, the maker's name stands where the phone's would ("a china iphone in the us").
         phone_span = d.span or _vendor_span(matches, vendor)
         where = places.resolve(lex, matches, toks, covered, phone_span, shouting, q, lang, asking, sentence_of)
-        if d.span is None and where.country and not where.carriers:
-            # "will my phone work in mexico? i'm on sprint": the network left at home is no choice to
-            # offer; the phone is what to ask for.
+        if where.country and not where.one_name and (where.carriers or d.span is None):
+            # With the asker's network read ("network issues with vodafone, tried switching to jio"),
+            # or no phone named ("will my phone work in mexico? i'm on sprint": the phone is what to
+            # ask for), networks of other countries are no choice to offer, nor the one read.
             kept = tuple(
                 s
                 for s in where.suggestions
-                if s.kind != "carrier" or lex.knowledge.carrier(s.id).country == where.country
+                if s.kind != "carrier"
+                or (lex.knowledge.carrier(s.id).country == where.country and s.id not in where.carriers)
             )
             where = replace(where, suggestions=kept)
         if not where.carriers and where.country and not any(s.kind == "carrier" for s in where.suggestions):
