@@ -28,7 +28,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 DEFAULT_SET = HERE.parent / "tests" / "data" / "questions"
 SPLITS = ("dev", "heldout")
-INTENTS = ("compatibility", "availability", "bands", "other", "unknown", "thanks")
+INTENTS = ("compatibility", "availability", "bands", "other", "unknown", "thanks", "hello")
 
 
 @dataclass(frozen=True)

@@ -247,6 +247,12 @@ async def test_thanks_is_answered_briefly_and_keeps_what_a_follow_up_inherits(wo
     assert embed["title"] == "Pixel 9" and "United States" in embed["description"], "the country outlives the thanks"
 
 
+async def test_a_greeting_is_told_what_to_ask(world: World) -> None:
+    [hello] = (await slash_ask(world, world.alice, "hi"))["data"]["embeds"]
+    assert hello["description"].startswith("Hi! I tell whether a phone is sold in a country")
+    assert "“Will the Pixel 9 work on Verizon?”" in hello["description"]
+
+
 async def test_answer_channel_answers_questions_and_ignores_chat(world: World) -> None:
     fake = world.fake
     await fake.say(world.alice, world.general, "is the pixel 9 sold in the us?")  # no mention, not an answer channel

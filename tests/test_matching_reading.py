@@ -1306,6 +1306,15 @@ def test_thanks_asks_nothing_even_in_reply_to_an_answer() -> None:
     assert read("ok, and the pixel 8?", after="pixel 9 on jio?").device == "pixel-8"
 
 
+def test_a_greeting_or_a_call_for_help_is_told_what_the_bot_answers() -> None:
+    for words in ("hi!", "hello bot", "help", "what can you do?", "bom dia", "你好", "안녕하세요!"):
+        assert read(words).intent == "hello", words
+        assert read(words, after="pixel 9 on jio?").intent == "hello", words
+    assert read("hi, is the pixel 8 sold in india?").device == "pixel-8"
+    assert read("help! my pixel 8 has no signal on verizon").device == "pixel-8"
+    assert read("how does it work?", after="pixel 9 on jio?").intent != "hello", "about the answer, not the bot"
+
+
 def test_a_follow_up_inherits_what_it_does_not_say() -> None:
     result = read("what about on T-Mobile?", after="will the pixel 8 work on verizon?")
     assert (result.device, result.carriers, result.intent) == ("pixel-8", ("tmobile-us",), "compatibility")

@@ -161,6 +161,22 @@ COURTESY_WORDS = frozenset(
     | {"shukriya", "dhanyavad", "спасибо", "谢", "谢谢", "多", "ありがとう", "감사합니다", "شكرا"}
 )
 
+# A greeting or a call for help and nothing else ("hi", "hello bot", "help", "what can you do?"): the
+# answer says what the bot answers. Greeting and help words, then the words around them.
+GREETING_WORDS = frozenset(
+    {"hi", "hii", "hello", "helo", "hey", "heya", "hiya", "yo", "sup", "howdy", "greetings", "morning"}
+    | {"dia", "dias", "tarde", "tardes", "noches", "noite", "tag"}
+    | {"afternoon", "evening", "hola", "buenas", "buenos", "oi", "olá", "ola", "bonjour", "salut", "hallo"}
+    | {"moin", "ciao", "salve", "halo", "hai", "namaste", "salaam", "salam", "assalamualaikum", "مرحبا"}
+    | {"привет", "你好", "こんにちは", "안녕하세요", "xin", "chao", "merhaba", "selam"}
+)
+HELP_WORDS = frozenset({"help", "commands", "command", "usage", "ayuda", "ajuda", "hilfe", "aide", "aiuto", "bantuan"})
+GREETING_FILLER = frozenset(
+    {"good", "day", "bom", "boa", "guten"}
+    | {"there", "all", "everyone", "guys", "folks", "bot", "devicebot", "me", "please", "pls", "plz", "need"}
+    | {"what", "can", "you", "do", "how", "i", "use", "this", "does", "work", "to", "are", "is", "who", "made"}
+)
+
 # Networks' names that are everyday words or given names in the languages questions come in, which
 # wordfreq does not count as one language's own: "my friend tim", "sky", "jazz", "bait",
 # "sprint", "magenta". Like everyday words, they name a network beside a word of networks ("on tim",

@@ -13,7 +13,7 @@ from .. import text
 from ..records import Knowledge
 from . import devices, gadgets, intent, mentions, models, places, regions
 from .complete import complete
-from .cues import COURTESY_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIERS
+from .cues import COURTESY_WORDS, GREETING_FILLER, GREETING_WORDS, HELP_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIERS
 from .devices import Suggestion
 from .everyday import guess_language
 from .lexicon import Lexicon
@@ -68,6 +68,8 @@ class Index:
         if _courtesy(question):
             # "thanks!" in reply to an answer asks nothing: not the same answer again
             return Analysis("thanks", None, None, None, (), None, (), 0.0, False)
+        if _greeting(question):
+            return Analysis("hello", None, None, None, (), None, (), 0.0, False)
         alone = self._read(question)
         if alone.device is None and not alone.ambiguous and not alone.vendor:
             alone = self._linked(question, alone)
@@ -430,6 +432,33 @@ def _courtesy(question: str) -> bool:
     if len(words) > 6 or not (words or signs):
         return False
     return all(w in COURTESY_WORDS for w in words)
+
+
+# Asking the bot what it does, in words that are all greeting, help or filler words.
+_HELP_PHRASES = (
+    "what can you do",
+    "what do you do",
+    "how do i use",
+    "how does this work",
+    "who are you",
+    "who made you",
+    "what are you",
+)
+
+
+def _greeting(question: str) -> bool:
+    """A greeting or a call for help and nothing else ("hi!", "hello bot", "help", "what can you do?")."""
+    if re.sub(r"[\W_]+", "", question) in GREETING_WORDS:
+        return True  # "你好", "안녕하세요": letters the tokenizer splits one by one
+    words = text.tokens(question)
+    if (
+        not words
+        or len(words) > 8
+        or not all(w in GREETING_WORDS or w in HELP_WORDS or w in GREETING_FILLER for w in words)
+    ):
+        return False
+    said = " ".join(words)
+    return any(w in GREETING_WORDS or w in HELP_WORDS for w in words) or any(p in said for p in _HELP_PHRASES)
 
 
 def _vendor_span(matches: list[mentions.Match], vendor: str | None) -> tuple[int, int] | None:

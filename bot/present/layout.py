@@ -125,6 +125,19 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
     footer = _footer(a, k)
     if a.intent == "thanks":
         return Layout(None, (_("You're welcome!"),), footer=footer, kind="nothing")
+    if a.intent == "hello":
+        return Layout(
+            None,
+            (
+                _(
+                    "Hi! I tell whether a phone is sold in a country, whether it works on a network and which "
+                    "bands it has, with my sources. Try e.g. “Will the Pixel 9 work on Verizon?”, “Is the "
+                    "Xiaomi 14 sold in the US?” or “What bands does Jio use?”"
+                ),
+            ),
+            footer=footer,
+            kind="nothing",
+        )
     if declines(a):
         name = k.device(a.device).name if a.device else None
         if a.gadget:

@@ -117,8 +117,8 @@ class AskCog(commands.Cog):
         return self.ctx.conversations.recall(("message", reference.message_id))
 
     def remember(self, message_id: int | None, channel_id: int, user_id: int, answer: Answer) -> None:
-        if answer.intent == "thanks":
-            return  # "thanks!" leaves the phone and place asked about for the next follow-up
+        if answer.intent in ("thanks", "hello"):
+            return  # "thanks!" or "hi" leaves the phone and place asked about for the next follow-up
         if message_id is not None:
             self.ctx.conversations.remember(("message", message_id), answer)
         self.ctx.conversations.remember(("asker", channel_id, user_id), answer)
