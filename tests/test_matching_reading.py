@@ -243,6 +243,12 @@ def test_words_are_not_joined_into_places() -> None:
         ("pixel 9 from amazon us, will it work on jio", "IN", "US"),
         ("pixel 9 on amazon uk is cheaper, will it work in india", "IN", "GB"),
         ("use a hong kong pixel 9 in canada?", "CA", "HK"),
+        # a shop of one country: where the phone was bought, or where it is asked after (never a typo
+        # of a place: "argos" is no Argeș, Romania)
+        ("bought a pixel 9 on flipkart, will it work on verizon?", "US", "IN"),
+        ("pixel 9 flipkart se liya, usa me chalega?", "US", "IN"),
+        ("bought a pixel 9 from argos, will it work in the us?", "US", "GB"),
+        ("is the pixel 9 on flipkart yet?", "IN", None),
         # Korean "미국판" (the US edition), "한국" (Korea); Arabic "الامريكي" (the American), "من امريكا"
         ("galaxy s24 미국판 한국에서 사용 가능?", "KR", "US"),
         ("هل iphone 16 الامريكي يشتغل في السعودية", "SA", "US"),

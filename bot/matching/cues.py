@@ -177,6 +177,31 @@ GREETING_FILLER = frozenset(
     | {"what", "can", "you", "do", "how", "i", "use", "this", "does", "work", "to", "are", "is", "who", "made"}
 )
 
+# Shops that sell in one country only: a phone bought there is that country's model ("bought a poco
+# x6 pro on flipkart, will it work on verizon?"), and one asked after there is asked after in that
+# country ("pixel 9 on flipkart yet?"). Shops of several countries (Amazon, Shopee) say nothing alone.
+# A shop's name is never a typo of a place ("argos" is not Argeș).
+NATIONAL_SHOPS = {
+    "flipkart": "IN",
+    "croma": "IN",
+    "tokopedia": "ID",
+    "blibli": "ID",
+    "bukalapak": "ID",
+    "taobao": "CN",
+    "tmall": "CN",
+    "pinduoduo": "CN",
+    "coupang": "KR",
+    "gmarket": "KR",
+    "yodobashi": "JP",
+    "argos": "GB",
+    "currys": "GB",
+    "americanas": "BR",
+    "magalu": "BR",
+    "kabum": "BR",
+    "cdiscount": "FR",
+    "coppel": "MX",
+    "takealot": "ZA",
+}
 # Networks' names that are everyday words or given names in the languages questions come in, which
 # wordfreq does not count as one language's own: "my friend tim", "sky", "jazz", "bait",
 # "sprint", "magenta". Like everyday words, they name a network beside a word of networks ("on tim",

@@ -28,6 +28,7 @@ from .cues import (
     COUNTRY_NICKNAMES,
     LINE_SPELLINGS,
     MODIFIERS,
+    NATIONAL_SHOPS,
     SHORT_LINES,
     SHORT_TAILS,
 )
@@ -698,8 +699,9 @@ class Lexicon:
         """Vocabulary words one edit away (insert, delete, substitute or swap), with similarity.
 
         A model word is never corrected into another ("fold" is not "flip"), and nothing is corrected
-        into a model word either: the difference between two phones is never a typo."""
-        if word in self.vocab or not word.isalpha() or len(word) < 3 or word in MODIFIERS:
+        into a model word either: the difference between two phones is never a typo. A shop's name is
+        no typo either ("argos" is not Argeș)."""
+        if word in self.vocab or not word.isalpha() or len(word) < 3 or word in MODIFIERS or word in NATIONAL_SHOPS:
             return []
         cached = self._corrections.get(word)
         if cached is not None:

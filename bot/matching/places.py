@@ -23,6 +23,7 @@ from .cues import (
     LOWER_CODE_BLOCKERS,
     MARKET_CUES,
     MARKET_NOUNS,
+    NATIONAL_SHOPS,
     ORIGIN_CUES,
     ORIGIN_GAP,
     PLACE_CUES,
@@ -185,12 +186,33 @@ def resolve(
         carriers = [min(own, key=own.__getitem__)] if own else []
     if carriers:
         country = k.carrier(carriers[0]).country
+    shop = _shop(toks)
+    if shop and shop[1] and origin is None:
+        origin = shop[0]
+    elif shop and country is None and not carriers and not areas:
+        country = shop[0]
     for area in areas:
         if _is_origin(toks, area, device_span, [area], question, network_countries, network_starts):
             origin = origin or area.code  # "the latin america version"
         elif country is None:
             country = area.code  # "will it work in Europe?": a region, read as such by the caller
     return PlaceReading(tuple(carriers), tuple(suggestions), country, origin)
+
+
+def _shop(toks: list[Token]) -> tuple[str, bool] | None:
+    """The country of a shop of one country the question names, and whether the phone was bought
+    there ("bought … on flipkart", "from flipkart", "flipkart se liya") rather than asked after."""
+    for i, t in enumerate(toks):
+        code = NATIONAL_SHOPS.get(t.norm)
+        if code is None:
+            continue
+        before = [u.norm for u in toks[max(0, i - 10) : i]]
+        after = [u.norm for u in toks[i + 1 : i + 3]]
+        bought = any(w in _BOUGHT or w in _GOT for w in before + after) or (
+            bool(before) and before[-1] in ("from", "dari", "via", "thru", "through")
+        )
+        return code, bought or (bool(after) and after[0] == "se")
+    return None
 
 
 def _placed(toks: list[Token], place: _Place, networks: list[tuple[int, int]]) -> bool:
@@ -487,6 +509,7 @@ def _merged(places: list[_Place]) -> list[_Place]:
 
 # Shops sold in several countries, whose country people write after the name ("amazon us", "ebay uk").
 _STORES = frozenset({"amazon", "ebay", "aliexpress", "walmart", "costco", "shopee", "lazada", "jumia", "noon"})
+_GOT = frozenset({"got", "ordered", "order", "imported", "comprei", "compre", "compré", "gekauft", "liya", "li"})
 _MADE = frozenset({"made", "built", "designed", "meant", "intended"})
 _BOUGHT = _BUYING | frozenset({"bought", "purchased", "purchase", "financed", "finance"})
 
