@@ -1086,7 +1086,7 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
         ("is the pixel 9 out in india", "availability"),
         ("is the pixel 9 out yet in japan?", "availability"),
         ("my pixel 9 keeps cutting out in the subway on tmo", "compatibility"),
-        ("hi", "unknown"),
+        ("hi", "hello"),
         ("¿funciona el xiaomi 14 en telcel?", "compatibility"),
         ("ist das pixel 9 in deutschland erhältlich?", "availability"),
         ("kya pixel 9 india me milega?", "availability"),
@@ -1130,6 +1130,23 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
 )
 def test_intent_from_words_and_structure(question: str, intent: str) -> None:
     assert read(question).intent == intent
+
+
+def test_a_network_asked_what_it_has_is_named_by_its_everyday_name() -> None:
+    # "does <network> use/have/support …": a network's name, even an everyday word, and its own bands
+    for question, network in (("what bands does mint use", "mint-us"), ("does play have 5g", "play-pl")):
+        result = read(question)
+        assert (result.carriers, result.intent) == ((network,), "bands"), question
+    assert read("does jio support volte").intent == "bands"
+    assert read("does my phone have 5g on jio").intent != "bands", "a phone's, not the network's"
+    # a maker's name is no network there
+    both = Index(
+        knowledge(
+            vendors=[vendor("vivo", "vivo")],
+            carriers=[carrier("vivo-br", "BR", "Vivo", "vivo", lte=([3, 7, 28], []))],
+        )
+    )
+    assert both.analyze("does vivo use snapdragon").carriers == ()
 
 
 # -- other languages ------------------------------------------------------------------------------

@@ -104,6 +104,25 @@ def _legacy_asked(norms: list[str]) -> bool:
     return any(w in _LEGACY for w in norms) and any(w in _ENDING for w in norms)
 
 
+_HAS = frozenset({"have", "has", "support", "supports", "use", "uses", "offer", "offers", "run", "runs"})
+_RADIO_WORDS = frozenset({"2g", "3g", "4g", "5g", "lte", "volte", "vonr", "nr", "sa", "band", "bands"})
+_POINTERS = frozenset({"it", "phone", "mine", "this", "that", "my"})
+
+
+def _network_has(norms: list[str]) -> bool:
+    """Whether the words ask what a network has ("does play have 5g", "do three support volte"): the
+    network's own bands, not a phone's ("does my phone have 5g" points at a phone)."""
+    for i, w in enumerate(norms):
+        if w not in ("does", "do"):
+            continue
+        for j in range(i + 2, min(i + 5, len(norms))):
+            if norms[j] in _POINTERS:
+                break
+            if norms[j] in _HAS:
+                return any(x in _RADIO_WORDS for x in norms[j + 1 : j + 3])
+    return False
+
+
 def _asks_other(norms: list[str], joined: str) -> bool:
     """Whether the words ask something the bot does not answer, beyond the story of a bug."""
     whole = any(w not in _STORY and ("other" in says(w)) for w in norms)
@@ -212,10 +231,10 @@ def classify(
         not has_phone
         and (has_carrier or has_place)
         and sale == _NOWHERE
-        and (at["bands"] < _NOWHERE or _legacy_asked(norms))
+        and (at["bands"] < _NOWHERE or _legacy_asked(norms) or (has_carrier and _network_has(norms)))
     ):
-        # "what bands does jio use?", "does verizon still have 3g?", "lte bands in the philippines": the
-        # networks' own
+        # "what bands does jio use?", "does verizon still have 3g?", "lte bands in the philippines",
+        # "does play have 5g?": the networks' own
         return "bands", True
     if at["bands"] < _NOWHERE and not ((has_carrier or has_place) and use < _NOWHERE) and not has_carrier:
         return "bands", True

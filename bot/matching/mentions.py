@@ -197,7 +197,12 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     # "german vodafone": a country's adjective names the network after it, as "on" does.
     adjective_ends = {m.end for m in matches if m.payload.kind == "origin" and m.score == 1.0}
     place_ends = adjective_ends | {m.end for m in matches if m.payload.kind == "country" and m.score == 1.0}
-    found = [m for m in matches if _acceptable(m, toks, adjective_ends, place_ends) and not _verb_usa(lexicon, m, toks)]
+    makers = {m.start for m in matches if m.payload.kind == "vendor"}
+    found = [
+        m
+        for m in matches
+        if _acceptable(m, toks, adjective_ends, place_ends, makers) and not _verb_usa(lexicon, m, toks)
+    ]
     found += _offered_together(lexicon, matches, found, toks)
     carrier_spans = {(m.start, m.end) for m in found if m.payload.kind == "carrier"}
     # "galaxy s24 on a1": after "on", the short name of the Redmi A1 is the network A1 (Austria).
@@ -262,6 +267,10 @@ def everyday_carriers(lexicon: Lexicon, toks: list[Token], found: list[Match], b
             if p.kind == "carrier" and p.weak and not _tail_of_unknown_name(m, toks, named):
                 out.append(m)
     return out
+
+
+# What a network is asked to do, right after "does <name>".
+_NETWORK_VERBS = frozenset({"use", "uses", "have", "has", "support", "offer", "still", "run", "carry", "allow"})
 
 
 # A word met less often than once in 20,000 ("cincinnati", 3.96; "switch" is 4.6, "cheap" 4.7) may be
@@ -381,7 +390,7 @@ def _verb_usa(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
     return not last
 
 
-def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int], place_ends: set[int]) -> bool:
+def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int], place_ends: set[int], makers: set[int]) -> bool:
     p = m.payload
     length = m.end - m.start
     if p.kind == "device" and length > 1 and _conjunction(toks, m.end - 1, m.start):
@@ -410,6 +419,17 @@ def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int], place_end
         if p.kind == "carrier" and after is not None and after.norm in CARRIER_AFTER_CUES:
             return True
         if p.kind == "carrier" and before is not None and m.start in adjective_ends:
+            return True
+        # "what bands does mint use", "does three still have 3g"; a maker's name is no network here
+        # ("does vivo use snapdragon")
+        if (
+            p.kind == "carrier"
+            and before is not None
+            and before.norm in ("does", "do", "did")
+            and after is not None
+            and after.norm in _NETWORK_VERBS
+            and m.start not in makers
+        ):
             return True
         if p.kind == "carrier" and before is not None and before.norm in CARRIER_CUES:
             if before.norm != "to":
