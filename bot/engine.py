@@ -38,6 +38,8 @@ class CandidateVerdicts:
 
 # Beyond this many phones, a question back is clearer than a verdict for each.
 MAX_CANDIDATE_VERDICTS = 5
+# A trip's countries checked beside the first ("france, italy, spain…"); more is a question per country.
+MAX_TRIP_COUNTRIES = 4
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class Answer:
     # In a region, the countries of it a statement speaks of, with what it says (no statement: left out).
     region_sales: tuple[tuple[str, Availability], ...] = ()
     gadget: str | None = None  # a product asked about that is no phone ("watch", "charger")
+    # "going to japan and korea": the other countries of a trip, each with its networks' verdicts.
+    also: tuple[tuple[str, tuple[Compatibility, ...]], ...] = ()
     # How the question was read: what a follow-up question inherits from.
     reading: Analysis | None = field(default=None, compare=False, repr=False)
 
@@ -157,6 +161,15 @@ class Engine:
             if device is not None:
                 compat.extend(self._on(device, variants, carrier))
 
+        also: tuple[tuple[str, tuple[Compatibility, ...]], ...] = ()
+        if device is not None and not a.carriers and a.intent in ("compatibility", "unknown"):
+            trip = ((code, self.networks_in(code)) for code in a.also_countries[:MAX_TRIP_COUNTRIES])
+            also = tuple(
+                (code, tuple(c for carrier in networks for c in self._on(device, variants, carrier)))
+                for code, networks in trip
+                if networks
+            )
+
         each: tuple[CandidateVerdicts, ...] = ()
         candidates = [s.id for s in a.suggestions if s.kind == "device"]
         if (
@@ -213,6 +226,7 @@ class Engine:
             region=a.region,
             region_sales=region_sales,
             gadget=a.gadget,
+            also=also,
             reading=a,
         )
 

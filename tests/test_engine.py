@@ -178,6 +178,7 @@ def test_json_contract_keys() -> None:
         "availability",
         "region_sales",
         "compatibility",
+        "also",
         "bands",
         "bands_asked",
         "suggestions",

@@ -260,6 +260,16 @@ def test_where_the_phone_comes_from_is_not_where_it_is_used(question: str, count
     assert (result.country, result.origin) == (country, origin)
 
 
+def test_countries_listed_together_are_a_trip() -> None:
+    a = read("travelling to germany, spain and japan with my pixel 9, will it work?")
+    assert (a.country, a.also_countries) == ("DE", ("ES", "JP"))
+    assert read("going to japan and korea next month, will my pixel 9 work?").also_countries == ("KR",)
+    # not a list: a place of another sentence, an origin, a network named
+    assert read("i live in germany. will my pixel 9 work in japan?").also_countries == ()
+    assert read("bought in china, will my pixel 9 work in india?").also_countries == ()
+    assert read("pixel 9 on jio in india and nepal").also_countries == ()
+
+
 def test_an_adjective_before_a_network_is_where_the_phone_is_used() -> None:
     a = read("xiaomi 14 only gets 3g on a chinese carrier")
     assert (a.country, a.origin) == ("CN", None)

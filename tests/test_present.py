@@ -568,3 +568,27 @@ def test_one_name_offered_is_a_did_you_mean_not_a_which_one() -> None:
     # an Italian question about a Philippine network: offered, not used, and alone
     lines = say(e, "il acme one funziona con Globe?").splitlines()
     assert lines[1] == "Did you mean: **Globe (PH)**?", lines
+
+
+def test_a_trip_is_answered_country_by_country() -> None:
+    trip = engine(
+        vendors=[vendor("acme", "Acme")],
+        devices=[device("acme-1", "acme", "Acme One", variant("acme-1-g", "Global", ("A1G",), lte=[1, 3]))],
+        carriers=[
+            carrier("docomo-jp", "JP", "NTT docomo", lte=([1, 3], [])),
+            carrier("skt-kr", "KR", "SK Telecom", lte=([1, 3], [])),
+            carrier("uplus-kr", "KR", "LG U+", lte=([5, 7], [])),
+        ],
+    )
+    text = say(trip, "going to japan and korea next month, will my acme one work?")
+    japan, korea = text.index("**Works in Japan?**"), text.index("**Works in South Korea?**")
+    assert japan < korea
+    assert "🟢 The Acme One works on NTT docomo." in text[japan:korea]
+    assert "🟡 The Acme One works on SK Telecom; not on LG U+ (no B5, B7)." in text[korea:]
+    assert "__Japan · Per network__" in text and "__South Korea · Per network__" in text
+    also = as_dict(trip, trip.answer("going to japan and korea next month, will my acme one work?"))["also"]
+    assert [(x["country"], [c["carrier"] for c in x["compatibility"]]) for x in also] == [
+        ("KR", ["skt-kr", "uplus-kr"])
+    ]
+    # one country asked: no trip
+    assert as_dict(trip, trip.answer("will my acme one work in japan?"))["also"] == []

@@ -15,6 +15,7 @@ from .cues import (
     CARRIER_AFTER_CUES,
     CARRIER_CUES,
     COUNTRY_BLOCKERS,
+    LIST_WORDS,
     MARKET_CUES,
     MODIFIERS,
     ORIGIN_CUES,
@@ -446,6 +447,8 @@ def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int], place_end
             return True  # "pixel 8 or pixel 8a for visible?": the network the question ends on
         if p.kind == "country" and before is not None and before.norm in PLACE_CUES:
             return True
+        if p.kind == "country" and before is not None and before.norm in LIST_WORDS and m.start - 1 in place_ends:
+            return True  # "going to japan and korea": listed after a place
         # Written as a name, and not inside a longer name ("Pixel Experience Plus" is no Plus).
         capitalised_before = (
             before is not None and before.raw[:1].isupper() and m.start > 1 and not before.brk  # not "Is Nothing…"

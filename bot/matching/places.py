@@ -50,6 +50,9 @@ class PlaceReading:
     # The carriers are the networks one name stands for in one country ("US Mobile": three host
     # networks), each to be checked; none of them is known to be the asker's.
     one_name: bool = False
+    # Other countries of use listed with the one read ("japan and korea", "france, italy and spain"):
+    # a trip, each checked.
+    also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -196,7 +199,24 @@ def resolve(
             origin = origin or area.code  # "the latin america version"
         elif country is None:
             country = area.code  # "will it work in Europe?": a region, read as such by the caller
-    return PlaceReading(tuple(carriers), tuple(suggestions), country, origin)
+    also = _listed_with(toks, ranked[0], ranked[1:]) if ranked and not groups and country == ranked[0].code else ()
+    return PlaceReading(tuple(carriers), tuple(suggestions), country, origin, also=also)
+
+
+def _listed_with(toks: list[Token], first: _Place, others: list[_Place]) -> tuple[str, ...]:
+    """The places of use listed with the first, one after another with only "and", "or" or commas
+    between ("going to japan and korea", "france, italy and spain"): a trip, each country checked."""
+    chain = [first]
+    for p in sorted(others, key=_start):
+        if p.adjective or p.start < chain[-1].end or regions.is_region(p.code):
+            continue
+        between = toks[chain[-1].end : p.start]
+        if any(t.norm not in LIST_WORDS and t.norm != "the" for t in between) or any(
+            t.brk for t in toks[chain[-1].end : p.start + 1]
+        ):
+            break
+        chain.append(p)
+    return tuple(dict.fromkeys(p.code for p in chain[1:] if p.code != first.code))
 
 
 def _shop(toks: list[Token]) -> tuple[str, bool] | None:

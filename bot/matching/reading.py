@@ -43,6 +43,7 @@ class Analysis:
     region: str | None = None  # a region of use, when no country is ("in Europe": CLDR's "150")
     origin_variants: tuple[str, ...] = ()  # the models made for the origin, when it has several
     gadget: str | None = None  # the word of a product asked about that is no phone ("watch", "charger")
+    also_countries: tuple[str, ...] = ()  # other countries of a trip ("going to japan and korea")
 
 
 class Index:
@@ -270,6 +271,7 @@ class Index:
             origin_variants=origin_variants,
             origin_unrecorded=unrecorded,
             gadget=thing,
+            also_countries=where.also,
             carrier_choice=where.one_name
             or (
                 len(where.carriers) == 2

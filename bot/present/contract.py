@@ -85,6 +85,7 @@ def to_dict(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> dict[s
             for code, av in a.region_sales
         ],
         "compatibility": [cell(c, market_of) for c in a.compatibility],
+        "also": [{"country": code, "compatibility": [cell(c, market_of) for c in cells]} for code, cells in a.also],
         "bands": None
         if a.bands is None
         else [

@@ -239,7 +239,9 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
     elif device is not None and a.intent == "availability" and not a.country:
         # "is the pixel 7a available?": with no country there is nothing to say yet but what to add
         heads["availability"].append(_("Tell me a country and I'll check whether it is sold there."))
-    if a.compatibility:
+    if a.compatibility and a.also:
+        _trip_country(a, k, device, country_names, heads, sections, notes, lang)
+    elif a.compatibility:
         _compatibility(
             a, k, device, country, country_names, heads["compatibility"], sections["compatibility"], notes, lang
         )
@@ -253,6 +255,11 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
         heads["compatibility"].append(_("Tell me a carrier or a country and I'll check the bands."))
     elif device is not None and (a.country or a.region) and a.intent != "bands":
         heads["compatibility"].append(_("I don't know the carriers of {country} yet.").format(country=country))
+    for code, cells in a.also:
+        # "going to japan and korea": each other country of the trip the same way
+        _trip_country(
+            replace(a, country=code, compatibility=cells), k, device, country_names, heads, sections, notes, lang
+        )
     if a.bands and device is not None:
         _bands(a, device, country_names, heads["bands"], sections["bands"])
     if device is not None and (a.compatibility or a.bands):
@@ -754,6 +761,26 @@ def _compatibility(
         notes.append(_("Ask about one country for each network's verdict, notes and sources."))
     else:
         _network_notes(a.compatibility, k, one_carrier, sections, notes)
+
+
+def _trip_country(
+    a: Answer,
+    k: Knowledge,
+    device: Device | None,
+    country_names: Mapping[str, str],
+    heads: dict[str, list[str]],
+    sections: dict[str, list[Section]],
+    notes: list[str],
+    lang: str,
+) -> None:
+    """One country of a trip ("going to japan and korea"): its headline and verdicts, its sections
+    named for it."""
+    code = a.country or ""
+    country = country_phrase(code, country_names, lang) or code
+    name = country_names.get(code, code)
+    more: list[Section] = []
+    _compatibility(a, k, device, country, country_names, heads["compatibility"], more, notes, lang)
+    sections["compatibility"].extend(replace(s, name=f"{name} · {s.name}") for s in more)
 
 
 def _network_notes(
