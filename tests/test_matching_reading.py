@@ -899,6 +899,7 @@ def test_spanish_and_portuguese_usa_is_the_verb_unless_a_place_can_stand_there()
     assert read("usa iphone 16 on jio").origin == "US"
     assert read("is the pixel 9 sold in usa").country == "US"
     assert read("pixel 9 usa").country == "US"
+    assert read("mein pixel 9 aus den usa geht das mit telekom?").origin == "US"  # after an article
 
 
 def test_a_bare_country_name_we_know_no_networks_of_does_not_take_the_carrier_away() -> None:

@@ -371,6 +371,10 @@ def _may_correct(toks: list[Token], j: int, start: int) -> bool:
 _AFTER_A_PLACE = frozenset({"se", "me", "mein", "main", "ka", "ki", "ke"})
 
 
+# English and German articles, before which "usa" is never the verb ("aus den usa", "the usa").
+_ARTICLES_OF_PLACES = frozenset({"the", "den", "der", "die", "dem"})
+
+
 def _verb_usa(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
     """Spanish, Portuguese and Italian "usa" (uses) written in lower case: "qué bandas usa telcel",
     "el pixel 9 se usa con telcel?". It names the US only after a word of place ("en usa", "from
@@ -381,8 +385,8 @@ def _verb_usa(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
         return False
     before = toks[m.start - 1].norm if m.start > 0 and not word.brk else None
     after = toks[m.end] if m.end < len(toks) and not toks[m.end].brk else None
-    if before in PLACE_CUES or before in ORIGIN_CUES:
-        return False
+    if before in PLACE_CUES or before in ORIGIN_CUES or before in _ARTICLES_OF_PLACES:
+        return False  # "in usa", "from usa", "aus den usa", "the usa"
     if after is not None and (after.norm in lexicon.device_vocab or after.norm in MARKET_CUES):
         return False
     if after is not None and after.norm in _AFTER_A_PLACE:
