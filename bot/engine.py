@@ -60,6 +60,7 @@ class Answer:
     truncated: bool
     device_hint: bool
     unknown_model: str | None = None
+    unknown_network: str | None = None  # a network named that the knowledge lacks, as typed
     ambiguous: bool = False
     origin: str | None = None
     origin_unrecorded: bool = False  # the model for the origin named is not recorded: others are shown
@@ -219,6 +220,7 @@ class Engine:
             truncated=a.truncated,
             device_hint=a.device_hint,
             unknown_model=a.unknown_model,
+            unknown_network=a.unknown_network,
             ambiguous=a.ambiguous,
             origin=a.origin,
             origin_unrecorded=a.origin_unrecorded,

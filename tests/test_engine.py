@@ -187,6 +187,7 @@ def test_json_contract_keys() -> None:
         "headline",
         "answer",
         "unknown_model",
+        "unknown_network",
         "networks",
     ]
     assert 0 < a["confidence"] <= 1

@@ -260,6 +260,22 @@ def test_where_the_phone_comes_from_is_not_where_it_is_used(question: str, count
     assert (result.country, result.origin) == (country, origin)
 
 
+def test_a_network_we_do_not_know_is_named_as_typed() -> None:
+    for question, network in (
+        ("pixel 9 on straight talk?", "straight talk"),
+        ("pixel 9 with Red Pocket", "Red Pocket"),
+    ):
+        result = read(question)
+        assert (result.unknown_network, result.intent) == (network, "compatibility"), question
+    for question in (
+        "pixel 9 on sale?",
+        "pixel 9 on android 15?",
+        "pixel 9 on tmo",
+        "is the pixel 9 good with my case",
+    ):
+        assert read(question).unknown_network is None, question
+
+
 def test_countries_listed_together_are_a_trip() -> None:
     a = read("travelling to germany, spain and japan with my pixel 9, will it work?")
     assert (a.country, a.also_countries) == ("DE", ("ES", "JP"))

@@ -592,3 +592,10 @@ def test_a_trip_is_answered_country_by_country() -> None:
     ]
     # one country asked: no trip
     assert as_dict(trip, trip.answer("will my acme one work in japan?"))["also"] == []
+
+
+def test_a_network_we_do_not_know_is_said_so() -> None:
+    assert say(E, "acme one on straight talk?").endswith(
+        "I don't know the network “straight talk” yet: tell me the network it runs on, or its country, and I'll "
+        "check the bands."
+    )

@@ -13,7 +13,16 @@ from .. import text
 from ..records import Knowledge
 from . import devices, gadgets, intent, mentions, models, places, regions
 from .complete import complete
-from .cues import COURTESY_WORDS, GREETING_FILLER, GREETING_WORDS, HELP_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIERS
+from .cues import (
+    COURTESY_WORDS,
+    GREETING_FILLER,
+    GREETING_WORDS,
+    HELP_WORDS,
+    MARKET_CUES,
+    MARKET_WORDS,
+    MODIFIERS,
+    SOFTWARE_WORDS,
+)
 from .devices import Suggestion
 from .everyday import guess_language
 from .lexicon import Lexicon
@@ -44,6 +53,7 @@ class Analysis:
     origin_variants: tuple[str, ...] = ()  # the models made for the origin, when it has several
     gadget: str | None = None  # the word of a product asked about that is no phone ("watch", "charger")
     also_countries: tuple[str, ...] = ()  # other countries of a trip ("going to japan and korea")
+    unknown_network: str | None = None  # a network named that we do not know ("pixel 8a on straight talk?")
 
 
 class Index:
@@ -244,6 +254,11 @@ class Index:
                 if i not in names and t.norm.isalpha() and t.norm not in MARKET_CUES and t.norm not in MARKET_WORDS
             ),
         )
+        unknown_network = None
+        if d.span and d.device and not (where.carriers or where.country or region or where.suggestions):
+            unknown_network = _unknown_network(toks, d.span[1])
+            if unknown_network and kind in ("other", "unknown"):
+                kind, said = "compatibility", False  # whether it works there, on a network to ask about
         thing = gadgets.gadget(toks, d.span, self.makers, bool(d.device or vendor), short=len(set(sentence_of)) <= 2)
         if thing:
             # "pixel watch 2 on verizon?", "iphone 15 charger in europe": no phone is asked about
@@ -272,6 +287,7 @@ class Index:
             origin_unrecorded=unrecorded,
             gadget=thing,
             also_countries=where.also,
+            unknown_network=unknown_network,
             carrier_choice=where.one_name
             or (
                 len(where.carriers) == 2
@@ -434,6 +450,31 @@ def _courtesy(question: str) -> bool:
     if len(words) > 6 or not (words or signs):
         return False
     return all(w in COURTESY_WORDS for w in words)
+
+
+# Words after "on"/"with" that name no network: "pixel 9 on sale?", "s24 with my case", "on android 15".
+_NOT_NETWORKS = frozenset(
+    {"it", "this", "that", "them", "my", "your", "his", "her", "a", "an", "the", "sale", "discount", "offer"}
+    | {"wifi", "wi", "fi", "battery", "charge", "charging", "case", "amazon", "ebay", "aliexpress", "me", "you"}
+    | set(SOFTWARE_WORDS)
+)
+
+
+def _unknown_network(toks: list[Token], end: int) -> str | None:
+    """A network named right after the phone that no name in the knowledge fits, as typed: the one to
+    two words after "on", "with" or "using" that end the sentence ("pixel 8a on straight talk?")."""
+    if end >= len(toks) or toks[end].norm not in ("on", "with", "using", "via") or toks[end].brk:
+        return None
+    rest = []
+    for t in toks[end + 1 :]:
+        if t.brk:
+            break
+        rest.append(t)
+    if not 1 <= len(rest) <= 2 or any(
+        not t.norm.isalpha() or t.norm in _NOT_NETWORKS or intent.says(t.norm) for t in rest
+    ):
+        return None
+    return " ".join(t.raw for t in rest)
 
 
 # Asking the bot what it does, in words that are all greeting, help or filler words.

@@ -252,7 +252,16 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
         and not a.region
         and not which_network
     ):
-        heads["compatibility"].append(_("Tell me a carrier or a country and I'll check the bands."))
+        if a.unknown_network:
+            # "pixel 8a on straight talk?": a network we lack is said so, not passed over
+            heads["compatibility"].append(
+                _(
+                    "I don't know the network “{network}” yet: tell me the network it runs on, or its "
+                    "country, and I'll check the bands."
+                ).format(network=a.unknown_network)
+            )
+        else:
+            heads["compatibility"].append(_("Tell me a carrier or a country and I'll check the bands."))
     elif device is not None and (a.country or a.region) and a.intent != "bands":
         heads["compatibility"].append(_("I don't know the carriers of {country} yet.").format(country=country))
     for code, cells in a.also:
