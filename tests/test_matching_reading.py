@@ -777,6 +777,18 @@ def test_a_short_name_after_a_maker_we_do_not_know_is_not_our_phone() -> None:
     assert index.analyze("i have an Alldocube Power M3, does it work on jio").device is None
     assert index.analyze("Blackview M3 on jio").device is None
     assert index.analyze("my m3 on jio").device == "poco-m3"
+    # a phone's own short alias too ("itel s25" is no Galaxy S25), unless the word before is common
+    # ("unlocked") or a maker's or line's name misspelt ("glxy", "samsng")
+    samsung = Index(
+        knowledge(
+            vendors=[vendor("samsung", "Samsung", "galaxy")],
+            devices=[device("galaxy-s25", "samsung", "Galaxy S25", variant("s25", lte=[3]), aliases=("s25",))],
+            carriers=[carrier("jio-in", "IN", "Jio", lte=([3, 5, 40], []))],
+        )
+    )
+    assert samsung.analyze("itel s25 on jio").device is None
+    for words in ("unlocked s25 on jio", "glxy s25 on jio", "samsng s25 on jio", "my s25 on jio"):
+        assert samsung.analyze(words).device == "galaxy-s25", words
 
 
 def test_a_model_number_says_which_of_the_phones_a_shared_name_fits() -> None:

@@ -12,7 +12,7 @@ from itertools import islice, pairwise
 from .. import markets, text
 from ..records import Knowledge
 from .cues import LIST_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIERS
-from .everyday import frequencies, is_everyday
+from .everyday import commonness, frequencies, is_everyday
 from .lexicon import Lexicon, Payload
 from .mentions import Match, incomplete, named_as_example
 from .models import ModelMention, near_models
@@ -106,7 +106,10 @@ def resolve(
         for m in complete
         if (m.start in vendor_ends and k.device(m.payload.id).vendor not in vendor_ends[m.start])
         or (m.payload.derived and m.start > 0 and _other_series(lexicon, toks[m.start - 1].norm, m.payload.id))
+        # "itel s25" is no Galaxy S25: a model's name typed as one word (an alias "s25" as much as a
+        # derived form); a codename ("…_Plus_vayu") is no model's
         or (m.payload.derived and _after_unknown_brand(lexicon, toks, m.start))
+        or (_one_model_word(toks, m) and _after_unknown_brand(lexicon, toks, m.start, strict=True))
     ]
     # "galaxy s20 fe" may be the "Galaxy S20 FE 5G" or a 4G phone of that name: a question back.
     # "5g" elsewhere in the question ("w/ airtel 5g") is about the network, not the phone's name.
@@ -438,17 +441,49 @@ def _other_series(lexicon: Lexicon, word: str, device_id: str) -> bool:
     return word not in own  # "sony ericsson xperia pro": "ericsson" is the maker's own name
 
 
-def _after_unknown_brand(lexicon: Lexicon, toks: list[Token], start: int) -> bool:
+# Rarer than once in a million words: "itel", "umidigi" (0); "unlocked" 3.8, "refurbished" 3.4.
+_RARE_ZIPF = 3.0
+
+
+def _misspelt_maker(k: Knowledge, word: str) -> bool:
+    """Whether a word is a maker's or a phone line's name with letters left out or swapped ("glxy",
+    "samsng", "iphnoe")."""
+    from rapidfuzz.distance import OSA
+
+    names = {text.key(v.name) for v in k.vendors} | {text.tokens(d.name)[0] for d in k.devices if d.name}
+    return any(
+        OSA.distance(word, name) <= 1 or (len(word) >= len(name) - 3 and _letters_in_order(word, name))
+        for name in names
+        if name and " " not in name
+    )
+
+
+def _letters_in_order(word: str, name: str) -> bool:
+    """ "glxy" in "galaxy": the name with letters left out."""
+    rest = iter(name)
+    return all(ch in rest for ch in word)
+
+
+def _one_model_word(toks: list[Token], m: Match) -> bool:
+    """Whether a name was typed as one word with a number in it ("s25", "a54")."""
+    words = toks[m.start : m.end]
+    return all(t.glued for t in words[1:]) and any(ch.isdigit() for t in words for ch in t.norm)
+
+
+def _after_unknown_brand(lexicon: Lexicon, toks: list[Token], start: int, strict: bool = False) -> bool:
     """A short name right after a maker we do not know ("Blackview A80" is no Galaxy A80; "ALLDOCUBE
     Power M3" no POCO M3, across a capitalised word of its name): a word no name uses and no language
-    uses often."""
+    uses often. `strict`, for a phone's own short alias ("itel s25" is no Galaxy S25): a word rarer
+    still ("unlocked s24" is one) and not a maker's or a line's name misspelt ("glxy s23", "samsng")."""
 
     def unknown(i: int) -> bool:
         # (Makers write their names in Latin letters: "يعمل ايفون 15" is "does the iPhone 15 work".)
         word = toks[i].norm
-        return (
+        if not (
             word.isascii() and word.isalpha() and len(word) >= 4 and word not in lexicon.vocab and not is_everyday(word)
-        )
+        ):
+            return False
+        return not strict or (commonness(word) < _RARE_ZIPF and not _misspelt_maker(lexicon.knowledge, word))
 
     i = start - 1
     if i < 0 or toks[start].brk:
