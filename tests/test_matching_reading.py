@@ -791,6 +791,21 @@ def test_a_short_name_after_a_maker_we_do_not_know_is_not_our_phone() -> None:
         assert samsung.analyze(words).device == "galaxy-s25", words
 
 
+def test_a_maker_named_is_never_offered_another_maker_s_phones() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("tecno", "TECNO"), vendor("motorola", "Motorola", "moto"), vendor("sony", "Sony")],
+            devices=[
+                device("moto-s30-pro", "motorola", "Moto S30 Pro", variant("ms30", lte=[3])),
+                device("xperia-5-iv", "sony", "Xperia 5 IV", variant("x5", lte=[3])),
+            ],
+        )
+    )
+    # a maker we know none of the phones of, and a name only partly written
+    assert index.analyze("tecno camon 30 pro 5g on safaricom?").suggestions == ()
+    assert "moto-s30-pro" not in {s.id for s in index.analyze("sony s30 pro?").suggestions}
+
+
 def test_a_model_number_says_which_of_the_phones_a_shared_name_fits() -> None:
     index = Index(
         knowledge(

@@ -599,3 +599,7 @@ def test_a_network_we_do_not_know_is_said_so() -> None:
         "I don't know the network “straight talk” yet: tell me the network it runs on, or its country, and I'll "
         "check the bands."
     )
+
+
+def test_a_maker_alone_is_asked_for_the_model() -> None:
+    assert say(E, "acme?") == "**Acme (all its phones)**\nWhich Acme phone? Tell me the model and I'll check its bands."

@@ -251,7 +251,10 @@ def resolve(
         return DeviceReading(None, None, offered, 0.0, True, len(found) > 1, None)
 
     suggestions: list[Suggestion] = []
+    makers = {m.payload.id for m in matches if m.payload.kind == "vendor"}
     for m in sorted(incomplete_ones, key=lambda o: -(o.end - o.start)):
+        if makers and k.device(m.payload.id).vendor not in makers:
+            continue  # "tecno camon 30 pro 5g": a TECNO, no Moto S30 Pro
         suggestions.append(Suggestion("device", m.payload.id, k.device(m.payload.id).name))
     for d in near_models(lexicon, question):
         suggestions.append(Suggestion("device", d, k.device(d).name))
@@ -786,10 +789,12 @@ def fuzzy_devices(
         # A maker's phones are kept as a set and a sorted list: a maker of 10,000 phones is
         # not copied and sorted for every question naming it.
         named = lexicon.devices_of(vendor_ids)
+        if not named:
+            return []  # "tecno camon 30 pro": a maker we know none of the phones of; no other maker's
         within = pool & named
         if within:
             pool = within
-        elif named:
+        else:
             ordered = (d for d in lexicon.sorted_devices_of(vendor_ids) if d not in exclude)
     if ordered is None:
         pool -= exclude

@@ -397,7 +397,9 @@ def _no_phone(a: Answer, k: Knowledge, footer: str | None, country_names: Mappin
     elif vendor is not None and a.device_hint:
         lines.append(_("I don't know which {vendor} phone you mean.").format(vendor=vendor.name))
     elif vendor is not None:
+        # "samsung galaxy?": the maker, and what to say next
         lines.append("**" + _("{vendor} (all its phones)").format(vendor=vendor.name) + "**")
+        lines.append(_("Which {vendor} phone? Tell me the model and I'll check its bands.").format(vendor=vendor.name))
     return Layout(None, tuple(lines), footer=footer, kind="choices" if a.suggestions else "nothing")
 
 
