@@ -806,6 +806,25 @@ def test_a_maker_named_is_never_offered_another_maker_s_phones() -> None:
     assert "moto-s30-pro" not in {s.id for s in index.analyze("sony s30 pro?").suggestions}
 
 
+def test_a_maker_s_everyday_name_before_a_model_is_the_maker() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("honor", "Honor"), vendor("oppo", "OPPO")],
+            devices=[
+                device("honor-x9a", "honor", "HONOR X9a 5G", variant("x9a", lte=[3])),
+                device("oppo-find-x9", "oppo", "OPPO Find X9", variant("fx9", lte=[3])),
+            ],
+        )
+    )
+    result = index.analyze("honor x9b on vodafone uk")
+    assert result.vendor == "honor" and {s.id for s in result.suggestions} <= {"honor-x9a"}
+    assert index.analyze("i honor 2 contracts").vendor is None, "a number alone may be a count"
+
+
+def test_a_word_for_any_phone_is_no_phone_we_do_not_know() -> None:
+    assert read("handphone saya Pixel 9").device == "pixel-9"  # Indonesian: "my handphone, a Pixel 9"
+
+
 def test_a_model_number_says_which_of_the_phones_a_shared_name_fits() -> None:
     index = Index(
         knowledge(

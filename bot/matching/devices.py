@@ -101,16 +101,25 @@ def resolve(
     for m in matches:
         if m.payload.kind == "vendor":
             vendor_ends[m.end].add(m.payload.id)
+    # "itel s25" is no Galaxy S25: a model's name typed as one word (an alias "s25" as much as a
+    # derived form) after a maker we do not know; a codename ("…_Plus_vayu") is no model's. A name
+    # spelt whole is the name, whatever comes before it ("handphone Pixel 9" is a Pixel 9).
+    whole = {(m.payload.id, m.start, m.end) for m in complete if not m.payload.derived and not _one_model_word(toks, m)}
+    foreign = [
+        m
+        for m in complete
+        if (m.payload.id, m.start, m.end) not in whole
+        and (
+            (m.payload.derived and _after_unknown_brand(lexicon, toks, m.start))
+            or _after_unknown_brand(lexicon, toks, m.start, strict=True)
+        )
+    ]
     contradicted = [
         m
         for m in complete
         if (m.start in vendor_ends and k.device(m.payload.id).vendor not in vendor_ends[m.start])
         or (m.payload.derived and m.start > 0 and _other_series(lexicon, toks[m.start - 1].norm, m.payload.id))
-        # "itel s25" is no Galaxy S25: a model's name typed as one word (an alias "s25" as much as a
-        # derived form); a codename ("…_Plus_vayu") is no model's
-        or (m.payload.derived and _after_unknown_brand(lexicon, toks, m.start))
-        or (_one_model_word(toks, m) and _after_unknown_brand(lexicon, toks, m.start, strict=True))
-    ]
+    ] + foreign
     # "galaxy s20 fe" may be the "Galaxy S20 FE 5G" or a 4G phone of that name: a question back.
     # "5g" elsewhere in the question ("w/ airtel 5g") is about the network, not the phone's name.
     untagged = [m for m in complete if m.payload.untagged and m not in contradicted]
@@ -291,7 +300,7 @@ def resolve(
     # A phone of that name in another series ("redmi note 3": the Mi Note 3) comes last; another
     # maker's ("galaxy s2": the Redmi S2) not at all, since the maker was named.
     for m in contradicted:
-        if m.start not in vendor_ends:
+        if m.start not in vendor_ends and m not in foreign:
             suggestions.append(Suggestion("device", m.payload.id, k.device(m.payload.id).name))
     unique = list(dict.fromkeys(suggestions))[:5]
     return DeviceReading(None, None, tuple(unique), 0.0, hint or bool(contradicted), False, None)
@@ -305,6 +314,8 @@ def _offered(k: Knowledge, device: str) -> DeviceReading:
 # A name ending in "phone" ("Vollaphone", "PinePhone"): a phone, whether or not we know it.
 # Lower case too: issue forms say "Device: vollaphone/pixel 3a".
 _PHONE_NAME = re.compile(r"^[A-Za-z]{2,}phone$")
+# Words for any phone, not a phone's name: Indonesian and Malay "handphone" (wordfreq lacks it).
+_ANY_PHONE = frozenset({"handphone", "smartphone", "cellphone", "telephone", "mobilephone"})
 
 
 def _listed_together(toks: list[Token], names: list[Match], question: str) -> bool:
@@ -431,7 +442,10 @@ def _unknown_phone_first(
     if any(sentence_of[m.start] in asking for m in kept):
         return False
     return any(
-        _PHONE_NAME.match(t.raw) and t.norm not in lexicon.device_tokens and not any(frequencies(t.norm))
+        _PHONE_NAME.match(t.raw)
+        and t.norm not in lexicon.device_tokens
+        and t.norm not in _ANY_PHONE
+        and not any(frequencies(t.norm))
         for t in toks[:first]
     )
 

@@ -371,6 +371,14 @@ def _may_correct(toks: list[Token], j: int, start: int) -> bool:
 _AFTER_A_PLACE = frozenset({"se", "me", "mein", "main", "ka", "ki", "ke"})
 
 
+def _model_follows(toks: list[Token], at: int) -> bool:
+    """Whether a model's name starts at `at`: letters with a number glued ("x9b"; a bare number may be
+    a count: "i honor 2 contracts")."""
+    if at >= len(toks) or toks[at].brk:
+        return False
+    return len(toks[at].norm) <= 2 and at + 1 < len(toks) and toks[at + 1].glued and toks[at + 1].norm.isdigit()
+
+
 # English and German articles, before which "usa" is never the verb ("aus den usa", "the usa").
 _ARTICLES_OF_PLACES = frozenset({"the", "den", "der", "die", "dem"})
 
@@ -451,6 +459,8 @@ def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int], place_end
             return True  # "pixel 8 or pixel 8a for visible?": the network the question ends on
         if p.kind == "country" and before is not None and before.norm in PLACE_CUES:
             return True
+        if p.kind == "vendor" and _model_follows(toks, m.end):
+            return True  # "honor x9b": a maker's everyday name before a model
         if p.kind == "country" and before is not None and before.norm in LIST_WORDS and m.start - 1 in place_ends:
             return True  # "going to japan and korea": listed after a place
         # Written as a name, and not inside a longer name ("Pixel Experience Plus" is no Plus).
