@@ -73,6 +73,7 @@ K = knowledge(
         carrier("vivo-br", "BR", "Vivo", "vivo", lte=([3, 7, 28], [])),
         carrier("jio-in", "IN", "Jio", "jio", lte=([3, 5, 40], [])),
         carrier("china-telecom-cn", "CN", "China Telecom", "中国电信", "电信", lte=([1, 3, 5], [])),
+        carrier("viettel-vn", "VN", "Viettel", lte=([1, 3], [])),
     ],
 )
 INDEX = Index(K)
@@ -227,6 +228,13 @@ def test_words_are_not_joined_into_places() -> None:
         # Vietnamese "Mỹ" is America ("bản Mỹ", the US version; "mua ở Mỹ", bought in the US), "my" is not
         ("iphone 16 bản Mỹ dùng ở Việt Nam được không", "VN", "US"),
         ("mua pixel 9 ở Mỹ về Việt Nam dùng được không", "VN", "US"),
+        # bought there ("mua ở"), with the network of use named; "Nhật" (Japan) and "Hàn" (Korea) by
+        # their accents, since "nhat" is also "nhất" (most)
+        ("pixel 9 mua ở mỹ dùng viettel được không?", "VN", "US"),
+        ("pixel 9 mua ở nhật dùng viettel được không?", "VN", "JP"),
+        ("pixel 9 bản hàn dùng ở việt nam được không?", "VN", "KR"),
+        # Korean "국내" (at home) is Korea
+        ("국내에서 픽셀 9 사용 가능한가요?", "KR", None),
         ("is my pixel 9 ok in the uk?", "GB", None),
         # with no model named, the maker's name stands for the phone; a word of use further back does not
         # make a place right before it the place of use
@@ -1203,6 +1211,13 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
 )
 def test_intent_from_words_and_structure(question: str, intent: str) -> None:
     assert read(question).intent == intent
+
+
+def test_an_article_may_stand_between_a_word_of_networks_and_the_name() -> None:
+    assert read("o pixel 9 funciona com a vivo?").carriers == ("vivo-br",)
+    smart = Index(knowledge(carriers=[carrier("smart-ph", "PH", "Smart", "smart", lte=([3, 28], []))]))
+    assert smart.analyze("my pixel 9 on the smart network").carriers == ("smart-ph",)
+    assert smart.analyze("going with a smart phone").carriers == (), "an adjective of phones"
 
 
 def test_a_network_asked_what_it_has_is_named_by_its_everyday_name() -> None:

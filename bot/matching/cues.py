@@ -385,6 +385,10 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "支持",
         "使え",
         "対応",
+        "사용 가능",  # Korean "usable"
+        "사용할 수",
+        "쓸 수",
+        "개통",  # Korean "activation" (of a line on a phone)
     ),
     "other": (
         "root",
@@ -522,6 +526,7 @@ ORIGIN_CUES = frozenset(
         "dari",
         "beli",
         "من",  # Arabic "from" ("ايفون 15 من امريكا")
+        *("mua", "tu"),  # Vietnamese "bought", "from": "mua ở Mỹ", "xách tay từ Nhật"
         # "5G not working outside china": where the phone is not used, so where it comes from
         *("outside", "fuera", "fora", "außerhalb", "ausserhalb", "hors"),
     }
@@ -531,6 +536,7 @@ ORIGIN_GAP = frozenset(
     {"in", "it", "one", "this", "the", "my", "a", "from", "en", "na", "no", "em", "da", "de", "di", "phone"}
     # the articles other languages fold into "in"/"from": "comprado nos EUA", "comprato negli USA"
     | {"nos", "nas", "dos", "das", "do", "el", "los", "las", "nel", "negli", "nella", "im", "der", "den"}
+    | {"o"}  # Vietnamese "ở" (in): "mua ở Mỹ"
 )
 
 # After a country: where it is used ("here in India", "back home in India", "I live in Canada").
@@ -666,10 +672,14 @@ COUNTRY_NICKNAMES: dict[str, tuple[str, ...]] = {
 # ("mua ở Mỹ", "iPhone bản Mỹ"; CLDR's is "Hoa Kỳ"), which folding keeps apart from "my"; Korean "한국".
 COUNTRY_LOCAL_NAMES: dict[str, tuple[str, ...]] = {
     "US": ("mỹ", "امريكا", "أمريكا", "अमेरिका"),  # CLDR's: "Hoa Kỳ", "الولايات المتحدة", "संयुक्त राज्य"
-    "KR": ("한국",),  # CLDR's: "대한민국"
+    "KR": ("한국", "국내"),  # CLDR's: "대한민국"; "국내" (at home) in a Korean post is Korea
     "SA": ("السعودية",),  # CLDR's: "المملكة العربية السعودية"
     "AE": ("الامارات", "الإمارات"),  # CLDR's: "الإمارات العربية المتحدة"
 }
+
+# Vietnamese short names matched with their accents, since without them they are other words:
+# "Nhật" (Japan; "nhất" is "most"), "Hàn" (Korea; "han" is Swedish "he"). CLDR's are "Nhật Bản", "Hàn Quốc".
+ACCENTED_COUNTRY_NAMES = {"nhật": "JP", "hàn": "KR"}
 
 # "america" alone is the US, but not in "south america".
 COUNTRY_BLOCKERS = {

@@ -379,6 +379,12 @@ def _model_follows(toks: list[Token], at: int) -> bool:
     return len(toks[at].norm) <= 2 and at + 1 < len(toks) and toks[at + 1].glued and toks[at + 1].norm.isdigit()
 
 
+# Words of phones after an everyday word make it an adjective: "with a smart phone".
+_PHONE_WORDS = frozenset({"phone", "phones", "smartphone", "device", "handset", "one", "model"})
+# Articles between a word of networks and a network's name.
+_ARTICLES = frozenset({"a", "the", "la", "el", "o", "die", "der", "le", "il"})
+
+
 # English and German articles, before which "usa" is never the verb ("aus den usa", "the usa").
 _ARTICLES_OF_PLACES = frozenset({"the", "den", "der", "die", "dem"})
 
@@ -444,6 +450,16 @@ def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int], place_end
             and m.start not in makers
         ):
             return True
+        if (
+            p.kind == "carrier"
+            and before is not None
+            and before.norm in _ARTICLES
+            and m.start > 1
+            and not before.brk
+            and toks[m.start - 2].norm in CARRIER_CUES - {"to", "de", "da", "from"}
+            and (after is None or after.norm not in _PHONE_WORDS)
+        ):
+            return True  # "funciona com a vivo", "con la personal", "on the three network"
         if p.kind == "carrier" and before is not None and before.norm in CARRIER_CUES:
             if before.norm != "to":
                 return True

@@ -10,6 +10,7 @@ language suggests, else to the network called exactly that.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -17,6 +18,7 @@ from functools import cache
 from .. import text
 from . import regions
 from .cues import (
+    ACCENTED_COUNTRY_NAMES,
     CARRIER_CUES,
     CODE_CUES,
     LIST_WORDS,
@@ -91,6 +93,7 @@ def resolve(
     # "i'm in georgia, pixel 9 on att?": of a name's places, the one a network named is in (the US state)
     carried = {k.carrier(m.payload.id).country for m in named if m.payload.kind == "carrier"}
     spotted = _places_named(named, carried) + _codes(lexicon, toks, taken, shouting, question)
+    spotted += _accented_names(toks, taken)
     places = _merged(sorted(spotted, key=_start))
     # A region ("Europe", "Latin America") is where the phone is used only when no country is said.
     areas = [p for p in places if regions.is_region(p.code)]
@@ -384,6 +387,17 @@ def _codes(lexicon: Lexicon, toks: list[Token], taken: set[int], shouting: bool,
             # code after a shop's name is its country's shop ("from amazon us", "ebay uk").
             out.append(_Place(code, i, i + 1, False))
     return out
+
+
+def _accented_names(toks: list[Token], taken: set[int]) -> list[_Place]:
+    """Vietnamese everyday names whose letters without their accents are other words: "Nhật" (Japan;
+    "nhất", most), "Hàn" (Korea; "han" is "he" in Swedish): "iphone 15 mua ở nhật", "bản hàn"."""
+    return [
+        _Place(code, i, i + 1, False)
+        for i, t in enumerate(toks)
+        if i not in taken
+        and (code := ACCENTED_COUNTRY_NAMES.get(unicodedata.normalize("NFC", t.raw.lower()))) is not None
+    ]
 
 
 def _one_carrier(
