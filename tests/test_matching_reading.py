@@ -292,6 +292,10 @@ def test_countries_listed_together_are_a_trip() -> None:
     assert read("i live in germany. will my pixel 9 work in japan?").also_countries == ()
     assert read("bought in china, will my pixel 9 work in india?").also_countries == ()
     assert read("pixel 9 on jio in india and nepal").also_countries == ()
+    # a follow-up naming no place keeps the trip; one naming a place is about that place
+    trip = "going to japan and korea next month, will my pixel 9 work?"
+    assert read("what about the pixel 8?", after=trip).also_countries == ("KR",)
+    assert read("and in china?", after=trip).also_countries == ()
 
 
 def test_an_adjective_before_a_network_is_where_the_phone_is_used() -> None:

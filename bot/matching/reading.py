@@ -344,7 +344,10 @@ class Index:
             out = replace(out, carriers=(in_old_country[0],), country=old.country)
             out = replace(out, suggestions=tuple(s for s in out.suggestions if s.kind != "carrier"))
         elif not new.carriers and not new.country and not new.region:
-            out = replace(out, carriers=old.carriers, country=old.country, region=old.region)
+            # the trip's other countries too ("going to japan and korea …", then "what about the pixel 9?")
+            out = replace(
+                out, carriers=old.carriers, country=old.country, region=old.region, also_countries=old.also_countries
+            )
         elif not new.carriers and new.country and old.carriers and _SAME.search(question):
             # "and in spain on the same carrier?" after Vodafone Germany: Vodafone España.
             brand = places.same_brand(self.lexicon, self.knowledge.carrier(old.carriers[0]).name, new.country)
