@@ -272,6 +272,7 @@ def test_a_network_we_do_not_know_is_named_as_typed() -> None:
     for question, network in (
         ("pixel 9 on straight talk?", "straight talk"),
         ("pixel 9 with Red Pocket", "Red Pocket"),
+        ("pixel 9 with 128gb on us cellular?", "us cellular"),  # its storage between
     ):
         result = read(question)
         assert (result.unknown_network, result.intent) == (network, "compatibility"), question

@@ -848,4 +848,6 @@ def _unrelated(wanted: set[tuple[str, int]], name: str) -> bool:
     gap = number_distance(wanted, offered)
     if gap != 1 << 30:
         return gap > _NEIGHBOUR_GAP
+    if all(len(s) == 1 for s, _n in wanted | offered):
+        return True  # "galaxy s7": the F07 and M07 are other lines of one letter, not a typo of "s"
     return not {n for _s, n in wanted} & {n for _s, n in offered}

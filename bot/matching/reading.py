@@ -257,7 +257,7 @@ class Index:
         unknown_network = None
         if phone_span and (d.device or d.hint) and not (where.carriers or where.country or region or where.suggestions):
             # after the phone's name, or a maker's and the model words we do not know ("tecno camon 30")
-            unknown_network = _unknown_network(toks, phone_span[1], skip=0 if d.device else 5)
+            unknown_network = _unknown_network(toks, phone_span[1], skip=3 if d.device else 5)
             if unknown_network and kind in ("other", "unknown"):
                 kind, said = "compatibility", False  # whether it works there, on a network to ask about
         thing = gadgets.gadget(toks, d.span, self.makers, bool(d.device or vendor), short=len(set(sentence_of)) <= 2)
@@ -467,24 +467,27 @@ _NOT_NETWORKS = frozenset(
 def _unknown_network(toks: list[Token], end: int, skip: int = 0) -> str | None:
     """A network named right after the phone that no name in the knowledge fits, as typed: the one to
     two words after "on", "with" or "using" that end the sentence ("pixel 8a on straight talk?").
-    `skip`: how many words of a model we do not know may come first ("tecno camon 30 on safaricom")."""
-    cues = ("on", "with", "using", "via")
-    at = next((i for i in range(end, min(end + skip + 1, len(toks))) if toks[i].norm in cues), end)
-    if at > end and any(t.brk or t.norm in _NOT_NETWORKS or intent.says(t.norm) for t in toks[end : at + 1]):
-        return None
-    end = at
-    if end >= len(toks) or toks[end].norm not in cues or toks[end].brk:
-        return None
-    rest = []
-    for t in toks[end + 1 :]:
-        if t.brk:
-            break
-        rest.append(t)
-    if not 1 <= len(rest) <= 2 or any(
-        not t.norm.isalpha() or t.norm in _NOT_NETWORKS or intent.says(t.norm) for t in rest
-    ):
-        return None
-    return " ".join(t.raw for t in rest)
+    `skip`: how many other words may come first: a model's we do not know ("tecno camon 30 on
+    safaricom"), its storage ("pixel 6a with 128gb on us cellular")."""
+    for at in range(end, min(end + skip + 1, len(toks))):
+        between = toks[end : at + 1]
+        if any(t.brk or t.norm in _NOT_NETWORKS or intent.says(t.norm) for t in between):
+            return None
+        if toks[at].norm not in _NETWORK_CUES:
+            continue
+        rest = []
+        for t in toks[at + 1 :]:
+            if t.brk:
+                break
+            rest.append(t)
+        if 1 <= len(rest) <= 2 and not any(
+            not t.norm.isalpha() or t.norm in _NOT_NETWORKS or intent.says(t.norm) for t in rest
+        ):
+            return " ".join(t.raw for t in rest)
+    return None
+
+
+_NETWORK_CUES = frozenset({"on", "with", "using", "via"})
 
 
 # Asking the bot what it does, in words that are all greeting, help or filler words.
