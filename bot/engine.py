@@ -61,6 +61,7 @@ class Answer:
     device_hint: bool
     unknown_model: str | None = None
     unknown_network: str | None = None  # a network named that the knowledge lacks, as typed
+    imei_given: bool = False  # an IMEI stood for the phone, which names no model to us
     ambiguous: bool = False
     origin: str | None = None
     origin_unrecorded: bool = False  # the model for the origin named is not recorded: others are shown
@@ -221,6 +222,7 @@ class Engine:
             device_hint=a.device_hint,
             unknown_model=a.unknown_model,
             unknown_network=a.unknown_network,
+            imei_given=a.imei_given,
             ambiguous=a.ambiguous,
             origin=a.origin,
             origin_unrecorded=a.origin_unrecorded,

@@ -188,6 +188,7 @@ def test_json_contract_keys() -> None:
         "answer",
         "unknown_model",
         "unknown_network",
+        "imei_given",
         "networks",
     ]
     assert 0 < a["confidence"] <= 1

@@ -268,6 +268,12 @@ def test_where_the_phone_comes_from_is_not_where_it_is_used(question: str, count
     assert (result.country, result.origin) == (country, origin)
 
 
+def test_an_imei_stands_for_a_phone_it_names_no_model_of() -> None:
+    result = read("my imei is 35-693803-564380-9, does it work on jio?")
+    assert (result.imei_given, result.device, result.intent) == (True, None, "compatibility")
+    assert not read("order 356938035643808 shipped, pixel 9 on jio?").imei_given
+
+
 def test_a_network_we_do_not_know_is_named_as_typed() -> None:
     for question, network in (
         ("pixel 9 on straight talk?", "straight talk"),

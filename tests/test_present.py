@@ -603,3 +603,11 @@ def test_a_network_we_do_not_know_is_said_so() -> None:
 
 def test_a_maker_alone_is_asked_for_the_model() -> None:
     assert say(E, "acme?") == "**Acme (all its phones)**\nWhich Acme phone? Tell me the model and I'll check its bands."
+
+
+def test_an_imei_is_answered_with_where_to_find_the_model() -> None:
+    # 356938035643809 has a right check digit (Luhn); ...808 has not and is just a number
+    assert say(E, "imei 356938035643809 on globe?") == (
+        "An IMEI doesn't tell me the model. Tell me the model (Settings → About phone) and I'll check its bands."
+    )
+    assert "IMEI" not in say(E, "imei 356938035643808 on globe?")

@@ -54,6 +54,7 @@ class Analysis:
     gadget: str | None = None  # the word of a product asked about that is no phone ("watch", "charger")
     also_countries: tuple[str, ...] = ()  # other countries of a trip ("going to japan and korea")
     unknown_network: str | None = None  # a network named that we do not know ("pixel 8a on straight talk?")
+    imei_given: bool = False  # a valid IMEI stands in the question (it names no model to us)
 
 
 class Index:
@@ -260,6 +261,9 @@ class Index:
             unknown_network = _unknown_network(toks, phone_span[1], skip=3 if d.device else 5)
             if unknown_network and kind in ("other", "unknown"):
                 kind, said = "compatibility", False  # whether it works there, on a network to ask about
+        imei_given = d.device is None and not vendor and _has_imei(q)
+        if imei_given and kind in ("other", "unknown"):
+            kind, said = "compatibility", False  # "imei 35… on verizon?": whether that phone works there
         thing = gadgets.gadget(toks, d.span, self.makers, bool(d.device or vendor), short=len(set(sentence_of)) <= 2)
         if thing:
             # "pixel watch 2 on verizon?", "iphone 15 charger in europe": no phone is asked about
@@ -289,6 +293,7 @@ class Index:
             gadget=thing,
             also_countries=where.also,
             unknown_network=unknown_network,
+            imei_given=imei_given,
             carrier_choice=where.one_name
             or (
                 len(where.carriers) == 2
@@ -488,6 +493,16 @@ def _unknown_network(toks: list[Token], end: int, skip: int = 0) -> str | None:
 
 
 _NETWORK_CUES = frozenset({"on", "with", "using", "via"})
+
+# Fifteen digits, as typed or grouped as the label prints them ("35-693803-564380-9").
+_IMEI = re.compile(r"(?<![\d-])\d{2}[- ]?\d{6}[- ]?\d{6}[- ]?\d(?![\d-])")
+
+
+def _has_imei(question: str) -> bool:
+    """Whether the question holds an IMEI whose check digit is right (python-stdnum's check)."""
+    from stdnum import imei  # imported by the first question with fifteen digits
+
+    return any(imei.is_valid(m.group(0)) for m in _IMEI.finditer(question))
 
 
 # Asking the bot what it does, in words that are all greeting, help or filler words.

@@ -118,5 +118,6 @@ def to_dict(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> dict[s
         "answer": markdown.render(lay),
         "unknown_model": a.unknown_model,
         "unknown_network": a.unknown_network,
+        "imei_given": a.imei_given,
         "networks": [_network(c) for c in layout.networks_listed(a, k) or ()],
     }

@@ -354,6 +354,11 @@ def _no_phone(a: Answer, k: Knowledge, footer: str | None, country_names: Mappin
             _("I don't know the model number **{model}** yet.").format(model=a.unknown_model)
             + (" " + _("Did you mean: {names}?").format(names=names) if devices_only else "")
         )
+    elif vendor is None and a.imei_given:
+        # "imei 356938035643809 on verizon?": no model to read from it (a TAC list is no open data)
+        lines.append(
+            _("An IMEI doesn't tell me the model. Tell me the model (Settings → About phone) and I'll check its bands.")
+        )
     elif (
         vendor is None
         and not a.suggestions
