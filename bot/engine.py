@@ -85,6 +85,17 @@ class Answer:
         return "ambiguous" if self.suggestions else "unknown"
 
 
+def _made_elsewhere(device: Device | None, country: str) -> bool:
+    """Whether every model of the phone is recorded as made for other markets than the country's."""
+    if device is None:
+        return False
+    fits = [
+        markets.made_for(v.made_for, [o.made_for for o in device.variants if o.id != v.id], country)
+        for v in device.variants
+    ]
+    return bool(fits) and all(fit is False for fit in fits)
+
+
 class Engine:
     index: Index
 
@@ -144,6 +155,9 @@ class Engine:
             avail = availability(
                 self.statements_for(a.vendor, a.country), a.device, device.released if device else None
             )
+            if avail.scope == "vendor" and avail.status in ("sold", "planned") and _made_elsewhere(device, a.country):
+                # Huawei sells phones in the UK; the Mate 60 Pro's only model is made for China
+                avail = Availability("unknown", avail.statement, "market")
         # "is the iphone 16 sold in the eu?": what the maker said of each of the region's countries
         region_sales: tuple[tuple[str, Availability], ...] = ()
         if a.vendor and a.region and not a.country and not asks_other:
@@ -151,7 +165,13 @@ class Engine:
                 (code, availability(self.statements_for(a.vendor, code), a.device, device.released if device else None))
                 for code in sorted(regions.members(a.region))
             )
-            region_sales = tuple((code, av) for code, av in said if av.statement is not None and av.scope != "later")
+            region_sales = tuple(
+                (code, av)
+                for code, av in said
+                if av.statement is not None
+                and av.scope != "later"
+                and not (av.scope == "vendor" and av.status in ("sold", "planned") and _made_elsewhere(device, code))
+            )
 
         scope: list[Carrier] = [k.carrier(c) for c in a.carriers] if not asks_other else []
         if not scope and a.country and not asks_other:

@@ -611,3 +611,28 @@ def test_an_imei_is_answered_with_where_to_find_the_model() -> None:
         "An IMEI doesn't tell me the model. Tell me the model (Settings → About phone) and I'll check its bands."
     )
     assert "IMEI" not in say(E, "imei 356938035643808 on globe?")
+
+
+def test_a_maker_selling_its_phones_somewhere_says_nothing_of_a_phone_made_only_for_elsewhere() -> None:
+    china_only = engine(
+        vendors=[vendor("acme", "Acme")],
+        devices=[
+            device("acme-1", "acme", "Acme One", variant("acme-1-cn", "China", ("A1C",), made_for=("CN",), lte=[1, 3])),
+            device(
+                "acme-2", "acme", "Acme Two", variant("acme-2-g", "Global", ("A2G",), made_for=("Global",), lte=[1, 3])
+            ),
+        ],
+        carriers=[carrier("globe-ph", "PH", "Globe", lte=([1, 3], []))],
+        statements=[statement("s1", "acme", "PH", "sold", "2024-01-01")],
+    )
+    text = say(china_only, "is the acme one sold in the philippines?")
+    assert (
+        "⚪ **Sold in the Philippines?** I don't know for the Acme One: Acme sells its phones in the Philippines"
+        in text
+    )
+    assert "but the models of it I know are made for China." in text
+    assert as_dict(china_only, china_only.answer("is the acme one sold in the philippines?"))["availability"][
+        "scope"
+    ] == ("market")
+    # a model made for everywhere else is sold there on the maker's word
+    assert "🟢 **Sold in the Philippines?** Yes" in say(china_only, "is the acme two sold in the philippines?")

@@ -464,7 +464,7 @@ def _availability(
     assert av is not None
     mark = VERDICT_MARK[STATUS_VERDICT.get(av.status, "unknown")]
     asks = "**" + _("Sold in {country}?").format(country=country) + "**"
-    if not asked and (av.statement is None or av.scope == "later"):
+    if not asked and (av.statement is None or av.scope in ("later", "market")):
         return  # "I don't know" of a question nobody asked is only noise beside the verdicts
     if av.statement is None:
         heads.append(
@@ -484,6 +484,16 @@ def _availability(
             + _(
                 "I don't know for the {phone} ({year}): {who}'s statement of {date} is about its phones of then: {source}"  # noqa: E501 (one message for the catalogues)
             ).format(phone=device.name, year=(device.released or "")[:4], who=who, date=s.date, source=source)
+        )
+        return
+    if av.scope == "market" and device is not None:
+        # Huawei sells phones in the UK; the Mate 60 Pro's only model is made for China.
+        made = _names(sorted({v.market for v in device.variants}))
+        heads.append(
+            f"{mark} {asks} "
+            + _(
+                "I don't know for the {phone}: {who} sells its phones in {country} ({date}: {source}), but the models of it I know are made for {markets}."  # noqa: E501 (one message for the catalogues)
+            ).format(phone=device.name, who=who, country=country, date=s.date, source=source, markets=made)
         )
         return
     status = _(STATUS_WORDS[av.status])
