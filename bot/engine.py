@@ -147,6 +147,17 @@ class Engine:
             # "s25 ultra from usa": the models made for where it comes from
             variants = [v for v in variants if v.id in a.origin_variants]
 
+        unrecorded = a.origin_unrecorded
+        if (
+            device is not None
+            and a.origin
+            and len(variants) == 1
+            and self._not_made_for(device, variants[0], a.origin, question)
+        ):
+            # "metro by tmobile galaxy a15": the Global model the US falls to lacks the US networks'
+            # bands, so it is not what was sold there; the US model is not recorded
+            variants, unrecorded = list(device.variants), True
+
         avail: Availability | None = None
         # A post that asks something else (rooting, a price, a bug) gets no verdicts: the answer says
         # what the bot can answer instead.
@@ -245,7 +256,7 @@ class Engine:
             imei_given=a.imei_given,
             ambiguous=a.ambiguous,
             origin=a.origin,
-            origin_unrecorded=a.origin_unrecorded,
+            origin_unrecorded=unrecorded,
             each=each,
             region=a.region,
             region_sales=region_sales,
@@ -253,6 +264,17 @@ class Engine:
             also=also,
             reading=a,
         )
+
+    def _not_made_for(self, device: Device, variant: Variant, country: str, question: str) -> bool:
+        """Whether a model read as made for `country` only because a Global model stands for every
+        country no other model names, and not by its model number, has the bands of none of that
+        country's networks (works nowhere there; unknown bands say nothing)."""
+        if country in markets.expand(variant.made_for) or not variant.made_for:
+            return False
+        if any(model.lower() in question.lower() for model in variant.models):
+            return False
+        cells = [c for carrier in self.networks_in(country) for c in self._on(device, [variant], carrier)]
+        return bool(cells) and all(c.verdict in ("none", "partial") for c in cells)
 
     def _on(
         self, device: Device, variants: list[Variant] | tuple[Variant, ...], carrier: Carrier

@@ -3,6 +3,8 @@ answered first."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from conftest import as_dict, carrier, device, engine, say, statement, variant, vendor
 
 from bot.present.phrases import cite, gist
@@ -636,3 +638,32 @@ def test_a_maker_selling_its_phones_somewhere_says_nothing_of_a_phone_made_only_
     ] == ("market")
     # a model made for everywhere else is sold there on the maker's word
     assert "🟢 **Sold in the Philippines?** Yes" in say(china_only, "is the acme two sold in the philippines?")
+
+
+def test_a_global_model_that_works_nowhere_in_the_origin_is_not_the_origin_s_model() -> None:
+    def trip(lte: list[int]) -> Any:
+        return engine(
+            vendors=[vendor("acme", "Acme")],
+            devices=[
+                device(
+                    "acme-1",
+                    "acme",
+                    "Acme One",
+                    variant("acme-1-g", "Global", ("A1G",), made_for=("Global",), lte=lte),
+                    variant("acme-1-kr", "Korea", ("A1K",), made_for=("KR",), lte=[1, 3]),
+                )
+            ],
+            carriers=[carrier("tmo-us", "US", "T-Mobile", "tmo", lte=([2, 4, 12, 71], []))],
+        )
+
+    # "bought in the us": the Global model the US falls to lacks every US band, so it was not sold there
+    lacking = trip([1, 3, 7])
+    answer = lacking.answer("bought my acme one in the us, works on tmo?")
+    assert (answer.origin, answer.origin_unrecorded, len(answer.variants)) == ("US", True, 2)
+    assert "I have no record of the Acme One made for the United States" in say(
+        lacking, "bought my acme one in the us, works on tmo?"
+    )
+    # with the US bands it is the model the US gets; named by its model number it is that model
+    fitting = trip([2, 4, 12, 71])
+    assert fitting.answer("bought my acme one in the us, works on tmo?").variants == ("acme-1-g",)
+    assert lacking.answer("bought my acme one A1G in the us, works on tmo?").variants == ("acme-1-g",)
