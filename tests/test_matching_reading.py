@@ -1224,6 +1224,15 @@ def test_intent_from_words_and_structure(question: str, intent: str) -> None:
     assert read(question).intent == intent
 
 
+def test_a_sim_taken_abroad_uses_the_networks_there() -> None:
+    result = read("will my indian jio sim work in germany on my pixel 9?")
+    assert (result.country, result.carriers) == ("DE", ())
+    result = read("using a us tmobile sim in mexico with my pixel 9, any issues?")
+    assert (result.country, result.carriers) == ("MX", ())
+    # a SIM put in a phone from elsewhere is used at home: "airtel sim in a japanese pixel 9"
+    assert read("jio sim in a japanese pixel 9?").carriers == ("jio-in",)
+
+
 def test_an_article_may_stand_between_a_word_of_networks_and_the_name() -> None:
     assert read("o pixel 9 funciona com a vivo?").carriers == ("vivo-br",)
     smart = Index(knowledge(carriers=[carrier("smart-ph", "PH", "Smart", "smart", lte=([3, 28], []))]))

@@ -192,6 +192,10 @@ def resolve(
         carriers = [min(own, key=own.__getitem__)] if own else []
     if carriers:
         country = k.carrier(carriers[0]).country
+        abroad = _roaming_to(toks, ends[carriers[0]], use, country)
+        if abroad:
+            # "will my indian jio sim work in dubai?": abroad the SIM uses the networks there
+            return PlaceReading((), tuple(suggestions), abroad, origin)
     shop = _shop(toks)
     if shop and shop[1] and origin is None:
         origin = shop[0]
@@ -235,6 +239,23 @@ def _shop(toks: list[Token]) -> tuple[str, bool] | None:
             bool(before) and before[-1] in ("from", "dari", "via", "thru", "through")
         )
         return code, bought or (bool(after) and after[0] == "se")
+    return None
+
+
+_SIMS = frozenset({"sim", "simcard", "esim", "chip"})
+
+
+def _roaming_to(toks: list[Token], ends: list[int], places: list[_Place], home: str) -> str | None:
+    """The country a SIM is taken to: a network named before "sim" and a place of another country
+    after "in" or "to" ("my uk ee sim in the usa", "jio sim work in dubai")."""
+    if not any(e < len(toks) and toks[e].norm in _SIMS for e in ends):
+        return None
+    for p in places:
+        at = p.start - 1
+        if at > 0 and toks[at].norm == "the":
+            at -= 1
+        if p.code != home and not p.adjective and at >= 0 and toks[at].norm in ("in", "to"):
+            return p.code
     return None
 
 
