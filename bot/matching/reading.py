@@ -500,9 +500,12 @@ _IMEI = re.compile(r"(?<![\d-])\d{2}[- ]?\d{6}[- ]?\d{6}[- ]?\d(?![\d-])")
 
 def _has_imei(question: str) -> bool:
     """Whether the question holds an IMEI whose check digit is right (python-stdnum's check)."""
+    found = [m.group(0) for m in _IMEI.finditer(question)]
+    if not found:
+        return False
     from stdnum import imei  # imported by the first question with fifteen digits
 
-    return any(imei.is_valid(m.group(0)) for m in _IMEI.finditer(question))
+    return any(imei.is_valid(number) for number in found)
 
 
 # Asking the bot what it does, in words that are all greeting, help or filler words.
