@@ -15,6 +15,7 @@ from .cues import (
     CARRIER_AFTER_CUES,
     CARRIER_CUES,
     COUNTRY_BLOCKERS,
+    HANDSET_WORDS,
     LIST_WORDS,
     MARKET_CUES,
     MODIFIERS,
@@ -379,8 +380,8 @@ def _model_follows(toks: list[Token], at: int) -> bool:
     return len(toks[at].norm) <= 2 and at + 1 < len(toks) and toks[at + 1].glued and toks[at + 1].norm.isdigit()
 
 
-# Words of phones after an everyday word make it an adjective: "with a smart phone".
-_PHONE_WORDS = frozenset({"phone", "phones", "smartphone", "device", "handset", "one", "model"})
+# Words of phones after an everyday word make it an adjective: "with a smart phone", "a smart one".
+_PHONE_WORDS = HANDSET_WORDS | {"one", "model"}
 # Articles between a word of networks and a network's name.
 _ARTICLES = frozenset({"a", "the", "la", "el", "o", "die", "der", "le", "il"})
 

@@ -21,6 +21,7 @@ from .cues import (
     ACCENTED_COUNTRY_NAMES,
     CARRIER_CUES,
     CODE_CUES,
+    HANDSET_WORDS,
     LIST_WORDS,
     LOWER_CODE_BLOCKERS,
     MARKET_CUES,
@@ -635,7 +636,7 @@ def _sold_the_phone(
 
 
 # Words of a phone itself, after a country's adjective ("a chinese phone" comes from China) ...
-_HANDSETS = frozenset({"phone", "phones", "smartphone", "smartphones", "handset", "handsets", "device", "devices"})
+_HANDSETS = HANDSET_WORDS
 # Words of phones a country follows in languages that put the adjective after the noun ("hp china",
 # "celular chino", "telefono cinese"): the phone comes from there.
 _HANDSETS_BEFORE = frozenset({"hp", "ponsel", "handphone", "celular", "celulares", "telefono", "movil", "aparelho"})
