@@ -95,7 +95,8 @@ def made_for(own: Iterable[str], siblings: Iterable[Iterable[str]], country: str
     """Is a variant with `made_for` codes `own` made for `country`? None when nobody recorded it.
 
     `siblings` are the other variants' codes: a Global model is made for every country that no
-    sibling's codes name (the US gets the US model, the rest of the world the Global one).
+    sibling's codes name (the US gets the US model, the rest of the world the Global one), except
+    mainland China.
     """
     codes = tuple(own)
     if not codes:
@@ -103,5 +104,7 @@ def made_for(own: Iterable[str], siblings: Iterable[Iterable[str]], country: str
     if country in expand(codes):
         return True
     if GLOBAL in codes:
-        return country not in expand(c for s in siblings for c in s)
+        # Mainland China is the one market a Global model never stands for: makers sell their own
+        # China models there (Xiaomi's "Global" means outside China; the POCO F6 has no China model).
+        return country != "CN" and country not in expand(c for s in siblings for c in s)
     return False

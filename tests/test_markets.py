@@ -21,6 +21,12 @@ def test_global_is_every_country_no_sibling_is_made_for() -> None:
     assert markets.made_for(("Global",), siblings, "CN") is False
 
 
+def test_global_never_stands_for_mainland_china() -> None:
+    # the POCO F6 has Global and India models and none for China: its Global one is not China's
+    assert markets.made_for(("Global",), [("IN",)], "CN") is False
+    assert markets.made_for(("Global",), [("IN",)], "HK") is True
+
+
 def test_nothing_recorded_is_unknown() -> None:
     assert markets.made_for((), [("US",)], "US") is None
 

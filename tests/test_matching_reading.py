@@ -225,6 +225,10 @@ def test_words_are_not_joined_into_places() -> None:
         ("living in berlin now, does the pixel 9 work", "DE", None),
         ("here in Texas, will the pixel 9 work?", "US", None),
         ("kya pixel 9 usa wala india me chalega", "IN", "US"),  # Hinglish "wala": the US one
+        # Hindi "me" (in) after a place is where it is used, "se" (from) before a verb of getting is whence
+        ("pixel 9 global version india me kaam karega?", "IN", None),
+        ("usa se mangwaya pixel 9 india me chalega?", "IN", "US"),
+        ("en mexico se puede usar el pixel 9?", "MX", None),
         # Vietnamese "Mỹ" is America ("bản Mỹ", the US version; "mua ở Mỹ", bought in the US), "my" is not
         ("iphone 16 bản Mỹ dùng ở Việt Nam được không", "VN", "US"),
         ("mua pixel 9 ở Mỹ về Việt Nam dùng được không", "VN", "US"),
@@ -1222,6 +1226,10 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
 )
 def test_intent_from_words_and_structure(question: str, intent: str) -> None:
     assert read(question).intent == intent
+
+
+def test_french_compatible_before_a_network_names_it() -> None:
+    assert read("pixel 9 version us compatible vivo ?").carriers == ("vivo-br",)
 
 
 def test_a_sim_taken_abroad_uses_the_networks_there() -> None:

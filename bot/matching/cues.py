@@ -105,6 +105,7 @@ CARRIER_CUES = frozenset(
         "using",
         "through",
         "onto",
+        "compatible",  # French "compatible SFR", "compatible free"
         "switch",
         "from",
         "to",  # only after a verb of moving: "switching to visible", not "want to play"

@@ -719,7 +719,9 @@ def market_unrecorded(lexicon: Lexicon, device_id: str, country: str, names: dic
     wanted = _country_words(country, names)
     for v in lexicon.knowledge.device(device_id).variants:
         market = text.tokens(v.market)
-        if not set(market) - _NO_REGION or _names_country(market, wanted):
+        # A Global model is never mainland China's (`markets.made_for`): "poco f6 china variant".
+        outside_china = country == "CN" and bool(set(market) & {"global", "international"})
+        if (not set(market) - _NO_REGION and not outside_china) or _names_country(market, wanted):
             return False
     return True
 

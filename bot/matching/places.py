@@ -566,6 +566,10 @@ def _merged(places: list[_Place]) -> list[_Place]:
 # Shops sold in several countries, whose country people write after the name ("amazon us", "ebay uk").
 _STORES = frozenset({"amazon", "ebay", "aliexpress", "walmart", "costco", "shopee", "lazada", "jumia", "noon"})
 _GOT = frozenset({"got", "ordered", "order", "imported", "comprei", "compre", "compré", "gekauft", "liya", "li"})
+# Hindi (in Latin letters) "in" and "on", written after the place: "india me", "dubai mein".
+_HINDI_IN = frozenset({"me", "mein", "main"})
+# Hindi verbs of getting a phone after "<place> se" (from): mangwaya, liya, laya, kharida, aaya.
+_HINDI_GOT = ("mang", "liy", "lay", "la", "kharid", "aay", "aya")
 _MADE = frozenset({"made", "built", "designed", "meant", "intended"})
 _BOUGHT = _BUYING | frozenset({"bought", "purchased", "purchase", "financed", "finance"})
 
@@ -683,6 +687,10 @@ def _is_origin(
         # "banned from all AU networks", "a Chinese carrier", "Czech T-Mobile": the networks are there
         return False
     after = [t.norm for t in toks[p.end : p.end + 2] if not t.brk]
+    if after and after[0] in _HINDI_IN and not p.adjective:
+        return False  # "global version india me kaam karega": Hindi "me" (in) after the place
+    if len(after) == 2 and after[0] == "se" and after[1].startswith(_HINDI_GOT):
+        return True  # "usa se mangwaya" (ordered from the US), "dubai se liya" (bought in Dubai)
     # Another place named, or a network named that has no namesake in this country.
     elsewhere = any(o.code != p.code for o in places) or (bool(network_countries) and p.code not in network_countries)
     if after and "availability" in says(after[0]) and not _made_for_market(toks, p.end):
