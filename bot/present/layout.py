@@ -176,10 +176,11 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
     sections: dict[str, list[Section]] = {"availability": [], "compatibility": [], "bands": []}
     notes: list[str] = []
     extra: list[str] = []
+    lead: list[str] = []  # said before the verdicts, which it explains
     if device is not None:
         title = device.name
         if a.origin_unrecorded:
-            extra.append(
+            lead.append(
                 "_"
                 + _(
                     "I have no record of the {phone} made for {country}: the models below are made for other markets."
@@ -281,7 +282,7 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
     }.get(a.intent, ("compatibility", "availability", "bands"))
     return Layout(
         title,
-        tuple(line for name in order for line in heads[name]) + tuple(extra),
+        tuple(lead) + tuple(line for name in order for line in heads[name]) + tuple(extra),
         tuple(s for name in order for s in sections[name]),
         tuple(dict.fromkeys(notes)),
         footer,
