@@ -513,6 +513,7 @@ _FORMER_CUES = frozenset({"from", "through", "thru", "left", "leaving", "ex", "f
 _NOT_CODES = frozenset(
     {"SA", "AM", "PM", "TV", "PC", "OK", "ID", "IT", "NO", "SO", "TO", "GO", "BE", "ME", "MY", "AS", "AT", "BY"}
     | {"DO", "IS", "OR", "IF", "HI", "IM", "FM", "AI", "LA", "GB"}
+    | {"SE"}  # "iPhone SE", "S23 FE/SE": a model's letters, not Sweden
 )
 
 
