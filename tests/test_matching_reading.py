@@ -283,6 +283,8 @@ def test_a_network_we_do_not_know_is_named_as_typed() -> None:
         ("pixel 9 on straight talk?", "straight talk"),
         ("pixel 9 with Red Pocket", "Red Pocket"),
         ("pixel 9 with 128gb on us cellular?", "us cellular"),  # its storage between
+        ("does the pixel 9 work on straight talk?", "straight talk"),  # a verb of working between
+        ("o pixel 9 funciona na oi?", "oi"),
     ):
         result = read(question)
         assert (result.unknown_network, result.intent) == (network, "compatibility"), question

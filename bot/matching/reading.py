@@ -473,10 +473,11 @@ def _unknown_network(toks: list[Token], end: int, skip: int = 0) -> str | None:
     """A network named right after the phone that no name in the knowledge fits, as typed: the one to
     two words after "on", "with" or "using" that end the sentence ("pixel 8a on straight talk?").
     `skip`: how many other words may come first: a model's we do not know ("tecno camon 30 on
-    safaricom"), its storage ("pixel 6a with 128gb on us cellular")."""
+    safaricom"), its storage ("pixel 6a with 128gb on us cellular"), a verb of working ("works on")."""
     for at in range(end, min(end + skip + 1, len(toks))):
         between = toks[end : at + 1]
-        if any(t.brk or t.norm in _NOT_NETWORKS or intent.says(t.norm) for t in between):
+        # a verb of working may come between ("o galaxy a55 funciona na oi?"), no other question word
+        if any(t.brk or t.norm in _NOT_NETWORKS or intent.says(t.norm) - {"compatibility"} for t in between):
             return None
         if toks[at].norm not in _NETWORK_CUES:
             continue
@@ -492,7 +493,7 @@ def _unknown_network(toks: list[Token], end: int, skip: int = 0) -> str | None:
     return None
 
 
-_NETWORK_CUES = frozenset({"on", "with", "using", "via"})
+_NETWORK_CUES = frozenset({"on", "with", "using", "via", "na", "com", "con"})  # "funciona na oi?"
 
 # Fifteen digits, as typed or grouped as the label prints them ("35-693803-564380-9").
 _IMEI = re.compile(r"(?<![\d-])\d{2}[- ]?\d{6}[- ]?\d{6}[- ]?\d(?![\d-])")
