@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Sequence
-from itertools import chain, pairwise
+from itertools import chain
 
 import numpy as np
 from numpy.typing import NDArray
@@ -83,19 +83,25 @@ def stable_by(values: Ints, keys: Ints) -> Ints:
     return values[np.argsort(keys, kind="stable")]
 
 
-def breadth_first(parent: Ints, depth: Ints, token: Ints) -> Ints:
-    """Each node's number breadth first (node 0 the root, each other one's parent numbered before it):
-    by depth, then by the parent's number, then by token, a level at a time (a node's children
-    have distinct tokens, so no two nodes tie)."""
-    bfs = np.zeros(len(parent), np.int64)
-    by_depth = np.argsort(depth, kind="stable")
-    ends = np.searchsorted(depth[by_depth], np.arange(int(depth.max(initial=0)) + 1), side="right")
-    width = int(token.max(initial=0)) + 1
-    for low, high in pairwise(ends.tolist()):
-        nodes = by_depth[low:high]
-        placed = nodes[np.argsort(bfs[parent[nodes]] * width + token[nodes])]
-        bfs[placed] = np.arange(low, high)
-    return bfs
+def levels(tokens: Ints, lengths: Ints, width: int) -> tuple[Ints, Ints, Ints]:
+    """The trie of names given as their words' numbers (each below `width`; name n's are the next
+    lengths[n] of `tokens`, at least one), its nodes numbered breadth first (the root 0, then by depth,
+    by the parent's number, by the word's): each name's node, and each node's word and parent (the
+    root's both 0). Made a level at a time: the nodes at a depth are the distinct (parent, word) of
+    the names that long, and sorted they are in breadth-first order."""
+    begin = np.cumsum(lengths) - lengths
+    node = np.zeros(len(lengths), np.int64)  # each name's node so far
+    words, parents = [np.zeros(1, np.int64)], [np.zeros(1, np.int64)]
+    size = 1
+    for depth in range(int(lengths.max(initial=0))):
+        going = np.flatnonzero(lengths > depth)
+        found, inverse = np.unique(node[going] * width + tokens[begin[going] + depth], return_inverse=True)
+        node[going] = size + inverse.reshape(-1)
+        parent, word = np.divmod(found, width)
+        parents.append(parent)
+        words.append(word)
+        size += len(found)
+    return node, np.concatenate(words), np.concatenate(parents)
 
 
 def runs(owners: Ints, size: int, initial: int) -> Ints:
