@@ -448,7 +448,7 @@ class Lexicon:
             cased = tuple(dict.fromkeys(w for w in words if not w.islower()))
             payload = replace(payload, weak=True, cased=cased)
         key = " ".join(toks)
-        if builder.add_at(key, builder.code(payload.id, shape_of(payload))) and not payload.derived:
+        if builder.add_at(key, builder.code(payload.id, shape_of(payload)), toks) and not payload.derived:
             self.keys[payload.kind].append((key, payload.id))
 
     def _build(self, k: Knowledge) -> None:
@@ -593,7 +593,7 @@ class Lexicon:
             for toks in tokenized:
                 key = " ".join(toks)
                 explicit[key] = did  # its key (text.key)
-                if toks and add(key, base + as_named):
+                if toks and add(key, base + as_named, toks):
                     named.append(toks)
                     device_keys.append((key, did))
                 for tok in toks:
@@ -679,7 +679,7 @@ class Lexicon:
             owner = explicit.get(key)
             if owner is not None and owner != did:
                 shadowed.add(key)  # another phone's own name (see `incremental`)
-            elif toks and add(key, code):
+            elif toks and add(key, code, toks):
                 named.append(toks)
         from . import arrays  # the builder's (numpy): a reader loads the counts and never imports it
 

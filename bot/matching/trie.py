@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import count
 from typing import Any
 
 
@@ -67,6 +68,12 @@ class Builder:
     def __init__(self) -> None:
         # Each name added by its key: its words joined by single spaces (tokens hold no spaces).
         self.nodes: dict[str, int] = {}
+        # Each name's words as numbers, given as words are first met, every name's after the one
+        # before, and how many words each name has: numbered as names come, while their words are at
+        # hand (numbering a million words when freezing was a third of a second).
+        self.word_number: defaultdict[str, int] = defaultdict(count().__next__)
+        self.name_words = array("I")
+        self.name_lengths = array("I")
         # Every payload added, as its name's number and its code, in the order added (flat arrays: a
         # list per name was 260,000 small lists to gather when freezing), and the pairs added, to
         # refuse one added again.
@@ -76,21 +83,24 @@ class Builder:
         self.ids: dict[str, int] = {}
         self.shapes: dict[tuple[Any, ...], int] = {}
 
-    def node(self, key: str) -> int:
-        """The number of the name of these words (`key`: at least one word, joined by single spaces),
-        given when first asked for. Its node, and those on the way to it, are made when freezing."""
+    def node(self, key: str, words: list[str] | None = None) -> int:
+        """The number of the name of these words (`key`: at least one word, joined by single spaces;
+        `words`: the words, when the caller has them), given when first asked for. Its node, and those
+        on the way to it, are made when freezing."""
         nodes = self.nodes
         found = nodes.get(key)
         if found is None:
             found = nodes[key] = len(nodes)
+            words = key.split(" ") if words is None else words
+            self.name_words.extend(map(self.word_number.__getitem__, words))
+            self.name_lengths.append(len(words))
         return found
 
-    def add_at(self, key: str, code: int) -> bool:
+    def add_at(self, key: str, code: int, words: list[str] | None = None) -> bool:
         """`add` at the name of `key` (`node`)."""
-        nodes = self.nodes
-        node = nodes.get(key)
+        node = self.nodes.get(key)
         if node is None:
-            node = nodes[key] = len(nodes)
+            node = self.node(key, words)
         pair = node << _CODE_BITS | code
         if pair in self.added:
             return False
@@ -129,13 +139,14 @@ class Builder:
 
         from . import arrays
 
-        names = [key.split(" ") for key in self.nodes]
-        words = sorted(set(chain.from_iterable(names)))
-        token_of = {word: n for n, word in enumerate(words)}
-        tokens = arrays.numbers(map(token_of.__getitem__, chain.from_iterable(names)))
-        lengths = arrays.numbers(map(len, names))
+        # The words sorted, each one's number in that order (the frozen trie's token).
+        met = list(self.word_number)
+        words = sorted(met)
+        place = np.empty(len(met), np.int64)
+        place[arrays.order(met)] = np.arange(len(met))
+        tokens = place[arrays.unpacked(self.name_words)]
         # Each name's node, a level (a word) at a time: a node is its parent's number and its word.
-        node, token, parent = arrays.levels(tokens, lengths, len(words))
+        node, token, parent = arrays.levels(tokens, arrays.unpacked(self.name_lengths), len(words))
         size = len(token)
         # Node n's children come after those of every node before it (the root is node 0).
         first = arrays.runs(parent[1:], size, 1)
