@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Sequence
-from itertools import chain
 
 import numpy as np
 from numpy.typing import NDArray
@@ -122,21 +121,28 @@ def distinct(items: list[str]) -> tuple[list[str], Ints]:
     return words, places.astype(np.int64)
 
 
-def pair_counts(names: list[list[str]], vocabulary: Iterable[str]) -> dict[str, int]:
-    """How many times each two neighbouring words of the names come, keyed by the two words joined by
-    a NUL; `vocabulary` holds every word of the names. The pairs are counted as numbers, and a
-    string is made for each distinct pair only (a million pairs at 100,000 phones, 200,000 distinct)."""
-    words = list(vocabulary)
-    number = dict(zip(words, range(len(words)), strict=True))
-    tokens = numbers(map(number.__getitem__, chain.from_iterable(names)))
-    if len(tokens) < 2:
-        return {}
-    # Token i and i + 1 are neighbours unless token i ends a name.
-    ends = np.cumsum(numbers(map(len, names))) - 1
-    inside = np.ones(len(tokens) - 1, bool)
-    inside[ends[(ends >= 0) & (ends < len(tokens) - 1)]] = False
-    pairs, counts = np.unique(tokens[:-1][inside] * len(words) + tokens[1:][inside], return_counts=True)
-    firsts, seconds = np.divmod(pairs, len(words))
-    first_words, second_words = map(words.__getitem__, firsts.tolist()), map(words.__getitem__, seconds.tolist())
+def name_counts(words: Ints, lengths: Ints, names: Ints, met: Sequence[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """How many times each word, and each two neighbouring words (keyed by the two joined by a NUL),
+    come in the names `names` (numbers of names, a name counted as often as it comes): name n's words
+    are the next lengths[n] numbers of `words`, each the number of a word of `met`. The words are in
+    the order first met in those names; a string is made for each distinct pair only (a million
+    pairs at 100,000 phones, 200,000 distinct)."""
+    count = lengths[names]
+    ends = np.cumsum(count)
+    total = int(ends[-1]) if len(ends) else 0
+    # Every word of those names, one name after another.
+    said = words[np.arange(total) + np.repeat(np.cumsum(lengths)[names] - ends, count)]
+    found, first, times = np.unique(said, return_index=True, return_counts=True)
+    in_order = np.argsort(first)
+    word_counts = dict(zip(map(met.__getitem__, found[in_order].tolist()), times[in_order].tolist(), strict=True))
+    if total < 2:
+        return word_counts, {}
+    # Word i and i + 1 are neighbours unless word i ends a name.
+    inside = np.ones(total - 1, bool)
+    inside[ends[ends < total] - 1] = False
+    width = len(met)
+    pairs, times = np.unique(said[:-1][inside] * width + said[1:][inside], return_counts=True)
+    firsts, seconds = np.divmod(pairs, width)
+    first_words, second_words = map(met.__getitem__, firsts.tolist()), map(met.__getitem__, seconds.tolist())
     joined = map("\x00".join, zip(first_words, second_words, strict=True))
-    return dict(zip(joined, counts.tolist(), strict=True))
+    return word_counts, dict(zip(joined, times.tolist(), strict=True))

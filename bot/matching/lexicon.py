@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from hashlib import blake2b
-from itertools import chain, pairwise
+from itertools import pairwise
 
 from .. import text
 from ..records import Device, Knowledge
@@ -555,6 +555,7 @@ class Lexicon:
         builder = self._builder
         assert builder is not None
         add, id_base = builder.add_at, builder.id_base
+        first_added = len(builder.held_by)  # the phones' names and forms are the payloads added from here
 
         def shape(derived: bool, glued: bool = False, untagged: bool = False) -> int:
             payload = Payload("device", "", derived=derived, glued_only=glued, untagged=untagged)
@@ -575,8 +576,6 @@ class Lexicon:
         device_tokens = self.device_tokens
         device_names, device_keys_of = self._device_names, self._device_keys
         models = self._models
-        # Every name and form added (once per phone and node), in order: the vocabularies' words.
-        named: list[list[str]] = []
         shadowed = self._shadowed
         explicit: dict[str, str] = {}  # a phone's own name's key -> the phone
         derived: list[tuple[list[str], int, str]] = []  # (tokens, payload code, phone)
@@ -594,7 +593,6 @@ class Lexicon:
                 key = " ".join(toks)
                 explicit[key] = did  # its key (text.key)
                 if toks and add(key, base + as_named, toks):
-                    named.append(toks)
                     device_keys.append((key, did))
                 for tok in toks:
                     device_tokens[tok].add(did)
@@ -679,18 +677,27 @@ class Lexicon:
             owner = explicit.get(key)
             if owner is not None and owner != did:
                 shadowed.add(key)  # another phone's own name (see `incremental`)
-            elif toks and add(key, code, toks):
-                named.append(toks)
+            elif toks:
+                add(key, code, toks)
         from . import arrays  # the builder's (numpy): a reader loads the counts and never imports it
 
         # Each word once, in the order first met: the sets are the ones adding every word makes.
         # (Counted, for an edit to tell when a word or pair leaves with its last name: `incremental`;
-        # the pairs as numbers, by numpy: a string for each of a million pairs was 0.5 s.)
-        words = Counter(chain.from_iterable(named))
+        # counted as the builder's numbers of names and words, by numpy: a string for each of a
+        # million pairs was 0.5 s, and looking up every word of every name again a quarter of that.)
+        counted, pairs = arrays.name_counts(
+            arrays.unpacked(builder.name_words),
+            arrays.unpacked(builder.name_lengths),
+            arrays.unpacked(builder.held_by)[first_added:],
+            list(builder.word_number),
+        )
+        # (A Counter, as before: a set updated from a plain dict is sized otherwise, and iterates, and
+        # so pickles, in another order.)
+        words = Counter(counted)
         self.entity_vocab.update(words)
         self.vocab.update(words)
         self.device_vocab.update(words)
-        self._named_counts = (words, Counter(arrays.pair_counts(named, words)))
+        self._named_counts = (words, Counter(pairs))
 
     # -- typo tolerance ---------------------------------------------------------------------------
 
