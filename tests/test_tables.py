@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from bot import bundle, heap, snapshot, text
 from bot.matching import intent
+from bot.matching.lexicon import may_shorten, short_forms
 from bot.matching.tables import Groups, Models, Pairs, Strings
 from bot.matching.trie import Builder, Growing, Node, Payload, Trie, shape_of
 from bot.packed import BLOCK, KEEP, PackedDevices
@@ -176,3 +177,14 @@ def test_what_answering_keeps_stays_within_its_bounds() -> None:
     assert len(gc.get_objects()) - before < 12 * KEEP
     said = [intent.says(word) for word in ("hello", "kitchen", "yesterday", "sold")]
     assert said[0] is said[1] is said[2] and not said[0] and said[3]
+
+
+name_words = st.lists(
+    st.sampled_from(["pixel", "iphone", "redmi", "note", "pro", "max", "ultra", "lite", "8", "46", "s", "5g", "x"])
+)
+
+
+@given(name_words)
+def test_a_name_may_shorten_whenever_it_has_short_forms(toks: list[str]) -> None:
+    """The build asks `short_forms` only of names that `may_shorten`: none it skips has a short form."""
+    assert not toks or may_shorten(toks) or short_forms(toks) == []

@@ -90,6 +90,23 @@ _WORDS_OF_PHONES = frozenset({"phone", "phones", "smartphone", "mobile", "handse
 _TAIL_ENDS = frozenset(tail[-1] for tail in SHORT_TAILS)
 # A name has a short form only when it begins with a line's word or ends in a model word or a tail's.
 _SHORT_ENDS = MODIFIERS | _TAIL_ENDS
+# What `may_shorten` relies on: a tail is model words, and no model word holds a digit.
+assert all(word in MODIFIERS for tail in SHORT_TAILS for word in tail) and all(map(str.isalpha, MODIFIERS))
+
+
+def may_shorten(toks: list[str]) -> bool:
+    """False when `short_forms` gives the name no form: it begins with no line's word, and it does not
+    end in model words after a word holding a digit. ("8 pro" ends so, "46s pro max" does not: a
+    tail is shortened, and model words moved, only after the number.) Most phones' names have no
+    short form, and this is a few steps where `short_forms` is a few dozen."""
+    if toks[0] in _LINE_HEADS:
+        return True
+    if toks[-1] not in _SHORT_ENDS:
+        return False
+    last = len(toks) - 1
+    while last >= 0 and toks[last] in MODIFIERS:
+        last -= 1
+    return last > 0 and not toks[last].isalpha()
 
 
 def _deletes(word: str) -> set[str]:
@@ -657,7 +674,7 @@ class Lexicon:
                     ]
                 for form, glued, untagged in forms:
                     # (Only a name with the words a short form needs has one: most have none.)
-                    if not form or (form[0] not in _LINE_HEADS and form[-1] not in _SHORT_ENDS):
+                    if not form or not may_shorten(form):
                         continue
                     for short, glued_short in short_forms(form):
                         derived.append(
