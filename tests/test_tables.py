@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot import bundle, heap, snapshot, text
-from bot.matching import intent
+from bot.matching import arrays, intent
 from bot.matching.lexicon import may_shorten, short_forms
 from bot.matching.tables import Groups, Models, Pairs, Strings
 from bot.matching.trie import Builder, Growing, Node, Payload, Trie, shape_of
@@ -188,3 +188,11 @@ name_words = st.lists(
 def test_a_name_may_shorten_whenever_it_has_short_forms(toks: list[str]) -> None:
     """The build asks `short_forms` only of names that `may_shorten`: none it skips has a short form."""
     assert not toks or may_shorten(toks) or short_forms(toks) == []
+
+
+@given(st.lists(st.text(alphabet="ab z0éÿĀ中😀", max_size=12), max_size=40))
+def test_strings_sorted_by_their_code_points_are_in_pythons_order(items: list[str]) -> None:
+    """The completion index's orders of keys: a stable sort, as Python's, in any script."""
+    table = Strings(items)
+    order = arrays.sorted_order(arrays.code_points(table.text), arrays.unpacked(table.offsets))
+    assert order.tolist() == sorted(range(len(items)), key=items.__getitem__)

@@ -44,6 +44,36 @@ def order(items: Sequence[str]) -> Ints:
     return np.array(sorted(range(len(items)), key=items.__getitem__), np.int64)
 
 
+def sorted_order(text: Ints, offsets: Ints) -> Ints:
+    """`order` of the strings whose code points are `text` (string n is text[offsets[n] : offsets[n + 1]],
+    offsets[0] 0), by numpy: each string a row of its code points padded with zeros, which come before
+    any character (a string before its longer namesakes), compared eight bytes at a time, a stable sort
+    per column from the last (np.lexsort). Twice as fast as Python's sort of 250,000 keys. No string
+    may hold a NUL, which would tie with the padding."""
+    count = len(offsets) - 1
+    if not count:
+        return np.zeros(0, np.int64)
+    assert not (text == 0).any(), "a string holds a NUL"
+    lengths = np.diff(offsets)
+    top = int(text.max(initial=0))
+    unit = np.dtype(">u1" if top < 1 << 8 else ">u2" if top < 1 << 16 else ">u4")  # big-endian: as the bytes compare
+    per = 8 // unit.itemsize
+    width = max(1, -(-int(lengths.max()) // per)) * per
+    rows = np.zeros(count * width, unit)
+    rows[np.arange(len(text)) + np.repeat(np.arange(count) * width - offsets[:-1], lengths)] = text
+    columns = rows.view(">u8").reshape(count, width // per)
+    return np.lexsort(columns.T[::-1])
+
+
+def order_repeated(items: Sequence[str]) -> Ints:
+    """`order` of items most of which come many times (300,000 rests of phones' names are 19,000
+    distinct ones): only the distinct ones are sorted, and the items then by their places among
+    those, by numpy (a stable sort, as Python's)."""
+    distinct = sorted(set(items))
+    place = dict(zip(distinct, range(len(distinct)), strict=True))
+    return np.argsort(numbers(map(place.__getitem__, items)), kind="stable")
+
+
 def code_points(text: str) -> Ints:
     """The text's characters as numbers, one per character as a `str` counts them."""
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.int64)
@@ -74,7 +104,7 @@ def word_starts(raw: str, text: Ints, offsets: Ints, width: int) -> Ints:
     begin = at + 1
     rests = list(map(raw.__getitem__, map(slice, begin.tolist(), offsets[owner + 1].tolist())))
     places: Ints = owner * width + (begin - offsets[owner])
-    return places[order(rests)]
+    return places[order_repeated(rests)]
 
 
 def stable_by(values: Ints, keys: Ints) -> Ints:
