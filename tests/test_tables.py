@@ -194,5 +194,10 @@ def test_a_name_may_shorten_whenever_it_has_short_forms(toks: list[str]) -> None
 def test_strings_sorted_by_their_code_points_are_in_pythons_order(items: list[str]) -> None:
     """The completion index's orders of keys: a stable sort, as Python's, in any script."""
     table = Strings(items)
-    order = arrays.sorted_order(arrays.code_points(table.text), arrays.unpacked(table.offsets))
-    assert order.tolist() == sorted(range(len(items)), key=items.__getitem__)
+    text, offsets = arrays.code_points(table.text), arrays.unpacked(table.offsets)
+    assert arrays.sorted_order(text, offsets).tolist() == sorted(range(len(items)), key=items.__getitem__)
+    # and the rests of the strings after each space, as autocomplete's word starts are ordered
+    width = 1 + max(map(len, items), default=0)
+    places = [n * width + at + 1 for n, item in enumerate(items) for at, c in enumerate(item) if c == " "]
+    rest = {p: items[p // width][p % width :] for p in places}
+    assert arrays.word_starts(text, offsets, width).tolist() == sorted(places, key=rest.__getitem__)

@@ -52,7 +52,7 @@ class CompletionIndex:
         self.width = 1 + max(map(len, keys), default=0)
         # Each key's rest from each word after the first on, as key number * width + offset, sorted by
         # those rests; equal rests keep the order of their places.
-        self.by_word = arrays.packed("q", arrays.word_starts(self.keys.text, text, offsets, self.width))
+        self.by_word = arrays.packed("q", arrays.word_starts(text, offsets, self.width))
         # Keys in the order an offer ranks within a tier (shorter first, then by label): a walk in this
         # order meets each entry's best key of that tier first.
         label_of = list(map(labels.__getitem__, self.ids))
