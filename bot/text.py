@@ -101,5 +101,7 @@ def key(text: str) -> str:
 def compact(text: str) -> str:
     """Model-number form: letters and digits only, lowercase ("SM-S921U" -> "sms921u")."""
     if text.isascii():
+        if text.isalnum():  # most model numbers ("SM921U"): nothing to take out
+            return text.lower()
         return _NOT_ASCII_ALNUM.sub("", text.lower())  # the same as below, without a loop per character
     return "".join(ch for ch in fold(text) if ch.isalnum())

@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot import bundle, heap, snapshot, text
-from bot.matching import intent
+from bot.matching import arrays, intent
+from bot.matching.lexicon import may_shorten, short_forms
 from bot.matching.tables import Groups, Models, Pairs, Strings
 from bot.matching.trie import Builder, Growing, Node, Payload, Trie, shape_of
 from bot.packed import BLOCK, KEEP, PackedDevices
@@ -176,3 +177,27 @@ def test_what_answering_keeps_stays_within_its_bounds() -> None:
     assert len(gc.get_objects()) - before < 12 * KEEP
     said = [intent.says(word) for word in ("hello", "kitchen", "yesterday", "sold")]
     assert said[0] is said[1] is said[2] and not said[0] and said[3]
+
+
+name_words = st.lists(
+    st.sampled_from(["pixel", "iphone", "redmi", "note", "pro", "max", "ultra", "lite", "8", "46", "s", "5g", "x"])
+)
+
+
+@given(name_words)
+def test_a_name_may_shorten_whenever_it_has_short_forms(toks: list[str]) -> None:
+    """The build asks `short_forms` only of names that `may_shorten`: none it skips has a short form."""
+    assert not toks or may_shorten(toks) or short_forms(toks) == []
+
+
+@given(st.lists(st.text(alphabet="ab z0éÿĀ中😀", max_size=12), max_size=40))
+def test_strings_sorted_by_their_code_points_are_in_pythons_order(items: list[str]) -> None:
+    """The completion index's orders of keys: a stable sort, as Python's, in any script."""
+    table = Strings(items)
+    text, offsets = arrays.code_points(table.text), arrays.unpacked(table.offsets)
+    assert arrays.sorted_order(text, offsets).tolist() == sorted(range(len(items)), key=items.__getitem__)
+    # and the rests of the strings after each space, as autocomplete's word starts are ordered
+    width = 1 + max(map(len, items), default=0)
+    places = [n * width + at + 1 for n, item in enumerate(items) for at, c in enumerate(item) if c == " "]
+    rest = {p: items[p // width][p % width :] for p in places}
+    assert arrays.word_starts(text, offsets, width).tolist() == sorted(places, key=rest.__getitem__)

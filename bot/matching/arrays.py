@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Sequence
-from itertools import chain, pairwise
 
 import numpy as np
 from numpy.typing import NDArray
@@ -45,6 +44,35 @@ def order(items: Sequence[str]) -> Ints:
     return np.array(sorted(range(len(items)), key=items.__getitem__), np.int64)
 
 
+def sorted_order(text: Ints, offsets: Ints) -> Ints:
+    """`order` of the strings whose code points are `text` (string n is text[offsets[n] : offsets[n + 1]]),
+    by numpy (`slices_order`). Twice as fast as Python's sort of 250,000 keys."""
+    return slices_order(text, offsets[:-1], np.diff(offsets))
+
+
+def slices_order(text: Ints, begins: Ints, lengths: Ints) -> Ints:
+    """`order` of the slices text[begins[n] : begins[n] + lengths[n]] of the code points `text`, by
+    numpy: each slice a row of its code points padded with zeros, which come before any character (a
+    string before its longer namesakes), compared eight bytes at a time, a stable sort per column
+    from the last (np.lexsort). No slice may hold a NUL, which would tie with the padding."""
+    count = len(begins)
+    if not count:
+        return np.zeros(0, np.int64)
+    assert not (text == 0).any(), "a string holds a NUL"
+    top = int(text.max(initial=0))
+    unit = np.dtype(">u1" if top < 1 << 8 else ">u2" if top < 1 << 16 else ">u4")  # big-endian: as the bytes compare
+    per = 8 // unit.itemsize
+    width = max(1, -(-int(lengths.max()) // per)) * per
+    rows = np.zeros(count * width, unit)
+    # The slices' characters one after another: each one's row, and its place in the row.
+    ends = np.cumsum(lengths)
+    within = np.arange(int(ends[-1])) - np.repeat(ends - lengths, lengths)
+    row = np.repeat(np.arange(count), lengths)
+    rows[row * width + within] = text[begins[row] + within]
+    columns = rows.view(">u8").reshape(count, width // per)
+    return np.lexsort(columns.T[::-1])
+
+
 def code_points(text: str) -> Ints:
     """The text's characters as numbers, one per character as a `str` counts them."""
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.int64)
@@ -67,15 +95,14 @@ def without_spaces(text: Ints, offsets: Ints) -> tuple[Ints, Ints]:
     return text[text != _SPACE], offsets - spaces[offsets]
 
 
-def word_starts(raw: str, text: Ints, offsets: Ints, width: int) -> Ints:
+def word_starts(text: Ints, offsets: Ints, width: int) -> Ints:
     """Where each word after a string's first starts, as string number * width + offset, in the order
     of the rests of the strings from there (equal rests in the order of their places)."""
     at = np.flatnonzero(text == _SPACE)
     owner = np.searchsorted(offsets, at, side="right") - 1
     begin = at + 1
-    rests = list(map(raw.__getitem__, map(slice, begin.tolist(), offsets[owner + 1].tolist())))
     places: Ints = owner * width + (begin - offsets[owner])
-    return places[order(rests)]
+    return places[slices_order(text, begin, offsets[owner + 1] - begin)]
 
 
 def stable_by(values: Ints, keys: Ints) -> Ints:
@@ -83,19 +110,25 @@ def stable_by(values: Ints, keys: Ints) -> Ints:
     return values[np.argsort(keys, kind="stable")]
 
 
-def breadth_first(parent: Ints, depth: Ints, token: Ints) -> Ints:
-    """Each node's number breadth first (node 0 the root, each other one's parent numbered before it):
-    by depth, then by the parent's number, then by token, a level at a time (a node's children
-    have distinct tokens, so no two nodes tie)."""
-    bfs = np.zeros(len(parent), np.int64)
-    by_depth = np.argsort(depth, kind="stable")
-    ends = np.searchsorted(depth[by_depth], np.arange(int(depth.max(initial=0)) + 1), side="right")
-    width = int(token.max(initial=0)) + 1
-    for low, high in pairwise(ends.tolist()):
-        nodes = by_depth[low:high]
-        placed = nodes[np.argsort(bfs[parent[nodes]] * width + token[nodes])]
-        bfs[placed] = np.arange(low, high)
-    return bfs
+def levels(tokens: Ints, lengths: Ints, width: int) -> tuple[Ints, Ints, Ints]:
+    """The trie of names given as their words' numbers (each below `width`; name n's are the next
+    lengths[n] of `tokens`, at least one), its nodes numbered breadth first (the root 0, then by depth,
+    by the parent's number, by the word's): each name's node, and each node's word and parent (the
+    root's both 0). Made a level at a time: the nodes at a depth are the distinct (parent, word) of
+    the names that long, and sorted they are in breadth-first order."""
+    begin = np.cumsum(lengths) - lengths
+    node = np.zeros(len(lengths), np.int64)  # each name's node so far
+    words, parents = [np.zeros(1, np.int64)], [np.zeros(1, np.int64)]
+    size = 1
+    for depth in range(int(lengths.max(initial=0))):
+        going = np.flatnonzero(lengths > depth)
+        found, inverse = np.unique(node[going] * width + tokens[begin[going] + depth], return_inverse=True)
+        node[going] = size + inverse.reshape(-1)
+        parent, word = np.divmod(found, width)
+        parents.append(parent)
+        words.append(word)
+        size += len(found)
+    return node, np.concatenate(words), np.concatenate(parents)
 
 
 def runs(owners: Ints, size: int, initial: int) -> Ints:
@@ -116,21 +149,28 @@ def distinct(items: list[str]) -> tuple[list[str], Ints]:
     return words, places.astype(np.int64)
 
 
-def pair_counts(names: list[list[str]], vocabulary: Iterable[str]) -> dict[str, int]:
-    """How many times each two neighbouring words of the names come, keyed by the two words joined by
-    a NUL; `vocabulary` holds every word of the names. The pairs are counted as numbers, and a
-    string is made for each distinct pair only (a million pairs at 100,000 phones, 200,000 distinct)."""
-    words = list(vocabulary)
-    number = dict(zip(words, range(len(words)), strict=True))
-    tokens = numbers(map(number.__getitem__, chain.from_iterable(names)))
-    if len(tokens) < 2:
-        return {}
-    # Token i and i + 1 are neighbours unless token i ends a name.
-    ends = np.cumsum(numbers(map(len, names))) - 1
-    inside = np.ones(len(tokens) - 1, bool)
-    inside[ends[(ends >= 0) & (ends < len(tokens) - 1)]] = False
-    pairs, counts = np.unique(tokens[:-1][inside] * len(words) + tokens[1:][inside], return_counts=True)
-    firsts, seconds = np.divmod(pairs, len(words))
-    first_words, second_words = map(words.__getitem__, firsts.tolist()), map(words.__getitem__, seconds.tolist())
+def name_counts(words: Ints, lengths: Ints, names: Ints, met: Sequence[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """How many times each word, and each two neighbouring words (keyed by the two joined by a NUL),
+    come in the names `names` (numbers of names, a name counted as often as it comes): name n's words
+    are the next lengths[n] numbers of `words`, each the number of a word of `met`. The words are in
+    the order first met in those names; a string is made for each distinct pair only (a million
+    pairs at 100,000 phones, 200,000 distinct)."""
+    count = lengths[names]
+    ends = np.cumsum(count)
+    total = int(ends[-1]) if len(ends) else 0
+    # Every word of those names, one name after another.
+    said = words[np.arange(total) + np.repeat(np.cumsum(lengths)[names] - ends, count)]
+    found, first, times = np.unique(said, return_index=True, return_counts=True)
+    in_order = np.argsort(first)
+    word_counts = dict(zip(map(met.__getitem__, found[in_order].tolist()), times[in_order].tolist(), strict=True))
+    if total < 2:
+        return word_counts, {}
+    # Word i and i + 1 are neighbours unless word i ends a name.
+    inside = np.ones(total - 1, bool)
+    inside[ends[ends < total] - 1] = False
+    width = len(met)
+    pairs, times = np.unique(said[:-1][inside] * width + said[1:][inside], return_counts=True)
+    firsts, seconds = np.divmod(pairs, width)
+    first_words, second_words = map(met.__getitem__, firsts.tolist()), map(met.__getitem__, seconds.tolist())
     joined = map("\x00".join, zip(first_words, second_words, strict=True))
-    return dict(zip(joined, counts.tolist(), strict=True))
+    return word_counts, dict(zip(joined, times.tolist(), strict=True))

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from itertools import repeat
-from operator import add, floordiv, itemgetter, methodcaller, mod, mul
+from operator import add, floordiv, itemgetter, mod, mul
 from typing import Any
 
 from .tables import Strings
@@ -30,24 +30,29 @@ class CompletionIndex:
         from . import arrays
 
         kept = list(pairs)
-        if not all(map(labels.__contains__, map(itemgetter(1), kept))):
-            kept = [(key, entry_id) for key, entry_id in kept if entry_id in labels]
-        keys: list[str] = list(map(itemgetter(0), kept))
         entries: list[str] = list(map(itemgetter(1), kept))
-        self.ids = sorted(set(entries))
-        number = {entry_id: n for n, entry_id in enumerate(self.ids)}
+        present = set(entries)  # (each entry looked up once, not once per key)
+        if not present <= labels.keys():
+            kept = [(key, entry_id) for key, entry_id in kept if entry_id in labels]
+            entries = list(map(itemgetter(1), kept))
+            present = set(entries)
+        keys: list[str] = list(map(itemgetter(0), kept))
+        self.ids = sorted(present)
+        number = dict(zip(self.ids, range(len(self.ids)), strict=True))
         self.keys = Strings(keys)
         owners = arrays.numbers(map(number.__getitem__, entries))
         self.owners = arrays.packed("I", owners)
-        # The orders of strings are Python's sorts; the rest is numbers sorted and gathered by numpy
-        # (one Python step per key or word start made the index 2 s of a build of 100,000 phones).
+        # The orders of strings are sorts of their code points (`sorted_order`) or Python's sorts; the
+        # rest is numbers sorted and gathered by numpy (one Python step per key or word start made the
+        # index 2 s of a build of 100,000 phones).
         text, offsets = arrays.code_points(self.keys.text), arrays.unpacked(self.keys.offsets)
-        self.by_key = arrays.packed("q", arrays.order(keys))
-        self.by_compact = arrays.packed("q", arrays.order(list(map(methodcaller("replace", " ", ""), keys))))
+        compact_text, compact_offsets = arrays.without_spaces(text, offsets)
+        self.by_key = arrays.packed("q", arrays.sorted_order(text, offsets))
+        self.by_compact = arrays.packed("q", arrays.sorted_order(compact_text, compact_offsets))
         self.width = 1 + max(map(len, keys), default=0)
         # Each key's rest from each word after the first on, as key number * width + offset, sorted by
         # those rests; equal rests keep the order of their places.
-        self.by_word = arrays.packed("q", arrays.word_starts(self.keys.text, text, offsets, self.width))
+        self.by_word = arrays.packed("q", arrays.word_starts(text, offsets, self.width))
         # Keys in the order an offer ranks within a tier (shorter first, then by label): a walk in this
         # order meets each entry's best key of that tier first.
         label_of = list(map(labels.__getitem__, self.ids))
@@ -63,7 +68,7 @@ class CompletionIndex:
         position[ranked] = np.arange(len(keys))
         self.position = arrays.packed("q", position)
         self.by_start = arrays.packed("q", arrays.stable_by(ranked, arrays.starts(text, offsets)[ranked]))
-        compact_starts = arrays.starts(*arrays.without_spaces(text, offsets))
+        compact_starts = arrays.starts(compact_text, compact_offsets)
         self.by_compact_start = arrays.packed("q", arrays.stable_by(ranked, compact_starts[ranked]))
 
     def edited(

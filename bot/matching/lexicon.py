@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from hashlib import blake2b
-from itertools import chain, pairwise
+from itertools import pairwise
 
 from .. import text
 from ..records import Device, Knowledge
@@ -91,6 +91,23 @@ _WORDS_OF_PHONES = frozenset({"phone", "phones", "smartphone", "mobile", "handse
 _TAIL_ENDS = frozenset(tail[-1] for tail in SHORT_TAILS)
 # A name has a short form only when it begins with a line's word or ends in a model word or a tail's.
 _SHORT_ENDS = MODIFIERS | _TAIL_ENDS
+# What `may_shorten` relies on: a tail is model words, and no model word holds a digit.
+assert all(word in MODIFIERS for tail in SHORT_TAILS for word in tail) and all(map(str.isalpha, MODIFIERS))
+
+
+def may_shorten(toks: list[str]) -> bool:
+    """False when `short_forms` gives the name no form: it begins with no line's word, and it does not
+    end in model words after a word holding a digit. ("8 pro" ends so, "46s pro max" does not: a
+    tail is shortened, and model words moved, only after the number.) Most phones' names have no
+    short form, and this is a few steps where `short_forms` is a few dozen."""
+    if toks[0] in _LINE_HEADS:
+        return True
+    if toks[-1] not in _SHORT_ENDS:
+        return False
+    last = len(toks) - 1
+    while last >= 0 and toks[last] in MODIFIERS:
+        last -= 1
+    return last > 0 and not toks[last].isalpha()
 
 
 def _deletes(word: str) -> set[str]:
@@ -449,7 +466,7 @@ class Lexicon:
             cased = tuple(dict.fromkeys(w for w in words if not w.islower()))
             payload = replace(payload, weak=True, cased=cased)
         key = " ".join(toks)
-        if builder.add_at(key, builder.code(payload.id, shape_of(payload))) and not payload.derived:
+        if builder.add_at(key, builder.code(payload.id, shape_of(payload)), toks) and not payload.derived:
             self.keys[payload.kind].append((key, payload.id))
 
     def _build(self, k: Knowledge) -> None:
@@ -556,6 +573,7 @@ class Lexicon:
         builder = self._builder
         assert builder is not None
         add, id_base = builder.add_at, builder.id_base
+        first_added = len(builder.held_by)  # the phones' names and forms are the payloads added from here
 
         def shape(derived: bool, glued: bool = False, untagged: bool = False) -> int:
             payload = Payload("device", "", derived=derived, glued_only=glued, untagged=untagged)
@@ -576,8 +594,6 @@ class Lexicon:
         device_tokens = self.device_tokens
         device_names, device_keys_of = self._device_names, self._device_keys
         models = self._models
-        # Every name and form added (once per phone and node), in order: the vocabularies' words.
-        named: list[list[str]] = []
         shadowed = self._shadowed
         explicit: dict[str, str] = {}  # a phone's own name's key -> the phone
         derived: list[tuple[list[str], int, str]] = []  # (tokens, payload code, phone)
@@ -594,8 +610,7 @@ class Lexicon:
             for toks in tokenized:
                 key = " ".join(toks)
                 explicit[key] = did  # its key (text.key)
-                if toks and add(key, base + as_named):
-                    named.append(toks)
+                if toks and add(key, base + as_named, toks):
                     device_keys.append((key, did))
                 for tok in toks:
                     device_tokens[tok].add(did)
@@ -660,7 +675,7 @@ class Lexicon:
                     ]
                 for form, glued, untagged in forms:
                     # (Only a name with the words a short form needs has one: most have none.)
-                    if not form or (form[0] not in _LINE_HEADS and form[-1] not in _SHORT_ENDS):
+                    if not form or not may_shorten(form):
                         continue
                     for short, glued_short in short_forms(form):
                         derived.append(
@@ -680,18 +695,27 @@ class Lexicon:
             owner = explicit.get(key)
             if owner is not None and owner != did:
                 shadowed.add(key)  # another phone's own name (see `incremental`)
-            elif toks and add(key, code):
-                named.append(toks)
+            elif toks:
+                add(key, code, toks)
         from . import arrays  # the builder's (numpy): a reader loads the counts and never imports it
 
         # Each word once, in the order first met: the sets are the ones adding every word makes.
         # (Counted, for an edit to tell when a word or pair leaves with its last name: `incremental`;
-        # the pairs as numbers, by numpy: a string for each of a million pairs was 0.5 s.)
-        words = Counter(chain.from_iterable(named))
+        # counted as the builder's numbers of names and words, by numpy: a string for each of a
+        # million pairs was 0.5 s, and looking up every word of every name again a quarter of that.)
+        counted, pairs = arrays.name_counts(
+            arrays.unpacked(builder.name_words),
+            arrays.unpacked(builder.name_lengths),
+            arrays.unpacked(builder.held_by)[first_added:],
+            list(builder.word_number),
+        )
+        # (A Counter, as before: a set updated from a plain dict is sized otherwise, and iterates, and
+        # so pickles, in another order.)
+        words = Counter(counted)
         self.entity_vocab.update(words)
         self.vocab.update(words)
         self.device_vocab.update(words)
-        self._named_counts = (words, Counter(arrays.pair_counts(named, words)))
+        self._named_counts = (words, Counter(pairs))
 
     # -- typo tolerance ---------------------------------------------------------------------------
 

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import count
 from typing import Any
 
 
@@ -53,49 +55,59 @@ def shape_of(p: Payload) -> tuple[Any, ...]:
 
 
 class Builder:
-    """A trie while it grows, without an object per node: nodes are numbers, found by their keys (their
-    words joined by spaces) in one dict, and each node's payloads codes (an id's number and a shape's number,
-    as the frozen trie stores them). `freeze` numbers the nodes breadth first, a level at a time, with
-    a few sorts of numbers: the trie `Trie(grown)` makes of the same names, added in the same order.
+    """A trie while it grows, without an object per node: the names added are numbers, found by their
+    keys (their words joined by spaces) in one dict, and each name's payloads codes (an id's number
+    and a shape's number, as the frozen trie stores them). `freeze` makes the nodes of every name's
+    words at once and numbers them breadth first, a level at a time, with a few sorts of numbers: the
+    trie `Trie(grown)` makes of the same names, added in the same order.
 
     At 100,000 phones growing `Growing` nodes (half a million dataclasses, each with a dict and a
-    list) and walking them to freeze them took a fifth of the whole build."""
+    list) and walking them to freeze them took a fifth of the whole build; making the nodes on the
+    way to each name (a lookup and three appends per node, half a million) was a second."""
 
     def __init__(self) -> None:
-        # Each node by its key: its words joined by single spaces (tokens hold no spaces).
+        # Each name added by its key: its words joined by single spaces (tokens hold no spaces).
         self.nodes: dict[str, int] = {}
-        self.parent = [0]  # of node n (the root's is itself)
-        self.word = [""]  # of the edge into node n
-        self.depth = [0]
-        # Every payload added, as its node and its code, in the order added (flat arrays: a list per
-        # node was 260,000 small lists to gather when freezing), and the pairs added, to refuse one
-        # added again.
+        # Each name's words as numbers, given as words are first met, every name's after the one
+        # before, and how many words each name has: numbered as names come, while their words are at
+        # hand (numbering a million words when freezing was a third of a second).
+        self.word_number: defaultdict[str, int] = defaultdict(count().__next__)
+        self.name_words = array("I")
+        self.name_lengths = array("I")
+        # Every payload added, as its name's number and its code, in the order added (flat arrays: a
+        # list per name was 260,000 small lists to gather when freezing), and the pairs added, to
+        # refuse one added again.
         self.held_by = array("I")
         self.codes = array("Q")
         self.added: set[int] = set()
         self.ids: dict[str, int] = {}
         self.shapes: dict[tuple[Any, ...], int] = {}
 
-    def node(self, key: str) -> int:
-        """The node of these words (`key`: at least one word, joined by single spaces), made (with the
-        ones on the way) when missing. Found by its key in one lookup, not a lookup per word: a name's
-        key is made anyway, and most nodes on the way are there already (its parent's key is the
-        key without its last word)."""
-        found = self.nodes.get(key)
-        if found is not None:
-            return found
-        cut = key.rfind(" ")
-        parent = self.node(key[:cut]) if cut >= 0 else 0
-        node = self.nodes[key] = len(self.parent)
-        self.parent.append(parent)
-        self.word.append(key[cut + 1 :])
-        self.depth.append(self.depth[parent] + 1)
-        return node
+    def node(self, key: str, words: list[str] | None = None) -> int:
+        """The number of the name of these words (`key`: at least one word, joined by single spaces;
+        `words`: the words, when the caller has them), given when first asked for. Its node, and those
+        on the way to it, are made when freezing."""
+        nodes = self.nodes
+        found = nodes.get(key)
+        if found is None:
+            found = nodes[key] = len(nodes)
+            words = key.split(" ") if words is None else words
+            self.name_words.extend(map(self.word_number.__getitem__, words))
+            self.name_lengths.append(len(words))
+        return found
 
-    def add_at(self, key: str, code: int) -> bool:
-        """`add` at the node of `key` (`node`), found in one lookup when it is there already."""
+    def add_at(self, key: str, code: int, words: list[str] | None = None) -> bool:
+        """`add` at the name of `key` (`node`)."""
         node = self.nodes.get(key)
-        return self.add(self.node(key) if node is None else node, code)
+        if node is None:
+            node = self.node(key, words)
+        pair = node << _CODE_BITS | code
+        if pair in self.added:
+            return False
+        self.added.add(pair)
+        self.held_by.append(node)
+        self.codes.append(code)
+        return True
 
     def code(self, id: str, shape: tuple[Any, ...]) -> int:
         return self.id_base(id) + self.shape_number(shape)
@@ -110,7 +122,7 @@ class Builder:
         return shapes.setdefault(shape, len(shapes))
 
     def add(self, node: int, code: int) -> bool:
-        """Add a payload's code to a node; False when the node had it already."""
+        """Add a payload's code to a name (its number, `node`); False when the name had it already."""
         pair = node << _CODE_BITS | code
         if pair in self.added:
             return False
@@ -121,34 +133,34 @@ class Builder:
 
     def freeze(self) -> Trie:
         """The trie, its nodes numbered breadth first: `Trie(grown)` of the same names, added in the
-        same order. The numbering, the children's runs and the payloads' order are sorts and counts of
-        numbers, by numpy (in Python, a step per node: a second at 100,000 phones)."""
+        same order. The nodes, their numbering, the children's runs and the payloads' order are sorts
+        and counts of numbers, by numpy (in Python, a step per node: a second at 100,000 phones)."""
         import numpy as np  # the builder's: a reader loads the arrays as they are stored
 
         from . import arrays
 
-        size = len(self.parent)
-        words = sorted(set(self.word[1:]))
-        token_of = {word: n for n, word in enumerate(words)}
-        token = np.zeros(size, np.int64)
-        token[1:] = arrays.numbers(map(token_of.__getitem__, self.word[1:]))
-        parent = arrays.numbers(self.parent)
-        bfs = arrays.breadth_first(parent, arrays.numbers(self.depth), token)
-        order = np.empty(size, np.int64)
-        order[bfs] = np.arange(size)
+        # The words sorted, each one's number in that order (the frozen trie's token).
+        met = list(self.word_number)
+        words = sorted(met)
+        place = np.empty(len(met), np.int64)
+        place[arrays.order(met)] = np.arange(len(met))
+        tokens = place[arrays.unpacked(self.name_words)]
+        # Each name's node, a level (a word) at a time: a node is its parent's number and its word.
+        node, token, parent = arrays.levels(tokens, arrays.unpacked(self.name_lengths), len(words))
+        size = len(token)
         # Node n's children come after those of every node before it (the root is node 0).
-        first = arrays.runs(bfs[parent[order[1:]]], size, 1)
+        first = arrays.runs(parent[1:], size, 1)
         # The payloads in that order, each node's in the order they were added (the sort is stable).
         # Ids and shapes keep the numbers they were given as they came (the reader decodes a code
         # through these lists, in whatever order they are).
-        held_at = bfs[arrays.unpacked(self.held_by)]
+        held_at = node[arrays.unpacked(self.held_by)]
         assert len(self.shapes) < _SHAPES and len(self.ids) * _SHAPES < 1 << _CODE_BITS
         trie = Trie.__new__(Trie)
         trie.words = words
         trie.ids = list(self.ids)
         trie.shapes = list(self.shapes)
         trie.first = arrays.packed("I", first)
-        trie.token = arrays.packed("I", token[order])
+        trie.token = arrays.packed("I", token)
         trie.starts = arrays.packed("I", arrays.runs(held_at, size, 0))
         trie.codes = arrays.packed("Q", np.frombuffer(self.codes, np.uint64)[np.argsort(held_at, kind="stable")])
         trie._kids, trie._pays = {}, {}
