@@ -221,7 +221,7 @@ class Engine:
             )
 
         bands = None
-        if a.intent == "bands" and variants:
+        if (a.intent == "bands" or a.bands_asked) and variants:
             bands = tuple(
                 BandsOfVariant(
                     v.id,

@@ -667,3 +667,9 @@ def test_a_global_model_that_works_nowhere_in_the_origin_is_not_the_origin_s_mod
     fitting = trip([2, 4, 12, 71])
     assert fitting.answer("bought my acme one in the us, works on tmo?").variants == ("acme-1-g",)
     assert lacking.answer("bought my acme one A1G in the us, works on tmo?").variants == ("acme-1-g",)
+
+
+def test_a_band_asked_beside_a_network_is_answered_first() -> None:
+    text = say(E, "does the acme one support band 7? i'm on globe")
+    assert text.index("**B7?**") < text.index("**Works on Globe?**")
+    assert "🔴 **B7?** no." in text, "the one model lists bands 1 and 3 only"

@@ -286,7 +286,8 @@ class Index:
             origin=where.origin,
             lang=lang,
             intent_said=said,
-            bands_asked=intent.asked_bands(toks, names) if kind == "bands" else (),
+            # "does the oneplus 12r support band 66? I'm on AT&T": a band asked beside a network too
+            bands_asked=intent.asked_bands(toks, names) if kind in ("bands", "compatibility") else (),
             region=region,
             origin_variants=origin_variants,
             origin_unrecorded=unrecorded,

@@ -270,8 +270,14 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
         _trip_country(
             replace(a, country=code, compatibility=cells), k, device, country_names, heads, sections, notes, lang
         )
-    if a.bands and device is not None:
+    if a.bands and device is not None and a.intent == "bands":
         _bands(a, device, country_names, heads["bands"], sections["bands"])
+    elif a.bands and device is not None:
+        # "does the oneplus 12r support band 66? I'm on AT&T": the band asked first, then the network
+        heads["compatibility"][:0] = [
+            _asked_band(tech, number, a.bands, _band_label(device, country_names))
+            for tech, number in (a.reading.bands_asked if a.reading else ())
+        ]
     if device is not None and (a.compatibility or a.bands):
         notes.append(_("Device bands: {sources}").format(sources=variant_sources(device, a.variants)))
         notes.extend(device_caveats(device))
@@ -849,10 +855,8 @@ def _band_sources(networks: list[Carrier]) -> list[str]:
     ]
 
 
-def _bands(
-    a: Answer, device: Device, country_names: Mapping[str, str], heads: list[str], sections: list[Section]
-) -> None:
-    assert a.bands is not None
+def _band_label(device: Device, country_names: Mapping[str, str]) -> Callable[[BandsOfVariant], str]:
+    """How a model is named beside its bands: its market, and its model numbers when several."""
     variants = {v.id: v for v in device.variants}
 
     def label(b: BandsOfVariant) -> str:
@@ -860,6 +864,15 @@ def _bands(
         name = short_label(v, country_names) if v is not None else b.market
         models = [m for m in models_not_in(name, b.models)]
         return name + (f" ({', '.join(models)})" if len(models) > 1 else "")
+
+    return label
+
+
+def _bands(
+    a: Answer, device: Device, country_names: Mapping[str, str], heads: list[str], sections: list[Section]
+) -> None:
+    assert a.bands is not None
+    label = _band_label(device, country_names)
 
     recorded = [b for b in a.bands if any(x is not None for x in (b.gsm, b.umts, b.lte, b.nr))]
     for tech, number in a.reading.bands_asked if a.reading else ():
