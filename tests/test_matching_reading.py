@@ -237,6 +237,10 @@ def test_words_are_not_joined_into_places() -> None:
         ("pixel 9 mua ở mỹ dùng viettel được không?", "VN", "US"),
         ("pixel 9 mua ở nhật dùng viettel được không?", "VN", "JP"),
         ("pixel 9 bản hàn dùng ở việt nam được không?", "VN", "KR"),
+        # Russian case forms ("из америки", from America; "в россии", in Russia; "купил … в китае")
+        ("pixel 9 из америки будет работать в россии?", "RU", "US"),
+        ("купил pixel 9 в китае, будет работать в россии?", "RU", "CN"),
+        ("pixel 9 из латинской америки, будет работать в россии?", "RU", None),
         # Korean "국내" (at home) is Korea
         ("국내에서 픽셀 9 사용 가능한가요?", "KR", None),
         ("is my pixel 9 ok in the uk?", "GB", None),

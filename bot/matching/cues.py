@@ -492,6 +492,7 @@ TROUBLE_WORDS: tuple[str, ...] = (
 PLACE_CUES = frozenset(
     {"in", "from", "to", "into", "en", "na", "no", "em", "de", "di", "aus", "nach", "dari", "ke", "a", "au", "the"}
     | {"nos", "nas", "dos", "das", "negli", "nei"}  # "comprado nos EUA", "negli USA"
+    | {"в", "во", "из"}  # Russian "in", "from": "в россии", "из америки"
 )
 CODE_CUES = frozenset({"in", "from", "to", "en", "na", "no", "em", "di", "aus", "nach", "dari", "ke"})
 
@@ -531,6 +532,7 @@ ORIGIN_CUES = frozenset(
         "beli",
         "من",  # Arabic "from" ("ايفون 15 من امريكا")
         *("mua", "tu"),  # Vietnamese "bought", "from": "mua ở Mỹ", "xách tay từ Nhật"
+        *("из", "купил", "купила", "купленный"),  # Russian "from", "bought": "iphone 15 из америки"
         # "5G not working outside china": where the phone is not used, so where it comes from
         *("outside", "fuera", "fora", "außerhalb", "ausserhalb", "hors"),
     }
@@ -675,7 +677,18 @@ COUNTRY_NICKNAMES: dict[str, tuple[str, ...]] = {
 # Everyday names CLDR lacks that no other language writes, so they need no cue: Vietnamese "Mỹ"
 # ("mua ở Mỹ", "iPhone bản Mỹ"; CLDR's is "Hoa Kỳ"), which folding keeps apart from "my"; Korean "한국".
 COUNTRY_LOCAL_NAMES: dict[str, tuple[str, ...]] = {
-    "US": ("mỹ", "امريكا", "أمريكا", "अमेरिका"),  # CLDR's: "Hoa Kỳ", "الولايات المتحدة", "संयुक्त राज्य"
+    "US": (
+        "mỹ",
+        "امريكا",
+        "أمريكا",
+        "अमेरिका",
+        "америки",
+        "америке",
+    ),  # CLDR's: "Hoa Kỳ", "الولايات المتحدة", "संयुक्त राज्य", "США"
+    # Russian case forms CLDR's nominatives lack ("в россии", "в китае", "из японии")
+    "RU": ("россии", "россию"),
+    "CN": ("китае", "китая"),
+    "JP": ("японии",),
     "KR": ("한국", "국내"),  # CLDR's: "대한민국"; "국내" (at home) in a Korean post is Korea
     "SA": ("السعودية",),  # CLDR's: "المملكة العربية السعودية"
     "AE": ("الامارات", "الإمارات"),  # CLDR's: "الإمارات العربية المتحدة"
@@ -689,6 +702,9 @@ ACCENTED_COUNTRY_NAMES = {"nhật": "JP", "hàn": "KR"}
 COUNTRY_BLOCKERS = {
     "america": frozenset({"north", "south", "latin", "central"}),
     "amerika": frozenset({"utara", "selatan", "latin", "tengah", "nord", "sud", "latein", "zuid", "noord"}),
+    # folded, as questions are: "й" loses its breve ("латинской" → "латинскои")
+    "америки": frozenset({"южнои", "севернои", "латинскои", "центральнои"}),
+    "америке": frozenset({"южнои", "севернои", "латинскои", "центральнои"}),
 }
 
 # Two-letter words that are also country codes, and US state abbreviations that are: after "in" they

@@ -432,6 +432,13 @@ def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int], place_end
         and (m.start == 1 or toks[m.start - 1].brk)
     ):
         before = toks[m.start - 1]  # an issue form's "### Carrier" heading, the answer on the next line
+    if (
+        p.kind == "country"
+        and length == 1
+        and before is not None
+        and before.norm in COUNTRY_BLOCKERS.get(word.norm, ())
+    ):
+        return False  # "south america", "латинской америки": not the US
     if p.weak:
         if _model_word_after_number(toks, m.start):
             return False
@@ -498,15 +505,9 @@ def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int], place_end
         return False  # "国内で使えますか" is asked in Japan: "国内" (at home) there is Japan, not China
     if p.kind == "country" and m.score < 1.0 and (before is None or before.norm not in PLACE_CUES):
         return False
-    if p.kind == "origin" and m.score < 1.0 and len(word.norm) < 6:
-        # a short adjective is too near other words: "thoai" (Vietnamese "phone") is no "thai" typed
-        # wrong, where "chinees" is "chinese"
-        return False
-    if p.kind == "country" and length == 1:
-        blockers = COUNTRY_BLOCKERS.get(word.norm)
-        if blockers and before is not None and before.norm in blockers:
-            return False
-    return True
+    # a short adjective is too near other words: "thoai" (Vietnamese "phone") is no "thai" typed
+    # wrong, where "chinees" is "chinese"
+    return not (p.kind == "origin" and m.score < 1.0 and len(word.norm) < 6)
 
 
 # Headings of issue forms under which the next line names the network.
