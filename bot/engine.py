@@ -163,25 +163,13 @@ class Engine:
         # what the bot can answer instead.
         asks_other = a.intent == "other"
         if a.vendor and a.country and not asks_other:
-            avail = availability(
-                self.statements_for(a.vendor, a.country), a.device, device.released if device else None
-            )
-            if avail.scope == "vendor" and avail.status in ("sold", "planned") and _made_elsewhere(device, a.country):
-                # Huawei sells phones in the UK; the Mate 60 Pro's only model is made for China
-                avail = Availability("unknown", avail.statement, "market")
+            avail = self._sold(a.vendor, a.country, device)
         # "is the iphone 16 sold in the eu?": what the maker said of each of the region's countries
         region_sales: tuple[tuple[str, Availability], ...] = ()
         if a.vendor and a.region and not a.country and not asks_other:
-            said = (
-                (code, availability(self.statements_for(a.vendor, code), a.device, device.released if device else None))
-                for code in sorted(regions.members(a.region))
-            )
+            said = ((code, self._sold(a.vendor, code, device)) for code in sorted(regions.members(a.region)))
             region_sales = tuple(
-                (code, av)
-                for code, av in said
-                if av.statement is not None
-                and av.scope != "later"
-                and not (av.scope == "vendor" and av.status in ("sold", "planned") and _made_elsewhere(device, code))
+                (code, av) for code, av in said if av.statement is not None and av.scope not in ("later", "market")
             )
 
         scope: list[Carrier] = [k.carrier(c) for c in a.carriers] if not asks_other else []
@@ -263,6 +251,15 @@ class Engine:
             gadget=a.gadget,
             also=also,
             reading=a,
+        )
+
+    def _sold(self, vendor: str, country: str, device: Device | None) -> Availability:
+        """What the vendor's statements for a country say of the phone (or of the vendor's phones)."""
+        return availability(
+            self.statements_for(vendor, country),
+            device.id if device else None,
+            device.released if device else None,
+            made_elsewhere=_made_elsewhere(device, country),
         )
 
     def _not_made_for(self, device: Device, variant: Variant, country: str, question: str) -> bool:

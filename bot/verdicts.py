@@ -41,7 +41,8 @@ class Availability:
     status: str  # sold | not_sold | planned | discontinued | unknown
     statement: Statement | None
     # "device" when the statement names the device, "vendor" when it covers all phones, "later" when
-    # it covers the vendor's phones of years after this one came out (so it says nothing of it)
+    # it covers the vendor's phones of years after this one came out, "market" when every model of
+    # this one is made for other markets (so it says nothing of it)
     scope: str | None
 
 
@@ -69,13 +70,17 @@ def _date_key(date: str) -> tuple[int, int, int]:
 ON_SALE_YEARS = 3
 
 
-def availability(statements: Iterable[Statement], device_id: str | None, released: str | None = None) -> Availability:
+def availability(
+    statements: Iterable[Statement], device_id: str | None, released: str | None = None, made_elsewhere: bool = False
+) -> Availability:
     """Statements of one vendor for one country → the availability of a device (or of the vendor).
 
     A statement naming the device beats any vendor-wide one, whatever the dates; among equals the
     newest wins (ties: the larger id, so the answer never depends on file order). A vendor-wide
     statement that the vendor sells (or will sell) there, made more than ON_SALE_YEARS after the
     device was `released`, does not say the device is sold: its status is unknown (scope "later").
+    Nor does it when every model of the device is `made_elsewhere` (scope "market": Huawei sells
+    phones in the UK; the Mate 60 Pro's only model is made for China).
     """
     candidates = list(statements)
     specific = [s for s in candidates if device_id is not None and s.device == device_id]
@@ -91,6 +96,8 @@ def availability(statements: Iterable[Statement], device_id: str | None, release
         and _date_key(newest.date)[0] - _date_key(released)[0] > ON_SALE_YEARS
     ):
         return Availability("unknown", newest, "later")
+    if scope == "vendor" and made_elsewhere and newest.status in ("sold", "planned"):
+        return Availability("unknown", newest, "market")
     return Availability(newest.status, newest, scope)
 
 
