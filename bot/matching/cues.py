@@ -181,6 +181,9 @@ GREETING_FILLER = frozenset(
 # Words for a phone, any phone: "a chinese phone", "with a smart phone".
 HANDSET_WORDS = frozenset({"phone", "phones", "smartphone", "smartphones", "handset", "handsets", "device", "devices"})
 
+# Hindi (in Latin letters) "in", written after the place: "india me", "dubai mein", "usa me".
+HINDI_IN = frozenset({"me", "mein", "main"})
+
 # Shops that sell in one country only: a phone bought there is that country's model ("bought a poco
 # x6 pro on flipkart, will it work on verizon?"), and one asked after there is asked after in that
 # country ("pixel 9 on flipkart yet?"). Shops of several countries (Amazon, Shopee) say nothing alone.

@@ -16,6 +16,7 @@ from .cues import (
     CARRIER_CUES,
     COUNTRY_BLOCKERS,
     HANDSET_WORDS,
+    HINDI_IN,
     LIST_WORDS,
     MARKET_CUES,
     MODIFIERS,
@@ -369,7 +370,8 @@ def _may_correct(toks: list[Token], j: int, start: int) -> bool:
     return j > start and j + 1 < len(toks) and toks[j + 1].norm.isdigit() and not toks[j + 1].brk
 
 
-_AFTER_A_PLACE = frozenset({"se", "me", "mein", "main", "ka", "ki", "ke"})
+# Hindi (in Latin letters) after a place: "in", "from" ("usa se"), "of" ("usa ka").
+_AFTER_A_PLACE = HINDI_IN | {"se", "ka", "ki", "ke"}
 
 
 def _model_follows(toks: list[Token], at: int) -> bool:

@@ -22,6 +22,7 @@ from .cues import (
     CARRIER_CUES,
     CODE_CUES,
     HANDSET_WORDS,
+    HINDI_IN,
     LIST_WORDS,
     LOWER_CODE_BLOCKERS,
     MARKET_CUES,
@@ -567,10 +568,8 @@ def _merged(places: list[_Place]) -> list[_Place]:
 # Shops sold in several countries, whose country people write after the name ("amazon us", "ebay uk").
 _STORES = frozenset({"amazon", "ebay", "aliexpress", "walmart", "costco", "shopee", "lazada", "jumia", "noon"})
 _GOT = frozenset({"got", "ordered", "order", "imported", "comprei", "compre", "compré", "gekauft", "liya", "li"})
-# Hindi (in Latin letters) "in" and "on", written after the place: "india me", "dubai mein".
-_HINDI_IN = frozenset({"me", "mein", "main"})
 # Hindi verbs of getting a phone after "<place> se" (from): mangwaya, liya, laya, kharida, aaya.
-_HINDI_GOT = ("mang", "liy", "lay", "la", "kharid", "aay", "aya")
+_HINDI_GOT = ("mang", "liy", "la", "kharid", "aay", "aya")
 _MADE = frozenset({"made", "built", "designed", "meant", "intended"})
 _BOUGHT = _BUYING | frozenset({"bought", "purchased", "purchase", "financed", "finance"})
 
@@ -640,12 +639,11 @@ def _sold_the_phone(
     return word in lexicon.device_vocab and word.isalpha() and not is_everyday(word) and word != "lte"
 
 
-# Words of a phone itself, after a country's adjective ("a chinese phone" comes from China) ...
-_HANDSETS = HANDSET_WORDS
 # Words of phones a country follows in languages that put the adjective after the noun ("hp china",
 # "celular chino", "telefono cinese"): the phone comes from there.
 _HANDSETS_BEFORE = frozenset({"hp", "ponsel", "handphone", "celular", "celulares", "telefono", "movil", "aparelho"})
-# ... unless they go on to name what a phone has there ("a US phone number", "an Indian phone plan").
+# Words of a phone itself (`HANDSET_WORDS`) after a country's adjective: "a chinese phone" comes from
+# China, unless they go on to name what a phone has there ("a US phone number", "an Indian phone plan").
 _NOT_A_HANDSET = frozenset(
     {"number", "numbers", "plan", "plans", "bill", "line", "lines", "service", "carrier", "carriers"}
     | {"network", "networks", "provider", "providers", "company", "companies", "market", "call", "calls"}
@@ -660,7 +658,7 @@ def _adjective_names_market(toks: list[Token], start: int, end: int, device_span
     after = [t.norm for t in toks[end : end + 3] if not t.brk]
     if after and (after[0] in MARKET_CUES or (len(after) > 1 and after[1] in MARKET_CUES)):
         return True
-    if after and after[0] in _HANDSETS and not (len(after) > 1 and after[1] in _NOT_A_HANDSET):
+    if after and after[0] in HANDSET_WORDS and not (len(after) > 1 and after[1] in _NOT_A_HANDSET):
         return True  # "a chinese phone"; not "a US phone number", "a Chinese smartphone giant"
     if start > 0 and toks[start - 1].norm in MARKET_CUES and not toks[start].brk:
         return True  # "versione cinese", "versão chinesa", "version china"
@@ -688,7 +686,7 @@ def _is_origin(
         # "banned from all AU networks", "a Chinese carrier", "Czech T-Mobile": the networks are there
         return False
     after = [t.norm for t in toks[p.end : p.end + 2] if not t.brk]
-    if after and after[0] in _HINDI_IN and not p.adjective:
+    if after and after[0] in HINDI_IN and not p.adjective:
         return False  # "global version india me kaam karega": Hindi "me" (in) after the place
     if len(after) == 2 and after[0] == "se" and after[1].startswith(_HINDI_GOT):
         return True  # "usa se mangwaya" (ordered from the US), "dubai se liya" (bought in Dubai)
@@ -702,7 +700,7 @@ def _is_origin(
         return True  # "pixel 9 on amazon uk is cheaper, will it work in india": bought from that shop
     if p.start > 0 and toks[p.start - 1].norm in _HANDSETS_BEFORE and not toks[p.start].brk:
         return True  # "hp china bisa pake telkomsel?": a Chinese phone
-    if p.start > 1 and toks[p.start - 1].norm in _OF and toks[p.start - 2].norm in _HANDSETS_BEFORE | _HANDSETS:
+    if p.start > 1 and toks[p.start - 1].norm in _OF and toks[p.start - 2].norm in _HANDSETS_BEFORE | HANDSET_WORDS:
         return not toks[p.start].brk and not toks[p.start - 1].brk  # "un celular de estados unidos"
     cue_before = p.start > 0 and toks[p.start - 1].norm in MARKET_CUES and not toks[p.start].brk
     if cue_before and not any(o.end == p.start - 1 for o in places):

@@ -482,11 +482,8 @@ def _unknown_network(toks: list[Token], end: int, skip: int = 0) -> str | None:
             return None
         if toks[at].norm not in _NETWORK_CUES:
             continue
-        rest = []
-        for t in toks[at + 1 :]:
-            if t.brk:
-                break
-            rest.append(t)
+        # the sentence's words after the cue, three at most (more is no network's name)
+        rest = list(itertools.islice(itertools.takewhile(lambda t: not t.brk, itertools.islice(toks, at + 1, None)), 3))
         if 1 <= len(rest) <= 2 and not any(
             not t.norm.isalpha() or t.norm in _NOT_NETWORKS or intent.says(t.norm) for t in rest
         ):

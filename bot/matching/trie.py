@@ -97,7 +97,10 @@ class Builder:
         return found
 
     def add_at(self, key: str, code: int, words: list[str] | None = None) -> bool:
-        """`add` at the name of `key` (`node`)."""
+        """`add` at the name of `key` (`node`). `add`'s lines are repeated here rather than called: this
+        runs for every form of every phone (over a million times at 100,000 phones; 32 a phone in the
+        shipped knowledge), and the two calls it would make cost 0.1 µs each time; the property test
+        in `tests/test_tables.py` builds the same trie both ways."""
         node = self.nodes.get(key)
         if node is None:
             node = self.node(key, words)
