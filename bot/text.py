@@ -20,7 +20,25 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 # Turkish "satılıyor" is one word, not "sat", "ı", "l", "ı", "yor".
 _LATIN = "a-z\u00df-\u00f6\u00f8-\u024f\u1ef9"
 _SPLIT_MIXED = re.compile(rf"[{_LATIN}]+|[0-9]+|[{_CJK}]|[^0-9{_LATIN}{_CJK}]+")
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _mark_ranges() -> str:
+    """The combining marks of the scripts questions come in, as a character class's ranges."""
+    marks = [cp for cp in range(0x0300, 0x1E00) if unicodedata.category(chr(cp)).startswith("M")]
+    ranges: list[tuple[int, int]] = []
+    for cp in marks:
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1] = (ranges[-1][0], cp)
+        else:
+            ranges.append((cp, cp))
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
+
+
+# A word goes on across the vowel signs and other marks written inside it (Devanagari "एंड्रॉयड",
+# Thai, Arabic vowels): they are no letters to Python's "\w", and a word cut at each of them falls
+# into letters that spell other names ("ए ड र" is also Andorra's "अंडोरा").
+WORD_PATTERN = rf"[^\W_](?:[^\W_]|[{_mark_ranges()}])*"
+_WORD = re.compile(WORD_PATTERN)
 _NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
 _ASCII_TOKEN = re.compile(r"(?<![a-z0-9])[2-5]g(?![a-z0-9])|[a-z]+|[0-9]+")
 

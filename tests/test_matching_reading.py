@@ -74,6 +74,8 @@ K = knowledge(
         carrier("jio-in", "IN", "Jio", "jio", lte=([3, 5, 40], [])),
         carrier("china-telecom-cn", "CN", "China Telecom", "中国电信", "电信", lte=([1, 3, 5], [])),
         carrier("viettel-vn", "VN", "Viettel", lte=([1, 3], [])),
+        carrier("xl-id", "ID", "XL Axiata", "xl", lte=([1, 3, 8], [])),
+        carrier("telkomsel-id", "ID", "Telkomsel", lte=([1, 3, 8], [])),
     ],
 )
 INDEX = Index(K)
@@ -106,6 +108,8 @@ def test_brands_frequent_everywhere_are_not_everyday_words(brand: str) -> None:
         # "sim" is Portuguese for yes; among many English words it is phone talk
         (["i", "have", "a", "then", "i", "have", "sim", "that", "sim", "not", "working"], None),
         (["china", "telecom", "sim", "card", "no", "service", "sim", "card", "should", "work"], None),
+        # "di" is Indonesian and Italian, and no word list weighs Indonesian against Italian
+        (["galaxy", "s", "24", "di", "telkomsel"], None),
     ],
 )
 def test_the_language_of_a_question(words: list[str], lang: str | None) -> None:
@@ -1948,3 +1952,33 @@ def test_an_origin_with_several_models_keeps_them_all() -> None:
     assert (result.variant, set(result.origin_variants)) == (None, {"s24-us", "s24-us-carrier"})
     # a market word that tells them apart still picks one
     assert read("galaxy s24 us unlocked version on jio").variant == "s24-us"
+
+
+def test_a_word_goes_on_across_the_marks_written_inside_it() -> None:
+    from bot import text
+
+    # Devanagari's vowel signs are no letters to Python: cut at them, "एंड्रॉयड" (Android) fell into
+    # letters that also spell Andorra's Hindi name
+    assert len(text.tokens("एंड्रॉयड")) == 1
+    assert read("नोकिया एंड्रॉयड स्मार्टफोन").country is None
+    result = read("pixel 9 कब होगा भारत में लॉन्च?")
+    assert (result.device, result.country, result.intent) == ("pixel-9", "IN", "availability")
+    assert read("क्या pixel 9 भारत में चलेगा?").intent == "compatibility"
+
+
+@pytest.mark.parametrize(
+    ("question", "network"),
+    [
+        ("Mạng Viettel không ổn định", "viettel-vn"),
+        ("pixel 9 jaringan XL hilang", "xl-id"),
+        ("pixel 9 sinyal xl hilang", "xl-id"),
+        ("galaxy s24 di telkomsel?", "telkomsel-id"),
+    ],
+)
+def test_a_network_named_after_a_word_for_network(question: str, network: str) -> None:
+    # "Mạng" (network) is no first word of a longer name, as "Cincinnati" is of "Cincinnati Bell"
+    assert read(question).carriers == (network,)
+
+
+def test_an_unknown_name_before_an_everyday_network_name_still_keeps_it_apart() -> None:
+    assert read("Cincinnati Bell pixel 9?").carriers == ()

@@ -322,6 +322,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "milta",
         "bikta",
         "launch hoga",
+        *("लॉन्च", "उपलब्ध", "बिक्री"),  # Hindi: launch, available, sale ("कब होंगे भारत में लॉन्च?")
         "有卖",
         "发售",
         "上市",
@@ -385,6 +386,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "çalış-",  # Turkish "çalışır mı"
         "chalegi",
         "kaam",
+        *("चलेगा", "चलेगी", "काम करेगा", "काम करेगी"),  # Hindi: will it run / work
         "работает",
         "работать",
         "能用",
@@ -473,7 +475,7 @@ NETWORK_WORDS: tuple[str, ...] = (
     *("signal", "service", "network", "networks", "reception", "coverage", "roaming", "band", "bands"),
     *("2g", "3g", "4g", "5g", "lte", "volte", "vowifi", "ims", "sim", "esim", "call", "calls", "calling"),
     *("data", "internet", "sms", "nr", "netz", "empfang", "rede", "red", "datos", "dados", "sinal", "senal"),
-    *("sinyal", "jaringan", "rete", "reseau", "chiamate", "llamadas", "ligacoes", "anrufe"),
+    *("sinyal", "jaringan", "rete", "reseau", "chiamate", "llamadas", "ligacoes", "anrufe", "mang"),
     *("信号", "网络", "通话", "电话", "卡", "电信", "移动", "联通", "電波", "통화", "전화"),
 )
 # Words of trouble: it does not work, it was lost, it fails (folded: "não" is "nao").
@@ -695,6 +697,9 @@ COUNTRY_LOCAL_NAMES: dict[str, tuple[str, ...]] = {
     "KR": ("한국", "국내"),  # CLDR's: "대한민국"; "국내" (at home) in a Korean post is Korea
     "SA": ("السعودية",),  # CLDR's: "المملكة العربية السعودية"
     "AE": ("الامارات", "الإمارات"),  # CLDR's: "الإمارات العربية المتحدة"
+    # Bengali writes "in" and "of" glued to the name: "বাংলাদেশে" (in Bangladesh), "ভারতের" (of India)
+    "BD": ("বাংলাদেশে", "বাংলাদেশের"),
+    "IN": ("ভারতে", "ভারতের"),
 }
 
 # Vietnamese short names matched with their accents, since without them they are other words:

@@ -173,6 +173,8 @@ def guess_language(words: list[str]) -> str | None:
             best, best_count = lang, len(found)
             tied.append(lang)
     if len(tied) > 1:
+        if any(lang not in _JUDGED for lang in tied):
+            return None  # "galaxy s24 di telkomsel?": "di" is Indonesian and Italian, and no list weighs the first
         # "la versione cinese dello xiaomi funziona con tim": "la" and "con" are Spanish and Italian
         # alike; the other words are far more frequent in Italian.
         best = max(tied, key=lambda lang: _weight(words, lang))
@@ -190,6 +192,8 @@ def guess_language(words: list[str]) -> str | None:
         if not shared:
             return best
         # "o pixel 8a pega 5g da claro?": "da" is Portuguese and Italian alike; "pega" is Portuguese only.
+        if any(lang not in _JUDGED for lang in (best, *shared)):
+            return None
         ranked = sorted((best, *shared), key=lambda lang: _weight(words, lang), reverse=True)
         if _weight(words, ranked[0]) - _weight(words, ranked[1]) >= _CLEAR_LEAD:
             return ranked[0]

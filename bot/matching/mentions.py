@@ -20,6 +20,7 @@ from .cues import (
     LIST_WORDS,
     MARKET_CUES,
     MODIFIERS,
+    NETWORK_WORDS,
     ORIGIN_CUES,
     PLACE_CUES,
     SOFTWARE_NAMES,
@@ -336,6 +337,7 @@ def _tail_of_unknown_name(m: Match, toks: list[Token], named: set[int]) -> bool:
         and before.norm.isalpha()
         and commonness(before.norm) < _NAME_WORD_ZIPF
         and before.norm not in CARRIER_CUES
+        and before.norm not in _NETWORK_BEFORE_NAME
     )
 
 
@@ -449,6 +451,8 @@ def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int], place_end
             return True
         if p.kind == "carrier" and before is not None and m.start in adjective_ends:
             return True
+        if p.kind == "carrier" and before is not None and before.norm in _NETWORK_BEFORE_NAME:
+            return True  # "jaringan XL" (the XL network), "rede Vivo", "sinyal smartfren"
         # "what bands does mint use", "does three still have 3g"; a maker's name is no network here
         # ("does vivo use snapdragon")
         if (
@@ -596,8 +600,21 @@ def _letter_of_compound(toks: list[Token], i: int) -> bool:
 
 
 def _name_before(t: Token) -> bool:
-    """A capitalised word that is no everyday word: part of a longer name we do not know."""
-    return t.raw[:1].isupper() and t.norm.isalpha() and not is_everyday(t.norm) and not t.raw.isupper()
+    """A capitalised word that is no everyday word: part of a longer name we do not know. A word for
+    "network" is no name's ("Mạng Viettel" is the Viettel network)."""
+    return (
+        t.raw[:1].isupper()
+        and t.norm.isalpha()
+        and not is_everyday(t.norm)
+        and not t.raw.isupper()
+        and t.norm not in _NETWORK_NOUNS
+    )
+
+
+_NETWORK_NOUNS = frozenset(NETWORK_WORDS)
+# Words for a network or its signal that stand before the network's name, in languages where the
+# noun comes first; English ones ("red", "signal") say too much else.
+_NETWORK_BEFORE_NAME = frozenset({"jaringan", "sinyal", "rede", "netz", "reseau", "rete", "mang", "kartu"})
 
 
 # Words that say several phones follow ("do our iphone 13s work on visible?"): with them an "s" glued to a

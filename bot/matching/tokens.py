@@ -56,7 +56,7 @@ def blank_noise(question: str) -> str:
     return out
 
 
-_WORD = re.compile(r"[^\W_]+|[&+]", re.UNICODE)
+_WORD = re.compile(rf"{text.WORD_PATTERN}|[&+]")
 _SIGNS = {"&": "and", "+": "plus"}
 
 
