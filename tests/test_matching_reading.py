@@ -76,6 +76,7 @@ K = knowledge(
         carrier("viettel-vn", "VN", "Viettel", lte=([1, 3], [])),
         carrier("xl-id", "ID", "XL Axiata", "xl", lte=([1, 3, 8], [])),
         carrier("telkomsel-id", "ID", "Telkomsel", lte=([1, 3, 8], [])),
+        carrier("bouygues-fr", "FR", "Bouygues Telecom", "bouygues", "bytel", lte=([3, 7, 20], [])),
     ],
 )
 INDEX = Index(K)
@@ -1982,3 +1983,16 @@ def test_a_network_named_after_a_word_for_network(question: str, network: str) -
 
 def test_an_unknown_name_before_an_everyday_network_name_still_keeps_it_apart() -> None:
     assert read("Cincinnati Bell pixel 9?").carriers == ()
+
+
+def test_a_short_network_name_is_not_read_into_a_name_a_letter_away() -> None:
+    # Bitel is Peru's; "bytel" is Bouygues Telecom's nickname
+    result = read("el galaxy s23 funciona con bitel?")
+    assert (result.carriers, result.unknown_network) == ((), "bitel")
+    # a longer name typed the way it sounds is still read
+    assert read("pixel 9 with vodaphone germany").carriers == ("vodafone-de",)
+
+
+def test_pt_before_a_company_s_name_is_no_portugal() -> None:
+    result = read("PT Telkomsel bilang pixel 9 bisa")
+    assert (result.country, result.carriers) == ("ID", ("telkomsel-id",))

@@ -749,4 +749,9 @@ class Lexicon:
         for cand in candidates:
             if len(cand) >= 3 and OSA.distance(word, cand) == 1:
                 out.append((cand, OSA.normalized_similarity(word, cand)))
+        # "vodaphone", "telephonica": "ph" and "f" sound alike, two edits apart
+        for typed, meant in (("ph", "f"), ("f", "ph")):
+            respelt = word.replace(typed, meant)
+            if respelt != word and respelt in self.vocab and len(respelt) >= 6:
+                out.append((respelt, OSA.normalized_similarity(word, respelt)))
         return sorted(out, key=lambda c: (-c[1], c[0]))

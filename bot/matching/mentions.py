@@ -425,6 +425,8 @@ def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int], place_end
         return False  # "OnePlus 8 T-Mobile" is no OnePlus 8T: the "T" belongs to "T-Mobile"
     if length == 1 and m.score < 1.0 and len(toks[m.start].norm) < 5:
         return False
+    if p.kind == "carrier" and length == 1 and m.score < 1.0 and len(toks[m.start].norm) < 6:
+        return False  # "bitel" (Peru's) is no "bytel" (Bouygues) typed wrong: short names are others' names
     if p.glued_only and not toks[m.start + 1].glued:
         return False
     word = toks[m.start]

@@ -398,6 +398,8 @@ def _codes(lexicon: Lexicon, toks: list[Token], taken: set[int], shouting: bool,
             # The index names every ISO 3166-1 country (pycountry's, read when it was built).
             if code in _NOT_CODES or code not in lexicon.country_names:
                 continue
+            if code in _COMPANY_FORMS and i + 1 < len(toks) and toks[i + 1].raw[:1].isupper() and not toks[i + 1].brk:
+                continue  # "PT Telkomsel", "PT Apple Indonesia": an Indonesian company's form, not Portugal
             if code in lexicon.carrier_countries or (i > 0 and toks[i - 1].norm in CODE_CUES):
                 out.append(_Place(code, i, i + 1, False))
         elif (
@@ -510,6 +512,8 @@ _DETERMINERS = frozenset({"a", "an", "my", "the", "this", "that", "our", "his", 
 _BUYING = frozenset({"buy", "buying", "comprar", "compro", "kaufen", "beli", "acheter", "comprare", "mua"})
 _UNLOCKING = ("liber", "desbloq", "sblocc", "entsperr")
 _FORMER_CUES = frozenset({"from", "through", "thru", "left", "leaving", "ex", "former", "formerly", "was"})
+# Codes that are also the legal form written before a company's name.
+_COMPANY_FORMS = frozenset({"PT"})
 # Upper-case words that are country codes but say something else in phone talk ("NSA and SA" 5G, "OK").
 _NOT_CODES = frozenset(
     {"SA", "AM", "PM", "TV", "PC", "OK", "ID", "IT", "NO", "SO", "TO", "GO", "BE", "ME", "MY", "AS", "AT", "BY"}
