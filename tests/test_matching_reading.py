@@ -1996,3 +1996,31 @@ def test_a_short_network_name_is_not_read_into_a_name_a_letter_away() -> None:
 def test_pt_before_a_company_s_name_is_no_portugal() -> None:
     result = read("PT Telkomsel bilang pixel 9 bisa")
     assert (result.country, result.carriers) == ("ID", ("telkomsel-id",))
+
+
+def test_a_github_alert_is_the_author_s_words_not_a_quote() -> None:
+    post = "eSIM not working\n> [!IMPORTANT]\n>  i have a pixel 9 and the eSIM is not working\n"
+    assert len(blank_noise(post)) == len(post)
+    assert read(post).device == "pixel-9"
+    # a reply's quote is still no part of the question
+    assert read("> my pixel 9 works on verizon\nthanks, and on tmo?").device is None
+
+
+def test_a_word_of_every_language_before_a_network_is_no_name_of_another() -> None:
+    # "mobile" is as frequent in every language as a brand, yet no first word of an unknown name
+    result = read("Walmart Family Mobile (Verizon MVNO) sim card data not work")
+    assert (result.carriers, result.country) == (("verizon-us",), "US")
+
+
+@pytest.mark.parametrize(
+    ("question", "country", "origin", "intent"),
+    [
+        ("pixel 9 có bán ở việt nam không?", "VN", None, "availability"),
+        # "chính hãng" (sold officially) is no "hàng" (goods) of a market, though both fold to "hang"
+        ("pixel 9 chính hãng việt nam", "VN", None, "availability"),
+        ("pixel 9 hàng mỹ dùng viettel được không", "VN", "US", "compatibility"),
+    ],
+)
+def test_vietnamese_words_of_sale(question: str, country: str, origin: str | None, intent: str) -> None:
+    result = read(question)
+    assert (result.country, result.origin, result.intent) == (country, origin, intent)

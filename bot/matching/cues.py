@@ -323,6 +323,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "bikta",
         "launch hoga",
         *("लॉन्च", "उपलब्ध", "बिक्री"),  # Hindi: launch, available, sale ("कब होंगे भारत में लॉन्च?")
+        # Vietnamese "bán" (sell), only in its phrases: "ban" alone is an English word
+        *("có bán", "được bán", "không bán", "bán ở", "chính hãng"),
         "有卖",
         "发售",
         "上市",

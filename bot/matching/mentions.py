@@ -608,6 +608,7 @@ def _name_before(t: Token) -> bool:
         t.raw[:1].isupper()
         and t.norm.isalpha()
         and not is_everyday(t.norm)
+        and commonness(t.norm) < _NAME_WORD_ZIPF  # "Family Mobile (Verizon MVNO)": "mobile" is a word of every language
         and not t.raw.isupper()
         and t.norm not in _NETWORK_NOUNS
     )

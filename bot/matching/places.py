@@ -706,7 +706,13 @@ def _is_origin(
         return True  # "hp china bisa pake telkomsel?": a Chinese phone
     if p.start > 1 and toks[p.start - 1].norm in _OF and toks[p.start - 2].norm in _HANDSETS_BEFORE | HANDSET_WORDS:
         return not toks[p.start].brk and not toks[p.start - 1].brk  # "un celular de estados unidos"
-    cue_before = p.start > 0 and toks[p.start - 1].norm in MARKET_CUES and not toks[p.start].brk
+    cue_before = (
+        p.start > 0
+        and toks[p.start - 1].norm in MARKET_CUES
+        and not toks[p.start].brk
+        # Vietnamese "hàng Mỹ" is US goods, but "chính hãng Việt Nam" is sold officially in Vietnam
+        and unicodedata.normalize("NFC", toks[p.start - 1].raw.lower()) != "hãng"
+    )
     if cue_before and not any(o.end == p.start - 1 for o in places):
         # "versión china", "iPhone bản Mỹ" (the US version); not "usa wala india", whose cue is the US's
         return True

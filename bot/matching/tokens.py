@@ -48,9 +48,19 @@ _NOISE = [
 ]
 
 
+# A GitHub alert ("> [!IMPORTANT]" and the quoted lines under it) is the author's own words set in a
+# box, not a reply quoting someone: its lines are kept.
+_ALERT = re.compile(r"(?im)^[ \t]*>[ \t]*\[!(?:note|tip|important|warning|caution)\][ \t]*(?:\n[ \t]*>.*)*")
+
+
+def _unboxed(alert: re.Match[str]) -> str:
+    head, _, body = alert.group(0).partition("\n")
+    return " " * len(head) + "\n" + re.sub(r"(?m)^([ \t]*)>", r"\1 ", body) if body else " " * len(head)
+
+
 def blank_noise(question: str) -> str:
     """The question with its noise replaced by spaces, so that character positions stay valid."""
-    out = question
+    out = _ALERT.sub(_unboxed, question) if "[!" in question else question
     for pattern in _NOISE:
         out = pattern.sub(lambda m: re.sub(r"\S", " ", m.group(0)), out)
     return out
