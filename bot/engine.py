@@ -62,6 +62,7 @@ class Answer:
     unknown_model: str | None = None
     unknown_network: str | None = None  # a network named that the knowledge lacks, as typed
     imei_given: bool = False  # an IMEI stood for the phone, which names no model to us
+    maker_unknown_phones: bool = False  # the maker named is one none of whose phones we know ("tcl 40 xl")
     ambiguous: bool = False
     origin: str | None = None
     origin_unrecorded: bool = False  # the model for the origin named is not recorded: others are shown
@@ -242,6 +243,9 @@ class Engine:
             unknown_model=a.unknown_model,
             unknown_network=a.unknown_network,
             imei_given=a.imei_given,
+            maker_unknown_phones=device is None
+            and a.vendor is not None
+            and not self.index.lexicon.devices_of([a.vendor]),
             ambiguous=a.ambiguous,
             origin=a.origin,
             origin_unrecorded=unrecorded,

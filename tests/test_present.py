@@ -673,3 +673,25 @@ def test_a_band_asked_beside_a_network_is_answered_first() -> None:
     text = say(E, "does the acme one support band 7? i'm on globe")
     assert text.index("**B7?**") < text.index("**Works on Globe?**")
     assert "🔴 **B7?** no." in text, "the one model lists bands 1 and 3 only"
+
+
+def test_a_maker_known_by_name_only_is_said_so_and_no_other_maker_s_phone_stands_in() -> None:
+    e = engine(
+        vendors=[vendor("xiaomi", "Xiaomi", "redmi"), vendor("micromax", "Micromax"), vendor("acme", "Acme")],
+        devices=[
+            device("redmi-note-2", "xiaomi", "Redmi Note 2", variant("rn2", lte=[1, 3])),
+            device("acme-one", "acme", "Acme One", variant("a1", lte=[1, 3])),
+        ],
+        carriers=[carrier("airtel-in", "IN", "Airtel", lte=([1, 3, 40], []))],
+        statements=[statement("acme-in", "acme", "IN", "sold", "2024-01-01")],
+    )
+    # "Micromax IN Note 2" is Micromax's phone: "note 2" (the Redmi's short name) is the rest of its name
+    answer = e.answer("micromax in note 2 on airtel?")
+    assert (answer.device, answer.suggestions, answer.maker_unknown_phones) == (None, (), True)
+    assert say(e, "micromax in note 2 on airtel?").splitlines()[-1] == (
+        "I don't know any Micromax phone yet, so I can't check its bands."
+    )
+    assert as_dict(e, answer)["maker_unknown_phones"] is True
+    # a maker whose phones we know, with a model we lack: another of its phones may be meant
+    assert "Did you mean: **Acme One**?" in say(e, "acme zq9 on airtel?")
+    assert e.answer("redmi note 2 on airtel?").device == "redmi-note-2"

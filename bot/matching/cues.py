@@ -237,7 +237,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "bandes",
         "frequenz-",
         "frequênc-",
-        "frequenc-",
+        "frecuenc-",  # Spanish "frecuencias"
+        *("bänder", "bändern"),  # German "welche LTE-Bänder"
         "frekuensi",
         "lte bands",
         # "what model number is the japanese pixel 8": each model's number and market head its bands

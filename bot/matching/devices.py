@@ -120,6 +120,9 @@ def resolve(
         if (m.start in vendor_ends and k.device(m.payload.id).vendor not in vendor_ends[m.start])
         or (m.payload.derived and m.start > 0 and _other_series(lexicon, toks[m.start - 1].norm, m.payload.id))
     ] + foreign
+    # ("micromax in note 2" is no Redmi Note 2 to offer either)
+    foreign += [m for m in complete if m.payload.derived and _other_maker_one_word_before(k, toks, m, vendor_ends)]
+    contradicted += [m for m in foreign if m not in contradicted]
     # "galaxy s20 fe" may be the "Galaxy S20 FE 5G" or a 4G phone of that name: a question back.
     # "5g" elsewhere in the question ("w/ airtel 5g") is about the network, not the phone's name.
     untagged = [m for m in complete if m.payload.untagged and m not in contradicted]
@@ -460,6 +463,20 @@ def _other_series(lexicon: Lexicon, word: str, device_id: str) -> bool:
 
 # Rarer than once in a million words: "itel", "umidigi" (0); "unlocked" 3.8, "refurbished" 3.4.
 _RARE_ZIPF = 3.0
+
+
+def _other_maker_one_word_before(k: Knowledge, toks: list[Token], m: Match, vendor_ends: dict[int, set[str]]) -> bool:
+    """ "micromax in note 2", "htc one m8": a short form of another maker's phone ("note 2", "m8"), one
+    word after a maker's name, is the rest of that maker's model's name."""
+    before = m.start - 1
+    return (
+        before > 0
+        and before in vendor_ends
+        and k.device(m.payload.id).vendor not in vendor_ends[before]
+        and toks[before].norm not in LIST_WORDS
+        and not toks[before].brk
+        and not toks[m.start].brk
+    )
 
 
 def _misspelt_maker(k: Knowledge, word: str) -> bool:

@@ -197,6 +197,8 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
                 _("I don't know the model number **{model}** yet.").format(model=a.unknown_model)
                 + (" " + _("Did you mean: {names}?").format(names=names) if names else "")
             )
+        elif a.maker_unknown_phones and a.intent in ("compatibility", "bands"):
+            heads[a.intent].append(_no_phones_of(vendor.name, a))
         elif a.intent in ("compatibility", "bands") or (a.suggestions and a.intent == "availability"):
             # "will my iphone work on visible?": what works is a model's bands, so the answer asks for
             # the model first; the maker's word on selling there follows.
@@ -206,6 +208,9 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
                 heads[a.intent].append(_("I don't know that exact phone. Did you mean: {names}?").format(names=names))
             elif a.suggestions:
                 heads[a.intent].append(_which(a.suggestions))
+            elif a.device_hint:
+                # "tecno spark 20 on glo?": the model was told, and we lack it
+                heads[a.intent].append(_("I don't know that {vendor} phone yet.").format(vendor=vendor.name))
             else:
                 heads[a.intent].append(
                     _("Which {vendor} phone? Tell me the model and I'll check its bands.").format(vendor=vendor.name)
@@ -351,11 +356,26 @@ def _which(suggestions: Sequence[Suggestion]) -> str:
     return _("Which one do you mean: {names}?").format(names=names)
 
 
+def _no_phones_of(vendor: str, a: Answer) -> str:
+    if a.intent in ("compatibility", "bands"):
+        return _("I don't know any {vendor} phone yet, so I can't check its bands.").format(vendor=vendor)
+    return _("I don't know any {vendor} phone yet.").format(vendor=vendor)
+
+
 def _no_phone(a: Answer, k: Knowledge, footer: str | None, country_names: Mapping[str, str], lang: str) -> Layout:
     vendor = k.vendor(a.vendor) if a.vendor else None
     names = ", ".join(f"**{s.name}**" for s in a.suggestions)
     devices_only = bool(a.suggestions) and all(s.kind == "device" for s in a.suggestions)
     lines: list[str] = []
+    if vendor is not None and a.maker_unknown_phones:
+        # "tcl 40 xl on metro?", "micromax in note 2": a maker we know by name only; which network or
+        # model it is would not help, and no other maker's phone is what was meant
+        return Layout(
+            None,
+            ("**" + _("{vendor} (all its phones)").format(vendor=vendor.name) + "**", _no_phones_of(vendor.name, a)),
+            footer=footer,
+            kind="nothing",
+        )
     if a.unknown_model:
         lines.append(
             _("I don't know the model number **{model}** yet.").format(model=a.unknown_model)
