@@ -2024,3 +2024,20 @@ def test_a_word_of_every_language_before_a_network_is_no_name_of_another() -> No
 def test_vietnamese_words_of_sale(question: str, country: str, origin: str | None, intent: str) -> None:
     result = read(question)
     assert (result.country, result.origin, result.intent) == (country, origin, intent)
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        "there are a few 5G phones such as the Huawei P30 Pro and Samsung Galaxy S24, and they cost $1000",
+        # Urdu in Latin letters: "such as … and …"
+        "abhi tak koi devices hein jo 5G support karti hein jesa ke Huawei P30 Pro aur Samsung Galaxy S24 etc.",
+    ],
+)
+def test_a_name_later_in_a_list_of_examples_is_an_example_too(post: str) -> None:
+    assert read(post).device is None
+
+
+def test_a_series_in_hindi_is_every_phone_of_that_name() -> None:
+    result = read("Pixel 9 सीरीज भारत में लॉन्च होगी")
+    assert result.device is None and {"pixel-9", "pixel-9-pro-fold"} <= {s.id for s in result.suggestions}

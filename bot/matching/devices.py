@@ -539,7 +539,7 @@ def _model_refines(k: Knowledge, ids: set[str], model_device: str) -> set[str]:
     return {model_device}
 
 
-_FAMILY_WORDS = frozenset({"series", "lineup", "family", "serie", "serisi", "seri", "reihe", "série"})
+_FAMILY_WORDS = frozenset({"series", "lineup", "family", "serie", "serisi", "seri", "reihe", "série", "सीरीज"})
 
 
 _LIST_MARKS = frozenset({"/", ",", "&", "|"})

@@ -99,6 +99,8 @@ _EXAMPLE_CUES = tuple(
     for c in (
         *("for instance", "for example", "e.g.", "eg", "such as", "say"),
         *("por ejemplo", "por exemplo", "zum beispiel", "z.b.", "par exemple", "ad esempio", "misalnya"),
+        # Hindi and Urdu in Latin letters: "jaise ki", "jesa ke" (such as)
+        *("jaise ki", "jaise ke", "jesa ke", "jaisa ki", "jese ke", "jese ki"),
     )
 )
 # One word that brings in examples right before the name ("operadores como Telcel y AT&T", "carriers
@@ -118,7 +120,32 @@ def named_as_example(toks: list[Token], start: int, *, by_one_word: bool = False
     window = f" {' '.join(words)} "
     if any(f" {cue} " in window for cue in _EXAMPLE_CUES):
         return True
-    return by_one_word and start > 0 and not toks[start].brk and toks[start - 1].norm in _EXAMPLE_WORDS
+    if by_one_word and start > 0 and not toks[start].brk and toks[start - 1].norm in _EXAMPLE_WORDS:
+        return True
+    return _later_in_a_list_of_examples(toks, start)
+
+
+# Between a cue and a later name of its list: names ("Huawei P30 Pro"), "and", articles.
+_IN_A_LIST = LIST_WORDS | MODIFIERS | {"aur", "the", "a", "an", "el", "la", "o", "le", "il"}
+
+
+def _later_in_a_list_of_examples(toks: list[Token], start: int) -> bool:
+    """ "such as the Huawei P30 Pro and Samsung Galaxy S10 5G": a name later in a list of examples is
+    one too (words between: other names, "and", articles; nothing else)."""
+    i = start - 1
+    listed = False
+    while i >= 0 and start - i <= 12 and not toks[i + 1].brk:
+        t = toks[i]
+        for cue in _EXAMPLE_CUES:
+            cue_words = cue.split()
+            if [w.norm for w in toks[max(0, i - len(cue_words) + 1) : i + 1]] == cue_words:
+                return listed
+        if t.norm in LIST_WORDS or t.norm == "aur":
+            listed = True
+        elif not (t.norm in _IN_A_LIST or t.norm.isdigit() or t.raw[:1].isupper() or t.glued):
+            return False
+        i -= 1
+    return False
 
 
 def recompose(lexicon: Lexicon, toks: list[Token]) -> list[Token]:
