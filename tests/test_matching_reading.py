@@ -2041,3 +2041,19 @@ def test_a_name_later_in_a_list_of_examples_is_an_example_too(post: str) -> None
 def test_a_series_in_hindi_is_every_phone_of_that_name() -> None:
     result = read("Pixel 9 सीरीज भारत में लॉन्च होगी")
     assert result.device is None and {"pixel-9", "pixel-9-pro-fold"} <= {s.id for s in result.suggestions}
+
+
+@pytest.mark.parametrize(
+    ("question", "country", "origin", "carriers"),
+    [
+        # Portuguese "usa" (uses) before an article is the verb, not the US
+        ("alguém usa o pixel 9 na vivo?", "BR", None, ("vivo-br",)),
+        # Mexican "gringo" is American, not "griego" (Greek) typed wrong
+        ("el galaxy s24 gringo funciona en telcel?", "MX", "US", ("telcel-mx",)),
+        # Indonesian chat: "hongkong" in one word, "indo" for Indonesia
+        ("galaxy s24 versi hongkong aman buat di indo?", "ID", "HK", ()),
+    ],
+)
+def test_places_as_chat_writes_them(question: str, country: str, origin: str | None, carriers: tuple[str, ...]) -> None:
+    result = read(question)
+    assert (result.country, result.origin, result.carriers) == (country, origin, carriers)

@@ -216,7 +216,10 @@ NATIONAL_SHOPS = {
 CARRIER_COMMON_WORDS = frozenset({"sky", "dna", "jazz", "tri", "sprint", "bait", "magenta"})
 # Given names among them ("my friend tim", "Tim Cook"): only as the network writes itself ("TIM").
 CARRIER_GIVEN_NAMES = frozenset({"tim", "elisa"})
-CARRIER_AFTER_CUES = frozenset({"sim", "simcard", "card", "network", "5g", "4g", "lte", "signal", "coverage", "chip"})
+# Hindi "pe" (on) follows the network: "vi pe chalega?", "jio pe".
+CARRIER_AFTER_CUES = frozenset(
+    {"sim", "simcard", "card", "network", "5g", "4g", "lte", "signal", "coverage", "chip", "pe"}
+)
 
 # What a question asks, by its words. A stem ends in "-" and is matched at the start of a word
 # ("funcion-" covers "funciona", "funcionar"); other words only whole.
@@ -637,6 +640,8 @@ COUNTRY_ADJECTIVES: dict[str, str] = {
     "brazilian": "BR",
     "brasileiro": "BR",
     "brasileira": "BR",
+    "gringo": "US",  # Mexican Spanish: "el s24 ultra gringo" (otherwise read as "griego" typed wrong)
+    "gringa": "US",
     "mexican": "MX",
     "mexicano": "MX",
     "mexicana": "MX",
@@ -674,6 +679,8 @@ COUNTRY_NICKNAMES: dict[str, tuple[str, ...]] = {
     # "国内" (at home) in a Chinese post is China; in Japanese ("国内で") it is Japan, see `_acceptable`.
     "CN": ("mainland china", "prc", "mainland", "国内"),
     "MO": ("macau",),
+    "HK": ("hongkong",),  # one word, as Indonesian and Vietnamese posts write it
+    "ID": ("indo",),  # Indonesian chat: "aman buat di indo?"
     "AU": ("aus", "oz"),
     "NZ": ("aotearoa",),
     "ZA": ("rsa",),

@@ -433,12 +433,19 @@ def _verb_usa(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
     after = toks[m.end] if m.end < len(toks) and not toks[m.end].brk else None
     if before in PLACE_CUES or before in ORIGIN_CUES or before in _ARTICLES_OF_PLACES:
         return False  # "in usa", "from usa", "aus den usa", "the usa"
+    if after is not None and after.norm in _ARTICLES and not _letter_of_a_model(toks, m.end):
+        return True  # "alguém usa o pixel 7a na tim?": someone uses the Pixel 7a
     if after is not None and (after.norm in lexicon.device_vocab or after.norm in MARKET_CUES):
         return False
     if after is not None and after.norm in _AFTER_A_PLACE:
         return False  # Hindi in Latin letters: "usa se mangwaya" (ordered from the US), "usa me"
     last = after is None and before is not None and (before.isdigit() or (before in MODIFIERS and before != "se"))
     return not last
+
+
+def _letter_of_a_model(toks: list[Token], i: int) -> bool:
+    """ "a55": a letter with a number glued to it."""
+    return i + 1 < len(toks) and toks[i + 1].glued and toks[i + 1].norm.isdigit()
 
 
 def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int], place_ends: set[int], makers: set[int]) -> bool:
