@@ -1926,6 +1926,7 @@ def test_words_of_sale_and_of_working_in_turkish_and_russian(question: str, inte
         "هل يعمل ايفون 16 في السعودية",
         # Korean is read a syllable a token, in names and in questions alike
         "아이폰 16 미국판 되나요",
+        "ไอโฟน 16 ใช้ได้ไหม",
     ],
 )
 def test_phone_lines_written_in_other_scripts(question: str) -> None:
@@ -2057,3 +2058,9 @@ def test_a_series_in_hindi_is_every_phone_of_that_name() -> None:
 def test_places_as_chat_writes_them(question: str, country: str, origin: str | None, carriers: tuple[str, ...]) -> None:
     result = read(question)
     assert (result.country, result.origin, result.carriers) == (country, origin, carriers)
+
+
+def test_vietnamese_letters_say_the_language() -> None:
+    # "có" and "không" are no Italian; the network named is Vietnam's, not only offered
+    result = read("pixel 9 có hỗ trợ volte viettel không")
+    assert (result.carriers, result.lang) == (("viettel-vn",), "vi")

@@ -53,7 +53,7 @@ SHORT_LINES: dict[tuple[str, ...], tuple[str, ...]] = {
 # Phone lines as people write them in other scripts ("айфон 15", "ايفون 15", "아이폰 15", "红米K50",
 # "галакси s24"): a name beginning with the line's word is also read beginning with these.
 LINE_SPELLINGS: dict[str, tuple[str, ...]] = {
-    "iphone": ("айфон", "ايفون", "آيفون", "아이폰", "アイフォン"),
+    "iphone": ("айфон", "ايفون", "آيفون", "아이폰", "アイフォン", "ไอโฟน"),
     "galaxy": ("галакси", "갤럭시", "جالاكسي", "جلاكسي"),
     "redmi": ("红米", "紅米", "редми"),
     "pixel": ("пиксель", "픽셀"),
@@ -393,6 +393,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "chalegi",
         "kaam",
         *("चलेगा", "चलेगी", "काम करेगा", "काम करेगी"),  # Hindi: will it run / work
+        *("działa", "ใช้ได้"),  # Polish "działa" (works), Thai "ใช้ได้" (usable)
         "работает",
         "работать",
         "能用",

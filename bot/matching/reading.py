@@ -178,6 +178,8 @@ class Index:
         in_names = {i for m in matches for i in range(m.start, m.end)}
         # "+" reads "plus", a French word: signs say no language
         lang = guess_language([t.norm for i, t in enumerate(toks) if i not in in_names and t.raw not in ("+", "&")])
+        if _VIETNAMESE_LETTERS.search(q):
+            lang = "vi"  # "pixel 8 pro có hỗ trợ volte viettel không": letters only Vietnamese writes
         # With no model named, the maker's name stands where the phone's would ("a china iphone in the us").
         phone_span = d.span or _vendor_span(matches, vendor)
         where = places.resolve(lex, matches, toks, covered, phone_span, shouting, q, lang, asking, sentence_of)
@@ -427,6 +429,10 @@ _BAND_BEFORE = re.compile(r"\b(?:band|bands|banda|bande|mhz)\s*$", re.IGNORECASE
 _LINK = re.compile(r"https?://[^/\s]+(/\S*)")
 # Parts of a shop's or spec site's address that name no phone: pages, ids, sizes of storage.
 _LINK_NOISE = re.compile(r"^(?:\d{4,}|p|dp|gp|product|products|itm\w*|b0\w{8}|ref|html?|php|www|en|us|in|\d+gb)$")
+
+
+# Letters with a hook, horn or dot below: only Vietnamese writes them (folding takes them away).
+_VIETNAMESE_LETTERS = re.compile("[ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]", re.IGNORECASE)
 
 
 def _link_words(question: str) -> str:
