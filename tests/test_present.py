@@ -695,3 +695,27 @@ def test_a_maker_known_by_name_only_is_said_so_and_no_other_maker_s_phone_stands
     # a maker whose phones we know, with a model we lack: another of its phones may be meant
     assert "Did you mean: **Acme One**?" in say(e, "acme zq9 on airtel?")
     assert e.answer("redmi note 2 on airtel?").device == "redmi-note-2"
+
+
+def test_a_model_whose_bands_nobody_recorded_gets_no_rows_of_unknowns() -> None:
+    e = engine(
+        vendors=[vendor("acme", "Acme")],
+        devices=[
+            device(
+                "acme-one",
+                "acme",
+                "Acme One",
+                variant("a1-eu", "Europe", ("AC1E",), lte=[1, 3, 20]),
+                variant("a1-jp", "Japan", ("AC1J",), volte=None),
+            )
+        ],
+        carriers=[
+            carrier("red-de", "DE", "Red", lte=([1, 3, 20], [])),
+            carrier("blue-de", "DE", "Blue", lte=([1, 3, 20], [])),
+        ],
+    )
+    text = say(e, "acme one in germany?")
+    # the summary says once that the Japanese model's bands are not recorded; no rows of "unknown"
+    assert "(bands not recorded)" in text
+    assert "Per network · Europe" in text and "Per network · Japan" not in text
+    assert "AC1J): unknown" not in say(e, "acme one on red?")

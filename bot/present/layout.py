@@ -598,6 +598,11 @@ def _verb(verdict: str, n: int) -> str:
     }[verdict]()
 
 
+def _nothing_known(cells: list[Compatibility]) -> bool:
+    """A model's verdicts rest on nothing recorded: unknown everywhere, not a level known."""
+    return all(c.verdict == "unknown" and c.lte in (None, "unknown") and c.nr in (None, "unknown") for c in cells)
+
+
 def _detail(c: Compatibility, name: str) -> str:
     tech = []
     for attr, label, prefix in (("lte", "4G", "B"), ("nr", "5G", "n")):
@@ -791,10 +796,17 @@ def _compatibility(
             )
             sections.append(Section(name, told_alike, detail=True))
     elif one_carrier and several:
-        lines = [_detail(cells[0], label(variant_id)) for variant_id, cells in by_variant.items()]
-        sections.append(Section(_("Per model"), tuple(lines), detail=True))
+        lines = [
+            _detail(cells[0], label(variant_id))
+            for variant_id, cells in by_variant.items()
+            if not _nothing_known(cells)
+        ]
+        if lines:
+            sections.append(Section(_("Per model"), tuple(lines), detail=True))
     elif not one_carrier:
         for variant_id, cells in by_variant.items():
+            if several and _nothing_known(cells):
+                continue  # a model whose bands nobody recorded: the summary said so, once
             name = _("Per network · {model} model").format(model=label(variant_id)) if several else _("Per network")
             sections.append(Section(name, tuple(_detail(c, k.carrier(c.carrier).name) for c in cells), detail=True))
     elif a.compatibility[0].verdict in ("partial", "none"):
