@@ -2064,3 +2064,8 @@ def test_vietnamese_letters_say_the_language() -> None:
     # "có" and "không" are no Italian; the network named is Vietnam's, not only offered
     result = read("pixel 9 có hỗ trợ volte viettel không")
     assert (result.carriers, result.lang) == (("viettel-vn",), "vi")
+
+
+def test_a_plus_sign_standing_apart_joins_and_glued_it_names_a_plus_model() -> None:
+    result = read("pixel 9 + verizon?")
+    assert (result.device, result.carriers) == ("pixel-9", ("verizon-us",))

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .. import text
+from .cues import MODIFIERS
 
 MAX_QUESTION_CHARS = 2000
 
@@ -91,7 +92,15 @@ def tokenize(question: str) -> list[Token]:
             brk = gap != " " and bool(out) and _SENTENCE_END.search(gap) is not None
             hyphen = gap == "-" and bool(out)
         if word in _SIGNS:
-            out.append(Token(_SIGNS[word], word, start, end, False, brk))
+            # "pixel 8a + mint": a "+" standing apart joins two things ("and"); glued, or after a model
+            # word, it is a name's "plus" ("S24+", "Redmi Note 11 pro + 5G")
+            apart = (
+                word == "+"
+                and question[start - 1 : start] == " "
+                and question[end : end + 1] in (" ", "")
+                and not (out and out[-1].norm in MODIFIERS)
+            )
+            out.append(Token("and" if apart else _SIGNS[word], word, start, end, False, brk))
             previous_end = end
             continue
         parts = _parts(word)

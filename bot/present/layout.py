@@ -805,7 +805,7 @@ def _compatibility(
             sections.append(Section(_("Per model"), tuple(lines), detail=True))
     elif not one_carrier:
         for variant_id, cells in by_variant.items():
-            if several and _nothing_known(cells):
+            if _nothing_known(cells):
                 continue  # a model whose bands nobody recorded: the summary said so, once
             name = _("Per network · {model} model").format(model=label(variant_id)) if several else _("Per network")
             sections.append(Section(name, tuple(_detail(c, k.carrier(c.carrier).name) for c in cells), detail=True))
