@@ -612,3 +612,17 @@ def test_only_near_model_numbers_are_offered(question: str, offered: list[str]) 
     )
     result = Index(k).analyze(question)
     assert result.device is None and [s.id for s in result.suggestions] == offered
+
+
+def test_autocomplete_reads_a_typo_as_questions_do_and_offers_no_phone_for_a_maker_known_by_name_only() -> None:
+    k = knowledge(
+        vendors=[vendor("google", "Google", "pixel"), vendor("acme", "Acme"), vendor("tcl", "TCL")],
+        devices=[
+            device("pixel-9", "google", "Pixel 9", variant("p9", lte=[2])),
+            device("acme-tc9", "acme", "Acme TC9", variant("a9", lte=[2])),
+        ],
+    )
+    index = Index(k)
+    assert index.complete("device", "pixle 9")[0][0] == "pixel-9"
+    # TCL's phones are not known: "tcl 9" is not the Acme TC9
+    assert index.complete("device", "tcl 9") == []

@@ -106,7 +106,12 @@ def complete(lexicon: Lexicon, kind: str, prefix: str, limit: int = 25) -> list[
                     break
     if kind == "country" and len(compact) == 2 and compact.upper() in labels:
         offer(compact.upper(), 0, 0)
-    if len(ranked) < limit:
+    respelt = _respelt(lexicon, typed)
+    if len(ranked) < limit and respelt != typed:
+        # "pixle 9": the names the question reader would read, as it corrects the typo
+        for n, (entry_id, _label) in enumerate(complete(lexicon, kind, respelt, limit)):
+            offer(entry_id, 3, n)
+    if len(ranked) < limit and not (kind == "device" and _maker_without_phones(lexicon, typed)):
         choices: dict[str, str] = lexicon.label_keys[kind]
         if len(choices) > FUZZY_SCAN_LIMIT:
             choices = _near_labels(lexicon, index, kind, typed)
@@ -131,6 +136,19 @@ def _starting_with(index: CompletionIndex, head: str, compact_head: str) -> Iter
         index.by_compact_start[compact_low:compact_high],
         key=index.position.__getitem__,
     )
+
+
+def _respelt(lexicon: Lexicon, typed: str) -> str:
+    """What was typed with each word one edit from a name's word corrected, as questions are read."""
+    words = typed.split()
+    return " ".join(next(iter(lexicon.corrections(w)), (w, 1.0))[0] for w in words)
+
+
+def _maker_without_phones(lexicon: Lexicon, typed: str) -> bool:
+    """ "tcl 40": a maker we know by name only; no other maker's phone is close to what was meant
+    ("tcl" is not "stylus", "htc" not "hot")."""
+    node = lexicon.root.children.get(typed.split()[0])
+    return node is not None and any(p.kind == "vendor" and not lexicon.devices_of([p.id]) for p in node.payloads)
 
 
 def _near_labels(lexicon: Lexicon, index: CompletionIndex, kind: str, typed: str) -> dict[str, str]:
