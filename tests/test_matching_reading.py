@@ -2069,3 +2069,20 @@ def test_vietnamese_letters_say_the_language() -> None:
 def test_a_plus_sign_standing_apart_joins_and_glued_it_names_a_plus_model() -> None:
     result = read("pixel 9 + verizon?")
     assert (result.device, result.carriers) == ("pixel-9", ("verizon-us",))
+
+
+def test_a_spanish_a_before_a_country_is_to_not_a_model_letter() -> None:
+    k = knowledge(
+        vendors=[vendor("google", "Google", "pixel")],
+        devices=[
+            device("pixel-9", "google", "Pixel 9", variant("p9", lte=[2])),
+            device("pixel-9a", "google", "Pixel 9a", variant("p9a", lte=[2])),
+        ],
+    )
+    # "cuando llega el pixel 9 a mexico?": when does the Pixel 9 come to Mexico (not the Pixel 9a)
+    result = Index(k).analyze("cuando llega el pixel 9 a mexico?")
+    assert (result.device, result.country, result.intent) == ("pixel-9", "MX", "availability")
+
+
+def test_when_asks_for_a_launch() -> None:
+    assert read("when will the pixel 9 using dual sim be sold in india?").intent == "availability"

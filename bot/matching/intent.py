@@ -175,6 +175,22 @@ def _first(name: str, norms: list[str], raws: list[str], joined: str, question: 
     return _NOWHERE
 
 
+# "When" in the languages read ("kab" is Hindi in Latin letters).
+_WHEN = frozenset({"when", "cuando", "quando", "wann", "quand", "kapan", "kab", "khi"})
+
+
+def _when_before(norms: list[str], at: int) -> bool:
+    """ "when will this phone using 4G be available": "when" asking, a few words before the word of
+    sale (not "even when they are available")."""
+    start = max(0, at - 9)
+    return any(
+        w in _WHEN and (w != "when" or norms[i + 1] in _ASKING_AFTER_WHEN) for i, w in enumerate(norms[start:at], start)
+    )
+
+
+_ASKING_AFTER_WHEN = frozenset({"will", "is", "are", "does", "do", "can", "would", "could", "should", "might", "may"})
+
+
 def _number_follows(joined: str, at: int) -> bool:
     """Whether the word at `at` holds a digit ("… model number 2304fpn6dg")."""
     word = joined[at:].split(" ", 1)[0]
@@ -241,8 +257,9 @@ def classify(
     if use < _NOWHERE and sale < len(norms) and norms[sale] in _WEAK_SALE:
         sale = _NOWHERE  # "buy … and use it in india": the question is whether it works
     # Both asked ("will it work in the US? is it sold there?"): the first asked leads; a carrier
-    # named makes it about the carrier ("available on Verizon").
-    if sale < _NOWHERE and sale < use and not has_carrier:
+    # named makes it about the carrier ("available on Verizon"). "When" asks for a launch ("when will
+    # this phone using 4G be available in the US?").
+    if sale < _NOWHERE and (sale < use or _when_before(norms, sale)) and not has_carrier:
         return "availability", True
     if min(sale, use) < _NOWHERE:
         return "compatibility", True

@@ -229,10 +229,14 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     adjective_ends = {m.end for m in matches if m.payload.kind == "origin" and m.score == 1.0}
     place_ends = adjective_ends | {m.end for m in matches if m.payload.kind == "country" and m.score == 1.0}
     makers = {m.start for m in matches if m.payload.kind == "vendor"}
+    # "cuando llega el pixel 9 a mexico": the "a" before a country is "to", not the Pixel 9a's
+    before_places = {m.start - 1 for m in matches if m.payload.kind == "country" and m.score == 1.0}
     found = [
         m
         for m in matches
-        if _acceptable(m, toks, adjective_ends, place_ends, makers) and not _verb_usa(lexicon, m, toks)
+        if _acceptable(m, toks, adjective_ends, place_ends, makers)
+        and not _verb_usa(lexicon, m, toks)
+        and not (m.payload.kind == "device" and m.end - 1 in before_places and toks[m.end - 1].raw == "a")
     ]
     found += _offered_together(lexicon, matches, found, toks)
     carrier_spans = {(m.start, m.end) for m in found if m.payload.kind == "carrier"}
