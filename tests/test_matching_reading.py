@@ -2086,3 +2086,28 @@ def test_a_spanish_a_before_a_country_is_to_not_a_model_letter() -> None:
 
 def test_when_asks_for_a_launch() -> None:
     assert read("when will the pixel 9 using dual sim be sold in india?").intent == "availability"
+
+
+def test_names_of_a_bigger_world_do_not_catch_everyday_words() -> None:
+    k = knowledge(
+        vendors=[vendor("xiaomi", "Xiaomi", "redmi"), vendor("apple", "Apple", "iphone")],
+        devices=[
+            device("redmi-note-7", "xiaomi", "Redmi Note 7", variant("rn7", lte=[1, 3])),
+            device("iphone-15", "apple", "iPhone 15", variant("i15", lte=[1, 3])),
+        ],
+        carriers=[
+            carrier("maroc-telecom-ma", "MA", "Maroc Telecom (IAM)", "iam maroc", lte=([3, 20], [])),
+            carrier("antel-uy", "UY", "Antel", lte=([4, 28], [])),
+            carrier("tigo-py", "PY", "Tigo Paraguay", lte=([4], [])),
+            carrier("jio-in", "IN", "Jio", lte=([3, 40], [])),
+        ],
+    )
+    index = Index(k)
+    # "I am" is no IAM (Maroc Telecom): a letter joins into a phone's word only ("i phone 15")
+    result = index.analyze("Hello, I am from India. Does it work with Jio sim too?")
+    assert (result.carriers, result.origin) == (("jio-in",), None)
+    assert index.analyze("i phone 15 on jio?").device == "iphone-15"
+    # Paraguay's department "Central" is no place in "na Central de Controle" (the control centre)
+    assert index.analyze('"Erro" na Central de Controle do Redmi Note 7').country is None
+    # "Anatel" (Brazil's regulator) is no Antel typed wrong
+    assert index.analyze("Anatel vai bloquear celulares chineses?").suggestions == ()

@@ -717,6 +717,15 @@ COUNTRY_LOCAL_NAMES: dict[str, tuple[str, ...]] = {
 # "Nhật" (Japan; "nhất" is "most"), "Hàn" (Korea; "han" is Swedish "he"). CLDR's are "Nhật Bản", "Hàn Quốc".
 ACCENTED_COUNTRY_NAMES = {"nhật": "JP", "hàn": "KR"}
 
+# Words that name a part of any country: a state or province named only by them ("Central",
+# Paraguay's; "North East", Singapore's; "Rivers", Nigeria's) is no place to read in a question
+# ("na Central de Controle" is a phone's control centre).
+GENERIC_PLACE_WORDS = frozenset(
+    {"central", "capital", "north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+    | {"norte", "sur", "oriental", "occidental", "centre", "center", "centro", "province", "region"}
+    | {"coast", "plateau", "rivers", "lakes", "island", "islands", "upper", "lower", "interior"}
+)
+
 # "america" alone is the US, but not in "south america".
 COUNTRY_BLOCKERS = {
     "america": frozenset({"north", "south", "latin", "central"}),

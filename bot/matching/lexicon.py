@@ -26,6 +26,7 @@ from .cues import (
     COUNTRY_ADJECTIVES,
     COUNTRY_LOCAL_NAMES,
     COUNTRY_NICKNAMES,
+    GENERIC_PLACE_WORDS,
     LINE_SPELLINGS,
     MODIFIERS,
     NATIONAL_SHOPS,
@@ -534,6 +535,7 @@ class Lexicon:
                 and region.country_code in self.carrier_countries
                 and len(name) >= 4
                 and "(" not in name
+                and not set(name.lower().split()) <= GENERIC_PLACE_WORDS
             ):
                 self.insert(name, Payload("city", region.country_code))
         for code, everyday_names in COUNTRY_LOCAL_NAMES.items():

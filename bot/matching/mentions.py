@@ -171,6 +171,8 @@ def recompose(lexicon: Lexicon, toks: list[Token]) -> list[Token]:
             and (t.norm, nxt.norm) not in lexicon.bigrams
             and (len(t.norm) == 1 or not (is_everyday(t.norm) and is_everyday(nxt.norm)))
             and not (len(t.norm) == 1 and len(nxt.norm) == 1)  # "a i-mate" is not "ai"
+            # a letter joins into a phone's word ("i phone"), not a network's ("I am" is no IAM, Maroc Telecom)
+            and (len(t.norm) > 1 or t.norm + nxt.norm in lexicon.device_vocab)
         ):
             out.append(Token(t.norm + nxt.norm, t.raw, t.start, nxt.end, t.glued, t.brk, t.hyphen))
             i += 2
@@ -223,6 +225,10 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
                 if child is None:
                     continue
                 if sim < 1.0 and not _may_correct(toks, j, i):
+                    continue
+                if sim < 1.0 and j == i and len(word) <= 5 and any(p.kind == "carrier" for p in child.payloads):
+                    # "bitel" (Peru's) is no "bytel" (Bouygues), "Anatel" (Brazil's regulator) no Antel
+                    # (Uruguay's): a short network name is too near other names to be read from a typo
                     continue
                 stack.append((child, j + 1, total + sim))
     # "german vodafone": a country's adjective names the network after it, as "on" does.
@@ -463,8 +469,6 @@ def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int], place_end
         return False  # "OnePlus 8 T-Mobile" is no OnePlus 8T: the "T" belongs to "T-Mobile"
     if length == 1 and m.score < 1.0 and len(toks[m.start].norm) < 5:
         return False
-    if p.kind == "carrier" and length == 1 and m.score < 1.0 and len(toks[m.start].norm) < 6:
-        return False  # "bitel" (Peru's) is no "bytel" (Bouygues) typed wrong: short names are others' names
     if p.glued_only and not toks[m.start + 1].glued:
         return False
     word = toks[m.start]
