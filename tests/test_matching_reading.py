@@ -2111,3 +2111,23 @@ def test_names_of_a_bigger_world_do_not_catch_everyday_words() -> None:
     assert index.analyze('"Erro" na Central de Controle do Redmi Note 7').country is None
     # "Anatel" (Brazil's regulator) is no Antel typed wrong
     assert index.analyze("Anatel vai bloquear celulares chineses?").suggestions == ()
+
+
+def test_a_short_name_two_lines_share_is_a_question_back() -> None:
+    k = knowledge(
+        vendors=[vendor("oppo", "OPPO"), vendor("xiaomi", "Xiaomi", "poco"), vendor("samsung", "Samsung", "galaxy")],
+        devices=[
+            device("oppo-find-x6", "oppo", "OPPO Find X6", variant("fx6", "China", lte=[1, 3]), aliases=("find x6",)),
+            device("poco-x6-5g", "xiaomi", "POCO X6 5G", variant("px6", lte=[1, 3])),
+            device("galaxy-s10", "samsung", "Galaxy S10", variant("s10", lte=[1, 3])),
+            device("galaxy-s10-5g", "samsung", "Galaxy S10 5G", variant("s105g", lte=[1, 3])),
+        ],
+        carriers=[carrier("verizon-us", "US", "Verizon", lte=([2, 4, 13], []))],
+    )
+    index = Index(k)
+    # "x6" is the Find X6's short name and the POCO X6 5G's without its "5G": which one?
+    for question in ("x6 on verizon?", "i ve purchased x6 china model from saudi arabia"):
+        result = index.analyze(question)
+        assert result.device is None and {s.id for s in result.suggestions} == {"oppo-find-x6", "poco-x6-5g"}
+    # within one line the phone named so is the one: "s10" is the Galaxy S10, not the S10 5G
+    assert index.analyze("s10 on verizon?").device == "galaxy-s10"

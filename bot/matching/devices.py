@@ -210,7 +210,10 @@ def resolve(
             for m in untagged
             if m.payload.id not in ids
             and sentence_of[m.start] in sentences
-            and not any(o.start < m.end and m.start < o.end for o in kept)
+            # over the same words as a kept name only when that one is another line's short form too
+            # ("x6": the OPPO Find X6's, and the POCO X6 5G's without its "5G"; but "s10" is the Galaxy
+            # S10's, not the Galaxy S10 5G's)
+            and not any(o.start < m.end and m.start < o.end and not _other_lines_short_form(k, o, m) for o in kept)
         }
         chosen_ones = [m for m in kept if m.payload.id in ids]
         if others and not _outnamed(chosen_ones, [m for m in untagged if m.payload.id in others]):
@@ -463,6 +466,15 @@ def _other_series(lexicon: Lexicon, word: str, device_id: str) -> bool:
 
 # Rarer than once in a million words: "itel", "umidigi" (0); "unlocked" 3.8, "refurbished" 3.4.
 _RARE_ZIPF = 3.0
+
+
+def _other_lines_short_form(k: Knowledge, kept: Match, untagged: Match) -> bool:
+    line = k.device(kept.payload.id).name.split()[0].casefold()
+    return (
+        (kept.start, kept.end) == (untagged.start, untagged.end)
+        and kept.payload.derived
+        and k.device(untagged.payload.id).name.split()[0].casefold() != line
+    )
 
 
 def _other_maker_one_word_before(k: Knowledge, toks: list[Token], m: Match, vendor_ends: dict[int, set[str]]) -> bool:

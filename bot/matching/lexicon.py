@@ -668,6 +668,13 @@ class Lexicon:
                     derived.append(
                         (rest if plain else text.tokens(" ".join(rest)), base + as_derived[rest_glued, False], did)
                     )
+                    if tagged and len(rest) > 2:
+                        # "x6" of the "POCO X6 5G" beside the OPPO Find X6's: a short name both share is a
+                        # question back, not the one phone whose name has no "5G"
+                        bare = [t for t in rest if t not in ("5g", "4g")]
+                        derived.append(
+                            (bare if plain else text.tokens(" ".join(bare)), base + as_derived[rest_glued, True], did)
+                        )
                 forms = [(toks, False, False), (rest, rest_glued, False)]
                 if tagged:
                     forms += [

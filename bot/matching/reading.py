@@ -198,9 +198,10 @@ class Index:
             where = places.with_everyday_carrier(
                 lex, where, mentions.everyday_carriers(lex, toks, matches, covered | software)
             )
-        if d.device is None and d.ambiguous and where.origin:
+        if d.device is None and d.ambiguous and where.origin and _one_line(self.knowledge, d.suggestions):
             # "my note 20 ultra is a us version": of the phones the name fits, the one with a model
-            # made for that market.
+            # made for that market; but "x6 china model" may be a POCO X6 or an OPPO Find X6, and a
+            # market says nothing of which line.
             fitting = [
                 s.id
                 for s in d.suggestions
@@ -433,6 +434,11 @@ _LINK_NOISE = re.compile(r"^(?:\d{4,}|p|dp|gp|product|products|itm\w*|b0\w{8}|re
 
 # Letters with a hook, horn or dot below: only Vietnamese writes them (folding takes them away).
 _VIETNAMESE_LETTERS = re.compile("[ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]", re.IGNORECASE)
+
+
+def _one_line(k: Knowledge, suggestions: tuple[Suggestion, ...]) -> bool:
+    """The phones offered are of one line ("Galaxy Note20 Ultra", "Galaxy Note20 Ultra 5G")."""
+    return len({k.device(s.id).name.split()[0].casefold() for s in suggestions if s.kind == "device"}) == 1
 
 
 def _link_words(question: str) -> str:
