@@ -2131,3 +2131,26 @@ def test_a_short_name_two_lines_share_is_a_question_back() -> None:
         assert result.device is None and {s.id for s in result.suggestions} == {"oppo-find-x6", "poco-x6-5g"}
     # within one line the phone named so is the one: "s10" is the Galaxy S10, not the S10 5G
     assert index.analyze("s10 on verizon?").device == "galaxy-s10"
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [
+        # a city is never read from a typo in Latin letters: "kantor" (office) is no Kanton, Kiribati
+        ("pixel 9 nggak bisa di kantor", None),
+        # "ROM" in capitals is the phone's software, not Rome ("Rom" in German)
+        ("pixel 9 nggak bisa 4G setelah update ke ROM terbaru", None),
+        # "PE" is PixelExperience, a ROM, not Peru
+        ("my pixel 9 no longer gets 4G on PE", None),
+    ],
+)
+def test_words_of_posts_that_are_no_places(question: str, country: str | None) -> None:
+    assert read(question).country == country
+
+
+def test_a_network_after_non_is_not_the_asker_s() -> None:
+    assert read("I went into a non-Verizon phone outlet and bought a pixel 9").carriers == ()
+
+
+def test_words_of_selling_in_french_and_spanish() -> None:
+    assert read("Google ne commercialisera pas les Pixel 9 en France").intent == "availability"

@@ -304,6 +304,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "comprar",
         "compro",
         "disponib-",
+        # "Google ne commercialisera pas les Pixel 2", "se comercializa en México", "commercializzato"
+        *("commercialis-", "comercializ-", "commercializz-"),
         "lanzad-",
         "lançad-",
         "lancé",

@@ -39,6 +39,8 @@ from .trie import Builder, Node, Payload, shape_of
 
 __all__ = ["Lexicon", "Node", "Payload"]
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
 # CLDR locales whose country names and language names questions use ("Brasil", "Deutschland",
 # "chinesisch", "中国", "日本").
 NAME_LOCALES = (*LANGUAGES, "zh", "zh_Hant", "ja", "ru", "tr", "pl", "nl")
@@ -519,7 +521,9 @@ class Lexicon:
         cldr = cldr_cities()
         for code, names in cldr.items():
             for city in names:
-                self.insert(city, Payload("city", code))
+                # Never read from a typo in Latin letters ("di kantor", at the office, is no Kanton,
+                # Kiribati); in Cyrillic one letter is the case a name is in ("в Москве": Москва).
+                self.insert(city, Payload("city", code), correctable=_CYRILLIC.search(city) is not None)
         # Cities CLDR does not name ("in mumbai", "in düsseldorf"), unless CLDR names them for a country.
         named = {text.key(city) for names in cldr.values() for city in names}
         for code, names in cities.cities(self.carrier_countries).items():
@@ -537,7 +541,7 @@ class Lexicon:
                 and "(" not in name
                 and not set(name.lower().split()) <= GENERIC_PLACE_WORDS
             ):
-                self.insert(name, Payload("city", region.country_code))
+                self.insert(name, Payload("city", region.country_code), correctable=False)
         for code, everyday_names in COUNTRY_LOCAL_NAMES.items():
             for name in everyday_names:
                 self.insert(name, Payload("country", code))

@@ -542,6 +542,10 @@ def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int], place_end
             before is not None and before.raw[:1].isupper() and m.start > 1 and not before.brk  # not "Is Nothing…"
         )
         return m.score == 1.0 and word.raw in p.cased and not capitalised_before
+    if p.kind == "carrier" and before is not None and before.norm == "non" and word.hyphen:
+        return False  # "a non-Telstra, non-Optus phone outlet"
+    if p.kind == "city" and word.raw.isupper() and length == 1 and len(word.raw) <= 3:
+        return False  # "update ke ROM terbaru": the phone's software, not Rome ("Rom" in German)
     if p.kind == "city" and (before is None or before.norm not in PLACE_CUES or before.norm == "the"):
         # A city counts only after "in", "from", "to" ("for Christmas" is no Christmas Island; "the
         # rom" is a phone's software, not Rome), so it is never judged as an everyday word.

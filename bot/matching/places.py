@@ -519,6 +519,7 @@ _NOT_CODES = frozenset(
     {"SA", "AM", "PM", "TV", "PC", "OK", "ID", "IT", "NO", "SO", "TO", "GO", "BE", "ME", "MY", "AS", "AT", "BY"}
     | {"DO", "IS", "OR", "IF", "HI", "IM", "FM", "AI", "LA", "GB"}
     | {"SE"}  # "iPhone SE", "S23 FE/SE": a model's letters, not Sweden
+    | {"PE"}  # "it no longer works on PE": PixelExperience, a ROM, not Peru
 )
 
 
