@@ -2154,3 +2154,11 @@ def test_a_network_after_non_is_not_the_asker_s() -> None:
 
 def test_words_of_selling_in_french_and_spanish() -> None:
     assert read("Google ne commercialisera pas les Pixel 9 en France").intent == "availability"
+
+
+def test_a_phone_from_abroad_asked_about_in_a_language_of_one_country_is_used_there() -> None:
+    # Vietnamese: "a Galaxy S24 carried from Korea, can it be used?" (in Vietnam)
+    result = read("galaxy s24 xách tay hàn quốc có dùng được không")
+    assert (result.country, result.origin, result.intent) == ("VN", "KR", "compatibility")
+    # English says nothing of where: asked back
+    assert read("galaxy s24 bought in korea, will it work?").country is None

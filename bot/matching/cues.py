@@ -396,6 +396,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "kaam",
         *("चलेगा", "चलेगी", "काम करेगा", "काम करेगी"),  # Hindi: will it run / work
         *("działa", "ใช้ได้"),  # Polish "działa" (works), Thai "ใช้ได้" (usable)
+        # Vietnamese "dùng được" (usable), "sử dụng" (use), "xài được" (usable, in the south), "hoạt động" (works)
+        *("dùng được", "sử dụng", "xài được", "hoạt động"),
         "работает",
         "работать",
         "能用",

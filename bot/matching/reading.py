@@ -228,6 +228,11 @@ class Index:
                 origin_variants = fits
         if where.origin and regions.is_region(where.origin):
             where = replace(where, origin=None)  # "the latin america version": its model, no country of origin
+        home = places.language_country(lang) if lang in _ONE_COUNTRY_LANGUAGES else None
+        if where.origin and not where.country and not region and home and home != where.origin:
+            # "galaxy s23 xách tay hàn quốc có dùng được không": a phone carried from Korea, asked about
+            # in Vietnamese, is used in Vietnam
+            where = replace(where, country=home)
         suggestions.extend(where.suggestions)
         unrecorded = bool(
             d.device
@@ -434,6 +439,10 @@ _LINK_NOISE = re.compile(r"^(?:\d{4,}|p|dp|gp|product|products|itm\w*|b0\w{8}|re
 
 # Letters with a hook, horn or dot below: only Vietnamese writes them (folding takes them away).
 _VIETNAMESE_LETTERS = re.compile("[ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]", re.IGNORECASE)
+
+
+# Languages written in one country above all others: a question in one is asked there.
+_ONE_COUNTRY_LANGUAGES = frozenset({"vi", "id", "th", "ko", "ja"})
 
 
 def _one_line(k: Knowledge, suggestions: tuple[Suggestion, ...]) -> bool:
