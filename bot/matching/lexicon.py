@@ -17,7 +17,7 @@ from hashlib import blake2b
 from itertools import pairwise
 
 from .. import text
-from ..records import Device, Knowledge
+from ..records import Device, Knowledge, Vendor
 from . import cities, regions
 from .complete_index import CompletionIndex
 from .cues import (
@@ -35,7 +35,7 @@ from .cues import (
 )
 from .everyday import LANGUAGES, is_everyday, language_words, word_table
 from .tables import Counts, Groups, Models, Pairs, Strings
-from .trie import Builder, Node, Payload, shape_of
+from .trie import _CODE_BITS, _SHAPES, Builder, Node, Payload, shape_of
 
 __all__ = ["Lexicon", "Node", "Payload"]
 
@@ -111,6 +111,11 @@ def may_shorten(toks: list[str]) -> bool:
     while last >= 0 and toks[last] in MODIFIERS:
         last -= 1
     return last > 0 and not toks[last].isalpha()
+
+
+def _before(key: str) -> str:
+    """A key with a space after it, to put before another key ("" stays "")."""
+    return f"{key} " if key else ""
 
 
 def _deletes(word: str) -> set[str]:
@@ -287,6 +292,106 @@ def shared_names(k: Knowledge) -> dict[str, tuple[str, ...]]:
             starts[key].append(carrier.id)
             written.setdefault(key, " ".join(words[:n]))
     return {written[key]: tuple(ids) for key, ids in starts.items() if len(ids) > 1}
+
+
+class _Forms:
+    """The forms made from phones' names (`Lexicon._add_devices`), in the order made: each as its key
+    (its tokens joined by spaces), its payload's code and its phone."""
+
+    def __init__(
+        self,
+        builder: Builder,
+        vendor_tokens: set[str],
+        respellings: dict[str, list[str]],
+        prefixes_of: dict[str, list[list[str]]],
+    ) -> None:
+        def shape(derived: bool, glued: bool = False, untagged: bool = False) -> int:
+            payload = Payload("device", "", derived=derived, glued_only=glued, untagged=untagged)
+            return builder.shape_number(shape_of(payload))
+
+        self.named = shape(False)
+        self.derived = {
+            (glued, untagged): shape(True, glued, untagged) for glued in (False, True) for untagged in (False, True)
+        }
+        self.vendor_tokens = vendor_tokens
+        self.spelled = {
+            vid: [(a, text.tokens(a) if a.isascii() else None) for a in names] for vid, names in respellings.items()
+        }
+        self.prefixes_of = prefixes_of
+        self.line_spelled = {line: [text.tokens(w) for w in words] for line, words in LINE_SPELLINGS.items()}
+        self.made: list[tuple[str, int, str]] = []
+
+    def add(
+        self, name: str, toks: list[str], key: str, base: int, did: str, vendor: Vendor, vendor_key: str | None
+    ) -> None:
+        """The forms of one of a phone's names (`toks`, `key`: its tokens, and them joined); `base`: the
+        phone's part of a code; `vendor_key`: its maker's key and a space when the maker's name is
+        ASCII."""
+        made, derived = self.made, self.derived
+        as_derived = base + derived[False, False]
+        # Every token ASCII (surely so when the name is): a form's tokens are its words.
+        plain = name.isascii() or "".join(toks).isascii()
+        first = toks[0]
+        if first not in self.vendor_tokens:
+            if vendor_key is not None and name.isascii():
+                made.append((vendor_key + key, as_derived, did))
+            else:
+                made.append((text.key(f"{vendor.name} {name}"), as_derived, did))
+        spellings = self.spelled.get(vendor.id)
+        if spellings:  # (most makers have no other spelling)
+            for prefix in self.prefixes_of[vendor.id]:
+                if toks[: len(prefix)] == prefix:
+                    after = toks[len(prefix) :]
+                    for spelling, spelling_toks in spellings:
+                        if spelling_toks is not None and plain:
+                            respelled = " ".join([*spelling_toks, *after])
+                        else:
+                            respelled = text.key(f"{spelling} {' '.join(after)}")
+                        made.append((respelled, as_derived, did))
+        other_scripts = self.line_spelled.get(first)
+        if other_scripts:  # (most names begin with no line's word)
+            made.extend((" ".join([*written, *toks[1:]]), as_derived, did) for written in other_scripts)
+        tagged = "5g" in toks or "4g" in toks
+        if tagged and len(toks) > 2:
+            for tag in ("5g", "4g"):
+                # "redmi note 13 pro" for "Redmi Note 13 Pro 5G"; when a "(4G)" phone has the same
+                # name, both get the short name, so it is a question back, not the 5G phone's answer.
+                if tag in toks:
+                    without = " ".join([t for t in toks if t != tag])
+                    made.append((without if plain else text.key(without), base + derived[False, True], did))
+        rest = toks[1:]
+        # "s24" may stand alone, "s 24" may not ("a 5 year old phone" is no Galaxy A5).
+        rest_glued = len(rest) > 1 and len(rest[0]) == 1 and rest[1].isdigit()
+        # ("phone 4" of "fair phone 4" names no phone: "nothing phone 4" is not a Fairphone.)
+        if len(rest) >= 2 and rest[0].isalpha() and rest[0] not in _WORDS_OF_PHONES and any(map(str.isdigit, rest)):
+            rest_key = key[len(first) + 1 :] if plain else text.key(" ".join(rest))
+            made.append((rest_key, base + derived[rest_glued, False], did))
+            if tagged and len(rest) > 2:
+                # "x6" of the "POCO X6 5G" beside the OPPO Find X6's: a short name both share is a
+                # question back, not the one phone whose name has no "5G"
+                bare = " ".join(t for t in rest if t not in ("5g", "4g"))
+                made.append((bare if plain else text.key(bare), base + derived[rest_glued, True], did))
+        # Only a name with the words a short form needs has one (`may_shorten`), of its forms here:
+        # most have none.
+        if not (
+            tagged or toks[-1] in _SHORT_ENDS or first in _LINE_HEADS or (len(toks) > 1 and toks[1] in _LINE_HEADS)
+        ):
+            return
+        forms = [(toks, False, False), (rest, rest_glued, False)]
+        if tagged:
+            forms += [
+                ([t for t in form if t not in ("5g", "4g")], g, True)
+                for form, g, _ in forms
+                if "5g" in form or "4g" in form
+            ]
+        for form, glued, untagged in forms:
+            if not form or not may_shorten(form):
+                continue
+            for short, glued_short in short_forms(form):
+                joined = " ".join(short)
+                made.append(
+                    (joined if plain else text.key(joined), base + derived[glued or glued_short, untagged], did)
+                )
 
 
 class Lexicon:
@@ -572,144 +677,95 @@ class Lexicon:
 
         Most of a build is here (100,000 phones: 250,000 names and forms), so the payloads are added
         as the frozen trie stores them, codes rather than objects, the vocabularies are filled once at
-        the end, in the same order, and a form's tokens are made from the name's tokens rather than by
-        tokenizing a new string: for ASCII the two are the same (every ASCII token is letters, digits
-        or a "5g", which tokenizing gives back as it is, and a space between two ASCII strings splits
-        their tokens as the strings' own ends do). Other scripts are tokenized as written."""
+        the end, in the same order, and a form is made as its key (its tokens joined by spaces) from
+        the name's key rather than by tokenizing a new string: for ASCII the two are the same (every
+        ASCII token is letters, digits or a "5g", which tokenizing gives back as it is, and a space
+        between two ASCII strings splits their tokens as the strings' own ends do). Other scripts are
+        tokenized as written."""
         builder = self._builder
         assert builder is not None
-        add, id_base = builder.add_at, builder.id_base
         first_added = len(builder.held_by)  # the phones' names and forms are the payloads added from here
-
-        def shape(derived: bool, glued: bool = False, untagged: bool = False) -> int:
-            payload = Payload("device", "", derived=derived, glued_only=glued, untagged=untagged)
-            return builder.shape_number(shape_of(payload))
-
-        as_named = shape(False)
-        as_derived = {
-            (glued, untagged): shape(True, glued, untagged) for glued in (False, True) for untagged in (False, True)
-        }
         vendors = {v.id: v for v in k.vendors}
-        ascii_vendor = {v.id: v.name.isascii() for v in k.vendors}
-        vendor_toks = {v.id: text.tokens(v.name) for v in k.vendors}
-        spelled = {
-            vid: [(a, text.tokens(a) if a.isascii() else None) for a in names] for vid, names in respellings.items()
-        }
-        line_spelled = {line: [text.tokens(w) for w in words] for line, words in LINE_SPELLINGS.items()}
+        # A maker's key and a space, to put before an ASCII name's key; None when either is not ASCII.
+        vendor_keys = {v.id: _before(" ".join(text.tokens(v.name))) if v.name.isascii() else None for v in k.vendors}
+        forms = _Forms(builder, vendor_tokens, respellings, prefixes_of)
         device_keys = self.keys["device"]
-        device_tokens = self.device_tokens
         device_names, device_keys_of = self._device_names, self._device_keys
+        vendor_devices, device_has_nr = self.vendor_devices, self.device_has_nr
         models = self._models
-        shadowed = self._shadowed
+        device_tokens = self.device_tokens
+        ids, as_named = builder.ids, forms.named
+        # The builder's `add_at`, its lines here, and `node`'s but for a new name's words, which are
+        # numbered all at once at the end, in the same order: this runs for every name and form of
+        # every phone.
+        nodes, added, held_by, held = builder.nodes, builder.added, builder.held_by, builder.codes
+        new_words: list[str] = []  # the words of the names made here, one name's after another's
+        new_lengths: list[int] = []
         explicit: dict[str, str] = {}  # a phone's own name's key -> the phone
-        derived: list[tuple[list[str], int, str]] = []  # (tokens, payload code, phone)
+        tokens, compact = text.tokens, text.compact
         for device in k.devices:
             did, vid = device.id, device.vendor
-            vendor = vendors[vid]
-            self.vendor_devices[vid].append(did)
-            self.device_has_nr[did] = any(v.bands.nr for v in device.variants)
-            base = id_base(did)
-            names = (device.name, *device.aliases)
-            tokenized = [text.tokens(name) for name in names]
+            vendor_devices[vid].append(did)
+            code = ids.setdefault(did, len(ids)) * _SHAPES + as_named
+            base = code - as_named
             device_names[did] = device.name
-            device_keys_of[did] = " ".join(tokenized[0])
-            for toks in tokenized:
+            first = True
+            for name in (device.name, *device.aliases):
+                toks = tokens(name)
                 key = " ".join(toks)
+                if first:
+                    device_keys_of[did] = key
+                    first = False
                 explicit[key] = did  # its key (text.key)
-                if toks and add(key, base + as_named, toks):
-                    device_keys.append((key, did))
+                if toks:
+                    at = nodes.get(key)
+                    if at is None:
+                        at = nodes[key] = len(nodes)
+                        new_words += toks
+                        new_lengths.append(len(toks))
+                    pair = at << _CODE_BITS | code
+                    if pair not in added:
+                        added.add(pair)
+                        held_by.append(at)
+                        held.append(code)
+                        device_keys.append((key, did))
                 for tok in toks:
                     device_tokens[tok].add(did)
-            for name, toks in zip(names, tokenized, strict=True):
-                # Every token ASCII (surely so when the name is): a form's tokens are its words.
-                plain = name.isascii() or "".join(toks).isascii()
-                if toks[0] not in vendor_tokens:
-                    if ascii_vendor[vid] and name.isascii():
-                        with_vendor = [*vendor_toks[vid], *toks]
-                    else:
-                        with_vendor = text.tokens(f"{vendor.name} {name}")
-                    derived.append((with_vendor, base + as_derived[False, False], did))
-                spellings = spelled.get(vid)
-                if spellings:  # (most makers have no other spelling)
-                    for prefix in prefixes_of[vid]:
-                        if toks[: len(prefix)] == prefix:
-                            after = toks[len(prefix) :]
-                            for spelling, spelling_toks in spellings:
-                                if spelling_toks is not None and plain:
-                                    respelled = [*spelling_toks, *after]
-                                else:
-                                    respelled = text.tokens(f"{spelling} {' '.join(after)}")
-                                derived.append((respelled, base + as_derived[False, False], did))
-                other_scripts = line_spelled.get(toks[0]) if toks else None
-                if other_scripts:  # (most names begin with no line's word)
-                    derived.extend(
-                        ([*written, *toks[1:]], base + as_derived[False, False], did) for written in other_scripts
-                    )
-                tagged = "5g" in toks or "4g" in toks
-                if tagged and len(toks) > 2:
-                    for tag in ("5g", "4g"):
-                        # "redmi note 13 pro" for "Redmi Note 13 Pro 5G"; when a "(4G)" phone has the same
-                        # name, both get the short name, so it is a question back, not the 5G phone's answer.
-                        if tag in toks:
-                            without = [t for t in toks if t != tag]
-                            derived.append(
-                                (
-                                    without if plain else text.tokens(" ".join(without)),
-                                    base + as_derived[False, True],
-                                    did,
-                                )
-                            )
-                rest = toks[1:]
-                # "s24" may stand alone, "s 24" may not ("a 5 year old phone" is no Galaxy A5).
-                rest_glued = len(rest) > 1 and len(rest[0]) == 1 and rest[1].isdigit()
-                # ("phone 4" of "fair phone 4" names no phone: "nothing phone 4" is not a Fairphone.)
-                if (
-                    len(rest) >= 2
-                    and rest[0].isalpha()
-                    and rest[0] not in _WORDS_OF_PHONES
-                    and any(map(str.isdigit, rest))
-                ):
-                    derived.append(
-                        (rest if plain else text.tokens(" ".join(rest)), base + as_derived[rest_glued, False], did)
-                    )
-                    if tagged and len(rest) > 2:
-                        # "x6" of the "POCO X6 5G" beside the OPPO Find X6's: a short name both share is a
-                        # question back, not the one phone whose name has no "5G"
-                        bare = [t for t in rest if t not in ("5g", "4g")]
-                        derived.append(
-                            (bare if plain else text.tokens(" ".join(bare)), base + as_derived[rest_glued, True], did)
-                        )
-                forms = [(toks, False, False), (rest, rest_glued, False)]
-                if tagged:
-                    forms += [
-                        ([t for t in form if t not in ("5g", "4g")], g, True)
-                        for form, g, _ in forms
-                        if "5g" in form or "4g" in form
-                    ]
-                for form, glued, untagged in forms:
-                    # (Only a name with the words a short form needs has one: most have none.)
-                    if not form or not may_shorten(form):
-                        continue
-                    for short, glued_short in short_forms(form):
-                        derived.append(
-                            (
-                                short if plain else text.tokens(" ".join(short)),
-                                base + as_derived[glued or glued_short, untagged],
-                                did,
-                            )
-                        )
+                forms.add(name, toks, key, base, did, vendors[vid], vendor_keys[vid])
+            has_nr = False
             for variant in device.variants:
+                has_nr = has_nr or bool(variant.bands.nr)
                 for model in variant.models:
-                    number = text.compact(model)
+                    number = compact(model)
                     models[number] = (did, variant.id)
                     device_keys.append((number, did))
-        for toks, code, did in derived:
-            key = " ".join(toks)
+            device_has_nr[did] = has_nr
+        shadowed = self._shadowed
+        for key, code, did in forms.made:
             owner = explicit.get(key)
             if owner is not None and owner != did:
                 shadowed.add(key)  # another phone's own name (see `incremental`)
-            elif toks:
-                add(key, code, toks)
+                continue
+            at = nodes.get(key)
+            if at is None:
+                if not key:
+                    continue
+                at = nodes[key] = len(nodes)
+                words = key.split(" ")
+                new_words += words
+                new_lengths.append(len(words))
+            pair = at << _CODE_BITS | code
+            if pair not in added:
+                added.add(pair)
+                held_by.append(at)
+                held.append(code)
+        builder.name_words.extend(map(builder.word_number.__getitem__, new_words))
+        builder.name_lengths.extend(new_lengths)
+        self._count_names(builder, first_added)
+
+    def _count_names(self, builder: Builder, first_added: int) -> None:
+        """How many of the phones' names and forms (the payloads added from `first_added` on) hold each
+        word and each pair of neighbouring words; the vocabularies are filled from those words."""
         from . import arrays  # the builder's (numpy): a reader loads the counts and never imports it
 
         # Each word once, in the order first met: the sets are the ones adding every word makes.
