@@ -98,9 +98,10 @@ class Builder:
 
     def add_at(self, key: str, code: int, words: list[str] | None = None) -> bool:
         """`add` at the name of `key` (`node`). `add`'s lines are repeated here rather than called: this
-        runs for every form of every phone (over a million times at 100,000 phones; 32 a phone in the
-        shipped knowledge), and the two calls it would make cost 0.1 µs each time; the property test
-        in `tests/test_tables.py` builds the same trie both ways."""
+        runs for every name of makers, carriers and places, and the two calls it would make cost 0.1 µs
+        each time; the property test in `tests/test_tables.py` builds the same trie both ways. (The
+        phones' names and forms, a million at 100,000 phones, repeat these lines once more, inline in
+        `Lexicon._add_devices`, with a new name's words numbered at the end.)"""
         node = self.nodes.get(key)
         if node is None:
             node = self.node(key, words)
