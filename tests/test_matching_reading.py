@@ -2162,3 +2162,26 @@ def test_a_phone_from_abroad_asked_about_in_a_language_of_one_country_is_used_th
     assert (result.country, result.origin, result.intent) == ("VN", "KR", "compatibility")
     # English says nothing of where: asked back
     assert read("galaxy s24 bought in korea, will it work?").country is None
+
+
+def test_filipino_malay_japanese_and_korean_chat() -> None:
+    k = knowledge(
+        vendors=[vendor("google", "Google", "pixel")],
+        devices=[device("pixel-9", "google", "Pixel 9", variant("p9", lte=[1, 3, 28]))],
+        carriers=[
+            carrier("smart-ph", "PH", "Smart", "smart", lte=([3, 28], [])),
+            carrier("celcomdigi-my", "MY", "CelcomDigi", "celcom", lte=([1, 3], [])),
+        ],
+    )
+    index = Index(k)
+    # Filipino: "can the Pixel 9 be used on Smart?" ("sa" alone read French, so Smart was only offered)
+    result = index.analyze("pwede ba ang pixel 9 sa smart?")
+    assert (result.carriers, result.intent, result.lang) == (("smart-ph",), "compatibility", "fil")
+    # Malay reads as Indonesian, a language Malaysia speaks too
+    assert index.analyze("pixel 9 boleh guna celcom tak?").carriers == ("celcomdigi-my",)
+    # "版" follows its market: the Europe edition, used in Japan
+    assert (index.analyze("pixel 9 ヨーロッパ版 日本で使える？").country, index.analyze("pixel 9 日本版").origin) == (
+        "JP",
+        "JP",
+    )
+    assert index.analyze("pixel 9 해외판 되나요").intent == "compatibility"

@@ -131,8 +131,9 @@ CARRIER_CUES = frozenset(
         "sur",
         "su",
         "operatore",
-        # id / hi
+        # id / hi / tl
         "di",
+        "sa",  # Filipino "sa smart", "sa globe"
         "pakai",
         "pake",
         "kartu",
@@ -409,6 +410,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "사용할 수",
         "쓸 수",
         "개통",  # Korean "activation" (of a line on a phone)
+        *("되나요", "될까요", "돼요"),  # Korean "does it work?"
+        *("gumagana", "pwede", "puwede", "gagana"),  # Filipino "works", "can (it)", "will it work"
     ),
     "other": (
         "root",

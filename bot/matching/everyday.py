@@ -126,14 +126,19 @@ _HINDI_LATIN = frozenset(
 )
 
 
-# The languages a question's words are told by: the judged ones but English, and Hindi.
-_GUESSED = (*LANGUAGES[1:], "hi")
+# The languages a question's words are told by: the judged ones but English, Hindi, and Filipino
+# ("pwede ba ang pixel 8 pro sa smart?": "sa" alone read French).
+_GUESSED = (*LANGUAGES[1:], "hi", "fil")
 
 
 def _marks(lang: str) -> frozenset[str]:
     loaded = _loaded_words.get(lang)
     if loaded is not None:
         return loaded
+    if lang == "fil":
+        # Filipino's words that no other language read here has ("ang", "ba", "mga", "po"): its "na"
+        # and "sa" are Portuguese's and French's too, and no word list weighs Filipino against them
+        return _function_words(lang) - frozenset().union(*(_marks(o) for o in _GUESSED if o != "fil"))
     return _HINDI_LATIN if lang == "hi" else _function_words(lang)
 
 

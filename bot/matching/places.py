@@ -555,7 +555,8 @@ def _same_brand(lexicon: Lexicon, words: str, country: str) -> list[str]:
 
 def _speaks(country: str, lang: str) -> bool:
     speakers = _speakers(country)
-    return not speakers or lang in speakers
+    # Indonesian and Malay are one language to the words that tell languages apart ("boleh guna celcom tak?")
+    return not speakers or lang in speakers or (lang == "id" and "ms" in speakers)
 
 
 def _merged(places: list[_Place]) -> list[_Place]:
@@ -713,6 +714,8 @@ def _is_origin(
         and not toks[p.start].brk
         # Vietnamese "hàng Mỹ" is US goods, but "chính hãng Việt Nam" is sold officially in Vietnam
         and unicodedata.normalize("NFC", toks[p.start - 1].raw.lower()) != "hãng"
+        # "版"/"판" (edition) follows its market ("美版"): "ヨーロッパ版 日本で" is the Europe edition in Japan
+        and toks[p.start - 1].norm not in ("版", "판")
     )
     if cue_before and not any(o.end == p.start - 1 for o in places):
         # "versión china", "iPhone bản Mỹ" (the US version); not "usa wala india", whose cue is the US's

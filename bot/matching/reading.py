@@ -442,7 +442,7 @@ _VIETNAMESE_LETTERS = re.compile("[ơưạảấầẩẫậắằẳẵặẹ�
 
 
 # Languages written in one country above all others: a question in one is asked there.
-_ONE_COUNTRY_LANGUAGES = frozenset({"vi", "id", "th", "ko", "ja"})
+_ONE_COUNTRY_LANGUAGES = frozenset({"vi", "id", "th", "ko", "ja", "fil"})
 
 
 def _one_line(k: Knowledge, suggestions: tuple[Suggestion, ...]) -> bool:
