@@ -2185,3 +2185,23 @@ def test_filipino_malay_japanese_and_korean_chat() -> None:
         "JP",
     )
     assert index.analyze("pixel 9 해외판 되나요").intent == "compatibility"
+
+
+def test_the_european_model_and_turkey_after_a_cue() -> None:
+    k = knowledge(
+        vendors=[vendor("samsung", "Samsung", "galaxy")],
+        devices=[
+            device(
+                "galaxy-s24",
+                "samsung",
+                "Galaxy S24",
+                variant("s24-us", "US", ("SM-S921U",), made_for=("US",), lte=[2, 4, 13]),
+                variant("s24-intl", "Global", ("SM-S921B",), made_for=("EU", "Global"), lte=[1, 3, 20]),
+            )
+        ],
+        carriers=[carrier("verizon-us", "US", "Verizon", lte=([2, 4, 13], []))],
+    )
+    result = Index(k).analyze("can the european galaxy s24 get 5g on verizon?")
+    assert (result.device, result.variant, result.carriers) == ("galaxy-s24", "s24-intl", ("verizon-us",))
+    assert read("is the pixel 9 sold in turkey?").country == "TR"
+    assert read("we had turkey for dinner, pixel 9 on verizon?").country == "US"

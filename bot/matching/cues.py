@@ -668,6 +668,8 @@ COUNTRY_ADJECTIVES: dict[str, str] = {
     "韩版": "KR",
     "台版": "TW",
     "欧版": "EU",
+    # "the european galaxy s24": the EU's model (the union's market, as "eu version" says)
+    **dict.fromkeys(("european", "europeo", "europea", "europeu", "europeia", "européen", "européenne"), "EU"),
 }
 
 # Names people use for countries beyond CLDR's ("uk", "the states", "murica").
@@ -679,7 +681,7 @@ COUNTRY_NICKNAMES: dict[str, tuple[str, ...]] = {
     ),
     "GB": ("uk", "u k", "britain", "great britain", "england", "scotland", "wales", "northern ireland"),
     "NL": ("holland",),
-    "TR": ("turkiye",),
+    "TR": ("turkiye", "turkey"),  # ISO's name is "Türkiye" now; "turkey" is also a bird: it needs a cue
     "IN": ("bharat",),
     "PH": ("pinas",),
     "JP": ("nippon", "nihon"),
