@@ -2205,3 +2205,30 @@ def test_the_european_model_and_turkey_after_a_cue() -> None:
     assert (result.device, result.variant, result.carriers) == ("galaxy-s24", "s24-intl", ("verizon-us",))
     assert read("is the pixel 9 sold in turkey?").country == "TR"
     assert read("we had turkey for dinner, pixel 9 on verizon?").country == "US"
+
+
+def test_a_carrier_s_edition_is_that_carrier_s_own_model() -> None:
+    k = knowledge(
+        vendors=[vendor("samsung", "Samsung", "galaxy")],
+        devices=[
+            device(
+                "galaxy-s23",
+                "samsung",
+                "Galaxy S23",
+                variant("s23-intl", "Global", ("SM-S911B",), made_for=("Global",), lte=[1, 3, 18]),
+            )
+        ],
+        carriers=[
+            carrier("docomo-jp", "JP", "NTT docomo", "docomo", "ドコモ", lte=([1, 3, 19], [])),
+            carrier("au-jp", "JP", "au (KDDI)", "au", lte=([1, 18], [])),
+        ],
+    )
+    # "can the docomo edition of the Galaxy S23 be used on au?": docomo's own model (SC-51D), which the
+    # Global model does not stand for; au is the network asked about ("auで", on au)
+    result = Index(k).analyze("ドコモ版のgalaxy s23はauで使えますか")
+    assert (result.carriers, result.origin, result.variant, result.origin_unrecorded) == (
+        ("au-jp",),
+        "JP",
+        None,
+        True,
+    )

@@ -217,10 +217,11 @@ NATIONAL_SHOPS = {
 CARRIER_COMMON_WORDS = frozenset({"sky", "dna", "jazz", "tri", "sprint", "bait", "magenta"})
 # Given names among them ("my friend tim", "Tim Cook"): only as the network writes itself ("TIM").
 CARRIER_GIVEN_NAMES = frozenset({"tim", "elisa"})
-# Hindi "pe" (on) follows the network: "vi pe chalega?", "jio pe".
+# Hindi "pe" (on) follows the network: "vi pe chalega?", "jio pe"; Japanese "で" and Korean "에(서)"
+# (at, on) too: "auで使えますか", "kt에서 되나요".
 CARRIER_AFTER_CUES = frozenset(
-    {"sim", "simcard", "card", "network", "5g", "4g", "lte", "signal", "coverage", "chip", "pe"}
-)
+    {"sim", "simcard", "card", "network", "5g", "4g", "lte", "signal", "coverage", "chip", "pe", "て", "에"}
+)  # ("で" is "て" once folded: folding takes off the voicing mark)
 
 # What a question asks, by its words. A stem ends in "-" and is matched at the start of a word
 # ("funcion-" covers "funciona", "funcionar"); other words only whole.

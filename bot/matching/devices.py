@@ -710,10 +710,18 @@ def variant_for_country(
 
 
 def variants_for_country(
-    lexicon: Lexicon, device_id: str, country: str, names: dict[str, str], toks: list[Token]
+    lexicon: Lexicon,
+    device_id: str,
+    country: str,
+    names: dict[str, str],
+    toks: list[Token],
+    *,
+    own_model: bool = False,
 ) -> tuple[str, ...]:
     """The variants whose market is a country's (`variant_for_country`), all of them when the question
-    does not tell them apart ("s25 ultra from usa": the US carrier and the US unlocked model)."""
+    does not tell them apart ("s25 ultra from usa": the US carrier and the US unlocked model).
+    `own_model`: only a model made for that country by name, never a Global one standing for it (a
+    carrier's edition, "ドコモ版")."""
     wanted = _country_words(country, names)
     fits = []
     for v in lexicon.knowledge.device(device_id).variants:
@@ -724,6 +732,8 @@ def variants_for_country(
         said = {t.norm for t in toks}
         named = [(v, m) for v, m in fits if m - _COUNTRY_WORDS & said]
         fits = named or fits
+    if not fits and own_model:
+        return ()
     if not fits:
         # "my s23 (UK model)": no market is called that, but one model is made for it (the Global one
         # where no other is made for the UK).
@@ -743,10 +753,17 @@ def has_market(lexicon: Lexicon, device_id: str, country: str, names: dict[str, 
     return any(_names_country(text.tokens(v.market), wanted) for v in lexicon.knowledge.device(device_id).variants)
 
 
-def market_unrecorded(lexicon: Lexicon, device_id: str, country: str, names: dict[str, str]) -> bool:
+def market_unrecorded(
+    lexicon: Lexicon, device_id: str, country: str, names: dict[str, str], *, own_model: bool = False
+) -> bool:
     """Whether the phone's model for a country is missing from the knowledge: every variant recorded
-    names another market ("a US iPhone 16" when only the Singapore model is known)."""
+    names another market ("a US iPhone 16" when only the Singapore model is known). `own_model`: as in
+    `variants_for_country`, a Global model does not stand for it."""
     wanted = _country_words(country, names)
+    if own_model:
+        return not any(
+            _names_country(text.tokens(v.market), wanted) for v in lexicon.knowledge.device(device_id).variants
+        )
     for v in lexicon.knowledge.device(device_id).variants:
         market = text.tokens(v.market)
         # A Global model is never mainland China's (`markets.made_for`): "poco f6 china variant".

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .. import text
@@ -57,6 +57,9 @@ class PlaceReading:
     # Other countries of use listed with the one read ("japan and korea", "france, italy and spain"):
     # a trip, each checked.
     also: tuple[str, ...] = ()
+    # The origin is the country of a network that sold the phone ("a verizon pixel 7", "ドコモ版"): a
+    # carrier's own model, which a Global model never stands for.
+    by_carrier: bool = False
 
 
 @dataclass(frozen=True)
@@ -137,11 +140,12 @@ def resolve(
     # namesake: "a verizon pixel 7 on t-mobile" is T-Mobile US; "imported from Poland … t-mobile" is
     # not T-Mobile Polska.
     named_origin = origin = origins[0] if origins else None
+    sold_by = None  # the country of the network that sold the phone, when that is its origin
     if origin is None:
         for span in sellers:
             countries = {k.carrier(c).country for c in groups[span]}
             if len(countries) == 1:
-                origin = countries.pop()
+                origin = sold_by = countries.pop()
 
     carriers: list[str] = []
     one_name: list[str] = []  # the networks of a name that stands for several ("US Mobile")
@@ -177,7 +181,14 @@ def resolve(
         carriers = [c for c in carriers if c not in hosts] or carriers
     if one_name:
         # "pixel 7 on us mobile": the networks that name stands for, whatever else the post names.
-        return PlaceReading(tuple(one_name), tuple(suggestions), k.carrier(one_name[0]).country, origin, one_name=True)
+        return PlaceReading(
+            tuple(one_name),
+            tuple(suggestions),
+            k.carrier(one_name[0]).country,
+            origin,
+            one_name=True,
+            by_carrier=sold_by is not None,
+        )
     if len(carriers) > 1:
         # "**Carrier:** China Unicom — also affects China Mobile and China Telecom": an issue form's field.
         in_field = [c for c in carriers if any(_CARRIER_FIELD.holds(question, toks[at].start) for at in said_at[c])]
@@ -197,7 +208,7 @@ def resolve(
         abroad = _roaming_to(toks, ends[carriers[0]], use, country)
         if abroad:
             # "will my indian jio sim work in dubai?": abroad the SIM uses the networks there
-            return PlaceReading((), tuple(suggestions), abroad, origin)
+            return PlaceReading((), tuple(suggestions), abroad, origin, by_carrier=sold_by is not None)
     shop = _shop(toks)
     if shop and shop[1] and origin is None:
         origin = shop[0]
@@ -209,7 +220,14 @@ def resolve(
         elif country is None:
             country = area.code  # "will it work in Europe?": a region, read as such by the caller
     also = _listed_with(toks, ranked[0], ranked[1:]) if ranked and not groups and country == ranked[0].code else ()
-    return PlaceReading(tuple(carriers), tuple(suggestions), country, origin, also=also)
+    return PlaceReading(
+        tuple(carriers),
+        tuple(suggestions),
+        country,
+        origin,
+        also=also,
+        by_carrier=sold_by is not None and origin == sold_by,
+    )
 
 
 def _listed_with(toks: list[Token], first: _Place, others: list[_Place]) -> tuple[str, ...]:
@@ -308,7 +326,7 @@ def with_everyday_carrier(lexicon: Lexicon, where: PlaceReading, candidates: lis
     here = {m.payload.id for m in candidates if k.carrier(m.payload.id).country == where.country}
     if len(here) != 1:
         return where
-    return PlaceReading((here.pop(),), where.suggestions, where.country, where.origin)
+    return replace(where, carriers=(here.pop(),))
 
 
 def _start(p: _Place) -> int:
@@ -615,8 +633,8 @@ def _sold_the_phone(
         if t.brk:
             break
         after.append(t.norm)
-    if after and after[0] in ("version", "model", "variant", "unit", "edition", "branded", "locked"):
-        return True  # "Pixel 6 Pro Verizon version", "a t-mobile branded s24"
+    if after and after[0] in ("version", "model", "variant", "unit", "edition", "branded", "locked", "版", "판"):
+        return True  # "Pixel 6 Pro Verizon version", "a t-mobile branded s24", "ドコモ版" (docomo's edition)
     if after and after[0] in ("phone", "handset", "smartphone", "cellphone") and after[1:2] != ["number"]:
         return True  # "I have a Sprint phone" (not "my tmo phone number")
     if after and after[0] == "one":

@@ -219,7 +219,9 @@ class Index:
         variant = d.variant
         origin_variants: tuple[str, ...] = ()
         if d.device and variant is None and where.origin:
-            fits = devices.variants_for_country(lex, d.device, where.origin, self.country_names, toks)
+            fits = devices.variants_for_country(
+                lex, d.device, where.origin, self.country_names, toks, own_model=where.by_carrier
+            )
             # one model made for the origin is the variant; several ("US carrier", "US unlocked") are
             # the models the answer is about, for a country
             if len(fits) == 1:
@@ -238,7 +240,7 @@ class Index:
             d.device
             and variant is None
             and where.origin
-            and devices.market_unrecorded(lex, d.device, where.origin, self.country_names)
+            and devices.market_unrecorded(lex, d.device, where.origin, self.country_names, own_model=where.by_carrier)
         )
         has_phone = bool(d.device or vendor or d.hint or unknown_model)
         asks = "?" in q or "？" in q
