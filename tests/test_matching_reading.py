@@ -2232,3 +2232,21 @@ def test_a_carrier_s_edition_is_that_carrier_s_own_model() -> None:
         None,
         True,
     )
+
+
+def test_a_destination_is_where_the_phone_is_used_and_a_virtual_network_s_host_is_asked() -> None:
+    k = knowledge(
+        vendors=[vendor("oneplus", "OnePlus")],
+        devices=[device("oneplus-11", "oneplus", "OnePlus 11", variant("op11", lte=[2, 4, 66]))],
+        carriers=[
+            carrier("jio-in", "IN", "Jio", lte=([3, 40], [])),
+            carrier("rogers-ca", "CA", "Rogers", lte=([2, 4, 66], [])),
+            carrier("verizon-us", "US", "Verizon", lte=([2, 4, 13], [])),
+            carrier("visible-us", "US", "Visible", mvno_of="verizon-us"),
+        ],
+    )
+    index = Index(k)
+    result = index.analyze("I'm from India, moving to Canada next month. Will my OnePlus 11 work there?")
+    assert result.country == "CA"
+    result = index.analyze("what network does visible use")
+    assert (result.carriers, result.intent) == (("visible-us",), "bands")

@@ -123,6 +123,11 @@ def _network_has(norms: list[str]) -> bool:
     return False
 
 
+def _asks_its_network(joined: str) -> bool:
+    """ "what network does visible use?", "which network is mint on": a virtual operator's host."""
+    return any(f" {w} network" in joined or f" {w} networks" in joined for w in ("what", "which"))
+
+
 def _asks_other(norms: list[str], joined: str) -> bool:
     """Whether the words ask something the bot does not answer, beyond the story of a bug."""
     whole = any(w not in _STORY and ("other" in says(w)) for w in norms)
@@ -247,7 +252,11 @@ def classify(
         not has_phone
         and (has_carrier or has_place)
         and sale == _NOWHERE
-        and (at["bands"] < _NOWHERE or _legacy_asked(norms) or (has_carrier and _network_has(norms)))
+        and (
+            at["bands"] < _NOWHERE
+            or _legacy_asked(norms)
+            or (has_carrier and (_network_has(norms) or _asks_its_network(joined)))
+        )
     ):
         # "what bands does jio use?", "does verizon still have 3g?", "lte bands in the philippines",
         # "does play have 5g?": the networks' own

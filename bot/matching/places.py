@@ -133,7 +133,17 @@ def resolve(
     # Several places of use ("a trip to seoul … verizon back in the states"): the one in the sentence
     # that asks, then the one a named carrier is in, then the first.
     carrier_countries = {k.carrier(c).country for span, ids in groups.items() if span not in sellers for c in ids}
-    ranked = sorted(use, key=lambda p: (sentence_of[p.start] not in asking, p.code not in carrier_countries, p.start))
+    # A destination ("moving to canada", "heading to japan") is where the phone will be used, whatever
+    # sentence names it ("I'm from India, moving to Canada next month. Will my OnePlus 11 work there?").
+    ranked = sorted(
+        use,
+        key=lambda p: (
+            not _destination(toks, p),
+            sentence_of[p.start] not in asking,
+            p.code not in carrier_countries,
+            p.start,
+        ),
+    )
     country = ranked[0].code if ranked else None
     country_asked = bool(ranked) and sentence_of[ranked[0].start] in asking
     # The country of a network that sold the phone is no reason to look elsewhere for a carrier's
@@ -613,6 +623,20 @@ def _bought_with(toks: list[Token], start: int, before: str) -> bool:
         if word in _BOUGHT:
             return True
     return False
+
+
+_TRAVEL = ("mov", "relocat", "travel", "head", "go", "fly", "flying", "visit", "emigrat")
+
+
+def _destination(toks: list[Token], p: _Place) -> bool:
+    """ "moving to canada", "going to japan next week": a place after "to" and a verb of travel."""
+    return (
+        p.start > 1
+        and toks[p.start - 1].norm == "to"
+        and toks[p.start - 2].norm.startswith(_TRAVEL)
+        and not toks[p.start - 1].brk
+        and not toks[p.start].brk
+    )
 
 
 def _sold_the_phone(
