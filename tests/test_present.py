@@ -719,3 +719,21 @@ def test_a_model_whose_bands_nobody_recorded_gets_no_rows_of_unknowns() -> None:
     assert "(bands not recorded)" in text
     assert "Per network · Europe" in text and "Per network · Japan" not in text
     assert "AC1J): unknown" not in say(e, "acme one on red?")
+
+
+def test_two_models_of_a_phone_compared_get_their_two_band_lists() -> None:
+    e = engine(
+        vendors=[vendor("samsung", "Samsung", "galaxy")],
+        devices=[
+            device(
+                "galaxy-s24",
+                "samsung",
+                "Galaxy S24",
+                variant("s24-us", "US", ("SM-S921U",), lte=[2, 4, 13, 71]),
+                variant("s24-intl", "Global", ("SM-S921B",), lte=[1, 3, 20]),
+                variant("s24-kr", "Korea", ("SM-S921N",), lte=[1, 3, 5]),
+            )
+        ],
+    )
+    answer = e.answer("whats the difference between SM-S921U and SM-S921B")
+    assert answer.intent == "bands" and [b.variant for b in answer.bands or ()] == ["s24-us", "s24-intl"]

@@ -271,6 +271,18 @@ class Index:
             unknown_network = _unknown_network(toks, phone_span[1], skip=3 if d.device else 5)
             if unknown_network and kind in ("other", "unknown"):
                 kind, said = "compatibility", False  # whether it works there, on a network to ask about
+        if (
+            kind in ("other", "unknown")
+            and d.device
+            and len({mm.variant for mm in found_models if mm.device == d.device}) > 1
+            and any(t.norm in _COMPARING for t in toks)
+        ):
+            # "whats the difference between SM-S928U and SM-S928B": the two models' bands side by side
+            # (the models the answer is about, as an origin's several models are)
+            kind, said = "bands", True
+            origin_variants = tuple(
+                dict.fromkeys(mm.variant for mm in found_models if mm.device == d.device and mm.variant)
+            )
         imei_given = d.device is None and not vendor and _has_imei(q)
         if imei_given and kind in ("other", "unknown"):
             kind, said = "compatibility", False  # "imei 35… on verizon?": whether that phone works there
@@ -442,6 +454,9 @@ _LINK_NOISE = re.compile(r"^(?:\d{4,}|p|dp|gp|product|products|itm\w*|b0\w{8}|re
 # Letters with a hook, horn or dot below: only Vietnamese writes them (folding takes them away).
 _VIETNAMESE_LETTERS = re.compile("[ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]", re.IGNORECASE)
 
+
+# Words that compare two things: with two models of one phone named, their bands answer it.
+_COMPARING = frozenset({"difference", "differences", "different", "same", "vs", "versus", "compare", "comparison"})
 
 # Languages written in one country above all others: a question in one is asked there.
 _ONE_COUNTRY_LANGUAGES = frozenset({"vi", "id", "th", "ko", "ja", "fil"})
