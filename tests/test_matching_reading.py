@@ -2250,3 +2250,10 @@ def test_a_destination_is_where_the_phone_is_used_and_a_virtual_network_s_host_i
     assert result.country == "CA"
     result = index.analyze("what network does visible use")
     assert (result.carriers, result.intent) == (("visible-us",), "bands")
+
+
+def test_a_network_or_country_alone_is_its_networks_bands_unless_it_follows_a_phone() -> None:
+    assert read("verizon").intent == "bands"
+    assert read("what about verizon?").intent == "compatibility"  # which phone, on Verizon
+    followed = read("verizon?", after="pixel 9 on tmo?")
+    assert (followed.device, followed.carriers, followed.intent) == ("pixel-9", ("verizon-us",), "compatibility")

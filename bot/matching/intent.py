@@ -280,6 +280,12 @@ def classify(
     if has_phone:
         # "pixel 8?" names a phone and asks nothing more; "is the pixel 8 good?" asks something else.
         return ("other" if other_words >= 3 else "unknown"), False
+    if (has_carrier or has_place) and other_words == 0:
+        # "verizon", "japan": a network or a country alone, its networks' bands
+        return "bands", False
+    if (has_carrier or has_place) and other_words <= 2:
+        # "what about att?" with no answer before it: which phone, on that network
+        return "compatibility", False
     return ("other" if asks or other_words >= 3 else "unknown"), False
 
 

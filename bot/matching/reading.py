@@ -344,8 +344,16 @@ class Index:
             # A number says more than a model word: "and the 9 pro?" after the Pixel 8 is the 9 Pro.
             other = self._number_of(question, old.device) or self._model_word_of(question, old.device)
         names_phone = new.device or new.unknown_model or new.ambiguous or (new.device_hint and new.suggestions)
-        if new.intent == "bands" and new.carriers and not names_phone and not _THE_PHONE.search(question):
+        if (
+            new.intent == "bands"
+            and new.intent_said
+            and new.carriers
+            and not names_phone
+            and not _THE_PHONE.search(question)
+        ):
             return new  # "what bands does zong use?" after the Pixel 9: the network's bands, not the phone's
+        if new.intent == "bands" and not new.intent_said and not names_phone and old.device:
+            new = replace(new, intent=old.intent)  # "airtel?" after the Pixel 9: the Pixel 9 on Airtel
         if other is not None:
             out = replace(
                 out, device=other, variant=None, vendor=k.device(other).vendor, confidence=1.0, device_hint=True
