@@ -737,3 +737,15 @@ def test_two_models_of_a_phone_compared_get_their_two_band_lists() -> None:
     )
     answer = e.answer("whats the difference between SM-S921U and SM-S921B")
     assert answer.intent == "bands" and [b.variant for b in answer.bands or ()] == ["s24-us", "s24-intl"]
+
+
+def test_which_networks_use_a_band() -> None:
+    e = engine(
+        carriers=[
+            carrier("tmobile-us", "US", "T-Mobile", lte=([2, 4, 71], [])),
+            carrier("telus-ca", "CA", "Telus", lte=([2, 4], [71])),
+            carrier("verizon-us", "US", "Verizon", lte=([2, 4, 13], [])),
+        ],
+    )
+    lines = say(e, "which carriers use band 71?").splitlines()
+    assert lines[:3] == ["**Networks that use B71**", "- Telus (CA) — not a main band", "- T-Mobile (US)"]

@@ -166,6 +166,8 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
         return _network_bands(a, k.carrier(a.carrier), listed[0], footer)
     if listed is not None and a.country:
         return _country_bands(a.country, listed, country_names, lang, footer)
+    if listed is not None:
+        return _band_users(a, listed, footer)
     if device is None and a.each:
         return _each(a, k, country_names, footer, lang)
     if device is None and (vendor is None or a.availability is None):
@@ -962,7 +964,29 @@ def networks_listed(a: Answer, k: Knowledge) -> list[Carrier] | None:
         return [k.carrier(carrier.mvno_of) if carrier.mvno_of else carrier]
     if a.country and not a.suggestions:
         return [c for c in k.carriers if c.country == a.country and not c.mvno_of and c.bands is not None]
+    asked = a.reading.bands_asked if a.reading else ()
+    if asked and not a.suggestions and not a.region:
+        # "which carriers use band 71?": the network operators that have it
+        return [c for c in k.carriers if not c.mvno_of and c.bands is not None and _uses_any(c.bands, asked)]
     return None
+
+
+def _uses_any(bands: CarrierBands, asked: tuple[tuple[str, int], ...]) -> bool:
+    return any(number in (bands.lte if tech == "lte" else bands.nr).all for tech, number in asked)
+
+
+def _band_users(a: Answer, networks: list[Carrier], footer: str | None) -> Layout:
+    """ "which carriers use band 71?": the networks that have the band, main band or not, by country."""
+    asked = a.reading.bands_asked if a.reading else ()
+    names = ", ".join(f"B{n}" if tech == "lte" else f"n{n}" for tech, n in asked)
+    if not networks:
+        return Layout(None, (_("I know no network that uses {bands}.").format(bands=names),), footer=footer)
+    lines = ["**" + _("Networks that use {bands}").format(bands=names) + "**"]
+    for c in sorted(networks, key=lambda c: (c.country, c.name)):
+        assert c.bands is not None
+        main = any(number in (c.bands.lte if tech == "lte" else c.bands.nr).primary for tech, number in asked)
+        lines.append(f"- {c.name} ({c.country})" + ("" if main else " — " + _("not a main band")))
+    return Layout(None, tuple(lines), (), tuple(_band_sources(networks)), footer=footer)
 
 
 def _network_rows(bands: CarrierBands) -> list[tuple[str, str]]:
