@@ -2257,3 +2257,43 @@ def test_a_network_or_country_alone_is_its_networks_bands_unless_it_follows_a_ph
     assert read("what about verizon?").intent == "compatibility"  # which phone, on Verizon
     followed = read("verizon?", after="pixel 9 on tmo?")
     assert (followed.device, followed.carriers, followed.intent) == ("pixel-9", ("verizon-us",), "compatibility")
+
+
+def test_codenames_are_typed_exactly_in_lower_case_and_examples_end_in_etc() -> None:
+    k = knowledge(
+        vendors=[vendor("xiaomi", "Xiaomi"), vendor("nothing", "Nothing", "cmf"), vendor("apple", "Apple", "iphone")],
+        devices=[
+            device("xiaomi-14t", "xiaomi", "Xiaomi 14T", variant("x14t", lte=[1, 3]), aliases=("degas",)),
+            device("cmf-phone-1", "nothing", "CMF Phone 1", variant("cmf1", lte=[1, 3]), aliases=("tetris",)),
+            device("iphone-6", "apple", "iPhone 6", variant("i6", lte=[1, 3])),
+        ],
+        carriers=[carrier("xl-id", "ID", "XL Axiata", "xl", lte=([1, 3], []))],
+    )
+    index = Index(k)
+    # Indonesian "deg-degan" (nervous) is no "degas" (the Xiaomi 14T's codename) typed wrong
+    assert index.analyze("saya sudah deg degan, sinyal XL hilang lagi").device is None
+    # "play Tetris" is the game, not the CMF Phone 1; "my tetris has no signal" is the phone
+    assert index.analyze("I do not need something to take pictures or play Tetris. Any suggestions?").device is None
+    assert index.analyze("my tetris has no signal on xl").device == "cmf-phone-1"
+    # phones listed before "etc." (Korean "등") are examples
+    assert index.analyze("국내 출시가 늦어진 아이폰6나 중국의 저가 스마트폰 샤오미 등을 아마존에서 산다").device is None
+
+
+def test_arabic_model_words_and_series() -> None:
+    k = knowledge(
+        vendors=[vendor("huawei", "Huawei")],
+        devices=[
+            device("huawei-mate-20", "huawei", "HUAWEI Mate 20", variant("m20", lte=[1, 3]), aliases=("mate 20",)),
+            device(
+                "huawei-mate-20-pro",
+                "huawei",
+                "HUAWEI Mate 20 Pro",
+                variant("m20p", lte=[1, 3]),
+                aliases=("mate 20 pro",),
+            ),
+        ],
+    )
+    index = Index(k)
+    assert index.analyze("هل ميت 20 برو يشتغل في مصر").device == "huawei-mate-20-pro"
+    # "سلسلة Mate 20": the Mate 20 series, a question back
+    assert index.analyze("نحن لا نخطط لبيع سلسلة Mate 20 فى الولايات المتحدة").device is None

@@ -7,6 +7,17 @@ Everyday words come from word-frequency data (`everyday.py`) and country names f
 
 from __future__ import annotations
 
+# Model words as Arabic posts write them ("ميت 20 برو", the Mate 20 Pro; "ايفون 15 برو ماكس"), read as
+# the Latin words names use.
+MODEL_WORD_SPELLINGS: dict[str, str] = {
+    "برو": "pro",
+    "ماكس": "max",
+    "الترا": "ultra",
+    "بلس": "plus",
+    "لايت": "lite",
+    "ميني": "mini",
+}
+
 # Words that turn one model into another: "pixel 8" + "pro" is a different phone. Typo correction
 # never turns one into another ("fold" is not "flip").
 MODIFIERS = frozenset(
@@ -55,6 +66,7 @@ SHORT_LINES: dict[tuple[str, ...], tuple[str, ...]] = {
 LINE_SPELLINGS: dict[str, tuple[str, ...]] = {
     "iphone": ("айфон", "ايفون", "آيفون", "아이폰", "アイフォン", "ไอโฟน"),
     "galaxy": ("галакси", "갤럭시", "جالاكسي", "جلاكسي"),
+    "mate": ("ميت",),  # "ميت 20 برو": the Mate 20 Pro
     "redmi": ("红米", "紅米", "редми"),
     "pixel": ("пиксель", "픽셀"),
     "poco": ("поко",),

@@ -152,9 +152,17 @@ def resolve(
         # codename) gives way to a name typed exactly elsewhere ("… with my pixel 8").
         if any(m.score == 1.0 for m in kept):
             kept = [m for m in kept if m.score == 1.0 or m.end - m.start > 1]
+        # A codename is typed exactly or not at all: Indonesian "deg-degan" (nervous) is no "degas"
+        # (the Xiaomi 14T) typed wrong.
+        kept = [m for m in kept if m.score == 1.0 or not _by_codename(lexicon, m, toks)]
         # A codename that is also a word ("obsidian", "hotdog", "pacman") gives way to a phone named
         # by its name: "my obsidian pixel 8 pro" is the Pixel 8 Pro in its colour, not a Redmi.
         # Listed together ("tested on ginkgo and pixel 8"), both are phones of the post.
+        # A codename written as a proper noun inside a sentence is that other thing's name: "play
+        # Tetris" is the game, not the CMF Phone 1 ("tetris"); codenames are typed in lower case, or
+        # after a field's name ("Device name: Mido").
+        if len({m.payload.id for m in kept}) == 1:  # (beside other phones, "Kenzo, Kate and MI5" are phones)
+            kept = [m for m in kept if not _proper_noun(lexicon, m, toks)]
         by_name = [m for m in kept if not _by_codename(lexicon, m, toks)]
         # But a title that names the phone by its codename alone ("Ginkgo defaults to HSDPA", then
         # "… works in a Xiaomi redmi 6") is about that phone.
@@ -164,7 +172,11 @@ def resolve(
             kept = by_name
     # "For instance, a Galaxy S10e locked to AT&T…" in a post that asks something else: an example,
     # not the phone asked about (a phone named in a sentence that asks still counts).
-    examples = [m for m in kept if named_as_example(toks, m.start) and sentence_of[m.start] not in asking]
+    examples = [
+        m
+        for m in kept
+        if (named_as_example(toks, m.start) or _before_etc(toks, m, sentence_of)) and sentence_of[m.start] not in asking
+    ]
     if examples:
         kept = [m for m in kept if m not in examples]
         if not kept and not model_devices:
@@ -339,6 +351,34 @@ def _listed_together(toks: list[Token], names: list[Match], question: str) -> bo
         ):
             return True
     return False
+
+
+# "and so on" in the languages read: a phone named before it is one of a list of examples
+# ("아이폰6나 … 샤오미 등을", "iPhone 6 or Xiaomi and the like"; "等", "usw.", "dll.", "ecc.").
+_ETC = frozenset({"etc", "等", "등", "usw", "dll", "dsb", "ecc"})
+
+
+def _before_etc(toks: list[Token], m: Match, sentence_of: list[int]) -> bool:
+    """A name followed by "etc." a few words on, in its sentence."""
+    # (Chinese, Japanese and Korean are read a character a token: a few words are more tokens there)
+    cjk = m.end < len(toks) and not toks[m.end].norm.isascii() and len(toks[m.end].norm) == 1
+    end = min(len(toks), m.end + (24 if cjk else 8))
+    return any(toks[i].norm in _ETC and sentence_of[i] == sentence_of[m.start] for i in range(m.end, end))
+
+
+def _proper_noun(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
+    raw = toks[m.start].raw
+    return (
+        _by_codename(lexicon, m, toks)
+        and raw[:1].isupper()
+        and not raw.isupper()
+        and m.start > 0
+        and not toks[m.start].brk
+        and toks[m.start - 1].norm not in _FIELD_NAMES
+    )
+
+
+_FIELD_NAMES = frozenset({"device", "codename", "name", "model", "phone"})
 
 
 def _by_codename(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
@@ -551,7 +591,7 @@ def _model_refines(k: Knowledge, ids: set[str], model_device: str) -> set[str]:
     return {model_device}
 
 
-_FAMILY_WORDS = frozenset({"series", "lineup", "family", "serie", "serisi", "seri", "reihe", "série", "सीरीज"})
+_FAMILY_WORDS = frozenset({"series", "lineup", "family", "serie", "serisi", "seri", "reihe", "série", "सीरीज", "سلسلة"})
 
 
 _LIST_MARKS = frozenset({"/", ",", "&", "|"})

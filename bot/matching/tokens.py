@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .. import text
-from .cues import MODIFIERS
+from .cues import MODEL_WORD_SPELLINGS, MODIFIERS
 
 MAX_QUESTION_CHARS = 2000
 
@@ -103,7 +103,7 @@ def tokenize(question: str) -> list[Token]:
             out.append(Token("and" if apart else _SIGNS[word], word, start, end, False, brk))
             previous_end = end
             continue
-        parts = _parts(word)
+        parts = (MODEL_WORD_SPELLINGS[word],) if word in MODEL_WORD_SPELLINGS else _parts(word)
         if len(word) == 1 and not word.isascii() and word.isalpha():
             # "é" ("is" in Portuguese) is a word, never the model letter "e" ("iphone 16 é vendido").
             parts = (word.casefold(),)
