@@ -626,3 +626,19 @@ def test_autocomplete_reads_a_typo_as_questions_do_and_offers_no_phone_for_a_mak
     assert index.complete("device", "pixle 9")[0][0] == "pixel-9"
     # TCL's phones are not known: "tcl 9" is not the Acme TC9
     assert index.complete("device", "tcl 9") == []
+
+
+def test_a_year_after_a_name_is_when_it_came_out_unless_another_year_s_phone_has_that_name() -> None:
+    k = knowledge(
+        vendors=[vendor("google", "Google", "pixel"), vendor("motorola", "Motorola", "moto")],
+        devices=[
+            device("pixel-6a", "google", "Pixel 6a", variant("p6a", lte=[2])),
+            device("moto-g-stylus", "motorola", "Moto G Stylus", variant("mgs", lte=[2])),
+            device("moto-g-stylus-2024", "motorola", "Moto G Stylus (2024)", variant("mgs24", lte=[2])),
+        ],
+    )
+    index = Index(k)
+    assert index.analyze("pixel 6a 2022 on tmo?").device == "pixel-6a"
+    assert index.analyze("moto g stylus 2024 on tmo?").device == "moto-g-stylus-2024"
+    # another year's Moto G Stylus is not the first one
+    assert index.analyze("moto g stylus 2025 on tmo?").device is None

@@ -8,6 +8,7 @@ never between model words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .. import text
@@ -214,7 +215,12 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
                     j < len(toks)
                     and not toks[j].brk
                     and toks[j].norm not in CUE_WORDS  # "nokia 3610 sold" is not the 3610 Fold
-                    and any(word in node.children for word, _sim in lexicon.corrections(toks[j].norm))
+                    and (
+                        any(word in node.children for word, _sim in lexicon.corrections(toks[j].norm))
+                        # "moto g stylus 2025" when only the 2024 one and the first are known: another
+                        # year's phone, not the first one ("pixel 6a 2022" is the Pixel 6a)
+                        or (_YEAR.fullmatch(toks[j].norm) is not None and any(map(_YEAR.fullmatch, node.children)))
+                    )
                 )
                 for p in node.payloads:
                     matches.append(Match(p, i, j, total / (j - i), longer))
@@ -599,6 +605,7 @@ def _article(toks: list[Token], i: int) -> bool:
     )
 
 
+_YEAR = re.compile(r"20[12]\d")
 _STORAGE = frozenset({"32", "64", "128", "256", "512", "1024"})
 _UNITS = frozenset({"gb", "tb", "mb", "mah", "mp", "w", "hz", "mm", "g"})
 
@@ -712,6 +719,7 @@ def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
         and toks[m.end - 1].norm.isalpha()
         and not _spec_number(toks, m.end)
         and not _version_after(toks, m.end)
+        and not _YEAR.fullmatch(nxt.norm)  # "pixel 6a 2022": the year it came out (a name with a year is longer)
     ):
         return True
     if nxt.norm in MODIFIERS and not _pronoun_se(toks, m.end):
