@@ -749,3 +749,19 @@ def test_which_networks_use_a_band() -> None:
     )
     lines = say(e, "which carriers use band 71?").splitlines()
     assert lines[:3] == ["**Networks that use B71**", "- Telus (CA) — not a main band", "- T-Mobile (US)"]
+
+
+def test_a_brand_of_other_countries_named_with_a_country_is_said_unknown_there() -> None:
+    e = engine(
+        vendors=[vendor("google", "Google", "pixel")],
+        devices=[device("pixel-9", "google", "Pixel 9", variant("p9", lte=[1, 3, 20]))],
+        carriers=[
+            carrier("lebara-au", "AU", "Lebara Australia", "lebara", lte=([3, 28], [])),
+            carrier("lebara-fr", "FR", "Lebara France", "lebara", lte=([3, 20], [])),
+            carrier("ee-gb", "GB", "EE", lte=([1, 3, 20], [])),
+        ],
+    )
+    answer = e.answer("pixel 9 with lebara uk")
+    assert (answer.country, answer.carrier, answer.unknown_network) == ("GB", None, "lebara")
+    told = "I don't know “lebara” in the United Kingdom yet: here is every network there."
+    assert told in say(e, "pixel 9 with lebara uk")

@@ -241,12 +241,14 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     adjective_ends = {m.end for m in matches if m.payload.kind == "origin" and m.score == 1.0}
     place_ends = adjective_ends | {m.end for m in matches if m.payload.kind == "country" and m.score == 1.0}
     makers = {m.start for m in matches if m.payload.kind == "vendor"}
+    # "lebara uk": a country's nickname right after a network's name says its country
+    network_ends = {m.end for m in matches if m.payload.kind == "carrier" and m.score == 1.0}
     # "cuando llega el pixel 9 a mexico": the "a" before a country is "to", not the Pixel 9a's
     before_places = {m.start - 1 for m in matches if m.payload.kind == "country" and m.score == 1.0}
     found = [
         m
         for m in matches
-        if _acceptable(m, toks, adjective_ends, place_ends, makers)
+        if _acceptable(m, toks, adjective_ends, place_ends, makers, network_ends)
         and not _verb_usa(lexicon, m, toks)
         and not (m.payload.kind == "device" and m.end - 1 in before_places and toks[m.end - 1].raw == "a")
     ]
@@ -464,7 +466,14 @@ def _letter_of_a_model(toks: list[Token], i: int) -> bool:
     return i + 1 < len(toks) and toks[i + 1].glued and toks[i + 1].norm.isdigit()
 
 
-def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int], place_ends: set[int], makers: set[int]) -> bool:
+def _acceptable(
+    m: Match,
+    toks: list[Token],
+    adjective_ends: set[int],
+    place_ends: set[int],
+    makers: set[int],
+    network_ends: frozenset[int] | set[int] = frozenset(),
+) -> bool:
     p = m.payload
     length = m.end - m.start
     if p.kind == "device" and length > 1 and _conjunction(toks, m.end - 1, m.start):
@@ -541,6 +550,8 @@ def _acceptable(m: Match, toks: list[Token], adjective_ends: set[int], place_end
             return True
         if p.kind == "vendor" and _model_follows(toks, m.end):
             return True  # "honor x9b": a maker's everyday name before a model
+        if p.kind == "country" and m.start in network_ends and length == 1 and word.raw.lower() in ("uk", "us", "usa"):
+            return True  # "lebara uk", "mint us": the network's country
         if p.kind == "country" and before is not None and before.norm in LIST_WORDS and m.start - 1 in place_ends:
             return True  # "going to japan and korea": listed after a place
         # Written as a name, and not inside a longer name ("Pixel Experience Plus" is no Plus).

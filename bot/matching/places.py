@@ -60,6 +60,8 @@ class PlaceReading:
     # The origin is the country of a network that sold the phone ("a verizon pixel 7", "ドコモ版"): a
     # carrier's own model, which a Global model never stands for.
     by_carrier: bool = False
+    # A network named that the country of use has none of ("lebara" in the UK), as written.
+    absent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,7 @@ def resolve(
     said_at: dict[str, list[int]] = defaultdict(list)  # where each chosen network was named
     ends: dict[str, list[int]] = defaultdict(list)  # and where each of those names ends
     suggestions: list[Suggestion] = []
+    absent: str | None = None  # a network named that this country has none of, as written
     examples = _examples(toks, list(groups), asking, sentence_of)
     for (start, end), found in sorted(groups.items()):
         if (start, end) in sellers or (start, end) in examples:
@@ -174,6 +177,9 @@ def resolve(
         # with the network ("Orange Egypt", "Yettel Bulgaria"), it does.
         binding = binding and (country in lexicon.carrier_countries or _placed(toks, ranked[0], list(groups)))
         chosen, offered = _one_carrier(lexicon, toks[start:end], found, country, binding, named_origin, lang)
+        if not chosen and not offered and binding and country in lexicon.carrier_countries and absent is None:
+            # "iphone 15 with lebara uk": a brand of other countries, which we do not know in this one
+            absent = question[toks[start].start : toks[end - 1].end]
         for c in chosen:
             said_at[c].append(start)
             ends[c].append(end)
@@ -237,6 +243,7 @@ def resolve(
         origin,
         also=also,
         by_carrier=sold_by is not None and origin == sold_by,
+        absent=None if carriers else absent,
     )
 
 

@@ -265,7 +265,7 @@ class Index:
                 if i not in names and t.norm.isalpha() and t.norm not in MARKET_CUES and t.norm not in MARKET_WORDS
             ),
         )
-        unknown_network = None
+        unknown_network = where.absent
         if phone_span and (d.device or d.hint) and not (where.carriers or where.country or region or where.suggestions):
             # after the phone's name, or a maker's and the model words we do not know ("tecno camon 30")
             unknown_network = _unknown_network(toks, phone_span[1], skip=3 if d.device else 5)

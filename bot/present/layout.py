@@ -247,6 +247,13 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
     elif device is not None and a.intent == "availability" and not a.country:
         # "is the pixel 7a available?": with no country there is nothing to say yet but what to add
         heads["availability"].append(_("Tell me a country and I'll check whether it is sold there."))
+    if a.compatibility and a.unknown_network and a.country:
+        # "iphone 15 with lebara uk": the network is a brand we know elsewhere, not in this country
+        heads["compatibility"].append(
+            _("I don't know “{network}” in {country} yet: here is every network there.").format(
+                network=a.unknown_network, country=country
+            )
+        )
     if a.compatibility and a.also:
         _trip_country(a, k, device, country_names, heads, sections, notes, lang)
     elif a.compatibility:
