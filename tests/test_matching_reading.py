@@ -2297,3 +2297,9 @@ def test_arabic_model_words_and_series() -> None:
     assert index.analyze("هل ميت 20 برو يشتغل في مصر").device == "huawei-mate-20-pro"
     # "سلسلة Mate 20": the Mate 20 series, a question back
     assert index.analyze("نحن لا نخطط لبيع سلسلة Mate 20 فى الولايات المتحدة").device is None
+
+
+def test_a_maker_that_names_an_app_store_still_sells_phones() -> None:
+    # "play store" is an app store; "does apple sell iphones in …" asks where its phones are sold
+    assert read("does apple sell iphones in germany?").intent == "availability"
+    assert read("is whatsapp on the play store?").intent != "availability"

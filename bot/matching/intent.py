@@ -165,8 +165,8 @@ def _first(name: str, norms: list[str], raws: list[str], joined: str, question: 
     for i, w in enumerate(norms):
         # "China market devices", "global market version": what a phone is made for, not a sale.
         if name in says(w) and not (name == "availability" and made_for_market(norms[i : i + 2])):
-            if name == "availability" and i and norms[i - 1] in _APP_STORES:
-                continue  # "play store?": an app store, not where phones are sold
+            if name == "availability" and i and norms[i - 1] in _APP_STORES and w in ("store", "stores"):
+                continue  # "play store?": an app store, not where phones are sold ("does huawei sell" is)
             return i
         if name == "bands" and _BAND.match(raws[i]):
             return i
