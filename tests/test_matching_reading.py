@@ -2303,3 +2303,8 @@ def test_a_maker_that_names_an_app_store_still_sells_phones() -> None:
     # "play store" is an app store; "does apple sell iphones in …" asks where its phones are sold
     assert read("does apple sell iphones in germany?").intent == "availability"
     assert read("is whatsapp on the play store?").intent != "availability"
+
+
+def test_a_spanish_se_follow_up_keeps_the_phone() -> None:
+    result = read("¿se vende allí?", after="pixel 9 funciona con telcel?")
+    assert (result.device, result.country, result.intent) == ("pixel-9", "MX", "availability")

@@ -14,7 +14,7 @@ from ..records import Knowledge
 from .cues import LIST_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIERS
 from .everyday import commonness, frequencies, is_everyday
 from .lexicon import Lexicon, Payload
-from .mentions import Match, incomplete, named_as_example
+from .mentions import Match, incomplete, named_as_example, pronoun_se
 from .models import ModelMention, near_models
 from .tokens import FormField, Token
 
@@ -301,6 +301,7 @@ def resolve(
                 and not t.norm.isdigit()
                 and not is_everyday(t.norm)
                 and t.norm not in _GENERATIONS
+                and not pronoun_se(toks, i)  # "¿se vende allí?": "is it sold there?", no SE model
             )
             or i in openers
             or (i in after_vendor and not is_everyday(t.norm) and t.norm not in cue_words and not t.norm.isdigit())

@@ -699,7 +699,7 @@ def _plural(toks: list[Token], start: int, end: int) -> bool:
     return i >= 0 and not toks[i + 1].brk and toks[i].norm in _PLURAL_BEFORE and toks[end].norm == "s"
 
 
-def _pronoun_se(toks: list[Token], i: int) -> bool:
+def pronoun_se(toks: list[Token], i: int) -> bool:
     """ "¿el poco f6 se vende en méxico?": a lower-case "se" before a Spanish, Portuguese or Italian word
     is a pronoun ("se vende", "se puede") or "if" ("se funziona"), not the SE of a model ("mi 9 se on tmo")."""
     if toks[i].raw != "se" or i + 1 >= len(toks) or toks[i + 1].brk or not toks[i + 1].norm.isalpha():
@@ -733,7 +733,7 @@ def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
         and not _YEAR.fullmatch(nxt.norm)  # "pixel 6a 2022": the year it came out (a name with a year is longer)
     ):
         return True
-    if nxt.norm in MODIFIERS and not _pronoun_se(toks, m.end):
+    if nxt.norm in MODIFIERS and not pronoun_se(toks, m.end):
         return True
     # "xiaomi 14 t" is the 14T; but "a" and "i" are words ("is the pixel 9 a good phone"), and the
     # "T" of "T-Mobile" is the carrier's.
