@@ -2308,3 +2308,9 @@ def test_a_maker_that_names_an_app_store_still_sells_phones() -> None:
 def test_a_spanish_se_follow_up_keeps_the_phone() -> None:
     result = read("¿se vende allí?", after="pixel 9 funciona con telcel?")
     assert (result.device, result.country, result.intent) == ("pixel-9", "MX", "availability")
+
+
+def test_indonesian_moving_from_one_network_to_another() -> None:
+    # "moved from Telkomsel to XL, will the Pixel 9 work?": XL is the network now
+    assert read("pindah dari telkomsel ke XL, pixel 9 bisa?").carriers == ("xl-id",)
+    assert read("pixel 9 ganti ke xl bisa?").carriers == ("xl-id",)

@@ -121,6 +121,7 @@ CARRIER_CUES = frozenset(
         "switch",
         "from",
         "to",  # only after a verb of moving: "switching to visible", not "want to play"
+        "ke",  # Indonesian "to", as "to": "pindah dari telkomsel ke XL" (moved from Telkomsel to XL)
         # es / pt
         "en",
         "con",

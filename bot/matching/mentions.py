@@ -34,6 +34,8 @@ from .tokens import Token
 
 _LETTER_MODELS = frozenset("tscerxu")
 _MOVING = frozenset({"over", "back", "it", "them", "me", "us", "number"})
+# Indonesian verbs of moving to another network: "pindah dari telkomsel ke XL", "ganti ke smartfren"
+_MOVING_ID = frozenset({"pindah", "ganti", "beralih", "migrasi", "pindahan"})
 _ANDROID_VERSIONS = frozenset(str(n) for n in range(9, 20))
 # Words beside "A14" that make it Android 14 rather than the Galaxy A14.
 _ROM_WORDS = frozenset(w for w in SOFTWARE_WORDS if w.isascii()) | {
@@ -534,10 +536,12 @@ def _acceptable(
         ):
             return True  # "funciona com a vivo", "con la personal", "on the three network"
         if p.kind == "carrier" and before is not None and before.norm in CARRIER_CUES:
-            if before.norm != "to":
+            if before.norm not in ("to", "ke"):
                 return True
             two_back = toks[m.start - 2].norm if m.start > 1 else ""
             if two_back in _MOVING or two_back.startswith(("switch", "mov", "port", "chang", "go")):
+                return True
+            if before.norm == "ke" and any(t.norm in _MOVING_ID for t in toks[max(0, m.start - 5) : m.start - 1]):
                 return True
         if (
             p.kind == "carrier"

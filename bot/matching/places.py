@@ -672,6 +672,8 @@ def _sold_the_phone(
         return before == "the"  # "the kddi one" ("verizon one" alone may be a plan)
     if before in _FORMER_CUES or (start > 1 and toks[start - 2].norm in _FORMER_CUES and before in ("the", "my")):
         return True  # "got it through verizon", "switched to plus from orange"
+    if before == "dari" and start > 1 and toks[start - 2].norm in ("pindah", "ganti", "beralih", "migrasi"):
+        return True  # "pindah dari telkomsel ke XL": the network left
     if before in _OF and start > 1 and toks[start - 2].norm.startswith(_UNLOCKING):
         return True  # "liberar de Verizon a México", "desbloqueado da Vivo": unlocked from that network
     window = range(max(0, start - 5), start)
