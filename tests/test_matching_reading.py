@@ -2314,3 +2314,29 @@ def test_indonesian_moving_from_one_network_to_another() -> None:
     # "moved from Telkomsel to XL, will the Pixel 9 work?": XL is the network now
     assert read("pindah dari telkomsel ke XL, pixel 9 bisa?").carriers == ("xl-id",)
     assert read("pixel 9 ganti ke xl bisa?").carriers == ("xl-id",)
+
+
+def test_an_edition_before_a_network_is_the_phone_s_origin() -> None:
+    k = knowledge(
+        vendors=[vendor("apple", "Apple", "iphone")],
+        devices=[
+            device(
+                "iphone-15",
+                "apple",
+                "iPhone 15",
+                variant("i15-cn", "China mainland, Hong Kong", ("A3092",), made_for=("CN", "HK"), lte=[1, 3]),
+                variant("i15-us", "United States", ("A2846",), made_for=("US",), lte=[2, 4]),
+            )
+        ],
+        carriers=[
+            carrier("china-unicom-cn", "CN", "China Unicom", "联通", lte=([1, 3], [])),
+            carrier("kt-kr", "KR", "KT", "kt", lte=([1, 3], [])),
+        ],
+    )
+    index = Index(k)
+    # "the Hong Kong edition on China Unicom" ("Czech T-Mobile" names the network's country; "港版" does not)
+    result = index.analyze("iphone 15 港版 联通5g")
+    assert (result.country, result.origin, result.carriers) == ("CN", "HK", ("china-unicom-cn",))
+    # Korean: "does the US edition work on KT?"
+    result = index.analyze("아이폰 15 미국판 kt 되나요")
+    assert (result.origin, result.carriers) == ("US", ("kt-kr",))

@@ -233,8 +233,8 @@ CARRIER_GIVEN_NAMES = frozenset({"tim", "elisa"})
 # Hindi "pe" (on) follows the network: "vi pe chalega?", "jio pe"; Japanese "で" and Korean "에(서)"
 # (at, on) too: "auで使えますか", "kt에서 되나요".
 CARRIER_AFTER_CUES = frozenset(
-    {"sim", "simcard", "card", "network", "5g", "4g", "lte", "signal", "coverage", "chip", "pe", "て", "에"}
-)  # ("で" is "て" once folded: folding takes off the voicing mark)
+    {"sim", "simcard", "card", "network", "5g", "4g", "lte", "signal", "coverage", "chip", "pe", "て", "에", "되"}
+)  # ("で" is "て" once folded: folding takes off the voicing mark; Korean "kt 되나요", does KT work)
 
 # What a question asks, by its words. A stem ends in "-" and is matched at the start of a word
 # ("funcion-" covers "funciona", "funcionar"); other words only whole.

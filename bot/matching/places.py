@@ -739,8 +739,10 @@ def _is_origin(
     galaxy"); a cue of use ("moving to", "back home in", "I'm from") makes it the place of use."""
     if _made_for_market(toks, p.end):
         return True
-    if _adjective_of_network(toks, p.start, p.end) or (p.adjective and p.end in network_starts):
+    edition = toks[p.end - 1].norm in ("版", "판")  # "港版", "미국판": an edition, never a network's country
+    if _adjective_of_network(toks, p.start, p.end) or (p.adjective and p.end in network_starts and not edition):
         # "banned from all AU networks", "a Chinese carrier", "Czech T-Mobile": the networks are there
+        # (but "iphone 15 港版 联通5g" is the Hong Kong edition on China Unicom)
         return False
     after = [t.norm for t in toks[p.end : p.end + 2] if not t.brk]
     if after and after[0] in HINDI_IN and not p.adjective:
