@@ -614,6 +614,45 @@ def test_only_near_model_numbers_are_offered(question: str, offered: list[str]) 
     assert result.device is None and [s.id for s in result.suggestions] == offered
 
 
+def test_a_line_counted_in_tens_offers_the_model_before_and_no_line_we_do_not_know() -> None:
+    k = knowledge(
+        vendors=[vendor("vivo", "vivo"), vendor("hmd", "HMD", "nokia"), vendor("xiaomi", "Xiaomi", "redmi")],
+        devices=[
+            device("vivo-v50", "vivo", "vivo V50", variant("v50", lte=[3])),
+            device("nokia-c2", "hmd", "Nokia C2 2nd Edition", variant("c2", lte=[3])),
+            *[
+                device(f"redmi-note-{n}-pro", "xiaomi", f"Redmi Note {n} Pro", variant(f"rn{n}", lte=[3]))
+                for n in range(5, 16)
+            ],
+            *[
+                device(f"redmi-note-{n}r-pro", "xiaomi", f"Redmi Note {n}R Pro", variant(f"rn{n}r", lte=[3]))
+                for n in range(11, 14)
+            ],
+        ],
+    )
+    index = Index(k)
+    assert [s.id for s in index.analyze("vivo v60 on jio").suggestions] == ["vivo-v50"]
+    assert index.analyze("hmd skyline 2 on ee").suggestions == ()  # a line we know nothing of
+    # Closer in letters to the Note 6 Pro, nearest in number to the Note 15 Pro: offered first.
+    assert index.analyze("redmi note 16 pro").suggestions[0].id == "redmi-note-15-pro"
+
+
+def test_a_short_name_after_another_line_s_letter_is_no_answer() -> None:
+    k = knowledge(
+        vendors=[vendor("samsung", "Samsung", "galaxy"), vendor("vivo", "vivo")],
+        devices=[
+            device("galaxy-z-fold5", "samsung", "Galaxy Z Fold5", variant("zf5", lte=[3])),
+            device("vivo-x-note", "vivo", "vivo X Note", variant("xn", lte=[3])),
+        ],
+    )
+    index = Index(k)
+    for question in ("vivo x fold 5 in uk", "x fold 5 on ee"):
+        assert index.analyze(question).device is None, question
+    assert index.analyze("vivo x fold 5 in uk").vendor == "vivo"
+    for question in ("z fold 5 on att", "galaxy z fold 5 on ee"):
+        assert index.analyze(question).device == "galaxy-z-fold5", question
+
+
 def test_autocomplete_reads_a_typo_as_questions_do_and_offers_no_phone_for_a_maker_known_by_name_only() -> None:
     k = knowledge(
         vendors=[vendor("google", "Google", "pixel"), vendor("acme", "Acme"), vendor("tcl", "TCL")],

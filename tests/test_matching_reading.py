@@ -855,6 +855,29 @@ def test_a_maker_s_everyday_name_before_a_model_is_the_maker() -> None:
     assert index.analyze("i honor 2 contracts").vendor is None, "a number alone may be a count"
 
 
+def test_a_maker_s_everyday_name_before_its_own_line_is_the_maker() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("honor", "Honor"), vendor("zte", "ZTE", "nubia")],
+            devices=[
+                device("honor-magic7-pro", "honor", "HONOR Magic7 Pro", variant("m7", lte=[3])),
+                device(
+                    "red-magic-8-pro",
+                    "zte",
+                    "nubia Red Magic 8 Pro",
+                    variant("rm8", lte=[3]),
+                    aliases=("red magic 8 pro",),
+                ),
+            ],
+        )
+    )
+    # "magic 8 pro" is the Red Magic's name without its first word: after "honor", it is Honor's.
+    result = index.analyze("honor magic 8 pro on vodafone uk")
+    assert result.device is None and result.vendor == "honor"
+    assert {s.id for s in result.suggestions} <= {"honor-magic7-pro"}
+    assert index.analyze("i honor my contract, red magic 8 pro?").device == "red-magic-8-pro"
+
+
 def test_a_word_for_any_phone_is_no_phone_we_do_not_know() -> None:
     assert read("handphone saya Pixel 9").device == "pixel-9"  # Indonesian: "my handphone, a Pixel 9"
 

@@ -119,6 +119,7 @@ def resolve(
         for m in complete
         if (m.start in vendor_ends and k.device(m.payload.id).vendor not in vendor_ends[m.start])
         or (m.payload.derived and m.start > 0 and _other_series(lexicon, toks[m.start - 1].norm, m.payload.id))
+        or (m.payload.derived and _line_letter_before(toks, m.start))
     ] + foreign
     # ("micromax in note 2" is no Redmi Note 2 to offer either)
     foreign += [m for m in complete if m.payload.derived and _other_maker_one_word_before(k, toks, m, vendor_ends)]
@@ -518,6 +519,19 @@ def _other_lines_short_form(k: Knowledge, kept: Match, untagged: Match) -> bool:
     )
 
 
+# One-letter words that are words of the language, not a line's letter ("a fold 5", "y", "e", "o").
+_LETTER_WORDS = frozenset("aeiouy")
+
+
+def _line_letter_before(toks: list[Token], start: int) -> bool:
+    """ "vivo x fold 5": a short form ("fold 5" of the Galaxy Z Fold5) right after a line's letter that
+    is not its own ("x" where the Galaxy has "z") is the rest of a phone we do not know."""
+    if start == 0 or toks[start].brk or toks[start].glued:
+        return False
+    letter = toks[start - 1].norm
+    return len(letter) == 1 and letter.isascii() and letter.isalpha() and letter not in _LETTER_WORDS
+
+
 def _other_maker_one_word_before(k: Knowledge, toks: list[Token], m: Match, vendor_ends: dict[int, set[str]]) -> bool:
     """ "micromax in note 2", "htc one m8": a short form of another maker's phone ("note 2", "m8"), one
     word after a maker's name, is the rest of that maker's model's name."""
@@ -909,7 +923,9 @@ def fuzzy_devices(
         return []
     from rapidfuzz import fuzz, process  # imported by the first fuzzy search, not by every ask
 
-    best = process.extract(phrase, names, scorer=fuzz.WRatio, limit=15, score_cutoff=60)
+    # (Many taken: a long line's names far from the number asked for would crowd out the near ones,
+    # "redmi note 16 pro" is closer in letters to the Note 6 Pro than to the Note 15 Pro.)
+    best = process.extract(phrase, names, scorer=fuzz.WRatio, limit=60, score_cutoff=60)
     # Names holding every word typed are what was meant ("iphone se": the SE (2020) and SE (2022), not
     # the XS that merely looks alike).
     holding = [b for b in best if set(phrase.split()) <= set(b[0].split())]
@@ -917,9 +933,9 @@ def fuzzy_devices(
     # String likeness ties often ("pixel 10" is as close to "pixel 6" as to "pixel 9"): among
     # names about as close, the nearest model number comes first.
     wanted = model_numbers(phrase)
+    best = [b for b in best if not _unrelated(wanted, b[0])]
     best.sort(key=lambda b: (-(b[1] // 10), number_distance(wanted, model_numbers(b[0])), -b[1], b[2]))
-    related = [d for n, _s, d in best if not _unrelated(wanted, n)]
-    return [Suggestion("device", d, k.device(d).name) for d in related[:5]]
+    return [Suggestion("device", d, k.device(d).name) for _n, _s, d in best[:5]]
 
 
 # A model a few numbers away is a neighbour worth offering ("pixel 11": the Pixel 10; "iphone 5": the
@@ -933,11 +949,33 @@ def _unrelated(wanted: set[tuple[str, int]], name: str) -> bool:
     another series with another number (a typo's series, "pixle 8", keeps its number); or in the same
     series, too far from the number asked for."""
     offered = model_numbers(name)
-    if not wanted or not offered:
+    if not wanted:
         return False
-    gap = number_distance(wanted, offered)
-    if gap != 1 << 30:
-        return gap > _NEIGHBOUR_GAP
+    if not offered:
+        return True  # "galaxy s4": no "Galaxy Z Fold Special Edition", which has no number to be near
+    if number_distance(wanted, offered) != 1 << 30:
+        return not any(_neighbours(a, b) for sa, a in wanted for sb, b in offered if sa == sb)
     if all(len(s) == 1 for s, _n in wanted | offered):
         return True  # "galaxy s7": the F07 and M07 are other lines of one letter, not a typo of "s"
+    if not any(_spelt_alike(s, name) for s, _n in wanted):
+        return True  # "hmd skyline 2": a line we do not know, not the Nokia C2 ("pixle 8" is a Pixel's)
     return not {n for _s, n in wanted} & {n for _s, n in offered}
+
+
+def _neighbours(a: int, b: int) -> bool:
+    """Two numbers of one series a few models apart: "pixel 11" and the Pixel 10, or a step of the
+    first digit in a line counted in tens or hundreds ("vivo v60" and the V50, "x300" and the X200);
+    not "galaxy s2" and the S20."""
+    if abs(a - b) <= _NEIGHBOUR_GAP:
+        return True
+    x, y = str(a), str(b)
+    return len(x) == len(y) > 1 and x[1:] == y[1:] and abs(int(x[0]) - int(y[0])) == 1
+
+
+def _spelt_alike(series: str, name: str) -> bool:
+    """Whether a series word typed is a word of the name, or spelt near one ("pixle" and "pixel")."""
+    from rapidfuzz.distance import OSA
+
+    if len(series) < 3 or not series.isalpha():
+        return True  # a letter or a number: the number decides
+    return any(OSA.distance(series, word) <= 2 for word in name.split() if word.isalpha())

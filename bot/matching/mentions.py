@@ -254,6 +254,13 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
         and not _verb_usa(lexicon, m, toks)
         and not (m.payload.kind == "device" and m.end - 1 in before_places and toks[m.end - 1].raw == "a")
     ]
+    # "honor magic 8 pro": a maker's everyday name before a word of its own phones' names is the
+    # maker, so that another maker's phone ("Red Magic 8 Pro") is not read from the rest.
+    found += [
+        m
+        for m in matches
+        if m.payload.kind == "vendor" and m.score == 1.0 and m not in found and _own_line_follows(lexicon, toks, m)
+    ]
     found += _offered_together(lexicon, matches, found, toks)
     carrier_spans = {(m.start, m.end) for m in found if m.payload.kind == "carrier"}
     # "galaxy s24 on a1": after "on", the short name of the Redmi A1 is the network A1 (Austria).
@@ -429,6 +436,23 @@ def _model_follows(toks: list[Token], at: int) -> bool:
     if at >= len(toks) or toks[at].brk:
         return False
     return len(toks[at].norm) <= 2 and at + 1 < len(toks) and toks[at + 1].glued and toks[at + 1].norm.isdigit()
+
+
+def _line_letter(word: str) -> bool:
+    """A letter that names a line ("vivo x …"), not a word of the language ("vivo y trabajo")."""
+    return len(word) == 1 and word.isascii() and word not in "aeiouy"
+
+
+def _own_line_follows(lexicon: Lexicon, toks: list[Token], m: Match) -> bool:
+    """Whether the word after a maker's name is a word of that maker's own phones' names ("magic"
+    after "honor", the "x" of "vivo x fold 5"), not a model word every maker uses ("pro")."""
+    if m.end >= len(toks) or toks[m.end].brk:
+        return False
+    word = toks[m.end].norm
+    if not word.isalpha() or word in MODIFIERS or (len(word) < 3 and not _line_letter(word)):
+        return False
+    phones = lexicon.device_tokens.get(word)
+    return phones is not None and not phones.isdisjoint(lexicon.devices_of([m.payload.id]))
 
 
 # Words of phones after an everyday word make it an adjective: "with a smart phone", "a smart one".
