@@ -1316,6 +1316,36 @@ def test_a_countrys_adjective_before_a_word_of_phones_is_where_it_comes_from(que
     assert read(question).origin == origin
 
 
+@pytest.mark.parametrize(
+    ("question", "country", "origin"),
+    [
+        # the phone's market before a word of phones, then the place it is used
+        ("will my usa phone work in mexico?", "MX", "US"),
+        ("Will my U.S. mobile phone work in Mexico?", "MX", "US"),
+        ("my china phone in india", "IN", "CN"),
+        ("pixel 9 U.S. version in india", "IN", "US"),
+        # initials' dots end no sentence, but a place of use stays one
+        ("I live in the U.S. My pixel 8 works?", "US", None),
+    ],
+)
+def test_a_place_before_a_word_of_phones_is_its_market_when_another_place_is_named(
+    question: str, country: str, origin: str | None
+) -> None:
+    result = read(question)
+    assert (result.country, result.origin) == (country, origin)
+
+
+def test_a_network_named_with_initials_is_found() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google", "pixel")],
+            devices=[device("pixel-9", "google", "Pixel 9", variant("p9", lte=[2, 4]))],
+            carriers=[carrier("uscellular-us", "US", "UScellular", "us cellular", lte=([2, 4], []))],
+        )
+    )
+    assert index.analyze("will my pixel 9 work on U.S. Cellular").carriers == ("uscellular-us",)
+
+
 def test_a_romance_se_is_a_pronoun_not_a_model_word() -> None:
     # "se vende" (is sold): no Xiaomi 14 SE asked about; "se on tmo" may well be one we do not know
     assert read("¿el xiaomi 14 se vende en méxico?").device == "xiaomi-14"

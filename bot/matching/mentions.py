@@ -479,8 +479,10 @@ def _verb_usa(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
         return False  # "in usa", "from usa", "aus den usa", "the usa"
     if after is not None and after.norm in _ARTICLES and not _letter_of_a_model(toks, m.end):
         return True  # "alguém usa o pixel 7a na tim?": someone uses the Pixel 7a
-    if after is not None and (after.norm in lexicon.device_vocab or after.norm in MARKET_CUES):
-        return False
+    if after is not None and (
+        after.norm in lexicon.device_vocab or after.norm in MARKET_CUES or after.norm in HANDSET_WORDS
+    ):
+        return False  # "usa iphone", "usa version", "my usa phone"
     if after is not None and after.norm in _AFTER_A_PLACE:
         return False  # Hindi in Latin letters: "usa se mangwaya" (ordered from the US), "usa me"
     last = after is None and before is not None and (before.isdigit() or (before in MODIFIERS and before != "se"))

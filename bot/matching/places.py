@@ -709,6 +709,15 @@ _NOT_A_HANDSET = frozenset(
 )
 
 
+def _before_a_handset_word(toks: list[Token], end: int) -> bool:
+    """Whether a word for a phone comes next ("usa phone", "U.S. mobile phone"), and not a phone's
+    number or plan ("a US phone number")."""
+    after = [t.norm for t in toks[end : end + 3] if not t.brk]
+    if after and after[0] in ("mobile", "cell") and len(after) > 1 and after[1] in HANDSET_WORDS:
+        after = after[1:]
+    return bool(after) and after[0] in HANDSET_WORDS and not (len(after) > 1 and after[1] in _NOT_A_HANDSET)
+
+
 def _adjective_names_market(toks: list[Token], start: int, end: int, device_span: tuple[int, int] | None) -> bool:
     """ "chinese", "us", "cn" count as a market only next to a phone or a market word ("the chinese
     one", "a us iphone", "CN rom"); "us" in "let us know" is a pronoun."""
@@ -782,6 +791,8 @@ def _is_origin(
     if device_span is not None and p.start == device_span[1] + 1 and toks[p.start - 1].norm in _OF and elsewhere:
         # "el iphone 15 de estados unidos funciona con telcel": the phone's provenance, then its network
         return not toks[p.start - 1].brk and not toks[p.start].brk
+    if elsewhere and _before_a_handset_word(toks, p.end):
+        return True  # "will my usa phone work in cuba", "my china phone in india": its market, then its use
     if elsewhere and _right_before(toks, p, device_span, question):
         return True  # "can i use a china iphone in the us": the phone's market, then where it is used
     others = {i for o in places if o is not p for i in range(o.start, o.end)}

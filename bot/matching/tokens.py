@@ -68,6 +68,17 @@ def blank_noise(question: str) -> str:
 
 
 _WORD = re.compile(rf"{text.WORD_PATTERN}|[&+]")
+# Capital initials with their dots ("U.S.", "U.K.", "U.A.E."): one word, whose dots end no sentence
+# ("on U.S. Cellular", "my U.S. phone").
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?!\w)")
+
+
+def _closed(found: re.Match[str]) -> str:
+    """Initials without their dots, spaces in their place, so that spans stay those of the question."""
+    initials = found.group(0)
+    return initials.replace(".", "").ljust(len(initials))
+
+
 _SIGNS = {"&": "and", "+": "plus"}
 
 
@@ -82,6 +93,8 @@ def tokenize(question: str) -> list[Token]:
     names ("AT&T" is "at and t", "S24+" is "s 24 plus"), and spans index the question as given."""
     out: list[Token] = []
     previous_end = 0
+    if "." in question:
+        question = _INITIALS.sub(_closed, question)
     for found in _WORD.finditer(question):
         start, end = found.span()
         word = question[start:end]
