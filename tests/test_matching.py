@@ -614,6 +614,17 @@ def test_only_near_model_numbers_are_offered(question: str, offered: list[str]) 
     assert result.device is None and [s.id for s in result.suggestions] == offered
 
 
+def test_a_word_and_a_model_letter_after_a_maker_name_a_phone_we_do_not_know() -> None:
+    k = knowledge(
+        vendors=[vendor("oppo", "OPPO")],
+        devices=[device("oppo-find-x8", "oppo", "OPPO Find X8", variant("fx8", lte=[3]))],
+    )
+    result = Index(k).analyze("oppo find n5 in usa")
+    # told "I don't know that OPPO phone yet", not asked which OPPO phone it is
+    assert (result.device, result.vendor, result.device_hint) == (None, "oppo", True)
+    assert not Index(k).analyze("oppo in india").device_hint
+
+
 def test_a_line_counted_in_tens_offers_the_model_before_and_no_line_we_do_not_know() -> None:
     k = knowledge(
         vendors=[vendor("vivo", "vivo"), vendor("hmd", "HMD", "nokia"), vendor("xiaomi", "Xiaomi", "redmi")],

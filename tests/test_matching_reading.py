@@ -2393,3 +2393,59 @@ def test_an_edition_before_a_network_is_the_phone_s_origin() -> None:
     # Korean: "does the US edition work on KT?"
     result = index.analyze("아이폰 15 미국판 kt 되나요")
     assert (result.origin, result.carriers) == ("US", ("kt-kr",))
+
+
+def test_a_letter_and_number_that_carry_on_a_line_s_names_are_a_model_not_a_band() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("oneplus", "OnePlus")],
+            devices=[
+                device("oneplus-nord", "oneplus", "OnePlus Nord", variant("nord", lte=[3])),
+                device("oneplus-nord-n30", "oneplus", "OnePlus Nord N30 5G", variant("n30", lte=[3], nr=[41])),
+            ],
+            carriers=[carrier("tmobile-us", "US", "T-Mobile", "tmo", lte=([2, 4, 12, 66, 71], [41, 71]))],
+        )
+    )
+    # the Nord N40, which we do not know: not the Nord, and not a question about the band n40
+    result = index.analyze("oneplus nord n40 on tmo")
+    assert result.device is None and result.bands_asked == ()
+    assert index.analyze("nord n50 on tmobile").bands_asked == ()
+    assert index.analyze("does the oneplus nord support n41?").bands_asked == (("nr", 41),)
+
+
+def test_a_network_with_an_everyday_name_right_after_the_phone_ending_the_question() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("apple", "Apple", "iphone")],
+            devices=[device("iphone-16", "apple", "iPhone 16", variant("i16", lte=[3, 20]))],
+            carriers=[
+                carrier("ee-gb", "GB", "EE", lte=([3, 20], [])),
+                carrier("free-fr", "FR", "Free Mobile", "free", lte=([3, 20], [])),
+                carrier("vi-in", "IN", "Vi", "vi", lte=([3, 40], [])),
+            ],
+        )
+    )
+    assert index.analyze("iphone 16 ee").carriers == ("ee-gb",)
+    assert index.analyze("is the iphone 16 free").carriers == (), "a word as common as 'free' needs a cue"
+    # Hindi "me" (in, on) after the network, then a verb of working
+    assert index.analyze("iphone 16 vi me chalega?").carriers == ("vi-in",)
+
+
+def test_names_holding_every_word_typed_are_offered_first() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "redmi"), vendor("realme", "realme")],
+            devices=[
+                device("rn11-pro", "xiaomi", "Redmi Note 11 Pro", variant("a", lte=[3])),
+                device("rn11-pro-5g", "xiaomi", "Redmi Note 11 Pro 5G", variant("b", lte=[3], nr=[78])),
+                device("rn11-pro-plus-in", "xiaomi", "Redmi Note 11 Pro+ 5G (India)", variant("c", lte=[3], nr=[78])),
+                device("realme-14", "realme", "realme 14", variant("d", lte=[3])),
+                device("realme-14-pro", "realme", "realme 14 Pro", variant("e", lte=[3])),
+                device("realme-14x-in", "realme", "realme 14x (India)", variant("f", lte=[3])),
+            ],
+            carriers=[carrier("jio-in", "IN", "Jio", lte=([3, 40], [])), carrier("airtel-in", "IN", "Airtel")],
+        )
+    )
+    # "plus" and a letter glued to the number are the name's, not the sentence's everyday words
+    assert index.analyze("redmi note 11 pro+ on airtel").suggestions[0].id == "rn11-pro-plus-in"
+    assert index.analyze("realme 14x on jio").suggestions[0].id == "realme-14x-in"

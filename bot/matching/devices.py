@@ -310,13 +310,26 @@ def resolve(
             or (i in after_vendor and t.norm.isalpha() and i + 1 < len(toks) and toks[i + 1].norm.isdigit())
             # "galaxy a15": a letter glued to a number right after a vendor is a model name
             or (i in after_vendor and i + 1 < len(toks) and toks[i + 1].glued and toks[i + 1].norm.isdigit())
+            # "oppo find n5": a word, then a letter glued to a number
+            or (
+                i in after_vendor
+                and t.norm.isalpha()
+                and i + 2 < len(toks)
+                and len(toks[i + 1].norm) == 1
+                and not toks[i + 1].brk
+                and toks[i + 2].glued
+                and toks[i + 2].norm.isdigit()
+            )
             # "xiaomi 99": a number right after a maker's name
             or (i in after_vendor and t.norm.isdigit() and not t.brk)
         )
         for i, t in enumerate(toks)
     )
     if hint:
-        suggestions.extend(fuzzy_devices(lexicon, toks, telling + openers, matches, {s.id for s in suggestions}))
+        close, holds_all = fuzzy_devices(lexicon, toks, telling + openers, matches, {s.id for s in suggestions})
+        # A name holding every word typed comes before shorter names the words went past ("redmi note 11
+        # pro+": the Redmi Note 11 Pro+ 5G (India) before the Note 11 Pro)
+        suggestions = close + suggestions if holds_all else suggestions + close
     # A phone of that name in another series ("redmi note 3": the Mi Note 3) comes last; another
     # maker's ("galaxy s2": the Redmi S2) not at all, since the maker was named.
     for m in contradicted:
@@ -865,21 +878,29 @@ def name_hints(lexicon: Lexicon, toks: list[Token]) -> tuple[list[int], list[int
         if is_everyday(t.norm)
         and t.norm in lexicon.device_tokens
         and len(t.norm) > 1
-        and (toks[i + 1].norm.isdigit() or i + 1 in names)
+        and (toks[i + 1].norm.isdigit() or i + 1 in names or _line_letter_after(lexicon, toks, i))
     ]
     return names, openers
 
 
+def _line_letter_after(lexicon: Lexicon, toks: list[Token], i: int) -> bool:
+    """ "nord n50": a letter glued to a number after a line's word whose names go on with that letter."""
+    if i + 2 >= len(toks) or not toks[i + 2].glued or not toks[i + 2].norm.isdigit() or toks[i + 1].brk:
+        return False
+    line = lexicon.root.children.get(toks[i].norm)
+    return line is not None and toks[i + 1].norm in line.children
+
+
 def fuzzy_devices(
     lexicon: Lexicon, toks: list[Token], hints: list[int], matches: list[Match], exclude: set[str]
-) -> list[Suggestion]:
-    """Close device names for a question whose phone we do not know ("pixel 11"); `hints` are the
-    positions of words of phone names (see name_hints)."""
+) -> tuple[list[Suggestion], bool]:
+    """Close device names for a question whose phone we do not know ("pixel 11"), and whether they
+    hold every word typed; `hints` are the positions of words of phone names (see name_hints)."""
     k = lexicon.knowledge
     vendors = [m for m in matches if m.payload.kind == "vendor"]
     starts = hints + [m.start for m in vendors]
     if not starts:
-        return []
+        return [], False
     first = min(starts)
     # The phone's name ends where a carrier or country begins: "redmi note 5 on jio" is weighed
     # as "redmi note 5", or short names (Note 2, Note 8) would win on the extra words.
@@ -888,13 +909,14 @@ def fuzzy_devices(
         first -= 1  # "14t pro": the letter glued to the number is the name's, and so is the number
     if first > 0 and toks[first - 1].norm.isdigit() and not toks[first].brk and first - 1 not in elsewhere:
         first -= 1  # "the 15 pro max": the number is the name's too, and says which one
-    words: list[str] = []
-    for i in range(first, min(first + 5, len(toks))):
-        if i in elsewhere or (i > first and toks[i].brk):
-            break
-        words.append(toks[i].norm)
-    while len(words) > 1 and is_everyday(words[-1]):
-        words.pop()
+    end = first
+    while end < min(first + 5, len(toks)) and end not in elsewhere and (end == first or not toks[end].brk):
+        end += 1
+    # Everyday words at the end are the sentence's, but not a model word ("pro+") nor a letter glued
+    # to the number ("realme 14x")
+    while end - first > 1 and is_everyday(toks[end - 1].norm) and not _of_the_name(toks[end - 1]):
+        end -= 1
+    words = [t.norm for t in toks[first:end]]
     phrase = " ".join(words)
     pool: set[str] = set()
     for i in hints:
@@ -908,7 +930,7 @@ def fuzzy_devices(
         # not copied and sorted for every question naming it.
         named = lexicon.devices_of(vendor_ids)
         if not named:
-            return []  # "tecno camon 30 pro": a maker we know none of the phones of; no other maker's
+            return [], False  # "tecno camon 30 pro": a maker we know none of the phones of; no other maker's
         within = pool & named
         if within:
             pool = within
@@ -920,7 +942,7 @@ def fuzzy_devices(
     keys = lexicon.label_keys["device"]
     names = {d: keys[d] for d in islice(ordered, 3000)}
     if not names:
-        return []
+        return [], False
     from rapidfuzz import fuzz, process  # imported by the first fuzzy search, not by every ask
 
     # (Many taken: a long line's names far from the number asked for would crowd out the near ones,
@@ -933,9 +955,15 @@ def fuzzy_devices(
     # String likeness ties often ("pixel 10" is as close to "pixel 6" as to "pixel 9"): among
     # names about as close, the nearest model number comes first.
     wanted = model_numbers(phrase)
-    best = [b for b in best if not _unrelated(wanted, b[0])]
+    # (A name with no number is offered only when no numbered one is near: "acme zq9" may be the Acme
+    # One, "galaxy s4" is not the Galaxy Z Fold Special Edition.)
+    best = [b for b in best if not _unrelated(wanted, b[0])] or [b for b in best if not model_numbers(b[0])]
     best.sort(key=lambda b: (-(b[1] // 10), number_distance(wanted, model_numbers(b[0])), -b[1], b[2]))
-    return [Suggestion("device", d, k.device(d).name) for _n, _s, d in best[:5]]
+    return [Suggestion("device", d, k.device(d).name) for _n, _s, d in best[:5]], bool(holding) and bool(best)
+
+
+def _of_the_name(t: Token) -> bool:
+    return t.norm in MODIFIERS or (t.glued and len(t.norm) == 1)
 
 
 # A model a few numbers away is a neighbour worth offering ("pixel 11": the Pixel 10; "iphone 5": the
@@ -952,7 +980,7 @@ def _unrelated(wanted: set[tuple[str, int]], name: str) -> bool:
     if not wanted:
         return False
     if not offered:
-        return True  # "galaxy s4": no "Galaxy Z Fold Special Edition", which has no number to be near
+        return True  # no number to be near (see `fuzzy_devices`)
     if number_distance(wanted, offered) != 1 << 30:
         return not any(_neighbours(a, b) for sa, a in wanted for sb, b in offered if sa == sb)
     if all(len(s) == 1 for s, _n in wanted | offered):

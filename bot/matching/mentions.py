@@ -245,12 +245,14 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     makers = {m.start for m in matches if m.payload.kind == "vendor"}
     # "lebara uk": a country's nickname right after a network's name says its country
     network_ends = {m.end for m in matches if m.payload.kind == "carrier" and m.score == 1.0}
+    # "iphone 16 pro max ee": a network's everyday name right after a phone's, ending the question
+    phone_ends = {m.end for m in matches if m.payload.kind == "device" and m.score == 1.0}
     # "cuando llega el pixel 9 a mexico": the "a" before a country is "to", not the Pixel 9a's
     before_places = {m.start - 1 for m in matches if m.payload.kind == "country" and m.score == 1.0}
     found = [
         m
         for m in matches
-        if _acceptable(m, toks, adjective_ends, place_ends, makers, network_ends)
+        if _acceptable(m, toks, adjective_ends, place_ends, makers, network_ends, phone_ends)
         and not _verb_usa(lexicon, m, toks)
         and not (m.payload.kind == "device" and m.end - 1 in before_places and toks[m.end - 1].raw == "a")
     ]
@@ -438,9 +440,22 @@ def _model_follows(toks: list[Token], at: int) -> bool:
     return len(toks[at].norm) <= 2 and at + 1 < len(toks) and toks[at + 1].glued and toks[at + 1].norm.isdigit()
 
 
+# Hindi (in Latin letters) after "me" that says a network works: "chalega", "kaam karega", "5g aayega".
+_HINDI_WORKING = ("chal", "kaam", "aay", "aaye", "hoga", "milega", "5g", "4g", "volte", "network", "signal")
+
+
+def _hindi_working(toks: list[Token], at: int) -> bool:
+    return at < len(toks) and not toks[at].brk and toks[at].norm.startswith(_HINDI_WORKING)
+
+
 def _line_letter(word: str) -> bool:
     """A letter that names a line ("vivo x …"), not a word of the language ("vivo y trabajo")."""
     return len(word) == 1 and word.isascii() and word not in "aeiouy"
+
+
+# How common a network's one-word name may be to count right after a phone with no cue: "ee" (4.4),
+# "visible", "boost"; not "free", "three", "orange" (a colour), "sun".
+_COMMON_AFTER_A_PHONE = 4.5
 
 
 def _own_line_follows(lexicon: Lexicon, toks: list[Token], m: Match) -> bool:
@@ -501,6 +516,7 @@ def _acceptable(
     place_ends: set[int],
     makers: set[int],
     network_ends: frozenset[int] | set[int] = frozenset(),
+    phone_ends: frozenset[int] | set[int] = frozenset(),
 ) -> bool:
     p = m.payload
     length = m.end - m.start
@@ -536,6 +552,8 @@ def _acceptable(
         after = toks[m.end] if m.end < len(toks) and not toks[m.end].brk else None
         if p.kind == "carrier" and after is not None and after.norm in CARRIER_AFTER_CUES:
             return True
+        if p.kind == "carrier" and after is not None and after.norm in HINDI_IN and _hindi_working(toks, m.end + 1):
+            return True  # "poco x7 pro vi me chalega?": Hindi "me" (in, on) and a verb of working
         if p.kind == "carrier" and before is not None and m.start in adjective_ends:
             return True
         if p.kind == "carrier" and before is not None and before.norm in _NETWORK_BEFORE_NAME:
@@ -578,6 +596,15 @@ def _acceptable(
             return True  # "pixel 8 or pixel 8a for visible?": the network the question ends on
         if p.kind == "country" and before is not None and before.norm in PLACE_CUES:
             return True
+        if (
+            p.kind == "carrier"
+            and m.start in phone_ends
+            and m.score == 1.0
+            and (m.end == len(toks) or toks[m.end].brk)
+            and not word.glued
+            and (length > 1 or commonness(word.norm) < _COMMON_AFTER_A_PHONE)
+        ):
+            return True  # "iphone 16 pro max ee": the phone, then its network (not "is the pixel 9 free")
         if p.kind == "vendor" and _model_follows(toks, m.end):
             return True  # "honor x9b": a maker's everyday name before a model
         if p.kind == "country" and m.start in network_ends and length == 1 and word.raw.lower() in ("uk", "us", "usa"):
@@ -740,6 +767,18 @@ def pronoun_se(toks: list[Token], i: int) -> bool:
     return max(es, pt, it) >= 3.0 and max(es, pt, it) > en + 1.0
 
 
+def _letter_model_of_the_line(lexicon: Lexicon, toks: list[Token], m: Match) -> bool:
+    """Whether a letter glued to a number follows the name, and names of the line go on with that
+    letter ("oneplus nord" + "n40", as the "OnePlus Nord N20 5G" does)."""
+    at = m.end
+    if at + 1 >= len(toks) or len(toks[at].norm) != 1 or not toks[at + 1].glued or not toks[at + 1].norm.isdigit():
+        return False
+    node: Node | None = lexicon.root
+    for t in toks[m.start : m.end]:
+        node = node.children.get(t.norm) if node is not None else None
+    return node is not None and toks[at].norm in node.children
+
+
 def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
     """The name is followed by a word that makes it another model ("pixel 8" + "a"), or by a word one
     edit from one that would ("meizu m1 mental")."""
@@ -752,6 +791,8 @@ def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
         return False
     if nxt.glued and nxt.norm.isascii() and nxt.norm.isalpha():
         return not (nxt.norm == "s" and _plural(toks, m.start, m.end))
+    if _letter_model_of_the_line(lexicon, toks, m):
+        return True  # "oneplus nord n40": a Nord N we do not know, not the Nord and the band n40
     # "Redmi 959" is not the phone named "Xiaomi Redmi": a number after a name ending in a word;
     # but "pro 12 256", "16gb", "2 sim" tell the memory or the SIMs of the phone named, and
     # "blueline-13.0" the version of a ROM built for it.

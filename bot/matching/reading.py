@@ -248,6 +248,7 @@ class Index:
         for m in matches:
             if m.payload.kind in ("carrier", "country", "city", "origin"):
                 names.update(range(m.start, m.end))
+        names.update(_line_models(lex, toks))
         kind, said = intent.classify(
             toks,
             q,
@@ -451,6 +452,23 @@ _LINE_NUMBER = re.compile(
 )
 # Radio generations, bands and units are no model numbers ("and 5g?", "on n77?", "in 2 weeks").
 _NOT_A_NUMBER = re.compile(r"^(?:[2-6]g|[bn]\d+|\d+(?:gb|tb|mb|k|w|x))$", re.IGNORECASE)
+
+
+def _line_models(lexicon: Lexicon, toks: list[Token]) -> set[int]:
+    """Where a letter glued to a number follows a line's word whose names go on with that letter: a
+    model of that line ("nord n50", as "Nord N20" goes on), not a band ("n50")."""
+    out: set[int] = set()
+    root = lexicon.root
+    for i in range(len(toks) - 2):
+        word, letter, number = toks[i : i + 3]
+        if len(letter.norm) != 1 or not number.glued or not number.norm.isdigit() or letter.brk:
+            continue
+        line = root.children.get(word.norm) if word.norm.isalpha() else None
+        if line is not None and letter.norm in line.children:
+            out.update((i + 1, i + 2))
+    return out
+
+
 _BAND_BEFORE = re.compile(r"\b(?:band|bands|banda|bande|mhz)\s*$", re.IGNORECASE)
 
 
