@@ -680,7 +680,7 @@ def test_a_maker_known_by_name_only_is_said_so_and_no_other_maker_s_phone_stands
         vendors=[vendor("xiaomi", "Xiaomi", "redmi"), vendor("micromax", "Micromax"), vendor("acme", "Acme")],
         devices=[
             device("redmi-note-2", "xiaomi", "Redmi Note 2", variant("rn2", lte=[1, 3])),
-            device("acme-one", "acme", "Acme One", variant("a1", lte=[1, 3])),
+            device("acme-zq8", "acme", "Acme ZQ8", variant("a1", lte=[1, 3])),
         ],
         carriers=[carrier("airtel-in", "IN", "Airtel", lte=([1, 3, 40], []))],
         statements=[statement("acme-in", "acme", "IN", "sold", "2024-01-01")],
@@ -693,7 +693,7 @@ def test_a_maker_known_by_name_only_is_said_so_and_no_other_maker_s_phone_stands
     )
     assert as_dict(e, answer)["maker_unknown_phones"] is True
     # a maker whose phones we know, with a model we lack: another of its phones may be meant
-    assert "Did you mean: **Acme One**?" in say(e, "acme zq9 on airtel?")
+    assert "Did you mean: **Acme ZQ8**?" in say(e, "acme zq9 on airtel?")
     assert e.answer("redmi note 2 on airtel?").device == "redmi-note-2"
 
 
@@ -765,3 +765,17 @@ def test_a_brand_of_other_countries_named_with_a_country_is_said_unknown_there()
     assert (answer.country, answer.carrier, answer.unknown_network) == ("GB", None, "lebara")
     told = "I don't know “lebara” in the United Kingdom yet: here is every network there."
     assert told in say(e, "pixel 9 with lebara uk")
+
+
+def test_a_phone_we_lack_and_a_network_of_several_countries_are_asked_apart() -> None:
+    e = engine(
+        vendors=[vendor("samsung", "Samsung", "galaxy")],
+        devices=[device("galaxy-a24", "samsung", "Galaxy A24", variant("a24", lte=[1, 3]))],
+        carriers=[
+            carrier("o2-de", "DE", "O2 Germany", "o2", lte=([1, 3, 20], [])),
+            carrier("o2-gb", "GB", "O2 UK", "o2", lte=([1, 3, 20], [])),
+        ],
+    )
+    lines = say(e, "galaxy a27 on o2").splitlines()
+    assert lines[0] == "I don't know that exact phone. Did you mean: **Galaxy A24**?"
+    assert lines[1] == "Which one do you mean: **O2 Germany (DE)**, **O2 UK (GB)**?"

@@ -267,6 +267,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "주파수",
     ),
     "availability": (
+        "banned",  # "is huawei banned in the us": sold there or not (not "ban": Vietnamese "bản" folds so)
         "sold",
         "sell",
         "sells",

@@ -955,9 +955,7 @@ def fuzzy_devices(
     # String likeness ties often ("pixel 10" is as close to "pixel 6" as to "pixel 9"): among
     # names about as close, the nearest model number comes first.
     wanted = model_numbers(phrase)
-    # (A name with no number is offered only when no numbered one is near: "acme zq9" may be the Acme
-    # One, "galaxy s4" is not the Galaxy Z Fold Special Edition.)
-    best = [b for b in best if not _unrelated(wanted, b[0])] or [b for b in best if not model_numbers(b[0])]
+    best = [b for b in best if not _unrelated(wanted, b[0])]
     best.sort(key=lambda b: (-(b[1] // 10), number_distance(wanted, model_numbers(b[0])), -b[1], b[2]))
     return [Suggestion("device", d, k.device(d).name) for _n, _s, d in best[:5]], bool(holding) and bool(best)
 
@@ -980,7 +978,7 @@ def _unrelated(wanted: set[tuple[str, int]], name: str) -> bool:
     if not wanted:
         return False
     if not offered:
-        return True  # no number to be near (see `fuzzy_devices`)
+        return True  # "galaxy s4": no "Galaxy Z Fold Special Edition", which has no number to be near
     if number_distance(wanted, offered) != 1 << 30:
         return not any(_neighbours(a, b) for sa, a in wanted for sb, b in offered if sa == sb)
     if all(len(s) == 1 for s, _n in wanted | offered):

@@ -433,6 +433,16 @@ def _no_phone(a: Answer, k: Knowledge, footer: str | None, country_names: Mappin
         lines.append(_which(a.suggestions))
     elif devices_only and a.device_hint:
         lines.append(_("I don't know that exact phone. Did you mean: {names}?").format(names=names))
+    elif a.device_hint and not a.ambiguous and any(s.kind == "device" for s in a.suggestions):
+        # "galaxy a27 on o2": a phone we lack, then which network; said apart, not as one list
+        phones = ", ".join(f"**{s.name}**" for s in a.suggestions if s.kind == "device")
+        lines.append(_("I don't know that exact phone. Did you mean: {names}?").format(names=phones))
+        lines.append(_which([s for s in a.suggestions if s.kind != "device"]))
+    elif vendor is not None and a.device_hint and not any(s.kind == "device" for s in a.suggestions):
+        # "hmd pulse pro on three": a phone we lack; which Three it is would not help
+        lines.append("**" + _("{vendor} (all its phones)").format(vendor=vendor.name) + "**")
+        lines.append(_("I don't know that {vendor} phone yet.").format(vendor=vendor.name))
+        return Layout(None, tuple(lines), footer=footer, kind="nothing")
     elif a.suggestions:
         lines.append(_which(a.suggestions))
     elif vendor is not None and a.device_hint:
