@@ -779,3 +779,12 @@ def test_a_phone_we_lack_and_a_network_of_several_countries_are_asked_apart() ->
     lines = say(e, "galaxy a27 on o2").splitlines()
     assert lines[0] == "I don't know that exact phone. Did you mean: **Galaxy A24**?"
     assert lines[1] == "Which one do you mean: **O2 Germany (DE)**, **O2 UK (GB)**?"
+
+
+def test_a_model_whose_4g_bands_nobody_recorded_says_so_not_every_band() -> None:
+    e = engine(
+        vendors=[vendor("xiaomi", "Xiaomi", "redmi")],
+        devices=[device("redmi-a4", "xiaomi", "Redmi A4 5G", variant("a4", gsm=[900, 1800], nr=[78]))],
+        carriers=[carrier("airtel-in", "IN", "Airtel", lte=([3, 40], []), nr=([78], []), gsm=[900])],
+    )
+    assert "works partly (4G bands not recorded)" in say(e, "redmi a4 5g on airtel")

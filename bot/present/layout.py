@@ -604,6 +604,8 @@ def _reason(c: Compatibility, carrier_name: str | None) -> str:
         bits.append(_("VoLTE not confirmed"))
     if not bits and missing.get("nr"):
         bits.append(_("5G without {bands}").format(bands=band_list("n", missing["nr"])))
+    if not bits and c.lte == "unknown":
+        bits.append(_("4G bands not recorded"))  # "redmi a4 5g on airtel": its 5G and 2G fit, its 4G unknown
     return ", ".join(bits) or _("not every band")
 
 
