@@ -838,6 +838,16 @@ def test_a_maker_named_is_never_offered_another_maker_s_phones() -> None:
     # a maker we know none of the phones of, and a name only partly written
     assert index.analyze("tecno camon 30 pro 5g on safaricom?").suggestions == ()
     assert "moto-s30-pro" not in {s.id for s in index.analyze("sony s30 pro?").suggestions}
+    # another maker's short name as the rest of the name: the TECNO Phantom V Fold 2 is no MIX Fold 2
+    folds = Index(
+        knowledge(
+            vendors=[vendor("tecno", "TECNO"), vendor("xiaomi", "Xiaomi")],
+            devices=[
+                device("mix-fold-2", "xiaomi", "Xiaomi MIX Fold 2", variant("mf2", lte=[3]), aliases=("mix fold 2",))
+            ],
+        )
+    )
+    assert folds.analyze("tecno phantom v fold 2 in usa").suggestions == ()
 
 
 def test_a_maker_s_everyday_name_before_a_model_is_the_maker() -> None:

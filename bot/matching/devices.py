@@ -335,6 +335,10 @@ def resolve(
     for m in contradicted:
         if m.start not in vendor_ends and m not in foreign:
             suggestions.append(Suggestion("device", m.payload.id, k.device(m.payload.id).name))
+    if makers:
+        # "tecno phantom v fold 2": no other maker's phone is offered once a maker is named (the
+        # Xiaomi MIX Fold 2's short name is the rest of the TECNO's)
+        suggestions = [s for s in suggestions if k.device(s.id).vendor in makers]
     unique = list(dict.fromkeys(suggestions))[:5]
     return DeviceReading(None, None, tuple(unique), 0.0, hint or bool(contradicted), False, None)
 
