@@ -2459,3 +2459,9 @@ def test_names_holding_every_word_typed_are_offered_first() -> None:
     # "plus" and a letter glued to the number are the name's, not the sentence's everyday words
     assert index.analyze("redmi note 11 pro+ on airtel").suggestions[0].id == "rn11-pro-plus-in"
     assert index.analyze("realme 14x on jio").suggestions[0].id == "realme-14x-in"
+
+
+def test_saudi_alone_is_saudi_arabia_and_a_state_of_a_phone_names_none() -> None:
+    assert read("is the pixel 9 sold in saudi").country == "SA"
+    result = read("is my iphone unlocked")
+    assert result.device is None and result.suggestions == ()

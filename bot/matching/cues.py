@@ -710,7 +710,7 @@ COUNTRY_NICKNAMES: dict[str, tuple[str, ...]] = {
     "NZ": ("aotearoa",),
     "ZA": ("rsa",),
     "AE": ("uae", "u a e", "emirates", "dubai", "abu dhabi", "sharjah"),
-    "SA": ("ksa", "riyadh", "jeddah"),
+    "SA": ("ksa", "saudi", "riyadh", "jeddah"),
     "VN": ("viet nam",),
 }
 

@@ -305,7 +305,13 @@ def resolve(
                 and not pronoun_se(toks, i)  # "¿se vende allí?": "is it sold there?", no SE model
             )
             or i in openers
-            or (i in after_vendor and not is_everyday(t.norm) and t.norm not in cue_words and not t.norm.isdigit())
+            or (
+                i in after_vendor
+                and not is_everyday(t.norm)
+                and t.norm not in cue_words
+                and t.norm not in _STATES_OF_A_PHONE
+                and not t.norm.isdigit()
+            )
             # "redmi note 12": a word and a number right after a maker's name
             or (i in after_vendor and t.norm.isalpha() and i + 1 < len(toks) and toks[i + 1].norm.isdigit())
             # "galaxy a15": a letter glued to a number right after a vendor is a model name
@@ -341,6 +347,10 @@ def resolve(
         suggestions = [s for s in suggestions if k.device(s.id).vendor in makers]
     unique = list(dict.fromkeys(suggestions))[:5]
     return DeviceReading(None, None, tuple(unique), 0.0, hint or bool(contradicted), False, None)
+
+
+# What a phone is, not which one ("is my iphone unlocked", "samsung refurbished").
+_STATES_OF_A_PHONE = frozenset({"unlocked", "locked", "refurbished", "renewed", "imported", "rooted", "bricked"})
 
 
 def _offered(k: Knowledge, device: str) -> DeviceReading:
