@@ -749,6 +749,10 @@ def test_which_networks_use_a_band() -> None:
     )
     lines = say(e, "which carriers use band 71?").splitlines()
     assert lines[:3] == ["**Networks that use B71**", "- Telus (CA) — not a main band", "- T-Mobile (US)"]
+    # of one country: its networks that have the band, or none
+    lines = say(e, "which carriers in the us use band 71?").splitlines()
+    assert lines[:2] == ["**Networks in the United States that use B71**", "- T-Mobile (US)"]
+    assert say(e, "which carriers use n41 in canada?").splitlines()[0] == "I know no network in Canada that uses n41."
 
 
 def test_a_brand_of_other_countries_named_with_a_country_is_said_unknown_there() -> None:

@@ -164,10 +164,10 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
     listed = networks_listed(a, k)
     if listed and a.carrier:
         return _network_bands(a, k.carrier(a.carrier), listed[0], footer)
-    if listed is not None and a.country:
+    if listed is not None and a.country and not (a.reading and a.reading.bands_asked):
         return _country_bands(a.country, listed, country_names, lang, footer)
     if listed is not None:
-        return _band_users(a, listed, footer)
+        return _band_users(a, listed, footer, country_phrase(a.country, country_names, lang))
     if device is None and a.each:
         return _each(a, k, country_names, footer, lang)
     if device is None and (vendor is None or a.availability is None):
@@ -981,9 +981,11 @@ def networks_listed(a: Answer, k: Knowledge) -> list[Carrier] | None:
     if a.carrier:
         carrier = k.carrier(a.carrier)
         return [k.carrier(carrier.mvno_of) if carrier.mvno_of else carrier]
-    if a.country and not a.suggestions:
-        return [c for c in k.carriers if c.country == a.country and not c.mvno_of and c.bands is not None]
     asked = a.reading.bands_asked if a.reading else ()
+    if a.country and not a.suggestions:
+        here = [c for c in k.carriers if c.country == a.country and not c.mvno_of and c.bands is not None]
+        # "which carriers use n41 in india": those of that country that have the band
+        return [c for c in here if c.bands is not None and _uses_any(c.bands, asked)] if asked else here
     if asked and not a.suggestions and not a.region:
         # "which carriers use band 71?": the network operators that have it
         return [c for c in k.carriers if not c.mvno_of and c.bands is not None and _uses_any(c.bands, asked)]
@@ -994,13 +996,24 @@ def _uses_any(bands: CarrierBands, asked: tuple[tuple[str, int], ...]) -> bool:
     return any(number in (bands.lte if tech == "lte" else bands.nr).all for tech, number in asked)
 
 
-def _band_users(a: Answer, networks: list[Carrier], footer: str | None) -> Layout:
-    """ "which carriers use band 71?": the networks that have the band, main band or not, by country."""
+def _band_users(a: Answer, networks: list[Carrier], footer: str | None, country: str | None = None) -> Layout:
+    """ "which carriers use band 71?": the networks that have the band, main band or not, by country
+    (of one country: "which carriers use n41 in india")."""
     asked = a.reading.bands_asked if a.reading else ()
     names = ", ".join(f"B{n}" if tech == "lte" else f"n{n}" for tech, n in asked)
     if not networks:
-        return Layout(None, (_("I know no network that uses {bands}.").format(bands=names),), footer=footer)
-    lines = ["**" + _("Networks that use {bands}").format(bands=names) + "**"]
+        none = (
+            _("I know no network in {country} that uses {bands}.").format(country=country, bands=names)
+            if country
+            else _("I know no network that uses {bands}.").format(bands=names)
+        )
+        return Layout(None, (none,), footer=footer)
+    head = (
+        _("Networks in {country} that use {bands}").format(country=country, bands=names)
+        if country
+        else _("Networks that use {bands}").format(bands=names)
+    )
+    lines = ["**" + head + "**"]
     for c in sorted(networks, key=lambda c: (c.country, c.name)):
         assert c.bands is not None
         main = any(number in (c.bands.lte if tech == "lte" else c.bands.nr).primary for tech, number in asked)
