@@ -463,6 +463,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "prix",
         "kitna",
         "unlock the bootloader",
+        *("unlock", "unlocking"),  # "unlock galaxy s24 tmobile" (not "unlocked", what a phone is)
         "how to unlock",
         "how do i unlock",
         "unlock code",
