@@ -2468,3 +2468,69 @@ def test_saudi_alone_is_saudi_arabia_and_a_state_of_a_phone_names_none() -> None
     assert read("is the pixel 9 sold in saudi").country == "SA"
     result = read("is my iphone unlocked")
     assert result.device is None and result.suggestions == ()
+
+
+def _phones_and_networks() -> Index:
+    return Index(
+        knowledge(
+            vendors=[
+                vendor("samsung", "Samsung", "galaxy"),
+                vendor("apple", "Apple", "iphone"),
+                vendor("sony", "Sony"),
+            ],
+            devices=[
+                device("galaxy-s25", "samsung", "Galaxy S25", variant("s25", lte=[1, 3])),
+                device("galaxy-s25-ultra", "samsung", "Galaxy S25 Ultra", variant("s25u", lte=[1, 3])),
+                device("iphone-16", "apple", "iPhone 16", variant("i16", lte=[1, 3])),
+                device("iphone-16-pro", "apple", "iPhone 16 Pro", variant("i16p", lte=[1, 3])),
+                device("iphone-16-pro-max", "apple", "iPhone 16 Pro Max", variant("i16pm", lte=[1, 3])),
+                device("xperia-1-vii", "sony", "Xperia 1 VII", variant("x1m7", lte=[1, 3])),
+            ],
+            carriers=[
+                carrier("skt-kr", "KR", "SK Telecom", "skt", lte=([1, 3], [])),
+                carrier("mts-ru", "RU", "MTS", lte=([3, 7], [])),
+                carrier("telcel-mx", "MX", "Telcel", lte=([2, 4], [])),
+                carrier("movistar-es", "ES", "Movistar", "movistar", lte=([3, 20], [])),
+                carrier("movistar-mx", "MX", "Movistar México", "movistar", lte=([2, 4], [])),
+                carrier("telekom-de", "DE", "Telekom Deutschland", "telekom", lte=([3, 20], [])),
+                carrier("telekom-hu", "HU", "Magyar Telekom", "telekom", lte=([3, 20], [])),
+            ],
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "phone"),
+    [
+        # a model word in another script is the model's, never passed over for the smaller phone
+        ("갤럭시 s25 울트라 skt", "galaxy-s25-ultra"),
+        ("아이폰 16 프로 맥스 skt", "iphone-16-pro-max"),
+        ("iPhone 16 プロ", "iphone-16-pro"),
+        ("iphone 16 प्रो", "iphone-16-pro"),
+        ("айфон 16 про макс на мтс", "iphone-16-pro-max"),
+        ("расскажи про айфон 16", "iphone-16"),  # "про" before a name is "about"
+        # a letter held down in a model word
+        ("iphone 16 pro maxx", "iphone-16-pro-max"),
+        # a Roman numeral is a number, never corrected into another
+        ("xperia 1 viii on docomo", None),
+        ("xperia 1 vii", "xperia-1-vii"),
+    ],
+)
+def test_model_words_in_other_scripts_stretched_or_as_roman_numerals(question: str, phone: str | None) -> None:
+    assert _phones_and_networks().analyze(question).device == phone
+
+
+@pytest.mark.parametrize(
+    ("question", "country", "origin", "carriers"),
+    [
+        ("el iphone 16 traido de usa funciona con telcel", "MX", "US", ("telcel-mx",)),  # "brought from"
+        ("galaxy s25 coreano telcel", "MX", "KR", ("telcel-mx",)),  # Telcel is no network of Korea
+        ("iphone 16 en movistar mx", "MX", None, ("movistar-mx",)),  # a code after the network's name
+        ("german galaxy s25 on telekom", None, "DE", ()),  # no reason to leave Germany's Telekom out
+    ],
+)
+def test_where_a_phone_comes_from_and_the_network_it_is_used_on(
+    question: str, country: str | None, origin: str | None, carriers: tuple[str, ...]
+) -> None:
+    result = _phones_and_networks().analyze(question)
+    assert (result.country, result.origin, result.carriers) == (country, origin, carriers)

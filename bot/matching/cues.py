@@ -7,6 +7,8 @@ Everyday words come from word-frequency data (`everyday.py`) and country names f
 
 from __future__ import annotations
 
+import re
+
 # Model words as Arabic posts write them ("ميت 20 برو", the Mate 20 Pro; "ايفون 15 برو ماكس"), read as
 # the Latin words names use.
 MODEL_WORD_SPELLINGS: dict[str, str] = {
@@ -16,7 +18,19 @@ MODEL_WORD_SPELLINGS: dict[str, str] = {
     "بلس": "plus",
     "لايت": "lite",
     "ميني": "mini",
+    # Korean, Japanese and Hindi ("갤럭시 s25 울트라", "アイフォン 16 プロ", "iphone 16 प्रो"): a model word
+    # written in another script is the same model's, never a word to pass over
+    **{"프로": "pro", "맥스": "max", "프로맥스": "pro max", "플러스": "plus", "울트라": "ultra", "미니": "mini"},
+    **{"라이트": "lite", "엣지": "edge", "에지": "edge", "폴드": "fold", "플립": "flip"},
+    **{"プロ": "pro", "マックス": "max", "プロマックス": "pro max", "プラス": "plus", "ウルトラ": "ultra"},
+    **{"ミニ": "mini", "ライト": "lite", "エッジ": "edge", "フォールド": "fold", "フリップ": "flip"},
+    **{"प्रो": "pro", "मैक्स": "max", "प्लस": "plus", "अल्ट्रा": "ultra", "मिनी": "mini", "लाइट": "lite"},
+    # Russian: "галакси s25 ультра" (and "про" after a number: see `tokens`)
+    **{"макс": "max", "плюс": "plus", "ультра": "ultra", "мини": "mini", "лайт": "lite"},
 }
+
+# A Roman numeral as models are numbered ("Xperia 1 VII", "Galaxy Note II"): a number, not a word.
+ROMAN = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
 
 # Words that turn one model into another: "pixel 8" + "pro" is a different phone. Typo correction
 # never turns one into another ("fold" is not "flip").
@@ -65,10 +79,10 @@ SHORT_LINES: dict[tuple[str, ...], tuple[str, ...]] = {
 # "галакси s24"): a name beginning with the line's word is also read beginning with these.
 LINE_SPELLINGS: dict[str, tuple[str, ...]] = {
     "iphone": ("айфон", "ايفون", "آيفون", "아이폰", "アイフォン", "ไอโฟน"),
-    "galaxy": ("галакси", "갤럭시", "جالاكسي", "جلاكسي"),
+    "galaxy": ("галакси", "갤럭시", "ギャラクシー", "جالاكسي", "جلاكسي"),
     "mate": ("ميت",),  # "ميت 20 برو": the Mate 20 Pro
     "redmi": ("红米", "紅米", "редми"),
-    "pixel": ("пиксель", "픽셀"),
+    "pixel": ("пиксель", "픽셀", "ピクセル"),
     "poco": ("поко",),
 }
 SHORT_TAILS: dict[tuple[str, ...], tuple[str, ...]] = {
@@ -548,23 +562,22 @@ ORIGIN_CUES = frozenset(
         "made",
         "comprado",
         "comprada",
-        "compré",
         "compre",
         "comprei",
-        "traído",
+        *("traido", "traida", "traidos", "traidas"),  # folded: "traído de usa" (brought from the US)
         "trazido",
         "importado",
         "importada",
         "gekauft",
         "importiert",
         "aus",
-        "acheté",
         "achete",
-        "importé",
         "comprato",
         "importato",
         "dari",
         "beli",
+        "ex",  # Indonesian and Malay shops' "iphone 15 ex jepang", "ex japan": imported from there
+        *("galing", "mula"),  # Tagalog "from": "galing china", "mula korea"
         "من",  # Arabic "from" ("ايفون 15 من امريكا")
         *("mua", "tu"),  # Vietnamese "bought", "from": "mua ở Mỹ", "xách tay từ Nhật"
         *("из", "купил", "купила", "купленный"),  # Russian "from", "bought": "iphone 15 из америки"

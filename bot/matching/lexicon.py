@@ -30,6 +30,7 @@ from .cues import (
     LINE_SPELLINGS,
     MODIFIERS,
     NATIONAL_SHOPS,
+    ROMAN,
     SHORT_LINES,
     SHORT_TAILS,
 )
@@ -796,6 +797,8 @@ class Lexicon:
         no typo either ("argos" is not Argeș)."""
         if word in self.vocab or not word.isalpha() or len(word) < 3 or word in MODIFIERS or word in NATIONAL_SHOPS:
             return []
+        if ROMAN.fullmatch(word):
+            return []  # "xperia 1 viii": a number, never corrected into another ("vii")
         cached = self._corrections.get(word)
         if cached is not None:
             return cached

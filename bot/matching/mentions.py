@@ -24,6 +24,7 @@ from .cues import (
     NETWORK_WORDS,
     ORIGIN_CUES,
     PLACE_CUES,
+    ROMAN,
     SOFTWARE_NAMES,
     SOFTWARE_WORDS,
 )
@@ -791,6 +792,8 @@ def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
         return False
     if nxt.glued and nxt.norm.isascii() and nxt.norm.isalpha():
         return not (nxt.norm == "s" and _plural(toks, m.start, m.end))
+    if len(nxt.norm) > 1 and ROMAN.fullmatch(nxt.norm):
+        return True  # "xperia 1 viii": another generation than the one named
     if _letter_model_of_the_line(lexicon, toks, m):
         return True  # "oneplus nord n40": a Nord N we do not know, not the Nord and the band n40
     # "Redmi 959" is not the phone named "Xiaomi Redmi": a number after a name ending in a word;

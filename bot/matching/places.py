@@ -99,7 +99,9 @@ def resolve(
     taken = set(covered) | {i for m in named for i in range(m.start, m.end)}
     # "i'm in georgia, pixel 9 on att?": of a name's places, the one a network named is in (the US state)
     carried = {k.carrier(m.payload.id).country for m in named if m.payload.kind == "carrier"}
-    spotted = _places_named(named, carried) + _codes(lexicon, toks, taken, shouting, question)
+    # "movistar mx", "att mx": a code after a network's name is its country's network of that brand
+    brands = {m.end: " ".join(t.norm for t in toks[m.start : m.end]) for m in named if m.payload.kind == "carrier"}
+    spotted = _places_named(named, carried) + _codes(lexicon, toks, taken, shouting, question, brands)
     spotted += _accented_names(toks, taken)
     places = _merged(sorted(spotted, key=_start))
     # A region ("Europe", "Latin America") is where the phone is used only when no country is said.
@@ -129,7 +131,11 @@ def resolve(
     }
     network_starts = {start for start, _end in groups}
     use = [
-        p for p in places if not _is_origin(toks, p, device_span, places, question, network_countries, network_starts)
+        p
+        for p in places
+        if not _is_origin(
+            toks, p, device_span, places, question, network_countries, network_starts, lexicon.carrier_countries
+        )
     ]
     origins = [p.code for p in places if p not in use]
     # Several places of use ("a trip to seoul … verizon back in the states"): the one in the sentence
@@ -166,6 +172,7 @@ def resolve(
     suggestions: list[Suggestion] = []
     absent: str | None = None  # a network named that this country has none of, as written
     examples = _examples(toks, list(groups), asking, sentence_of)
+    imported = any(t.norm in ORIGIN_CUES for t in toks)  # "bought in", "imported from", "from"
     for (start, end), found in sorted(groups.items()):
         if (start, end) in sellers or (start, end) in examples:
             continue
@@ -176,7 +183,7 @@ def resolve(
         # friend jordan has a pixel 9, works on verizon?" (a person). Named as a place ("in jordan") or
         # with the network ("Orange Egypt", "Yettel Bulgaria"), it does.
         binding = binding and (country in lexicon.carrier_countries or _placed(toks, ranked[0], list(groups)))
-        chosen, offered = _one_carrier(lexicon, toks[start:end], found, country, binding, named_origin, lang)
+        chosen, offered = _one_carrier(lexicon, toks[start:end], found, country, binding, named_origin, lang, imported)
         if not chosen and not offered and binding and country in lexicon.carrier_countries and absent is None:
             # "iphone 15 with lebara uk": a brand of other countries, which we do not know in this one
             absent = question[toks[start].start : toks[end - 1].end]
@@ -231,7 +238,9 @@ def resolve(
     elif shop and country is None and not carriers and not areas:
         country = shop[0]
     for area in areas:
-        if _is_origin(toks, area, device_span, [area], question, network_countries, network_starts):
+        if _is_origin(
+            toks, area, device_span, [area], question, network_countries, network_starts, lexicon.carrier_countries
+        ):
             origin = origin or area.code  # "the latin america version"
         elif country is None:
             country = area.code  # "will it work in Europe?": a region, read as such by the caller
@@ -419,9 +428,12 @@ def _made_for_market(toks: list[Token], end: int) -> bool:
     return made_for_market([t.norm for t in toks[end : end + 2] if not t.brk])
 
 
-def _codes(lexicon: Lexicon, toks: list[Token], taken: set[int], shouting: bool, question: str) -> list[_Place]:
+def _codes(
+    lexicon: Lexicon, toks: list[Token], taken: set[int], shouting: bool, question: str, brands: dict[int, str]
+) -> list[_Place]:
     """Two-letter country codes: "JP", "CN rom", "in FR" in capitals for a country we know networks in
-    or after a cue, not "NSA and SA", "Xperia 1 VI", "Globe at TM"; "sold in au" in lower case."""
+    or after a cue, not "NSA and SA", "Xperia 1 VI", "Globe at TM"; "sold in au" in lower case, and
+    after a network's name (`brands`: its words, by where they end) that country has ("movistar mx")."""
     out: list[_Place] = []
     for i, t in enumerate(toks):
         if i in taken or len(t.raw) != 2 or not t.raw.isalpha():
@@ -446,6 +458,15 @@ def _codes(lexicon: Lexicon, toks: list[Token], taken: set[int], shouting: bool,
             # Codes that read as words or as US states ("in it", "in my car", "in ca") are left out; a
             # code after a shop's name is its country's shop ("from amazon us", "ebay uk").
             out.append(_Place(code, i, i + 1, False))
+        elif (
+            i in brands
+            and not t.brk
+            and t.norm not in LOWER_CODE_BLOCKERS
+            and not is_everyday(t.norm)  # "airtel in kenya", "movistar es compatible": words, not codes
+            and code in lexicon.carrier_countries
+            and _same_brand(lexicon, brands[i], code)
+        ):
+            out.append(_Place(code, i, i + 1, False))
     return out
 
 
@@ -468,9 +489,11 @@ def _one_carrier(
     binding: bool,
     origin: str | None,
     lang: str | None,
+    imported: bool = True,
 ) -> tuple[list[str], list[str]]:
     """The network a carrier name means here, as ([chosen], offered): in the country of use, then
-    in the country the language suggests, outside the origin, then the one called exactly that."""
+    in the country the language suggests, outside the origin when the phone was brought from there
+    (`imported`), then the one called exactly that."""
     k = lexicon.knowledge
     ids = list(dict.fromkeys(found))
     # (the networks of that name in the country of use, and the countries the name has networks in)
@@ -495,8 +518,9 @@ def _one_carrier(
     if len(ids) > 1 and implied:
         # "funktioniert es bei T-Mobile?": a German question means Telekom Deutschland.
         ids = [c for c in ids if k.carrier(c).country == implied] or ids
-    if len(ids) > 1 and origin:
-        # "imported from Poland, will it work on t-mobile": the carrier is not in the origin country.
+    if len(ids) > 1 and origin and imported:
+        # "imported from Poland, will it work on t-mobile": the carrier is not in the origin country
+        # (but "german s25 on telekom" may well be on Telekom Deutschland: a question back)
         ids = [c for c in ids if k.carrier(c).country != origin] or ids
     if len(ids) > 1:
         # "t-mobile": the network called exactly that beats networks that merely answer to it.
@@ -742,6 +766,7 @@ def _is_origin(
     question: str,
     network_countries: set[str],
     network_starts: set[int],
+    known: frozenset[str],
 ) -> bool:
     """Whether a place is where the phone comes from: "china version", an adjective of a market, a
     cue before it ("bought … in", "imported from"), or a place written right before the phone ("a US
@@ -749,9 +774,13 @@ def _is_origin(
     if _made_for_market(toks, p.end):
         return True
     edition = toks[p.end - 1].norm in ("版", "판")  # "港版", "미국판": an edition, never a network's country
-    if _adjective_of_network(toks, p.start, p.end) or (p.adjective and p.end in network_starts and not edition):
+    of_network = _adjective_of_network(toks, p.start, p.end) or (
+        p.adjective and p.end in network_starts and not edition
+    )
+    if of_network and not (network_countries and p.code in known and p.code not in network_countries):
         # "banned from all AU networks", "a Chinese carrier", "Czech T-Mobile": the networks are there
-        # (but "iphone 15 港版 联通5g" is the Hong Kong edition on China Unicom)
+        # (but "iphone 15 港版 联通5g" is the Hong Kong edition on China Unicom, and in "galaxy s24 ultra
+        # coreano telcel" Telcel is no network of Korea, whose networks we know: a Korean phone)
         return False
     after = [t.norm for t in toks[p.end : p.end + 2] if not t.brk]
     if after and after[0] in HINDI_IN and not p.adjective:

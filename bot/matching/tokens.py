@@ -85,7 +85,20 @@ _SIGNS = {"&": "and", "+": "plus"}
 @lru_cache(maxsize=65536)
 def _parts(word: str) -> tuple[str, ...]:
     """A typed word folded and split (words repeat across questions: folding is the costly part)."""
-    return tuple(text.split_word(text.fold(word)))
+    return tuple(map(_unstretched, text.split_word(text.fold(word))))
+
+
+# Model words typed with a letter held down ("pro maxx", "xll", "ultraa"): the word, not a typo to
+# leave out (that would answer the iPhone 17 Pro for "iphone 17 pro maxx").
+_STRETCHED = frozenset({"max", "pro", "plus", "ultra", "mini", "lite", "edge", "xl"})
+_HELD = re.compile(r"(.)\1+")
+
+
+def _unstretched(part: str) -> str:
+    if len(part) < 3 or part in MODIFIERS or not part.isalpha():
+        return part
+    squeezed = _HELD.sub(r"\1", part)
+    return squeezed if squeezed in _STRETCHED else part
 
 
 def tokenize(question: str) -> list[Token]:
@@ -116,7 +129,9 @@ def tokenize(question: str) -> list[Token]:
             out.append(Token("and" if apart else _SIGNS[word], word, start, end, False, brk))
             previous_end = end
             continue
-        parts = (MODEL_WORD_SPELLINGS[word],) if word in MODEL_WORD_SPELLINGS else _parts(word)
+        parts = tuple(MODEL_WORD_SPELLINGS[word].split()) if word in MODEL_WORD_SPELLINGS else _parts(word)
+        if word == "про" and out and out[-1].norm.isdigit():
+            parts = ("pro",)  # Russian "айфон 16 про макс"; before a name "про" is "about" ("про айфон 16")
         if len(word) == 1 and not word.isascii() and word.isalpha():
             # "é" ("is" in Portuguese) is a word, never the model letter "e" ("iphone 16 é vendido").
             parts = (word.casefold(),)
