@@ -792,3 +792,24 @@ def test_a_model_whose_4g_bands_nobody_recorded_says_so_not_every_band() -> None
         carriers=[carrier("airtel-in", "IN", "Airtel", lte=([3, 40], []), nr=([78], []), gsm=[900])],
     )
     assert "works partly (4G bands not recorded)" in say(e, "redmi a4 5g on airtel")
+
+
+def test_a_maker_s_word_on_all_its_phones_agrees_with_them_in_spanish_and_portuguese() -> None:
+    from bot.present import layout, markdown
+
+    e = engine(
+        vendors=[vendor("acme", "Acme")],
+        devices=[device("acme-one", "acme", "Acme One", variant("a1", lte=[1, 3]))],
+        statements=[
+            statement("acme-es", "acme", "ES", "sold", "2024-01-01"),
+            statement("acme-br", "acme", "BR", "planned", "2024-01-01"),
+        ],
+    )
+
+    def said(question: str, lang: str) -> str:
+        return markdown.render(layout.build(e.answer(question), e.knowledge, e.index.country_names, lang))
+
+    assert "Sí: los teléfonos de Acme se venden oficialmente en España" in said("is the acme zq9 sold in spain", "es")
+    assert "os celulares da Acme estão previstos, ainda não à venda no Brasil" in said(
+        "is the acme zq9 sold in brazil", "pt_BR"
+    )

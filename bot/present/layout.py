@@ -21,6 +21,7 @@ from . import i18n
 from .i18n import _, ngettext, speaking
 from .phrases import (
     FLAG_WORDS,
+    PHONES_STATUS_WORDS,
     STATUS_WORDS,
     VERDICT_MARK,
     VERDICT_RANK,
@@ -557,7 +558,8 @@ def _availability(
     if device is not None:
         said = _("the {phone} is {status} in {country}").format(phone=device.name, status=status, country=country)
     else:
-        said = _("{vendor} phones are {status} in {country}").format(vendor=vendor_name, status=status, country=country)
+        status = _(PHONES_STATUS_WORDS[av.status])
+        said = _("{vendor} phones {status} in {country}").format(vendor=vendor_name, status=status, country=country)
     covers = (
         ""
         if av.scope == "device"

@@ -26,6 +26,15 @@ STATUS_WORDS = {
     "discontinued": "no longer sold officially",
     "unknown": "unknown",
 }
+# The same said of a maker's phones, for languages whose verb agrees with them ("los teléfonos de vivo
+# se venden", not "se vende").
+PHONES_STATUS_WORDS = {
+    "sold": "are sold officially",
+    "not_sold": "are not sold officially",
+    "planned": "are planned, not on sale yet",
+    "discontinued": "are no longer sold officially",
+    "unknown": "are of unknown status",
+}
 FLAG_WORDS = {
     "certification_required": (
         "the carrier fully serves only models it approved: an import may be refused or get data only"
