@@ -2534,3 +2534,25 @@ def test_where_a_phone_comes_from_and_the_network_it_is_used_on(
 ) -> None:
     result = _phones_and_networks().analyze(question)
     assert (result.country, result.origin, result.carriers) == (country, origin, carriers)
+
+
+def test_networks_named_after_a_model_number_in_hinglish_for_pakistan_and_in_arabic() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("samsung", "Samsung", "galaxy"), vendor("google", "Google", "pixel")],
+            devices=[
+                device("galaxy-a56", "samsung", "Galaxy A56", variant("a56", models=("SM-A566B",), lte=[1, 3])),
+                device("pixel-9", "google", "Pixel 9", variant("p9", lte=[1, 3])),
+            ],
+            carriers=[
+                carrier("ee-gb", "GB", "EE", lte=([1, 3], [])),
+                carrier("zong-pk", "PK", "Zong", lte=([1, 3], [])),
+                carrier("vodafone-eg", "EG", "Vodafone Egypt", "فودافون مصر", lte=([1, 3], [])),
+            ],
+        )
+    )
+    assert index.analyze("SM-A566B ee").carriers == ("ee-gb",)
+    # Hindi and Urdu in Latin letters are one language: a network of Pakistan is no stranger to it
+    assert index.analyze("pixel 9 zong pe chalega?").carriers == ("zong-pk",)
+    assert index.analyze("pixel 9 فودافون مصر").carriers == ("vodafone-eg",)
+    assert index.analyze("se consigue el pixel 9 en egipto?").intent == "availability"

@@ -308,6 +308,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         *("out in", "out yet"),  # "is the pixel 10 pro out in india", "is it out yet in canada"
         "come to",
         "arriving",
+        *("consigue", "consiguen"),  # "¿se consigue el pixel 9 en argentina?": can one get it there
         "llegar-",
         "llega",
         "llegan",

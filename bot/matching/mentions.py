@@ -246,8 +246,9 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     makers = {m.start for m in matches if m.payload.kind == "vendor"}
     # "lebara uk": a country's nickname right after a network's name says its country
     network_ends = {m.end for m in matches if m.payload.kind == "carrier" and m.score == 1.0}
-    # "iphone 16 pro max ee": a network's everyday name right after a phone's, ending the question
-    phone_ends = {m.end for m in matches if m.payload.kind == "device" and m.score == 1.0}
+    # "iphone 16 pro max ee": a network's everyday name right after a phone's (or a model number's:
+    # "SM-A566B vodafone"), ending the question
+    phone_ends = {m.end for m in matches if m.payload.kind == "device"} | _model_number_ends(toks)
     # "cuando llega el pixel 9 a mexico": the "a" before a country is "to", not the Pixel 9a's
     before_places = {m.start - 1 for m in matches if m.payload.kind == "country" and m.score == 1.0}
     found = [
@@ -447,6 +448,18 @@ _HINDI_WORKING = ("chal", "kaam", "aay", "aaye", "hoga", "milega", "5g", "4g", "
 
 def _hindi_working(toks: list[Token], at: int) -> bool:
     return at < len(toks) and not toks[at].brk and toks[at].norm.startswith(_HINDI_WORKING)
+
+
+def _model_number_ends(toks: list[Token]) -> set[int]:
+    """Where a typed word of letters and digits ends, as model numbers are written ("A566B", "CPH2653")."""
+    return {
+        i + 1
+        for i, t in enumerate(toks)
+        if (i + 1 == len(toks) or toks[i + 1].start != t.start)
+        and len(t.raw) >= 5
+        and any(ch.isdigit() for ch in t.raw)
+        and any(ch.isalpha() for ch in t.raw)
+    }
 
 
 def _line_letter(word: str) -> bool:

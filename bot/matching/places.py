@@ -614,8 +614,11 @@ def _same_brand(lexicon: Lexicon, words: str, country: str) -> list[str]:
 
 def _speaks(country: str, lang: str) -> bool:
     speakers = _speakers(country)
-    # Indonesian and Malay are one language to the words that tell languages apart ("boleh guna celcom tak?")
-    return not speakers or lang in speakers or (lang == "id" and "ms" in speakers)
+    # Indonesian and Malay are one language to the words that tell languages apart ("boleh guna celcom tak?"),
+    # and so are Hindi and Urdu written in Latin letters ("zong pe chalega?")
+    return (
+        not speakers or lang in speakers or (lang == "id" and "ms" in speakers) or (lang == "hi" and "ur" in speakers)
+    )
 
 
 def _merged(places: list[_Place]) -> list[_Place]:
