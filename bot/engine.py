@@ -62,6 +62,7 @@ class Answer:
     unknown_model: str | None = None
     unknown_network: str | None = None  # a network named that the knowledge lacks, as typed
     imei_given: bool = False  # an IMEI stood for the phone, which names no model to us
+    locked: bool = False  # the phone was said to be locked to a network
     maker_unknown_phones: bool = False  # the maker named is one none of whose phones we know ("tcl 40 xl")
     ambiguous: bool = False
     origin: str | None = None
@@ -247,6 +248,7 @@ class Engine:
             unknown_model=a.unknown_model,
             unknown_network=a.unknown_network,
             imei_given=a.imei_given,
+            locked=a.locked,
             maker_unknown_phones=device is None
             and a.vendor is not None
             and not self.index.lexicon.devices_of([a.vendor]),

@@ -189,6 +189,7 @@ def test_json_contract_keys() -> None:
         "unknown_model",
         "unknown_network",
         "imei_given",
+        "locked",
         "maker_unknown_phones",
         "networks",
     ]

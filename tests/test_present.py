@@ -813,3 +813,15 @@ def test_a_maker_s_word_on_all_its_phones_agrees_with_them_in_spanish_and_portug
     assert "os celulares da Acme estão previstos, ainda não à venda no Brasil" in said(
         "is the acme zq9 sold in brazil", "pt_BR"
     )
+
+
+def test_a_phone_said_locked_to_a_network_is_told_the_lock_comes_first() -> None:
+    e = engine(
+        vendors=[vendor("google", "Google", "pixel")],
+        devices=[device("pixel-9", "google", "Pixel 9", variant("p9", lte=[2, 4, 12, 66, 71]))],
+        carriers=[carrier("tmobile-us", "US", "T-Mobile", "tmobile", lte=([2, 4, 12, 66, 71], []))],
+    )
+    caveat = "- Locked to a network, a phone takes another network's SIM only once it is unlocked."
+    assert caveat in say(e, "carrier locked pixel 9 from verizon on tmobile").splitlines()
+    assert caveat not in say(e, "unlocked pixel 9 on tmobile").splitlines()
+    assert caveat not in say(e, "pixel 9 bootloader locked on tmobile").splitlines()

@@ -74,6 +74,8 @@ SHORT_LINES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("iphone",): ("ip",),
     ("redmi", "note"): ("rn",),
     ("oneplus",): ("op",),
+    ("zenfone",): ("zf",),  # "zf10", "zf12u"
+    ("nothing", "phone"): ("np",),  # "np3"
 }
 # Phone lines as people write them in other scripts ("айфон 15", "ايفون 15", "아이폰 15", "红米K50",
 # "галакси s24"): a name beginning with the line's word is also read beginning with these.
@@ -87,6 +89,7 @@ LINE_SPELLINGS: dict[str, tuple[str, ...]] = {
 }
 SHORT_TAILS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("pro", "max"): ("pm",),
+    ("pro", "xl"): ("pxl",),  # "p9pxl"
     ("pro",): ("p",),
     ("ultra",): ("u",),
 }

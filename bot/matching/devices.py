@@ -105,10 +105,13 @@ def resolve(
     # derived form) after a maker we do not know; a codename ("…_Plus_vayu") is no model's. A name
     # spelt whole is the name, whatever comes before it ("handphone Pixel 9" is a Pixel 9).
     whole = {(m.payload.id, m.start, m.end) for m in complete if not m.payload.derived and not _one_model_word(toks, m)}
+    # (a word read as a network's or a place's name, "telstar s25", is no maker)
+    others_named = {i for m in matches if m.payload.kind != "device" for i in range(m.start, m.end)}
     foreign = [
         m
         for m in complete
         if (m.payload.id, m.start, m.end) not in whole
+        and m.start - 1 not in others_named
         and (
             (m.payload.derived and _after_unknown_brand(lexicon, toks, m.start))
             or _after_unknown_brand(lexicon, toks, m.start, strict=True)
@@ -238,7 +241,11 @@ def resolve(
             ids = {model_device}  # "Note 9 SM-N9600": a name several phones share, and the model says which
         else:
             ids = _model_refines(k, ids, model_device)
-    if len(ids) == 1 and not model_devices and _unknown_phone_first(lexicon, toks, kept, sentence_of, asking):
+    if (
+        len(ids) == 1
+        and not model_devices
+        and _unknown_phone_first(lexicon, toks, kept, sentence_of, asking, others_named)
+    ):
         # "The Vollaphone is a European phone … I finally switched to a Pixel 3a": the post is about a
         # phone we do not know; the one we know is not what it asks about.
         return DeviceReading(None, None, (), 0.0, True, False, None)
@@ -508,9 +515,15 @@ def _said_mine(toks: list[Token], i: int) -> bool:
 
 
 def _unknown_phone_first(
-    lexicon: Lexicon, toks: list[Token], kept: list[Match], sentence_of: list[int], asking: set[int]
+    lexicon: Lexicon,
+    toks: list[Token],
+    kept: list[Match],
+    sentence_of: list[int],
+    asking: set[int],
+    others_named: set[int],
 ) -> bool:
-    """Whether a phone we do not know is named before the one we know, and no question asks about ours."""
+    """Whether a phone we do not know is named before the one we know, and no question asks about ours
+    (a network's name misspelt, "vodaphone", is none: `others_named` are the words read as other names)."""
     if not kept:
         return False
     first = min(m.start for m in kept)
@@ -521,7 +534,9 @@ def _unknown_phone_first(
         and t.norm not in lexicon.device_tokens
         and t.norm not in _ANY_PHONE
         and not any(frequencies(t.norm))
-        for t in toks[:first]
+        and i not in others_named
+        and not lexicon.corrections(t.norm)  # "vodaphone": a name we know, misspelt
+        for i, t in enumerate(toks[:first])
     )
 
 

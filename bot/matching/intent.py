@@ -160,6 +160,9 @@ def says(word: str) -> frozenset[str]:
 _SAYS_NOTHING: frozenset[str] = frozenset()
 
 
+_SIZES = frozenset({"gb", "tb", "g"})
+
+
 def _first(name: str, norms: list[str], raws: list[str], joined: str, question: str) -> int:
     """Where the question first says it (a token position, or a rough one for phrases), or _NOWHERE."""
     for i, w in enumerate(norms):
@@ -167,6 +170,8 @@ def _first(name: str, norms: list[str], raws: list[str], joined: str, question: 
         if name in says(w) and not (name == "availability" and made_for_market(norms[i : i + 2])):
             if name == "availability" and i and norms[i - 1] in _APP_STORES and w in ("store", "stores"):
                 continue  # "play store?": an app store, not where phones are sold ("does huawei sell" is)
+            if name == "other" and i and norms[i - 1] in _SIZES and w in ("ram", "storage"):
+                continue  # "s25 ultra 12gb ram 512 on att": which phone it is, not a question about memory
             return i
         if name == "bands" and _BAND.match(raws[i]):
             return i

@@ -55,6 +55,7 @@ class Analysis:
     also_countries: tuple[str, ...] = ()  # other countries of a trip ("going to japan and korea")
     unknown_network: str | None = None  # a network named that we do not know ("pixel 8a on straight talk?")
     imei_given: bool = False  # a valid IMEI stands in the question (it names no model to us)
+    locked: bool = False  # the phone is said to be locked to a network ("att locked iphone 15")
 
 
 class Index:
@@ -318,6 +319,7 @@ class Index:
             also_countries=where.also,
             unknown_network=unknown_network,
             imei_given=imei_given,
+            locked=_said_locked(toks),
             carrier_choice=where.one_name
             or (
                 len(where.carriers) == 2
@@ -452,6 +454,17 @@ _LINE_NUMBER = re.compile(
 )
 # Radio generations, bands and units are no model numbers ("and 5g?", "on n77?", "in 2 weeks").
 _NOT_A_NUMBER = re.compile(r"^(?:[2-6]g|[bn]\d+|\d+(?:gb|tb|mb|k|w|x))$", re.IGNORECASE)
+
+
+# Words of a phone locked to a network ("carrier locked", "att locked", "bloqueado"); not a
+# bootloader's lock, nor "unlocked".
+_LOCKED = frozenset({"locked", "bloqueado", "bloqueada", "gesperrt", "verrouille", "bloccato"})
+_NOT_A_NETWORK_LOCK = frozenset({"bootloader", "bl", "icloud", "frp", "activation"})
+
+
+def _said_locked(toks: list[Token]) -> bool:
+    words = {t.norm for t in toks}
+    return bool(words & _LOCKED) and not words & _NOT_A_NETWORK_LOCK
 
 
 def _line_models(lexicon: Lexicon, toks: list[Token]) -> set[int]:

@@ -119,6 +119,7 @@ def to_dict(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> dict[s
         "unknown_model": a.unknown_model,
         "unknown_network": a.unknown_network,
         "imei_given": a.imei_given,
+        "locked": a.locked,
         "maker_unknown_phones": a.maker_unknown_phones,
         "networks": [_network(c) for c in layout.networks_listed(a, k) or ()],
     }

@@ -843,8 +843,12 @@ def _compatibility(
         else set()
     )
     flags = [f for f in _FLAG_ORDER if f not in said_unknown and any(f in c.flags for c in a.compatibility)]
-    if flags:
-        sections.append(Section("⚠️ " + _("Caveats"), tuple(_(FLAG_WORDS[f]) for f in flags)))
+    caveats = [_(FLAG_WORDS[f]) for f in flags]
+    if a.locked:
+        # "carrier locked pixel 9 from verizon on tmobile": bands fit or not, the lock decides first
+        caveats.insert(0, _("Locked to a network, a phone takes another network's SIM only once it is unlocked."))
+    if caveats:
+        sections.append(Section("⚠️ " + _("Caveats"), tuple(caveats)))
     if in_region:
         notes.append(_("Ask about one country for each network's verdict, notes and sources."))
     else:
