@@ -782,7 +782,7 @@ def test_a_phone_we_lack_and_a_network_of_several_countries_are_asked_apart() ->
     )
     lines = say(e, "galaxy a27 on o2").splitlines()
     assert lines[0] == "I don't know that exact phone. Did you mean: **Galaxy A24**?"
-    assert lines[1] == "Which one do you mean: **O2 Germany (DE)**, **O2 UK (GB)**?"
+    assert lines[1] == "And which network: **O2 Germany (DE)**, **O2 UK (GB)**?"
 
 
 def test_a_model_whose_4g_bands_nobody_recorded_says_so_not_every_band() -> None:

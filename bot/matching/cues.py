@@ -275,6 +275,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "frecuenc-",  # Spanish "frecuencias"
         *("bänder", "bändern"),  # German "welche LTE-Bänder"
         "frekuensi",
+        *("bant", "bantlar-", "frekans-"),  # Turkish "s25 ultra bantları"
+        "bang tan",  # Vietnamese "băng tần" (bands)
         "lte bands",
         # "what model number is the japanese pixel 8": each model's number and market head its bands
         *("model number", "model numbers", "model no"),
@@ -716,7 +718,7 @@ COUNTRY_NICKNAMES: dict[str, tuple[str, ...]] = {
     "NL": ("holland",),
     "TR": ("turkiye", "turkey"),  # ISO's name is "Türkiye" now; "turkey" is also a bird: it needs a cue
     "IN": ("bharat",),
-    "PH": ("pinas",),
+    "PH": ("pinas", "pilipinas"),
     "JP": ("nippon", "nihon"),
     "KR": ("korea",),
     # "国内" (at home) in a Chinese post is China; in Japanese ("国内で") it is Japan, see `_acceptable`.

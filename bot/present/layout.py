@@ -434,11 +434,17 @@ def _no_phone(a: Answer, k: Knowledge, footer: str | None, country_names: Mappin
         lines.append(_which(a.suggestions))
     elif devices_only and a.device_hint:
         lines.append(_("I don't know that exact phone. Did you mean: {names}?").format(names=names))
-    elif a.device_hint and not a.ambiguous and any(s.kind == "device" for s in a.suggestions):
-        # "galaxy a27 on o2": a phone we lack, then which network; said apart, not as one list
-        phones = ", ".join(f"**{s.name}**" for s in a.suggestions if s.kind == "device")
-        lines.append(_("I don't know that exact phone. Did you mean: {names}?").format(names=phones))
-        lines.append(_which([s for s in a.suggestions if s.kind != "device"]))
+    elif a.device_hint and any(s.kind == "device" for s in a.suggestions):
+        # "galaxy a27 on o2": a phone we lack, then which network; "redmi note 13 pro on claro": which
+        # phone, then which network; said apart, not as one list
+        phones = [s for s in a.suggestions if s.kind == "device"]
+        if a.ambiguous:
+            lines.append(_which(phones))
+        else:
+            named = ", ".join(f"**{s.name}**" for s in phones)
+            lines.append(_("I don't know that exact phone. Did you mean: {names}?").format(names=named))
+        networks = ", ".join(f"**{s.name}**" for s in a.suggestions if s.kind != "device")
+        lines.append(_("And which network: {names}?").format(names=networks))
     elif vendor is not None and a.device_hint and not any(s.kind == "device" for s in a.suggestions):
         # "hmd pulse pro on three": a phone we lack; which Three it is would not help
         lines.append("**" + _("{vendor} (all its phones)").format(vendor=vendor.name) + "**")
