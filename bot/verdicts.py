@@ -78,8 +78,7 @@ def availability(
     A statement naming the device beats any vendor-wide one, whatever the dates; among equals the
     newest wins (ties: the larger id, so the answer never depends on file order). A vendor-wide
     statement that the vendor sells (or will sell) there, made more than ON_SALE_YEARS after the
-    device was `released`, does not say the device is sold: its status is unknown (scope "later"); nor
-    does a vendor-wide stop of sales made before the device came out say it is no longer sold.
+    device was `released`, does not say the device is sold: its status is unknown (scope "later").
     Nor does it when every model of the device is `made_elsewhere` (scope "market": Huawei sells
     phones in the UK; the Mate 60 Pro's only model is made for China).
     """
@@ -96,14 +95,6 @@ def availability(
         and newest.status in ("sold", "planned")
         and _date_key(newest.date)[0] - _date_key(released)[0] > ON_SALE_YEARS
     ):
-        return Availability("unknown", newest, "later")
-    if (
-        scope == "vendor"
-        and released
-        and newest.status == "discontinued"
-        and _date_key(newest.date) < _date_key(released)
-    ):
-        # "sales are on hold" of 2022 speaks of the phones on sale then, not of one that came out after
         return Availability("unknown", newest, "later")
     if scope == "vendor" and made_elsewhere and newest.status in ("sold", "planned"):
         return Availability("unknown", newest, "market")

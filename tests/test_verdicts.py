@@ -60,17 +60,6 @@ def test_a_vendor_wide_sale_years_after_a_phone_came_out_says_nothing_of_it() ->
     assert availability(old, "acme-1", released="2014-09").status == "not_sold"
 
 
-def test_a_vendor_wide_stop_of_sales_says_nothing_of_a_phone_that_came_out_after_it() -> None:
-    sts = _statements(statement("halt", "acme", "DE", "discontinued", "2022-08-09"))
-    result = availability(sts, "acme-13", released="2024-10")
-    assert (result.status, result.statement.id, result.scope) == ("unknown", "halt", "later")
-    # a phone on sale when the sales stopped is no longer sold
-    assert availability(sts, "acme-10", released="2022-03").status == "discontinued"
-    # "we do not sell here" is said of later phones too
-    none = _statements(statement("none", "acme", "DE", "not_sold", "2022-08-09"))
-    assert availability(none, "acme-13", released="2024-10").status == "not_sold"
-
-
 def test_vendor_question_uses_only_vendor_wide_statements() -> None:
     sts = _statements(statement("dev", "acme", "US", "sold", "2024-01-01", device="acme-1"))
     assert availability(sts, None).status == "unknown"
