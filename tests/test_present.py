@@ -825,3 +825,12 @@ def test_a_phone_said_locked_to_a_network_is_told_the_lock_comes_first() -> None
     assert caveat in say(e, "carrier locked pixel 9 from verizon on tmobile").splitlines()
     assert caveat not in say(e, "unlocked pixel 9 on tmobile").splitlines()
     assert caveat not in say(e, "pixel 9 bootloader locked on tmobile").splitlines()
+
+
+def test_a_sale_asked_with_no_country_says_when_the_phone_first_went_on_sale() -> None:
+    e = engine(
+        vendors=[vendor("acme", "Acme")],
+        devices=[{**device("acme-one", "acme", "Acme One", variant("a1", lte=[1, 3])), "released": "2026-02-25"}],
+    )
+    lines = say(e, "when does the acme one release").splitlines()
+    assert lines[1:3] == ["First on sale: 2026-02-25.", "Tell me a country and I'll check whether it is sold there."]

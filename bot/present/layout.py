@@ -246,7 +246,10 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
     elif device is not None and a.intent == "availability" and a.region and vendor is not None:
         _region_availability(a, vendor.name, country, country_names, lang, heads["availability"])
     elif device is not None and a.intent == "availability" and not a.country:
-        # "is the pixel 7a available?": with no country there is nothing to say yet but what to add
+        # "is the pixel 7a available?", "when does the s26 release": with no country, when it first went
+        # on sale (its `released`), and what to add
+        if device.released:
+            heads["availability"].append(_("First on sale: {date}.").format(date=device.released))
         heads["availability"].append(_("Tell me a country and I'll check whether it is sold there."))
     if a.compatibility and a.unknown_network and a.country:
         # "iphone 15 with lebara uk": the network is a brand we know elsewhere, not in this country
