@@ -76,6 +76,8 @@ class Answer:
     gadget: str | None = None  # a product asked about that is no phone ("watch", "charger")
     # "going to japan and korea": the other countries of a trip, each with its networks' verdicts.
     also: tuple[tuple[str, tuple[Compatibility, ...]], ...] = ()
+    # "is the pixel 10 sold in canada or mexico": the other countries asked about, with the maker's word.
+    also_sold: tuple[tuple[str, Availability], ...] = ()
     # How the question was read: what a follow-up question inherits from.
     reading: Analysis | None = field(default=None, compare=False, repr=False)
 
@@ -197,6 +199,12 @@ class Engine:
                 if networks
             )
 
+        also_sold: tuple[tuple[str, Availability], ...] = ()
+        if a.vendor and a.country and a.intent == "availability":
+            also_sold = tuple(
+                (code, self._sold(a.vendor, code, device)) for code in a.also_countries[:MAX_TRIP_COUNTRIES]
+            )
+
         each: tuple[CandidateVerdicts, ...] = ()
         candidates = [s.id for s in a.suggestions if s.kind == "device"]
         if (
@@ -260,6 +268,7 @@ class Engine:
             region_sales=region_sales,
             gadget=a.gadget,
             also=also,
+            also_sold=also_sold,
             reading=a,
         )
 

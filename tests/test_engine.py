@@ -179,6 +179,7 @@ def test_json_contract_keys() -> None:
         "region_sales",
         "compatibility",
         "also",
+        "also_sold",
         "bands",
         "bands_asked",
         "suggestions",

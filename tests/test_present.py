@@ -834,3 +834,19 @@ def test_a_sale_asked_with_no_country_says_when_the_phone_first_went_on_sale() -
     )
     lines = say(e, "when does the acme one release").splitlines()
     assert lines[1:3] == ["First on sale: 2026-02-25.", "Tell me a country and I'll check whether it is sold there."]
+
+
+def test_a_sale_asked_of_two_countries_answers_each() -> None:
+    e = engine(
+        vendors=[vendor("acme", "Acme")],
+        devices=[device("acme-one", "acme", "Acme One", variant("a1", lte=[1, 3]))],
+        statements=[
+            statement("acme-ca", "acme", "CA", "sold", "2024-01-01"),
+            statement("acme-mx", "acme", "MX", "not_sold", "2024-01-01"),
+        ],
+    )
+    lines = say(e, "is the acme one sold in canada or mexico").splitlines()
+    assert lines[1].startswith("🟢 **Sold in Canada?** Yes")
+    assert lines[2].startswith("🔴 **Sold in Mexico?** No")
+    also = as_dict(e, e.answer("is the acme one sold in canada or mexico"))["also_sold"]
+    assert [x["country"] for x in also] == ["MX"]

@@ -86,6 +86,15 @@ def to_dict(a: Answer, k: Knowledge, country_names: Mapping[str, str]) -> dict[s
         ],
         "compatibility": [cell(c, market_of) for c in a.compatibility],
         "also": [{"country": code, "compatibility": [cell(c, market_of) for c in cells]} for code, cells in a.also],
+        "also_sold": [
+            {
+                "country": code,
+                "status": av.status,
+                "scope": av.scope,
+                "statement": _statement(av.statement) if av.statement else None,
+            }
+            for code, av in a.also_sold
+        ],
         "bands": None
         if a.bands is None
         else [

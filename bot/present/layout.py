@@ -243,6 +243,18 @@ def _build(a: Answer, k: Knowledge, country_names: Mapping[str, str], lang: str)
     if a.availability is not None and vendor is not None and not guessing:
         asked = a.intent == "availability"
         _availability(a, vendor.name, device, country, asked, heads["availability"], sections["availability"])
+        for code, sold in a.also_sold:
+            # "sold in canada or mexico": each country asked about, one after the other
+            there = country_phrase(code, country_names, lang) or code
+            _availability(
+                replace(a, availability=sold),
+                vendor.name,
+                device,
+                there,
+                asked,
+                heads["availability"],
+                sections["availability"],
+            )
     elif device is not None and a.intent == "availability" and a.region and vendor is not None:
         _region_availability(a, vendor.name, country, country_names, lang, heads["availability"])
     elif device is not None and a.intent == "availability" and not a.country:
