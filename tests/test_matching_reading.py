@@ -2556,3 +2556,74 @@ def test_networks_named_after_a_model_number_in_hinglish_for_pakistan_and_in_ara
     assert index.analyze("pixel 9 zong pe chalega?").carriers == ("zong-pk",)
     assert index.analyze("pixel 9 فودافون مصر").carriers == ("vodafone-eg",)
     assert index.analyze("se consigue el pixel 9 en egipto?").intent == "availability"
+
+
+def _follow_ups() -> Index:
+    return Index(
+        knowledge(
+            vendors=[
+                vendor("samsung", "Samsung", "galaxy"),
+                vendor("apple", "Apple", "iphone"),
+                vendor("xiaomi", "Xiaomi", "redmi"),
+                vendor("realme", "realme"),
+            ],
+            devices=[
+                device("s25", "samsung", "Galaxy S25", variant("a", lte=[3])),
+                device("s25-plus", "samsung", "Galaxy S25+", variant("b", lte=[3])),
+                device("s25-ultra", "samsung", "Galaxy S25 Ultra", variant("c", lte=[3])),
+                device("fold7", "samsung", "Galaxy Z Fold7", variant("d", lte=[3])),
+                device("flip7", "samsung", "Galaxy Z Flip7", variant("e", lte=[3])),
+                device("i17pm", "apple", "iPhone 17 Pro Max", variant("f", lte=[3])),
+                device("air", "apple", "iPhone Air", variant("g", lte=[3])),
+                device("rn14p5g", "xiaomi", "Redmi Note 14 Pro 5G", variant("h", lte=[3], nr=[78])),
+                device("rn14p4g", "xiaomi", "Redmi Note 14 Pro (4G)", variant("i", lte=[3])),
+                device("rn14pp", "xiaomi", "Redmi Note 14 Pro+ 5G", variant("j", lte=[3], nr=[78])),
+                device("realme-15-pro", "realme", "realme 15 Pro", variant("k", lte=[3])),
+            ],
+            carriers=[
+                carrier("rogers-ca", "CA", "Rogers", lte=([2, 4], [])),
+                carrier("bell-ca", "CA", "Bell", lte=([2, 4], [])),
+                carrier("telcel-mx", "MX", "Telcel", lte=([2, 4], [])),
+                carrier("att-us", "US", "AT&T", "att", lte=([2, 4], [])),
+                carrier("att-mx", "MX", "AT&T México", "att mexico", lte=([2, 4], [])),
+                carrier("kt-kr", "KR", "KT", lte=([3], [])),
+                carrier("lguplus-kr", "KR", "LG U+", "lg u+", "lgu+", lte=([3], [])),
+            ],
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "phone"),
+    [
+        # another model of the phone before, by its model words
+        ("galaxy s25 ultra on rogers", "the plus?", "s25-plus"),
+        ("iphone 17 pro max on rogers", "and the air?", "air"),
+        ("redmi note 14 pro 5g on rogers", "and the plus?", "rn14pp"),
+        ("redmi note 14 pro 5g on rogers", "and the 4g one", "rn14p4g"),
+        ("galaxy z fold7 on rogers", "flip?", "flip7"),
+        ("galaxy s25 on rogers", "and 5g?", "s25"),  # asks whether it has 5G
+        ("galaxy s25 ultra on rogers", "the ultra?", "s25-ultra"),  # the same phone
+        # a model we lack is not the phone before again
+        ("realme 15 pro on rogers", "and the plus?", None),
+        # a network's words are not the phone's ("lg u+" is no Galaxy S25+)
+        ("galaxy s25 on kt", "lg u+?", "s25"),
+    ],
+)
+def test_a_follow_up_naming_model_words_asks_about_that_model(first: str, then: str, phone: str | None) -> None:
+    index = _follow_ups()
+    assert index.analyze(then, context=index.analyze(first)).device == phone
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "carriers"),
+    [
+        ("galaxy s25 on rogers", "and bell?", ("bell-ca",)),  # an everyday name, alone in a reply
+        ("galaxy s25 on telcel", "y en at&t?", ("att-mx",)),  # the brand's network of the country before
+        ("galaxy s25 on telcel", "on at&t in the us?", ("att-us",)),  # unless the reply names another
+    ],
+)
+def test_a_follow_up_naming_a_network_alone(first: str, then: str, carriers: tuple[str, ...]) -> None:
+    index = _follow_ups()
+    result = index.analyze(then, context=index.analyze(first))
+    assert (result.device, result.carriers) == ("s25", carriers)

@@ -341,12 +341,28 @@ class Index:
     def _follow(self, question: str, new: Analysis, old: Analysis) -> Analysis:
         """ "what about on T-Mobile?" after a question about the Pixel 8: the Pixel 8 on T-Mobile."""
         k = self.knowledge
+        if new.vendor and not new.device and new.carriers and self._vendor_in_network(new.vendor, new.carriers):
+            new = replace(new, vendor=None)  # "and google fi?": the network's name, no Google phone
+        if not (new.carriers or new.country or new.device or new.region):
+            new = self._network_alone(question, new, old.country)
+        elif new.carriers and old.country and not new.region:
+            new = self._brand_at_home(question, new, old.country)
         out = new
         other = None
-        if old.device and not new.device and not new.unknown_model:
+        unknown_other: tuple[Suggestion, ...] | None = None  # another model asked for, which we lack
+        another_maker = new.vendor is not None and old.vendor is not None and new.vendor != old.vendor
+        if old.device and not new.device and not new.unknown_model and not another_maker:
             # A number says more than a model word: "and the 9 pro?" after the Pixel 8 is the 9 Pro.
-            other = self._number_of(question, old.device) or self._model_word_of(question, old.device)
-        names_phone = new.device or new.unknown_model or new.ambiguous or (new.device_hint and new.suggestions)
+            other = self._number_of(question, old.device)
+            if other is None:
+                other, unknown_other = self._model_changed(question, old.device, new)
+        names_phone = (
+            new.device
+            or new.unknown_model
+            or new.ambiguous
+            or (new.device_hint and new.suggestions)
+            or unknown_other is not None
+        )
         if (
             new.intent == "bands"
             and new.intent_said
@@ -362,6 +378,12 @@ class Index:
                 out, device=other, variant=None, vendor=k.device(other).vendor, confidence=1.0, device_hint=True
             )
             out = replace(out, suggestions=tuple(s for s in out.suggestions if s.kind != "device"))
+        elif unknown_other is not None:
+            # "and the plus?" after the realme 15 Pro: a model we lack, not the phone before again
+            rest = tuple(s for s in out.suggestions if s.kind != "device")
+            out = replace(
+                out, device=None, variant=None, vendor=old.vendor, device_hint=True, suggestions=(*unknown_other, *rest)
+            )
         elif not names_phone and old.device:
             if not new.vendor or new.vendor == old.vendor:
                 out = replace(out, device=old.device, variant=old.variant, vendor=old.vendor, confidence=old.confidence)
@@ -394,11 +416,15 @@ class Index:
                 out = replace(out, carriers=(brand,))
         if new.origin is None and old.origin is not None and out.device == old.device:
             out = replace(out, origin=old.origin)
-        if out.device and out.variant is None and out.origin:
+        phone, origin = out.device, out.origin
+        if phone and out.variant is None and origin:
             toks = tokenize(question)
-            out = replace(
-                out, variant=devices.variant_for_country(self.lexicon, out.device, out.origin, self.country_names, toks)
-            )
+            one = devices.variant_for_country(self.lexicon, phone, origin, self.country_names, toks)
+            out = replace(out, variant=one)
+            if out.variant is None and new.origin is not None:
+                # "the china version?" after the Xiaomi 15 Ultra in Germany: the models made for China
+                fits = devices.variants_for_country(self.lexicon, phone, origin, self.country_names, toks)
+                out = replace(out, origin_variants=tuple(fits))
         if out.device == old.device and out.variant is None and new.origin is None:
             out = replace(out, variant=old.variant, origin_variants=old.origin_variants)
         if not new.intent_said:
@@ -410,14 +436,111 @@ class Index:
             out = replace(out, intent=kind)
         return out
 
-    def _model_word_of(self, question: str, device_id: str) -> str | None:
-        """ "the pro version?" after the Pixel 8: the Pixel 8 Pro, when that is a phone we know."""
-        words = [t for t in text.tokens(question) if t in MODIFIERS]
-        if not words:
-            return None
-        name = f"{self.knowledge.device(device_id).name} {' '.join(words)}"
-        found = self._read(name)
-        return found.device if found.device and found.device != device_id else None
+    def _model_changed(
+        self, question: str, device_id: str, new: Analysis
+    ) -> tuple[str | None, tuple[Suggestion, ...] | None]:
+        """Another model of the phone before, by its model words ("the pro?" after the Pixel 8, "the
+        plus?" after the Galaxy S25 Ultra, "the 4g one?" after a 5G phone, "flip?" after the Z Fold7,
+        "the 2026 one" after a 2025 phone): (that phone, None) when we know it, (None, the phones
+        offered instead) when we do not, (None, None) when no model word is said. Words of a network's
+        name named with it are not the phone's ("lg u+": no "plus")."""
+        k = self.knowledge
+        network_words: set[str] = set()
+        for c in (*new.carriers, *(s.id for s in new.suggestions if s.kind == "carrier")):
+            carrier = k.carrier(c)
+            for name in (carrier.name, *carrier.aliases):
+                network_words.update(text.tokens(name))
+        said = [t for t in text.tokens(question) if t not in network_words]
+        words = [t for t in said if t in _FOLLOW_MODEL_WORDS and (t != "se" or _SE_MODEL.search(question))]
+        # "the 4g one", "5g version", or a generation other than the phone's own ("4g?" after a 5G
+        # phone's name); not "and 5g?", which asks whether it has 5G
+        old_gen = {t for t in text.tokens(k.device(device_id).name) if t in ("4g", "5g")}
+        generation = [
+            t
+            for t in said
+            if t in ("4g", "5g") and (_GENERATION_NAMED.search(question) or (old_gen and t not in old_gen))
+        ]
+        years = [t for t in said if _YEAR.fullmatch(t)]
+        if not (words or generation or years):
+            return None, None
+        if not years and set(words + generation) <= set(text.tokens(k.device(device_id).name)):
+            return device_id, None  # "the pro?" after the Pixel 9 Pro: the same phone
+        old = text.tokens(k.device(device_id).name)
+        core = [t for t in old if t not in ("4g", "5g")]
+        gen = [t for t in old if t in ("4g", "5g")]
+        numbers = [i for i, t in enumerate(core) if any(ch.isdigit() for ch in t)]
+        base = core[: numbers[-1] + 1] if numbers else core
+        tries: list[list[str]] = []
+        if years:
+            tries.append([years[0] if _YEAR.fullmatch(t) else t for t in old])
+        if words:
+            line = core[: numbers[0]] if numbers else core[:1]
+            tries += [base + words + gen, core + words + gen, base + words, line + words]
+            # a model word before the number, changed ("flip" for the Z Fold7's "fold")
+            tries += [core[:i] + words[:1] + core[i + 1 :] for i, t in enumerate(core) if t in MODIFIERS]
+        if generation:
+            tries.append((base + words if words else core) + generation[:1])
+        first: Analysis | None = None
+        for tried in tries:
+            found = self._read(" ".join(tried))
+            first = first or found
+            if found.device and found.device != device_id:
+                return found.device, None
+        offered = tuple(s for s in (first.suggestions if first else ()) if s.kind == "device" and s.id != device_id)
+        return None, offered
+
+    def _vendor_in_network(self, vendor: str, carriers: tuple[str, ...]) -> bool:
+        k = self.knowledge
+        maker = set(text.tokens(k.vendor(vendor).name))
+        return any(maker <= set(text.tokens(k.carrier(c).name)) for c in carriers)
+
+    def _brand_at_home(self, question: str, new: Analysis, home: str) -> Analysis:
+        """ "y en at&t?" after a question about Telcel: AT&T México, the brand's network in the
+        country asked about before, unless the reply names another country."""
+        k = self.knowledge
+        if any(k.carrier(c).country == home for c in new.carriers) or self._names_country(
+            question, new.country, new.carriers
+        ):
+            return new
+        brand = places.same_brand(self.lexicon, k.carrier(new.carriers[0]).name, home)
+        if not brand:
+            words = " ".join(t for t in text.tokens(_FOLLOW_HEAD.sub("", question)))
+            brand = places.same_brand(self.lexicon, words, home)
+        return replace(new, carriers=(brand,), country=home) if brand else new
+
+    def _names_country(self, question: str, code: str | None, networks: tuple[str, ...]) -> bool:
+        """Whether a reply names this country itself ("at&t in the us?"), not only a network of it:
+        read without the words of the networks it names, it still names the country."""
+        if code is None:
+            return False
+        k = self.knowledge
+        network_words = {
+            w for c in networks for name in (k.carrier(c).name, *k.carrier(c).aliases) for w in text.tokens(name)
+        }
+        rest = " ".join(t for t in text.tokens(question) if t not in network_words)
+        return bool(rest) and self._read(f"in {rest}").country == code
+
+    def _network_alone(self, question: str, new: Analysis, home: str | None) -> Analysis:
+        """ "and bell?", "what about visible?", "y en movistar?" in reply to an answer: a short reply
+        that names only a network, read as if it said "on" before it (everyday names count there), of
+        the country asked about before when it has one of that name."""
+        rest = _FOLLOW_HEAD.sub("", question).strip(" ?!.¿¡")
+        if not rest or len(rest.split()) > 3:
+            return new
+        read = self._read(f"on {rest}")
+        if read.device or read.vendor or not (read.carriers or any(s.kind == "carrier" for s in read.suggestions)):
+            return new
+        brand = places.same_brand(self.lexicon, " ".join(text.tokens(rest)), home) if home else None
+        if brand:
+            rest_offered = tuple(s for s in new.suggestions if s.kind != "carrier")
+            return replace(new, carriers=(brand,), country=home, suggestions=rest_offered)
+        return replace(
+            new,
+            carriers=read.carriers,
+            country=read.country,
+            suggestions=(*new.suggestions, *(s for s in read.suggestions if s.kind == "carrier")),
+            carrier_choice=read.carrier_choice,
+        )
 
     def _number_of(self, question: str, device_id: str) -> str | None:
         """ "what about the 12r?" after the OnePlus 12, "and the s23?" after the Galaxy S24: the
@@ -443,6 +566,21 @@ class Index:
         found = self._read(f"{' '.join(line)} {numbers[0]}")
         return found.device if found.device and found.device != device_id else None
 
+
+_YEAR = re.compile(r"20[12]\d")
+_GENERATION_NAMED = re.compile(r"\bthe\s+[45]g\b|\b[45]g\s+(?:one|version|model|variant)\b", re.IGNORECASE)
+# The model words a reply names another model by ("the plus?", "flip?"); not those that are everyday
+# words as often ("play", "power", "active"), nor a pronoun "se" ("¿se vende allí?", Hindi "se", from).
+_FOLLOW_MODEL_WORDS = frozenset(
+    {"pro", "max", "plus", "ultra", "mini", "lite", "fe", "neo", "xl", "edge", "fold", "flip", "air", "slim"}
+    | {"promax", "se"}
+)
+_SE_MODEL = re.compile(r"\bthe\s+se\b|\bSE\b")
+# What a reply says before a network's name: "and bell?", "what about visible?", "y en movistar?".
+_FOLLOW_HEAD = re.compile(
+    r"^\W*(?:(?:and|what|how|about|with|on|in|y|e|et|und|con|en|na|no|com|auf|bei|avec|chez|su|di|pe|sa)\b|\s)*",
+    re.IGNORECASE,
+)
 
 # Words that point back to the phone of the question before ("does it have band 71 on tmo?").
 _THE_PHONE = re.compile(r"\b(?:it|its|it's|this|that|mine|my|the phone)\b", re.IGNORECASE)
