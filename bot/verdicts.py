@@ -65,6 +65,13 @@ def _date_key(date: str) -> tuple[int, int, int]:
     return parts[0], parts[1], parts[2]
 
 
+def _months_between(earlier: str, later: str) -> int:
+    """Whole months from one date to another ("2022-07-21" to "2025-08-28": 37); a date's missing
+    month counts as its first."""
+    (y0, m0, _d0), (y1, m1, _d1) = _date_key(earlier), _date_key(later)
+    return (y1 - y0) * 12 + (max(m1, 1) - max(m0, 1))
+
+
 # A vendor's phone is on sale for about this long: a vendor-wide "we sell here" made later than this
 # after a phone came out speaks of the vendor's phones of then, not of that one.
 ON_SALE_YEARS = 3
@@ -93,7 +100,7 @@ def availability(
         scope == "vendor"
         and released
         and newest.status in ("sold", "planned")
-        and _date_key(newest.date)[0] - _date_key(released)[0] > ON_SALE_YEARS
+        and _months_between(released, newest.date) > ON_SALE_YEARS * 12
     ):
         return Availability("unknown", newest, "later")
     if scope == "vendor" and made_elsewhere and newest.status in ("sold", "planned"):

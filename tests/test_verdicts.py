@@ -55,6 +55,9 @@ def test_a_vendor_wide_sale_years_after_a_phone_came_out_says_nothing_of_it() ->
     assert (result.status, result.statement.id, result.scope) == ("unknown", "all", "later")
     # a phone of the last few years is covered
     assert availability(sts, "acme-1", released="2023-09").status == "sold"
+    # counted in months, not calendar years: 2022-04 to 2025-05 is more than three years
+    assert availability(sts, "acme-1", released="2022-04-20").scope == "later"
+    assert availability(sts, "acme-1", released="2022-06-01").status == "sold"
     # "we do not sell phones here" holds for old phones too
     old = _statements(statement("none", "acme", "US", "not_sold", "2025-05-01"))
     assert availability(old, "acme-1", released="2014-09").status == "not_sold"
