@@ -850,3 +850,23 @@ def test_a_sale_asked_of_two_countries_answers_each() -> None:
     assert lines[2].startswith("🔴 **Sold in Mexico?** No")
     also = as_dict(e, e.answer("is the acme one sold in canada or mexico"))["also_sold"]
     assert [x["country"] for x in also] == ["MX"]
+
+
+def test_a_stop_of_sales_before_a_phone_came_out_and_a_word_not_the_maker_s_are_said_as_such() -> None:
+    e = engine(
+        vendors=[vendor("acme", "Acme")],
+        devices=[
+            {**device("acme-old", "acme", "Acme Old", variant("o", lte=[1, 3])), "released": "2021-05-01"},
+            {**device("acme-new", "acme", "Acme New", variant("n", lte=[1, 3])), "released": "2024-05-01"},
+        ],
+        statements=[
+            statement("acme-ru", "acme", "RU", "discontinued", "2022-03-01"),
+            {**statement("acme-id", "acme", "ID", "not_sold", "2024-10-01"), "speaker": "a regulator"},
+        ],
+    )
+    assert "No longer: the Acme Old is no longer sold officially in Russia" in say(e, "is the acme old sold in russia")
+    # never sold there: no "no longer"
+    assert "No: Acme stopped selling its phones in Russia (2022-03-01), before the Acme New came out." in say(
+        e, "is the acme new sold in russia"
+    )
+    assert "(said by a regulator, of all Acme's phones)" in say(e, "is the acme new sold in indonesia")

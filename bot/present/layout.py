@@ -576,17 +576,40 @@ def _availability(
             + says.format(status=status, who=who, date=s.date, source=source)
         )
         return
-    if device is not None:
-        said = _("the {phone} is {status} in {country}").format(phone=device.name, status=status, country=country)
+    if (
+        device is not None
+        and av.status == "discontinued"
+        and av.scope == "vendor"
+        and device.released
+        and device.released > s.date
+    ):
+        # "No longer" would say it was sold once: Apple stopped selling in Russia in 2022, before the
+        # iPhone 17 came out
+        stopped = (
+            _("No: {vendor} stopped selling its phones in {country} ({date}), before the {phone} came out.")
+            if who == vendor_name
+            else _(
+                "No: sales of {vendor}'s phones in {country} stopped ({date}, said by {who}), before the {phone} came out."  # noqa: E501 (one message for the catalogues)
+            )
+        )
+        heads.append(
+            f"{mark} {asks} "
+            + stopped.format(who=who, vendor=vendor_name, country=country, date=s.date, phone=device.name)
+        )
     else:
-        status = _(PHONES_STATUS_WORDS[av.status])
-        said = _("{vendor} phones {status} in {country}").format(vendor=vendor_name, status=status, country=country)
-    covers = (
-        ""
-        if av.scope == "device"
-        else " " + _("({vendor}'s statement covers all its phones)").format(vendor=vendor_name)
-    )
-    heads.append(f"{mark} {asks} {_(_STATUS_LEAD[av.status])}: {said}{covers}.")
+        if device is not None:
+            said = _("the {phone} is {status} in {country}").format(phone=device.name, status=status, country=country)
+        else:
+            status = _(PHONES_STATUS_WORDS[av.status])
+            said = _("{vendor} phones {status} in {country}").format(vendor=vendor_name, status=status, country=country)
+        if av.scope == "device":
+            covers = ""
+        elif who == vendor_name:
+            covers = " " + _("({vendor}'s statement covers all its phones)").format(vendor=vendor_name)
+        else:
+            # a regulator's, a network's or a journalist's word, not the maker's own
+            covers = " " + _("(said by {who}, of all {vendor}'s phones)").format(who=who, vendor=vendor_name)
+        heads.append(f"{mark} {asks} {_(_STATUS_LEAD[av.status])}: {said}{covers}.")
     lines = [
         f"> {clip(s.quote, QUOTE_SHOWN)}",
         _("— {who}, {date}. Source: {source}").format(who=who, date=s.date, source=source),
