@@ -2627,3 +2627,27 @@ def test_a_follow_up_naming_a_network_alone(first: str, then: str, carriers: tup
     index = _follow_ups()
     result = index.analyze(then, context=index.analyze(first))
     assert (result.device, result.carriers) == ("s25", carriers)
+
+
+@pytest.mark.parametrize(
+    ("question", "carriers", "bands"),
+    [
+        ("ee band 20", ("ee-gb",), (("lte", 20),)),  # a network's everyday name before a word of bands
+        ("is b28 used by ee", ("ee-gb",), (("lte", 28),)),
+        ("ee bands", ("ee-gb",), ()),
+        ("pixel 9 lte 28?", (), (("lte", 28),)),  # "lte 28" is band 28 of LTE
+        ("does the pixel 9 support b-28", (), (("lte", 28),)),
+    ],
+)
+def test_bands_asked_of_a_network_or_written_other_ways(
+    question: str, carriers: tuple[str, ...], bands: tuple[tuple[str, int], ...]
+) -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google", "pixel")],
+            devices=[device("pixel-9", "google", "Pixel 9", variant("p9", lte=[3, 20, 28]))],
+            carriers=[carrier("ee-gb", "GB", "EE", lte=([3, 20], [28]))],
+        )
+    )
+    result = index.analyze(question)
+    assert (result.carriers, result.bands_asked, result.intent) == (carriers, bands, "bands")

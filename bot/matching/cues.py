@@ -134,6 +134,7 @@ CARRIER_CUES = frozenset(
         "using",
         "through",
         "onto",
+        "by",  # "is b28 used by globe"
         "compatible",  # French "compatible SFR", "compatible free"
         "switch",
         "from",
@@ -251,6 +252,7 @@ CARRIER_GIVEN_NAMES = frozenset({"tim", "elisa"})
 # (at, on) too: "auで使えますか", "kt에서 되나요".
 CARRIER_AFTER_CUES = frozenset(
     {"sim", "simcard", "card", "network", "5g", "4g", "lte", "signal", "coverage", "chip", "pe", "て", "에", "되"}
+    | {"band", "bands", "bandas", "frequencies"}  # "ee band 20", "globe bands"
 )  # ("で" is "て" once folded: folding takes off the voicing mark; Korean "kt 되나요", does KT work)
 
 # What a question asks, by its words. A stem ends in "-" and is matched at the start of a word

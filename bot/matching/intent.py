@@ -39,7 +39,7 @@ _WEAK_SALE = frozenset({"buy", "buying", "comprar", "compro", "beli", "kaufen", 
 # disponible", "LTE gibt es nur auf 1800 MHz").
 _OF_A_FEATURE = ("availab", "disponib", "gibt")
 # A band named as people write them: "n77", "B71", "b3".
-_BAND = re.compile(r"^[bBnN]\d{1,3}$")
+_BAND = re.compile(r"^[bBnN]-?\d{1,3}$")
 
 
 class _Words:
@@ -173,8 +173,8 @@ def _first(name: str, norms: list[str], raws: list[str], joined: str, question: 
             if name == "other" and i and norms[i - 1] in _SIZES and w in ("ram", "storage"):
                 continue  # "s25 ultra 12gb ram 512 on att": which phone it is, not a question about memory
             return i
-        if name == "bands" and _BAND.match(raws[i]):
-            return i
+        if name == "bands" and (_BAND.match(raws[i]) or (w == "lte" and i + 1 < len(norms) and norms[i + 1].isdigit())):
+            return i  # "b71", "b-28", "lte 28"
     for p in _PHRASES[name]:
         at = joined.find(f" {p} ")
         if at >= 0 and not (p.startswith("model") and _number_follows(joined, at + len(p) + 2)):
@@ -228,7 +228,7 @@ def classify(
     norms = [t.norm for t in toks]
     joined = f" {' '.join(norms)} "
 
-    raws = [t.raw for t in toks]
+    raws = [_band_raw(toks, i) for i in range(len(toks))]
     at = {name: _first(name, norms, raws, joined, question) for name in INTENT_WORDS}
     sale, use = at["availability"], at["compatibility"]
     if sale < len(norms) and norms[sale].startswith(_OF_A_FEATURE) and _radio_before(toks, sale, named_at):
@@ -295,10 +295,21 @@ def classify(
 
 
 # "band 71", "bands 2, 4 and 66", "banda 28", "Frequenzband 20": the words that name bands by number.
-_BAND_WORDS = frozenset({"band", "bands", "banda", "bandas", "bande", "bandes", "frequenzband", "frequenzbander"})
+_BAND_WORDS = frozenset(
+    {"band", "bands", "banda", "bandas", "bande", "bandes", "frequenzband", "frequenzbander"}
+    | {"lte"}  # "lte 28": band 28 of LTE
+)
 # Between the numbers of a list of bands: "2, 4 and 66", "n77 or n78", "3 e 7".
 _LIST_JOINS = frozenset({"and", "or", "und", "oder", "y", "o", "e", "ou", "et", "dan", "atau"})
 _BAND_CODE = re.compile(r"(?<![a-z0-9])([bn])-?(\d{1,3})(?![0-9])")
+
+
+def _band_raw(toks: list[Token], i: int) -> str:
+    """A word as typed, with the number joined to it by a hyphen ("b-28": band 28)."""
+    t = toks[i]
+    if t.raw.lower() in ("b", "n") and i + 1 < len(toks) and toks[i + 1].hyphen and toks[i + 1].norm.isdigit():
+        return f"{t.raw}-{toks[i + 1].raw}"
+    return t.raw
 
 
 def _real_band(tech: str, number: int) -> bool:
@@ -320,7 +331,7 @@ def asked_bands(toks: list[Token], skip: set[int]) -> tuple[tuple[str, int], ...
         if t.norm in _BAND_WORDS:
             listing = True
             continue
-        word = t.raw.casefold()
+        word = _band_raw(toks, i).casefold()
         if not t.raw.isascii() or (t.start not in seen_words and _BAND_CODE.fullmatch(word)):
             # "b71", "n77" (one word, read as two tokens), or inside a CJK run: "支持n79频段吗"
             if t.start in seen_words:

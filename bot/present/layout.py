@@ -1026,8 +1026,8 @@ def _network_bands(a: Answer, carrier: Carrier, network: Carrier, footer: str | 
 def networks_listed(a: Answer, k: Knowledge) -> list[Carrier] | None:
     """The networks whose own bands answer a question naming no phone ("what bands does jio use?":
     Jio's; "lte bands in the philippines": each operator's), or None when it is no such question."""
-    if a.device or a.vendor or a.intent != "bands":
-        return None
+    if a.device or a.vendor or a.intent != "bands" or (a.device_hint and a.suggestions):
+        return None  # ("15t n78": a phone we could not tell, offered: no network's bands)
     if a.carrier:
         carrier = k.carrier(a.carrier)
         return [k.carrier(carrier.mvno_of) if carrier.mvno_of else carrier]
