@@ -38,7 +38,11 @@ QUESTIONS = Path(__file__).parent / "data" / "questions"
 # joined once their wrong phones were fixed by general rules (the only changes made after seeing
 # them): 306 of 592, 51.7 %. The floor moves to 0.51, for the posts that joined, not for the reading.
 # 12aa (25 posts, 18 not in English, collected and scored once after all of the session's changes:
-# 10/25, 40 %, no wrong phone, nothing changed for it) joined last: 316 of 617, 51.2 %.)
+# 10/25, 40 %, no wrong phone, nothing changed for it) joined last: 316 of 617, 51.2 %. In the
+# thirteenth session (changes found by helpers' probes of chat phrasings, none by reading held-out
+# posts; one, "my U.S. mobile phone", was seen in a diff before the rule was written) the 617 read
+# 322; 12ab (27 posts, 22 not in English, mostly blogs, collected and scored once after the
+# session's changes: 8/27, 30 %, no wrong phone, nothing changed for it) joined: 330 of 644, 51.2 %.)
 HELDOUT_READ_RIGHT_FLOOR = 0.51
 
 
