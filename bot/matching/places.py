@@ -515,8 +515,9 @@ def _one_carrier(
             return [], []  # "Claro" in a post about the Dominican Republic: none of the Claros we know
         ids = here or ids
     implied = language_country(lang)
-    if len(ids) > 1 and implied:
-        # "funktioniert es bei T-Mobile?": a German question means Telekom Deutschland.
+    if len(ids) > 1 and implied and lang not in _MANY_COUNTRY_LANGUAGES:
+        # "funktioniert es bei T-Mobile?": a German question means Telekom Deutschland; but a Spanish
+        # one about "movistar" may be of any of seven countries that speak it: a question back.
         ids = [c for c in ids if k.carrier(c).country == implied] or ids
     if len(ids) > 1 and origin and imported:
         # "imported from Poland, will it work on t-mobile": the carrier is not in the origin country
@@ -526,7 +527,12 @@ def _one_carrier(
         # "t-mobile": the network called exactly that beats networks that merely answer to it.
         compact = text.compact("".join(t.norm for t in said))
         by_name = [c for c in ids if compact in lexicon.carrier_name_keys[c]]
-        ids = by_name if len(by_name) == 1 else ids
+        # (but a Spanish "movistar": each country's network of the brand is named for it, "Movistar
+        # México", and the one named plainly, Spain's, is no likelier: a question back)
+        family = lang in _MANY_COUNTRY_LANGUAGES and any(
+            c not in by_name and text.compact(k.carrier(c).name).startswith(compact) for c in ids
+        )
+        ids = by_name if len(by_name) == 1 and not family else ids
     if len(ids) > 1 and len({k.carrier(c).country for c in ids}) == 1:
         # One name for several networks of one country ("US Mobile" sells on three hosts): each is
         # checked, as a choice.
@@ -567,6 +573,8 @@ _USERS = frozenset(
 )
 # "of"/"from" right after a phone's name in the Romance languages, German and Indonesian.
 _OF = frozenset({"de", "da", "do", "dos", "das", "del", "di", "dal", "von", "du", "des", "dari"})
+# Articles between "de" and a country: "de la india", "de los estados unidos".
+_OF_ARTICLES = frozenset({"la", "el", "los", "las", "l"})
 _DETERMINERS = frozenset({"a", "an", "my", "the", "this", "that", "our", "his", "her", "their", "unlocked", "locked"})
 _BUYING = frozenset({"buy", "buying", "comprar", "compro", "kaufen", "beli", "acheter", "comprare", "mua"})
 _UNLOCKING = ("liber", "desbloq", "sblocc", "entsperr")
@@ -610,6 +618,10 @@ def _same_brand(lexicon: Lexicon, words: str, country: str) -> list[str]:
         if (key == words or key.startswith(words + " ")) and lexicon.knowledge.carrier(c).country == country
     }
     return sorted(found) if len(found) == 1 else []
+
+
+# Languages whose likeliest country (CLDR's: Spain for Spanish) is not where most who write it live.
+_MANY_COUNTRY_LANGUAGES = frozenset({"es", "ar"})
 
 
 def _speaks(country: str, lang: str) -> bool:
@@ -823,6 +835,15 @@ def _is_origin(
     if device_span is not None and p.start == device_span[1] + 1 and toks[p.start - 1].norm in _OF and elsewhere:
         # "el iphone 15 de estados unidos funciona con telcel": the phone's provenance, then its network
         return not toks[p.start - 1].brk and not toks[p.start].brk
+    if (
+        device_span is not None
+        and p.start == device_span[1] + 2
+        and toks[p.start - 2].norm in _OF
+        and toks[p.start - 1].norm in _OF_ARTICLES
+        and elsewhere
+    ):
+        # "galaxy m35 de la india sirve en colombia": the same, with the country's article
+        return not any(t.brk for t in toks[p.start - 2 : p.start + 1])
     if elsewhere and _before_a_handset_word(toks, p.end):
         return True  # "will my usa phone work in cuba", "my china phone in india": its market, then its use
     if elsewhere and _right_before(toks, p, device_span, question):
