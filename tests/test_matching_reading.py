@@ -2514,6 +2514,8 @@ def _phones_and_networks() -> Index:
         # a Roman numeral is a number, never corrected into another
         ("xperia 1 viii on docomo", None),
         ("xperia 1 vii", "xperia-1-vii"),
+        # but "vi" after a line that is not numbered so is Vi, the network, and the name typed stands
+        ("galaxy s25 ultra vi", "galaxy-s25-ultra"),
     ],
 )
 def test_model_words_in_other_scripts_stretched_or_as_roman_numerals(question: str, phone: str | None) -> None:

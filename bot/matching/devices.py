@@ -76,6 +76,13 @@ def resolve(
     named = [m for m in matches if m.payload.kind == "device"]
     complete = [m for m in named if not incomplete(lexicon, m, toks)]
     incomplete_ones = [m for m in named if m not in complete]
+    # A shorter name inside a longer one typed whole but left incomplete is not what was meant either
+    # ("edge 60 fusion X": not the Edge 60)
+    complete = [
+        m
+        for m in complete
+        if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in incomplete_ones)
+    ]
     # A model number and a name over the same words: the curated name wins when it is longer
     # ("Panasonic X300" is not the phone whose model number is X300); otherwise the model does.
     kept_models = []

@@ -781,6 +781,14 @@ def pronoun_se(toks: list[Token], i: int) -> bool:
     return max(es, pt, it) >= 3.0 and max(es, pt, it) > en + 1.0
 
 
+def _numbered_in_roman(lexicon: Lexicon, toks: list[Token], m: Match) -> bool:
+    """Whether names go on from this one with a Roman numeral ("xperia 1" → "xperia 1 vii")."""
+    node: Node | None = lexicon.root
+    for t in toks[m.start : m.end]:
+        node = node.children.get(t.norm) if node is not None else None
+    return node is not None and any(len(w) > 1 and ROMAN.fullmatch(w) for w in node.children)
+
+
 def _letter_model_of_the_line(lexicon: Lexicon, toks: list[Token], m: Match) -> bool:
     """Whether a letter glued to a number follows the name, and names of the line go on with that
     letter ("oneplus nord" + "n40", as the "OnePlus Nord N20 5G" does)."""
@@ -805,8 +813,8 @@ def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
         return False
     if nxt.glued and nxt.norm.isascii() and nxt.norm.isalpha():
         return not (nxt.norm == "s" and _plural(toks, m.start, m.end))
-    if len(nxt.norm) > 1 and ROMAN.fullmatch(nxt.norm):
-        return True  # "xperia 1 viii": another generation than the one named
+    if len(nxt.norm) > 1 and ROMAN.fullmatch(nxt.norm) and _numbered_in_roman(lexicon, toks, m):
+        return True  # "xperia 1 viii": another generation than the one named (not "edge 60 fusion vi", Vi)
     if _letter_model_of_the_line(lexicon, toks, m):
         return True  # "oneplus nord n40": a Nord N we do not know, not the Nord and the band n40
     # "Redmi 959" is not the phone named "Xiaomi Redmi": a number after a name ending in a word;
