@@ -2653,3 +2653,19 @@ def test_bands_asked_of_a_network_or_written_other_ways(
     )
     result = index.analyze(question)
     assert (result.carriers, result.bands_asked, result.intent) == (carriers, bands, "bands")
+
+
+def test_indonesian_bisa_and_thai_true_name_their_networks() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "redmi")],
+            devices=[device("redmi-a3", "xiaomi", "Redmi A3", variant("a3", lte=[1, 3]))],
+            carriers=[
+                carrier("xl-id", "ID", "XL Axiata", "xl", lte=([1, 3], [])),
+                carrier("truemove-th", "TH", "TrueMove H", "true", "ทรู", lte=([1, 3], [])),
+            ],
+        )
+    )
+    assert index.analyze("redmi a3 bisa xl ga gan").carriers == ("xl-id",)  # "does it work on XL"
+    assert index.analyze("redmi a3 on true").carriers == ("truemove-th",)
+    assert index.analyze("is it true that the redmi a3 works?").carriers == ()

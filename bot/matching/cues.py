@@ -164,6 +164,7 @@ CARRIER_CUES = frozenset(
         "operatore",
         # id / hi / tl
         "di",
+        "bisa",  # Indonesian "bisa xl?" (does it work on XL)
         "sa",  # Filipino "sa smart", "sa globe"
         "pakai",
         "pake",
