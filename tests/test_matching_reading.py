@@ -1222,6 +1222,7 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
         ("unlock galaxy s24 tmobile", "other"),
         ("will an unlocked galaxy s24 work on tmobile", "compatibility"),
         ("is huawei banned in the us", "availability"),
+        ("o pixel 9 é homologado no brasil?", "availability"),  # certified by Anatel for sale there
         ("pixel 9?", "unknown"),
         ("what carrier is best in canada?", "other"),
         ("what phones work on dito?", "other"),

@@ -317,6 +317,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "come to",
         "arriving",
         *("consigue", "consiguen"),  # "¿se consigue el pixel 9 en argentina?": can one get it there
+        *("homologado", "homologada"),  # "é homologado no brasil?": certified there for sale (Anatel)
         "llegar-",
         "llega",
         "llegan",
