@@ -100,6 +100,33 @@ def _made_elsewhere(device: Device | None, country: str) -> bool:
     return bool(fits) and all(fit is False for fit in fits)
 
 
+# A maker "has its own models" for a country when at least this share of its phones has a model
+# made for that country by name (Samsung's US models, Apple's, Google's; not Motorola's few); a
+# country is a market of its own models when this share of all phones has one (the US, China,
+# India; not Australia or Indonesia, where the Global models are the ones sold).
+_OWN_MODELS_SHARE = 0.25
+_OWN_MARKET_SHARE = 0.10
+
+
+def _own_models(knowledge: Knowledge) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Per maker, the countries for which its phones commonly have a model of their own; and the
+    countries for which phones commonly do."""
+    phones: dict[str, int] = defaultdict(int)
+    named: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    overall: dict[str, int] = defaultdict(int)
+    for d in knowledge.devices:
+        phones[d.vendor] += 1
+        for country in {c for v in d.variants for c in markets.expand(m for m in v.made_for if m != markets.GLOBAL)}:
+            named[d.vendor][country] += 1
+            overall[country] += 1
+    per_maker = {
+        vendor: frozenset(c for c, n in counts.items() if n >= _OWN_MODELS_SHARE * phones[vendor])
+        for vendor, counts in named.items()
+    }
+    total = len(knowledge.devices)
+    return per_maker, frozenset(c for c, n in overall.items() if n >= _OWN_MARKET_SHARE * total)
+
+
 class Engine:
     index: Index
 
@@ -122,6 +149,10 @@ class Engine:
         for c in knowledge.carriers:
             if c.mvno_of is None:
                 self._networks_by_country[c.country].append(c)
+        self._own_models, markets_of_own_models = _own_models(knowledge)
+        self._approving = frozenset(
+            c.country for c in knowledge.carriers if c.requires_certification and c.country in markets_of_own_models
+        )
 
     def statements_for(self, vendor: str, country: str) -> list[Statement]:
         return list(self._statements.get((vendor, country), ()))
@@ -135,8 +166,20 @@ class Engine:
         siblings = [v.made_for for v in device.variants if v.id != variant.id]
         made = markets.made_for(variant.made_for, siblings, country)
         if made and country not in markets.expand(variant.made_for):
-            status = availability(self.statements_for(device.vendor, country), device.id).status
+            status = availability(self.statements_for(device.vendor, country), device.id, device.released).status
             if status in ("not_sold", "discontinued"):
+                return False
+            if (
+                country in self._approving
+                and (status != "sold" or country in self._own_models.get(device.vendor, ()))
+                and all(v.made_for for v in device.variants)
+            ):
+                # Where phones are sold as models of the country's own and networks serve only the
+                # models they approved (Verizon, AT&T), a Global model is the country's own only when
+                # its maker says it sells the phone there, and not when the maker makes models of its
+                # own for that country and this phone has none (the Galaxy S20 4G, SM-G980F, in the
+                # US): otherwise it is an import, and the approval is the question. (A model whose market
+                # nobody recorded may be the country's own: then the Global one is not judged.)
                 return False
         return made
 

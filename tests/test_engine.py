@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from conftest import as_dict, carrier, device, engine, say, statement, variant, vendor
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from bot.engine import Engine
 
 E = engine(
     vendors=[vendor("xiaomi", "Xiaomi", "redmi"), vendor("google", "Google")],
@@ -331,3 +334,66 @@ def test_an_origin_with_several_models_answers_for_them() -> None:
     answer = e.answer("a us galaxy s24 on ee?")
     assert answer.variants == ("s24-us", "s24-us-carrier")
     assert {c.variant for c in answer.compatibility} == {"s24-us", "s24-us-carrier"}
+
+
+GLOBAL = ("Global",)
+
+
+def _us_market(*statements_: dict[str, Any]) -> Engine:
+    """Acme makes US models of its phones (the S1 has one); its S2 has a Global model only, as has
+    Beta's B1. Verizon serves only the models it approved."""
+    return engine(
+        vendors=[vendor("acme", "Acme"), vendor("beta", "Beta")],
+        devices=[
+            device(
+                "acme-s1",
+                "acme",
+                "Acme S1",
+                variant("acme-s1-intl", "International", ("S1B",), volte=None, made_for=("Global",), lte=[2, 4, 13]),
+                variant("acme-s1-us", "US", ("S1U",), volte=None, made_for=("US",), lte=[2, 4, 13]),
+            ),
+            device(
+                "acme-s2",
+                "acme",
+                "Acme S2",
+                variant("s2-g", "Global", volte=None, made_for=("Global",), lte=[2, 4, 13]),
+            ),
+            device(
+                "beta-b1",
+                "beta",
+                "Beta B1",
+                variant("b1-g", "Global", volte=None, made_for=("Global",), lte=[2, 4, 13]),
+            ),
+        ],
+        carriers=[
+            carrier("vzw", "US", "Verizon", "vzw", lte=([2, 4, 13], []), certification=True),
+            carrier("tel", "DE", "Telekom", lte=([2, 4, 13], []), certification=True),
+        ],
+        statements=list(statements_),
+    )
+
+
+def test_a_global_model_of_a_maker_with_models_of_its_own_for_the_country_is_an_import_there() -> None:
+    # "galaxy s20 on verizon": Samsung sells in the US, but its US phones are US models; the
+    # Galaxy S20 4G (SM-G980F) has none, so it is an import that Verizon must approve.
+    e = _us_market(statement("acme-us", "acme", "US", "sold", "2013-03-01"))
+    (cell,) = as_dict(e, e.answer("acme s2 on verizon"))["compatibility"]
+    assert (cell["verdict"], cell["made_for_country"], cell["flags"][0]) == ("partial", False, "certification_required")
+
+
+def test_a_global_model_is_an_import_where_phones_have_models_of_their_own_and_no_word_says_it_is_sold() -> None:
+    # "realme gt 2 pro on verizon": nobody said realme sells in the US
+    e = _us_market()
+    (cell,) = as_dict(e, e.answer("beta b1 on verizon"))["compatibility"]
+    assert (cell["verdict"], cell["made_for_country"]) == ("partial", False)
+    # The maker's word that it sells there makes its Global model the country's own
+    e = _us_market(statement("beta-us", "beta", "US", "sold", "2020-01-01"))
+    (cell,) = as_dict(e, e.answer("beta b1 on verizon"))["compatibility"]
+    assert (cell["verdict"], cell["made_for_country"]) == ("full", True)
+
+
+def test_where_phones_have_no_models_of_their_own_a_global_model_stays_the_countrys() -> None:
+    # Germany: no phone here has a German model, so the Global one is what is sold there
+    e = _us_market()
+    (cell,) = as_dict(e, e.answer("beta b1 on telekom"))["compatibility"]
+    assert (cell["verdict"], cell["made_for_country"]) == ("full", True)

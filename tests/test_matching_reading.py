@@ -2427,6 +2427,43 @@ def test_a_letter_and_number_that_carry_on_a_line_s_names_are_a_model_not_a_band
     assert index.analyze("does the oneplus nord support n41?").bands_asked == (("nr", 41),)
 
 
+def test_a_band_name_left_of_a_line_s_name_is_a_band_not_the_phone() -> None:
+    # "N30" of "Nord N30" alone reads as the band n30: "does tmobile use n25 or n30? pixel 9 pro"
+    # asks about the Pixel 9 Pro, not the Nord N30; after "nord" or the maker's name it is the phone
+    index = Index(
+        knowledge(
+            vendors=[vendor("oneplus", "OnePlus"), vendor("google", "Google", "pixel")],
+            devices=[
+                device("nord-n30", "oneplus", "OnePlus Nord N30 5G", variant("n30", lte=[3]), aliases=("nord n30",)),
+                device("pixel-9-pro", "google", "Pixel 9 Pro", variant("p9p", lte=[3])),
+            ],
+            carriers=[carrier("tmobile-us", "US", "T-Mobile", "tmobile", lte=([2, 4, 12, 66, 71], [25, 41, 71]))],
+        )
+    )
+    assert index.analyze("does tmobile use n25 or n30? pixel 9 pro").device == "pixel-9-pro"
+    assert index.analyze("5G bands: n1, n3, n30 will it work on tmobile").device is None
+    assert index.analyze("nord n30 on tmobile").device == "nord-n30"
+    assert index.analyze("oneplus n30 on tmobile").device == "nord-n30"
+
+
+def test_makers_and_lines_written_in_arabic_letters() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "redmi", "poco", "شاومي", "ريدمي", "بوكو")],
+            devices=[
+                device("xiaomi-14t-pro", "xiaomi", "Xiaomi 14T Pro", variant("x14tp", lte=[3])),
+                device("redmi-note-13-pro", "xiaomi", "Redmi Note 13 Pro 5G", variant("rn13p", lte=[3])),
+                device("poco-x6-pro", "xiaomi", "POCO X6 Pro 5G", variant("px6p", lte=[3])),
+            ],
+        )
+    )
+    assert index.analyze("شاومي 14 تي برو يشتغل مع فودافون مصر").device == "xiaomi-14t-pro"
+    assert index.analyze("ريدمي نوت 13 برو 5g يشتغل مع stc").device == "redmi-note-13-pro"
+    # (the name without its "5G" is offered back, as in Latin letters when another name is near)
+    result = index.analyze("هل بوكو x6 برو يباع في مصر")
+    assert result.device == "poco-x6-pro" or [s.id for s in result.suggestions] == ["poco-x6-pro"]
+
+
 def test_a_network_with_an_everyday_name_right_after_the_phone_ending_the_question() -> None:
     index = Index(
         knowledge(
@@ -2510,8 +2547,9 @@ def _phones_and_networks() -> Index:
         ("iphone 16 प्रो", "iphone-16-pro"),
         ("айфон 16 про макс на мтс", "iphone-16-pro-max"),
         ("расскажи про айфон 16", "iphone-16"),  # "про" before a name is "about"
-        # a letter held down in a model word
+        # a letter held down in a model word, or the word spelt as Turkish and Polish say it
         ("iphone 16 pro maxx", "iphone-16-pro-max"),
+        ("iphone 16 pro maks turkcell", "iphone-16-pro-max"),
         # a Roman numeral is a number, never corrected into another
         ("xperia 1 viii on docomo", None),
         ("xperia 1 vii", "xperia-1-vii"),

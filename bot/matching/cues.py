@@ -18,6 +18,9 @@ MODEL_WORD_SPELLINGS: dict[str, str] = {
     "بلس": "plus",
     "لايت": "lite",
     "ميني": "mini",
+    "نوت": "note",  # "ريدمي نوت 13 برو": the Redmi Note 13 Pro
+    "تي": "t",  # "شاومي 14 تي برو": the Xiaomi 14T Pro
+    "اس": "s",  # "جالكسي اس 24 الترا": the Galaxy S24 Ultra
     # Korean, Japanese and Hindi ("갤럭시 s25 울트라", "アイフォン 16 プロ", "iphone 16 प्रो"): a model word
     # written in another script is the same model's, never a word to pass over
     **{"프로": "pro", "맥스": "max", "프로맥스": "pro max", "플러스": "plus", "울트라": "ultra", "미니": "mini"},
@@ -83,9 +86,11 @@ LINE_SPELLINGS: dict[str, tuple[str, ...]] = {
     "iphone": ("айфон", "ايفون", "آيفون", "아이폰", "アイフォン", "ไอโฟน"),
     "galaxy": ("галакси", "갤럭시", "ギャラクシー", "جالاكسي", "جلاكسي"),
     "mate": ("ميت",),  # "ميت 20 برو": the Mate 20 Pro
-    "redmi": ("红米", "紅米", "редми"),
+    "redmi": ("红米", "紅米", "редми", "ريدمي"),
     "pixel": ("пиксель", "픽셀", "ピクセル"),
-    "poco": ("поко",),
+    "poco": ("поко", "بوكو"),
+    "xiaomi": ("شاومي",),
+    "honor": ("هونر",),
 }
 SHORT_TAILS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("pro", "max"): ("pm",),

@@ -92,6 +92,9 @@ def short_forms(toks: list[str]) -> list[tuple[list[str], bool]]:
 _LINE_HEADS = frozenset(line[0] for line in SHORT_LINES)
 # Words any phone may be called by, which never begin a name left when a name's first word is dropped.
 _WORDS_OF_PHONES = frozenset({"phone", "phones", "smartphone", "mobile", "handset", "cell", "cellphone"})
+# Letters that glued to a number name a band ("n30", "b20"): the "N30" left of "Nord N30" is a band
+# in a question, not the phone ("does tmobile use n25 or n30?").
+_BAND_LETTERS = frozenset({"n", "b"})
 _TAIL_ENDS = frozenset(tail[-1] for tail in SHORT_TAILS)
 # A name has a short form only when it begins with a line's word or ends in a model word or a tail's.
 _SHORT_ENDS = MODIFIERS | _TAIL_ENDS
@@ -360,11 +363,21 @@ class _Forms:
                 if tag in toks:
                     without = " ".join([t for t in toks if t != tag])
                     made.append((without if plain else text.key(without), base + derived[False, True], did))
+                    if other_scripts:  # "بوكو x6 pro" as "poco x6 pro"
+                        after = " ".join([t for t in toks[1:] if t != tag])
+                        made.extend((f"{' '.join(w)} {after}", base + derived[False, True], did) for w in other_scripts)
         rest = toks[1:]
         # "s24" may stand alone, "s 24" may not ("a 5 year old phone" is no Galaxy A5).
         rest_glued = len(rest) > 1 and len(rest[0]) == 1 and rest[1].isdigit()
+        band_like = rest_glued and rest[0] in _BAND_LETTERS
         # ("phone 4" of "fair phone 4" names no phone: "nothing phone 4" is not a Fairphone.)
-        if len(rest) >= 2 and rest[0].isalpha() and rest[0] not in _WORDS_OF_PHONES and any(map(str.isdigit, rest)):
+        if (
+            len(rest) >= 2
+            and rest[0].isalpha()
+            and rest[0] not in _WORDS_OF_PHONES
+            and any(map(str.isdigit, rest))
+            and not band_like
+        ):
             rest_key = key[len(first) + 1 :] if plain else text.key(" ".join(rest))
             made.append((rest_key, base + derived[rest_glued, False], did))
             if tagged and len(rest) > 2:
@@ -372,13 +385,16 @@ class _Forms:
                 # question back, not the one phone whose name has no "5G"
                 bare = " ".join(t for t in rest if t not in ("5g", "4g"))
                 made.append((bare if plain else text.key(bare), base + derived[rest_glued, True], did))
+        if band_like and vendor_key is not None and plain:
+            # "oneplus n30": after its maker's name the band-like short name is the phone's
+            made.append((vendor_key + " ".join(rest), as_derived, did))
         # Only a name with the words a short form needs has one (`may_shorten`), of its forms here:
         # most have none.
         if not (
             tagged or toks[-1] in _SHORT_ENDS or first in _LINE_HEADS or (len(toks) > 1 and toks[1] in _LINE_HEADS)
         ):
             return
-        forms = [(toks, False, False), (rest, rest_glued, False)]
+        forms = [(toks, False, False), *([] if band_like else [(rest, rest_glued, False)])]
         if tagged:
             forms += [
                 ([t for t in form if t not in ("5g", "4g")], g, True)

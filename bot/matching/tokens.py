@@ -92,11 +92,15 @@ def _parts(word: str) -> tuple[str, ...]:
 # leave out (that would answer the iPhone 17 Pro for "iphone 17 pro maxx").
 _STRETCHED = frozenset({"max", "pro", "plus", "ultra", "mini", "lite", "edge", "xl"})
 _HELD = re.compile(r"(.)\1+")
+# Model words as Turkish and Polish spell them out ("iphone 15 pro maks")
+_SPELLED_OUT = {"maks": "max"}
 
 
 def _unstretched(part: str) -> str:
     if len(part) < 3 or part in MODIFIERS or not part.isalpha():
         return part
+    if part in _SPELLED_OUT:
+        return _SPELLED_OUT[part]
     squeezed = _HELD.sub(r"\1", part)
     return squeezed if squeezed in _STRETCHED else part
 
