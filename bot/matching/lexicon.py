@@ -364,8 +364,10 @@ class _Forms:
                     without = " ".join([t for t in toks if t != tag])
                     made.append((without if plain else text.key(without), base + derived[False, True], did))
                     if other_scripts:  # "بوكو x6 pro" as "poco x6 pro"
-                        after = " ".join([t for t in toks[1:] if t != tag])
-                        made.extend((f"{' '.join(w)} {after}", base + derived[False, True], did) for w in other_scripts)
+                        bare_words = " ".join([t for t in toks[1:] if t != tag])
+                        made.extend(
+                            (f"{' '.join(w)} {bare_words}", base + derived[False, True], did) for w in other_scripts
+                        )
         rest = toks[1:]
         # "s24" may stand alone, "s 24" may not ("a 5 year old phone" is no Galaxy A5).
         rest_glued = len(rest) > 1 and len(rest[0]) == 1 and rest[1].isdigit()
