@@ -2708,3 +2708,59 @@ def test_indonesian_bisa_and_thai_true_name_their_networks() -> None:
     assert index.analyze("redmi a3 bisa xl ga gan").carriers == ("xl-id",)  # "does it work on XL"
     assert index.analyze("redmi a3 on true").carriers == ("truemove-th",)
     assert index.analyze("is it true that the redmi a3 works?").carriers == ()
+
+
+def _namesakes() -> Index:
+    return Index(
+        knowledge(
+            vendors=[vendor("apple", "Apple", "iphone"), vendor("google", "Google", "pixel")],
+            devices=[
+                device("iphone-15", "apple", "iPhone 15", variant("i15", lte=[3, 20])),
+                device("pixel-8", "google", "Pixel 8", variant("p8", lte=[3, 20])),
+            ],
+            carriers=[
+                carrier("tmobile-us", "US", "T-Mobile", "t-mobile", lte=([2, 4, 71], [])),
+                carrier("tmobile-pl", "PL", "T-Mobile Polska", "t-mobile", lte=([3, 20], [])),
+                carrier("odido-nl", "NL", "Odido", "t-mobile", lte=([3, 20], [])),
+                carrier("vodafone-es", "ES", "Vodafone España", "vodafone", lte=([3, 20], [])),
+                carrier("vodafone-nl", "NL", "Vodafone NL", "vodafone", lte=([3, 20], [])),
+                carrier("vodafone-gb", "GB", "Vodafone UK", "vodafone", lte=([3, 20], [])),
+                carrier("movistar-es", "ES", "Movistar", "movistar", lte=([3, 20], [])),
+                carrier("movistar-mx", "MX", "Movistar México", "movistar", lte=([2, 4], [])),
+            ],
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "network"),
+    [
+        # Polish and Dutch tell which T-Mobile; Dutch "bij" names the network as "on" does
+        ("czy iphone 15 działa w t-mobile?", "tmobile-pl"),
+        ("werkt de iphone 15 bij t-mobile?", "odido-nl"),
+        ("werkt de iphone 15 bij vodafone?", "vodafone-nl"),
+        # of the networks of the name, only Spain's country speaks Spanish
+        ("el iphone 15 funciona con vodafone?", "vodafone-es"),
+        # but Movistar is in two Spanish-speaking countries: a question back
+        ("el iphone 15 funciona con movistar?", None),
+    ],
+)
+def test_a_namesake_network_in_the_country_of_the_question_s_language(question: str, network: str | None) -> None:
+    result = _namesakes().analyze(question)
+    assert result.carriers == ((network,) if network else ())
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("wordt de pixel 8 verkocht in nederland", "availability"),
+        ("czy pixel 8 jest dostępny w polsce", "availability"),
+        ("le pixel 8 est dispo en france ?", "availability"),
+        ("il pixel 8 uscirà in italia?", "availability"),
+        ("werkt de pixel 8 in nederland?", "compatibility"),
+    ],
+)
+def test_words_of_sale_and_of_working_in_dutch_polish_french_italian(question: str, intent: str) -> None:
+    result = _namesakes().analyze(question)
+    assert (result.device, result.intent) == ("pixel-8", intent)
+    assert result.country in ("NL", "PL", "FR", "IT")

@@ -158,6 +158,7 @@ CARRIER_CUES = frozenset(
         "chip",
         # de
         "bei",
+        "bij",  # Dutch "werkt het bij vodafone"
         "der",
         "mit",
         "im",
@@ -388,6 +389,9 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "판매",
         # ar: "متوفر في مصر؟" (available in Egypt?), "يباع" (is sold), "رسميا" (officially)
         *("متوفر", "متوفرة", "يباع", "تباع", "رسميا", "رسمي"),
+        # nl / pl / fr / it: "wordt de pixel 9 verkocht in nederland", "is de a56 te koop", "czy pixel 8
+        # jest dostępny w polsce", "est dispo en france", "uscirà in italia"
+        *("verkocht", "te koop", "sprzedaw-", "dostępn-", "dispo", "uscira", "uscirà"),
         # tr / ru: "satılıyor mu", "продается ли"
         "satıl-",
         "satış-",
@@ -441,6 +445,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "kaam",
         *("चलेगा", "चलेगी", "काम करेगा", "काम करेगी"),  # Hindi: will it run / work
         *("działa", "ใช้ได้"),  # Polish "działa" (works), Thai "ใช้ได้" (usable)
+        *("werkt", "werken", "kullanabilir-"),  # Dutch "werkt het bij kpn", Turkish "kullanabilir miyim" (can I use)
         # Vietnamese "dùng được" (usable), "sử dụng" (use), "xài được" (usable, in the south), "hoạt động" (works)
         *("dùng được", "sử dụng", "xài được", "hoạt động"),
         "работает",
@@ -758,6 +763,8 @@ COUNTRY_LOCAL_NAMES: dict[str, tuple[str, ...]] = {
     "RU": ("россии", "россию"),
     "CN": ("китае", "китая"),
     "JP": ("японии",),
+    # Polish locative: "czy działa w polsce" (CLDR's: "Polska")
+    "PL": ("polsce",),
     "KR": ("한국", "국내"),  # CLDR's: "대한민국"; "국내" (at home) in a Korean post is Korea
     "SA": ("السعودية",),  # CLDR's: "المملكة العربية السعودية"
     "AE": ("الامارات", "الإمارات"),  # CLDR's: "الإمارات العربية المتحدة"

@@ -127,8 +127,10 @@ _HINDI_LATIN = frozenset(
 
 
 # The languages a question's words are told by: the judged ones but English, Hindi, and Filipino
-# ("pwede ba ang pixel 8 pro sa smart?": "sa" alone read French).
-_GUESSED = (*LANGUAGES[1:], "hi", "fil")
+# ("pwede ba ang pixel 8 pro sa smart?": "sa" alone read French), and Polish, Dutch and Turkish, whose
+# networks share names with others ("t-mobile", "vodafone", "orange").
+_SHARED_NAMES = ("pl", "nl", "tr")
+_GUESSED = (*LANGUAGES[1:], "hi", "fil", *_SHARED_NAMES)
 
 
 def _marks(lang: str) -> frozenset[str]:
@@ -177,6 +179,11 @@ def guess_language(words: list[str]) -> str | None:
                 tied = []
             best, best_count = lang, len(found)
             tied.append(lang)
+    if len(tied) > 1 and any(lang not in _SHARED_NAMES for lang in tied):
+        # "o pixel 9 pega 5g da vivo?": "o" and "da" are Turkish words too, but Polish, Dutch and
+        # Turkish are read only where they alone tell
+        tied = [lang for lang in tied if lang not in _SHARED_NAMES]
+        best = tied[0]
     if len(tied) > 1:
         if any(lang not in _JUDGED for lang in tied):
             return None  # "galaxy s24 di telkomsel?": "di" is Indonesian and Italian, and no list weighs the first
@@ -193,7 +200,11 @@ def guess_language(words: list[str]) -> str | None:
     # 9 funciona na claro?"): that is its language.
     if best is not None and best_count == 1 and no_english and len(words) <= 10:
         marked = {w for w in words if w in _marks(best)}
+        if best in _SHARED_NAMES and all(len(w) < 3 for w in marked):
+            return None  # "cocok buat indosat ga?" is Indonesian, though "ga" is Dutch too
         shared = [other for other in _GUESSED if other != best and marked & _marks(other)]
+        if best not in _SHARED_NAMES:
+            shared = [other for other in shared if other not in _SHARED_NAMES]
         if not shared:
             return best
         # "o pixel 8a pega 5g da claro?": "da" is Portuguese and Italian alike; "pega" is Portuguese only.

@@ -519,6 +519,12 @@ def _one_carrier(
         # "funktioniert es bei T-Mobile?": a German question means Telekom Deutschland; but a Spanish
         # one about "movistar" may be of any of seven countries that speak it: a question back.
         ids = [c for c in ids if k.carrier(c).country == implied] or ids
+    if len(ids) > 1 and lang in _MANY_COUNTRY_LANGUAGES:
+        # "el iphone 15 funciona con vodafone?": of Vodafone's sixteen countries only Spain speaks
+        # Spanish (Movistar's seven are a question back)
+        speaking = [c for c in ids if lang in _official_languages(k.carrier(c).country)]
+        if len({k.carrier(c).country for c in speaking}) == 1:
+            ids = speaking
     if len(ids) > 1 and origin and imported:
         # "imported from Poland, will it work on t-mobile": the carrier is not in the origin country
         # (but "german s25 on telekom" may well be on Telekom Deutschland: a question back)
@@ -588,6 +594,18 @@ _NOT_CODES = frozenset(
     | {"SE"}  # "iPhone SE", "S23 FE/SE": a model's letters, not Sweden
     | {"PE"}  # "it no longer works on PE": PixelExperience, a ROM, not Peru
 )
+
+
+@cache
+def _official_languages(country: str) -> frozenset[str]:
+    """A country's official languages (CLDR territory languages): many learn Spanish in France, few
+    ask about their network in it."""
+    from babel.core import get_global
+
+    table = get_global("territory_languages").get(country, {})
+    return frozenset(
+        lang for lang, info in table.items() if info.get("official_status") in ("official", "de_facto_official")
+    )
 
 
 @cache
