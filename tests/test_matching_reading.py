@@ -2764,3 +2764,24 @@ def test_words_of_sale_and_of_working_in_dutch_polish_french_italian(question: s
     result = _namesakes().analyze(question)
     assert (result.device, result.intent) == ("pixel-8", intent)
     assert result.country in ("NL", "PL", "FR", "IT")
+
+
+def test_a_last_word_the_maker_s_names_hold_or_another_year_makes_another_phone() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "poco", "redmi")],
+            devices=[
+                device("poco-f3", "xiaomi", "POCO F3", variant("f3", lte=[3])),
+                device("poco-f4-gt", "xiaomi", "POCO F4 GT", variant("f4gt", lte=[3])),
+                {**device("redmi-note-8", "xiaomi", "Redmi Note 8", variant("rn8", lte=[3])), "released": "2019-08"},
+                {**device("redmi-10", "xiaomi", "Redmi 10 2022", variant("r10", lte=[3])), "released": "2022-01"},
+            ],
+        )
+    )
+    # "poco f3 gt" is a POCO we do not know (the F3 GT), not the POCO F3
+    assert index.analyze("poco f3 gt on jio").device is None
+    # "redmi note 8 2021" came out two years after the Redmi Note 8: another phone
+    assert index.analyze("redmi note 8 2021 on jio").device is None
+    # the year a phone came out, after its name, is that phone
+    assert index.analyze("redmi note 8 2019").device == "redmi-note-8"
+    assert index.analyze("redmi 10 2022").device == "redmi-10"

@@ -801,6 +801,28 @@ def _letter_model_of_the_line(lexicon: Lexicon, toks: list[Token], m: Match) -> 
     return node is not None and toks[at].norm in node.children
 
 
+def _word_of_the_maker_s_names(lexicon: Lexicon, m: Match, nxt: Token) -> bool:
+    """A word the maker's other phones' names hold ("gt" of the POCO F4 GT), right after a name
+    that does not go on with it."""
+    if m.payload.kind != "device" or not nxt.norm.isalpha() or nxt.norm in ("5g", "4g") or nxt.glued:
+        return False
+    phones = lexicon.device_tokens.get(nxt.norm)
+    if phones is None or len(nxt.norm) < 2 or commonness(nxt.norm) >= _NAME_TAIL_ZIPF:
+        return False
+    vendor = lexicon.knowledge.device(m.payload.id).vendor
+    # the last word of one of the maker's phones' own names, as "GT" ends the POCO F4 GT's (not a
+    # word of its aliases: "xiaomi 14 china" names a model of the Xiaomi 14)
+    return any(
+        lexicon.knowledge.device(did).vendor == vendor
+        and text.tokens(lexicon.knowledge.device(did).name)[-1] == nxt.norm
+        for did in phones
+    )
+
+
+# A word as common as this is a word of the sentence after a name, not a model's ("china", "one").
+_NAME_TAIL_ZIPF = 4.0
+
+
 def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
     """The name is followed by a word that makes it another model ("pixel 8" + "a"), or by a word one
     edit from one that would ("meizu m1 mental")."""
@@ -830,6 +852,13 @@ def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
         return True
     if nxt.norm in MODIFIERS and not pronoun_se(toks, m.end):
         return True
+    if _YEAR.fullmatch(nxt.norm) and m.payload.kind == "device":
+        # "redmi note 8 2021" is another phone than the Redmi Note 8 of 2019 ("pixel 6a 2022", the
+        # year it came out, is the phone named)
+        released = lexicon.knowledge.device(m.payload.id).released
+        return released is not None and not released.startswith(nxt.norm)
+    if _word_of_the_maker_s_names(lexicon, m, nxt):
+        return True  # "poco f3 gt": a model of the line we do not know, not the POCO F3
     # "xiaomi 14 t" is the 14T; but "a" and "i" are words ("is the pixel 9 a good phone"), and the
     # "T" of "T-Mobile" is the carrier's.
     if (
