@@ -227,6 +227,27 @@ def test_another_markets_letter_on_a_known_number_offers_that_phone_alone() -> N
     )
     result = index.analyze("SM-G981W on rogers")
     assert (result.device, [s.id for s in result.suggestions], result.unknown_model) == (None, ["s20"], "SM-G981W")
+    # with the phone's name beside it, the same: the model typed is not the Global one
+    result = index.analyze("Galaxy S20 5G SM-G981W on rogers")
+    assert (result.device, [s.id for s in result.suggestions], result.unknown_model) == (None, ["s20"], "SM-G981W")
+    # the unlocked kind's digit too ("SM-G981U1" when only SM-G981U is known is a mark, not a market)
+    result = index.analyze("galaxy s20 SM-G981B on rogers")
+    assert (result.device, result.unknown_model) == ("s20", None)
+
+
+def test_a_name_beside_the_model_number_of_a_longer_name_s_market_sibling_is_offered_that_phone() -> None:
+    # "galaxy a52 sm-a526u1": SM-A526U1 is the A52 5G's US model, which we do not know; not the A52
+    index = Index(
+        knowledge(
+            vendors=[vendor("samsung", "Samsung", "galaxy")],
+            devices=[
+                device("a52", "samsung", "Galaxy A52", variant("a52f", "Global", ("SM-A525F",), lte=[3])),
+                device("a52-5g", "samsung", "Galaxy A52 5G", variant("a526b", "Global", ("SM-A526B",), lte=[3])),
+            ],
+        )
+    )
+    result = index.analyze("galaxy a52 sm-a526u1 on verizon")
+    assert (result.device, [s.id for s in result.suggestions]) == (None, ["a52-5g"])
 
 
 def test_two_phones_are_ambiguous() -> None:

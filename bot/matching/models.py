@@ -102,11 +102,20 @@ def _lookup(lexicon: Lexicon, c: str, prefix: bool = True) -> tuple[str, str | N
     return (owner, None) if owner is not None else None
 
 
+def market_sibling(lexicon: Lexicon, typed: str) -> str | None:
+    """The phone a typed model number we do not know is a market's sibling of, if one."""
+    return _market_sibling(lexicon, text.compact(typed))
+
+
+# A market's letters at the end of a model number, with the digit of its unlocked kind ("U1").
+_MARKET_END = re.compile(r"[a-z]{1,2}\d?$")
+
+
 def _market_sibling(lexicon: Lexicon, c: str) -> str | None:
     """The phone of a number that is a known one with another market's letter ("SM-G981W" when SM-G981B
-    and SM-G981U are known, "23127PN0CI" beside 23127PN0CG): offered, not answered, since that
-    market's bands are not known."""
-    stem = c.rstrip("abcdefghijklmnopqrstuvwxyz")
+    and SM-G981U are known, "23127PN0CI" beside 23127PN0CG, "SM-A526U1" beside SM-A526B): offered,
+    not answered, since that market's bands are not known."""
+    stem = _MARKET_END.sub("", c) if c[-1:].isdigit() else c.rstrip("abcdefghijklmnopqrstuvwxyz")
     if len(c) - len(stem) not in (1, 2) or len(stem) < 5 or len(_DIGIT.findall(stem)) < 3:
         return None
     return _one_owner(lexicon, stem)

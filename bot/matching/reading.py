@@ -160,8 +160,24 @@ class Index:
         asking = asking_sentences(toks, q)
         d = devices.resolve(lex, matches, found_models, toks, q, intent.CUE_WORDS, sentence_of, asking)
         vendor = self.knowledge.device(d.device).vendor if d.device else _first_vendor(matches)
+        unknown_model = models.unknown_model(lex, q) if d.device is None or d.variant is None else None
+        if d.device and unknown_model:
+            # "galaxy s20 5g SM-G981W on rogers", "galaxy a52 sm-a526u1": the model typed is one we do
+            # not know, of the phone named or of one beside it: that phone offered, not another
+            # market's model answered as if it were the asker's
+            sibling = models.market_sibling(lex, unknown_model)
+            if sibling is None:
+                unknown_model = None
+            else:
+                d = replace(
+                    d,
+                    device=None,
+                    variant=None,
+                    suggestions=(Suggestion("device", sibling, self.knowledge.device(sibling).name),),
+                    span=None,
+                )
+                vendor = self.knowledge.device(sibling).vendor
         suggestions = list(d.suggestions)
-        unknown_model = None if d.device else models.unknown_model(lex, q)
         if unknown_model:
             # The phone is named by its model number: only phones with a close model number are worth
             # offering, not whatever shares a word with the rest of the question.
