@@ -2785,3 +2785,47 @@ def test_a_last_word_the_maker_s_names_hold_or_another_year_makes_another_phone(
     # the year a phone came out, after its name, is that phone
     assert index.analyze("redmi note 8 2019").device == "redmi-note-8"
     assert index.analyze("redmi 10 2022").device == "redmi-10"
+
+
+@pytest.mark.parametrize(
+    ("question", "country", "origin"),
+    [
+        ("xiaomi 14 uit china, werkt die in nederland?", "NL", "CN"),
+        ("pixel 8 acheté aux usa, compatible bouygues ?", "FR", "US"),
+        ("pixel 8 ramené des états-unis marche chez bouygues?", "FR", "US"),
+        ("xiaomi 14 preso dalla cina funziona in italia?", "IT", "CN"),
+        ("il pixel 8 preso negli usa va bene in italia?", "IT", "US"),
+    ],
+)
+def test_where_a_phone_came_from_in_dutch_french_and_italian(question: str, country: str, origin: str) -> None:
+    # the place named after "uit", "ramené de", "acheté aux", "preso" is the origin: the named network's
+    # country stays the place of use
+    result = read(question)
+    assert (result.country, result.origin) == (country, origin)
+
+
+def test_a_listing_s_colour_that_is_a_network_s_name_gives_way_to_the_network_asked_about() -> None:
+    result = read("Google Pixel 8 (Mint, 8GB, 128GB Storage) will it work on tmobile")
+    assert result.carriers == ("tmobile-us",)
+    # listing words ("Unlocked Android", "200MP Camera") leave the question what it asks
+    assert read("Google Pixel 8, Unlocked Android, will it work in germany").intent == "compatibility"
+    assert read("Pixel 8 (8GB RAM, 256GB) | 50MP Camera -- is this fine for jio").intent == "compatibility"
+
+
+def test_cues_before_networks_in_german_and_arabic_and_a_nickname_of_nigeria() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("samsung", "Samsung", "galaxy")],
+            devices=[device("galaxy-a34", "samsung", "Galaxy A34", variant("a34", lte=[3, 20]))],
+            carriers=[
+                carrier("telekom-de", "DE", "Telekom Deutschland", "telekom", lte=([3, 20], [])),
+                carrier("telekom-hu", "HU", "Magyar Telekom", "telekom", lte=([3, 20], [])),
+                carrier("du-ae", "AE", "du", "du", lte=([3, 20], [])),
+                carrier("mtn-ng", "NG", "MTN Nigeria", "mtn", lte=([3, 20], [])),
+                carrier("mtn-za", "ZA", "MTN South Africa", "mtn", lte=([3, 20], [])),
+            ],
+        )
+    )
+    assert index.analyze("galaxy a34 auf telekom").carriers == ("telekom-de",)
+    assert index.analyze("galaxy a34 يشتغل مع du ?").carriers == ("du-ae",)
+    assert index.analyze("galaxy a34 in naija on mtn").carriers == ("mtn-ng",)

@@ -158,6 +158,8 @@ CARRIER_CUES = frozenset(
         "chip",
         # de
         "bei",
+        "auf",  # German "galaxy a34 auf telekom"
+        *("مع", "شبكة"),  # Arabic "with", "network": "يشتغل مع du"
         "bij",  # Dutch "werkt het bij vodafone"
         "der",
         "mit",
@@ -599,6 +601,9 @@ ORIGIN_CUES = frozenset(
         "ex",  # Indonesian and Malay shops' "iphone 15 ex jepang", "ex japan": imported from there
         *("galing", "mula"),  # Tagalog "from": "galing china", "mula korea"
         "من",  # Arabic "from" ("ايفون 15 من امريكا")
+        # Dutch "uit china" (from), French "ramené de", Italian "preso negli usa" (got), "dalla cina",
+        # Polish "z usa" is left out: "z" is also "with"
+        *("uit", "ramene", "ramenee", "rapporte", "preso", "presa", "dalla", "dagli", "dal"),
         *("mua", "tu"),  # Vietnamese "bought", "from": "mua ở Mỹ", "xách tay từ Nhật"
         *("из", "купил", "купила", "купленный"),  # Russian "from", "bought": "iphone 15 из америки"
         # "5G not working outside china": where the phone is not used, so where it comes from
@@ -611,6 +616,7 @@ ORIGIN_GAP = frozenset(
     # the articles other languages fold into "in"/"from": "comprado nos EUA", "comprato negli USA"
     | {"nos", "nas", "dos", "das", "do", "el", "los", "las", "nel", "negli", "nella", "im", "der", "den"}
     | {"o"}  # Vietnamese "ở" (in): "mua ở Mỹ"
+    | {"aux", "des", "au", "de", "uit"}  # French "acheté aux usa", "ramené des états-unis"
 )
 
 # After a country: where it is used ("here in India", "back home in India", "I live in Canada").
@@ -743,6 +749,7 @@ COUNTRY_NICKNAMES: dict[str, tuple[str, ...]] = {
     "AU": ("aus", "oz"),
     "NZ": ("aotearoa",),
     "ZA": ("rsa",),
+    "NG": ("naija",),
     "AE": ("uae", "u a e", "emirates", "dubai", "abu dhabi", "sharjah"),
     "SA": ("ksa", "saudi", "riyadh", "jeddah"),
     "VN": ("viet nam",),

@@ -172,6 +172,8 @@ def _first(name: str, norms: list[str], raws: list[str], joined: str, question: 
                 continue  # "play store?": an app store, not where phones are sold ("does huawei sell" is)
             if name == "other" and i and norms[i - 1] in _SIZES and w in ("ram", "storage"):
                 continue  # "s25 ultra 12gb ram 512 on att": which phone it is, not a question about memory
+            if name == "other" and i and norms[i - 1] == "mp" and w == "camera":
+                continue  # a listing's "200MP Camera": which phone it is
             return i
         if name == "bands" and (_BAND.match(raws[i]) or (w == "lte" and i + 1 < len(norms) and norms[i + 1].isdigit())):
             return i  # "b71", "b-28", "lte 28"
@@ -241,8 +243,9 @@ def classify(
     trouble = on_network and sale == _NOWHERE and _network_trouble(norms, question)
     if trouble and not _asks_other(norms, joined):
         return "compatibility", True
-    # "does GrapheneOS work with Verizon on a Pixel 6 Pro?": the software is the story, the carrier the question.
-    asks_use_on_carrier = has_phone and has_carrier and use < _NOWHERE
+    # "does GrapheneOS work with Verizon on a Pixel 6 Pro?": the software is the story, the carrier the
+    # question; so is a place ("Galaxy S25 Ultra, Unlocked Android, will it work in germany").
+    asks_use_on_carrier = has_phone and (has_carrier or has_place) and use < _NOWHERE
     if _about_software(norms, question) and at["bands"] == sale == _NOWHERE and not asks_use_on_carrier:
         return "other", True
     # "moving to canada with my iphone 15, which carrier?": the networks of that country it works on.

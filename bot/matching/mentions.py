@@ -285,7 +285,28 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     # after a hyphen is the end of another word, not the network.
     found = [m for m in found if not (m.payload.kind == "carrier" and m.payload.weak and toks[m.start].hyphen)]
     named = {i for m in found for i in range(m.start, m.end)}
-    return [m for m in found if not _tail_of_unknown_name(m, toks, named)]
+    found = [m for m in found if not _tail_of_unknown_name(m, toks, named)]
+    # "Galaxy S23 FE 5G (Mint, 8GB) will it work on t mobile": a network named after "on" is the
+    # asker's; an everyday word read as another network's name right after the phone's, with no cue,
+    # is the phone's colour, as listings write it
+    cued = [m for m in found if m.payload.kind == "carrier" and m.start > 0 and toks[m.start - 1].norm in CARRIER_CUES]
+    if cued:
+        found = [
+            m
+            for m in found
+            if not (
+                m.payload.kind == "carrier"
+                and m.payload.weak
+                and (m.start in phone_ends or (m.start - 1 in phone_ends and toks[m.start - 1].norm in ("5g", "4g")))
+                and all(c.payload.id != m.payload.id for c in cued)
+            )
+        ]
+    return found
+
+
+# Country codes written after a network's name to say its country ("lebara uk", "lebara nl", "mint us");
+# not "de", "it" or "ca", which are words after a name as often.
+_NETWORK_COUNTRY_CODES = frozenset({"uk", "us", "usa", "nl", "au", "pl", "fr", "za", "ng"})
 
 
 def _cuts_hyphenated_name(m: Match, toks: list[Token], found: list[Match]) -> bool:
@@ -491,7 +512,7 @@ _ARTICLES = frozenset({"a", "the", "la", "el", "o", "die", "der", "le", "il"})
 
 
 # English and German articles, before which "usa" is never the verb ("aus den usa", "the usa").
-_ARTICLES_OF_PLACES = frozenset({"the", "den", "der", "die", "dem"})
+_ARTICLES_OF_PLACES = frozenset({"the", "den", "der", "die", "dem", "aux"})  # "acheté aux usa"
 
 
 def _verb_usa(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
@@ -621,7 +642,12 @@ def _acceptable(
             return True  # "iphone 16 pro max ee": the phone, then its network (not "is the pixel 9 free")
         if p.kind == "vendor" and _model_follows(toks, m.end):
             return True  # "honor x9b": a maker's everyday name before a model
-        if p.kind == "country" and m.start in network_ends and length == 1 and word.raw.lower() in ("uk", "us", "usa"):
+        if (
+            p.kind == "country"
+            and m.start in network_ends
+            and length == 1
+            and word.raw.lower() in _NETWORK_COUNTRY_CODES
+        ):
             return True  # "lebara uk", "mint us": the network's country
         if p.kind == "country" and before is not None and before.norm in LIST_WORDS and m.start - 1 in place_ends:
             return True  # "going to japan and korea": listed after a place
