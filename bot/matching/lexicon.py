@@ -799,11 +799,11 @@ class Lexicon:
         no typo either ("argos" is not Argeș)."""
         if word in self.vocab or not word.isalpha() or len(word) < 3 or word in MODIFIERS or word in NATIONAL_SHOPS:
             return []
-        if ROMAN.fullmatch(word):
-            return []  # "xperia 1 viii": a number, never corrected into another ("vii")
-        cached = self._corrections.get(word)
+        cached = self._corrections.get(word)  # (a Roman numeral never is: it returns below, before any is kept)
         if cached is not None:
             return cached
+        if ROMAN.fullmatch(word):
+            return []  # "xperia 1 viii": a number, never corrected into another ("vii")
         # Words repeat across questions; the memory is bounded, and so is what a full collection of the
         # garbage collector walks while answering (a list per word).
         if len(self._corrections) > 20_000:
