@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -171,9 +172,21 @@ class FormField:
         return bool(above) and self._heading.match(above) is not None
 
 
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_CAPITALS = string.ascii_uppercase.encode()
+
+
 def is_shouting(question: str) -> bool:
-    letters = sum(map(str.isalpha, question))
-    return letters >= 8 and sum(map(str.isupper, question)) / letters > 0.6
+    if question.isascii():
+        # Counted as what deleting them takes away, in one C loop each: a call of `isalpha` and of
+        # `isupper` per character was 0.08 ms of a long post.
+        data = question.encode("ascii")
+        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+        capitals = len(data) - len(data.translate(None, _ASCII_CAPITALS))
+    else:
+        letters = sum(map(str.isalpha, question))
+        capitals = sum(map(str.isupper, question))
+    return letters >= 8 and capitals / letters > 0.6
 
 
 def sentence_index(toks: list[Token]) -> list[int]:
