@@ -163,8 +163,11 @@ def guess_language(words: list[str]) -> str | None:
     english = _english_words()
     no_english = not any(w in english for w in words)
     tied: list[str] = []
+    said = set(words)
     for lang in _GUESSED:
         marks = _marks(lang)
+        if marks.isdisjoint(said):
+            continue  # (most languages, told in one C loop: a long post's words are hundreds)
         found = [w for w in words if w in marks]
         # Two-letter words ("eu", "os", "ai") are English abbreviations too: one longer word must agree,
         # unless no English word is there at all ("o galaxy s25 funciona na claro"); and a long post
