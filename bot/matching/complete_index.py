@@ -35,12 +35,11 @@ class CompletionIndex:
         if not present <= labels.keys():
             kept = [(key, entry_id) for key, entry_id in kept if entry_id in labels]
             entries = list(map(itemgetter(1), kept))
-            present = set(entries)
         keys: list[str] = list(map(itemgetter(0), kept))
-        self.ids = sorted(present)
-        number = dict(zip(self.ids, range(len(self.ids)), strict=True))
+        # The entries sorted, and each key's entry's place among them, by numpy (for 100,000 phones'
+        # 250,000 keys a sort and a lookup per key were a tenth of this index).
+        self.ids, owners = arrays.distinct(entries)
         self.keys = Strings(keys)
-        owners = arrays.numbers(map(number.__getitem__, entries))
         self.owners = arrays.packed("I", owners)
         # The orders of strings are sorts of their code points (`sorted_order`) or Python's sorts; the
         # rest is numbers sorted and gathered by numpy (one Python step per key or word start made the
@@ -55,10 +54,8 @@ class CompletionIndex:
         self.by_word = arrays.packed("q", arrays.word_starts(text, offsets, self.width))
         # Keys in the order an offer ranks within a tier (shorter first, then by label): a walk in this
         # order meets each entry's best key of that tier first.
-        label_of = list(map(labels.__getitem__, self.ids))
-        place = {label: n for n, label in enumerate(sorted(set(label_of)))}
-        label_place = arrays.numbers(map(place.__getitem__, label_of))
-        rank = np.diff(offsets) * (len(place) + 1) + label_place[owners]
+        distinct_labels, label_place = arrays.distinct(list(map(labels.__getitem__, self.ids)))
+        rank = np.diff(offsets) * (len(distinct_labels) + 1) + label_place[owners]
         ranked = arrays.stable_by(np.arange(len(keys)), rank)
         self.ranked = arrays.packed("q", ranked)
         # Each key's place in that order, and the keys in that order by their first two characters,

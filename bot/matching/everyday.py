@@ -28,19 +28,13 @@ _OWN_LANGUAGE_LEAD = 0.7
 
 
 @cache
-def _frequency_tables() -> tuple[dict[str, float], ...]:
-    # The tables themselves: wordfreq's per-call lookup re-tokenizes the word, which costs more than
-    # the lookup when thousands of names are judged at start.
-    return tuple(wordlists.frequency_dict(lang) for lang in _JUDGED)
-
-
-@cache
 def word_table() -> Frequencies:
     """The judged languages' word lists as one flat table, for an index to carry to its readers (made
     once per process: 0.4 s, the same for every index)."""
     return Frequencies(_zipf_tables())
 
 
+@cache
 def _zipf_tables() -> tuple[dict[str, int], ...]:
     """Each judged language's words with their Zipf frequency in hundredths, as `frequencies` gives
     it (a word listed in two bands has the later one's, as in `wordlists.frequency_dict`)."""
@@ -69,7 +63,10 @@ def frequencies(word: str) -> tuple[float, ...]:
     """Zipf frequency of a (lower-case) word in each judged language; 0 where the list lacks it."""
     if _loaded:
         return _loaded[0].get(word) or (0.0,) * len(_JUDGED)
-    return tuple(_zipf(table[word]) if word in table else 0.0 for table in _frequency_tables())
+    # From the tables the index carries (`word_table`), which a build makes anyway: in hundredths, the
+    # same numbers as wordfreq's (tests/test_wordlists.py). (wordfreq's per-call lookup re-tokenizes
+    # the word, which costs more than the lookup when thousands of names are judged at start.)
+    return tuple(table[word] / 100 if word in table else 0.0 for table in _zipf_tables())
 
 
 def _zipf(proportion: float) -> float:
@@ -168,8 +165,11 @@ def guess_language(words: list[str]) -> str | None:
     english = _english_words()
     no_english = not any(w in english for w in words)
     tied: list[str] = []
+    said = set(words)
     for lang in _GUESSED:
         marks = _marks(lang)
+        if marks.isdisjoint(said):
+            continue  # (most languages, told in one C loop: a long post's words are hundreds)
         found = [w for w in words if w in marks]
         # Two-letter words ("eu", "os", "ai") are English abbreviations too: one longer word must agree,
         # unless no English word is there at all ("o galaxy s25 funciona na claro"); and a long post

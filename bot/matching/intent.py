@@ -334,16 +334,19 @@ def asked_bands(toks: list[Token], skip: set[int]) -> tuple[tuple[str, int], ...
         if t.norm in _BAND_WORDS:
             listing = True
             continue
-        word = _band_raw(toks, i).casefold()
-        if not t.raw.isascii() or (t.start not in seen_words and _BAND_CODE.fullmatch(word)):
-            # "b71", "n77" (one word, read as two tokens), or inside a CJK run: "支持n79频段吗"
-            if t.start in seen_words:
+        # A word in Latin letters is a band's code only when it begins with "b" or "n": most words of a
+        # long post are told so without the regular expression.
+        if t.raw[:1] in "bBnN" or not t.raw.isascii():
+            word = _band_raw(toks, i).casefold()
+            if not t.raw.isascii() or (t.start not in seen_words and _BAND_CODE.fullmatch(word)):
+                # "b71", "n77" (one word, read as two tokens), or inside a CJK run: "支持n79频段吗"
+                if t.start in seen_words:
+                    continue
+                seen_words.add(t.start)
+                for letter, number in _BAND_CODE.findall(word):
+                    found.append(("lte" if letter == "b" else "nr", int(number)))
+                listing = listing or bool(_BAND_CODE.fullmatch(word))
                 continue
-            seen_words.add(t.start)
-            for letter, number in _BAND_CODE.findall(word):
-                found.append(("lte" if letter == "b" else "nr", int(number)))
-            listing = listing or bool(_BAND_CODE.fullmatch(word))
-            continue
         if t.start in seen_words:
             continue  # the second token of "b71"
         if listing and t.norm.isdigit():

@@ -169,13 +169,15 @@ def cldr_cities() -> dict[str, set[str]]:
     from babel.core import get_global
 
     out: dict[str, set[str]] = defaultdict(set)
+    # Each locale's zones looked up once, not once per zone (5,000 parses of a locale name)
+    zones_of = [Locale.parse(loc).time_zones for loc in NAME_LOCALES]
     for zone, code in get_global("zone_territories").items():
         # Antarctic stations and the US minor islands are no places phones are asked about.
         if "/" not in zone or zone.startswith("Etc/") or len(code) != 2 or code in ("001", "AQ", "UM"):
             continue
         out[code].add(zone.rsplit("/", 1)[-1].replace("_", " "))
-        for loc in NAME_LOCALES:
-            city = Locale.parse(loc).time_zones.get(zone, {}).get("city")
+        for zones in zones_of:
+            city = zones.get(zone, {}).get("city")
             if city:
                 out[code].add(city)
     return out
@@ -815,11 +817,11 @@ class Lexicon:
         no typo either ("argos" is not Argeș)."""
         if word in self.vocab or not word.isalpha() or len(word) < 3 or word in MODIFIERS or word in NATIONAL_SHOPS:
             return []
-        if ROMAN.fullmatch(word):
-            return []  # "xperia 1 viii": a number, never corrected into another ("vii")
-        cached = self._corrections.get(word)
+        cached = self._corrections.get(word)  # (a Roman numeral never is: it returns below, before any is kept)
         if cached is not None:
             return cached
+        if ROMAN.fullmatch(word):
+            return []  # "xperia 1 viii": a number, never corrected into another ("vii")
         # Words repeat across questions; the memory is bounded, and so is what a full collection of the
         # garbage collector walks while answering (a list per word).
         if len(self._corrections) > 20_000:

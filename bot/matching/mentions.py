@@ -478,6 +478,7 @@ def _model_number_ends(toks: list[Token]) -> set[int]:
         for i, t in enumerate(toks)
         if (i + 1 == len(toks) or toks[i + 1].start != t.start)
         and len(t.raw) >= 5
+        and not t.raw.isalpha()  # (most words, told at once: no letter is a digit)
         and any(ch.isdigit() for ch in t.raw)
         and any(ch.isalpha() for ch in t.raw)
     }

@@ -470,6 +470,10 @@ def _codes(
     return out
 
 
+# What `_accented_names` relies on to pass over a word in ASCII at once.
+assert not any(name.isascii() for name in ACCENTED_COUNTRY_NAMES)
+
+
 def _accented_names(toks: list[Token], taken: set[int]) -> list[_Place]:
     """Vietnamese everyday names whose letters without their accents are other words: "Nhật" (Japan;
     "nhất", most), "Hàn" (Korea; "han" is "he" in Swedish): "iphone 15 mua ở nhật", "bản hàn"."""
@@ -477,6 +481,7 @@ def _accented_names(toks: list[Token], taken: set[int]) -> list[_Place]:
         _Place(code, i, i + 1, False)
         for i, t in enumerate(toks)
         if i not in taken
+        and not t.raw.isascii()
         and (code := ACCENTED_COUNTRY_NAMES.get(unicodedata.normalize("NFC", t.raw.lower()))) is not None
     ]
 

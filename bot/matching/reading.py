@@ -146,9 +146,11 @@ class Index:
             toks = [Token(t.norm, t.raw.lower(), t.start, t.end, t.glued, t.brk, t.hyphen) for t in toks]
         toks = mentions.recompose(lex, toks)
         found_models = models.find(lex, q)
-        in_models = {
-            i for i, t in enumerate(toks) if any(mm.start <= t.start and t.end <= mm.end for mm in found_models)
-        }
+        in_models = (
+            {i for i, t in enumerate(toks) if any(mm.start <= t.start and t.end <= mm.end for mm in found_models)}
+            if found_models
+            else set()
+        )
         software = mentions.software_tokens(toks)
         matches = mentions.find(lex, toks, software)
         images = mentions.software_images(toks, matches)

@@ -12,7 +12,6 @@ import gzip
 import importlib.util
 import re
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 
 _MULTI_DIGIT = re.compile(r"\d[\d.,]+")  # wordfreq's `has_digit_sequence`: numbers are not listed
@@ -26,10 +25,16 @@ def _data_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
-@cache
+# Each language's bands once read whole (`bands`), which `top_n_list` then reads instead of the file.
+_read: dict[str, list[list[str]]] = {}
+
+
 def bands(lang: str) -> list[list[str]]:
     """The words of a language by frequency band: band i holds the words of 10^(-i/100)."""
-    return list(_first_bands(lang))
+    found = _read.get(lang)
+    if found is None:
+        found = _read[lang] = list(_first_bands(lang))
+    return found
 
 
 def _first_bands(lang: str) -> Iterator[list[str]]:
@@ -58,9 +63,10 @@ def frequency_dict(lang: str) -> dict[str, float]:
 def top_n_list(lang: str, n: int) -> list[str]:
     """The language's `n` most frequent words, numbers left out. Read band by band from the start of
     the file, as far as the `n`th word: the whole list is ~30 times as much to unpack, and `ask` needs
-    only the first few hundred words of seven languages (everyday.guess_language)."""
+    only the first few hundred words of seven languages (everyday.guess_language). A build has read
+    most of the lists whole already (`bands`): those are read from there."""
     out: list[str] = []
-    for words in _first_bands(lang):
+    for words in _read.get(lang) or _first_bands(lang):
         for word in words:
             if not _MULTI_DIGIT.match(word):
                 out.append(word)
