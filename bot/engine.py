@@ -114,9 +114,16 @@ def _own_models(knowledge: Knowledge) -> tuple[dict[str, frozenset[str]], frozen
     phones: dict[str, int] = defaultdict(int)
     named: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     overall: dict[str, int] = defaultdict(int)
+    expanded: dict[tuple[str, ...], frozenset[str]] = {}  # (few distinct markets: each expanded once)
     for d in knowledge.devices:
         phones[d.vendor] += 1
-        for country in {c for v in d.variants for c in markets.expand(m for m in v.made_for if m != markets.GLOBAL)}:
+        countries: set[str] = set()
+        for v in d.variants:
+            codes = tuple(v.made_for)
+            if codes not in expanded:
+                expanded[codes] = frozenset(markets.expand(m for m in codes if m != markets.GLOBAL))
+            countries |= expanded[codes]
+        for country in countries:
             named[d.vendor][country] += 1
             overall[country] += 1
     per_maker = {
