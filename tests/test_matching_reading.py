@@ -2829,3 +2829,17 @@ def test_cues_before_networks_in_german_and_arabic_and_a_nickname_of_nigeria() -
     assert index.analyze("galaxy a34 auf telekom").carriers == ("telekom-de",)
     assert index.analyze("galaxy a34 يشتغل مع du ?").carriers == ("du-ae",)
     assert index.analyze("galaxy a34 in naija on mtn").carriers == ("mtn-ng",)
+
+
+def test_turkish_from_is_a_suffix_after_the_place() -> None:
+    # "ABD'den aldım": bought in the US; "Turkcell'de": on Turkcell (Turkish writes "from" and "on"
+    # after the name, with an apostrophe)
+    index = Index(
+        knowledge(
+            vendors=[vendor("apple", "Apple", "iphone")],
+            devices=[device("iphone-16", "apple", "iPhone 16", variant("i16", lte=[3, 20]))],
+            carriers=[carrier("turkcell-tr", "TR", "Turkcell", lte=([3, 20], []))],
+        )
+    )
+    result = index.analyze("iphone 16 abd'den aldım turkcell'de çalışır mı")
+    assert (result.country, result.origin, result.carriers) == ("TR", "US", ("turkcell-tr",))

@@ -733,6 +733,7 @@ COUNTRY_NICKNAMES: dict[str, tuple[str, ...]] = {
         *("usa", "u s", "u s a", "america", "the states", "the us", "in us", "murica", "united states of america"),
         *("eua", "eeuu", "ee uu"),  # Portuguese and Spanish abbreviations
         "amerika",  # Indonesian, Malay, German, Dutch everyday name ("dari amerika", "aus Amerika")
+        "abd",  # Turkish ("ABD'den aldım", bought in the US)
     ),
     "GB": ("uk", "u k", "britain", "great britain", "england", "scotland", "wales", "northern ireland"),
     "NL": ("holland",),
