@@ -2843,3 +2843,18 @@ def test_turkish_from_is_a_suffix_after_the_place() -> None:
     )
     result = index.analyze("iphone 16 abd'den aldım turkcell'de çalışır mı")
     assert (result.country, result.origin, result.carriers) == ("TR", "US", ("turkcell-tr",))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # memory and storage written with a "+" are no Plus model
+        "Google Pixel 8 8GB+256GB on tmobile",
+        # "Cell Phone, 256GB": the phone named, then its storage, no unknown "Phone 256"
+        "Google Pixel 8 Cell Phone, 256GB Smartphone, Unlocked Android, will it work on tmobile",
+        "pixel 8 phone, 128GB on tmobile",
+    ],
+)
+def test_store_listing_titles_name_the_phone(question: str) -> None:
+    result = read(question)
+    assert (result.device, result.carriers) == ("pixel-8", ("tmobile-us",))

@@ -11,7 +11,7 @@ from itertools import islice, pairwise
 
 from .. import markets, text
 from ..records import Knowledge
-from .cues import LIST_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIERS
+from .cues import HANDSET_WORDS, LIST_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIERS
 from .everyday import commonness, frequencies, is_everyday
 from .lexicon import Lexicon, Payload
 from .mentions import Match, incomplete, named_as_example, pronoun_se
@@ -462,6 +462,7 @@ def _unknown_models(
     name, then a number ("iPhone 4S", "Galaxy S3", "OnePlus Ace5"; with `letters`, a letter glued to
     its number too: "Honor X9c"), outside the names we know."""
     spans = {i for m in kept for i in range(m.start, m.end)}
+    ends = {m.end for m in kept}
     return [
         i
         for i, t in enumerate(toks)
@@ -470,7 +471,13 @@ def _unknown_models(
         and i + 1 < len(toks)
         and not toks[i + 1].brk
         and toks[i + 1].norm[:1].isdigit()
+        # "Galaxy S24 Ultra Cell Phone, 512GB": the phone named, then its storage, no "Phone 512"
+        and not (i + 2 < len(toks) and toks[i + 2].norm in _STORAGE_UNITS and toks[i + 2].glued)
+        and not (t.norm in HANDSET_WORDS and (i in ends or i - 1 in ends))
     ]
+
+
+_STORAGE_UNITS = frozenset({"gb", "tb"})
 
 
 def _model_word(toks: list[Token], i: int, letters: bool) -> bool:

@@ -137,6 +137,9 @@ def tokenize(question: str) -> list[Token]:
                 and question[start - 1 : start] == " "
                 and question[end : end + 1] in (" ", "")
                 and not (out and out[-1].norm in MODIFIERS)
+            ) or (
+                # a listing's "8GB+256GB": memory and storage, not a Plus model
+                word == "+" and bool(out) and out[-1].norm in ("gb", "tb") and question[end : end + 1].isdigit()
             )
             out.append(Token("and" if apart else _SIGNS[word], word, start, end, False, brk))
             previous_end = end
