@@ -3,6 +3,7 @@ and the questions people actually ask answered correctly and with sources."""
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 
@@ -170,3 +171,25 @@ def test_redmi_note_13_pro_is_asked_back() -> None:
     a = ask("will my redmi note 13 pro work on verizon")
     assert a["device"] is None and a["carrier"]["id"] == "verizon-us"
     assert {s["id"] for s in a["suggestions"]} == {"redmi-note-13-pro-4g", "redmi-note-13-pro-5g"}
+
+
+@pytest.mark.parametrize(
+    ("question", "phone"),
+    [
+        # each was answered as its shorter namesake (Mi 11 Lite 5G, POCO F3, Redmi 9, Redmi Note 8)
+        ("mi 11 lite 5g ne on tmobile", "xiaomi-11-lite-5g-ne"),
+        ("poco f3 gt on jio", "poco-f3-gt"),
+        ("redmi 9 activ on vi", "redmi-9-activ"),
+        ("galaxy note 8 on att", "galaxy-note8"),
+        ("note 8 on att", None),  # the Galaxy Note8 or the Redmi Note 8: a question back
+    ],
+)
+def test_the_shipped_knowledge_knows_phones_people_name_beside_their_namesakes(
+    question: str, phone: str | None
+) -> None:
+    assert _shipped_engine().answer(question).reading.device == phone
+
+
+@functools.cache
+def _shipped_engine() -> Engine:
+    return Engine(bundle.load(bundle.shipped_knowledge_dir()))
