@@ -2858,3 +2858,24 @@ def test_turkish_from_is_a_suffix_after_the_place() -> None:
 def test_store_listing_titles_name_the_phone(question: str) -> None:
     result = read(question)
     assert (result.device, result.carriers) == ("pixel-8", ("tmobile-us",))
+
+
+def test_a_market_word_after_a_name_that_fits_two_phones_is_the_model_s_market() -> None:
+    # "redmi note 11 pro china on tmobile": the 4G or the 5G phone, either way China's model on T-Mobile
+    # (China was read as the place of use and T-Mobile dropped)
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "redmi")],
+            devices=[
+                device("rn11p-4g", "xiaomi", "Redmi Note 11 Pro (4G)", variant("a", lte=[3])),
+                device("rn11p-5g", "xiaomi", "Redmi Note 11 Pro 5G", variant("b", lte=[3])),
+            ],
+            carriers=[
+                carrier("tmobile-us", "US", "T-Mobile", "tmobile", lte=([2, 4, 71], [])),
+                carrier("china-mobile-cn", "CN", "China Mobile", lte=([3, 39, 41], [])),
+            ],
+        )
+    )
+    result = index.analyze("redmi note 11 pro china on tmobile")
+    assert (result.device, result.country, result.origin, result.carriers) == (None, "US", "CN", ("tmobile-us",))
+    assert {s.id for s in result.suggestions} == {"rn11p-4g", "rn11p-5g"}

@@ -285,12 +285,12 @@ def resolve(
         return DeviceReading(device, variant, (), score, True, False, spans[0] if spans else None)
     if len(ids) > 1:
         offered = tuple(Suggestion("device", d, k.device(d).name) for d in sorted(ids, key=lambda d: k.device(d).name))
-        return DeviceReading(None, None, offered, 0.0, True, True, None)
+        return DeviceReading(None, None, offered, 0.0, True, True, _one_span([m for m in kept if m.payload.id in ids]))
     if untagged:
         # "redmi note 13 pro": the 4G and the 5G phone, or a 5G phone whose 4G namesake we may not know.
         found = sorted({m.payload.id for m in untagged}, key=lambda d: k.device(d).name)
         offered = tuple(Suggestion("device", d, k.device(d).name) for d in found)
-        return DeviceReading(None, None, offered, 0.0, True, len(found) > 1, None)
+        return DeviceReading(None, None, offered, 0.0, True, len(found) > 1, _one_span(untagged))
 
     suggestions: list[Suggestion] = []
     makers = {m.payload.id for m in matches if m.payload.kind == "vendor"}
@@ -649,6 +649,18 @@ def _after_unknown_brand(lexicon: Lexicon, toks: list[Token], start: int, strict
     if unknown(i):
         return True
     return i > 0 and not toks[i].brk and toks[i].raw[:1].isupper() and unknown(i - 1)
+
+
+def _one_span(named: list[Match]) -> tuple[int, int] | None:
+    """Where the phones offered back were named, when one name says them all ("redmi note 11 pro":
+    the 4G and the 5G phone): the words after it are read as after a phone's name ("… china on
+    tmobile": the model's market, then the network)."""
+    if not named:
+        return None
+    start, end = min(m.start for m in named), max(m.end for m in named)
+    # (one name read in several forms, "redmi note 11 pro" and its "note 11 pro", overlap; two names
+    # apart, "pixel 9 or xiaomi 14", do not)
+    return (start, end) if all(m.start < min(o.end for o in named) for m in named) else None
 
 
 def _model_refines(k: Knowledge, ids: set[str], model_device: str) -> set[str]:
