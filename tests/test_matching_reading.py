@@ -2879,3 +2879,18 @@ def test_a_market_word_after_a_name_that_fits_two_phones_is_the_model_s_market()
     result = index.analyze("redmi note 11 pro china on tmobile")
     assert (result.device, result.country, result.origin, result.carriers) == (None, "US", "CN", ("tmobile-us",))
     assert {s.id for s in result.suggestions} == {"rn11p-4g", "rn11p-5g"}
+
+
+def test_a_band_s_code_inside_a_phone_s_name_asks_for_no_band() -> None:
+    # "is the oneplus nord n30 sold in canada" asks about sale, not the band n30
+    index = Index(
+        knowledge(
+            vendors=[vendor("oneplus", "OnePlus")],
+            devices=[
+                device("nord-n30", "oneplus", "OnePlus Nord N30 5G", variant("n30", lte=[3]), aliases=("nord n30",))
+            ],
+        )
+    )
+    result = index.analyze("is the oneplus nord n30 sold in canada")
+    assert (result.device, result.intent, result.bands_asked) == ("nord-n30", "availability", ())
+    assert index.analyze("does the oneplus nord n30 have n41").bands_asked == (("nr", 41),)

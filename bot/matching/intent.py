@@ -230,7 +230,8 @@ def classify(
     norms = [t.norm for t in toks]
     joined = f" {' '.join(norms)} "
 
-    raws = [_band_raw(toks, i) for i in range(len(toks))]
+    # (a band's code inside a phone's name, the "N30" of the Nord N30, asks for no band)
+    raws = [_band_raw(toks, i) if toks[i].start not in named_at else "" for i in range(len(toks))]
     at = {name: _first(name, norms, raws, joined, question) for name in INTENT_WORDS}
     sale, use = at["availability"], at["compatibility"]
     if sale < len(norms) and norms[sale].startswith(_OF_A_FEATURE) and _radio_before(toks, sale, named_at):
