@@ -2894,3 +2894,16 @@ def test_a_band_s_code_inside_a_phone_s_name_asks_for_no_band() -> None:
     result = index.analyze("is the oneplus nord n30 sold in canada")
     assert (result.device, result.intent, result.bands_asked) == ("nord-n30", "availability", ())
     assert index.analyze("does the oneplus nord n30 have n41").bands_asked == (("nr", 41),)
+
+
+@pytest.mark.parametrize(
+    ("question", "network"),
+    [
+        # the network a listing sold the phone with, after its storage, is not the one asked about
+        ("Google Pixel 8 Obsidian 256GB Verizon - unlocked? works on att", "att-us"),
+        # an everyday word after the storage is a colour, beside the network named
+        ("Google Pixel 8 128GB Mint GKWS6 Verizon", "verizon-us"),
+    ],
+)
+def test_a_listing_s_network_and_colour_give_way_to_the_network_asked(question: str, network: str) -> None:
+    assert read(question).carriers == (network,)

@@ -289,6 +289,8 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     # "Galaxy S23 FE 5G (Mint, 8GB) will it work on t mobile": a network named after "on" is the
     # asker's; an everyday word read as another network's name right after the phone's, with no cue,
     # is the phone's colour, as listings write it
+    # The same for a network's name where a listing writes the phone's own network ("Pixel 9 Pro Fold
+    # Obsidian 256GB Verizon - unlocked? works on att": the phone was sold by Verizon; AT&T is asked).
     cued = [m for m in found if m.payload.kind == "carrier" and m.start > 0 and toks[m.start - 1].norm in CARRIER_CUES]
     if cued:
         found = [
@@ -296,12 +298,32 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
             for m in found
             if not (
                 m.payload.kind == "carrier"
-                and m.payload.weak
-                and (m.start in phone_ends or (m.start - 1 in phone_ends and toks[m.start - 1].norm in ("5g", "4g")))
                 and all(c.payload.id != m.payload.id for c in cued)
+                and (
+                    (m.payload.weak and _right_after_the_phone(toks, m.start, phone_ends))
+                    or (m.start > 0 and toks[m.start - 1].norm in ("gb", "tb") and toks[m.start - 1].glued)
+                )
             )
         ]
-    return found
+    # "Galaxy S24 FE 128GB Mint SM-S721U Verizon": an everyday word after the storage is a colour,
+    # beside another network named
+    carriers = {m.payload.id for m in found if m.payload.kind == "carrier"}
+    return [
+        m
+        for m in found
+        if not (
+            m.payload.kind == "carrier"
+            and m.payload.weak
+            and len(carriers - {m.payload.id}) > 0
+            and m.start > 0
+            and toks[m.start - 1].norm in ("gb", "tb")
+            and toks[m.start - 1].glued
+        )
+    ]
+
+
+def _right_after_the_phone(toks: list[Token], at: int, phone_ends: set[int]) -> bool:
+    return at in phone_ends or (at - 1 in phone_ends and toks[at - 1].norm in ("5g", "4g"))
 
 
 # Country codes written after a network's name to say its country ("lebara uk", "lebara nl", "mint us");
