@@ -176,17 +176,15 @@ class Engine:
             status = availability(self.statements_for(device.vendor, country), device.id, device.released).status
             if status in ("not_sold", "discontinued"):
                 return False
-            if (
-                country in self._approving
-                and (status != "sold" or country in self._own_models.get(device.vendor, ()))
-                and all(v.made_for for v in device.variants)
-            ):
+            own_models = country in self._own_models.get(device.vendor, ()) and all(v.made_for for v in device.variants)
+            if country in self._approving and (status != "sold" or own_models):
                 # Where phones are sold as models of the country's own and networks serve only the
                 # models they approved (Verizon, AT&T), a Global model is the country's own only when
                 # its maker says it sells the phone there, and not when the maker makes models of its
                 # own for that country and this phone has none (the Galaxy S20 4G, SM-G980F, in the
                 # US): otherwise it is an import, and the approval is the question. (A model whose market
-                # nobody recorded may be the country's own: then the Global one is not judged.)
+                # nobody recorded may be the country's own: then the maker's models of its own say
+                # nothing of the Global one; its word that it sells there still must.)
                 return False
         return made
 

@@ -397,3 +397,26 @@ def test_where_phones_have_no_models_of_their_own_a_global_model_stays_the_count
     e = _us_market()
     (cell,) = as_dict(e, e.answer("beta b1 on telekom"))["compatibility"]
     assert (cell["verdict"], cell["made_for_country"]) == ("full", True)
+
+
+def test_a_model_whose_market_nobody_recorded_does_not_stand_for_a_maker_s_word_of_sale() -> None:
+    # "realme 16 pro on verizon": a model with no market beside the Global one may be the US's, but
+    # with no word that realme sells in the US the Global model is still an import there
+    e = engine(
+        vendors=[vendor("acme", "Acme"), vendor("beta", "Beta")],
+        devices=[
+            device(
+                "acme-s1", "acme", "Acme S1", variant("s1-us", "US", ("S1U",), volte=None, made_for=("US",), lte=[2])
+            ),
+            device(
+                "beta-b1",
+                "beta",
+                "Beta B1",
+                variant("b1-g", "Global", ("B1G",), volte=None, made_for=GLOBAL, lte=[2, 4, 13]),
+                variant("b1-x", "B1X", ("B1X",), volte=None, lte=[2, 4, 13]),
+            ),
+        ],
+        carriers=[carrier("vzw", "US", "Verizon", "vzw", lte=([2, 4, 13], []), certification=True)],
+    )
+    cells = {c["variant"]: c["made_for_country"] for c in as_dict(e, e.answer("beta b1 on verizon"))["compatibility"]}
+    assert cells["b1-g"] is False

@@ -2907,3 +2907,66 @@ def test_a_band_s_code_inside_a_phone_s_name_asks_for_no_band() -> None:
 )
 def test_a_listing_s_network_and_colour_give_way_to_the_network_asked(question: str, network: str) -> None:
     assert read(question).carriers == (network,)
+
+
+def _line_of_phones() -> Index:
+    return Index(
+        knowledge(
+            vendors=[vendor("samsung", "Samsung", "galaxy"), vendor("google", "Google", "pixel")],
+            devices=[
+                device("galaxy-s24", "samsung", "Galaxy S24", variant("s24", lte=[2, 4])),
+                device("galaxy-s25", "samsung", "Galaxy S25", variant("s25", lte=[2, 4])),
+                device("galaxy-s25-plus", "samsung", "Galaxy S25+", variant("s25p", lte=[2, 4])),
+                device("galaxy-z-fold6", "samsung", "Galaxy Z Fold6", variant("f6", lte=[2, 4])),
+                device("galaxy-z-fold7", "samsung", "Galaxy Z Fold7", variant("f7", lte=[2, 4])),
+                device("pixel-8", "google", "Pixel 8", variant("p8", lte=[2, 4])),
+                device("pixel-8a", "google", "Pixel 8a", variant("p8a", lte=[2, 4])),
+            ],
+            carriers=[
+                carrier("verizon-us", "US", "Verizon", lte=([2, 4], [])),
+                carrier("plus-pl", "PL", "Plus", lte=([3, 20], [])),
+                carrier("o2-de", "DE", "O2 Germany", "o2", lte=([3, 20], [])),
+                carrier("vodafone-gb", "GB", "Vodafone UK", "vodafone", "vodafone uk", lte=([3, 20], [])),
+                carrier("vodafone-de", "DE", "Vodafone Germany", "vodafone", "vodafone germany", lte=([3, 20], [])),
+            ],
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "phone", "network"),
+    [
+        # a phone we do not know, named whole or by its number: said so, not the phone before again
+        ("galaxy s24 on verizon", "and the galaxy s30?", None, "verizon-us"),
+        ("galaxy s24 on verizon", "what about the s30", None, "verizon-us"),
+        # a model's letter, or the number in the name changed
+        ("pixel 8 on verizon", "the a?", "pixel-8a", "verizon-us"),
+        ("galaxy z fold6 on verizon", "and the 7?", "galaxy-z-fold7", "verizon-us"),
+        # a model word that is also a network's name is the model when the phone has one ("plus?")
+        ("galaxy s25 on verizon", "plus?", "galaxy-s25-plus", "verizon-us"),
+        # "and o2?" names a network, no model "o2"
+        ("pixel 8 in germany", "and o2?", "pixel-8", "o2-de"),
+        # the same brand in the country a reply names, even when the country is in the network's name
+        ("galaxy s24 on vodafone uk", "vodafone germany?", "galaxy-s24", "vodafone-de"),
+    ],
+)
+def test_follow_ups_that_name_another_model_or_place(first: str, then: str, phone: str | None, network: str) -> None:
+    index = _line_of_phones()
+    result = index.analyze(then, index.analyze(first))
+    assert (result.device, result.carriers) == (phone, (network,))
+
+
+def test_a_network_s_name_that_begins_with_a_maker_s_is_no_maker_asked_about() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google", "pixel")],
+            devices=[device("pixel-9", "google", "Pixel 9", variant("p9", lte=[2, 4]))],
+            carriers=[
+                carrier("tmobile-us", "US", "T-Mobile", lte=([2, 4, 71], [])),
+                carrier("google-fi-us", "US", "Google Fi", "fi", mvno_of="tmobile-us"),
+            ],
+        )
+    )
+    result = index.analyze("what network does google fi use")
+    assert (result.vendor, result.carriers) == (None, ("google-fi-us",))
+    assert index.analyze("pixel 9 on google fi").vendor == "google"

@@ -365,20 +365,41 @@ class Index:
             new = self._network_alone(question, new, old.country)
         elif new.carriers and old.country and not new.region:
             new = self._brand_at_home(question, new, old.country)
-        out = new
         other = None
         unknown_other: tuple[Suggestion, ...] | None = None  # another model asked for, which we lack
+        if old.device and new.carriers and _bare_reply(question) in _FOLLOW_MODEL_WORDS:
+            # "plus?" after the Galaxy S25 on Verizon is the S25+ there, not Plus (Poland); "ultra?" no
+            # Ultra Mobile; but "kalau xl?" after the Galaxy S24 on Telkomsel, with no S24 XL, is XL
+            model, _lacking = self._model_changed(question, old.device, replace(new, carriers=(), suggestions=()))
+            if model is not None and model != old.device:
+                other = model
+                new = replace(new, carriers=(), country=None, region=None)
+                new = replace(new, suggestions=tuple(s for s in new.suggestions if s.kind != "carrier"))
+        out = new
         another_maker = new.vendor is not None and old.vendor is not None and new.vendor != old.vendor
-        if old.device and not new.device and not new.unknown_model and not another_maker:
+        # A phone named whole with its maker ("and the galaxy s30?", "and the xiaomi 14 civi pro?") is
+        # that phone, known or not, not a model of the phone before
+        named_whole = new.vendor is not None and new.device_hint and not new.device
+        if (
+            other is None
+            and old.device
+            and not new.device
+            and not new.unknown_model
+            and not another_maker
+            and not named_whole
+        ):
             # A number says more than a model word: "and the 9 pro?" after the Pixel 8 is the 9 Pro.
-            other = self._number_of(question, old.device)
-            if other is None:
+            other, unknown_other = self._number_of(question, old.device, self._network_words(new))
+            if other is None and unknown_other is None:
+                other, unknown_other = self._letter_of(question, old.device)
+            if other is None and unknown_other is None:
                 other, unknown_other = self._model_changed(question, old.device, new)
         names_phone = (
             new.device
             or new.unknown_model
             or new.ambiguous
             or (new.device_hint and new.suggestions)
+            or named_whole
             or unknown_other is not None
         )
         if (
@@ -535,8 +556,13 @@ class Index:
         network_words = {
             w for c in networks for name in (k.carrier(c).name, *k.carrier(c).aliases) for w in text.tokens(name)
         }
-        rest = " ".join(t for t in text.tokens(question) if t not in network_words)
+        # (a word of the network's own name that is the country's, as in "vodafone germany", names it)
+        rest = " ".join(t for t in text.tokens(question) if t not in network_words or self._is_country_word(t, code))
         return bool(rest) and self._read(f"in {rest}").country == code
+
+    def _is_country_word(self, word: str, code: str) -> bool:
+        read = self._read(f"in {word}")
+        return read.country == code and not read.carriers and not any(s.kind == "carrier" for s in read.suggestions)
 
     def _network_alone(self, question: str, new: Analysis, home: str | None) -> Analysis:
         """ "and bell?", "what about visible?", "y en movistar?" in reply to an answer: a short reply
@@ -548,6 +574,10 @@ class Index:
         read = self._read(f"on {rest}")
         if read.device or read.vendor or not (read.carriers or any(s.kind == "carrier" for s in read.suggestions)):
             return new
+        # (the reply's words are the network's: phones they might also name are not offered, "kalau
+        # xl?" is XL, no Pixel XL)
+        if read.carriers:
+            new = replace(new, suggestions=tuple(s for s in new.suggestions if s.kind != "device"), device_hint=False)
         brand = places.same_brand(self.lexicon, " ".join(text.tokens(rest)), home) if home else None
         if brand:
             rest_offered = tuple(s for s in new.suggestions if s.kind != "carrier")
@@ -560,9 +590,40 @@ class Index:
             carrier_choice=read.carrier_choice,
         )
 
-    def _number_of(self, question: str, device_id: str) -> str | None:
-        """ "what about the 12r?" after the OnePlus 12, "and the s23?" after the Galaxy S24: the
-        same line with the number asked about, when that is a phone we know."""
+    def _letter_of(self, question: str, device_id: str) -> tuple[str | None, tuple[Suggestion, ...] | None]:
+        """ "the a?" after the Pixel 8 is the Pixel 8a, "the r?" after the OnePlus 13 the 13R, "and the
+        e" after the iPhone 16 the 16e: a model's letter glued to the number of the phone before."""
+        found = _LETTER_REPLY.search(question)
+        if found is None:
+            return None, None
+        name = self.knowledge.device(device_id).name
+        numbered = re.sub(r"(\d+)(?!.*\d)", lambda m: m.group(1) + found.group(1).lower(), name, count=1)
+        if numbered == name:
+            return None, None
+        read = self._read(numbered)
+        if read.device and read.device != device_id:
+            return read.device, None
+        return None, tuple(s for s in read.suggestions if s.kind == "device" and s.id != device_id)
+
+    def _network_words(self, new: Analysis) -> set[str]:
+        """The words of the networks a reply names or is offered ("o2", "at&t"): no model's."""
+        k = self.knowledge
+        out: set[str] = set()
+        for c in (*new.carriers, *(s.id for s in new.suggestions if s.kind == "carrier")):
+            for name in (k.carrier(c).name, *k.carrier(c).aliases):
+                out.update(text.tokens(name))
+                out.add(text.compact(name))
+        return out
+
+    def _number_of(
+        self,
+        question: str,
+        device_id: str,
+        network_words: set[str] = frozenset(),  # type: ignore[assignment]
+    ) -> tuple[str | None, tuple[Suggestion, ...] | None]:
+        """ "what about the 12r?" after the OnePlus 12, "and the s23?" after the Galaxy S24, "and the
+        7?" after the Z Fold6: the same line with the number asked about, when that is a phone we
+        know; (None, what to offer) when we do not ("and the s30?" is no Galaxy S24 again)."""
         numbers = [
             m.group(0)
             for m in _LINE_NUMBER.finditer(question)
@@ -574,15 +635,26 @@ class Index:
                 and not re.search(r"\b(?:the|a|my|an)\s+$", question[: m.start()], re.IGNORECASE)
             )
             and not _BAND_BEFORE.search(question[: m.start()])
+            and text.compact(m.group(0)) not in network_words  # "and o2?"
         ]
         if len(numbers) != 1:
-            return None
-        name = self.knowledge.device(device_id).name.split()
+            return None, None
+        full = self.knowledge.device(device_id).name
+        name = full.split()
         line = list(itertools.takewhile(lambda w: not any(c.isdigit() for c in w), name))
         if not line:
-            return None
+            return None, None
         found = self._read(f"{' '.join(line)} {numbers[0]}")
-        return found.device if found.device and found.device != device_id else None
+        if found.device and found.device != device_id:
+            return found.device, None
+        if numbers[0].isdigit():
+            # "and the 7?" after the Galaxy Z Fold6: the number in the name itself changed
+            renumbered = self._read(re.sub(r"\d+(?!.*\d)", numbers[0], full, count=1))
+            if renumbered.device and renumbered.device != device_id:
+                return renumbered.device, None
+        if found.device == device_id or (numbers[0].isdigit() and len(numbers[0]) > 2):
+            return None, None  # the phone before itself; or a bare large number, a price as often as a model
+        return None, tuple(s for s in found.suggestions if s.kind == "device" and s.id != device_id)
 
 
 _YEAR = re.compile(r"20[12]\d")
@@ -594,9 +666,18 @@ _FOLLOW_MODEL_WORDS = frozenset(
     | {"promax", "se"}
 )
 _SE_MODEL = re.compile(r"\bthe\s+se\b|\bSE\b")
+# A model's letter alone in a reply: "the a?", "and the r", "the e one"
+_LETTER_REPLY = re.compile(r"\bthe\s+([aer])\b(?:\s+(?:one|model|version))?\s*[?!.]*\s*$", re.IGNORECASE)
+
+
+def _bare_reply(question: str) -> str:
+    """A reply without its opening words and marks ("and the plus?" -> "plus")."""
+    return re.sub(r"^(?:the\s+)+", "", _FOLLOW_HEAD.sub("", question).strip(" ?!.¿¡")).casefold()
+
+
 # What a reply says before a network's name: "and bell?", "what about visible?", "y en movistar?".
 _FOLLOW_HEAD = re.compile(
-    r"^\W*(?:(?:and|what|how|about|with|on|in|y|e|et|und|con|en|na|no|com|auf|bei|avec|chez|su|di|pe|sa)\b|\s)*",
+    r"^\W*(?:(?:and|what|how|about|with|on|in|y|e|et|und|con|en|na|no|com|auf|bei|avec|chez|su|di|pe|sa|kalau|gimana|aur)\b|\s)*",
     re.IGNORECASE,
 )
 
@@ -773,5 +854,12 @@ def _vendor_span(matches: list[mentions.Match], vendor: str | None) -> tuple[int
 
 
 def _first_vendor(matches: list[mentions.Match]) -> str | None:
-    vendors = [m for m in sorted(matches, key=lambda m: m.start) if m.payload.kind == "vendor"]
+    # "what network does google fi use": the "Google" of a network's name is no maker asked about
+    carriers = [(m.start, m.end) for m in matches if m.payload.kind == "carrier"]
+    vendors = [
+        m
+        for m in sorted(matches, key=lambda m: m.start)
+        if m.payload.kind == "vendor"
+        and not any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in carriers)
+    ]
     return vendors[0].payload.id if vendors else None
