@@ -182,6 +182,9 @@ def test_redmi_note_13_pro_is_asked_back() -> None:
         ("redmi 9 activ on vi", "redmi-9-activ"),
         ("galaxy note 8 on att", "galaxy-note8"),
         ("note 8 on att", None),  # the Galaxy Note8 or the Redmi Note 8: a question back
+        # the Chinese names of the Ultra and Gaming editions (were the Redmi K60 and K50)
+        ("红米k60至尊版 联通", "redmi-k60-ultra"),
+        ("红米k50电竞版 on tmobile", "redmi-k50-gaming"),
     ],
 )
 def test_the_shipped_knowledge_knows_phones_people_name_beside_their_namesakes(

@@ -2970,3 +2970,37 @@ def test_a_network_s_name_that_begins_with_a_maker_s_is_no_maker_asked_about() -
     result = index.analyze("what network does google fi use")
     assert (result.vendor, result.carriers) == (None, ("google-fi-us",))
     assert index.analyze("pixel 9 on google fi").vendor == "google"
+
+
+def test_an_edition_word_or_another_maker_s_line_word_leaves_a_name_unanswered() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("huawei", "Huawei"), vendor("oppo", "OPPO"), vendor("samsung", "Samsung", "galaxy")],
+            devices=[
+                device("mate-50", "huawei", "HUAWEI Mate 50", variant("m50", lte=[3])),
+                device("find-x5", "oppo", "OPPO Find X5", variant("fx5", lte=[3])),
+                device("galaxy-s24", "samsung", "Galaxy S24", variant("s24", lte=[3])),
+            ],
+        )
+    )
+    # the Mate 50 RS (Porsche Design) is another phone than the Mate 50
+    assert index.analyze("mate 50 rs on vodafone uk").device is None
+    assert index.analyze("huawei mate 50 on vodafone uk").device == "mate-50"
+    # "mate x5" is a HUAWEI we do not know, not OPPO's Find X5 by its short name
+    assert index.analyze("mate x5 on china mobile").device is None
+    assert index.analyze("find x5 on china mobile").device == "find-x5"
+
+
+@pytest.mark.parametrize(
+    ("question", "origin"),
+    [("韓版 galaxy s24 in taiwan", "KR"), ("國行 galaxy s24 in taiwan", "CN"), ("陸版 galaxy s24 in taiwan", "CN")],
+)
+def test_editions_in_traditional_chinese(question: str, origin: str) -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("samsung", "Samsung", "galaxy")],
+            devices=[device("galaxy-s24", "samsung", "Galaxy S24", variant("s24", lte=[3]))],
+        )
+    )
+    result = index.analyze(question)
+    assert (result.device, result.country, result.origin) == ("galaxy-s24", "TW", origin)

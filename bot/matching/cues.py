@@ -723,6 +723,9 @@ COUNTRY_ADJECTIVES: dict[str, str] = {
     "韩版": "KR",
     "台版": "TW",
     "欧版": "EU",
+    # Traditional Chinese, and the mainland's and Hong Kong's own words ("陆版", "港行")
+    **{"國行": "CN", "陆版": "CN", "陸版": "CN", "大陆版": "CN", "大陸版": "CN", "港行": "HK"},
+    **{"韓版": "KR", "韓國版": "KR", "韩国版": "KR", "歐版": "EU", "臺版": "TW"},
     # "the european galaxy s24": the EU's model (the union's market, as "eu version" says)
     **dict.fromkeys(("european", "europeo", "europea", "europeu", "europeia", "européen", "européenne"), "EU"),
 }

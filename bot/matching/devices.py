@@ -131,8 +131,13 @@ def resolve(
         or (m.payload.derived and m.start > 0 and _other_series(lexicon, toks[m.start - 1].norm, m.payload.id))
         or (m.payload.derived and _line_letter_before(toks, m.start))
     ] + foreign
-    # ("micromax in note 2" is no Redmi Note 2 to offer either)
-    foreign += [m for m in complete if m.payload.derived and _other_maker_one_word_before(k, toks, m, vendor_ends)]
+    # ("micromax in note 2" is no Redmi Note 2 to offer either; "mate x5" is no OPPO Find X5)
+    foreign += [
+        m
+        for m in complete
+        if m.payload.derived
+        and (_other_maker_one_word_before(k, toks, m, vendor_ends) or _other_makers_word_before(lexicon, toks, m))
+    ]
     contradicted += [m for m in foreign if m not in contradicted]
     # "galaxy s20 fe" may be the "Galaxy S20 FE 5G" or a 4G phone of that name: a question back.
     # "5g" elsewhere in the question ("w/ airtel 5g") is about the network, not the phone's name.
@@ -600,6 +605,21 @@ def _other_maker_one_word_before(k: Knowledge, toks: list[Token], m: Match, vend
         and not toks[before].brk
         and not toks[m.start].brk
     )
+
+
+def _other_makers_word_before(lexicon: Lexicon, toks: list[Token], m: Match) -> bool:
+    """ "mate x5": a short name ("x5") right after a rare word of other makers' phones' names only
+    ("Mate" is HUAWEI's) is the rest of such a phone's name, not this maker's phone."""
+    before = m.start - 1
+    if before < 0 or toks[m.start].brk:
+        return False
+    word = toks[before].norm
+    if not word.isalpha() or len(word) < 3 or word in MODIFIERS or commonness(word) >= 4.0:
+        return False
+    phones = lexicon.device_tokens.get(word)
+    if not phones:
+        return False
+    return phones.isdisjoint(lexicon.devices_of([lexicon.knowledge.device(m.payload.id).vendor]))
 
 
 def _misspelt_maker(k: Knowledge, word: str) -> bool:

@@ -868,6 +868,9 @@ def _word_of_the_maker_s_names(lexicon: Lexicon, m: Match, nxt: Token) -> bool:
     )
 
 
+# Words that make a special edition of a phone another model ("Mate 50 RS", "Magic V2 RSR", "90 GT",
+# "Porsche Design"), whether or not a name we know ends in one.
+_EDITION_WORDS = frozenset({"gt", "rs", "rsr", "porsche", "racing", "gaming"})
 # A word as common as this is a word of the sentence after a name, not a model's ("china", "one").
 _NAME_TAIL_ZIPF = 4.0
 
@@ -906,8 +909,8 @@ def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
         # year it came out, is the phone named)
         released = lexicon.knowledge.device(m.payload.id).released
         return released is not None and not released.startswith(nxt.norm)
-    if _word_of_the_maker_s_names(lexicon, m, nxt):
-        return True  # "poco f3 gt": a model of the line we do not know, not the POCO F3
+    if _word_of_the_maker_s_names(lexicon, m, nxt) or (m.payload.kind == "device" and nxt.norm in _EDITION_WORDS):
+        return True  # "poco f3 gt", "mate 50 rs", "honor magic v2 rsr": a model we do not know
     # "xiaomi 14 t" is the 14T; but "a" and "i" are words ("is the pixel 9 a good phone"), and the
     # "T" of "T-Mobile" is the carrier's.
     if (
