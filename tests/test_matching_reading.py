@@ -3004,3 +3004,12 @@ def test_editions_in_traditional_chinese(question: str, origin: str) -> None:
     )
     result = index.analyze(question)
     assert (result.device, result.country, result.origin) == ("galaxy-s24", "TW", origin)
+
+
+@pytest.mark.parametrize(
+    ("question", "origin"),
+    [("iphone 16 ch/a on tmobile", "CN"), ("iphone 16 J/A on tmobile", "JP"), ("Pixel 8 and a w/a question", None)],
+)
+def test_apple_s_region_of_a_part_number_is_where_the_model_was_made_for(question: str, origin: str | None) -> None:
+    # "MU773LL/A": Apple's part numbers end in their region, as sellers and owners write it
+    assert read(question).origin == origin

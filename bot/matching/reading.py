@@ -760,8 +760,18 @@ _FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
 
 def _flags_as_codes(question: str) -> str:
     """A flag read as its country's code ("pixel 9 sold in 🇧🇷?", "🇯🇵 pixel 8 in 🇺🇸"): two
-    characters for two, so every position stays the question's."""
-    return _FLAG.sub(lambda m: "".join(chr(ord(ch) - 0x1F1E6 + ord("A")) for ch in m.group(0)), question)
+    characters for two, so every position stays the question's; and Apple's region of a part number
+    ("iphone 15 pro ll/a", "ch/a", "j/a") as its country's code, right-aligned in the same width."""
+    question = _FLAG.sub(lambda m: "".join(chr(ord(ch) - 0x1F1E6 + ord("A")) for ch in m.group(0)), question)
+    if "/" in question:
+        question = _APPLE_REGION.sub(lambda m: _APPLE_REGIONS[m.group(1).upper()].rjust(len(m.group(0))), question)
+    return question
+
+
+# The region of Apple's part numbers ("MU773LL/A"), as sellers and owners write it after the model:
+# LL/A the US, CH/A mainland China, ZP/A Hong Kong, J/A Japan, KH/A Korea, B/A the UK.
+_APPLE_REGIONS = {"LL": "US", "CH": "CN", "ZP": "HK", "J": "JP", "KH": "KR", "B": "GB"}
+_APPLE_REGION = re.compile(r"(?<![\w/])(LL|CH|ZP|J|KH|B)/A(?![\w/])", re.IGNORECASE)
 
 
 _THANKS_SIGNS = frozenset({"👍", "🙏", "🙌", "❤️", "❤", "👌", "😊", "🤝"})
