@@ -3013,3 +3013,12 @@ def test_editions_in_traditional_chinese(question: str, origin: str) -> None:
 def test_apple_s_region_of_a_part_number_is_where_the_model_was_made_for(question: str, origin: str | None) -> None:
     # "MU773LL/A": Apple's part numbers end in their region, as sellers and owners write it
     assert read(question).origin == origin
+
+
+def test_a_reply_naming_only_a_place_asks_about_the_phone_there() -> None:
+    # "uk" after the Galaxy S24 on Verizon: the S24 in the UK, not on Verizon again
+    index = _line_of_phones()
+    result = index.analyze("uk", index.analyze("galaxy s24 on verizon"))
+    assert (result.device, result.country, result.carriers) == ("galaxy-s24", "GB", ())
+    result = index.analyze("lol", index.analyze("galaxy s24 on verizon"))
+    assert (result.device, result.carriers) == ("galaxy-s24", ("verizon-us",))

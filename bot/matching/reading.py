@@ -363,6 +363,8 @@ class Index:
             new = replace(new, vendor=None)  # "and google fi?": the network's name, no Google phone
         if not (new.carriers or new.country or new.device or new.region):
             new = self._network_alone(question, new, old.country)
+        if not (new.carriers or new.country or new.device or new.region):
+            new = self._place_alone(question, new)
         elif new.carriers and old.country and not new.region:
             new = self._brand_at_home(question, new, old.country)
         other = None
@@ -614,6 +616,17 @@ class Index:
                 out.update(text.tokens(name))
                 out.add(text.compact(name))
         return out
+
+    def _place_alone(self, question: str, new: Analysis) -> Analysis:
+        """ "uk", "korea?", "saudi?" in reply to an answer: a short reply that names only a place, read
+        as if it said "in" before it (the phone, asked about there, on that country's networks)."""
+        rest = _FOLLOW_HEAD.sub("", question).strip(" ?!.¿¡")
+        if not rest or len(rest.split()) > 3:
+            return new
+        read = self._read(f"in {rest}")
+        if read.device or read.vendor or read.carriers or not (read.country or read.region):
+            return new
+        return replace(new, country=read.country, region=read.region)
 
     def _number_of(
         self,
