@@ -3022,3 +3022,13 @@ def test_a_reply_naming_only_a_place_asks_about_the_phone_there() -> None:
     assert (result.device, result.country, result.carriers) == ("galaxy-s24", "GB", ())
     result = index.analyze("lol", index.analyze("galaxy s24 on verizon"))
     assert (result.device, result.carriers) == ("galaxy-s24", ("verizon-us",))
+
+
+def test_the_mainland_named_bare_is_china() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("apple", "Apple", "iphone")],
+            devices=[device("iphone-15", "apple", "iPhone 15", variant("i15", lte=[3]))],
+        )
+    )
+    assert index.analyze("iphone 15 大陆 能用吗").country == "CN"

@@ -772,7 +772,7 @@ COUNTRY_LOCAL_NAMES: dict[str, tuple[str, ...]] = {
     ),  # CLDR's: "Hoa Kỳ", "الولايات المتحدة", "संयुक्त राज्य", "США"
     # Russian case forms CLDR's nominatives lack ("в россии", "в китае", "из японии")
     "RU": ("россии", "россию"),
-    "CN": ("китае", "китая"),
+    "CN": ("китае", "китая", "大陆", "大陸"),  # "iphone 15 大陆 能用吗": the mainland
     "JP": ("японии",),
     # Polish locative: "czy działa w polsce" (CLDR's: "Polska")
     "PL": ("polsce",),
