@@ -3032,3 +3032,15 @@ def test_the_mainland_named_bare_is_china() -> None:
         )
     )
     assert index.analyze("iphone 15 大陆 能用吗").country == "CN"
+
+
+def test_a_network_after_a_listing_s_words_about_the_phone_is_the_one_asked() -> None:
+    # "Samsung Galaxy A16 5G Unlocked cricket?": the listing's "Unlocked", then the network
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google", "pixel")],
+            devices=[device("pixel-9", "google", "Pixel 9", variant("p9", lte=[2, 4]))],
+            carriers=[carrier("cricket-us", "US", "Cricket Wireless", "cricket", lte=([2, 4], []))],
+        )
+    )
+    assert index.analyze("Google Pixel 9 Unlocked cricket?").carriers == ("cricket-us",)

@@ -249,6 +249,8 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     # "iphone 16 pro max ee": a network's everyday name right after a phone's (or a model number's:
     # "SM-A566B vodafone"), ending the question
     phone_ends = {m.end for m in matches if m.payload.kind == "device"} | _model_number_ends(toks)
+    # (and after a listing's words about the phone: "Galaxy A16 5G Unlocked cricket?")
+    phone_ends |= {_past_listing_words(toks, e) for e in phone_ends}
     # "cuando llega el pixel 9 a mexico": the "a" before a country is "to", not the Pixel 9a's
     before_places = {m.start - 1 for m in matches if m.payload.kind == "country" and m.score == 1.0}
     found = [
@@ -320,6 +322,16 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
             and toks[m.start - 1].glued
         )
     ]
+
+
+# What a listing says of the phone after its name, before the network asked about.
+_LISTING_WORDS = frozenset({"unlocked", "factory", "version", "international", "global", "us", "usa", "5g", "4g"})
+
+
+def _past_listing_words(toks: list[Token], end: int) -> int:
+    while end < len(toks) and toks[end].norm in _LISTING_WORDS and not toks[end].brk:
+        end += 1
+    return end
 
 
 def _right_after_the_phone(toks: list[Token], at: int, phone_ends: set[int]) -> bool:
@@ -439,6 +451,7 @@ def _tail_of_unknown_name(m: Match, toks: list[Token], named: set[int]) -> bool:
         and commonness(before.norm) < _NAME_WORD_ZIPF
         and before.norm not in CARRIER_CUES
         and before.norm not in _NETWORK_BEFORE_NAME
+        and before.norm not in _LISTING_WORDS  # "Galaxy A16 5G Unlocked cricket?"
     )
 
 
