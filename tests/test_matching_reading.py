@@ -3044,3 +3044,26 @@ def test_a_network_after_a_listing_s_words_about_the_phone_is_the_one_asked() ->
         )
     )
     assert index.analyze("Google Pixel 9 Unlocked cricket?").carriers == ("cricket-us",)
+
+
+def test_a_reply_after_an_answer_about_two_phones_keeps_them_or_picks_one() -> None:
+    # "redmi note 13 pro on jio" answers the 4G and the 5G phone; "and airtel?" asks of both, "the 5g
+    # one" of the 5G (it lost both: "which Xiaomi phone?")
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "redmi")],
+            devices=[
+                device("rn13p-4g", "xiaomi", "Redmi Note 13 Pro (4G)", variant("a", lte=[3, 5])),
+                device("rn13p-5g", "xiaomi", "Redmi Note 13 Pro 5G", variant("b", lte=[3, 5])),
+            ],
+            carriers=[
+                carrier("jio-in", "IN", "Jio", lte=([3, 5, 40], [])),
+                carrier("airtel-in", "IN", "Airtel", "airtel", lte=([3, 8, 40], [])),
+            ],
+        )
+    )
+    first = index.analyze("redmi note 13 pro on jio")
+    both = index.analyze("and airtel?", first)
+    assert (both.device, {s.id for s in both.suggestions if s.kind == "device"}) == (None, {"rn13p-4g", "rn13p-5g"})
+    assert both.carriers == ("airtel-in",)
+    assert index.analyze("the 5g one", first).device == "rn13p-5g"

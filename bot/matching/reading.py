@@ -429,9 +429,25 @@ class Index:
             if not new.vendor or new.vendor == old.vendor:
                 out = replace(out, device=old.device, variant=old.variant, vendor=old.vendor, confidence=old.confidence)
             out = replace(out, suggestions=tuple(s for s in out.suggestions if s.kind != "device"), device_hint=True)
+        kept_both = False
+        if other is not None or unknown_other is not None or names_phone or old.device:
+            pass  # (the phone is settled above)
+        elif old.ambiguous and _offered_phones(old):
+            # After an answer about two phones ("redmi note 13 pro na claro": the 4G and the 5G), a
+            # reply keeps them both ("and airtel?"), or picks one by its generation ("e o 5g?")
+            kept_both = True
+            phones = _offered_phones(old)
+            said = set(text.tokens(question)) & {"4g", "5g"}
+            picked = [s for s in phones if said and said <= set(text.tokens(k.device(s.id).name))]
+            rest = tuple(s for s in out.suggestions if s.kind != "device")
+            if len(picked) == 1:
+                out = replace(out, device=picked[0].id, vendor=k.device(picked[0].id).vendor, confidence=1.0)
+                out = replace(out, suggestions=rest, device_hint=True)
+            else:
+                out = replace(out, vendor=old.vendor, suggestions=(*phones, *rest), ambiguous=True, device_hint=True)
         elif not names_phone and not new.vendor and old.vendor:
             out = replace(out, vendor=old.vendor)
-        if not out.device and not new.vendor and old.vendor and other is None:
+        if not out.device and not new.vendor and old.vendor and other is None and not kept_both:
             # "and the note 12?" after a Redmi: the maker's own phones of that name, not Infinix's.
             mine = [s for s in out.suggestions if s.kind == "device" and k.device(s.id).vendor == old.vendor]
             if mine:
@@ -681,6 +697,10 @@ _FOLLOW_MODEL_WORDS = frozenset(
 _SE_MODEL = re.compile(r"\bthe\s+se\b|\bSE\b")
 # A model's letter alone in a reply: "the a?", "and the r", "the e one"
 _LETTER_REPLY = re.compile(r"\bthe\s+([aer])\b(?:\s+(?:one|model|version))?\s*[?!.]*\s*$", re.IGNORECASE)
+
+
+def _offered_phones(a: Analysis) -> tuple[Suggestion, ...]:
+    return tuple(s for s in a.suggestions if s.kind == "device")
 
 
 def _bare_reply(question: str) -> str:
