@@ -221,6 +221,8 @@ GREETING_FILLER = frozenset(
 
 # Words for a phone, any phone: "a chinese phone", "with a smart phone".
 HANDSET_WORDS = frozenset({"phone", "phones", "smartphone", "smartphones", "handset", "handsets", "device", "devices"})
+# Units a listing's memory and storage are written in, glued to their number ("256GB").
+STORAGE_UNITS = frozenset({"gb", "tb"})
 
 # Hindi (in Latin letters) "in", written after the place: "india me", "dubai mein", "usa me".
 HINDI_IN = frozenset({"me", "mein", "main"})

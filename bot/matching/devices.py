@@ -14,7 +14,7 @@ from ..records import Knowledge
 from .cues import HANDSET_WORDS, LIST_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIERS
 from .everyday import commonness, frequencies, is_everyday
 from .lexicon import Lexicon, Payload
-from .mentions import Match, incomplete, named_as_example, pronoun_se
+from .mentions import Match, incomplete, named_as_example, pronoun_se, storage_unit
 from .models import ModelMention, near_models
 from .tokens import FormField, Token
 
@@ -477,12 +477,9 @@ def _unknown_models(
         and not toks[i + 1].brk
         and toks[i + 1].norm[:1].isdigit()
         # "Galaxy S24 Ultra Cell Phone, 512GB": the phone named, then its storage, no "Phone 512"
-        and not (i + 2 < len(toks) and toks[i + 2].norm in _STORAGE_UNITS and toks[i + 2].glued)
+        and not (i + 2 < len(toks) and storage_unit(toks[i + 2]))
         and not (t.norm in HANDSET_WORDS and (i in ends or i - 1 in ends))
     ]
-
-
-_STORAGE_UNITS = frozenset({"gb", "tb"})
 
 
 def _model_word(toks: list[Token], i: int, letters: bool) -> bool:

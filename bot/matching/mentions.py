@@ -27,6 +27,7 @@ from .cues import (
     ROMAN,
     SOFTWARE_NAMES,
     SOFTWARE_WORDS,
+    STORAGE_UNITS,
 )
 from .everyday import commonness, frequencies, is_everyday
 from .intent import CUE_WORDS
@@ -290,38 +291,26 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     found = [m for m in found if not _tail_of_unknown_name(m, toks, named)]
     # "Galaxy S23 FE 5G (Mint, 8GB) will it work on t mobile": a network named after "on" is the
     # asker's; an everyday word read as another network's name right after the phone's, with no cue,
-    # is the phone's colour, as listings write it
-    # The same for a network's name where a listing writes the phone's own network ("Pixel 9 Pro Fold
-    # Obsidian 256GB Verizon - unlocked? works on att": the phone was sold by Verizon; AT&T is asked).
-    cued = [m for m in found if m.payload.kind == "carrier" and m.start > 0 and toks[m.start - 1].norm in CARRIER_CUES]
-    if cued:
-        found = [
-            m
-            for m in found
-            if not (
-                m.payload.kind == "carrier"
-                and all(c.payload.id != m.payload.id for c in cued)
-                and (
-                    (m.payload.weak and _right_after_the_phone(toks, m.start, phone_ends))
-                    or (m.start > 0 and toks[m.start - 1].norm in ("gb", "tb") and toks[m.start - 1].glued)
-                )
-            )
-        ]
-    # "Galaxy S24 FE 128GB Mint SM-S721U Verizon": an everyday word after the storage is a colour,
-    # beside another network named
-    carriers = {m.payload.id for m in found if m.payload.kind == "carrier"}
-    return [
-        m
+    # is the phone's colour, as listings write it, and so is the network a listing writes after the
+    # storage ("Pixel 9 Pro Fold Obsidian 256GB Verizon - unlocked? works on att": sold by Verizon,
+    # AT&T asked). An everyday word after the storage is a colour beside any other network named
+    # ("Galaxy S24 FE 128GB Mint SM-S721U Verizon").
+    cued = {
+        m.payload.id
         for m in found
-        if not (
-            m.payload.kind == "carrier"
-            and m.payload.weak
-            and len(carriers - {m.payload.id}) > 0
-            and m.start > 0
-            and toks[m.start - 1].norm in ("gb", "tb")
-            and toks[m.start - 1].glued
-        )
-    ]
+        if m.payload.kind == "carrier" and m.start > 0 and toks[m.start - 1].norm in CARRIER_CUES
+    }
+    carriers = {m.payload.id for m in found if m.payload.kind == "carrier"}
+
+    def of_the_listing(m: Match) -> bool:
+        if m.payload.kind != "carrier" or m.payload.id in cued:
+            return False
+        after_storage = m.start > 0 and storage_unit(toks[m.start - 1])
+        if cued and ((m.payload.weak and m.start in phone_ends) or after_storage):
+            return True
+        return m.payload.weak and after_storage and len(carriers - {m.payload.id}) > 0
+
+    return [m for m in found if not of_the_listing(m)]
 
 
 # What a listing says of the phone after its name, before the network asked about.
@@ -334,8 +323,9 @@ def _past_listing_words(toks: list[Token], end: int) -> int:
     return end
 
 
-def _right_after_the_phone(toks: list[Token], at: int, phone_ends: set[int]) -> bool:
-    return at in phone_ends or (at - 1 in phone_ends and toks[at - 1].norm in ("5g", "4g"))
+def storage_unit(t: Token) -> bool:
+    """A unit of memory or storage glued to its number ("256GB")."""
+    return t.norm in STORAGE_UNITS and t.glued
 
 
 # Country codes written after a network's name to say its country ("lebara uk", "lebara nl", "mint us");
@@ -871,14 +861,10 @@ def _word_of_the_maker_s_names(lexicon: Lexicon, m: Match, nxt: Token) -> bool:
     phones = lexicon.device_tokens.get(nxt.norm)
     if phones is None or len(nxt.norm) < 2 or commonness(nxt.norm) >= _NAME_TAIL_ZIPF:
         return False
-    vendor = lexicon.knowledge.device(m.payload.id).vendor
+    mine = phones & lexicon.devices_of([lexicon.knowledge.device(m.payload.id).vendor])
     # the last word of one of the maker's phones' own names, as "GT" ends the POCO F4 GT's (not a
     # word of its aliases: "xiaomi 14 china" names a model of the Xiaomi 14)
-    return any(
-        lexicon.knowledge.device(did).vendor == vendor
-        and text.tokens(lexicon.knowledge.device(did).name)[-1] == nxt.norm
-        for did in phones
-    )
+    return any(text.tokens(lexicon.knowledge.device(did).name)[-1] == nxt.norm for did in mine)
 
 
 # Words that make a special edition of a phone another model ("Mate 50 RS", "Magic V2 RSR", "90 GT",

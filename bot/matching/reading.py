@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from .. import text
@@ -502,11 +503,7 @@ class Index:
         offered instead) when we do not, (None, None) when no model word is said. Words of a network's
         name named with it are not the phone's ("lg u+": no "plus")."""
         k = self.knowledge
-        network_words: set[str] = set()
-        for c in (*new.carriers, *(s.id for s in new.suggestions if s.kind == "carrier")):
-            carrier = k.carrier(c)
-            for name in (carrier.name, *carrier.aliases):
-                network_words.update(text.tokens(name))
+        network_words = self._network_words(new)
         said = [t for t in text.tokens(question) if t not in network_words]
         words = [t for t in said if t in _FOLLOW_MODEL_WORDS and (t != "se" or _SE_MODEL.search(question))]
         # "the 4g one", "5g version", or a generation other than the phone's own ("4g?" after a 5G
@@ -586,7 +583,7 @@ class Index:
         """ "and bell?", "what about visible?", "y en movistar?" in reply to an answer: a short reply
         that names only a network, read as if it said "on" before it (everyday names count there), of
         the country asked about before when it has one of that name."""
-        rest = _FOLLOW_HEAD.sub("", question).strip(" ?!.¿¡")
+        rest = _reply_rest(question)
         if not rest or len(rest.split()) > 3:
             return new
         read = self._read(f"on {rest}")
@@ -636,7 +633,7 @@ class Index:
     def _place_alone(self, question: str, new: Analysis) -> Analysis:
         """ "uk", "korea?", "saudi?" in reply to an answer: a short reply that names only a place, read
         as if it said "in" before it (the phone, asked about there, on that country's networks)."""
-        rest = _FOLLOW_HEAD.sub("", question).strip(" ?!.¿¡")
+        rest = _reply_rest(question)
         if not rest or len(rest.split()) > 3:
             return new
         read = self._read(f"in {rest}")
@@ -648,7 +645,7 @@ class Index:
         self,
         question: str,
         device_id: str,
-        network_words: set[str] = frozenset(),  # type: ignore[assignment]
+        network_words: Collection[str] = (),
     ) -> tuple[str | None, tuple[Suggestion, ...] | None]:
         """ "what about the 12r?" after the OnePlus 12, "and the s23?" after the Galaxy S24, "and the
         7?" after the Z Fold6: the same line with the number asked about, when that is a phone we
@@ -703,9 +700,14 @@ def _offered_phones(a: Analysis) -> tuple[Suggestion, ...]:
     return tuple(s for s in a.suggestions if s.kind == "device")
 
 
+def _reply_rest(question: str) -> str:
+    """A reply without its opening words and marks ("what about visible?" -> "visible")."""
+    return _FOLLOW_HEAD.sub("", question).strip(" ?!.¿¡")
+
+
 def _bare_reply(question: str) -> str:
-    """A reply without its opening words and marks ("and the plus?" -> "plus")."""
-    return re.sub(r"^(?:the\s+)+", "", _FOLLOW_HEAD.sub("", question).strip(" ?!.¿¡")).casefold()
+    """The same, and without "the" ("and the plus?" -> "plus")."""
+    return re.sub(r"^(?:the\s+)+", "", _reply_rest(question)).casefold()
 
 
 # What a reply says before a network's name: "and bell?", "what about visible?", "y en movistar?".
