@@ -101,6 +101,17 @@ def test_virtual_operator_answers_with_its_host() -> None:
     assert "uses T-Mobile's network" in a["answer"]
 
 
+def test_a_virtual_operator_asked_beside_a_network_is_answered_with_its_host() -> None:
+    # "mint" is an everyday word; beside another network of its country, it is the operator asked about
+    for q in ("is mint on tmobile", "is mint on verizon", "what network is mint on"):
+        a = as_json(q)
+        assert (a["intent"], a["carrier"]["id"], a["device"]) == ("bands", "mint-us", None), q
+        assert a["answer"].startswith("Mint Mobile uses T-Mobile's network."), q
+    # a phone left unnamed is the question's subject, not the networks
+    assert as_json("does it work on mint or tmobile")["intent"] != "bands"
+    assert as_json("pixel 9 on mint or tmobile")["device"]["id"] == "pixel-9"
+
+
 def test_missing_primary_bands_are_reported() -> None:
     a = as_json("xiaomi 14 on tmo")
     glob = next(c for c in a["compatibility"] if c["variant"] == "xiaomi-14-global")

@@ -128,6 +128,17 @@ def _asks_its_network(joined: str) -> bool:
     return any(f" {w} network" in joined or f" {w} networks" in joined for w in ("what", "which"))
 
 
+def asks_its_network(toks: list[Token]) -> bool:
+    """Whether the words ask which network ("what network is cricket on")."""
+    return _asks_its_network(f" {' '.join(t.norm for t in toks)} ")
+
+
+def points_at_phone(toks: list[Token]) -> bool:
+    """Whether the words speak of a phone left unnamed ("does it work on mint or tmobile?", "my phone"):
+    a reply about the phone before, not about the networks."""
+    return any(t.norm in _POINTERS or t.norm in ("work", "works", "working") for t in toks)
+
+
 def _asks_other(norms: list[str], joined: str) -> bool:
     """Whether the words ask something the bot does not answer, beyond the story of a bug."""
     whole = any(w not in _STORY and ("other" in says(w)) for w in norms)

@@ -355,6 +355,26 @@ def with_everyday_carrier(lexicon: Lexicon, where: PlaceReading, candidates: lis
     return replace(where, carriers=(here.pop(),))
 
 
+def with_virtual_asked(
+    lexicon: Lexicon, where: PlaceReading, named: list[Match], candidates: list[Match], asks_host: bool
+) -> PlaceReading:
+    """With no phone named, the reading about the one virtual operator the question names beside
+    another network of its country ("is mint on tmobile", "does visible use verizon", "is cricket on
+    verizon": its host is the answer), or alone when the words ask for its network ("what network is
+    cricket on"); its everyday name ("mint", "cricket") counts in that company."""
+    k = lexicon.knowledge
+    networks = {m.payload.id for m in [*named, *candidates] if m.payload.kind == "carrier"}
+    virtual = {c for c in networks if k.carrier(c).mvno_of}
+    if len(virtual) != 1:
+        return where
+    v = k.carrier(virtual.pop())
+    beside = any(k.carrier(c).country == v.country for c in networks - {v.id})
+    if not (beside or (asks_host and networks == {v.id})) or where.country not in (None, v.country):
+        return where
+    kept = tuple(s for s in where.suggestions if s.kind != "carrier")
+    return replace(where, carriers=(v.id,), country=v.country, suggestions=kept, one_name=False)
+
+
 def _start(p: _Place) -> int:
     return p.start
 

@@ -218,6 +218,16 @@ class Index:
             where = places.with_everyday_carrier(
                 lex, where, mentions.everyday_carriers(lex, toks, matches, covered | software)
             )
+        host_asked = False
+        if not (d.device or vendor or d.hint or unknown_model or intent.points_at_phone(toks)):
+            asked = places.with_virtual_asked(
+                lex,
+                where,
+                [m for m in matches if m.payload.kind == "carrier"],
+                mentions.everyday_carriers(lex, toks, matches, covered | software),
+                intent.asks_its_network(toks),
+            )
+            host_asked, where = asked is not where, asked
         if d.device is None and d.ambiguous and where.origin and _one_line(self.knowledge, d.suggestions):
             # "my note 20 ultra is a us version": of the phones the name fits, the one with a model
             # made for that market; but "x6 china model" may be a POCO X6 or an OPPO Find X6, and a
@@ -286,6 +296,8 @@ class Index:
                 if i not in names and t.norm.isalpha() and t.norm not in MARKET_CUES and t.norm not in MARKET_WORDS
             ),
         )
+        if host_asked:
+            kind, said = "bands", True  # the virtual operator's network: its host's bands
         unknown_network = where.absent
         if phone_span and (d.device or d.hint) and not (where.carriers or where.country or region or where.suggestions):
             # after the phone's name, or a maker's and the model words we do not know ("tecno camon 30")
