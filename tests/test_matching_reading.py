@@ -68,7 +68,7 @@ K = knowledge(
         carrier("vodafone-es", "ES", "Vodafone España", "vodafone", "vodafone spain", lte=([1, 3, 20], [])),
         carrier("dito-ph", "PH", "DITO Telecommunity", "dito", lte=([1, 3, 28], [])),
         carrier("play-pl", "PL", "Play", lte=([1, 3, 20], [])),
-        carrier("plus-pl", "PL", "Plus", lte=([1, 3, 20], [])),
+        carrier("plus-pl", "PL", "Plus", "plusie", lte=([1, 3, 20], [])),
         carrier("bell-ca", "CA", "Bell Mobility", "bell", lte=([2, 4, 12], [])),
         carrier("vivo-br", "BR", "Vivo", "vivo", lte=([3, 7, 28], [])),
         carrier("jio-in", "IN", "Jio", "jio", lte=([3, 5, 40], [])),
@@ -111,6 +111,9 @@ def test_brands_frequent_everywhere_are_not_everyday_words(brand: str) -> None:
         (["china", "telecom", "sim", "card", "no", "service", "sim", "card", "should", "work"], None),
         # "di" is Indonesian and Italian, and no word list weighs Indonesian against Italian
         (["galaxy", "s", "24", "di", "telkomsel"], None),
+        # words with accents, folded as a question's are: "también", "aquí" are Spanish, not Portuguese
+        (["tambien", "funciona", "aqui"], "es"),
+        (["czy", "to", "bedzie", "dzialac", "w", "polsce"], "pl"),
     ],
 )
 def test_the_language_of_a_question(words: list[str], lang: str | None) -> None:
@@ -118,6 +121,23 @@ def test_the_language_of_a_question(words: list[str], lang: str | None) -> None:
 
 
 # -- everyday words are not names (bot/matching/mentions.py) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "origin", "country", "network"),
+    [
+        ("iphone 16 z usa w play", "US", "PL", "play-pl"),  # "z" after the phone: from
+        ("xiaomi 14 sprowadzony z chin, czy działa w plusie?", "CN", "PL", "plus-pl"),
+        ("galaxy s24 kupiony w niemczech", "DE", "PL", None),  # asked in Polish: used in Poland
+    ],
+)
+def test_polish_origins_and_places(question: str, origin: str, country: str, network: str | None) -> None:
+    result = read(question)
+    assert (result.origin, result.country, result.carriers[:1]) == (origin, country, (network,) if network else ())
+
+
+def test_a_polish_case_form_that_is_an_english_word_needs_its_cue() -> None:
+    assert read("pixel 9 held under my chin on verizon").country == "US"
 
 
 def test_sold_is_not_corrected_to_fold() -> None:

@@ -566,6 +566,7 @@ PLACE_CUES = frozenset(
     {"in", "from", "to", "into", "en", "na", "no", "em", "de", "di", "aus", "nach", "dari", "ke", "a", "au", "the"}
     | {"nos", "nas", "dos", "das", "negli", "nei"}  # "comprado nos EUA", "negli USA"
     | {"в", "во", "из"}  # Russian "in", "from": "в россии", "из америки"
+    | {"w", "we", "z", "ze"}  # Polish "in", "from": "w niemczech", "z chin"
 )
 CODE_CUES = frozenset({"in", "from", "to", "en", "na", "no", "em", "di", "aus", "nach", "dari", "ke"})
 
@@ -603,8 +604,10 @@ ORIGIN_CUES = frozenset(
         "ex",  # Indonesian and Malay shops' "iphone 15 ex jepang", "ex japan": imported from there
         *("galing", "mula"),  # Tagalog "from": "galing china", "mula korea"
         "من",  # Arabic "from" ("ايفون 15 من امريكا")
-        # Dutch "uit china" (from), French "ramené de", Italian "preso negli usa" (got), "dalla cina",
-        # Polish "z usa" is left out: "z" is also "with"
+        # Dutch "uit china" (from), French "ramené de", Italian "preso negli usa" (got), "dalla cina";
+        # Polish "kupiłem w usa" (bought), "sprowadzony z chin" (imported); Polish "z" alone is also
+        # "with", so it says "from" only right after the phone (places._is_origin)
+        *("kupilem", "kupilam", "kupiony", "kupiona", "sprowadzony", "sprowadzona", "sprowadzilem", "sprowadzilam"),
         *("uit", "ramene", "ramenee", "rapporte", "preso", "presa", "dalla", "dagli", "dal"),
         *("mua", "tu"),  # Vietnamese "bought", "from": "mua ở Mỹ", "xách tay từ Nhật"
         *("из", "купил", "купила", "купленный"),  # Russian "from", "bought": "iphone 15 из америки"
@@ -619,6 +622,7 @@ ORIGIN_GAP = frozenset(
     | {"nos", "nas", "dos", "das", "do", "el", "los", "las", "nel", "negli", "nella", "im", "der", "den"}
     | {"o"}  # Vietnamese "ở" (in): "mua ở Mỹ"
     | {"aux", "des", "au", "de", "uit"}  # French "acheté aux usa", "ramené des états-unis"
+    | {"w", "z", "ze"}  # Polish "kupiony w usa", "sprowadzony z chin"
 )
 
 # After a country: where it is used ("here in India", "back home in India", "I live in Canada").
@@ -784,6 +788,19 @@ COUNTRY_LOCAL_NAMES: dict[str, tuple[str, ...]] = {
     # Bengali writes "in" and "of" glued to the name: "বাংলাদেশে" (in Bangladesh), "ভারতের" (of India)
     "BD": ("বাংলাদেশে", "বাংলাদেশের"),
     "IN": ("ভারতে", "ভারতের"),
+}
+
+# Polish case forms of the countries phones come from, which CLDR gives only in the nominative
+# ("Chiny", "Niemcy"): the genitive after "z" (from: "z chin", "z niemiec", "ze stanów") and the
+# locative after "w" (in: "w niemczech"). Everyday words among them ("chin") need that cue.
+COUNTRY_CASE_FORMS: dict[str, tuple[str, ...]] = {
+    "CN": ("chin", "chinach"),
+    "DE": ("niemiec", "niemczech"),
+    "GB": ("anglii", "wielkiej brytanii"),
+    "JP": ("japonii",),
+    "KR": ("korei",),
+    "US": ("ameryki", "stanów", "stanów zjednoczonych", "stanach"),
+    "PL": ("polski",),
 }
 
 # Vietnamese short names matched with their accents, since without them they are other words:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from functools import cache
 
+from .. import text
 from . import wordlists
 from .tables import Frequencies
 
@@ -99,8 +100,11 @@ def is_everyday(word: str) -> bool:
 def _function_words(lang: str) -> frozenset[str]:
     """A language's most frequent words that are not frequent English words too."""
     english = set(wordlists.top_n_list("en", 400))
+    # folded as questions' words are ("będzie" is read "bedzie", "também" "tambem")
     return frozenset(
-        w for w in wordlists.top_n_list(lang, 150) if w not in english and w not in _PHONE_TALK and len(w) > 1
+        folded
+        for folded in (text.fold(w) for w in wordlists.top_n_list(lang, 150))
+        if folded not in english and folded not in _PHONE_TALK and len(folded) > 1
     )
 
 
@@ -123,6 +127,14 @@ _HINDI_LATIN = frozenset(
 )
 
 
+# Polish words of phone talk below wordfreq's 150 most frequent ("czy działa w orange?", "z chin"),
+# as folded: the verbs of working and of buying or bringing a phone.
+_POLISH_PHONE_TALK = frozenset(
+    {"dziala", "dzialac", "dzialal", "dzialala", "zadziala", "bedzie", "kupilem", "kupilam", "kupiony"}
+    | {"kupiona", "sprowadzony", "sprowadzona", "sprowadzilem", "sprowadzilam"}
+)
+
+
 # The languages a question's words are told by: the judged ones but English, Hindi, and Filipino
 # ("pwede ba ang pixel 8 pro sa smart?": "sa" alone read French), and Polish, Dutch and Turkish, whose
 # networks share names with others ("t-mobile", "vodafone", "orange").
@@ -138,6 +150,8 @@ def _marks(lang: str) -> frozenset[str]:
         # Filipino's words that no other language read here has ("ang", "ba", "mga", "po"): its "na"
         # and "sa" are Portuguese's and French's too, and no word list weighs Filipino against them
         return _function_words(lang) - frozenset().union(*(_marks(o) for o in _GUESSED if o != "fil"))
+    if lang == "pl":
+        return _function_words(lang) | _POLISH_PHONE_TALK
     return _HINDI_LATIN if lang == "hi" else _function_words(lang)
 
 

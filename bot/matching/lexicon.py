@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from hashlib import blake2b
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from .. import text
 from ..records import Device, Knowledge, Vendor
@@ -24,6 +24,7 @@ from .cues import (
     CARRIER_COMMON_WORDS,
     CARRIER_GIVEN_NAMES,
     COUNTRY_ADJECTIVES,
+    COUNTRY_CASE_FORMS,
     COUNTRY_LOCAL_NAMES,
     COUNTRY_NICKNAMES,
     GENERIC_PLACE_WORDS,
@@ -671,7 +672,7 @@ class Lexicon:
         for code, everyday_names in COUNTRY_LOCAL_NAMES.items():
             for name in everyday_names:
                 self.insert(name, Payload("country", code))
-        for code, nicknames in COUNTRY_NICKNAMES.items():
+        for code, nicknames in chain(COUNTRY_NICKNAMES.items(), COUNTRY_CASE_FORMS.items()):
             for name in nicknames:
                 # "aus" is Australia in English chat and "from" in German: as an everyday word it needs a cue.
                 self.insert(name, Payload("country", code), nickname=True)

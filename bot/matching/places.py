@@ -881,6 +881,9 @@ def _is_origin(
         return True
     if device_span is not None and p.start == device_span[1] and elsewhere:
         return True  # "xiaomi 14 china bisa dipake di indonesia?": the model's market, then where it is used
+    if device_span is not None and p.start == device_span[1] + 1 and toks[p.start - 1].norm in ("z", "ze"):
+        # Polish "pixel 8 z usa" (from the US): "z" after a phone's name is "from", never "in"
+        return not toks[p.start - 1].brk and not toks[p.start].brk
     if device_span is not None and p.start == device_span[1] + 1 and toks[p.start - 1].norm in _OF and elsewhere:
         # "el iphone 15 de estados unidos funciona con telcel": the phone's provenance, then its network
         return not toks[p.start - 1].brk and not toks[p.start].brk

@@ -782,7 +782,7 @@ _VIETNAMESE_LETTERS = re.compile("[ơưạảấầẩẫậắằẳẵặẹ�
 _COMPARING = frozenset({"difference", "differences", "different", "same", "vs", "versus", "compare", "comparison"})
 
 # Languages written in one country above all others: a question in one is asked there.
-_ONE_COUNTRY_LANGUAGES = frozenset({"vi", "id", "th", "ko", "ja", "fil"})
+_ONE_COUNTRY_LANGUAGES = frozenset({"vi", "id", "th", "ko", "ja", "fil", "pl"})
 
 
 def _one_line(k: Knowledge, suggestions: tuple[Suggestion, ...]) -> bool:
