@@ -140,6 +140,19 @@ def test_a_polish_case_form_that_is_an_english_word_needs_its_cue() -> None:
     assert read("pixel 9 held under my chin on verizon").country == "US"
 
 
+@pytest.mark.parametrize(
+    ("question", "phone"),
+    [
+        ("Siendo el hermano mayor del Galaxy S24, la versión Ultra no se venderá en España", "galaxy-s24-ultra"),
+        ("galaxy s24 on verizon, or the ultra model?", "galaxy-s24-ultra"),
+        ("galaxy s24 on verizon, not the ultra model", "galaxy-s24"),
+        ("pixel 8, the pro version on verizon", "pixel-8"),  # a Pixel 8 Pro we do not know: the phone named
+    ],
+)
+def test_a_model_word_beside_a_word_of_versions_names_that_model(question: str, phone: str) -> None:
+    assert read(question).device == phone
+
+
 def test_sold_is_not_corrected_to_fold() -> None:
     assert read("is the Pixel 9 sold in India?").device == "pixel-9"
 

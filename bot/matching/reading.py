@@ -87,6 +87,8 @@ class Index:
         alone = self._read(question)
         if alone.device is None and not alone.ambiguous and not alone.vendor:
             alone = self._linked(question, alone)
+        elif alone.device and alone.variant is None:
+            alone = self._version_named(question, alone)
         read = alone if context is None else self._follow(question, alone, context)
         return self._at_home(read, home) if home else read
 
@@ -117,6 +119,34 @@ class Index:
             suggestions=kept,
             intent=intent,
         )
+
+    def _version_named(self, question: str, a: Analysis) -> Analysis:
+        """ "Siendo el hermano mayor del Redmi Note 7, la versión Pro…", "the pixel 9, or the pro
+        version?": a model word beside a word of versions names that model of the phone named, when we
+        know it (not after "not": "the s24, not the ultra model")."""
+        said = text.tokens(question)
+        words: list[str] = []
+        for j, w in enumerate(said):
+            if w not in _VERSION_WORDS:
+                continue
+            before = list(itertools.takewhile(_model_word, reversed(said[:j])))[::-1]
+            after = list(itertools.takewhile(_model_word, said[j + 1 :]))
+            run, lead = (before, j - len(before)) if before else (after, j)
+            if run and not any(said[i] in _NOT for i in range(max(0, lead - 2), lead)):
+                words = run
+                break
+        if not words or a.device is None:
+            return a
+        # the words are the model's, whatever network has them in its name ("la versión Ultra")
+        found, _ = self._model_changed(" ".join(words), a.device, replace(a, carriers=(), suggestions=()))
+        if found is None or found == a.device:
+            return a
+        kept = tuple(
+            s
+            for s in a.suggestions
+            if s.kind != "device" and not (s.kind == "carrier" and set(words) & set(text.tokens(s.name)))
+        )
+        return replace(a, device=found, vendor=self.knowledge.device(found).vendor, suggestions=kept)
 
     def _at_home(self, a: Analysis, home: str) -> Analysis:
         """ "does the pixel 8 work on vodafone?" in a German server: Vodafone Germany; "is it sold
@@ -703,6 +733,15 @@ _FOLLOW_MODEL_WORDS = frozenset(
     {"pro", "max", "plus", "ultra", "mini", "lite", "fe", "neo", "xl", "edge", "fold", "flip", "air", "slim"}
     | {"promax", "se"}
 )
+# Words of a phone's versions, after or before a model word ("la versión pro", "the ultra model").
+_VERSION_WORDS = frozenset({"version", "versione", "versao", "model", "modelo", "modello", "variant", "variante"})
+_NOT = frozenset({"not", "no", "non", "nicht", "nao", "pas"})
+
+
+def _model_word(word: str) -> bool:
+    return word in _FOLLOW_MODEL_WORDS and word != "se"
+
+
 _SE_MODEL = re.compile(r"\bthe\s+se\b|\bSE\b")
 # A model's letter alone in a reply: "the a?", "and the r", "the e one"
 _LETTER_REPLY = re.compile(r"\bthe\s+([aer])\b(?:\s+(?:one|model|version))?\s*[?!.]*\s*$", re.IGNORECASE)
