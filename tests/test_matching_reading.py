@@ -153,6 +153,23 @@ def test_a_model_word_beside_a_word_of_versions_names_that_model(question: str, 
     assert read(question).device == phone
 
 
+def test_an_everyday_word_ending_the_maker_s_names_makes_another_model_before_a_network() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("samsung", "Samsung", "galaxy")],
+            devices=[
+                device("galaxy-a03-core", "samsung", "Galaxy A03 Core", variant("a03c", lte=[3])),
+                device("galaxy-a04", "samsung", "Galaxy A04", variant("a04", lte=[3])),
+            ],
+            carriers=[carrier("glo-ng", "NG", "Glo", "glo", lte=([3], []))],
+        )
+    )
+    # a Galaxy A04 Core we do not know is no A04; but "core features" are the A04's
+    assert index.analyze("galaxy a04 core glo").device is None
+    assert index.analyze("galaxy a04 core on glo").device is None
+    assert index.analyze("galaxy a04 core features on glo").device == "galaxy-a04"
+
+
 def test_sold_is_not_corrected_to_fold() -> None:
     assert read("is the Pixel 9 sold in India?").device == "pixel-9"
 

@@ -853,13 +853,19 @@ def _letter_model_of_the_line(lexicon: Lexicon, toks: list[Token], m: Match) -> 
     return node is not None and toks[at].norm in node.children
 
 
-def _word_of_the_maker_s_names(lexicon: Lexicon, m: Match, nxt: Token) -> bool:
+def _word_of_the_maker_s_names(lexicon: Lexicon, m: Match, nxt: Token, toks: list[Token]) -> bool:
     """A word the maker's other phones' names hold ("gt" of the POCO F4 GT), right after a name
     that does not go on with it."""
     if m.payload.kind != "device" or not nxt.norm.isalpha() or nxt.norm in ("5g", "4g") or nxt.glued:
         return False
     phones = lexicon.device_tokens.get(nxt.norm)
-    if phones is None or len(nxt.norm) < 2 or commonness(nxt.norm) >= _NAME_TAIL_ZIPF:
+    if phones is None or len(nxt.norm) < 2:
+        return False
+    if commonness(nxt.norm) >= _NAME_TAIL_ZIPF and (
+        _names_a_place_or_network(lexicon, nxt.norm) or not _name_tail_ends_the_phrase(lexicon, toks, m.end + 1)
+    ):
+        # an everyday word ("core") ends the name only where the question goes on to a network, a
+        # place or a cue ("galaxy a04 core glo", "… core on mtn"); "pixel 8 core features" is a sentence
         return False
     mine = phones & lexicon.devices_of([lexicon.knowledge.device(m.payload.id).vendor])
     # the last word of one of the maker's phones' own names, as "GT" ends the POCO F4 GT's (not a
@@ -867,9 +873,24 @@ def _word_of_the_maker_s_names(lexicon: Lexicon, m: Match, nxt: Token) -> bool:
     return any(text.tokens(lexicon.knowledge.device(did).name)[-1] == nxt.norm for did in mine)
 
 
+_PHRASE_CUES = frozenset({"on", "in", "with", "for", "at", "via", "e", "is", "work", "works", "available"})
+
+
+def _names_a_place_or_network(lexicon: Lexicon, word: str) -> bool:
+    node = lexicon.root.children.get(word)
+    return node is not None and any(p.kind in ("carrier", "country", "origin") for p in node.payloads)
+
+
+def _name_tail_ends_the_phrase(lexicon: Lexicon, toks: list[Token], at: int) -> bool:
+    """The question ends at `at`, or goes on there with a cue or the name of a network or a place."""
+    if at >= len(toks) or toks[at].brk or toks[at].norm in _PHRASE_CUES:
+        return True
+    return _names_a_place_or_network(lexicon, toks[at].norm)
+
+
 # Words that make a special edition of a phone another model ("Mate 50 RS", "Magic V2 RSR", "90 GT",
-# "Porsche Design"), whether or not a name we know ends in one.
-_EDITION_WORDS = frozenset({"gt", "rs", "rsr", "porsche", "racing", "gaming"})
+# "Porsche Design", "Redmi 9A Sport"), whether or not a name we know ends in one.
+_EDITION_WORDS = frozenset({"gt", "rs", "rsr", "porsche", "racing", "gaming", "sport"})
 # A word as common as this is a word of the sentence after a name, not a model's ("china", "one").
 _NAME_TAIL_ZIPF = 4.0
 
@@ -908,7 +929,7 @@ def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
         # year it came out, is the phone named)
         released = lexicon.knowledge.device(m.payload.id).released
         return released is not None and not released.startswith(nxt.norm)
-    if _word_of_the_maker_s_names(lexicon, m, nxt) or (m.payload.kind == "device" and nxt.norm in _EDITION_WORDS):
+    if _word_of_the_maker_s_names(lexicon, m, nxt, toks) or (m.payload.kind == "device" and nxt.norm in _EDITION_WORDS):
         return True  # "poco f3 gt", "mate 50 rs", "honor magic v2 rsr": a model we do not know
     # "xiaomi 14 t" is the 14T; but "a" and "i" are words ("is the pixel 9 a good phone"), and the
     # "T" of "T-Mobile" is the carrier's.
