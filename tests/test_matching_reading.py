@@ -170,6 +170,28 @@ def test_an_everyday_word_ending_the_maker_s_names_makes_another_model_before_a_
     assert index.analyze("galaxy a04 core features on glo").device == "galaxy-a04"
 
 
+@pytest.mark.parametrize(
+    ("question", "phone"),
+    [
+        ("My current phone is a Pixel 8. Would the Galaxy S24 work on Verizon?", "galaxy-s24"),
+        ("Picked up a Galaxy S24 (was on a Pixel 9 before). Does it work on Verizon?", "galaxy-s24"),
+        ("pixel 5 -> pixel 8 -> pixel 9. verizon. will the 9 work?", "pixel-9"),
+        ("Mein altes Handy war ein iPhone 16. Funktioniert das Galaxy S24 bei O2?", "galaxy-s24"),
+        ("my old pixel 8 vs the new pixel 9 on verizon", "pixel-9"),
+        # alone, the old phone is the question
+        ("my old pixel 8 on verizon?", "pixel-8"),
+        ("I had a Pixel 9 on Verizon, will it work on AT&T?", "pixel-9"),
+    ],
+)
+def test_the_asker_s_old_phone_gives_way_to_the_one_asked_about(question: str, phone: str) -> None:
+    assert read(question).device == phone
+
+
+def test_the_old_phone_gives_way_to_a_phone_we_do_not_know() -> None:
+    result = read("Has anyone used the Xiaomi 19 Ultra on Verizon? My current phone is a Pixel 8.")
+    assert (result.device, result.vendor) == (None, "xiaomi")
+
+
 def test_sold_is_not_corrected_to_fold() -> None:
     assert read("is the Pixel 9 sold in India?").device == "pixel-9"
 

@@ -197,6 +197,21 @@ def resolve(
         kept = [m for m in kept if m not in examples]
         if not kept and not model_devices:
             return DeviceReading(None, None, (), 0.0, False, False, None)
+    # "My current phone is a Pixel 8 Pro. Would the Xiaomi 16 Ultra work on AT&T?", "(was on an
+    # iPhone 11 before)", "oneplus 9 pro -> pixel 7 -> now oneplus 13": the asker's old phone gives
+    # way to another phone named, known or not (alone, "my old pixel 6 on verizon?" is the question).
+    former = [
+        m for m in kept if _former_phone(toks, m, question, max((o.end for o in kept if o.end <= m.start), default=0))
+    ]
+    old_phones: list[Match] = []
+    if former:
+        rest = [m for m in kept if m not in former]
+        spans = [(m.start, m.end) for m in former]
+        if rest or model_devices or _another_phone_named(lexicon, toks, matches, incomplete_ones, spans):
+            kept, old_phones = rest, former
+            if not kept and not model_devices:
+                untagged = [m for m in untagged if not any(a <= m.start < b for a, b in spans)]
+                incomplete_ones = [m for m in incomplete_ones if not any(a <= m.start < b for a, b in spans)]
     kept = [_with_modifier_before(lexicon, m, toks) for m in kept]
     kept += [s for m in kept for s in _listed_siblings(lexicon, m, toks, question)]
     # "the Xiaomi 15 Series": every phone of that name, a question back, unless the post is plainly
@@ -256,7 +271,7 @@ def resolve(
     if (
         len(ids) == 1
         and not model_devices
-        and _unknown_phone_first(lexicon, toks, kept, sentence_of, asking, others_named)
+        and _unknown_phone_first(lexicon, toks, kept, sentence_of, asking, others_named, old_phones)
     ):
         # "The Vollaphone is a European phone … I finally switched to a Pixel 3a": the post is about a
         # phone we do not know; the one we know is not what it asks about.
@@ -266,7 +281,7 @@ def resolve(
         len(ids) == 1
         and not model_devices
         and not any(sentence_of[m.start] in asking for m in kept)
-        and _own_phone_unknown(lexicon, toks, kept, vendor_spans)
+        and _own_phone_unknown(lexicon, toks, kept, vendor_spans, old_phones)
     ):
         # "My phone is OnePlus Ace5 China version … OnePlus 13 China version uses your fix": the
         # asker's phone is one we do not know; the one we know is someone else's.
@@ -274,7 +289,7 @@ def resolve(
     if (
         len(ids) == 1
         and not model_devices
-        and _beside_unknown_phones(lexicon, toks, kept, sentence_of, asking, question, set(vendor_ends))
+        and _beside_unknown_phones(lexicon, toks, kept, sentence_of, asking, question, set(vendor_ends), old_phones)
     ):
         # "Apple announced the iPhone 7 … my iPhone 4S … the era of the iPhone 5S": named once among
         # phones we do not know, ours may be a passing mention: offered, not answered.
@@ -406,6 +421,71 @@ def _listed_together(toks: list[Token], names: list[Match], question: str) -> bo
 _ETC = frozenset({"etc", "等", "등", "usw", "dll", "dsb", "ecc"})
 
 
+# Words, a few before a phone's name in its sentence, that make it the asker's old or current phone
+# beside the one asked about: "my old", "previous phone", "was on … before", "Mein altes Handy war",
+# "Antes tenía", "Mi celular anterior", "Avant j'avais", "O meu antigo", "Sebelumnya ane pake", "Dati".
+_FORMER_BEFORE = frozenset(
+    {"old", "older", "previous", "previously", "former", "had", "was", "current", "currently", "died", "broke"}
+    | {"altes", "alte", "alten", "aktuell", "bisher", "vorher", "fruher"}  # German
+    | {"antes", "anterior", "antiguo", "antigua", "tenia", "tinha", "antigo"}  # Spanish, Portuguese
+    | {"ancien", "ancienne", "avant", "precedent", "avais"}  # French
+    | {"sebelumnya", "dulu", "lama", "dati"}  # Indonesian, Tagalog
+    | {"vecchio", "vecchia", "precedente", "attuale", "aggiornare", "sostituire"}  # Italian
+    | {"upgrade", "replace", "replacing"}  # "upgrade my pixel 6": the phone being left
+)
+# After it: "the OnePlus 12 I had before", "my Honor 90 died", "(was on an iPhone 11 before)".
+_FORMER_AFTER = frozenset({"before", "died", "broke", "previously", "lama", "sebelumnya", "anterior", "antigo"})
+# "coming from an iPhone 13 mini", "upgrading from a Pixel 6"
+_LEAVING = frozenset({"coming", "came", "upgrading", "upgraded", "switching", "switched"})
+
+
+def _former_phone(toks: list[Token], m: Match, question: str, since: int) -> bool:
+    """Whether the words around a phone's name make it the asker's old phone (or the one being left),
+    in its own sentence: a few words before it (since the phone named before: "my old pixel 6 vs the
+    new pixel 9"), a few after, or an arrow after it ("pixel 6 -> pixel 7")."""
+    start = m.start
+    while start > max(since, m.start - 5) and not toks[start].brk:
+        start -= 1
+    before = [t.norm for t in toks[start : m.start]]
+    after = [t.norm for t in toks[m.end : m.end + 3]]
+    if m.end < len(toks) and toks[m.end].brk:
+        after = []
+    if any(w in _FORMER_BEFORE for w in before) or any(w in _FORMER_AFTER for w in after):
+        return True
+    if len(before) >= 2 and before[-1] in ("from", "de") and before[-2] in _LEAVING:
+        return True
+    if len(before) >= 3 and before[-2] in ("from", "de") and before[-3] in _LEAVING:
+        return True  # "coming from an iphone 13 mini"
+    rest = question[toks[m.end - 1].end : toks[m.end - 1].end + 6] if m.end <= len(toks) else ""
+    return bool(re.match(r"\s*(?:->|→|=>|>)", rest))
+
+
+def _another_phone_named(
+    lexicon: Lexicon,
+    toks: list[Token],
+    matches: list[Match],
+    incomplete_ones: list[Match],
+    former: list[tuple[int, int]],
+) -> bool:
+    """Whether the question names a phone beside the old ones: a maker's name with a model after it, or
+    a name we know only in part."""
+
+    def outside(i: int) -> bool:
+        return not any(a <= i < b for a, b in former)
+
+    if any(outside(m.start) for m in incomplete_ones):
+        return True
+    for m in matches:
+        if m.payload.kind != "vendor" or not outside(m.start) or m.end >= len(toks) or toks[m.end].brk:
+            continue
+        if not outside(m.end):
+            continue  # the maker's name of an old phone ("my old Samsung Galaxy S10")
+        nxt = toks[m.end].norm
+        if any(ch.isdigit() for ch in nxt) or nxt in lexicon.device_tokens:
+            return True
+    return False
+
+
 def _before_etc(toks: list[Token], m: Match, sentence_of: list[int]) -> bool:
     """A name followed by "etc." a few words on, in its sentence."""
     # (Chinese, Japanese and Korean are read a character a token: a few words are more tokens there)
@@ -445,10 +525,11 @@ def _beside_unknown_phones(
     asking: set[int],
     question: str,
     after_vendor: set[int],
+    old: list[Match],
 ) -> bool:
     """Whether the one phone we know is named once, outside the sentence that asks and the title,
     in a post that names other phones of a line ("iPhone 4S", "Galaxy S3") or of a maker ("OnePlus
-    Ace5") we do not know."""
+    Ace5") we do not know. `old`: the asker's old phones, set aside, are no unknown models."""
     if not kept or len({m.start for m in kept}) > 1 or any(sentence_of[m.start] in asking for m in kept):
         return False
     first_line = question.find("\n")
@@ -457,7 +538,7 @@ def _beside_unknown_phones(
         return False  # named in the title
     if _DEVICE_FIELD.holds(question, at):
         return False  # "Device: Pixel 6 Pro"
-    return bool(_unknown_models(lexicon, toks, kept, after_vendor))
+    return bool(_unknown_models(lexicon, toks, kept + old, after_vendor))
 
 
 def _unknown_models(
@@ -495,7 +576,7 @@ _OWN_PHONE = (("my", "phone", "is"), ("my", "device", "is"), ("i", "have"), ("i"
 
 
 def _own_phone_unknown(
-    lexicon: Lexicon, toks: list[Token], kept: list[Match], vendor_spans: list[tuple[int, int]]
+    lexicon: Lexicon, toks: list[Token], kept: list[Match], vendor_spans: list[tuple[int, int]], old: list[Match]
 ) -> bool:
     """Whether the asker says their phone is a model we do not know ("My phone is OnePlus Ace5 China
     version … OnePlus 13 China version uses your fix"): the phone we know is another one."""
@@ -509,13 +590,13 @@ def _own_phone_unknown(
         before = [t.norm for t in toks[max(0, start - 4) : start] if t.norm not in ("a", "an", "the")]
         if any(tuple(before[-len(cue) :]) == cue for cue in _OWN_PHONE):
             owned.add(end)
-    if bool(owned) and any(i in owned for i in _unknown_models(lexicon, toks, kept, owned, letters=True)):
+    if bool(owned) and any(i in owned for i in _unknown_models(lexicon, toks, kept + old, owned, letters=True)):
         return True
     # "… models before the iPhone 6 have no 4G. But my iPhone 5s does": a line's model we do not know,
     # said to be the asker's after the one we know ("my galaxy s3 died. the pixel 8 on verizon?" is
     # about the Pixel 8)
     first = min(m.start for m in kept)
-    return any(i > first and _said_mine(toks, i) for i in _unknown_models(lexicon, toks, kept, set()))
+    return any(i > first and _said_mine(toks, i) for i in _unknown_models(lexicon, toks, kept + old, set()))
 
 
 # Words that make the phone after them the asker's: "my", "mi", "meu", "mein", "mon", "mio".
@@ -537,6 +618,7 @@ def _unknown_phone_first(
     sentence_of: list[int],
     asking: set[int],
     others_named: set[int],
+    old: list[Match],
 ) -> bool:
     """Whether a phone we do not know is named before the one we know, and no question asks about ours
     (a network's name misspelt, "vodaphone", is none: `others_named` are the words read as other names)."""
