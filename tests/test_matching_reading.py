@@ -1471,6 +1471,17 @@ def test_noise_is_blanked_and_spans_kept() -> None:
     assert "galaxy" not in cleaned and "UP1A" not in cleaned and "S921U" not in cleaned and "see" in cleaned
 
 
+@pytest.mark.parametrize(
+    "post",
+    [
+        "Is the Pixel 9 fine on Verizon? Posted from my Galaxy S24 using Tapatalk",
+        "Is the Pixel 9 fine on Verizon?\n--\nMike\nGalaxy S24 | Pixel Watch 2",
+    ],
+)
+def test_a_signature_after_the_question_names_no_phone(post: str) -> None:
+    assert read(post).device == "pixel-9"
+
+
 def test_a_long_post_is_read_for_its_question() -> None:
     post = (
         "ok so long story. I had a Galaxy S24 for a year, loved it, then it fell in a lake. "

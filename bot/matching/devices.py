@@ -203,15 +203,20 @@ def resolve(
     former = [
         m for m in kept if _former_phone(toks, m, question, max((o.end for o in kept if o.end <= m.start), default=0))
     ]
+    # (every mention of a phone marked old at least as often as not: "upgrading from my Pixel 6a …
+    # Posted from my Pixel 6a"; but a phone a post names many times is its subject)
+    marked = Counter(m.payload.id for m in former)
+    named_times = Counter(m.payload.id for m in kept)
+    former_ids = {d for d, n in marked.items() if 2 * n >= named_times[d]}
+    former = [m for m in kept if m.payload.id in former_ids]
     old_phones: list[Match] = []
     if former:
         rest = [m for m in kept if m not in former]
         spans = [(m.start, m.end) for m in former]
         if rest or model_devices or _another_phone_named(lexicon, toks, matches, incomplete_ones, spans):
             kept, old_phones = rest, former
-            if not kept and not model_devices:
-                untagged = [m for m in untagged if not any(a <= m.start < b for a, b in spans)]
-                incomplete_ones = [m for m in incomplete_ones if not any(a <= m.start < b for a, b in spans)]
+            untagged = [m for m in untagged if not any(a <= m.start < b for a, b in spans)]
+            incomplete_ones = [m for m in incomplete_ones if not any(a <= m.start < b for a, b in spans)]
     kept = [_with_modifier_before(lexicon, m, toks) for m in kept]
     kept += [s for m in kept for s in _listed_siblings(lexicon, m, toks, question)]
     # "the Xiaomi 15 Series": every phone of that name, a question back, unless the post is plainly
@@ -430,7 +435,7 @@ _FORMER_BEFORE = frozenset(
     | {"antes", "anterior", "antiguo", "antigua", "tenia", "tinha", "antigo"}  # Spanish, Portuguese
     | {"ancien", "ancienne", "avant", "precedent", "avais"}  # French
     | {"sebelumnya", "dulu", "lama", "dati"}  # Indonesian, Tagalog
-    | {"vecchio", "vecchia", "precedente", "attuale", "aggiornare", "sostituire"}  # Italian
+    | {"vecchio", "vecchia", "precedente", "aggiornare", "sostituire"}  # Italian
     | {"upgrade", "replace", "replacing"}  # "upgrade my pixel 6": the phone being left
 )
 # After it: "the OnePlus 12 I had before", "my Honor 90 died", "(was on an iPhone 11 before)".

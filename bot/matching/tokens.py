@@ -48,11 +48,13 @@ _NOISE: list[tuple[re.Pattern[str], re.Pattern[str] | None]] = [
     (re.compile(r"(?m)^\s*[VDIWEF]/[\w.$-]+\s*\(\s*\d+\).*$"), re.compile("/")),
     (
         re.compile(
-            r"(?im)^[\s-]*(?:sent from my|sent using|enviado desde mi|enviado do meu|enviado do|von meinem|"
-            r"envoyé de mon|inviato dal mio|dikirim dari)\b.*$"
+            r"(?im)(?:^|(?<=[.!?] ))[\s-]*(?:sent from my|posted from my|sent using|enviado desde mi|enviado do meu|"
+            r"enviado do|von meinem|envoyé de mon|inviato dal mio|dikirim dari)\b.*$"
         ),
         None,
     ),
+    # an e-mail style signature: everything under a line of "--" ("--\nMike\nPixel 7 Pro | Galaxy Tab S8")
+    (re.compile(r"\n--[ \t]*\n(?:.*\n?){1,4}\Z"), re.compile(r"\n--")),
 ]
 
 
