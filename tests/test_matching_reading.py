@@ -1482,6 +1482,12 @@ def test_a_signature_after_the_question_names_no_phone(post: str) -> None:
     assert read(post).device == "pixel-9"
 
 
+def test_a_market_before_the_phone_named_again_is_its_origin() -> None:
+    post = "My uncle sent me an iPhone 16 from the US. Telcel line. Will the US iPhone 16 work on Telcel?"
+    result = read(post)
+    assert (result.device, result.origin, result.country, result.carriers) == ("iphone-16", "US", "MX", ("telcel-mx",))
+
+
 def test_a_long_post_is_read_for_its_question() -> None:
     post = (
         "ok so long story. I had a Galaxy S24 for a year, loved it, then it fell in a lake. "

@@ -930,11 +930,18 @@ def _is_origin(
 
 
 def _right_before(toks: list[Token], p: _Place, device_span: tuple[int, int] | None, question: str) -> bool:
-    return (
-        device_span is not None
-        and device_span[0] == p.end
-        and not question[toks[p.end - 1].end : toks[p.end].start].strip()
-    )
+    """Whether the place is written right before the phone's name, where it is first named or again
+    ("sent me an iPhone 15 from the US … Will the US iPhone 15 work on Safaricom?")."""
+    if device_span is None or p.end >= len(toks) or question[toks[p.end - 1].end : toks[p.end].start].strip():
+        return False
+    if device_span[0] == p.end:
+        return True
+    # (named again: but "… will debut next week in India Xiaomi 15 Series" is a headline run into its
+    # text, "in India" where the phone comes out)
+    if p.start > 0 and toks[p.start - 1].norm in PLACE_CUES and toks[p.start - 1].norm != "the":
+        return False
+    name = [t.norm for t in toks[device_span[0] : device_span[1]]]
+    return [t.norm for t in toks[p.end : p.end + len(name)]] == name
 
 
 def _carrier_suggestion(lexicon: Lexicon, carrier_id: str) -> Suggestion:
