@@ -112,6 +112,12 @@ def test_a_virtual_operator_asked_beside_a_network_is_answered_with_its_host() -
     assert as_json("pixel 9 on mint or tmobile")["device"]["id"] == "pixel-9"
 
 
+def test_a_band_a_network_uses_for_5g_only_is_said_so() -> None:
+    # T-Mobile's n41 is a main 5G band; its LTE list has no B41 (here: only a secondary one elsewhere)
+    assert "🟢 **n77?** yes." in as_json("does verizon use band 77")["answer"]
+    assert "not for 4G, but for 5G: n25" in as_json("does tmobile use band 25")["answer"]
+
+
 def test_missing_primary_bands_are_reported() -> None:
     a = as_json("xiaomi 14 on tmo")
     glob = next(c for c in a["compatibility"] if c["variant"] == "xiaomi-14-global")

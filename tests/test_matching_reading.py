@@ -1884,7 +1884,9 @@ def test_of_several_carriers_named_the_one_the_question_asks_about() -> None:
         ("小米14支持n79频段吗", (("nr", 79),)),
         # the list ends where the sentence goes on; a number no band has is none
         ("does the pixel 9 have band 71 on the 8?", (("lte", 71),)),
-        ("pixel 9 band 99?", ()),
+        ("pixel 9 band 200?", ()),
+        # a number LTE has no band of is 5G's
+        ("does the pixel 9 have band 77?", (("nr", 77),)),
         # a phone's model number is not a band
         ("what bands does the galaxy s24 have?", ()),
     ],

@@ -328,14 +328,17 @@ def _band_raw(toks: list[Token], i: int) -> str:
 
 
 def _real_band(tech: str, number: int) -> bool:
-    """A band number that exists (3GPP: LTE 1-88, NR n1-n106 and the mmWave n257-n263)."""
-    return 1 <= number <= 88 if tech == "lte" else 1 <= number <= 106 or 257 <= number <= 263
+    """A band number that exists (3GPP: LTE 1-53, 65-76, 85, 87, 88; NR n1-n106 and the mmWave
+    n257-n263)."""
+    if tech == "lte":
+        return 1 <= number <= 53 or 65 <= number <= 76 or number in (85, 87, 88)
+    return 1 <= number <= 106 or 257 <= number <= 263
 
 
 def asked_bands(toks: list[Token], skip: set[int]) -> tuple[tuple[str, int], ...]:
     """The bands a question asks about, as (technology, number) in the order asked: "B71" and a bare
-    number after a word of bands are LTE, "n77" is 5G NR. Tokens in `skip` (a phone's or a carrier's
-    name: the Nokia "N95") are not bands."""
+    number after a word of bands are LTE (5G NR where LTE has no such band: "band 77"), "n77" is 5G
+    NR. Tokens in `skip` (a phone's or a carrier's name: the Nokia "N95") are not bands."""
     found: list[tuple[str, int]] = []
     seen_words: set[int] = set()
     listing = False  # after a word of bands, numbers are bands until the list ends
@@ -362,7 +365,9 @@ def asked_bands(toks: list[Token], skip: set[int]) -> tuple[tuple[str, int], ...
         if t.start in seen_words:
             continue  # the second token of "b71"
         if listing and t.norm.isdigit():
-            found.append(("lte", int(t.norm)))
+            # a bare number is LTE's band, or 5G's where LTE has none of that number ("band 77": n77)
+            number = int(t.norm)
+            found.append(("lte" if _real_band("lte", number) else "nr", number))
         elif not (listing and t.norm in _LIST_JOINS):
             listing = False
     return tuple(dict.fromkeys(b for b in found if _real_band(*b)))

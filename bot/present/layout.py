@@ -1015,6 +1015,10 @@ def _network_bands(a: Answer, carrier: Carrier, network: Carrier, footer: str | 
         tiers = bands.lte if tech == "lte" else bands.nr
         name = f"B{number}" if tech == "lte" else f"n{number}"
         used = number in tiers.all
+        if not used and tech == "lte" and number in bands.nr.all:
+            # "does tmobile use band 41": not for 4G, but its 5G does (n41)
+            lines.append(f"🟢 **{name}?** " + _("not for 4G, but for 5G: n{number}.").format(number=number))
+            continue
         lines.append(f"{'🟢' if used else '🔴'} **{name}?** " + (_("yes") if used else _("no")) + ".")
     lines.append("**" + _("Bands of {carrier}").format(carrier=network.name) + "**" + _as_of(network))
     lines.extend(f"- {name}: {shown}" for name, shown in _network_rows(bands))
