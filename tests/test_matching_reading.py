@@ -192,6 +192,34 @@ def test_the_old_phone_gives_way_to_a_phone_we_do_not_know() -> None:
     assert (result.device, result.vendor) == (None, "xiaomi")
 
 
+def test_networks_written_the_way_chat_writes_them() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google", "pixel")],
+            devices=[device("pixel-9", "google", "Pixel 9", variant("p9", lte=[2, 4]))],
+            carriers=[
+                carrier("att-us", "US", "AT&T", "att", lte=([2, 4], [])),
+                carrier("cricket-us", "US", "Cricket Wireless", "cricket", mvno_of="att-us"),
+                carrier("boost-us", "US", "Boost Mobile", "boost", lte=([2, 4], [])),
+                carrier("boost-au", "AU", "Boost Mobile", "boost", mvno_of="telstra-au"),
+                carrier("telstra-au", "AU", "Telstra", lte=([3, 28], [])),
+                carrier("jio-in", "IN", "Jio", "jio", lte=([3, 5, 40], [])),
+                carrier("truemove-th", "TH", "TrueMove H", "true", lte=([1, 3], [])),
+            ],
+        )
+    )
+    # a virtual operator right beside its host is the asker's, but not across a comma
+    assert index.analyze("cricket att pixel 9").carriers == ("cricket-us",)
+    assert index.analyze("cricket (att) pixel 9").carriers == ("cricket-us",)
+    assert index.analyze("pixel 9 on att, cricket is too expensive").carriers == ("att-us",)
+    # a country's code ending the question says which network of the name
+    assert index.analyze("pixel 9 on boost au").carriers == ("boost-au",)
+    assert index.analyze("pixel 9 on boost us").carriers == ("boost-us",)
+    # "sa" beside "5g" is standalone 5G, not French; "true" after Jio is Jio's "True 5G"
+    assert index.analyze("pixel 9 jio sa 5g").carriers == ("jio-in",)
+    assert index.analyze("pixel 9 jio true 5g").carriers == ("jio-in",)
+
+
 def test_sold_is_not_corrected_to_fold() -> None:
     assert read("is the Pixel 9 sold in India?").device == "pixel-9"
 

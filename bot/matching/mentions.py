@@ -9,6 +9,7 @@ never between model words.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .. import text
@@ -287,6 +288,25 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     # "wi-fi calling in the US": a network's everyday or two-letter name ("fi", Google Fi) that begins
     # after a hyphen is the end of another word, not the network.
     found = [m for m in found if not (m.payload.kind == "carrier" and m.payload.weak and toks[m.start].hyphen)]
+    # "jio true 5g": an everyday name of another country's network right after a network's name is
+    # that network's word (Jio's "True 5G"), not TrueMove H.
+    k = lexicon.knowledge
+    network_at: dict[int, set[str]] = defaultdict(set)
+    for m in found:
+        if m.payload.kind == "carrier" and not m.payload.weak:
+            network_at[m.end].add(k.carrier(m.payload.id).country)
+    found = [
+        m
+        for m in found
+        if not (
+            m.payload.kind == "carrier"
+            and m.payload.weak
+            and m.end - m.start == 1
+            and is_everyday(toks[m.start].norm)
+            and len(network_at.get(m.start, ())) == 1
+            and k.carrier(m.payload.id).country not in network_at[m.start]
+        )
+    ]
     named = {i for m in found for i in range(m.start, m.end)}
     found = [m for m in found if not _tail_of_unknown_name(m, toks, named)]
     # "Galaxy S23 FE 5G (Mint, 8GB) will it work on t mobile": a network named after "on" is the

@@ -355,6 +355,37 @@ def with_everyday_carrier(lexicon: Lexicon, where: PlaceReading, candidates: lis
     return replace(where, carriers=(here.pop(),))
 
 
+def with_brand_beside_its_host(
+    lexicon: Lexicon, where: PlaceReading, named: list[Match], toks: list[Token], question: str
+) -> PlaceReading:
+    """ "cricket att pixel 8", "fido (rogers) pixel 8a", "visible verizon mvno": a virtual operator
+    written right beside the network it runs on (nothing but brackets or a slash between) is the
+    asker's, even by an everyday word ("cricket", "visible") that alone needs a cue."""
+    if len(where.carriers) != 1:
+        return where
+    k = lexicon.knowledge
+    host = where.carriers[0]
+    beside: list[tuple[int, str]] = []  # a token next to the host's name, and the text between
+    for m in named:
+        if m.payload.kind != "carrier" or m.payload.id != host:
+            continue
+        if m.start > 0:
+            beside.append((m.start - 1, question[toks[m.start - 1].end : toks[m.start].start]))
+        if m.end < len(toks):
+            beside.append((m.end, question[toks[m.end - 1].end : toks[m.end].start]))
+    found = set()
+    for i, gap in beside:
+        if gap.strip(" ()[]/"):
+            continue
+        node = lexicon.root.children.get(toks[i].norm)
+        for p in node.payloads if node is not None else ():
+            if p.kind == "carrier" and k.carrier(p.id).mvno_of == host:
+                found.add(p.id)
+    if len(found) != 1:
+        return where
+    return replace(where, carriers=(found.pop(),))
+
+
 def with_virtual_asked(
     lexicon: Lexicon, where: PlaceReading, named: list[Match], candidates: list[Match], asks_host: bool
 ) -> PlaceReading:
@@ -482,7 +513,9 @@ def _codes(
             i in brands
             and not t.brk
             and t.norm not in LOWER_CODE_BLOCKERS
-            and not is_everyday(t.norm)  # "airtel in kenya", "movistar es compatible": words, not codes
+            # "airtel in kenya", "movistar es compatible": words, not codes; but a code ending the
+            # question is one ("pixel 9 on boost au", "s24 on boost us")
+            and (not is_everyday(t.norm) or i + 1 == len(toks) or toks[i + 1].brk)
             and code in lexicon.carrier_countries
             and _same_brand(lexicon, brands[i], code)
         ):

@@ -227,7 +227,13 @@ class Index:
                 covered.update(range(m.start, m.end))
         in_names = {i for m in matches for i in range(m.start, m.end)}
         # "+" reads "plus", a French word: signs say no language
-        lang = guess_language([t.norm for i, t in enumerate(toks) if i not in in_names and t.raw not in ("+", "&")])
+        lang = guess_language(
+            [
+                t.norm
+                for i, t in enumerate(toks)
+                if i not in in_names and t.raw not in ("+", "&") and not _mode_of_5g(toks, i)
+            ]
+        )
         if _VIETNAMESE_LETTERS.search(q):
             lang = "vi"  # "pixel 8 pro có hỗ trợ volte viettel không": letters only Vietnamese writes
         # With no model named, the maker's name stands where the phone's would ("a china iphone in the us").
@@ -248,6 +254,7 @@ class Index:
             where = places.with_everyday_carrier(
                 lex, where, mentions.everyday_carriers(lex, toks, matches, covered | software)
             )
+        where = places.with_brand_beside_its_host(lex, where, matches, toks, q)
         host_asked = False
         if not (d.device or vendor or d.hint or unknown_model or intent.points_at_phone(toks)):
             asked = places.with_virtual_asked(
@@ -745,6 +752,13 @@ def _model_word(word: str) -> bool:
 _SE_MODEL = re.compile(r"\bthe\s+se\b|\bSE\b")
 # A model's letter alone in a reply: "the a?", "and the r", "the e one"
 _LETTER_REPLY = re.compile(r"\bthe\s+([aer])\b(?:\s+(?:one|model|version))?\s*[?!.]*\s*$", re.IGNORECASE)
+
+
+def _mode_of_5g(toks: list[Token], i: int) -> bool:
+    """ "jio sa 5g", "5g nsa": standalone or not, a word of 5G, not French "sa" (his)."""
+    if toks[i].norm not in ("sa", "nsa"):
+        return False
+    return any(0 <= j < len(toks) and toks[j].norm in ("5g", "nr") for j in (i - 1, i + 1))
 
 
 def _offered_phones(a: Analysis) -> tuple[Suggestion, ...]:
