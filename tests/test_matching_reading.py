@@ -220,6 +220,38 @@ def test_networks_written_the_way_chat_writes_them() -> None:
     assert index.analyze("pixel 9 jio true 5g").carriers == ("jio-in",)
 
 
+@pytest.mark.parametrize(
+    ("question", "network"),
+    [
+        ("Currently on Verizon but looking at moving to T-Mobile. Will my Pixel 9 work on T-Mobile?", "tmobile-us"),
+        ("I was on Verizon for 6 years, now switching to AT&T. Will the Pixel 9 work?", "att-us"),
+        ("switching from verizon to att with my pixel 9, ok?", "att-us"),
+        ("My contract with Verizon ended and I moved to T-Mobile. Is the Pixel 9 compatible?", "tmobile-us"),
+        # alone, the network is the asker's; "was going to" leaves nothing
+        ("I'm currently on Verizon, will my pixel 9 work?", "verizon-us"),
+    ],
+)
+def test_the_network_being_left_gives_way_to_the_one_asked_about(question: str, network: str) -> None:
+    assert read(question).carriers == (network,)
+
+
+def test_the_network_left_places_a_namesake_of_the_one_asked_about() -> None:
+    # "O2" is a network of Germany and of the UK: the one beside the network being left
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google", "pixel")],
+            devices=[device("pixel-9", "google", "Pixel 9", variant("p9", lte=[1, 3, 20]))],
+            carriers=[
+                carrier("ee-gb", "GB", "EE", "ee", lte=([1, 3, 20], [])),
+                carrier("o2-gb", "GB", "O2 UK", "o2", lte=([1, 3, 20], [])),
+                carrier("o2-de", "DE", "O2 Germany", "o2", lte=([1, 3, 20], [])),
+            ],
+        )
+    )
+    q = "Currently on EE but looking at moving to O2 when my contract ends. Will my Pixel 9 work on O2?"
+    assert index.analyze(q).carriers == ("o2-gb",)
+
+
 def test_sold_is_not_corrected_to_fold() -> None:
     assert read("is the Pixel 9 sold in India?").device == "pixel-9"
 

@@ -172,6 +172,18 @@ def resolve(
     suggestions: list[Suggestion] = []
     absent: str | None = None  # a network named that this country has none of, as written
     examples = _examples(toks, list(groups), asking, sentence_of)
+    # "Currently on EE but looking at moving to O2", "cambié de Vodafone a Movistar", "Bisher war ich
+    # bei A1": the network being left gives way to the other one named, whose namesake it places
+    # ("O2" beside EE is O2 UK).
+    left = {span for span in groups if span not in sellers and _network_left(toks, span, list(groups))}
+    staying = [span for span in groups if span not in sellers and span not in examples and span not in left]
+    if left and staying:
+        examples |= left
+        if country is None:
+            was = {k.carrier(c).country for span in left for c in groups[span]}
+            rest = {k.carrier(c).country for span in staying for c in groups[span]}
+            if len(was) == 1 and was <= rest:
+                country = was.pop()
     imported = any(t.norm in ORIGIN_CUES for t in toks)  # "bought in", "imported from", "from"
     for (start, end), found in sorted(groups.items()):
         if (start, end) in sellers or (start, end) in examples:
@@ -310,6 +322,33 @@ def _placed(toks: list[Token], place: _Place, networks: list[tuple[int, int]]) -
     before = toks[place.start - 1].norm if place.start > 0 and not toks[place.start].brk else None
     beside = any(end == place.start or start == place.end for start, end in networks)
     return beside or before in PLACE_CUES or before in USE_CUES
+
+
+# Words a few before a network's name, in its sentence, that make it the one the asker leaves or
+# left ("currently on EE but moving to O2", "I was on Telstra", "my old Telkom SIM", "Bisher war ich
+# bei A1", "Antes con Vodafone"), and after it ("my contract with Telkom ended", "telcel roaming").
+_LEFT_BEFORE = frozenset({"currently", "old", "previous", "previously", "former", "bisher", "vorher", "antes"})
+_LEFT_AFTER = frozenset({"ended", "before", "previously", "roaming", "antes"})
+_FROM_WORDS = frozenset({"from", "de", "von", "da"})
+_TO_WORDS = frozenset({"to", "a", "zu", "nach", "para", "pra", "ke"})
+
+
+def _network_left(toks: list[Token], span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    start, end = span
+    before: list[str] = []
+    i = start - 1
+    while i >= 0 and len(before) < 4 and not toks[i + 1].brk:
+        before.append(toks[i].norm)
+        i -= 1
+    after = [t.norm for t in toks[end : end + 2]] if end < len(toks) and not toks[end].brk else []
+    if any(w in _LEFT_BEFORE for w in before) or any(w in _LEFT_AFTER for w in after):
+        return True
+    if before[1:2] == ["was"] and before[0] in ("on", "with", "at"):
+        return True  # "I was on Telstra for 6 years" (not "I was going to add AldiMobile")
+    # "from verizon to visible", "de Vodafone a Movistar": the first, when another network follows "to"
+    if before[:1] and before[0] in _FROM_WORDS and after[:1] and after[0] in _TO_WORDS:
+        return any(s == end + 1 for s, _e in spans)
+    return False
 
 
 def _examples(
