@@ -1548,6 +1548,17 @@ def test_a_market_before_the_phone_named_again_is_its_origin() -> None:
     assert (result.device, result.origin, result.country, result.carriers) == ("iphone-16", "US", "MX", ("telcel-mx",))
 
 
+def test_a_market_after_the_phone_named_again_is_its_origin() -> None:
+    post = "ane baru pulang dari Amerika bawa Galaxy S24 versi US. Bisa dipakai gak ya S24 US di Telkomsel?"
+    result = read(post)
+    assert (result.device, result.origin, result.country, result.carriers) == (
+        "galaxy-s24",
+        "US",
+        "ID",
+        ("telkomsel-id",),
+    )
+
+
 def test_a_long_post_is_read_for_its_question() -> None:
     post = (
         "ok so long story. I had a Galaxy S24 for a year, loved it, then it fell in a lake. "

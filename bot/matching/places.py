@@ -93,8 +93,12 @@ def resolve(
     lang: str | None,
     asking: set[int],
     sentence_of: list[int],
+    phone_named_at: tuple[tuple[int, int], ...] = (),
 ) -> PlaceReading:
+    """Where the phone is used and comes from, and the asker's network. `phone_named_at`: every span
+    the phone is named at ("Galaxy S24 versi US … S24 US di Telkomsel"), beside `device_span`, its first."""
     k = lexicon.knowledge
+    named_at = tuple(dict.fromkeys([*([device_span] if device_span else []), *phone_named_at]))
     named = _place_mentions(matches, toks, covered, device_span)
     taken = set(covered) | {i for m in named for i in range(m.start, m.end)}
     # "i'm in georgia, pixel 9 on att?": of a name's places, the one a network named is in (the US state)
@@ -134,7 +138,15 @@ def resolve(
         p
         for p in places
         if not _is_origin(
-            toks, p, device_span, places, question, network_countries, network_starts, lexicon.carrier_countries
+            toks,
+            p,
+            device_span,
+            places,
+            question,
+            network_countries,
+            network_starts,
+            lexicon.carrier_countries,
+            named_at,
         )
     ]
     origins = [p.code for p in places if p not in use]
@@ -901,6 +913,7 @@ def _is_origin(
     network_countries: set[str],
     network_starts: set[int],
     known: frozenset[str],
+    named_at: tuple[tuple[int, int], ...] = (),
 ) -> bool:
     """Whether a place is where the phone comes from: "china version", an adjective of a market, a
     cue before it ("bought … in", "imported from"), or a place written right before the phone ("a US
@@ -951,7 +964,7 @@ def _is_origin(
         return False  # "samsung s24 ultra uk?": the question's place, after the phone and nothing else
     if p.adjective:
         return True
-    if device_span is not None and p.start == device_span[1] and elsewhere:
+    if any(p.start == end for _start, end in named_at or ([device_span] if device_span else [])) and elsewhere:
         return True  # "xiaomi 14 china bisa dipake di indonesia?": the model's market, then where it is used
     if device_span is not None and p.start == device_span[1] + 1 and toks[p.start - 1].norm in ("z", "ze"):
         # Polish "pixel 8 z usa" (from the US): "z" after a phone's name is "from", never "in"
@@ -973,7 +986,7 @@ def _is_origin(
     if elsewhere and _right_before(toks, p, device_span, question):
         return True  # "can i use a china iphone in the us": the phone's market, then where it is used
     others = {i for o in places if o is not p for i in range(o.start, o.end)}
-    phone = set(range(*device_span)) if device_span is not None else set()
+    phone = {i for span in (named_at or ([device_span] if device_span else [])) for i in range(*span)}
     j = p.start - 1
     steps = 0
     # Back to the cue: across the phone's name ("bought the xiaomi 14 in Riyadh"), not across another place.

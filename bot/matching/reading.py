@@ -238,7 +238,20 @@ class Index:
             lang = "vi"  # "pixel 8 pro có hỗ trợ volte viettel không": letters only Vietnamese writes
         # With no model named, the maker's name stands where the phone's would ("a china iphone in the us").
         phone_span = d.span or _vendor_span(matches, vendor)
-        where = places.resolve(lex, matches, toks, covered, phone_span, shouting, q, lang, asking, sentence_of)
+        named_at = tuple((m.start, m.end) for m in matches if m.payload.kind == "device" and m.payload.id == d.device)
+        where = places.resolve(
+            lex,
+            matches,
+            toks,
+            covered,
+            phone_span,
+            shouting,
+            q,
+            lang,
+            asking,
+            sentence_of,
+            named_at if d.device else (),
+        )
         if where.country and not where.one_name and (where.carriers or d.span is None):
             # With the asker's network read ("network issues with vodafone, tried switching to jio"),
             # or no phone named ("will my phone work in mexico? i'm on sprint": the phone is what to
