@@ -192,6 +192,21 @@ def test_the_old_phone_gives_way_to_a_phone_we_do_not_know() -> None:
     assert (result.device, result.vendor) == (None, "xiaomi")
 
 
+def test_a_maker_named_like_a_network_before_its_model_is_the_maker() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("vivo", "vivo"), vendor("google", "Google", "pixel")],
+            devices=[device("pixel-9", "google", "Pixel 9", variant("p9", lte=[3]))],
+            carriers=[
+                carrier("vivo-br", "BR", "Vivo", "vivo", lte=([3], [])),
+                carrier("jio-in", "IN", "Jio", "jio", lte=([3], [])),
+            ],
+        )
+    )
+    assert index.analyze("Has anyone tried the Vivo X200 FE on Jio 5G?").carriers == ("jio-in",)
+    assert index.analyze("o Pixel 9 funciona na Vivo?").carriers == ("vivo-br",)
+
+
 def test_networks_written_the_way_chat_writes_them() -> None:
     index = Index(
         knowledge(

@@ -630,6 +630,8 @@ def _acceptable(
     if p.weak:
         if _model_word_after_number(toks, m.start):
             return False
+        if p.kind == "carrier" and m.start in makers and _model_follows(toks, m.end):
+            return False  # "the Vivo X200 FE on Jio": the maker before its model, not the network Vivo
         after = toks[m.end] if m.end < len(toks) and not toks[m.end].brk else None
         if p.kind == "carrier" and after is not None and after.norm in CARRIER_AFTER_CUES:
             return True
