@@ -1574,6 +1574,12 @@ def test_a_market_after_the_phone_named_again_is_its_origin() -> None:
     )
 
 
+def test_a_market_before_a_short_mention_of_the_phone_is_its_origin() -> None:
+    post = "Just came back from the US with a Galaxy S24. I'm on Telcel. Will the US S24 work on Telcel?"
+    result = read(post)
+    assert (result.origin, result.country, result.carriers) == ("US", "MX", ("telcel-mx",))
+
+
 def test_a_long_post_is_read_for_its_question() -> None:
     post = (
         "ok so long story. I had a Galaxy S24 for a year, loved it, then it fell in a lake. "

@@ -983,7 +983,7 @@ def _is_origin(
         return not any(t.brk for t in toks[p.start - 2 : p.start + 1])
     if elsewhere and _before_a_handset_word(toks, p.end):
         return True  # "will my usa phone work in cuba", "my china phone in india": its market, then its use
-    if elsewhere and _right_before(toks, p, device_span, question):
+    if elsewhere and _right_before(toks, p, device_span, question, named_at):
         return True  # "can i use a china iphone in the us": the phone's market, then where it is used
     others = {i for o in places if o is not p for i in range(o.start, o.end)}
     phone = {i for span in (named_at or ([device_span] if device_span else [])) for i in range(*span)}
@@ -1011,12 +1011,18 @@ def _is_origin(
             steps += 1
         j -= 1
     # "a US galaxy", "HK iPhone": written right before the phone, with nothing between.
-    return _right_before(toks, p, device_span, question)
+    return _right_before(toks, p, device_span, question, named_at)
 
 
-def _right_before(toks: list[Token], p: _Place, device_span: tuple[int, int] | None, question: str) -> bool:
+def _right_before(
+    toks: list[Token],
+    p: _Place,
+    device_span: tuple[int, int] | None,
+    question: str,
+    named_at: tuple[tuple[int, int], ...] = (),
+) -> bool:
     """Whether the place is written right before the phone's name, where it is first named or again
-    ("sent me an iPhone 15 from the US … Will the US iPhone 15 work on Safaricom?")."""
+    ("sent me an iPhone 15 from the US … Will the US iPhone 15 work on Safaricom?", "… the UK A55")."""
     if device_span is None or p.end >= len(toks) or question[toks[p.end - 1].end : toks[p.end].start].strip():
         return False
     if device_span[0] == p.end:
@@ -1025,6 +1031,8 @@ def _right_before(toks: list[Token], p: _Place, device_span: tuple[int, int] | N
     # text, "in India" where the phone comes out)
     if p.start > 0 and toks[p.start - 1].norm in PLACE_CUES and toks[p.start - 1].norm != "the":
         return False
+    if any(start == p.end for start, _end in named_at):
+        return True
     name = [t.norm for t in toks[device_span[0] : device_span[1]]]
     return [t.norm for t in toks[p.end : p.end + len(name)]] == name
 
