@@ -207,6 +207,36 @@ def test_a_maker_named_like_a_network_before_its_model_is_the_maker() -> None:
     assert index.analyze("o Pixel 9 funciona na Vivo?").carriers == ("vivo-br",)
 
 
+def test_portuguese_pro_before_a_whole_name_is_for_the_phone() -> None:
+    # "pro" is Portuguese "para o" (for the); before a line's word it is no model word
+    index = Index(
+        knowledge(
+            vendors=[vendor("apple", "Apple", "iphone")],
+            devices=[
+                device("iphone-16", "apple", "iPhone 16", variant("i16", lte=[3])),
+                device("iphone-16-pro", "apple", "iPhone 16 Pro", variant("i16p", lte=[3])),
+            ],
+            carriers=[carrier("vivo-br", "BR", "Vivo", "vivo", lte=([3], []))],
+        )
+    )
+    assert index.analyze("chip da vivo pro iphone 16 funciona?").device == "iphone-16"
+    assert index.analyze("iphone pro 16 on vivo").device == "iphone-16-pro"
+
+
+@pytest.mark.parametrize(
+    ("question", "network", "origin"),
+    [
+        ("moving from verizon to mint, pixel 9 ok?", "mint-us", None),
+        ("switching from att to tmobile with my pixel 9", "tmobile-us", None),
+        # a network the phone came from is still its origin
+        ("got my pixel 9 from verizon, will it work on tmobile", "tmobile-us", "US"),
+    ],
+)
+def test_moving_from_one_network_to_another(question: str, network: str, origin: str | None) -> None:
+    result = read(question)
+    assert (result.carriers, result.origin, result.intent) == ((network,), origin, "compatibility")
+
+
 def test_networks_written_the_way_chat_writes_them() -> None:
     index = Index(
         knowledge(

@@ -788,6 +788,11 @@ def _with_modifier_before(lexicon: Lexicon, m: Match, toks: list[Token]) -> Matc
     """ "galaxy ultra s24" is the S24 Ultra: a model word written before the name it ends."""
     if m.start == 0 or toks[m.start].brk or toks[m.start - 1].norm not in MODIFIERS:
         return m
+    if toks[m.start].norm in lexicon.series_words and not (
+        m.start > 1 and toks[m.start - 2].norm in lexicon.series_words
+    ):
+        # a whole name after it ("chip da vivo pro iphone 15": Portuguese "pro", for the iPhone 15)
+        return m
     named = lexicon.devices_named([t.norm for t in toks[m.start : m.end]] + [toks[m.start - 1].norm])
     if len(named) != 1 or m.payload.id in named:
         return m

@@ -668,6 +668,8 @@ def _acceptable(
             two_back = toks[m.start - 2].norm if m.start > 1 else ""
             if two_back in _MOVING or two_back.startswith(("switch", "mov", "port", "chang", "go")):
                 return True
+            if m.start - 1 in network_ends:
+                return True  # "from verizon to visible", "ee to three": one network to another
             if before.norm == "ke" and any(t.norm in _MOVING_ID for t in toks[max(0, m.start - 5) : m.start - 1]):
                 return True
         if (

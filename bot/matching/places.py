@@ -173,6 +173,8 @@ def resolve(
     sold_by = None  # the country of the network that sold the phone, when that is its origin
     if origin is None:
         for span in sellers:
+            if _network_left(toks, span, list(groups)):
+                continue  # "moving from airtel to jio": a network left, not one that sold the phone
             countries = {k.carrier(c).country for c in groups[span]}
             if len(countries) == 1:
                 origin = sold_by = countries.pop()
@@ -191,11 +193,12 @@ def resolve(
     staying = [span for span in groups if span not in sellers and span not in examples and span not in left]
     if left and staying:
         examples |= left
-        if country is None:
-            was = {k.carrier(c).country for span in left for c in groups[span]}
-            rest = {k.carrier(c).country for span in staying for c in groups[span]}
-            if len(was) == 1 and was <= rest:
-                country = was.pop()
+    if (left or sellers) and staying and country is None:
+        # (so does the network read as the one that sold the phone: "switching from ee to three")
+        was = {k.carrier(c).country for span in left | sellers for c in groups[span]}
+        rest = {k.carrier(c).country for span in staying for c in groups[span]}
+        if len(was) == 1 and was <= rest:
+            country = was.pop()
     imported = any(t.norm in ORIGIN_CUES for t in toks)  # "bought in", "imported from", "from"
     for (start, end), found in sorted(groups.items()):
         if (start, end) in sellers or (start, end) in examples:
