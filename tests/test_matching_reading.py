@@ -237,6 +237,20 @@ def test_moving_from_one_network_to_another(question: str, network: str, origin:
     assert (result.carriers, result.origin, result.intent) == ((network,), origin, "compatibility")
 
 
+@pytest.mark.parametrize(
+    ("question", "phone"),
+    [
+        ("آیفون 16", "iphone-16"),  # Persian letters
+        ("آیفون 16 پرو", None),  # Persian "Pro" (also Persian for Peru): an iPhone 16 Pro we do not know
+        ("بكسل 9", "pixel-9"),  # Arabic "Pixel"
+        ("گلکسی s24 اولترا", "galaxy-s24-ultra"),  # Persian "Galaxy … Ultra"
+        ("galaxy s24 الٹرا", "galaxy-s24-ultra"),  # Urdu "Ultra"
+    ],
+)
+def test_names_in_persian_and_urdu_letters(question: str, phone: str | None) -> None:
+    assert read(question).device == phone
+
+
 def test_networks_written_the_way_chat_writes_them() -> None:
     index = Index(
         knowledge(

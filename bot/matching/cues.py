@@ -28,6 +28,10 @@ MODEL_WORD_SPELLINGS: dict[str, str] = {
     **{"プロ": "pro", "マックス": "max", "プロマックス": "pro max", "プラス": "plus", "ウルトラ": "ultra"},
     **{"ミニ": "mini", "ライト": "lite", "エッジ": "edge", "フォールド": "fold", "フリップ": "flip"},
     **{"प्रो": "pro", "मैक्स": "max", "प्लस": "plus", "अल्ट्रा": "ultra", "मिनी": "mini", "लाइट": "lite"},
+    # Persian and Urdu letters ("آیفون 15 پرو مکس", "s24 الٹرا"): "پرو" is also Persian for Peru,
+    # never written beside a phone's number for the country
+    **{"پرو": "pro", "مکس": "max", "پرومکس": "pro max", "بروماكس": "pro max", "اولترا": "ultra"},
+    **{"الٹرا": "ultra", "پلاس": "plus", "مینی": "mini", "لایت": "lite"},
     # Russian: "галакси s25 ультра" (and "про" after a number: see `tokens`)
     **{"макс": "max", "плюс": "plus", "ультра": "ultra", "мини": "mini", "лайт": "lite"},
 }
@@ -83,11 +87,11 @@ SHORT_LINES: dict[tuple[str, ...], tuple[str, ...]] = {
 # Phone lines as people write them in other scripts ("айфон 15", "ايفون 15", "아이폰 15", "红米K50",
 # "галакси s24"): a name beginning with the line's word is also read beginning with these.
 LINE_SPELLINGS: dict[str, tuple[str, ...]] = {
-    "iphone": ("айфон", "ايفون", "آيفون", "아이폰", "アイフォン", "ไอโฟน"),
-    "galaxy": ("галакси", "갤럭시", "ギャラクシー", "جالاكسي", "جلاكسي"),
+    "iphone": ("айфон", "ايفون", "آيفون", "آیفون", "ایفون", "아이폰", "アイフォン", "ไอโฟน"),
+    "galaxy": ("галакси", "갤럭시", "ギャラクシー", "جالاكسي", "جلاكسي", "گلکسی", "گلیکسی"),
     "mate": ("ميت",),  # "ميت 20 برو": the Mate 20 Pro
     "redmi": ("红米", "紅米", "редми", "ريدمي"),
-    "pixel": ("пиксель", "픽셀", "ピクセル"),
+    "pixel": ("пиксель", "픽셀", "ピクセル", "بكسل", "بيكسل", "پیکسل"),
     "poco": ("поко", "بوكو"),
     "xiaomi": ("شاومي",),
     "honor": ("هونر",),
@@ -393,6 +397,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "판매",
         # ar: "متوفر في مصر؟" (available in Egypt?), "يباع" (is sold), "رسميا" (officially)
         *("متوفر", "متوفرة", "يباع", "تباع", "رسميا", "رسمي"),
+        # ur / fa: "پاکستان میں دستیاب ہے؟" (available in Pakistan?), "در ایران فروخته میشود" (sold in Iran)
+        *("دستیاب", "فروخته", "فروش"),
         # nl / pl / fr / it: "wordt de pixel 9 verkocht in nederland", "is de a56 te koop", "czy pixel 8
         # jest dostępny w polsce", "est dispo en france", "uscirà in italia"
         *("verkocht", "te koop", "sprzedaw-", "dostępn-", "dispo", "uscira", "uscirà"),
