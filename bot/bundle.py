@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import heap, markets, shape, text
-from .records import TECHS, Bands, CarrierBands, Knowledge, Tiered
+from .records import STATUSES, TECHS, Bands, CarrierBands, Knowledge, Tiered
 from .shape import properties as properties
 from .shape import schema as schema
 from .shape import shipped_knowledge_dir as shipped_knowledge_dir
@@ -283,7 +283,7 @@ def _describe(error: jsonschema.ValidationError) -> str:
     if validator == "pattern" and leaf in ("date", "released", "as_of"):
         return f"{_short(error.instance)} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
     if validator == "enum" and leaf == "status":
-        return f"{_short(error.instance)} is not a status: expected one of sold, not_sold, planned, discontinued"
+        return f"{_short(error.instance)} is not a status: expected one of {', '.join(STATUSES)}"
     if validator == "const" and leaf == "format":
         return f"{_short(error.instance)} is not a known format: expected {FORMAT!r}"
     if validator == "oneOf" and isinstance(error.instance, dict) and "country" in error.instance:

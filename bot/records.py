@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 TECHS = ("gsm", "umts", "lte", "nr")
-STATUSES = ("sold", "not_sold", "planned", "discontinued")
+STATUSES = ("sold", "not_sold", "planned", "discontinued", "suspended")
 
 
 @dataclass(frozen=True)

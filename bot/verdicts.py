@@ -38,7 +38,7 @@ FULL, PARTIAL, NONE, UNKNOWN = "full", "partial", "none", "unknown"
 
 @dataclass(frozen=True)
 class Availability:
-    status: str  # sold | not_sold | planned | discontinued | unknown
+    status: str  # sold | not_sold | planned | discontinued | suspended | unknown
     statement: Statement | None
     # "device" when the statement names the device, "vendor" when it covers all phones, "later" when
     # it covers the vendor's phones of years after this one came out, "market" when every model of
@@ -87,7 +87,8 @@ def availability(
     statement that the vendor sells (or will sell) there, made more than ON_SALE_YEARS after the
     device was `released`, does not say the device is sold: its status is unknown (scope "later").
     Nor does it when every model of the device is `made_elsewhere` (scope "market": Huawei sells
-    phones in the UK; the Mate 60 Pro's only model is made for China).
+    phones in the UK; the Mate 60 Pro's only model is made for China). A vendor-wide suspension of
+    sales ("suspended": OnePlus in Germany, 2022) says nothing of phones released after it.
     """
     candidates = list(statements)
     specific = [s for s in candidates if device_id is not None and s.device == device_id]
@@ -102,6 +103,9 @@ def availability(
         and newest.status in ("sold", "planned")
         and _months_between(released, newest.date) > ON_SALE_YEARS * 12
     ):
+        return Availability("unknown", newest, "later")
+    if scope == "vendor" and released and newest.status == "suspended" and _date_key(released) > _date_key(newest.date):
+        # "sales of the relevant products are on hold" (2022) says nothing of phones that came out later
         return Availability("unknown", newest, "later")
     if scope == "vendor" and made_elsewhere and newest.status in ("sold", "planned"):
         return Availability("unknown", newest, "market")

@@ -870,3 +870,16 @@ def test_a_stop_of_sales_before_a_phone_came_out_and_a_word_not_the_maker_s_are_
         e, "is the acme new sold in russia"
     )
     assert "(said by a regulator, of all Acme's phones)" in say(e, "is the acme new sold in indonesia")
+
+
+def test_a_suspension_of_sales_is_said_as_such_and_not_of_later_phones() -> None:
+    e = engine(
+        vendors=[vendor("acme", "Acme")],
+        devices=[
+            {**device("acme-old", "acme", "Acme Old", variant("o", lte=[1, 3])), "released": "2021-05-01"},
+            {**device("acme-new", "acme", "Acme New", variant("n", lte=[1, 3])), "released": "2024-05-01"},
+        ],
+        statements=[statement("acme-de", "acme", "DE", "suspended", "2022-08-09")],
+    )
+    assert "Suspended: the Acme Old is suspended from sale in Germany" in say(e, "is the acme old sold in germany")
+    assert "I don't know for the Acme New (2024)" in say(e, "is the acme new sold in germany")

@@ -233,3 +233,13 @@ def test_containment_is_one_way() -> None:
     r = _compat(variant("v", lte=[17, 4]), car)
     assert r.missing_primary["lte"] == (12, 66)
     assert effective_bands("lte", [17]) == {17}
+
+
+def test_a_suspension_of_sales_says_nothing_of_phones_released_after_it() -> None:
+    # "sales and marketing of the relevant products are on hold" (2022): the phones of then
+    sts = _statements(statement("halt", "acme", "DE", "suspended", "2022-08-09"))
+    assert availability(sts, "acme-1", released="2021-03").status == "suspended"
+    later = availability(sts, "acme-1", released="2024-01-23")
+    assert (later.status, later.scope) == ("unknown", "later")
+    # a maker-wide question, no phone: the suspension itself
+    assert availability(sts, None).status == "suspended"

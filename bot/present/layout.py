@@ -42,6 +42,7 @@ STATUS_VERDICT = {
     "not_sold": "none",
     "planned": "partial",
     "discontinued": "partial",
+    "suspended": "partial",
     "unknown": "unknown",
 }
 _STATUS_LEAD = {
@@ -49,6 +50,7 @@ _STATUS_LEAD = {
     "not_sold": "No",
     "planned": "Not yet",
     "discontinued": "No longer",
+    "suspended": "Suspended",
     "unknown": "Unknown",
 }
 QUOTE_SHOWN = 320  # characters of a statement's quote in the answer (the source has it whole)

@@ -24,6 +24,7 @@ STATUS_WORDS = {
     "not_sold": "not sold officially",
     "planned": "planned, not on sale yet",
     "discontinued": "no longer sold officially",
+    "suspended": "suspended from sale",
     "unknown": "unknown",
 }
 # The same said of a maker's phones, for languages whose verb agrees with them ("los teléfonos de vivo
@@ -33,6 +34,7 @@ PHONES_STATUS_WORDS = {
     "not_sold": "are not sold officially",
     "planned": "are planned, not on sale yet",
     "discontinued": "are no longer sold officially",
+    "suspended": "are suspended from sale",
     "unknown": "are of unknown status",
 }
 FLAG_WORDS = {
