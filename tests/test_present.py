@@ -810,7 +810,7 @@ def test_a_maker_s_word_on_all_its_phones_agrees_with_them_in_spanish_and_portug
         return markdown.render(layout.build(e.answer(question), e.knowledge, e.index.country_names, lang))
 
     assert "Sí: los teléfonos de Acme se venden oficialmente en España" in said("is the acme zq9 sold in spain", "es")
-    assert "os celulares da Acme estão previstos, ainda não à venda no Brasil" in said(
+    assert "os celulares da Acme estão previstos para venda no Brasil" in said(
         "is the acme zq9 sold in brazil", "pt_BR"
     )
 

@@ -48,7 +48,8 @@ STATUS_VERDICT = {
 _STATUS_LEAD = {
     "sold": "Yes",
     "not_sold": "No",
-    "planned": "Not yet",
+    # (a plan said once is no word on today: "not yet" would say the phone is still not on sale)
+    "planned": "Planned",
     "discontinued": "No longer",
     "suspended": "Suspended",
     "unknown": "Unknown",

@@ -22,7 +22,7 @@ VERDICT_WORDS = {"full": "works", "partial": "works partly", "none": "does not w
 STATUS_WORDS = {
     "sold": "sold officially",
     "not_sold": "not sold officially",
-    "planned": "planned, not on sale yet",
+    "planned": "planned for sale",
     "discontinued": "no longer sold officially",
     "suspended": "suspended from sale",
     "unknown": "unknown",
@@ -32,7 +32,7 @@ STATUS_WORDS = {
 PHONES_STATUS_WORDS = {
     "sold": "are sold officially",
     "not_sold": "are not sold officially",
-    "planned": "are planned, not on sale yet",
+    "planned": "are planned for sale",
     "discontinued": "are no longer sold officially",
     "suspended": "are suspended from sale",
     "unknown": "are of unknown status",
