@@ -113,6 +113,9 @@ def test_brands_frequent_everywhere_are_not_everyday_words(brand: str) -> None:
         (["galaxy", "s", "24", "di", "telkomsel"], None),
         # words with accents, folded as a question's are: "también", "aquí" are Spanish, not Portuguese
         (["tambien", "funciona", "aqui"], "es"),
+        # a lone "sa" is Filipino (on) as much as French (his); a lone "na" stays Portuguese
+        (["sa"], None),
+        (["pega", "5g", "na"], "pt"),
         (["czy", "to", "bedzie", "dzialac", "w", "polsce"], "pl"),
     ],
 )

@@ -216,6 +216,10 @@ def guess_language(words: list[str]) -> str | None:
         marked = {w for w in words if w in _marks(best)}
         if best in _SHARED_NAMES and all(len(w) < 3 for w in marked):
             return None  # "cocok buat indosat ga?" is Indonesian, though "ga" is Dutch too
+        if best not in ("fil", "pt", "es") and all(len(w) < 3 for w in marked) and marked & _function_words("fil"):
+            # "pixel 8 sa dito": Filipino "sa" (on) as much as French "sa" (his); but a lone "na" or
+            # "no" is Portuguese's in this product's questions ("pega 5g na tim?")
+            return None
         shared = [other for other in _GUESSED if other != best and marked & _marks(other)]
         if best not in _SHARED_NAMES:
             shared = [other for other in shared if other not in _SHARED_NAMES]
