@@ -297,6 +297,21 @@ def test_the_network_being_left_gives_way_to_the_one_asked_about(question: str, 
     assert read(question).carriers == (network,)
 
 
+def test_networks_listed_together_place_each_other_s_namesakes() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google", "pixel")],
+            devices=[device("pixel-9", "google", "Pixel 9", variant("p9", lte=[1, 3, 20]))],
+            carriers=[
+                carrier("glo-ng", "NG", "Glo", "glo", lte=([3], [])),
+                carrier("mtn-ng", "NG", "MTN Nigeria", "mtn", lte=([3], [])),
+                carrier("mtn-za", "ZA", "MTN South Africa", "mtn", lte=([3], [])),
+            ],
+        )
+    )
+    assert set(index.analyze("mtn or glo for pixel 9").carriers) == {"mtn-ng", "glo-ng"}
+
+
 def test_the_network_left_places_a_namesake_of_the_one_asked_about() -> None:
     # "O2" is a network of Germany and of the UK: the one beside the network being left
     index = Index(

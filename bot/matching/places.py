@@ -14,6 +14,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from .. import text
 from . import regions
@@ -199,6 +200,13 @@ def resolve(
         rest = {k.carrier(c).country for span in staying for c in groups[span]}
         if len(was) == 1 and was <= rest:
             country = was.pop()
+    if country is None and len(staying) > 1 and _listed(toks, sorted(staying)):
+        # "mtn or glo for galaxy a15": a network of one country places the namesake of another listed
+        # with it (MTN Nigeria)
+        each = [{k.carrier(c).country for c in groups[span]} for span in staying]
+        single = {next(iter(c)) for c in each if len(c) == 1}
+        if len(single) == 1 and any(len(c) > 1 and single <= c for c in each):
+            country = single.pop()
     imported = any(t.norm in ORIGIN_CUES for t in toks)  # "bought in", "imported from", "from"
     for (start, end), found in sorted(groups.items()):
         if (start, end) in sellers or (start, end) in examples:
@@ -346,6 +354,15 @@ _LEFT_BEFORE = frozenset({"currently", "old", "previous", "previously", "former"
 _LEFT_AFTER = frozenset({"ended", "before", "previously", "roaming", "antes"})
 _FROM_WORDS = frozenset({"from", "de", "von", "da"})
 _TO_WORDS = frozenset({"to", "a", "zu", "nach", "para", "pra", "ke"})
+
+
+def _listed(toks: list[Token], spans: list[tuple[int, int]]) -> bool:
+    """Whether names follow one another as a list ("mtn or glo", "ee, o2 and three"), in one sentence."""
+    for (_s0, end), (start, _e1) in pairwise(spans):
+        between = toks[end:start]
+        if len(between) > 1 or any(t.norm not in LIST_WORDS for t in between) or toks[start].brk:
+            return False
+    return True
 
 
 def _network_left(toks: list[Token], span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
