@@ -297,6 +297,25 @@ def test_the_network_being_left_gives_way_to_the_one_asked_about(question: str, 
     assert read(question).carriers == (network,)
 
 
+def test_a_country_after_a_network_s_name_is_where_it_is_used() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("apple", "Apple", "iphone")],
+            devices=[device("iphone-16", "apple", "iPhone 16", variant("i16", lte=[3]))],
+            carriers=[
+                carrier("beeline-ru", "RU", "Beeline", "beeline", lte=([3], [])),
+                carrier("zain-sa", "SA", "Zain KSA", "zain", lte=([3], [])),
+            ],
+        )
+    )
+    # countries whose networks we do not know: not Russia's Beeline nor Saudi Arabia's Zain
+    for question, country in (("beeline kz iphone 16", "KZ"), ("zain kuwait iphone 16", "KW")):
+        result = index.analyze(question)
+        assert (result.country, result.carriers, result.origin) == (country, (), None), question
+    # a code that is a word of the sentence stays one
+    assert index.analyze("beeline (cf the map) iphone 16").country == "RU"
+
+
 def test_networks_listed_together_place_each_other_s_namesakes() -> None:
     index = Index(
         knowledge(

@@ -135,6 +135,7 @@ def resolve(
         if _same_brand(lexicon, " ".join(t.norm for t in toks[start:end]), p.code)
     }
     network_starts = {start for start, _end in groups}
+    network_ends = frozenset(end for _start, end in groups)
     use = [
         p
         for p in places
@@ -148,6 +149,7 @@ def resolve(
             network_starts,
             lexicon.carrier_countries,
             named_at,
+            network_ends,
         )
     ]
     origins = [p.code for p in places if p not in use]
@@ -586,9 +588,27 @@ def _codes(
             and t.norm not in LOWER_CODE_BLOCKERS
             # "airtel in kenya", "movistar es compatible": words, not codes; but a code ending the
             # question is one ("pixel 9 on boost au", "s24 on boost us")
-            and (not is_everyday(t.norm) or i + 1 == len(toks) or toks[i + 1].brk)
-            and code in lexicon.carrier_countries
-            and _same_brand(lexicon, brands[i], code)
+            and (
+                not is_everyday(t.norm)
+                or i + 1 == len(toks)
+                or toks[i + 1].brk
+                or toks[i + 1].norm in lexicon.device_tokens  # "beeline kz iphone 15"
+            )
+            and (
+                (code in lexicon.carrier_countries and _same_brand(lexicon, brands[i], code))
+                # "beeline kz": a country whose networks we do not know, not Beeline Russia (but
+                # "Orange (cf carte …)" is a word of the sentence: the code ends it or comes before a phone)
+                or (
+                    code not in lexicon.carrier_countries
+                    and code in lexicon.country_names
+                    and (
+                        i + 1 == len(toks)
+                        or toks[i + 1].brk
+                        or toks[i + 1].norm in lexicon.device_tokens
+                        or any(ch.isdigit() for ch in toks[i + 1].norm)
+                    )
+                )
+            )
         ):
             out.append(_Place(code, i, i + 1, False))
     return out
@@ -934,12 +954,20 @@ def _is_origin(
     network_starts: set[int],
     known: frozenset[str],
     named_at: tuple[tuple[int, int], ...] = (),
+    network_ends: frozenset[int] = frozenset(),
 ) -> bool:
     """Whether a place is where the phone comes from: "china version", an adjective of a market, a
     cue before it ("bought … in", "imported from"), or a place written right before the phone ("a US
     galaxy"); a cue of use ("moving to", "back home in", "I'm from") makes it the place of use."""
     if _made_for_market(toks, p.end):
         return True
+    if (
+        p.start in network_ends
+        and not p.adjective
+        and not any(t.norm in MARKET_CUES for t in toks[p.end : p.end + 2] if not t.brk)
+    ):
+        # "beeline uz iphone 15", "zain kuwait s24": a country after a network's name is its country
+        return False
     edition = toks[p.end - 1].norm in ("版", "판")  # "港版", "미국판": an edition, never a network's country
     of_network = _adjective_of_network(toks, p.start, p.end) or (
         p.adjective and p.end in network_starts and not edition
