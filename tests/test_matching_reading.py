@@ -316,6 +316,19 @@ def test_a_country_after_a_network_s_name_is_where_it_is_used() -> None:
     assert index.analyze("beeline (cf the map) iphone 16").country == "RU"
 
 
+def test_a_typo_of_a_country_s_name_begins_no_longer_name() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google", "pixel")],
+            devices=[device("pixel-9", "google", "Pixel 9", variant("p9", lte=[3]))],
+            carriers=[carrier("kt-kr", "KR", "KT", "kt", "korea telecom", lte=([3], []))],
+        )
+    )
+    assert index.analyze("pixel 9 korek telecom").carriers == ()  # Iraq's Korek, not KT
+    assert index.analyze("pixel 9 on korea telecom").carriers == ("kt-kr",)
+    assert index.analyze("pixel 9 in koreaa").country == "KR"
+
+
 def test_networks_listed_together_place_each_other_s_namesakes() -> None:
     index = Index(
         knowledge(

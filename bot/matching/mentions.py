@@ -241,6 +241,12 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
                     # "bitel" (Peru's) is no "bytel" (Bouygues), "Anatel" (Brazil's regulator) no Antel
                     # (Uruguay's): a short network name is too near other names to be read from a typo
                     continue
+                if sim < 1.0 and j == i and any(p.kind in ("country", "origin") for p in child.payloads):
+                    # "korek telecom" (Iraq's) is no "korea telecom" (KT): a country's name read from a
+                    # typo is that country ("in koreaa"), never the start of a longer name
+                    for p in child.payloads:
+                        matches.append(Match(p, i, j + 1, sim, False))
+                    continue
                 stack.append((child, j + 1, total + sim))
     # "german vodafone": a country's adjective names the network after it, as "on" does.
     adjective_ends = {m.end for m in matches if m.payload.kind == "origin" and m.score == 1.0}
