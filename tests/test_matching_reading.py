@@ -329,6 +329,25 @@ def test_a_typo_of_a_country_s_name_begins_no_longer_name() -> None:
     assert index.analyze("pixel 9 in koreaa").country == "KR"
 
 
+def test_turkish_case_endings_after_an_apostrophe() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("apple", "Apple", "iphone")],
+            devices=[device("iphone-16", "apple", "iPhone 16", variant("i16", lte=[3]))],
+            carriers=[
+                carrier("turkcell-tr", "TR", "Turkcell", "turkcell", lte=([3], [])),
+                carrier("vodafone-tr", "TR", "Vodafone Türkiye", "vodafone", lte=([3], [])),
+                carrier("vodafone-de", "DE", "Vodafone Germany", "vodafone", lte=([3], [])),
+                carrier("telkomsel-id", "ID", "Telkomsel", "telkomsel", lte=([3], [])),
+            ],
+        )
+    )
+    # "'den" (from) is no Indonesian "dan" (and): Turkish, so Vodafone Türkiye
+    result = index.analyze("iphone 16 dubai'den aldım vodafone'da çalışır mı")
+    assert (result.lang, result.origin, result.carriers) == ("tr", "AE", ("vodafone-tr",))
+    assert index.analyze("iphone 16 turkcell'de calisiyor mu").carriers == ("turkcell-tr",)
+
+
 def test_networks_listed_together_place_each_other_s_namesakes() -> None:
     index = Index(
         knowledge(

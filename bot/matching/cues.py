@@ -228,6 +228,13 @@ HANDSET_WORDS = frozenset({"phone", "phones", "smartphone", "smartphones", "hand
 # Units a listing's memory and storage are written in, glued to their number ("256GB").
 STORAGE_UNITS = frozenset({"gb", "tb"})
 
+# Turkish case endings people write after a name's apostrophe ("ABD'den" from the US, "türkiye'de"
+# in Turkey, "turkcell'de" on Turkcell, "vodafone'la" with Vodafone), as folded.
+TURKISH_ENDINGS = frozenset(
+    {"den", "dan", "ten", "tan", "de", "da", "te", "ta", "ye", "ya", "in", "nin", "nın", "ın", "un", "nun"}
+    | {"le", "la", "yle", "yla", "deki", "daki", "teki", "taki"}
+)
+
 # Hindi (in Latin letters) "in", written after the place: "india me", "dubai mein", "usa me".
 HINDI_IN = frozenset({"me", "mein", "main"})
 

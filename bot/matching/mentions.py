@@ -29,6 +29,7 @@ from .cues import (
     SOFTWARE_NAMES,
     SOFTWARE_WORDS,
     STORAGE_UNITS,
+    TURKISH_ENDINGS,
 )
 from .everyday import commonness, frequencies, is_everyday
 from .intent import CUE_WORDS
@@ -641,6 +642,8 @@ def _acceptable(
         after = toks[m.end] if m.end < len(toks) and not toks[m.end].brk else None
         if p.kind == "carrier" and after is not None and after.norm in CARRIER_AFTER_CUES:
             return True
+        if p.kind == "carrier" and after is not None and after.hyphen and after.norm in TURKISH_ENDINGS:
+            return True  # "vodafone'da çalışır mı": a Turkish case ending on the network's name
         if p.kind == "carrier" and after is not None and after.norm in HINDI_IN and _hindi_working(toks, m.end + 1):
             return True  # "poco x7 pro vi me chalega?": Hindi "me" (in, on) and a verb of working
         if p.kind == "carrier" and before is not None and m.start in adjective_ends:

@@ -982,7 +982,7 @@ def _is_origin(
         return False  # "global version india me kaam karega": Hindi "me" (in) after the place
     if len(after) == 2 and after[0] == "se" and after[1].startswith(_HINDI_GOT):
         return True  # "usa se mangwaya" (ordered from the US), "dubai se liya" (bought in Dubai)
-    if after and after[0] in _TURKISH_FROM and question[toks[p.end - 1].end : toks[p.end].start] in ("'", "’"):
+    if after and after[0] in _TURKISH_FROM and question[toks[p.end - 1].end : toks[p.end].start] in ("'", "’", "-"):
         return True  # Turkish "abd'den aldım", "çin'den aldım": bought from there
     # Another place named, or a network named that has no namesake in this country.
     elsewhere = any(o.code != p.code for o in places) or (bool(network_countries) and p.code not in network_countries)

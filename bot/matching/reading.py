@@ -23,6 +23,7 @@ from .cues import (
     MARKET_WORDS,
     MODIFIERS,
     SOFTWARE_WORDS,
+    TURKISH_ENDINGS,
 )
 from .devices import Suggestion
 from .everyday import guess_language
@@ -170,7 +171,7 @@ class Index:
     def _read(self, question: str) -> Analysis:
         lex = self.lexicon
         truncated = len(question) > MAX_QUESTION_CHARS
-        q = _flags_as_codes(blank_noise(unicodedata.normalize("NFKC", question[:MAX_QUESTION_CHARS])))
+        q = _turkish_endings(_flags_as_codes(blank_noise(unicodedata.normalize("NFKC", question[:MAX_QUESTION_CHARS]))))
         toks = tokenize(q)
         shouting = is_shouting(q)
         if shouting:
@@ -227,13 +228,16 @@ class Index:
                 covered.update(range(m.start, m.end))
         in_names = {i for m in matches for i in range(m.start, m.end)}
         # "+" reads "plus", a French word: signs say no language
+        suffixed = {i for i in range(1, len(toks)) if _turkish_suffix(q, toks, i)}
         lang = guess_language(
             [
                 t.norm
                 for i, t in enumerate(toks)
-                if i not in in_names and t.raw not in ("+", "&") and not _mode_of_5g(toks, i)
+                if i not in in_names and i not in suffixed and t.raw not in ("+", "&") and not _mode_of_5g(toks, i)
             ]
         )
+        if lang is None and suffixed:
+            lang = "tr"  # "japonya'dan aldım vodafone": a case ending after an apostrophe is Turkish
         if _VIETNAMESE_LETTERS.search(q):
             lang = "vi"  # "pixel 8 pro có hỗ trợ volte viettel không": letters only Vietnamese writes
         # With no model named, the maker's name stands where the phone's would ("a china iphone in the us").
@@ -765,6 +769,23 @@ def _model_word(word: str) -> bool:
 _SE_MODEL = re.compile(r"\bthe\s+se\b|\bSE\b")
 # A model's letter alone in a reply: "the a?", "and the r", "the e one"
 _LETTER_REPLY = re.compile(r"\bthe\s+([aer])\b(?:\s+(?:one|model|version))?\s*[?!.]*\s*$", re.IGNORECASE)
+
+
+# Turkish case endings written after an apostrophe ("ABD'den", "türkiye'de", "turkcell'de"), which
+# `_turkish_endings` joins to their word as a hyphen does: not the Indonesian "dan" (and) nor the
+# Portuguese "da", and a sign of Turkish.
+_TURKISH_ENDING = re.compile(
+    r"(?<=[^\W\d_]{2})['’](?=(?:" + "|".join(sorted(TURKISH_ENDINGS, key=len, reverse=True)) + r")\b)"
+)
+
+
+def _turkish_endings(question: str) -> str:
+    """ "vodafone'da" as "vodafone-da": the ending is the name's, one character for one."""
+    return _TURKISH_ENDING.sub("-", question) if "'" in question or "’" in question else question
+
+
+def _turkish_suffix(question: str, toks: list[Token], i: int) -> bool:
+    return toks[i].hyphen and toks[i].norm in TURKISH_ENDINGS and toks[i - 1].norm.isalpha()
 
 
 def _mode_of_5g(toks: list[Token], i: int) -> bool:
