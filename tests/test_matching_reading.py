@@ -329,6 +329,19 @@ def test_a_typo_of_a_country_s_name_begins_no_longer_name() -> None:
     assert index.analyze("pixel 9 in koreaa").country == "KR"
 
 
+@pytest.mark.parametrize(
+    ("question", "country", "network"),
+    [
+        ("pixel 9 usa launch", "US", None),  # "usa" before a word of launching is the country
+        ("pixel 9 release usa", "US", None),
+        ("does mint sell the pixel 9", "US", "mint-us"),  # an everyday network's name before "sell"
+    ],
+)
+def test_where_a_phone_comes_out_and_who_sells_it(question: str, country: str, network: str | None) -> None:
+    result = read(question)
+    assert (result.country, result.carriers[:1]) == (country, (network,) if network else ())
+
+
 def test_turkish_case_endings_after_an_apostrophe() -> None:
     index = Index(
         knowledge(

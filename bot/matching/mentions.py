@@ -404,7 +404,9 @@ def everyday_carriers(lexicon: Lexicon, toks: list[Token], found: list[Match], b
 
 
 # What a network is asked to do, right after "does <name>".
-_NETWORK_VERBS = frozenset({"use", "uses", "have", "has", "support", "offer", "still", "run", "carry", "allow"})
+_NETWORK_VERBS = frozenset(
+    {"use", "uses", "have", "has", "support", "offer", "still", "run", "carry", "allow", "sell", "sells", "stock"}
+)
 
 
 # A word met less often than once in 20,000 ("cincinnati", 3.96; "switch" is 4.6, "cheap" 4.7) may be
@@ -568,6 +570,12 @@ _ARTICLES = frozenset({"a", "the", "la", "el", "o", "die", "der", "le", "il"})
 _ARTICLES_OF_PLACES = frozenset({"the", "den", "der", "die", "dem", "aux"})  # "acheté aux usa"
 
 
+# Words of a phone coming out, beside "usa" the country ("usa launch", "release usa").
+_LAUNCH_WORDS = frozenset(
+    {"launch", "launched", "launching", "launches", "release", "released", "releasing", "releases", "availability"}
+)
+
+
 def _verb_usa(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
     """Spanish, Portuguese and Italian "usa" (uses) written in lower case: "qué bandas usa telcel",
     "el pixel 9 se usa con telcel?". It names the US only after a word of place ("en usa", "from
@@ -588,6 +596,8 @@ def _verb_usa(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
         return False  # "usa iphone", "usa version", "my usa phone"
     if after is not None and after.norm in _AFTER_A_PLACE:
         return False  # Hindi in Latin letters: "usa se mangwaya" (ordered from the US), "usa me"
+    if (after is not None and after.norm in _LAUNCH_WORDS) or (after is None and before in _LAUNCH_WORDS):
+        return False  # "pixel 10 usa launch", "pixel 9 release usa": where it comes out
     last = after is None and before is not None and (before.isdigit() or (before in MODIFIERS and before != "se"))
     return not last
 
