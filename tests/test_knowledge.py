@@ -193,6 +193,16 @@ def test_the_shipped_knowledge_knows_phones_people_name_beside_their_namesakes(
     assert _shipped_engine().answer(question).reading.device == phone
 
 
+def test_a_short_name_two_lines_share_stays_both_in_a_comparison() -> None:
+    # "x6 pro" is the OPPO Find X6 Pro's or the POCO X6 Pro 5G's, whatever is compared with it
+    reading = _shipped_engine().answer("x6 pro vs x7 pro on airtel").reading
+    assert {s.id for s in reading.suggestions if s.kind == "device"} == {
+        "oppo-find-x6-pro",
+        "poco-x6-pro",
+        "poco-x7-pro",
+    }
+
+
 @functools.cache
 def _shipped_engine() -> Engine:
     return Engine(bundle.load(bundle.shipped_knowledge_dir()))

@@ -249,9 +249,11 @@ def resolve(
         ids = _the_one_in_the_title(kept, ids, toks, question)
     if len(ids) > 1 and not model_devices:
         ids = _the_most_named(kept, ids)
-    if len(ids) == 1 and not model_devices:
+    if ids and not model_devices:
         # "les Redmi Note 13, Redmi Note 13 Pro et Redmi Note 13 Pro Plus": the names that may be a
-        # 4G or a 5G phone are phones named too, so the post names several: a question back.
+        # 4G or a 5G phone are phones named too, so the post names several: a question back. (So too
+        # in a comparison: "x6 pro vs x7 pro" is the OPPO Find X6 Pro or the POCO X6 Pro 5G, then the
+        # POCO X7 Pro.)
         sentences = {sentence_of[m.start] for m in kept}
         others = {
             m.payload.id
