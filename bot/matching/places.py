@@ -36,7 +36,7 @@ from .cues import (
     made_for_market,
 )
 from .devices import Suggestion
-from .everyday import is_everyday
+from .everyday import commonness, is_everyday
 from .intent import says
 from .lexicon import Lexicon
 from .mentions import Match, named_as_example, offered_as_choice
@@ -592,7 +592,8 @@ def _codes(
                 not is_everyday(t.norm)
                 or i + 1 == len(toks)
                 or toks[i + 1].brk
-                or toks[i + 1].norm in lexicon.device_tokens  # "beeline kz iphone 15"
+                # "beeline kz iphone 15" (but German "im", Latin "et": words before a phone too)
+                or (toks[i + 1].norm in lexicon.device_tokens and commonness(t.norm) < 5)
             )
             and (
                 (code in lexicon.carrier_countries and _same_brand(lexicon, brands[i], code))
