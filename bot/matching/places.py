@@ -256,7 +256,17 @@ def resolve(
     if len(carriers) > 1 and asking:
         # "my iphone is on at&t, will at&t mexico work?": the carrier the question asks about.
         carriers = [c for c in carriers if any(sentence_of[at] in asking for at in said_at[c])] or carriers
-    if len(carriers) >= 3:
+    asked_on = sorted((min(said_at[c]), max(ends[c])) for c in carriers) if len(carriers) >= 3 else []
+    if (
+        asked_on
+        and device_span is not None
+        and _listed(toks, asked_on)
+        and asked_on[0][0] > 0
+        and toks[asked_on[0][0] - 1].norm in CARRIER_CUES
+        and sentence_of[asked_on[0][0]] in asking | {sentence_of[device_span[0]]}
+    ):
+        pass  # "pixel 8 on tmobile, att and verizon": each network asked about, one after another
+    elif len(carriers) >= 3:
         # "China Mobile, China Unicom, China Telecom": a list of networks, not the asker's own; unless
         # one is said to be it ("I'm an LG U+ user; calls to KT and SKT fail").
         users = {c: min((e for e in ends[c] if _names_user(toks, e)), default=-1) for c in carriers}
