@@ -342,6 +342,11 @@ def test_where_a_phone_comes_out_and_who_sells_it(question: str, country: str, n
     assert (result.country, result.carriers[:1]) == (country, (network,) if network else ())
 
 
+def test_from_in_arabic_and_persian_written_in_latin_letters() -> None:
+    result = read("galaxy s24 mn dubai, works on vodafone germany?")
+    assert (result.origin, result.country) == ("AE", "DE")
+
+
 def test_three_networks_asked_about_are_each_checked() -> None:
     # after "on", a list of networks is the question's, not a list in a story ("China Mobile, …")
     assert set(read("pixel 9 on tmobile, att and verizon").carriers) == {"tmobile-us", "att-us", "verizon-us"}

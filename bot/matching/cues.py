@@ -617,6 +617,7 @@ ORIGIN_CUES = frozenset(
         "ex",  # Indonesian and Malay shops' "iphone 15 ex jepang", "ex japan": imported from there
         *("galing", "mula"),  # Tagalog "from": "galing china", "mula korea"
         "من",  # Arabic "from" ("ايفون 15 من امريكا")
+        *("mn", "az"),  # Arabic in Latin letters, Persian in Latin letters: "mn dubai", "az dubai kharidam"
         # Dutch "uit china" (from), French "ramené de", Italian "preso negli usa" (got), "dalla cina";
         # Polish "kupiłem w usa" (bought), "sprowadzony z chin" (imported); Polish "z" alone is also
         # "with", so it says "from" only right after the phone (places._is_origin)
@@ -774,6 +775,7 @@ COUNTRY_NICKNAMES: dict[str, tuple[str, ...]] = {
     "ZA": ("rsa",),
     "NG": ("naija",),
     "AE": ("uae", "u a e", "emirates", "dubai", "abu dhabi", "sharjah"),
+    "EG": ("masr", "misr"),  # Egypt in Arabic written in Latin letters ("yeshtaghal fi masr")
     "SA": ("ksa", "saudi", "riyadh", "jeddah"),
     "VN": ("viet nam",),
 }
