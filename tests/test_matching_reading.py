@@ -630,6 +630,22 @@ def test_a_market_named_by_its_adjective_is_where_the_phone_is_sold(question: st
     assert (result.country, result.origin, result.intent) == (country, None, intent)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "pixel 9 brasil quando lança?",
+        "pixel 9 data di uscita in italia?",
+        "pixel 9 udah masuk indonesia belum?",
+        "pixel 9 sort quand en france?",
+        "pixel 9 türkiye'ye geldi mi?",
+        "pixel 9 khi nào bán ở việt nam?",
+        "pixel 9 india me kab aayega?",
+    ],
+)
+def test_when_it_comes_out_in_the_languages_questions_come_in(question: str) -> None:
+    assert read(question).intent == "availability"
+
+
 def test_a_portuguese_and_between_two_phones_is_no_model_letter() -> None:
     # "e" is "and": not the Fold alone (with the Pixel 9 read as an unknown "9e"), but both
     result = read("o Google apresentou o Pixel 9 e o Pixel 9 Pro Fold")

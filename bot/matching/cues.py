@@ -409,6 +409,13 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         # nl / pl / fr / it: "wordt de pixel 9 verkocht in nederland", "is de a56 te koop", "czy pixel 8
         # jest dostępny w polsce", "est dispo en france", "uscirà in italia"
         *("verkocht", "te koop", "sprzedaw-", "dostępn-", "dispo", "uscira", "uscirà"),
+        # pt "quando lança", it "uscita", id "udah masuk", fr "sort quand", tr "geldi mi", vi "khi nào
+        # bán", ru "купить … официально", hi "kab aayega": when it comes out, where it is sold
+        # ("uscita" alone is also "outgoing", "masuk" "entering" a number, "gelecek" "the future")
+        *("lança", "lanca", "lançamento", "lancamento", "lançado", "lancado", "data di uscita"),
+        *("udah masuk", "sudah masuk", "resmi masuk", "sort quand", "sortie", "geldi mi", "gelecek mi"),
+        *("khi nào bán", "khi nao ban", "купить", "официально"),
+        *("kab aayega", "kab ayega", "kab aaega", "kab launch"),
         # tr / ru: "satılıyor mu", "продается ли"
         "satıl-",
         "satış-",
