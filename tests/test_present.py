@@ -883,3 +883,23 @@ def test_a_suspension_of_sales_is_said_as_such_and_not_of_later_phones() -> None
     )
     assert "Suspended: the Acme Old is suspended from sale in Germany" in say(e, "is the acme old sold in germany")
     assert "I don't know for the Acme New (2024)" in say(e, "is the acme new sold in germany")
+
+
+def test_a_sale_of_the_phone_says_when_the_model_asked_about_is_made_elsewhere() -> None:
+    e = engine(
+        vendors=[vendor("acme", "Acme")],
+        devices=[
+            device(
+                "acme-one",
+                "acme",
+                "Acme One",
+                {**variant("cn", "China", ("A1C",), lte=[1, 3]), "made_for": ["CN"]},
+                {**variant("in", "India", ("A1I",), lte=[1, 3]), "made_for": ["IN"]},
+            )
+        ],
+        statements=[statement("acme-in", "acme", "IN", "sold", "2024-01-01")],
+    )
+    said = say(e, "is the acme one A1C sold in india")
+    assert "Yes: the Acme One is sold officially in India" in said
+    assert "The China model asked about is made for other markets." in said
+    assert "made for other markets" not in say(e, "is the acme one A1I sold in india")

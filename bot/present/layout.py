@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from .. import markets
 from ..engine import Answer, BandsOfVariant
 from ..matching import regions
 from ..matching.devices import Suggestion
@@ -612,7 +613,7 @@ def _availability(
         else:
             # a regulator's, a network's or a journalist's word, not the maker's own
             covers = " " + _("(said by {who}, of all {vendor}'s phones)").format(who=who, vendor=vendor_name)
-        heads.append(f"{mark} {asks} {_(_STATUS_LEAD[av.status])}: {said}{covers}.")
+        heads.append(f"{mark} {asks} {_(_STATUS_LEAD[av.status])}: {said}{covers}." + _model_elsewhere(a, device))
     lines = [
         f"> {clip(s.quote, QUOTE_SHOWN)}",
         _("— {who}, {date}. Source: {source}").format(who=who, date=s.date, source=source),
@@ -620,6 +621,24 @@ def _availability(
     if s.note:
         lines.append(f"_{gist(s.note, 160)}_")
     sections.append(Section(_("{who} said, {date}").format(who=who, date=s.date), tuple(lines)))
+
+
+def _model_elsewhere(a: Answer, device: Device | None) -> str:
+    """ "china version of oneplus 13 sold in india?": the phone is sold there, but the models asked
+    about are made for other markets, which a "Yes" alone would hide."""
+    if device is None or a.country is None or not 0 < len(a.variants) < len(device.variants):
+        return ""
+    chosen = [v for v in device.variants if v.id in a.variants]
+    if not chosen or any(
+        not v.made_for or "Global" in v.made_for or a.country in markets.expand(v.made_for) for v in chosen
+    ):
+        return ""
+    labels = list(dict.fromkeys(v.market for v in chosen))
+    return " " + ngettext(
+        "The {markets} model asked about is made for other markets.",
+        "The {markets} models asked about are made for other markets.",
+        len(chosen),
+    ).format(markets=_names(labels))
 
 
 def _reason(c: Compatibility, carrier_name: str | None) -> str:
