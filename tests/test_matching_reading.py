@@ -370,6 +370,8 @@ def test_turkish_case_endings_after_an_apostrophe() -> None:
     result = index.analyze("iphone 16 dubai'den aldım vodafone'da çalışır mı")
     assert (result.lang, result.origin, result.carriers) == ("tr", "AE", ("vodafone-tr",))
     assert index.analyze("iphone 16 turkcell'de calisiyor mu").carriers == ("turkcell-tr",)
+    # the ending written on the name, with no apostrophe
+    assert index.analyze("iphone 16 turkcellde calisiyor mu").carriers == ("turkcell-tr",)
 
 
 def test_networks_listed_together_place_each_other_s_namesakes() -> None:

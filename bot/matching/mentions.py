@@ -155,6 +155,18 @@ def _later_in_a_list_of_examples(toks: list[Token], start: int) -> bool:
     return False
 
 
+def _turkish_stem(lexicon: Lexicon, word: str) -> str | None:
+    """The name a word is, before a Turkish case ending glued to it ("türkiyede": "turkiye"), when the
+    name is a country's or a network's of one word; else None."""
+    for ending in sorted(TURKISH_ENDINGS, key=len, reverse=True):
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        node = lexicon.root.children.get(word[: -len(ending)])
+        if node is not None and any(p.kind in ("country", "carrier") and not p.weak for p in node.payloads):
+            return word[: -len(ending)]
+    return None
+
+
 def recompose(lexicon: Lexicon, toks: list[Token]) -> list[Token]:
     """Undo missing or extra spaces inside names: "promax" -> "pro max", "i phone" -> "iphone".
 
@@ -183,6 +195,14 @@ def recompose(lexicon: Lexicon, toks: list[Token]) -> list[Token]:
         ):
             out.append(Token(t.norm + nxt.norm, t.raw, t.start, nxt.end, t.glued, t.brk, t.hyphen))
             i += 2
+            continue
+        stem = _turkish_stem(lexicon, t.norm) if t.norm.isalpha() and t.norm not in vocab else None
+        if stem is not None:
+            # "türkiyede çalışır mı", "turkcellde": a Turkish case ending written on the name, as if
+            # after an apostrophe ("türkiye'de")
+            out.append(Token(stem, t.raw, t.start, t.end, t.glued, t.brk, t.hyphen))
+            out.append(Token(t.norm[len(stem) :], t.raw, t.start, t.end, True, False, True))
+            i += 1
             continue
         if t.norm.isalpha() and t.norm not in vocab and len(t.norm) >= 5 and not is_everyday(t.norm):
             # Only into words of phone names ("promax" is "pro max"), never into places.
