@@ -347,6 +347,13 @@ def test_from_in_arabic_and_persian_written_in_latin_letters() -> None:
     assert (result.origin, result.country) == ("AE", "DE")
 
 
+def test_the_asker_s_network_at_home_says_where_the_phone_is_from() -> None:
+    result = read("i'm on verizon with a pixel 9, going to mexico next week")
+    assert (result.country, result.origin, result.carriers) == ("MX", "US", ())
+    # a place right after the network's name says which network it is
+    assert read("pixel 9 on telcel mexico").carriers == ("telcel-mx",)
+
+
 def test_three_networks_asked_about_are_each_checked() -> None:
     # after "on", a list of networks is the question's, not a list in a story ("China Mobile, …")
     assert set(read("pixel 9 on tmobile, att and verizon").carriers) == {"tmobile-us", "att-us", "verizon-us"}

@@ -210,6 +210,7 @@ def resolve(
         if len(single) == 1 and any(len(c) > 1 and single <= c for c in each):
             country = single.pop()
     imported = any(t.norm in ORIGIN_CUES for t in toks)  # "bought in", "imported from", "from"
+    home: str | None = None
     for (start, end), found in sorted(groups.items()):
         if (start, end) in sellers or (start, end) in examples:
             continue
@@ -221,6 +222,16 @@ def resolve(
         # with the network ("Orange Egypt", "Yettel Bulgaria"), it does.
         binding = binding and (country in lexicon.carrier_countries or _placed(toks, ranked[0], list(groups)))
         chosen, offered = _one_carrier(lexicon, toks[start:end], found, country, binding, named_origin, lang, imported)
+        if not chosen and binding and len(toks) <= _CHAT_LENGTH and not any(p.start == end for p in use):
+            # "i'm on tmobile with a pixel 9, going to the uk", "will my pixel 9 work in japan? i'm on
+            # verizon": the asker's network at home (the one the name is read as with no place), so the
+            # phone is likely a model of home (in a chat question: a long post's networks are a story;
+            # not "vodacom tanzania": the place right after the name says which network it is)
+            alone, _offered = _one_carrier(lexicon, toks[start:end], found, None, False, named_origin, lang, imported)
+            homes = {k.carrier(c).country for c in alone}
+            if len(homes) == 1 and country not in homes:
+                home = next(iter(homes))
+                continue
         if not chosen and not offered and binding and country in lexicon.carrier_countries and absent is None:
             # "iphone 15 with lebara uk": a brand of other countries, which we do not know in this one
             absent = question[toks[start].start : toks[end - 1].end]
@@ -232,6 +243,8 @@ def resolve(
         carriers.extend(chosen)
         suggestions.extend(_carrier_suggestion(lexicon, c) for c in offered)
     carriers = list(dict.fromkeys(carriers))
+    if home is not None and origin is None:
+        origin = home
     # "Fido … on one of the largest networks owned by Rogers", "Mint (T-Mobile's network)": the brand
     # the asker is with, not the network it runs on.
     # But "visible or verizon for my pixel 7a?" offers both as a choice.
@@ -850,6 +863,8 @@ def _bought_with(toks: list[Token], start: int, before: str) -> bool:
 
 
 _TRAVEL = ("mov", "relocat", "travel", "head", "go", "fly", "flying", "visit", "emigrat")
+# Words of a question asked in chat, not a post telling a story.
+_CHAT_LENGTH = 40
 
 
 def _destination(toks: list[Token], p: _Place) -> bool:
