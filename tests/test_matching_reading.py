@@ -354,6 +354,24 @@ def test_the_asker_s_network_at_home_says_where_the_phone_is_from() -> None:
     assert read("pixel 9 on telcel mexico").carriers == ("telcel-mx",)
 
 
+@pytest.mark.parametrize(
+    ("after", "reply", "phone", "origin"),
+    [
+        ("pixel 9 on jio", "dubai se liya hai", "pixel-9", "AE"),  # Hindi "se" (from), no SE model
+        ("pixel 9 on jio", "america se laya hu", "pixel-9", "US"),
+    ],
+)
+def test_a_reply_saying_where_the_phone_was_bought_keeps_the_phone(
+    after: str, reply: str, phone: str, origin: str
+) -> None:
+    result = read(reply, after)
+    assert (result.device, result.origin, result.carriers) == (phone, origin, ("jio-in",))
+
+
+def test_a_word_that_says_what_is_asked_is_no_name_typed_wrong() -> None:
+    assert read("galaxy s24 di telkomsel, garansi resmi gak?").device == "galaxy-s24"  # "resmi" is no "redmi"
+
+
 def test_three_networks_asked_about_are_each_checked() -> None:
     # after "on", a list of networks is the question's, not a list in a story ("China Mobile, …")
     assert set(read("pixel 9 on tmobile, att and verizon").carriers) == {"tmobile-us", "att-us", "verizon-us"}

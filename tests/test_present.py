@@ -903,3 +903,15 @@ def test_a_sale_of_the_phone_says_when_the_model_asked_about_is_made_elsewhere()
     assert "Yes: the Acme One is sold officially in India" in said
     assert "The China model asked about is made for other markets." in said
     assert "made for other markets" not in say(e, "is the acme one A1I sold in india")
+
+
+def test_a_stop_of_sales_before_the_phone_came_out_is_said_beside_a_network_question_too() -> None:
+    e = engine(
+        vendors=[vendor("acme", "Acme")],
+        devices=[{**device("acme-new", "acme", "Acme New", variant("n", lte=[1, 3])), "released": "2024-05-01"}],
+        carriers=[carrier("mts-ru", "RU", "MTS", "mts", lte=([1, 3], []))],
+        statements=[statement("acme-ru", "acme", "RU", "discontinued", "2022-03-01")],
+    )
+    said = say(e, "acme new on mts")
+    assert "No: Acme stopped selling its phones in Russia (2022-03-01), before the Acme New came out." in said
+    assert "No longer" not in said

@@ -853,7 +853,7 @@ LOWER_CODE_BLOCKERS = frozenset(
     [
         *("it", "my", "me", "no", "so", "to", "am", "be", "at", "la", "is", "as", "an", "or", "on", "of", "by"),
         *("do", "go", "he", "hi", "id", "in", "al", "ar", "ca", "co", "de", "ga", "ma", "md", "mn", "mo", "ms"),
-        *("mt", "nc", "ne", "pa", "sc", "tn", "va", "vi", "cf"),
+        *("mt", "nc", "ne", "pa", "sc", "tn", "va", "vi", "cf", "se"),  # Hindi "se" (from): "amazon se liya"
     ]
 )
 

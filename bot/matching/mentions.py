@@ -520,6 +520,8 @@ def _may_correct(toks: list[Token], j: int, start: int) -> bool:
     """An everyday word is corrected only inside a name, with a number right after it ("redmi not
     13"): "sold" at the end of "is the pixel 9 sold" stays "sold"."""
     word = toks[j].norm
+    if word in CUE_WORDS:
+        return False  # a word that says what is asked ("resmi", official) is never a name typed wrong ("redmi")
     if not is_everyday(word):
         return True
     return j > start and j + 1 < len(toks) and toks[j + 1].norm.isdigit() and not toks[j + 1].brk
@@ -672,6 +674,14 @@ def _acceptable(
         after = toks[m.end] if m.end < len(toks) and not toks[m.end].brk else None
         if p.kind == "carrier" and after is not None and after.norm in CARRIER_AFTER_CUES:
             return True
+        if (
+            p.kind == "country"
+            and after is not None
+            and after.norm == "se"
+            and m.end + 1 < len(toks)
+            and toks[m.end + 1].norm in _HINDI_AFTER_SE
+        ):
+            return True  # Hindi "america se laya hu" (brought from America)
         if p.kind == "carrier" and after is not None and after.hyphen and after.norm in TURKISH_ENDINGS:
             return True  # "vodafone'da çalışır mı": a Turkish case ending on the network's name
         if p.kind == "carrier" and after is not None and after.norm in HINDI_IN and _hindi_working(toks, m.end + 1):
@@ -885,6 +895,13 @@ def _plural(toks: list[Token], start: int, end: int) -> bool:
     return i >= 0 and not toks[i + 1].brk and toks[i].norm in _PLURAL_BEFORE and toks[end].norm == "s"
 
 
+# Hindi (in Latin letters) after "se" (from): got, bought, brought, ordered, came, is.
+_HINDI_AFTER_SE = frozenset(
+    {"liya", "lia", "liye", "laya", "laaya", "layi", "mangaya", "mangwaya", "mangvaya", "aaya", "aya", "ayi"}
+    | {"kharida", "kharidi", "hai", "hain", "hu", "hoon", "he"}
+)
+
+
 def pronoun_se(toks: list[Token], i: int) -> bool:
     """ "¿el poco f6 se vende en méxico?": a lower-case "se" before a Spanish, Portuguese or Italian word
     is a pronoun ("se vende", "se puede") or "if" ("se funziona"), not the SE of a model ("mi 9 se on tmo")."""
@@ -892,6 +909,8 @@ def pronoun_se(toks: list[Token], i: int) -> bool:
         return False
     if toks[i + 1].raw == "usa":
         return True  # "se usa" (is used): English counts "usa" often, as the country
+    if toks[i + 1].norm in _HINDI_AFTER_SE:
+        return True  # Hindi "se" (from): "dubai se liya hai" (bought in Dubai), "us se mangaya"
     en, es, pt, _de, _fr, it = frequencies(toks[i + 1].norm)
     return max(es, pt, it) >= 3.0 and max(es, pt, it) > en + 1.0
 

@@ -840,7 +840,7 @@ def _merged(places: list[_Place]) -> list[_Place]:
 _STORES = frozenset({"amazon", "ebay", "aliexpress", "walmart", "costco", "shopee", "lazada", "jumia", "noon"})
 _GOT = frozenset({"got", "ordered", "order", "imported", "comprei", "compre", "compré", "gekauft", "liya", "li"})
 # Hindi verbs of getting a phone after "<place> se" (from): mangwaya, liya, laya, kharida, aaya.
-_HINDI_GOT = ("mang", "liy", "la", "kharid", "aay", "aya")
+_HINDI_GOT = ("mang", "liy", "lia", "la", "kharid", "aay", "aya", "hai", "he")
 _MADE = frozenset({"made", "built", "designed", "meant", "intended"})
 _BOUGHT = _BUYING | frozenset({"bought", "purchased", "purchase", "financed", "finance"})
 

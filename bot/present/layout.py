@@ -569,7 +569,14 @@ def _availability(
         )
         return
     status = _(STATUS_WORDS[av.status])
-    if not asked:
+    stopped_before = bool(
+        device is not None
+        and av.status == "discontinued"
+        and av.scope == "vendor"
+        and device.released
+        and device.released > s.date
+    )
+    if not asked and not stopped_before:
         says = (
             _("{status}, says {who} ({date}): {source}")
             if av.scope == "device"
@@ -580,15 +587,9 @@ def _availability(
             + says.format(status=status, who=who, date=s.date, source=source)
         )
         return
-    if (
-        device is not None
-        and av.status == "discontinued"
-        and av.scope == "vendor"
-        and device.released
-        and device.released > s.date
-    ):
-        # "No longer" would say it was sold once: Apple stopped selling in Russia in 2022, before the
-        # iPhone 17 came out
+    if stopped_before and device is not None:
+        # "No longer" would say it was sold once (beside another question too): Apple stopped selling
+        # in Russia in 2022, before the iPhone 17 came out
         stopped = (
             _("No: {vendor} stopped selling its phones in {country} ({date}), before the {phone} came out.")
             if who == vendor_name
