@@ -368,6 +368,12 @@ def test_a_reply_saying_where_the_phone_was_bought_keeps_the_phone(
     assert (result.device, result.origin, result.carriers) == (phone, origin, ("jio-in",))
 
 
+@pytest.mark.parametrize("reply", ["viene de china", "es version china", "es del china"])
+def test_a_reply_saying_where_the_phone_comes_from_keeps_the_network(reply: str) -> None:
+    result = read(reply, "galaxy s24 con telcel")
+    assert (result.device, result.origin, result.country, result.carriers) == ("galaxy-s24", "CN", "MX", ("telcel-mx",))
+
+
 def test_a_word_that_says_what_is_asked_is_no_name_typed_wrong() -> None:
     assert read("galaxy s24 di telkomsel, garansi resmi gak?").device == "galaxy-s24"  # "resmi" is no "redmi"
 

@@ -625,6 +625,8 @@ ORIGIN_CUES = frozenset(
         *("galing", "mula"),  # Tagalog "from": "galing china", "mula korea"
         "من",  # Arabic "from" ("ايفون 15 من امريكا")
         *("mn", "az"),  # Arabic in Latin letters, Persian in Latin letters: "mn dubai", "az dubai kharidam"
+        # Spanish, Portuguese "came from": "viene de china", "veio do japão"
+        *("viene", "vino", "vienen", "veio", "vem"),
         # Dutch "uit china" (from), French "ramené de", Italian "preso negli usa" (got), "dalla cina";
         # Polish "kupiłem w usa" (bought), "sprowadzony z chin" (imported); Polish "z" alone is also
         # "with", so it says "from" only right after the phone (places._is_origin)

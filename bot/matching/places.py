@@ -931,6 +931,8 @@ def _sold_the_phone(
 # Words of phones a country follows in languages that put the adjective after the noun ("hp china",
 # "celular chino", "telefono cinese"): the phone comes from there.
 _HANDSETS_BEFORE = frozenset({"hp", "ponsel", "handphone", "celular", "celulares", "telefono", "movil", "aparelho"})
+# Before "de"/"do" and a country: the phone's own ("celular de", "modelo de", "versión de", "es del").
+_OF_WHAT = _HANDSETS_BEFORE | HANDSET_WORDS | MARKET_CUES | {"es"}
 # Words of a phone itself (`HANDSET_WORDS`) after a country's adjective: "a chinese phone" comes from
 # China, unless they go on to name what a phone has there ("a US phone number", "an Indian phone plan").
 _NOT_A_HANDSET = frozenset(
@@ -1020,8 +1022,9 @@ def _is_origin(
         return True  # "pixel 9 on amazon uk is cheaper, will it work in india": bought from that shop
     if p.start > 0 and toks[p.start - 1].norm in _HANDSETS_BEFORE and not toks[p.start].brk:
         return True  # "hp china bisa pake telkomsel?": a Chinese phone
-    if p.start > 1 and toks[p.start - 1].norm in _OF and toks[p.start - 2].norm in _HANDSETS_BEFORE | HANDSET_WORDS:
-        return not toks[p.start].brk and not toks[p.start - 1].brk  # "un celular de estados unidos"
+    if p.start > 1 and toks[p.start - 1].norm in _OF and toks[p.start - 2].norm in _OF_WHAT:
+        # "un celular de estados unidos", "es el modelo de usa", Spanish "es del japón" (it is from Japan)
+        return not toks[p.start].brk and not toks[p.start - 1].brk
     cue_before = (
         p.start > 0
         and toks[p.start - 1].norm in MARKET_CUES

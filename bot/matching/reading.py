@@ -700,8 +700,8 @@ class Index:
         """ "uk", "korea?", "saudi?" in reply to an answer: a short reply that names only a place, read
         as if it said "in" before it (the phone, asked about there, on that country's networks)."""
         rest = _reply_rest(question)
-        if not rest or len(rest.split()) > 3:
-            return new
+        if not rest or len(rest.split()) > 3 or new.origin:
+            return new  # ("es version china", "viene de china": where it comes from, not where it is used)
         read = self._read(f"in {rest}")
         if read.device or read.vendor or read.carriers or not (read.country or read.region):
             return new
