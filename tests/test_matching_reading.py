@@ -374,6 +374,24 @@ def test_a_reply_saying_where_the_phone_comes_from_keeps_the_network(reply: str)
     assert (result.device, result.origin, result.country, result.carriers) == ("galaxy-s24", "CN", "MX", ("telcel-mx",))
 
 
+@pytest.mark.parametrize("reply", ["thx bro", "muchas gracias!", "vielen dank", "cheers", "ありがとう", "감사합니다"])
+def test_thanks_as_chat_writes_them_ask_nothing(reply: str) -> None:
+    assert read(reply, "pixel 9 on verizon").intent == "thanks"
+
+
+@pytest.mark.parametrize("reply", ["when does it come out there", "cuando sale ahi?", "já lançou aqui?"])
+def test_a_reply_asking_when_it_comes_out_asks_about_sale(reply: str) -> None:
+    result = read(reply, "pixel 9 in mexico")
+    assert (result.device, result.intent) == ("pixel-9", "availability")
+
+
+def test_a_reply_naming_a_network_the_country_lacks_asks_which() -> None:
+    # "y con vodafone?" after Telcel: Mexico has no Vodafone; the answer is not Telcel's again
+    result = read("y con vodafone?", "pixel 9 con telcel")
+    assert (result.device, result.carriers) == ("pixel-9", ())
+    assert {s.id for s in result.suggestions if s.kind == "carrier"} == {"vodafone-de", "vodafone-es"}
+
+
 def test_a_word_that_says_what_is_asked_is_no_name_typed_wrong() -> None:
     assert read("galaxy s24 di telkomsel, garansi resmi gak?").device == "galaxy-s24"  # "resmi" is no "redmi"
 

@@ -205,7 +205,13 @@ COURTESY_WORDS = frozenset(
     | {"perfect", "awesome", "got", "it", "that", "helps", "helped", "much", "so", "very", "a", "lot", "bot"}
     | {"gracias", "obrigado", "obrigada", "valeu", "danke", "merci", "grazie", "terima", "kasih", "makasih"}
     | {"shukriya", "dhanyavad", "спасибо", "谢", "谢谢", "多", "ありがとう", "감사합니다", "شكرا"}
+    # what chat puts around a thank-you ("thx bro", "thanks bhai", "makasih kak", "thank you po")
+    | {"bro", "bhai", "boss", "mate", "man", "mano", "kak", "min", "po", "sir", "dude", "again", "good"}
+    | {"cheers", "muchas", "vielen", "dank", "beaucoup", "mille", "je", "obg", "arigato", "dhanyavaad"}
+    | {"teşekkürler", "tesekkurler", "tack", "salamat", "nvm", "va", "oke", "sip", "mantap"}
 )
+# Thanks in scripts read a character a token ("ありがとう", "감사합니다", "谢谢"): matched whole.
+COURTESY_PHRASES = frozenset({"ありがとう", "ありがとうございます", "감사합니다", "고마워요", "谢谢", "多谢", "謝謝"})
 
 # A greeting or a call for help and nothing else ("hi", "hello bot", "help", "what can you do?"): the
 # answer says what the bot answers. Greeting and help words, then the words around them.
@@ -335,6 +341,9 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "get one",
         "coming to",
         *("out in", "out yet"),  # "is the pixel 10 pro out in india", "is it out yet in canada"
+        # "when is it coming there", "when does it come out", Spanish "cuándo sale", "ya salió",
+        # Portuguese "já lançou"
+        *("coming there", "come out", "comes out", "cuando sale", "ya salio", "ja lancou"),
         "come to",
         "arriving",
         *("consigue", "consiguen"),  # "¿se consigue el pixel 9 en argentina?": can one get it there

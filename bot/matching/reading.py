@@ -15,6 +15,7 @@ from ..records import Knowledge
 from . import devices, gadgets, intent, mentions, models, places, regions
 from .complete import complete
 from .cues import (
+    COURTESY_PHRASES,
     COURTESY_WORDS,
     GREETING_FILLER,
     GREETING_WORDS,
@@ -528,8 +529,9 @@ class Index:
             # "and o2?" after a question about Germany: O2 Germany.
             out = replace(out, carriers=(in_old_country[0],), country=old.country)
             out = replace(out, suggestions=tuple(s for s in out.suggestions if s.kind != "carrier"))
-        elif not new.carriers and not new.country and not new.region:
-            # the trip's other countries too ("going to japan and korea …", then "what about the pixel 9?")
+        elif not new.carriers and not new.country and not new.region and not (offered and not new.device):
+            # the trip's other countries too ("going to japan and korea …", then "what about the pixel 9?");
+            # but "y con claro?" after Telcel names another network, which Mexico has none of: which one
             out = replace(
                 out, carriers=old.carriers, country=old.country, region=old.region, also_countries=old.also_countries
             )
@@ -913,6 +915,9 @@ _THANKS_SIGNS = frozenset({"👍", "🙏", "🙌", "❤️", "❤", "👌", "�
 
 def _courtesy(question: str) -> bool:
     """A message of thanks or agreement and nothing else ("thanks!", "ok cool", "gracias 🙏")."""
+    bare = question.strip(" !.?~。！？")
+    if bare in COURTESY_PHRASES:
+        return True
     words = text.tokens(question)
     signs = [ch for ch in question if ch in _THANKS_SIGNS]
     if len(words) > 6 or not (words or signs):
