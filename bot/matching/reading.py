@@ -718,8 +718,8 @@ class Index:
         """ "what about the 12r?" after the OnePlus 12, "and the s23?" after the Galaxy S24, "and the
         7?" after the Z Fold6: the same line with the number asked about, when that is a phone we
         know; (None, what to offer) when we do not ("and the s30?" is no Galaxy S24 again)."""
-        numbers = [
-            m.group(0)
+        matched = [
+            m
             for m in _LINE_NUMBER.finditer(question)
             if not _NOT_A_NUMBER.match(m.group(1))
             # "in 2 weeks" is no model, "the 9" is
@@ -731,16 +731,21 @@ class Index:
             and not _BAND_BEFORE.search(question[: m.start()])
             and text.compact(m.group(0)) not in network_words  # "and o2?"
         ]
-        if len(numbers) != 1:
+        if len(matched) != 1:
             return None, None
+        numbers = [matched[0].group(0)]
         full = self.knowledge.device(device_id).name
         name = full.split()
         line = list(itertools.takewhile(lambda w: not any(c.isdigit() for c in w), name))
         if not line:
             return None, None
-        found = self._read(f"{' '.join(line)} {numbers[0]}")
+        # the model words typed after the number are the phone's too ("s26 edge?": no Galaxy S26)
+        words = list(itertools.takewhile(_model_word, text.tokens(question[matched[0].end() :])))
+        found = self._read(" ".join([*line, numbers[0], *words]))
         if found.device and found.device != device_id:
             return found.device, None
+        if words:
+            return None, tuple(s for s in found.suggestions if s.kind == "device" and s.id != device_id)
         if numbers[0].isdigit():
             # "and the 7?" after the Galaxy Z Fold6: the number in the name itself changed
             renumbered = self._read(re.sub(r"\d+(?!.*\d)", numbers[0], full, count=1))
