@@ -203,6 +203,14 @@ def test_a_short_name_two_lines_share_stays_both_in_a_comparison() -> None:
     }
 
 
+def test_a_reply_s_number_with_a_model_word_we_lack_is_no_other_phone() -> None:
+    # there is no Galaxy S26 Edge: "s26 edge?" after the Galaxy S24 is no Galaxy S26
+    index = _shipped_engine().index
+    before = index.analyze("galaxy s24 on verizon")
+    assert index.analyze("s26 edge?", before).device is None
+    assert index.analyze("and the s25 edge?", before).device == "galaxy-s25-edge"
+
+
 @functools.cache
 def _shipped_engine() -> Engine:
     return Engine(bundle.load(bundle.shipped_knowledge_dir()))
