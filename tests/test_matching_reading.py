@@ -396,6 +396,20 @@ def test_a_word_that_says_what_is_asked_is_no_name_typed_wrong() -> None:
     assert read("galaxy s24 di telkomsel, garansi resmi gak?").device == "galaxy-s24"  # "resmi" is no "redmi"
 
 
+@pytest.mark.parametrize(
+    ("question", "network"),
+    [
+        ("play tiene 5g?", "play-pl"),  # Spanish "has"
+        ("hat telekom noch 3g?", "telekom-de"),  # German "has … still"
+        ("jio 5g var mı", "jio-in"),  # Turkish "is there"
+        ("частоты jio", "jio-in"),  # Russian "frequencies"
+    ],
+)
+def test_what_a_network_has_asked_in_other_languages(question: str, network: str) -> None:
+    result = read(question)
+    assert (result.intent, result.carriers) == ("bands", (network,))
+
+
 def test_three_networks_asked_about_are_each_checked() -> None:
     # after "on", a list of networks is the question's, not a list in a story ("China Mobile, …")
     assert set(read("pixel 9 on tmobile, att and verizon").carriers) == {"tmobile-us", "att-us", "verizon-us"}

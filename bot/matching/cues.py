@@ -281,6 +281,7 @@ CARRIER_GIVEN_NAMES = frozenset({"tim", "elisa"})
 CARRIER_AFTER_CUES = frozenset(
     {"sim", "simcard", "card", "network", "5g", "4g", "lte", "signal", "coverage", "chip", "pe", "て", "에", "되"}
     | {"band", "bands", "bandas", "frequencies"}  # "ee band 20", "globe bands"
+    | {"tem", "tiene"}  # "a claro tem 5g?", "movistar tiene 5g?" (has)
 )  # ("で" is "て" once folded: folding takes off the voicing mark; Korean "kt 되나요", does KT work)
 
 # What a question asks, by its words. A stem ends in "-" and is matched at the start of a word
@@ -310,6 +311,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "lte bands",
         # "what model number is the japanese pixel 8": each model's number and market head its bands
         *("model number", "model numbers", "model no"),
+        # Arabic "ترددات" (frequencies), Russian "частоты", Japanese and Korean "バンド", "밴드"
+        *("ترددات", "تردد", "частоты", "частот", "バンド", "밴드"),
         "频段",  # "支持哪些频段": which bands it supports
         "頻段",
         "周波数",

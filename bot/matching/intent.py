@@ -109,10 +109,19 @@ _RADIO_WORDS = frozenset({"2g", "3g", "4g", "5g", "lte", "volte", "vonr", "nr", 
 _POINTERS = frozenset({"it", "phone", "mine", "this", "that", "my"})
 
 
+# "has" in the other languages questions come in, before what a network has ("movistar tiene 5g?",
+# "a claro tem 5g?", "hat telekom noch 3g?", "ada 5g?"); Turkish says it after ("turkcell 5g var mı").
+_HAS_ELSEWHERE = frozenset({"tiene", "tienen", "tem", "têm", "hat", "haben", "ha", "hanno", "ada", "punya", "есть"})
+
+
 def _network_has(norms: list[str]) -> bool:
     """Whether the words ask what a network has ("does play have 5g", "do three support volte"): the
     network's own bands, not a phone's ("does my phone have 5g" points at a phone)."""
     for i, w in enumerate(norms):
+        if w in _HAS_ELSEWHERE and any(x in _RADIO_WORDS for x in norms[i + 1 : i + 4]):
+            return True
+        if w == "var" and i > 0 and norms[i - 1] in _RADIO_WORDS:
+            return True
         if w not in ("does", "do"):
             continue
         for j in range(i + 2, min(i + 5, len(norms))):

@@ -877,7 +877,10 @@ def _name_before(t: Token) -> bool:
 _NETWORK_NOUNS = frozenset(NETWORK_WORDS)
 # Words for a network or its signal that stand before the network's name, in languages where the
 # noun comes first; English ones ("red", "signal") say too much else.
-_NETWORK_BEFORE_NAME = frozenset({"jaringan", "sinyal", "rede", "netz", "reseau", "rete", "mang", "kartu"})
+_NETWORK_BEFORE_NAME = frozenset(
+    {"jaringan", "sinyal", "rede", "netz", "reseau", "rete", "mang", "kartu"}
+    | {"hat", "ng"}  # German "hat telekom noch 3g?" (has), Tagalog "bands ng smart" (of)
+)
 
 
 # Words that say several phones follow ("do our iphone 13s work on visible?"): with them an "s" glued to a
