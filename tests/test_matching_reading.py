@@ -240,6 +240,10 @@ def test_moving_from_one_network_to_another(question: str, network: str, origin:
     assert (result.carriers, result.origin, result.intent) == ((network,), origin, "compatibility")
 
 
+def test_an_arabic_preposition_glued_to_a_country_s_name() -> None:
+    assert read("galaxy s24 يشتغل بالسعودية").country == "SA"  # "ب" (in) + "السعودية"
+
+
 @pytest.mark.parametrize(
     ("question", "phone"),
     [

@@ -155,6 +155,23 @@ def _later_in_a_list_of_examples(toks: list[Token], start: int) -> bool:
     return False
 
 
+# Arabic prepositions and "and" written glued to the next word: "بالسعودية" (in Saudi Arabia),
+# "لزين" (to Zain), "وفودافون" (and Vodafone).
+_ARABIC_PREFIXES = frozenset({"ب", "ل", "و", "ف", "ك"})
+
+
+def _arabic_after_prefix(lexicon: Lexicon, word: str) -> str | None:
+    """The name a word is after a glued Arabic preposition (one letter, or two with "و"/"ف" before
+    it), when that name is a country's or a network's; else None."""
+    for cut in (1, 2):
+        if len(word) - cut < 2 or not all(ch in _ARABIC_PREFIXES for ch in word[:cut]):
+            continue
+        node = lexicon.root.children.get(word[cut:])
+        if node is not None and any(p.kind in ("country", "carrier", "origin") for p in node.payloads):
+            return word[cut:]
+    return None
+
+
 def _turkish_stem(lexicon: Lexicon, word: str) -> str | None:
     """The name a word is, before a Turkish case ending glued to it ("türkiyede": "turkiye"), when the
     name is a country's or a network's of one word; else None."""
@@ -197,6 +214,13 @@ def recompose(lexicon: Lexicon, toks: list[Token]) -> list[Token]:
             i += 2
             continue
         stem = _turkish_stem(lexicon, t.norm) if t.norm.isalpha() and t.norm not in vocab else None
+        name = _arabic_after_prefix(lexicon, t.norm) if stem is None and t.norm[:1] in _ARABIC_PREFIXES else None
+        if name is not None:
+            # "يشتغل بالسعودية" (works in Saudi Arabia): a preposition glued to the name ("بـ", "لـ")
+            out.append(Token(t.norm[: -len(name)], t.raw, t.start, t.end, t.glued, t.brk, t.hyphen))
+            out.append(Token(name, t.raw, t.start, t.end, True))
+            i += 1
+            continue
         if stem is not None:
             # "türkiyede çalışır mı", "turkcellde": a Turkish case ending written on the name, as if
             # after an apostrophe ("türkiye'de")
