@@ -240,6 +240,11 @@ def test_moving_from_one_network_to_another(question: str, network: str, origin:
     assert (result.carriers, result.origin, result.intent) == ((network,), origin, "compatibility")
 
 
+def test_a_phone_locked_to_a_country_comes_from_there() -> None:
+    result = read("iphone 16 locked to japan on telcel")
+    assert (result.origin, result.country, result.carriers) == ("JP", "MX", ("telcel-mx",))
+
+
 def test_an_arabic_preposition_glued_to_a_country_s_name() -> None:
     assert read("galaxy s24 يشتغل بالسعودية").country == "SA"  # "ب" (in) + "السعودية"
 

@@ -930,6 +930,7 @@ def _sold_the_phone(
 
 # Words of phones a country follows in languages that put the adjective after the noun ("hp china",
 # "celular chino", "telefono cinese"): the phone comes from there.
+_LOCKED = frozenset({"lock", "locked"})
 _HANDSETS_BEFORE = frozenset({"hp", "ponsel", "handphone", "celular", "celulares", "telefono", "movil", "aparelho"})
 # Before "de"/"do" and a country: the phone's own ("celular de", "modelo de", "versión de", "es del").
 _OF_WHAT = _HANDSETS_BEFORE | HANDSET_WORDS | MARKET_CUES | {"es"}
@@ -1020,6 +1021,10 @@ def _is_origin(
         return True  # "china version", "china mainland version", "CN rom"
     if p.start > 0 and toks[p.start - 1].norm in _STORES and not toks[p.start].brk and elsewhere:
         return True  # "pixel 9 on amazon uk is cheaper, will it work in india": bought from that shop
+    if p.start > 0 and toks[p.start - 1].norm in _LOCKED and not toks[p.start].brk:
+        return True  # Vietnamese "lock nhật": locked to a Japanese network, so a phone from Japan
+    if p.start > 1 and toks[p.start - 1].norm == "to" and toks[p.start - 2].norm in _LOCKED:
+        return True  # "locked to japan"
     if p.start > 0 and toks[p.start - 1].norm in _HANDSETS_BEFORE and not toks[p.start].brk:
         return True  # "hp china bisa pake telkomsel?": a Chinese phone
     if p.start > 1 and toks[p.start - 1].norm in _OF and toks[p.start - 2].norm in _OF_WHAT:
