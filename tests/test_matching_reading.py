@@ -240,6 +240,13 @@ def test_moving_from_one_network_to_another(question: str, network: str, origin:
     assert (result.carriers, result.origin, result.intent) == ((network,), origin, "compatibility")
 
 
+def test_a_phone_and_a_network_s_everyday_name_alone() -> None:
+    # the question is the phone and one word: the network ("dito" is also Tagalog "here")
+    assert read("galaxy s24 dito").carriers == ("dito-ph",)
+    # with more words, an everyday word stays one
+    assert read("is the galaxy s24 dito or not").carriers == ()
+
+
 def test_a_phone_locked_to_a_country_comes_from_there() -> None:
     result = read("iphone 16 locked to japan on telcel")
     assert (result.origin, result.country, result.carriers) == ("JP", "MX", ("telcel-mx",))

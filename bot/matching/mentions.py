@@ -302,6 +302,8 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     # "iphone 16 pro max ee": a network's everyday name right after a phone's (or a model number's:
     # "SM-A566B vodafone"), ending the question
     phone_ends = {m.end for m in matches if m.payload.kind == "device"} | _model_number_ends(toks)
+    # a question that is a phone's name and one word more ("galaxy s24 fe dito", "realme c55 smart")
+    bare_phone_ends = {m.end for m in matches if m.payload.kind == "device" and m.start == 0 and m.end == len(toks) - 1}
     # (and after a listing's words about the phone: "Galaxy A16 5G Unlocked cricket?")
     phone_ends |= {_past_listing_words(toks, e) for e in phone_ends}
     # "cuando llega el pixel 9 a mexico": the "a" before a country is "to", not the Pixel 9a's
@@ -309,7 +311,7 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     found = [
         m
         for m in matches
-        if _acceptable(m, toks, adjective_ends, place_ends, makers, network_ends, phone_ends)
+        if _acceptable(m, toks, adjective_ends, place_ends, makers, network_ends, phone_ends, bare_phone_ends)
         and not _verb_usa(lexicon, m, toks)
         and not (m.payload.kind == "device" and m.end - 1 in before_places and toks[m.end - 1].raw == "a")
     ]
@@ -661,6 +663,7 @@ def _acceptable(
     makers: set[int],
     network_ends: frozenset[int] | set[int] = frozenset(),
     phone_ends: frozenset[int] | set[int] = frozenset(),
+    bare_phone_ends: frozenset[int] | set[int] = frozenset(),
 ) -> bool:
     p = m.payload
     length = m.end - m.start
@@ -760,9 +763,11 @@ def _acceptable(
             and m.score == 1.0
             and (m.end == len(toks) or toks[m.end].brk)
             and not word.glued
-            and (length > 1 or commonness(word.norm) < _COMMON_AFTER_A_PHONE)
+            and (length > 1 or commonness(word.norm) < _COMMON_AFTER_A_PHONE or m.start in bare_phone_ends)
         ):
-            return True  # "iphone 16 pro max ee": the phone, then its network (not "is the pixel 9 free")
+            # "iphone 16 pro max ee": the phone, then its network (not "is the pixel 9 free"); a network's
+            # everyday name too when the question is the phone and that word alone ("galaxy s24 fe dito")
+            return True
         if p.kind == "vendor" and _model_follows(toks, m.end):
             return True  # "honor x9b": a maker's everyday name before a model
         if (
