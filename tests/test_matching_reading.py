@@ -240,6 +240,12 @@ def test_moving_from_one_network_to_another(question: str, network: str, origin:
     assert (result.carriers, result.origin, result.intent) == ((network,), origin, "compatibility")
 
 
+def test_an_indonesian_or_between_two_phones_is_no_unknown_maker() -> None:
+    # "atau" (or) before "s24 ultra" is no maker we do not know ("itel s25" is one)
+    result = read("galaxy s24 atau s24 ultra di telkomsel")
+    assert {s.id for s in result.suggestions if s.kind == "device"} == {"galaxy-s24", "galaxy-s24-ultra"}
+
+
 def test_a_phone_and_a_network_s_everyday_name_alone() -> None:
     # the question is the phone and one word: the network ("dito" is also Tagalog "here")
     assert read("galaxy s24 dito").carriers == ("dito-ph",)

@@ -747,6 +747,8 @@ def _after_unknown_brand(lexicon: Lexicon, toks: list[Token], start: int, strict
             word.isascii() and word.isalpha() and len(word) >= 4 and word not in lexicon.vocab and not is_everyday(word)
         ):
             return False
+        if word in LIST_WORDS:
+            return False  # Indonesian "atau" (or): "galaxy a15 atau a25"
         return not strict or (commonness(word) < _RARE_ZIPF and not _misspelt_maker(lexicon.knowledge, word))
 
     i = start - 1
