@@ -2186,8 +2186,8 @@ def test_of_several_carriers_named_the_one_the_question_asks_about() -> None:
     )
     q = "a friend said povo, another said ahamo, and au kddi is the network. will my iphone 14 work on povo?"
     assert Index(k).analyze(q).carriers == ("povo-jp",)
-    # a list of networks that nobody asks about is not the asker's
-    assert Index(k).analyze("iphone 14 with povo, ahamo and au kddi").carriers == ()
+    # a list after "with" or "on" in the question: each network asked about
+    assert set(Index(k).analyze("iphone 14 with povo, ahamo and au kddi").carriers) == {"povo-jp", "ahamo-jp", "au-jp"}
     # nor is one written without commas: a network right before another one sold no phone, even
     # where the next word is also a word of phone names ("China … China")
     cn = knowledge(

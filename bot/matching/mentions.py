@@ -166,8 +166,7 @@ def _arabic_after_prefix(lexicon: Lexicon, word: str) -> str | None:
     for cut in (1, 2):
         if len(word) - cut < 2 or not all(ch in _ARABIC_PREFIXES for ch in word[:cut]):
             continue
-        node = lexicon.root.children.get(word[cut:])
-        if node is not None and any(p.kind in ("country", "carrier", "origin") for p in node.payloads):
+        if _names_a_place_or_network(lexicon, word[cut:]):
             return word[cut:]
     return None
 
@@ -178,8 +177,7 @@ def _turkish_stem(lexicon: Lexicon, word: str) -> str | None:
     for ending in sorted(TURKISH_ENDINGS, key=len, reverse=True):
         if not word.endswith(ending) or len(word) - len(ending) < 3:
             continue
-        node = lexicon.root.children.get(word[: -len(ending)])
-        if node is not None and any(p.kind in ("country", "carrier") and not p.weak for p in node.payloads):
+        if _names_a_place_or_network(lexicon, word[: -len(ending)], strong=True):
             return word[: -len(ending)]
     return None
 
@@ -990,9 +988,12 @@ def _word_of_the_maker_s_names(lexicon: Lexicon, m: Match, nxt: Token, toks: lis
 _PHRASE_CUES = frozenset({"on", "in", "with", "for", "at", "via", "e", "is", "work", "works", "available"})
 
 
-def _names_a_place_or_network(lexicon: Lexicon, word: str) -> bool:
+def _names_a_place_or_network(lexicon: Lexicon, word: str, strong: bool = False) -> bool:
+    """Whether a word alone is a network's or a country's name (`strong`: not an everyday word's
+    reading of one, and not an adjective)."""
     node = lexicon.root.children.get(word)
-    return node is not None and any(p.kind in ("carrier", "country", "origin") for p in node.payloads)
+    kinds = ("carrier", "country") if strong else ("carrier", "country", "origin")
+    return node is not None and any(p.kind in kinds and not (strong and p.weak) for p in node.payloads)
 
 
 def _name_tail_ends_the_phrase(lexicon: Lexicon, toks: list[Token], at: int) -> bool:

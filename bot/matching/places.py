@@ -231,7 +231,8 @@ def resolve(
             homes = {k.carrier(c).country for c in alone}
             if len(homes) == 1 and country not in homes:
                 home = next(iter(homes))
-                continue
+                if not offered:
+                    continue  # (no "I don't know “tmobile” in the United Kingdom"; an offer stays one)
         if not chosen and not offered and binding and country in lexicon.carrier_countries and absent is None:
             # "iphone 15 with lebara uk": a brand of other countries, which we do not know in this one
             absent = question[toks[start].start : toks[end - 1].end]
