@@ -10,15 +10,11 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import deque
 from collections.abc import Callable, Iterable, Mapping
-from itertools import repeat
-from operator import add, floordiv, itemgetter, mod, mul
+from operator import itemgetter
 from typing import Any
 
 from .tables import Strings
-
-_GONE = -(1 << 48)
 
 
 class CompletionIndex:
@@ -75,65 +71,116 @@ class CompletionIndex:
         each entry's in the order a build gives them): the index a build of the whole would make, when
         the keys are in the order of their entries (`order`: an entry's place) and labels of the
         entries kept are unchanged. Each order is this one's, renumbered, with the few new keys put in
-        by bisection (a sort of 250,000 keys is a second; this, a few tenths)."""
-        old_keys = self.keys.tolist()
-        old_entries = list(map(self.ids.__getitem__, self.owners))
-        origin = [n for n, entry in enumerate(old_entries) if entry not in gone]  # old number of each key, or -1
-        keys = list(map(old_keys.__getitem__, origin))
-        entries = list(map(old_entries.__getitem__, origin))
-        fresh: list[int] = []
-        for key, entry in added:
-            at = bisect_right(entries, order[entry], key=order.__getitem__)
-            keys.insert(at, key)
-            entries.insert(at, entry)
-            origin.insert(at, -1)
-        for at, was in enumerate(origin):
-            if was < 0:
-                fresh.append(at)
-        # Each old key's new number; a key gone, a number below any place (`by_word`) it could make.
-        renumbered = [_GONE] * len(old_keys)
-        for at, was in enumerate(origin):
-            if was >= 0:
-                renumbered[was] = at
+        by bisection (a sort of 250,000 keys is a second). The renumbering is numpy's over the arrays
+        and the keys' text is the old text's runs of kept keys spliced: one Python step per key or
+        word start (a million at 100,000 phones) was a second of the writer's build per change."""
+        import numpy as np  # the builder's, as in `__init__`
+
+        from . import arrays
+
+        old_ids = self.ids
+        old_owners = arrays.unpacked(self.owners)
+        old_offsets = arrays.unpacked(self.keys.offsets)
+        old_text = self.keys.text
+        gone_numbers = sorted(
+            n for n in (bisect_left(old_ids, e) for e in gone) if n < len(old_ids) and old_ids[n] in gone
+        )
+        # The old number of each key kept, in order; each added key put in where a build puts it (after
+        # the keys of entries placed up to its own), numbered -1 - its place in `added`.
+        origin: list[int] = np.flatnonzero(~np.isin(old_owners, gone_numbers)).tolist()
+        added_entries = [entry for _key, entry in added]
+
+        def place(at: int) -> int:
+            n = origin[at]
+            return order[old_ids[old_owners[n]] if n >= 0 else added_entries[-1 - n]]
+
+        for j, (_key, entry) in enumerate(added):
+            origin.insert(bisect_right(range(len(origin)), order[entry], key=place), -1 - j)
+        numbers = np.array(origin, np.int64)
+        old = numbers >= 0
+        kept_at = np.flatnonzero(old)
+        fresh: list[int] = np.flatnonzero(~old).tolist()
+        # Each old key's new number; a key gone, -1.
+        renumbered = np.full(len(old_offsets) - 1, -1, np.int64)
+        renumbered[numbers[kept_at]] = kept_at
 
         def moved(old_order: array[int]) -> array[int]:
-            return array("q", filter((0).__le__, map(renumbered.__getitem__, old_order)))
+            got = renumbered[np.frombuffer(old_order, np.int64)]
+            return arrays.packed("q", got[got >= 0])
 
         out = CompletionIndex.__new__(CompletionIndex)
-        out.ids = sorted(set(entries))
-        number = {entry_id: n for n, entry_id in enumerate(out.ids)}
-        out.keys = Strings(keys)
-        out.owners = array("I", map(number.__getitem__, entries))
-        compact = [key.replace(" ", "") for key in keys]
+        # The entries: the old ones less those left without a key, and the new ones, sorted.
+        ids = list(old_ids)
+        for n in reversed(gone_numbers):
+            del ids[n]
+        have = set(ids)
+        for entry_id in dict.fromkeys(added_entries):
+            if entry_id not in have:
+                ids.insert(bisect_left(ids, entry_id), entry_id)
+        out.ids = ids
+        # Each old entry's new number (-1: gone), by the shift the entries taken out and put in make.
+        shift = np.zeros(len(old_ids) + 1, np.int64)
+        for n in gone_numbers:
+            shift[n + 1] -= 1
+        for entry_id in have.symmetric_difference(ids):
+            shift[bisect_left(old_ids, entry_id)] += 1
+        new_number = np.arange(len(old_ids)) + np.cumsum(shift)[:-1]
+        owners = np.empty(len(numbers), np.int64)
+        owners[kept_at] = new_number[old_owners[numbers[kept_at]]]
+        for n in fresh:
+            owners[n] = bisect_left(ids, added_entries[-1 - origin[n]])
+        out.owners = arrays.packed("I", owners)
+        # The keys' text: the old text's runs of consecutive kept keys, and the added keys between them.
+        lengths = np.empty(len(numbers), np.int64)
+        lengths[kept_at] = np.diff(old_offsets)[numbers[kept_at]]
+        pieces: list[str] = []
+        breaks = np.flatnonzero((np.diff(numbers) != 1) | ~old[1:] | ~old[:-1]) + 1
+        for begin, end in zip([0, *breaks.tolist()], [*breaks.tolist(), len(numbers)], strict=True):
+            if begin == end:
+                continue
+            first = origin[begin]
+            if first < 0:
+                key = added[-1 - first][0]
+                pieces.append(key)
+                lengths[begin] = len(key)
+            else:
+                pieces.append(old_text[old_offsets[first] : old_offsets[origin[end - 1] + 1]])
+        keys = out.keys = Strings.__new__(Strings)
+        keys.text = "".join(pieces)
+        keys.offsets = arrays.packed("I", np.concatenate(([0], np.cumsum(lengths))))
 
         def put(into: array[int], rank: Callable[[int], Any]) -> array[int]:
             for n in fresh:
                 into.insert(bisect_left(into, rank(n), key=rank), n)
             return into
 
-        out.by_key = put(moved(self.by_key), lambda n: (keys[n], n))
-        out.by_compact = put(moved(self.by_compact), lambda n: (compact[n], n))
-        out.width = 1 + max(map(len, keys), default=0)
+        key_of, compact = out.key, out.compact
+        out.by_key = put(moved(self.by_key), lambda n: (key_of(n), n))
+        out.by_compact = put(moved(self.by_compact), lambda n: (compact(n), n))
+        out.width = 1 + int(lengths.max(initial=0))
         width, old_width = out.width, self.width
-        # Each place n * width + at, its key renumbered and the width made the new one's, in C.
-        numbers = map(renumbered.__getitem__, map(floordiv, self.by_word, repeat(old_width)))
-        places = map(add, map(mul, numbers, repeat(width)), map(mod, self.by_word, repeat(old_width)))
-        by_word = array("q", filter((0).__le__, places))
+        # Each place n * width + at, its key renumbered and the width made the new one's.
+        old_places = np.frombuffer(self.by_word, np.int64)
+        word_keys = renumbered[old_places // old_width]
+        places = word_keys * width + old_places % old_width
+        by_word = arrays.packed("q", places[word_keys >= 0])
         rest = out.word
         for n in fresh:
-            key = keys[n]
+            key = key_of(n)
             at = key.find(" ")
             while at >= 0:
-                place = n * width + at + 1
-                by_word.insert(bisect_left(by_word, (key[at + 1 :], place), key=lambda p: (rest(p), p)), place)
+                place_at = n * width + at + 1
+                by_word.insert(bisect_left(by_word, (key[at + 1 :], place_at), key=lambda p: (rest(p), p)), place_at)
                 at = key.find(" ", at + 1)
         out.by_word = by_word
-        out.ranked = put(moved(self.ranked), lambda n: (len(keys[n]), labels[entries[n]], n))
-        out.position = array("q", bytes(8 * len(keys)))
-        deque(map(out.position.__setitem__, out.ranked, range(len(keys))), maxlen=0)
-        position = out.position
-        out.by_start = put(moved(self.by_start), lambda n: (keys[n][:2], position[n]))
-        out.by_compact_start = put(moved(self.by_compact_start), lambda n: (compact[n][:2], position[n]))
+        entry_of = out.entry
+        out.ranked = put(moved(self.ranked), lambda n: (int(lengths[n]), labels[entry_of(n)], n))
+        position = np.empty(len(numbers), np.int64)
+        position[np.frombuffer(out.ranked, np.int64)] = np.arange(len(numbers))
+        out.position = arrays.packed("q", position)
+        at_rank = out.position
+        out.by_start = put(moved(self.by_start), lambda n: (out.start(n), at_rank[n]))
+        out.by_compact_start = put(moved(self.by_compact_start), lambda n: (out.compact_start(n), at_rank[n]))
         return out
 
     def __len__(self) -> int:
