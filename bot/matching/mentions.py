@@ -171,10 +171,16 @@ def _arabic_after_prefix(lexicon: Lexicon, word: str) -> str | None:
     return None
 
 
+_ENDINGS_LONGEST_FIRST = tuple(sorted(TURKISH_ENDINGS, key=len, reverse=True))
+_ENDINGS_LAST_TWO = frozenset(e[-2:] for e in TURKISH_ENDINGS)
+
+
 def _turkish_stem(lexicon: Lexicon, word: str) -> str | None:
     """The name a word is, before a Turkish case ending glued to it ("türkiyede": "turkiye"), when the
     name is a country's or a network's of one word; else None."""
-    for ending in sorted(TURKISH_ENDINGS, key=len, reverse=True):
+    if word[-2:] not in _ENDINGS_LAST_TWO and word[-1:] not in _ENDINGS_LAST_TWO:
+        return None  # (most words: one look, not one per ending)
+    for ending in _ENDINGS_LONGEST_FIRST:
         if not word.endswith(ending) or len(word) - len(ending) < 3:
             continue
         if _names_a_place_or_network(lexicon, word[: -len(ending)], strong=True):
@@ -973,8 +979,11 @@ def _word_of_the_maker_s_names(lexicon: Lexicon, m: Match, nxt: Token, toks: lis
     phones = lexicon.device_tokens.get(nxt.norm)
     if phones is None or len(nxt.norm) < 2:
         return False
-    if commonness(nxt.norm) >= _NAME_TAIL_ZIPF and (
-        _names_a_place_or_network(lexicon, nxt.norm) or not _name_tail_ends_the_phrase(lexicon, toks, m.end + 1)
+    common = commonness(nxt.norm)
+    if common >= _NAME_TAIL_ZIPF and (
+        common >= _FUNCTION_WORD_ZIPF
+        or _names_a_place_or_network(lexicon, nxt.norm)
+        or not _name_tail_ends_the_phrase(lexicon, toks, m.end + 1)
     ):
         # an everyday word ("core") ends the name only where the question goes on to a network, a
         # place or a cue ("galaxy a04 core glo", "… core on mtn"); "pixel 8 core features" is a sentence
@@ -1008,6 +1017,9 @@ def _name_tail_ends_the_phrase(lexicon: Lexicon, toks: list[Token], at: int) -> 
 _EDITION_WORDS = frozenset({"gt", "rs", "rsr", "porsche", "racing", "gaming", "sport"})
 # A word as common as this is a word of the sentence after a name, not a model's ("china", "one").
 _NAME_TAIL_ZIPF = 4.0
+# ... and one as common as this ("on", "in", "with") is never the end of a name, wherever it stands
+# (nor worth looking for among a maker's thousands of names).
+_FUNCTION_WORD_ZIPF = 5.5
 
 
 def incomplete(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
