@@ -258,6 +258,22 @@ def test_a_phone_locked_to_a_country_comes_from_there() -> None:
     assert (result.origin, result.country, result.carriers) == ("JP", "MX", ("telcel-mx",))
 
 
+def test_a_korean_particle_on_a_model_word_keeps_the_model() -> None:
+    assert read("갤럭시 s24 울트라를 가지고 왔어요").device == "galaxy-s24-ultra"  # "를" marks the object
+
+
+@pytest.mark.parametrize(
+    ("question", "phone"),
+    [
+        ("pixel 8, i mean pixel 9, on verizon?", "pixel-9"),
+        ("galaxy s24... no wait, it's actually the galaxy s24 ultra, on verizon?", "galaxy-s24-ultra"),
+        ("does the pixel 9 actually work on verizon?", "pixel-9"),  # no phone after the word: no correction
+    ],
+)
+def test_a_phone_named_after_a_correction_replaces_the_one_before(question: str, phone: str) -> None:
+    assert read(question).device == phone
+
+
 def test_an_arabic_preposition_glued_to_a_country_s_name() -> None:
     assert read("galaxy s24 يشتغل بالسعودية").country == "SA"  # "ب" (in) + "السعودية"
 

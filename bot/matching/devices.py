@@ -217,6 +217,22 @@ def resolve(
             kept, old_phones = rest, former
             untagged = [m for m in untagged if not any(a <= m.start < b for a, b in spans)]
             incomplete_ones = [m for m in incomplete_ones if not any(a <= m.start < b for a, b in spans)]
+    # "Got a Redmi Note 14 Pro+ 5G... no wait, it's actually the Redmi Note 14 Pro Max": a phone
+    # named a few words after a correction replaces the ones before it, known or not
+    fix = _correction(toks)
+    if fix is not None:
+        earlier = [m for m in kept if m.end <= fix]
+        later = [m for m in kept if fix <= m.start <= fix + 6]
+        spans = [(0, fix)]
+        named_later = (
+            later
+            or any(fix <= m.start <= fix + 6 for m in incomplete_ones)
+            or any(fix <= m.start <= fix + 6 and m.payload.kind == "vendor" for m in matches)
+        )
+        if earlier and named_later:
+            kept = [m for m in kept if m not in earlier]
+            untagged = [m for m in untagged if m.start >= fix]
+            incomplete_ones = [m for m in incomplete_ones if not any(a <= m.start < b for a, b in spans)]
     kept = [_with_modifier_before(lexicon, m, toks) for m in kept]
     kept += [s for m in kept for s in _listed_siblings(lexicon, m, toks, question)]
     # "the Xiaomi 15 Series": every phone of that name, a question back, unless the post is plainly
@@ -465,6 +481,20 @@ def _former_phone(toks: list[Token], m: Match, question: str, since: int) -> boo
         return True  # "coming from an iphone 13 mini"
     rest = question[toks[m.end - 1].end : toks[m.end - 1].end + 6] if m.end <= len(toks) else ""
     return bool(re.match(r"\s*(?:->|→|=>|>)", rest))
+
+
+# Words that correct what was just said: "no wait", "i mean", "actually", "correction".
+_CORRECTIONS = (("no", "wait"), ("i", "mean"), ("i", "meant"), ("actually",), ("correction",), ("sorry", "i"))
+
+
+def _correction(toks: list[Token]) -> int | None:
+    """Where the words after a correction begin ("… no wait, it's actually the …"), if any."""
+    norms = [t.norm for t in toks]
+    for i in range(len(norms)):
+        for cue in _CORRECTIONS:
+            if tuple(norms[i : i + len(cue)]) == cue and i > 0:
+                return i + len(cue)
+    return None
 
 
 def _another_phone_named(

@@ -146,7 +146,8 @@ def tokenize(question: str) -> list[Token]:
             out.append(Token("and" if apart else _SIGNS[word], word, start, end, False, brk))
             previous_end = end
             continue
-        parts = tuple(MODEL_WORD_SPELLINGS[word].split()) if word in MODEL_WORD_SPELLINGS else _parts(word)
+        spelt = MODEL_WORD_SPELLINGS.get(word) or MODEL_WORD_SPELLINGS.get(_without_particle(word), "")
+        parts = tuple(spelt.split()) if spelt else _parts(word)
         if word == "про" and out and out[-1].norm.isdigit():
             parts = ("pro",)  # Russian "айфон 16 про макс"; before a name "про" is "about" ("про айфон 16")
         if len(word) == 1 and not word.isascii() and word.isalpha():
@@ -159,6 +160,18 @@ def tokenize(question: str) -> list[Token]:
         for part in parts[1:]:
             out.append(Token(part, word, start, end, True))
     return out
+
+
+# Korean and Japanese particles written on a word ("갤럭시 S24 울트라를" (object), "울트라는", "プロを"):
+# a model word with one is that model word.
+_PARTICLES = ("으로", "에서", "를", "을", "는", "은", "가", "이", "도", "로", "에", "의", "を", "は", "が", "の", "で")
+
+
+def _without_particle(word: str) -> str:
+    for particle in _PARTICLES:
+        if word.endswith(particle) and len(word) > len(particle):
+            return word[: -len(particle)]
+    return word
 
 
 class FormField:
