@@ -485,14 +485,16 @@ def _former_phone(toks: list[Token], m: Match, question: str, since: int) -> boo
 
 # Words that correct what was just said: "no wait", "i mean", "actually", "correction".
 _CORRECTIONS = (("no", "wait"), ("i", "mean"), ("i", "meant"), ("actually",), ("correction",), ("sorry", "i"))
+_CORRECTION_STARTS = frozenset(cue[0] for cue in _CORRECTIONS)
 
 
 def _correction(toks: list[Token]) -> int | None:
     """Where the words after a correction begin ("… no wait, it's actually the …"), if any."""
-    norms = [t.norm for t in toks]
-    for i in range(len(norms)):
+    for i in range(1, len(toks)):
+        if toks[i].norm not in _CORRECTION_STARTS:
+            continue  # (a long post's words: one look each)
         for cue in _CORRECTIONS:
-            if tuple(norms[i : i + len(cue)]) == cue and i > 0:
+            if all(i + k < len(toks) and toks[i + k].norm == w for k, w in enumerate(cue)):
                 return i + len(cue)
     return None
 

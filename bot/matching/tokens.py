@@ -146,7 +146,9 @@ def tokenize(question: str) -> list[Token]:
             out.append(Token("and" if apart else _SIGNS[word], word, start, end, False, brk))
             previous_end = end
             continue
-        spelt = MODEL_WORD_SPELLINGS.get(word) or MODEL_WORD_SPELLINGS.get(_without_particle(word), "")
+        spelt = MODEL_WORD_SPELLINGS.get(word) or (
+            MODEL_WORD_SPELLINGS.get(_without_particle(word), "") if not word.isascii() else ""
+        )
         parts = tuple(spelt.split()) if spelt else _parts(word)
         if word == "про" and out and out[-1].norm.isdigit():
             parts = ("pro",)  # Russian "айфон 16 про макс"; before a name "про" is "about" ("про айфон 16")
