@@ -215,15 +215,14 @@ def resolve(
         spans = [(m.start, m.end) for m in former]
         if rest or model_devices or _another_phone_named(lexicon, toks, matches, incomplete_ones, spans):
             kept, old_phones = rest, former
-            untagged = [m for m in untagged if not any(a <= m.start < b for a, b in spans)]
-            incomplete_ones = [m for m in incomplete_ones if not any(a <= m.start < b for a, b in spans)]
+            untagged = [m for m in untagged if _outside(m.start, spans)]
+            incomplete_ones = [m for m in incomplete_ones if _outside(m.start, spans)]
     # "Got a Redmi Note 14 Pro+ 5G... no wait, it's actually the Redmi Note 14 Pro Max": a phone
     # named a few words after a correction replaces the ones before it, known or not
     fix = _correction(toks)
     if fix is not None:
         earlier = [m for m in kept if m.end <= fix]
         later = [m for m in kept if fix <= m.start <= fix + 6]
-        spans = [(0, fix)]
         named_later = (
             later
             or any(fix <= m.start <= fix + 6 for m in incomplete_ones)
@@ -232,7 +231,7 @@ def resolve(
         if earlier and named_later:
             kept = [m for m in kept if m not in earlier]
             untagged = [m for m in untagged if m.start >= fix]
-            incomplete_ones = [m for m in incomplete_ones if not any(a <= m.start < b for a, b in spans)]
+            incomplete_ones = [m for m in incomplete_ones if m.start >= fix]
     kept = [_with_modifier_before(lexicon, m, toks) for m in kept]
     kept += [s for m in kept for s in _listed_siblings(lexicon, m, toks, question)]
     # "the Xiaomi 15 Series": every phone of that name, a question back, unless the post is plainly
@@ -458,6 +457,8 @@ _FORMER_BEFORE = frozenset(
 )
 # After it: "the OnePlus 12 I had before", "my Honor 90 died", "(was on an iPhone 11 before)".
 _FORMER_AFTER = frozenset({"before", "died", "broke", "previously", "lama", "sebelumnya", "anterior", "antigo"})
+# "pixel 6 -> pixel 7": the one before the arrow is the one left
+_ARROW_AFTER = re.compile(r"\s*(?:->|→|=>|>)")
 # "coming from an iPhone 13 mini", "upgrading from a Pixel 6"
 _LEAVING = frozenset({"coming", "came", "upgrading", "upgraded", "switching", "switched"})
 
@@ -479,8 +480,8 @@ def _former_phone(toks: list[Token], m: Match, question: str, since: int) -> boo
         return True
     if len(before) >= 3 and before[-2] in ("from", "de") and before[-3] in _LEAVING:
         return True  # "coming from an iphone 13 mini"
-    rest = question[toks[m.end - 1].end : toks[m.end - 1].end + 6] if m.end <= len(toks) else ""
-    return bool(re.match(r"\s*(?:->|→|=>|>)", rest))
+    end = toks[m.end - 1].end
+    return _ARROW_AFTER.match(question, end, end + 6) is not None
 
 
 # Words that correct what was just said: "no wait", "i mean", "actually", "correction".
@@ -499,6 +500,11 @@ def _correction(toks: list[Token]) -> int | None:
     return None
 
 
+def _outside(i: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether a token is in none of the spans (the old phones' names)."""
+    return not any(a <= i < b for a, b in spans)
+
+
 def _another_phone_named(
     lexicon: Lexicon,
     toks: list[Token],
@@ -508,16 +514,12 @@ def _another_phone_named(
 ) -> bool:
     """Whether the question names a phone beside the old ones: a maker's name with a model after it, or
     a name we know only in part."""
-
-    def outside(i: int) -> bool:
-        return not any(a <= i < b for a, b in former)
-
-    if any(outside(m.start) for m in incomplete_ones):
+    if any(_outside(m.start, former) for m in incomplete_ones):
         return True
     for m in matches:
-        if m.payload.kind != "vendor" or not outside(m.start) or m.end >= len(toks) or toks[m.end].brk:
+        if m.payload.kind != "vendor" or not _outside(m.start, former) or m.end >= len(toks) or toks[m.end].brk:
             continue
-        if not outside(m.end):
+        if not _outside(m.end, former):
             continue  # the maker's name of an old phone ("my old Samsung Galaxy S10")
         nxt = toks[m.end].norm
         if any(ch.isdigit() for ch in nxt) or nxt in lexicon.device_tokens:

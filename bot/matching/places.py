@@ -174,9 +174,11 @@ def resolve(
     # not T-Mobile Polska.
     named_origin = origin = origins[0] if origins else None
     sold_by = None  # the country of the network that sold the phone, when that is its origin
+    # The networks the asker leaves or left ("currently on EE", "moving from airtel to jio").
+    left_any = {span for span in groups if _network_left(toks, span, list(groups))}
     if origin is None:
         for span in sellers:
-            if _network_left(toks, span, list(groups)):
+            if span in left_any:
                 continue  # "moving from airtel to jio": a network left, not one that sold the phone
             countries = {k.carrier(c).country for c in groups[span]}
             if len(countries) == 1:
@@ -192,7 +194,7 @@ def resolve(
     # "Currently on EE but looking at moving to O2", "cambié de Vodafone a Movistar", "Bisher war ich
     # bei A1": the network being left gives way to the other one named, whose namesake it places
     # ("O2" beside EE is O2 UK).
-    left = {span for span in groups if span not in sellers and _network_left(toks, span, list(groups))}
+    left = left_any - sellers
     staying = [span for span in groups if span not in sellers and span not in examples and span not in left]
     if left and staying:
         examples |= left
@@ -589,6 +591,8 @@ def _codes(
         if question[t.end : t.end + 1] in ("-", "$") or question[max(t.start - 1, 0) : t.start] == "-":
             continue  # "SM" of "SM-S921U" is part of a model number, not San Marino; "US$ 500" is money
         code = "GB" if t.raw.upper() == "UK" else t.raw.upper()
+        at_end = i + 1 == len(toks) or toks[i + 1].brk
+        before_phone = not at_end and toks[i + 1].norm in lexicon.device_tokens
         if t.raw.isupper() and not shouting:
             # The index names every ISO 3166-1 country (pycountry's, read when it was built).
             if code in _NOT_CODES or code not in lexicon.country_names:
@@ -614,10 +618,9 @@ def _codes(
             # question is one ("pixel 9 on boost au", "s24 on boost us")
             and (
                 not is_everyday(t.norm)
-                or i + 1 == len(toks)
-                or toks[i + 1].brk
+                or at_end
                 # "beeline kz iphone 15" (but German "im", Latin "et": words before a phone too)
-                or (toks[i + 1].norm in lexicon.device_tokens and commonness(t.norm) < 5)
+                or (before_phone and commonness(t.norm) < 5)
             )
             and (
                 (code in lexicon.carrier_countries and _same_brand(lexicon, brands[i], code))
@@ -626,12 +629,7 @@ def _codes(
                 or (
                     code not in lexicon.carrier_countries
                     and code in lexicon.country_names
-                    and (
-                        i + 1 == len(toks)
-                        or toks[i + 1].brk
-                        or toks[i + 1].norm in lexicon.device_tokens
-                        or any(ch.isdigit() for ch in toks[i + 1].norm)
-                    )
+                    and (at_end or before_phone or any(ch.isdigit() for ch in toks[i + 1].norm))
                 )
             )
         ):
@@ -989,6 +987,7 @@ def _is_origin(
     """Whether a place is where the phone comes from: "china version", an adjective of a market, a
     cue before it ("bought … in", "imported from"), or a place written right before the phone ("a US
     galaxy"); a cue of use ("moving to", "back home in", "I'm from") makes it the place of use."""
+    phone_spans = named_at or ((device_span,) if device_span is not None else ())
     if _made_for_market(toks, p.end):
         return True
     if (
@@ -1047,7 +1046,7 @@ def _is_origin(
         return False  # "samsung s24 ultra uk?": the question's place, after the phone and nothing else
     if p.adjective:
         return True
-    if any(p.start == end for _start, end in named_at or ([device_span] if device_span else [])) and elsewhere:
+    if any(p.start == end for _start, end in phone_spans) and elsewhere:
         return True  # "xiaomi 14 china bisa dipake di indonesia?": the model's market, then where it is used
     if device_span is not None and p.start == device_span[1] + 1 and toks[p.start - 1].norm in ("z", "ze"):
         # Polish "pixel 8 z usa" (from the US): "z" after a phone's name is "from", never "in"
@@ -1069,7 +1068,7 @@ def _is_origin(
     if elsewhere and _right_before(toks, p, device_span, question, named_at):
         return True  # "can i use a china iphone in the us": the phone's market, then where it is used
     others = {i for o in places if o is not p for i in range(o.start, o.end)}
-    phone = {i for span in (named_at or ([device_span] if device_span else [])) for i in range(*span)}
+    phone = {i for span in phone_spans for i in range(*span)}
     j = p.start - 1
     steps = 0
     # Back to the cue: across the phone's name ("bought the xiaomi 14 in Riyadh"), not across another place.
@@ -1114,10 +1113,7 @@ def _right_before(
     # text, "in India" where the phone comes out)
     if p.start > 0 and toks[p.start - 1].norm in PLACE_CUES and toks[p.start - 1].norm != "the":
         return False
-    if any(start == p.end for start, _end in named_at):
-        return True
-    name = [t.norm for t in toks[device_span[0] : device_span[1]]]
-    return [t.norm for t in toks[p.end : p.end + len(name)]] == name
+    return any(start == p.end for start, _end in named_at)
 
 
 def _carrier_suggestion(lexicon: Lexicon, carrier_id: str) -> Suggestion:

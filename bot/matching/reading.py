@@ -229,7 +229,7 @@ class Index:
                 covered.update(range(m.start, m.end))
         in_names = {i for m in matches for i in range(m.start, m.end)}
         # "+" reads "plus", a French word: signs say no language
-        suffixed = {i for i in range(1, len(toks)) if _turkish_suffix(q, toks, i)}
+        suffixed = {i for i in range(1, len(toks)) if _turkish_suffix(toks, i)}
         lang = guess_language(
             [
                 t.norm
@@ -255,7 +255,7 @@ class Index:
             lang,
             asking,
             sentence_of,
-            named_at if d.device else (),
+            named_at,
         )
         if where.country and not where.one_name and (where.carriers or d.span is None):
             # With the asker's network read ("network issues with vodafone, tried switching to jio"),
@@ -791,7 +791,7 @@ def _turkish_endings(question: str) -> str:
     return _TURKISH_ENDING.sub("-", question) if "'" in question or "’" in question else question
 
 
-def _turkish_suffix(question: str, toks: list[Token], i: int) -> bool:
+def _turkish_suffix(toks: list[Token], i: int) -> bool:
     return toks[i].hyphen and toks[i].norm in TURKISH_ENDINGS and toks[i - 1].norm.isalpha()
 
 

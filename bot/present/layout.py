@@ -631,7 +631,7 @@ def _model_elsewhere(a: Answer, device: Device | None) -> str:
         return ""
     chosen = [v for v in device.variants if v.id in a.variants]
     if not chosen or any(
-        not v.made_for or "Global" in v.made_for or a.country in markets.expand(v.made_for) for v in chosen
+        not v.made_for or markets.GLOBAL in v.made_for or a.country in markets.expand(v.made_for) for v in chosen
     ):
         return ""
     labels = list(dict.fromkeys(v.market for v in chosen))
