@@ -195,6 +195,73 @@ def test_the_old_phone_gives_way_to_a_phone_we_do_not_know() -> None:
     assert (result.device, result.vendor) == (None, "xiaomi")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My current phone is a Pixel 8. Would the Xiaomi 19 Ultra work on Verizon?",
+        "Anyone tried the Xiaomi 19 Ultra on Verizon? I'm on a Pixel 8 right now",
+    ],
+)
+def test_the_asker_s_phone_said_first_is_no_maker_or_phone_of_one_we_do_not_know(question: str) -> None:
+    result = read(question)
+    assert (result.device, result.vendor) == (None, "xiaomi")
+    assert "pixel-8" not in {s.id for s in result.suggestions}
+
+
+def test_the_asker_s_phone_of_today_gives_way_to_a_model_a_question_names() -> None:
+    # "the 16e": a model typed with letters and digits, in the sentence that asks
+    result = read("Will the 16e work on Verizon? I have a Pixel 8 now")
+    assert result.device is None
+    assert "pixel-8" not in {s.id for s in result.suggestions}
+    # but no other phone asked about, the asker's own is the question (a band is no model)
+    assert read("I have a Pixel 8. Will it work on Verizon?").device == "pixel-8"
+    assert read("I have a Pixel 8. Does the b41 work on Verizon?").device == "pixel-8"
+    assert read("Will the Galaxy S24 work on Verizon? I'm on a Pixel 8").device == "galaxy-s24"
+
+
+def test_someone_else_s_phone_told_of_apart_gives_way_to_the_one_asked_about() -> None:
+    post = "Galaxy S24. Verizon. Works? My wife's Pixel 8 works fine on the same plan."
+    assert read(post).device == "galaxy-s24"
+    # asked of, or asked of beside the asker's own, it is the question
+    assert read("will my wife's pixel 8 work on verizon").device == "pixel-8"
+    both = read("my wife's galaxy s24 and my pixel 8, both on verizon, which is better?")
+    assert {s.id for s in both.suggestions} == {"galaxy-s24", "pixel-8"}
+
+
+def test_a_form_s_field_of_the_current_phone_is_the_phone_in_hand() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google", "pixel"), vendor("nothing", "Nothing")],
+            devices=[
+                device("pixel-8", "google", "Pixel 8", variant("p8", lte=[3])),
+                device("nothing-phone-2", "nothing", "Nothing Phone (2)", variant("np2", lte=[3])),
+            ],
+        )
+    )
+    # ("current" says an old phone elsewhere, and "pixel phone" would be another one)
+    post = "CTM in Macau can use VoLTE with this.\n\nCurrent Android version: Android 15\nCurrent pixel phone: Pixel 8"
+    assert index.analyze(post).device == "pixel-8"
+
+
+def test_a_short_name_two_makers_share_takes_the_line_named_beside_it() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("oppo", "OPPO"), vendor("poco", "POCO")],
+            devices=[
+                device("oppo-find-x8", "oppo", "OPPO Find X8", variant("fx8", lte=[3]), aliases=("find x8",)),
+                device(
+                    "oppo-find-x8-pro", "oppo", "OPPO Find X8 Pro", variant("fx8p", lte=[3]), aliases=("find x8 pro",)
+                ),
+                device("poco-x8-pro", "poco", "POCO X8 Pro", variant("px8p", lte=[3])),
+            ],
+        )
+    )
+    compared = {s.id for s in index.analyze("find x8 vs x8 pro").suggestions}
+    assert compared == {"oppo-find-x8", "oppo-find-x8-pro"}
+    # no line named beside it: either maker's
+    assert {s.id for s in index.analyze("x8 pro").suggestions} == {"oppo-find-x8-pro", "poco-x8-pro"}
+
+
 def test_a_maker_named_like_a_network_before_its_model_is_the_maker() -> None:
     index = Index(
         knowledge(

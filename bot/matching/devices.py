@@ -16,7 +16,7 @@ from .everyday import commonness, frequencies, is_everyday
 from .lexicon import Lexicon, Payload
 from .mentions import Match, incomplete, named_as_example, pronoun_se, storage_unit
 from .models import ModelMention, near_models
-from .tokens import FormField, Token
+from .tokens import FormField, Token, tokenize
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ class DeviceReading:
     hint: bool  # the question seems to name a phone (whether or not it is known)
     ambiguous: bool  # several phones fit the name equally well: the suggestions are those
     span: tuple[int, int] | None  # token positions of the phone's name, when found by name
+    # the asker's old or current phones, set aside for another one named: no maker of the one asked
+    set_aside: tuple[tuple[int, int], ...] = ()
 
 
 _NUMBERED_WORD = re.compile(r"([a-z]*)(\d+)([a-z+]*)")
@@ -200,9 +202,22 @@ def resolve(
     # "My current phone is a Pixel 8 Pro. Would the Xiaomi 16 Ultra work on AT&T?", "(was on an
     # iPhone 11 before)", "oneplus 9 pro -> pixel 7 -> now oneplus 13": the asker's old phone gives
     # way to another phone named, known or not (alone, "my old pixel 6 on verizon?" is the question).
-    former = [
-        m for m in kept if _former_phone(toks, m, question, max((o.end for o in kept if o.end <= m.start), default=0))
+    # (a form's field names the phone in hand, "Current pixel phone: Pixel 7"; "my wife's galaxy a35
+    # and my pixel 8, both on jio" asks of both)
+    since = {m.start: max((o.end for o in kept if o.end <= m.start), default=0) for m in kept}
+    former = [m for m in kept if _former_phone(toks, m, question, since[m.start])]
+    former += [
+        m
+        for m in kept
+        if m not in former
+        and _someone_elses(toks, m, since[m.start])
+        and not any(
+            sentence_of[o.start] == sentence_of[m.start] and o.payload.id != m.payload.id
+            for o in kept
+            if o not in former
+        )
     ]
+    former = [m for m in former if not _DEVICE_FIELD.holds(question, toks[m.start].start)]
     # (every mention of a phone marked old at least as often as not: "upgrading from my Pixel 6a …
     # Posted from my Pixel 6a"; but a phone a post names many times is its subject)
     marked = Counter(m.payload.id for m in former)
@@ -213,10 +228,31 @@ def resolve(
     if former:
         rest = [m for m in kept if m not in former]
         spans = [(m.start, m.end) for m in former]
-        if rest or model_devices or _another_phone_named(lexicon, toks, matches, incomplete_ones, spans):
+        if (
+            rest
+            or model_devices
+            or _another_phone_named(lexicon, toks, matches, incomplete_ones, spans)
+            or _unknown_phone_asked(matches, toks, question, sentence_of, asking, spans)
+        ):
             kept, old_phones = rest, former
             untagged = [m for m in untagged if _outside(m.start, spans)]
             incomplete_ones = [m for m in incomplete_ones if _outside(m.start, spans)]
+    # "Anyone tried the Oppo Find N5 on Telstra? I'm on a Galaxy Z Fold6 right now", "Will the 16e
+    # work on Koodo? I have a Pixel 7": the asker's phone of today, said outside the sentences that
+    # ask, gives way to a phone a question names that we do not know (alone, "I have a Pixel 7. Will
+    # it work on Koodo?" is about the Pixel 7; known, the other phone is kept already).
+    if kept and not model_devices and asking and all(sentence_of[m.start] not in asking for m in kept):
+        mine = [m for m in kept if _said_mine_now(toks, m)]
+        spans = [(m.start, m.end) for m in mine]
+        if len(mine) == len(kept) and _unknown_phone_asked(matches, toks, question, sentence_of, asking, spans):
+            kept, old_phones = [], old_phones + mine
+            untagged = [m for m in untagged if _outside(m.start, spans)]
+            incomplete_ones = [m for m in incomplete_ones if _outside(m.start, spans)]
+    set_aside = tuple((m.start, m.end) for m in old_phones)
+    if set_aside:
+        # ("My current phone is a Pixel 8 Pro. Would the Xiaomi 16 Ultra work…": Google is not the
+        # maker asked about, nor the Pixel 8 Pro a phone to offer)
+        matches = [m for m in matches if _outside(m.start, list(set_aside))]
     # "Got a Redmi Note 14 Pro+ 5G... no wait, it's actually the Redmi Note 14 Pro Max": a phone
     # named a few words after a correction replaces the ones before it, known or not
     fix = _correction(toks)
@@ -232,6 +268,7 @@ def resolve(
             kept = [m for m in kept if m not in earlier]
             untagged = [m for m in untagged if m.start >= fix]
             incomplete_ones = [m for m in incomplete_ones if m.start >= fix]
+    kept = _line_carried_over(k, kept, toks)
     kept = [_with_modifier_before(lexicon, m, toks) for m in kept]
     kept += [s for m in kept for s in _listed_siblings(lexicon, m, toks, question)]
     # "the Xiaomi 15 Series": every phone of that name, a question back, unless the post is plainly
@@ -346,8 +383,10 @@ def resolve(
     # over once vendor, carrier and country names are taken out: "redmi note 12", not "xiaomi".
     places = ("vendor", "carrier", "country", "origin")
     taken = {i for m in matches if m.payload.kind in places for i in range(m.start, m.end)}
+    taken |= {i for a, b in set_aside for i in range(a, b)}
     after_vendor = {m.end for m in matches if m.payload.kind == "vendor"}
     telling, openers = name_hints(lexicon, toks)
+    telling = [i for i in telling if _outside(i, list(set_aside))]
     # "on" opens "Galaxy On5", but "work on Kestrel Mobile" is a carrier's name after it, not a phone's.
     openers = [i for i in openers if i + 1 not in taken]
     hint = bool(suggestions) or any(
@@ -402,7 +441,7 @@ def resolve(
         # Xiaomi MIX Fold 2's short name is the rest of the TECNO's)
         suggestions = [s for s in suggestions if k.device(s.id).vendor in makers]
     unique = list(dict.fromkeys(suggestions))[:5]
-    return DeviceReading(None, None, tuple(unique), 0.0, hint or bool(contradicted), False, None)
+    return DeviceReading(None, None, tuple(unique), 0.0, hint or bool(contradicted), False, None, set_aside)
 
 
 # What a phone is, not which one ("is my iphone unlocked", "samsung refurbished").
@@ -443,8 +482,8 @@ def _listed_together(toks: list[Token], names: list[Match], question: str) -> bo
 _ETC = frozenset({"etc", "等", "등", "usw", "dll", "dsb", "ecc"})
 
 
-# Words, a few before a phone's name in its sentence, that make it the asker's old or current phone
-# beside the one asked about: "my old", "previous phone", "was on … before", "Mein altes Handy war",
+# Words, a few before a phone's name in its sentence, that make it the asker's old or current phone (or
+# someone else's) beside the one asked about: "my old", "previous phone", "was on … before", "Mein altes Handy war",
 # "Antes tenía", "Mi celular anterior", "Avant j'avais", "O meu antigo", "Sebelumnya ane pake", "Dati".
 _FORMER_BEFORE = frozenset(
     {"old", "older", "previous", "previously", "former", "had", "was", "current", "currently", "died", "broke"}
@@ -454,6 +493,12 @@ _FORMER_BEFORE = frozenset(
     | {"sebelumnya", "dulu", "lama", "dati"}  # Indonesian, Tagalog
     | {"vecchio", "vecchia", "precedente", "aggiornare", "sostituire"}  # Italian
     | {"upgrade", "replace", "replacing"}  # "upgrade my pixel 6": the phone being left
+)
+# "Galaxy S24. T-Mobile. Works? My wife's Pixel 7a works fine on the same plan": someone else's
+# phone, told of in a sentence of its own beside the one asked about
+_SOMEONE_ELSES = frozenset(
+    {"wife", "husband", "partner", "girlfriend", "boyfriend", "gf", "bf", "friend", "friends", "buddy"}
+    | {"son", "daughter", "kid", "kids", "brother", "sister", "mom", "mum", "dad", "mother", "father"}
 )
 # After it: "the OnePlus 12 I had before", "my Honor 90 died", "(was on an iPhone 11 before)".
 _FORMER_AFTER = frozenset({"before", "died", "broke", "previously", "lama", "sebelumnya", "anterior", "antigo"})
@@ -484,6 +529,82 @@ def _former_phone(toks: list[Token], m: Match, question: str, since: int) -> boo
     return _ARROW_AFTER.match(question, end, end + 6) is not None
 
 
+# The words, articles left out, that say the phone after them is the asker's today: "I'm on a",
+# "I have a", "I use", "Tengo un", "Ich habe ein", "J'ai un", "Eu tenho um".
+_MINE_NOW = (
+    ("i", "m", "on"),
+    ("im", "on"),
+    ("i", "am", "on"),
+    ("i", "have"),
+    ("i", "ve", "got"),
+    ("i", "own"),
+    ("i", "use"),
+    ("i", "m", "using"),
+    ("im", "using"),
+    ("i", "am", "using"),
+    ("tengo",),
+    ("tenho",),
+    ("ich", "habe"),
+    ("j", "ai"),
+)
+_ARTICLES = frozenset({"a", "an", "the", "un", "una", "um", "uma", "ein", "eine", "einen", "une"})
+
+
+def _said_mine_now(toks: list[Token], m: Match) -> bool:
+    """Whether the words right before a phone's name say it is the asker's phone today."""
+    before = [t.norm for t in toks[max(0, m.start - 5) : m.start] if t.norm not in _ARTICLES]
+    before = [w for w in before if w != "currently"]  # "I currently have a …"
+    return any(tuple(before[-len(cue) :]) == cue for cue in _MINE_NOW)
+
+
+# A word typed with letters and digits that names no phone: a band ("b41", "n78"), a network's
+# generation ("5g"), a size or a count ("128gb", "5000mah", "120hz").
+_NOT_A_MODEL = re.compile(
+    r"^(?:[bn]\d{1,3}|\d+(?:g|gb|tb|mb|mp|mah|hz|ghz|mhz|w|k|x|s|th|st|nd|rd)|\d+)$", re.IGNORECASE
+)
+
+
+def _unknown_phone_asked(
+    matches: list[Match],
+    toks: list[Token],
+    question: str,
+    sentence_of: list[int],
+    asking: set[int],
+    mine: list[tuple[int, int]],
+) -> bool:
+    """Whether a sentence that asks names a phone we do not know: a maker's name, or "the" and a model
+    typed with letters and digits ("the 16e", "the N5"), over no name of a network or a place, nor the
+    asker's phones (`mine`)."""
+    named = {i for m in matches if m.payload.kind != "vendor" for i in range(m.start, m.end)}
+    named |= {i for a, b in mine for i in range(a, b)}
+    for m in matches:
+        if (
+            m.payload.kind == "vendor"
+            and sentence_of[m.start] in asking
+            and m.start not in named
+            and m.end < len(toks)
+            and not toks[m.end].brk
+            and m.end not in named
+        ):
+            return True  # "the Oppo Find N5"
+    for i, t in enumerate(toks):
+        if sentence_of[i] not in asking or i in named or t.glued or i == 0:
+            continue
+        word = question[t.start : t.end]
+        if toks[i - 1].norm in _ARTICLES and not _NOT_A_MODEL.match(word) and any(c.isdigit() for c in word):
+            return True
+    return False
+
+
+def _someone_elses(toks: list[Token], m: Match, since: int) -> bool:
+    """Whether a few words before a phone's name, in its sentence, say whose it is: "my wife's", "My
+    wife has a"."""
+    start = m.start
+    while start > max(since, m.start - 5) and not toks[start].brk:
+        start -= 1
+    return any(t.norm in _SOMEONE_ELSES for t in toks[start : m.start])
+
+
 # Words that correct what was just said: "no wait", "i mean", "actually", "correction".
 _CORRECTIONS = (("no", "wait"), ("i", "mean"), ("i", "meant"), ("actually",), ("correction",), ("sorry", "i"))
 _CORRECTION_STARTS = frozenset(cue[0] for cue in _CORRECTIONS)
@@ -498,6 +619,37 @@ def _correction(toks: list[Token]) -> int | None:
             if all(i + k < len(toks) and toks[i + k].norm == w for k, w in enumerate(cue)):
                 return i + len(cue)
     return None
+
+
+def _line_carried_over(k: Knowledge, kept: list[Match], toks: list[Token]) -> list[Match]:
+    """A short name two makers' phones share, beside a phone named with its line's word: the phones
+    of that line ("find x8 vs x8 pro": the OPPO Find X8 Pro, not the POCO X8 Pro too; but "x6 pro vs
+    x7 pro" names no line, and stays the OPPO Find X6 Pro or the POCO X6 Pro)."""
+    by_span: dict[tuple[int, int], list[Match]] = defaultdict(list)
+    for m in kept:
+        by_span[(m.start, m.end)].append(m)
+    if len(by_span) < 2 or all(len({m.payload.id for m in ms}) == 1 for ms in by_span.values()):
+        return kept
+    dropped: set[int] = set()
+    for (start, end), ms in by_span.items():
+        if len({m.payload.id for m in ms}) == 1:
+            continue
+        typed = {t.norm for t in toks[start:end]}
+        elsewhere = {
+            t.norm
+            for (a, b), others in by_span.items()
+            if (a, b) != (start, end) and len({o.payload.id for o in others}) == 1
+            for t in toks[a:b]
+            if not t.norm.isdigit()
+        }
+        carried = [m for m in ms if (_name_words(k, m.payload.id) - typed) & elsewhere]
+        if carried and len(carried) < len(ms):
+            dropped |= {id(m) for m in ms if m not in carried}
+    return [m for m in kept if id(m) not in dropped]
+
+
+def _name_words(k: Knowledge, device: str) -> set[str]:
+    return {t.norm for t in tokenize(k.device(device).name)}
 
 
 def _outside(i: int, spans: list[tuple[int, int]]) -> bool:

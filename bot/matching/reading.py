@@ -194,7 +194,11 @@ class Index:
         sentence_of = sentence_index(toks)
         asking = asking_sentences(toks, q)
         d = devices.resolve(lex, matches, found_models, toks, q, intent.CUE_WORDS, sentence_of, asking)
-        vendor = self.knowledge.device(d.device).vendor if d.device else _first_vendor(matches)
+        vendor = (
+            self.knowledge.device(d.device).vendor
+            if d.device
+            else _first_vendor([m for m in matches if not any(a <= m.start < b for a, b in d.set_aside)])
+        )
         unknown_model = models.unknown_model(lex, q) if d.device is None or d.variant is None else None
         if d.device and unknown_model:
             # "galaxy s20 5g SM-G981W on rogers", "galaxy a52 sm-a526u1": the model typed is one we do

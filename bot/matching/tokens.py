@@ -181,7 +181,10 @@ class FormField:
     on one line, or stands under a "### Name" heading, as issue forms lay out their answers."""
 
     def __init__(self, names: str) -> None:
-        self._inline = re.compile(rf"^[\W_]*{names}(?: name)?\W*[:：=\-]\W*(?:\w+\W+)?$", re.IGNORECASE)
+        # ("Current pixel phone: Pixel 7": a field's name may say whose and which kind)
+        self._inline = re.compile(
+            rf"^[\W_]*(?:(?:current|your|my)\s+)?(?:\w+\s+)?{names}(?: name)?\W*[:：=\-]\W*(?:\w+\W+)?$", re.IGNORECASE
+        )
         self._heading = re.compile(rf"^\s*#+\s*{names}(?: name)?\s*$", re.IGNORECASE)
 
     def holds(self, question: str, at: int) -> bool:
