@@ -193,6 +193,20 @@ def test_the_shipped_knowledge_knows_phones_people_name_beside_their_namesakes(
     assert _shipped_engine().answer(question).reading.device == phone
 
 
+@pytest.mark.parametrize(
+    ("question", "maker"),
+    [
+        ("walton primo s8 on teletalk", "walton"),
+        ("casper via x40 turkcell'de çalışır mı", "casper"),
+        ("mito a15 on indosat", "mito"),
+        ("bphone a50 on viettel", "bkav"),
+    ],
+)
+def test_a_maker_whose_phones_we_lack_lends_its_model_to_no_other(question: str, maker: str) -> None:
+    reading = _shipped_engine().answer(question).reading
+    assert (reading.device, reading.vendor) == (None, maker)
+
+
 def test_a_short_name_two_lines_share_stays_both_in_a_comparison() -> None:
     # "x6 pro" is the OPPO Find X6 Pro's or the POCO X6 Pro 5G's, whatever is compared with it
     reading = _shipped_engine().answer("x6 pro vs x7 pro on airtel").reading

@@ -13,6 +13,7 @@ from .. import markets, text
 from ..records import Knowledge
 from .cues import HANDSET_WORDS, LIST_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIERS
 from .everyday import commonness, frequencies, is_everyday
+from .gadgets import chip_of_a_product
 from .lexicon import Lexicon, Payload
 from .mentions import Match, incomplete, named_as_example, pronoun_se, storage_unit
 from .models import ModelMention, near_models
@@ -134,11 +135,25 @@ def resolve(
         or (m.payload.derived and _line_letter_before(toks, m.start))
     ] + foreign
     # ("micromax in note 2" is no Redmi Note 2 to offer either; "mate x5" is no OPPO Find X5)
+    # ("ipad pro m4", "the new ipad with a16 chip": a chip, no POCO M4 or Galaxy A16)
     foreign += [
         m
         for m in complete
-        if m.payload.derived
-        and (_other_maker_one_word_before(k, toks, m, vendor_ends) or _other_makers_word_before(lexicon, toks, m))
+        if (m.payload.derived or _one_model_word(toks, m)) and chip_of_a_product(toks, m.start, m.end)
+    ]
+    # (a name typed as one model word, "condor allure a55", as much as a derived one)
+    foreign += [
+        m
+        for m in complete
+        if (m.payload.derived and _other_makers_word_before(lexicon, toks, m))
+        or (
+            (m.payload.derived or _one_model_word(toks, m))
+            and _other_maker_one_word_before(k, toks, m, vendor_ends)
+            # ("pixel 8, s23 and iphone 14": the word before ends a phone's name)
+            and not any(
+                o.start < m.start <= o.end and o.payload.id != m.payload.id for o in complete if o.end == m.start
+            )
+        )
     ]
     contradicted += [m for m in foreign if m not in contradicted]
     # "galaxy s20 fe" may be the "Galaxy S20 FE 5G" or a 4G phone of that name: a question back.
@@ -204,35 +219,54 @@ def resolve(
     # way to another phone named, known or not (alone, "my old pixel 6 on verizon?" is the question).
     # (a form's field names the phone in hand, "Current pixel phone: Pixel 7"; "my wife's galaxy a35
     # and my pixel 8, both on jio" asks of both)
-    since = {m.start: max((o.end for o in kept if o.end <= m.start), default=0) for m in kept}
-    former = [m for m in kept if _former_phone(toks, m, question, since[m.start])]
-    former += [
+    # (a name that may be a 4G or a 5G phone, "im alten galaxy s20 fe", is a phone named as much)
+    phones = kept + untagged
+    since = {m.start: max((o.end for o in phones if o.end <= m.start), default=0) for m in phones}
+    former = [m for m in phones if _former_phone(toks, m, question, since[m.start])]
+    # Someone else's phone gives way to another phone named, known or not, unless a question asks of
+    # it ("My wife has an iPhone 16 … Does her iPhone 16 work fine on Cricket?") or of both.
+    asked_of = {m.payload.id for m in phones if sentence_of[m.start] in asking}
+    theirs = [
         m
-        for m in kept
+        for m in phones
         if m not in former
+        and m.payload.id not in asked_of
         and _someone_elses(toks, m, since[m.start])
-        and not any(
-            sentence_of[o.start] == sentence_of[m.start] and o.payload.id != m.payload.id
-            for o in kept
-            if o not in former
+        and not (
+            _asks_of_both(toks, sentence_of, sentence_of[m.start])
+            and any(
+                sentence_of[o.start] == sentence_of[m.start] and o.payload.id != m.payload.id
+                for o in phones
+                if o not in former
+            )
         )
     ]
+    others = [o for o in phones if o not in former and o not in theirs]
+    if theirs and (
+        others
+        or model_devices  # a model number typed: the phone in hand
+        or _unknown_phone_asked(matches, toks, question, sentence_of, asking, [(m.start, m.end) for m in theirs])
+    ):
+        # ("Has anyone tried the Vivo X200 FE on Jio 5G? My brother uses a Vivo V30 on Jio": a phone
+        # we do not know is asked about)
+        former += theirs
     former = [m for m in former if not _DEVICE_FIELD.holds(question, toks[m.start].start)]
     # (every mention of a phone marked old at least as often as not: "upgrading from my Pixel 6a …
     # Posted from my Pixel 6a"; but a phone a post names many times is its subject)
     marked = Counter(m.payload.id for m in former)
-    named_times = Counter(m.payload.id for m in kept)
+    named_times = Counter(m.payload.id for m in phones)
     former_ids = {d for d, n in marked.items() if 2 * n >= named_times[d]}
-    former = [m for m in kept if m.payload.id in former_ids]
+    former = [m for m in phones if m.payload.id in former_ids]
     old_phones: list[Match] = []
     if former:
         rest = [m for m in kept if m not in former]
         spans = [(m.start, m.end) for m in former]
         if (
             rest
+            or any(m not in former for m in untagged)
             or model_devices
             or _another_phone_named(lexicon, toks, matches, incomplete_ones, spans)
-            or _unknown_phone_asked(matches, toks, question, sentence_of, asking, spans)
+            or _unknown_phone_asked(matches, toks, question, sentence_of, set(sentence_of), spans)
         ):
             kept, old_phones = rest, former
             untagged = [m for m in untagged if _outside(m.start, spans)]
@@ -241,10 +275,14 @@ def resolve(
     # work on Koodo? I have a Pixel 7": the asker's phone of today, said outside the sentences that
     # ask, gives way to a phone a question names that we do not know (alone, "I have a Pixel 7. Will
     # it work on Koodo?" is about the Pixel 7; known, the other phone is kept already).
-    if kept and not model_devices and asking and all(sentence_of[m.start] not in asking for m in kept):
-        mine = [m for m in kept if _said_mine_now(toks, m)]
+    # ("tengo un s23, el s27 funcionara con claro?": in the sentence that asks, after it)
+    if (kept or untagged) and not model_devices and asking:
+        mine = [m for m in kept + untagged if _said_mine_now(toks, m)]
         spans = [(m.start, m.end) for m in mine]
-        if len(mine) == len(kept) and _unknown_phone_asked(matches, toks, question, sentence_of, asking, spans):
+        after = max((b for _a, b in spans), default=0) if any(sentence_of[m.start] in asking for m in mine) else 0
+        if len(mine) == len(kept) + len(untagged) and _unknown_phone_asked(
+            matches, toks, question, sentence_of, asking, spans, after
+        ):
             kept, old_phones = [], old_phones + mine
             untagged = [m for m in untagged if _outside(m.start, spans)]
             incomplete_ones = [m for m in incomplete_ones if _outside(m.start, spans)]
@@ -269,6 +307,7 @@ def resolve(
             untagged = [m for m in untagged if m.start >= fix]
             incomplete_ones = [m for m in incomplete_ones if m.start >= fix]
     kept = _line_carried_over(k, kept, toks)
+    kept = [m for m in kept if not _another_makers_model(k, m, kept, matches, toks, sentence_of)]
     kept = [_with_modifier_before(lexicon, m, toks) for m in kept]
     kept += [s for m in kept for s in _listed_siblings(lexicon, m, toks, question)]
     # "the Xiaomi 15 Series": every phone of that name, a question back, unless the post is plainly
@@ -493,19 +532,41 @@ _FORMER_BEFORE = frozenset(
     | {"sebelumnya", "dulu", "lama", "dati"}  # Indonesian, Tagalog
     | {"vecchio", "vecchia", "precedente", "aggiornare", "sostituire"}  # Italian
     | {"upgrade", "replace", "replacing"}  # "upgrade my pixel 6": the phone being left
+    | {"sold", "selling", "swap", "swapping", "traded", "trading"}  # "sold my s23, getting the s27"
+    | {"eski", "onceki"}  # Turkish: "Eski telefonum Galaxy S21'de 5G vardı"
+    | {"cu", "truoc"}  # Vietnamese "máy cũ iphone xs", "Trước đây mình dùng iPhone 11"
 )
 # "Galaxy S24. T-Mobile. Works? My wife's Pixel 7a works fine on the same plan": someone else's
 # phone, told of in a sentence of its own beside the one asked about
 _SOMEONE_ELSES = frozenset(
-    {"wife", "husband", "partner", "girlfriend", "boyfriend", "gf", "bf", "friend", "friends", "buddy"}
-    | {"son", "daughter", "kid", "kids", "brother", "sister", "mom", "mum", "dad", "mother", "father"}
+    {"wife", "wifes", "husband", "partner", "girlfriend", "boyfriend", "gf", "bf", "friend", "friends", "buddy"}
+    | {"son", "sons", "daughter", "kid", "kids", "brother", "sister", "mom", "moms", "mum", "dad", "dads"}
+    | {"mother", "father", "coworker", "colleague"}
+    | {"esposa", "esposo", "marido", "mujer", "novia", "novio", "hermano", "hermana", "hijo", "hija"}  # Spanish
+    | {"amigo", "amiga", "mama", "papa", "madre", "padre"}
+    | {"mulher", "namorada", "namorado", "irmao", "irma", "filho", "filha", "mae", "pai"}  # Portuguese
+    | {"frau", "freund", "freundin", "sohn", "tochter", "bruder", "schwester", "mutter", "vater"}  # German
+    | {"femme", "mari", "copine", "copain", "ami", "amie", "frere", "soeur", "fils", "fille"}  # French
+    | {"moglie", "marito", "ragazza", "fratello", "sorella", "figlio", "figlia", "amico", "amica"}  # Italian
+    | {"istri", "suami", "teman", "adik", "kakak", "pacar", "ibu", "ayah"}  # Indonesian
+    | {"karim", "kocam", "arkadasim", "kardesim", "annem", "babam"}  # Turkish
+    | {"biwi", "bhai", "dost", "mummy"}  # Hindi in Latin letters
 )
 # After it: "the OnePlus 12 I had before", "my Honor 90 died", "(was on an iPhone 11 before)".
 _FORMER_AFTER = frozenset({"before", "died", "broke", "previously", "lama", "sebelumnya", "anterior", "antigo"})
+# "… with (the) same sim", "same plan": a phone told of to compare
+_SAME_THINGS = frozenset({"sim", "simcard", "card", "plan", "network", "carrier", "chip", "provider"})
 # "pixel 6 -> pixel 7": the one before the arrow is the one left
 _ARROW_AFTER = re.compile(r"\s*(?:->|→|=>|>)")
 # "coming from an iPhone 13 mini", "upgrading from a Pixel 6"
-_LEAVING = frozenset({"coming", "came", "upgrading", "upgraded", "switching", "switched"})
+_LEAVING = frozenset(
+    {"coming", "came", "upgrading", "upgraded", "switching", "switched", "moving", "moved", "going", "changing"}
+    | {"cambiar", "cambiando", "cambie", "mudar", "mudando", "trocar", "troquei", "wechsel", "wechseln", "passer"}
+)
+# "from" in the languages read, with "del" and "do" (de + el, de + o): "me voy a cambiar del s22 al s27"
+_FROM = frozenset({"from", "de", "del", "do", "da", "von", "vom"})
+# "from s24 ultra to s27 ultra", "del s22 al s27", "do s22 pro s27": the phone before "to" is left
+_TO = frozenset({"to", "al", "a", "para", "pro", "pra", "zum", "auf"})
 
 
 def _former_phone(toks: list[Token], m: Match, question: str, since: int) -> bool:
@@ -521,12 +582,28 @@ def _former_phone(toks: list[Token], m: Match, question: str, since: int) -> boo
         after = []
     if any(w in _FORMER_BEFORE for w in before) or any(w in _FORMER_AFTER for w in after):
         return True
-    if len(before) >= 2 and before[-1] in ("from", "de") and before[-2] in _LEAVING:
+    if any(
+        a == "same" and b in _SAME_THINGS for a, b in pairwise(after + [t.norm for t in toks[m.end + 3 : m.end + 4]])
+    ):
+        return True  # "my samsung a12 with same sim is fine": the phone the asker compares with
+    if len(before) >= 2 and before[-1] in _FROM and before[-2] in _LEAVING:
         return True
-    if len(before) >= 3 and before[-2] in ("from", "de") and before[-3] in _LEAVING:
+    if len(before) >= 3 and before[-2] in _FROM and before[-3] in _LEAVING:
         return True  # "coming from an iphone 13 mini"
+    if before[-1:] == ["from"] and after[:1] and after[0] in _TO:
+        return True  # "from s24 ultra to s27 ultra"
     end = toks[m.end - 1].end
     return _ARROW_AFTER.match(question, end, end + 6) is not None
+
+
+def _short_for(toks: list[Token], i: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether the word typed at token `i` (with the tokens glued to it) is in one of the names at
+    `spans`: the asker's phone named again by its short form."""
+    end = i + 1
+    while end < len(toks) and toks[end].glued:
+        end += 1
+    typed = {t.norm for t in toks[i:end]}
+    return any(typed <= {t.norm for t in toks[a:b]} for a, b in spans)
 
 
 # The words, articles left out, that say the phone after them is the asker's today: "I'm on a",
@@ -536,6 +613,8 @@ _MINE_NOW = (
     ("im", "on"),
     ("i", "am", "on"),
     ("i", "have"),
+    ("i", "hab"),
+    ("ich", "hab"),
     ("i", "ve", "got"),
     ("i", "own"),
     ("i", "use"),
@@ -547,7 +626,11 @@ _MINE_NOW = (
     ("ich", "habe"),
     ("j", "ai"),
 )
-_ARTICLES = frozenset({"a", "an", "the", "un", "una", "um", "uma", "ein", "eine", "einen", "une"})
+_ARTICLES = frozenset(
+    {"a", "an", "the", "un", "una", "um", "uma", "ein", "eine", "einen", "une", "el", "le", "la", "das", "der", "die"}
+)
+# A model's name as one word: a line's letter or two, its number, a letter or two after ("s27", "a58e")
+_MODEL_SHAPE = re.compile(r"^[a-z]{1,2}\d{1,3}[a-z]{0,2}$", re.IGNORECASE)
 
 
 def _said_mine_now(toks: list[Token], m: Match) -> bool:
@@ -571,38 +654,65 @@ def _unknown_phone_asked(
     sentence_of: list[int],
     asking: set[int],
     mine: list[tuple[int, int]],
+    after: int = 0,
 ) -> bool:
-    """Whether a sentence that asks names a phone we do not know: a maker's name, or "the" and a model
-    typed with letters and digits ("the 16e", "the N5"), over no name of a network or a place, nor the
-    asker's phones (`mine`)."""
-    named = {i for m in matches if m.payload.kind != "vendor" for i in range(m.start, m.end)}
+    """Whether a sentence that asks (from token `after` on) names a phone we do not know: a maker's
+    name, or a model typed with letters and digits, after an article or shaped like one ("the 16e",
+    "the N5", "to s27 ultra"), over no name of a network or a place, nor the asker's phones (`mine`)."""
+    # (a name we know only in part, "Vivo X200 FE", is a phone we do not know)
+    named = {i for m in matches if m.payload.kind not in ("vendor", "device") for i in range(m.start, m.end)}
     named |= {i for a, b in mine for i in range(a, b)}
     for m in matches:
         if (
             m.payload.kind == "vendor"
+            and m.start >= after
             and sentence_of[m.start] in asking
             and m.start not in named
             and m.end < len(toks)
             and not toks[m.end].brk
             and m.end not in named
+            and any(ch.isdigit() for t in toks[m.end : m.end + 3] for ch in t.norm)
         ):
-            return True  # "the Oppo Find N5"
+            return True  # "the Oppo Find N5" (but "OnePlus is one of my favorite phone makers" names none)
     for i, t in enumerate(toks):
-        if sentence_of[i] not in asking or i in named or t.glued or i == 0:
+        if i < max(after, 1) or sentence_of[i] not in asking or i in named or t.glued:
             continue
         word = question[t.start : t.end]
-        if toks[i - 1].norm in _ARTICLES and not _NOT_A_MODEL.match(word) and any(c.isdigit() for c in word):
+        if _NOT_A_MODEL.match(word) or not any(c.isdigit() for c in word):
+            continue
+        if _short_for(toks, i, mine):
+            continue  # "tengo un Xiaomi 14T Pro … ¿El 14T Pro funciona?": the same phone
+        if chip_of_a_product(toks, i, i + 1) or (i + 2 < len(toks) and chip_of_a_product(toks, i, i + 2)):
+            continue  # "iPad Air mit M2-Chip"
+        if toks[i - 1].norm in _ARTICLES or _MODEL_SHAPE.match(word):
             return True
     return False
 
 
 def _someone_elses(toks: list[Token], m: Match, since: int) -> bool:
-    """Whether a few words before a phone's name, in its sentence, say whose it is: "my wife's", "My
-    wife has a"."""
+    """Whether a few words around a phone's name, in its sentence, say whose it is: "my wife's", "My
+    wife has a", "el iphone 12 de mi esposa"."""
     start = m.start
     while start > max(since, m.start - 5) and not toks[start].brk:
         start -= 1
-    return any(t.norm in _SOMEONE_ELSES for t in toks[start : m.start])
+    if any(t.norm in _SOMEONE_ELSES for t in toks[start : m.start]):
+        return True
+    after = []
+    for t in toks[m.end : m.end + 3]:
+        if t.brk:
+            break
+        after.append(t.norm)
+    return bool(after) and after[0] in _OF and any(w in _SOMEONE_ELSES for w in after[1:])
+
+
+# "de mi esposa", "da minha mulher", "von meiner Frau", "di mia moglie", "of my wife"
+_OF = frozenset({"de", "da", "do", "von", "di", "del", "of"})
+# Words that ask of two phones at once: "my wife's galaxy a35 and my pixel 8, both on jio, which is better?"
+_BOTH = frozenset({"both", "which", "either", "vs", "versus", "better", "compare", "ambos", "ambas", "beide", "dua"})
+
+
+def _asks_of_both(toks: list[Token], sentence_of: list[int], sentence: int) -> bool:
+    return any(t.norm in _BOTH for i, t in enumerate(toks) if sentence_of[i] == sentence)
 
 
 # Words that correct what was just said: "no wait", "i mean", "actually", "correction".
@@ -646,6 +756,43 @@ def _line_carried_over(k: Knowledge, kept: list[Match], toks: list[Token]) -> li
         if carried and len(carried) < len(ms):
             dropped |= {id(m) for m in ms if m not in carried}
     return [m for m in kept if id(m) not in dropped]
+
+
+def _another_makers_model(
+    k: Knowledge, m: Match, kept: list[Match], matches: list[Match], toks: list[Token], sentence_of: list[int]
+) -> bool:
+    """Whether a model typed as one word ("a58") is, by the words beside it, another maker's model we do
+    not know: that maker's name right beside it ("a58 galaxy"), or listed after that maker's phone of
+    the same line's letter ("galaxy a57 or a58": no OPPO A58), with no phone of its own maker named."""
+    if not _one_model_word(toks, m) or m.start in {v.end for v in matches if v.payload.kind == "vendor"}:
+        return False
+    maker = k.device(m.payload.id).vendor
+    beside = [
+        v
+        for v in matches
+        if v.payload.kind == "vendor"
+        and v.payload.id != maker
+        and (v.start == m.end or v.end == m.start)
+        and sentence_of[v.start] == sentence_of[m.start]
+        and not any(o.start <= v.start < o.end for o in kept)
+    ]
+    if beside:
+        return True
+    letter = toks[m.start].norm
+    if not letter.isalpha():
+        return False
+    others = [o for o in kept if (o.start, o.end) != (m.start, m.end) and sentence_of[o.start] == sentence_of[m.start]]
+    if any(k.device(o.payload.id).vendor == maker for o in others):
+        return False
+    return any(
+        o.end <= m.start
+        and not _one_model_word(toks, o)
+        and any(
+            t.norm == letter and i + 1 < o.end and toks[i + 1].glued
+            for i, t in enumerate(toks[o.start : o.end], o.start)
+        )
+        for o in others
+    )
 
 
 def _name_words(k: Knowledge, device: str) -> set[str]:

@@ -28,6 +28,24 @@ _ACCESSORIES = frozenset(
 )
 
 
+# After a chip's name: "the new ipad with a16 chip"
+_CHIP_WORDS = frozenset({"chip", "chipset", "processor", "soc", "cpu"})
+
+
+def chip_of_a_product(toks: list[Token], start: int, end: int) -> bool:
+    """Whether the model word at tokens [start, end) is a product's chip, not a phone: a few words after
+    a product that is no phone ("ipad 11th gen a16 cellular", "ipad pro m4", "macbook pro m4"), or
+    before "chip" ("the new ipad with a16 chip")."""
+    if end < len(toks) and not toks[end].brk and toks[end].norm in _CHIP_WORDS:
+        return True
+    for i in range(start - 1, max(-1, start - 5), -1):
+        if toks[i].norm in _PRODUCTS:
+            return True
+        if toks[i].brk:
+            break
+    return False
+
+
 def gadget(
     toks: list[Token], device_span: tuple[int, int] | None, makers: frozenset[str], phone_named: bool, short: bool
 ) -> str | None:
