@@ -241,9 +241,8 @@ def resolve(
             )
         )
     ]
-    others = [o for o in phones if o not in former and o not in theirs]
     if theirs and (
-        others
+        any(o not in former and o not in theirs for o in phones)
         or model_devices  # a model number typed: the phone in hand
         or _unknown_phone_asked(matches, toks, question, sentence_of, asking, [(m.start, m.end) for m in theirs])
     ):
