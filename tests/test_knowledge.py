@@ -207,6 +207,26 @@ def test_a_maker_whose_phones_we_lack_lends_its_model_to_no_other(question: str,
     assert (reading.device, reading.vendor) == (None, maker)
 
 
+def test_an_everyday_word_of_a_maker_s_longer_name_starts_no_model() -> None:
+    # "mobile" of a maker's other name ("nuu mobile") or "by" ("cmf by nothing") before "5g" is no
+    # model we do not know beside the phone named
+    reading = _shipped_engine().answer("pixel 8 pro on t-mobile, 5g disappeared").reading
+    assert reading.device == "pixel-8-pro"
+    assert _shipped_engine().answer("pixel 8 pro supported by 5g networks on tmobile?").reading.device == "pixel-8-pro"
+
+
+def test_vietnamese_update_is_no_japan() -> None:
+    # "cập nhật" (update) holds "Nhật" (Japan)
+    reading = _shipped_engine().answer("samsung s23 ultra mất volte với mobifone sau khi cập nhật").reading
+    assert (reading.country, reading.carriers) == ("VN", ("mobifone-vn",))
+
+
+def test_a_model_whose_region_no_source_states_may_be_the_origin_s() -> None:
+    # the Pixel 8 Pro's mmWave model (G1MNW) has no market recorded: a US one may be it
+    answer = _shipped_engine().answer("pixel 8 pro from a verizon unit, now on o2 uk")
+    assert not answer.origin_unrecorded
+
+
 def test_a_short_name_two_lines_share_stays_both_in_a_comparison() -> None:
     # "x6 pro" is the OPPO Find X6 Pro's or the POCO X6 Pro 5G's, whatever is compared with it
     reading = _shipped_engine().answer("x6 pro vs x7 pro on airtel").reading

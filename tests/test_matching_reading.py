@@ -307,6 +307,26 @@ def test_a_model_word_beside_another_maker_is_that_maker_s() -> None:
     assert index.analyze("a58").device == "oppo-a58"
 
 
+@pytest.mark.parametrize(
+    ("question", "carrier", "origin", "intent"),
+    [
+        # Vietnamese "cập nhật" is "update", no Japan ("Nhật")
+        ("pixel 8 mất volte với viettel sau khi cập nhật", "viettel-vn", None, "compatibility"),
+        # a sentence's first word that is a cue, capitalised, is no part of a longer name
+        ("beli Pixel 8 dari Jepang. Pakai Telkomsel gak dapet 4G", "telkomsel-id", "JP", "compatibility"),
+        ("galaxy s24 não faz ligação pela vivo", "vivo-br", None, "compatibility"),  # "by the"
+        ("mi pixel 8 no tiene señal con telcel, lo traje de usa", "telcel-mx", "US", "compatibility"),
+        # trouble blamed on an update is still a question of the network named
+        ("Pixel 8 says No SIM on Verizon. is it the update?", "verizon-us", None, "compatibility"),
+        ("pixel 8 on t-mobile, 5g disappeared after the update", "tmobile-us", None, "compatibility"),
+    ],
+)
+def test_trouble_posts_keep_their_network(question: str, carrier: str, origin: str | None, intent: str) -> None:
+    result = read(question)
+    assert (result.carriers[:1], result.origin, result.intent) == ((carrier,), origin, intent)
+    assert result.country == K.carrier(carrier).country
+
+
 def test_a_form_s_field_of_the_current_phone_is_the_phone_in_hand() -> None:
     index = Index(
         knowledge(

@@ -158,6 +158,8 @@ CARRIER_CUES = frozenset(
         "em",
         "da",
         "de",
+        "pela",  # Portuguese "by the": "não faz ligação pela vivo"
+        "pelo",
         "operadora",
         "chip",
         # de
@@ -584,6 +586,8 @@ TROUBLE_WORDS: tuple[str, ...] = (
     *("never", "lost", "lose", "losing", "drop", "drops", "dropping", "dropped", "fail", "fails", "failed"),
     *("failing", "gone", "missing", "unable", "problem", "problems", "issue", "issues", "broken", "stopped"),
     *("unregistered", "deregistered", "unstable", "disconnects", "disconnected"),
+    *("disappeared", "disappears", "vanished", "perdeu", "perdio", "perdi", "sumiu", "sumio", "verloren"),
+    *("yok", "gitti", "cekmiyor", "calismiyor", "hilang", "ilang", "perdu"),  # Turkish, Indonesian, French
     *("only", "stuck", "handicapped", "fallback", "solo", "nur", "hanya", "sirf"),  # "only 3G", "back to 4G"
     *("nao", "sin", "sem", "problema", "problemas", "kein", "keine", "keinen", "nicht", "non", "pas", "aucun"),
     *("tidak", "gak", "nggak", "gabisa", "nhi", "nahi", "nahin", "khong", "ayaw", "hindi"),
@@ -622,6 +626,7 @@ ORIGIN_CUES = frozenset(
         "compre",
         "comprei",
         *("traido", "traida", "traidos", "traidas"),  # folded: "traído de usa" (brought from the US)
+        *("traje", "trajo", "trajeron", "trajiste"),  # "lo traje de usa" (I brought it from the US)
         "trazido",
         "importado",
         "importada",

@@ -1328,17 +1328,22 @@ def market_unrecorded(
     names another market ("a US iPhone 16" when only the Singapore model is known). `own_model`: as in
     `variants_for_country`, a Global model does not stand for it."""
     wanted = _country_words(country, names)
+    variants = lexicon.knowledge.device(device_id).variants
+    if any(not v.made_for and _REGION_NOT_STATED.search(v.market) for v in variants):
+        return False  # "mmWave model (region not stated by the sources)": it may be that country's
     if own_model:
-        return not any(
-            _names_country(text.tokens(v.market), wanted) for v in lexicon.knowledge.device(device_id).variants
-        )
-    for v in lexicon.knowledge.device(device_id).variants:
+        return not any(_names_country(text.tokens(v.market), wanted) for v in variants)
+    for v in variants:
         market = text.tokens(v.market)
         # A Global model is never mainland China's (`markets.made_for`): "poco f6 china variant".
         outside_china = country == "CN" and bool(set(market) & {"global", "international"})
         if (not set(market) - _NO_REGION and not outside_china) or _names_country(market, wanted):
             return False
     return True
+
+
+# How curators say a model's market is unknown (`market:` of a variant with no `made_for`)
+_REGION_NOT_STATED = re.compile(r"region not stated", re.IGNORECASE)
 
 
 def _country_words(country: str, names: dict[str, str]) -> list[list[str]]:

@@ -245,7 +245,8 @@ def classify(
     """The intent, and whether the question's words said it (rather than its structure).
     `named_at`: where the words of names begin (their tokens' `start`), which say no intent."""
     # In a long post the question is in the sentences that ask: their words decide when they say anything.
-    if asking_tokens and any(says(t.norm) for t in asking_tokens):
+    # (but not a story's word alone: "… No SIM on Verizon. is it the update?" asks of the trouble told)
+    if asking_tokens and any(says(t.norm) and t.norm not in _STORY for t in asking_tokens):
         toks = asking_tokens
     norms = [t.norm for t in toks]
     joined = f" {' '.join(norms)} "

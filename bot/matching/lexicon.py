@@ -29,6 +29,7 @@ from .cues import (
     COUNTRY_NICKNAMES,
     GENERIC_PLACE_WORDS,
     LINE_SPELLINGS,
+    MARKET_WORDS,
     MODIFIERS,
     NATIONAL_SHOPS,
     ROMAN,
@@ -433,9 +434,17 @@ class Lexicon:
         self.carrier_name_keys: dict[str, frozenset[str]] = {}
         self.carrier_countries = frozenset(c.country for c in knowledge.carriers)
         # Words of makers' other names that are series of their own ("redmi", "poco", "galaxy"):
-        # "redmi note 3" is not the "Mi Note 3".
+        # "redmi note 3" is not the "Mi Note 3". An everyday word inside a longer name is none ("by"
+        # of "cmf by nothing", "one" of "alcatel one touch", "mobile" of "nuu mobile": "… on
+        # t-mobile, 5g disappeared" names no "Mobile 5G"); one that is a name by itself is ("mi").
         self.series_words = frozenset(
-            t for v in knowledge.vendors for a in v.aliases for t in text.tokens(a) if t not in text.tokens(v.name)
+            t
+            for v in knowledge.vendors
+            for tokens in map(text.tokens, v.aliases)
+            for t in tokens
+            if t not in text.tokens(v.name)
+            and t not in MARKET_WORDS  # "global" of "hmd global": "the global 5g model" is no model of it
+            and (len(tokens) == 1 or not t.isascii() or not is_everyday(t))
         )
         self._build(knowledge)
         words, pairs = self._named_counts

@@ -904,6 +904,7 @@ def _name_before(t: Token) -> bool:
         and commonness(t.norm) < _NAME_WORD_ZIPF  # "Family Mobile (Verizon MVNO)": "mobile" is a word of every language
         and not t.raw.isupper()
         and t.norm not in _NETWORK_NOUNS
+        and t.norm not in CARRIER_CUES  # "Pakai Telkomsel gak dapet 4G": a sentence's first word, "use"
     )
 
 

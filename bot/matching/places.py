@@ -650,7 +650,12 @@ def _accented_names(toks: list[Token], taken: set[int]) -> list[_Place]:
         if i not in taken
         and not t.raw.isascii()
         and (code := ACCENTED_COUNTRY_NAMES.get(unicodedata.normalize("NFC", t.raw.lower()))) is not None
+        and not (i > 0 and unicodedata.normalize("NFC", toks[i - 1].raw.lower()) in _BEFORE_NOT_A_PLACE)
     ]
+
+
+# "cập nhật" is "update" ("sau khi cập nhật": after the update), no Japan
+_BEFORE_NOT_A_PLACE = frozenset({"cập"})
 
 
 def _one_carrier(
