@@ -327,6 +327,33 @@ def test_trouble_posts_keep_their_network(question: str, carrier: str, origin: s
     assert result.country == K.carrier(carrier).country
 
 
+def test_a_network_named_after_the_trouble_with_no_cue_is_asked_about() -> None:
+    result = read("galaxy s24 volte not working vodafone")
+    assert {s.id for s in result.suggestions if s.kind == "carrier"} >= {"vodafone-de", "vodafone-es"}
+    assert read("pixel 8 5g not working jio").carriers == ("jio-in",)
+
+
+def test_a_rom_s_name_offers_no_phone() -> None:
+    result = read("after installing pixel experience volte gone on jio")
+    assert (result.device, [s for s in result.suggestions if s.kind == "device"]) == (None, [])
+
+
+def test_a_word_of_five_letters_is_no_network_s_name_misspelt() -> None:
+    # Turkish "sonra" (after) is one letter from "Sonera", Telia Finland's old name
+    index = Index(
+        knowledge(
+            vendors=[vendor("apple", "Apple", "iphone")],
+            devices=[device("iphone-14", "apple", "iPhone 14", variant("i14", lte=[3]))],
+            carriers=[
+                carrier("telia-fi", "FI", "Telia Finland", "sonera", lte=([3], [])),
+                carrier("turkcell-tr", "TR", "Turkcell", lte=([3], [])),
+            ],
+        )
+    )
+    assert index.analyze("iphone 14 güncellemeden sonra turkcell çekmiyor").carriers == ("turkcell-tr",)
+    assert index.analyze("iphone 14 sim görmüyor güncellemeden sonra").country is None
+
+
 def test_a_form_s_field_of_the_current_phone_is_the_phone_in_hand() -> None:
     index = Index(
         knowledge(

@@ -587,7 +587,7 @@ TROUBLE_WORDS: tuple[str, ...] = (
     *("failing", "gone", "missing", "unable", "problem", "problems", "issue", "issues", "broken", "stopped"),
     *("unregistered", "deregistered", "unstable", "disconnects", "disconnected"),
     *("disappeared", "disappears", "vanished", "perdeu", "perdio", "perdi", "sumiu", "sumio", "verloren"),
-    *("yok", "gitti", "cekmiyor", "calismiyor", "hilang", "ilang", "perdu"),  # Turkish, Indonesian, French
+    *("yok", "gitti", "çekmiyor", "çalışmıyor", "hilang", "ilang", "perdu"),  # Turkish, Indonesian, French
     *("only", "stuck", "handicapped", "fallback", "solo", "nur", "hanya", "sirf"),  # "only 3G", "back to 4G"
     *("nao", "sin", "sem", "problema", "problemas", "kein", "keine", "keinen", "nicht", "non", "pas", "aucun"),
     *("tidak", "gak", "nggak", "gabisa", "nhi", "nahi", "nahin", "khong", "ayaw", "hindi"),

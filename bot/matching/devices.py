@@ -15,7 +15,7 @@ from .cues import HANDSET_WORDS, LIST_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIER
 from .everyday import commonness, frequencies, is_everyday
 from .gadgets import chip_of_a_product
 from .lexicon import Lexicon, Payload
-from .mentions import Match, incomplete, named_as_example, pronoun_se, storage_unit
+from .mentions import Match, incomplete, named_as_example, pronoun_se, software_tokens, storage_unit
 from .models import ModelMention, near_models
 from .tokens import FormField, Token, tokenize
 
@@ -421,10 +421,12 @@ def resolve(
     # over once vendor, carrier and country names are taken out: "redmi note 12", not "xiaomi".
     places = ("vendor", "carrier", "country", "origin")
     taken = {i for m in matches if m.payload.kind in places for i in range(m.start, m.end)}
-    taken |= {i for a, b in set_aside for i in range(a, b)}
+    # (the old phones set aside, and a ROM's name: "after installing pixel experience …" offers no Pixels)
+    aside = {i for a, b in set_aside for i in range(a, b)} | software_tokens(toks)
+    taken |= aside
     after_vendor = {m.end for m in matches if m.payload.kind == "vendor"}
     telling, openers = name_hints(lexicon, toks)
-    telling = [i for i in telling if _outside(i, list(set_aside))]
+    telling = [i for i in telling if i not in aside]
     # "on" opens "Galaxy On5", but "work on Kestrel Mobile" is a carrier's name after it, not a phone's.
     openers = [i for i in openers if i + 1 not in taken]
     hint = bool(suggestions) or any(

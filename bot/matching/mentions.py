@@ -29,6 +29,7 @@ from .cues import (
     SOFTWARE_NAMES,
     SOFTWARE_WORDS,
     STORAGE_UNITS,
+    TROUBLE_WORDS,
     TURKISH_ENDINGS,
 )
 from .everyday import commonness, frequencies, is_everyday
@@ -677,8 +678,8 @@ def _acceptable(
         return False  # "iphone 16 e sim only" is an iPhone 16 with an eSIM; "pixel 9 a good phone" a Pixel 9
     if p.kind == "device" and _letter_of_compound(toks, m.end - 1):
         return False  # "OnePlus 8 T-Mobile" is no OnePlus 8T: the "T" belongs to "T-Mobile"
-    if length == 1 and m.score < 1.0 and len(toks[m.start].norm) < 5:
-        return False
+    if length == 1 and m.score < 1.0 and len(toks[m.start].norm) < (6 if p.kind == "carrier" else 5):
+        return False  # (a network's name from a word of five letters is too often a word: Turkish "sonra")
     if p.glued_only and not toks[m.start + 1].glued:
         return False
     word = toks[m.start]
@@ -772,6 +773,17 @@ def _acceptable(
             # "iphone 16 pro max ee": the phone, then its network (not "is the pixel 9 free"); a network's
             # everyday name too when the question is the phone and that word alone ("galaxy s24 fe dito")
             return True
+        if (
+            p.kind == "carrier"
+            and before is not None
+            and (m.end == len(toks) or toks[m.end].brk)
+            and (
+                (before.norm in _WORKING_BEFORE_NAME and commonness(word.norm) < _COMMON_AFTER_A_PHONE)
+                # (but "the sims … is not visible": no Visible)
+                or (before.norm in _TROUBLE_BEFORE_NAME and not is_everyday(word.norm))
+            )
+        ):
+            return True  # "galaxy s24 volte not working vodafone": the trouble, then the network
         if p.kind == "vendor" and _model_follows(toks, m.end):
             return True  # "honor x9b": a maker's everyday name before a model
         if (
@@ -909,6 +921,11 @@ def _name_before(t: Token) -> bool:
 
 
 _NETWORK_NOUNS = frozenset(NETWORK_WORDS)
+# Words of trouble or of working that may end a question before the network's name, with no cue
+_TROUBLE_BEFORE_NAME = frozenset(TROUBLE_WORDS) | _NETWORK_NOUNS
+_WORKING_BEFORE_NAME = frozenset(
+    text.fold(w) for w in ("working", "works", "work", "çalışmıyor", "funciona", "chalega")
+)
 # Words for a network or its signal that stand before the network's name, in languages where the
 # noun comes first; English ones ("red", "signal") say too much else.
 _NETWORK_BEFORE_NAME = frozenset(
