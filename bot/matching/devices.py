@@ -214,77 +214,9 @@ def resolve(
         kept = [m for m in kept if m not in examples]
         if not kept and not model_devices:
             return DeviceReading(None, None, (), 0.0, False, False, None)
-    # "My current phone is a Pixel 8 Pro. Would the Xiaomi 16 Ultra work on AT&T?", "(was on an
-    # iPhone 11 before)", "oneplus 9 pro -> pixel 7 -> now oneplus 13": the asker's old phone gives
-    # way to another phone named, known or not (alone, "my old pixel 6 on verizon?" is the question).
-    # (a form's field names the phone in hand, "Current pixel phone: Pixel 7"; "my wife's galaxy a35
-    # and my pixel 8, both on jio" asks of both)
-    # (a name that may be a 4G or a 5G phone, "im alten galaxy s20 fe", is a phone named as much)
-    phones = kept + untagged
-    since = {m.start: max((o.end for o in phones if o.end <= m.start), default=0) for m in phones}
-    former = [m for m in phones if _former_phone(toks, m, question, since[m.start])]
-    # Someone else's phone gives way to another phone named, known or not, unless a question asks of
-    # it ("My wife has an iPhone 16 … Does her iPhone 16 work fine on Cricket?") or of both.
-    asked_of = {m.payload.id for m in phones if sentence_of[m.start] in asking}
-    theirs = [
-        m
-        for m in phones
-        if m not in former
-        and m.payload.id not in asked_of
-        and _someone_elses(toks, m, since[m.start])
-        and not (
-            _asks_of_both(toks, sentence_of, sentence_of[m.start])
-            and any(
-                sentence_of[o.start] == sentence_of[m.start] and o.payload.id != m.payload.id
-                for o in phones
-                if o not in former
-            )
-        )
-    ]
-    if theirs and (
-        any(o not in former and o not in theirs for o in phones)
-        or model_devices  # a model number typed: the phone in hand
-        or _unknown_phone_asked(matches, toks, question, sentence_of, asking, [(m.start, m.end) for m in theirs])
-    ):
-        # ("Has anyone tried the Vivo X200 FE on Jio 5G? My brother uses a Vivo V30 on Jio": a phone
-        # we do not know is asked about)
-        former += theirs
-    former = [m for m in former if not _DEVICE_FIELD.holds(question, toks[m.start].start)]
-    # (every mention of a phone marked old at least as often as not: "upgrading from my Pixel 6a …
-    # Posted from my Pixel 6a"; but a phone a post names many times is its subject)
-    marked = Counter(m.payload.id for m in former)
-    named_times = Counter(m.payload.id for m in phones)
-    former_ids = {d for d, n in marked.items() if 2 * n >= named_times[d]}
-    former = [m for m in phones if m.payload.id in former_ids]
-    old_phones: list[Match] = []
-    if former:
-        rest = [m for m in kept if m not in former]
-        spans = [(m.start, m.end) for m in former]
-        if (
-            rest
-            or any(m not in former for m in untagged)
-            or model_devices
-            or _another_phone_named(lexicon, toks, matches, incomplete_ones, spans)
-            or _unknown_phone_asked(matches, toks, question, sentence_of, set(sentence_of), spans)
-        ):
-            kept, old_phones = rest, former
-            untagged = [m for m in untagged if _outside(m.start, spans)]
-            incomplete_ones = [m for m in incomplete_ones if _outside(m.start, spans)]
-    # "Anyone tried the Oppo Find N5 on Telstra? I'm on a Galaxy Z Fold6 right now", "Will the 16e
-    # work on Koodo? I have a Pixel 7": the asker's phone of today, said outside the sentences that
-    # ask, gives way to a phone a question names that we do not know (alone, "I have a Pixel 7. Will
-    # it work on Koodo?" is about the Pixel 7; known, the other phone is kept already).
-    # ("tengo un s23, el s27 funcionara con claro?": in the sentence that asks, after it)
-    if (kept or untagged) and not model_devices and asking:
-        mine = [m for m in kept + untagged if _said_mine_now(toks, m)]
-        spans = [(m.start, m.end) for m in mine]
-        after = max((b for _a, b in spans), default=0) if any(sentence_of[m.start] in asking for m in mine) else 0
-        if len(mine) == len(kept) + len(untagged) and _unknown_phone_asked(
-            matches, toks, question, sentence_of, asking, spans, after
-        ):
-            kept, old_phones = [], old_phones + mine
-            untagged = [m for m in untagged if _outside(m.start, spans)]
-            incomplete_ones = [m for m in incomplete_ones if _outside(m.start, spans)]
+    kept, untagged, incomplete_ones, old_phones = _old_phones_set_aside(
+        lexicon, matches, toks, question, sentence_of, asking, kept, untagged, incomplete_ones, bool(model_devices)
+    )
     set_aside = tuple((m.start, m.end) for m in old_phones)
     if set_aside:
         # ("My current phone is a Pixel 8 Pro. Would the Xiaomi 16 Ultra work…": Google is not the
@@ -520,6 +452,94 @@ def _listed_together(toks: list[Token], names: list[Match], question: str) -> bo
 # "and so on" in the languages read: a phone named before it is one of a list of examples
 # ("아이폰6나 … 샤오미 등을", "iPhone 6 or Xiaomi and the like"; "等", "usw.", "dll.", "ecc.").
 _ETC = frozenset({"etc", "等", "등", "usw", "dll", "dsb", "ecc"})
+
+
+def _old_phones_set_aside(
+    lexicon: Lexicon,
+    matches: list[Match],
+    toks: list[Token],
+    question: str,
+    sentence_of: list[int],
+    asking: set[int],
+    kept: list[Match],
+    untagged: list[Match],
+    incomplete_ones: list[Match],
+    by_model_number: bool,
+) -> tuple[list[Match], list[Match], list[Match], list[Match]]:
+    """The phones named once the asker's old, current or someone else's phones are set aside (kept,
+    untagged, incomplete), and those set aside."""
+    # "My current phone is a Pixel 8 Pro. Would the Xiaomi 16 Ultra work on AT&T?", "(was on an
+    # iPhone 11 before)", "oneplus 9 pro -> pixel 7 -> now oneplus 13": the asker's old phone gives
+    # way to another phone named, known or not (alone, "my old pixel 6 on verizon?" is the question).
+    # (a form's field names the phone in hand, "Current pixel phone: Pixel 7"; "my wife's galaxy a35
+    # and my pixel 8, both on jio" asks of both)
+    # (a name that may be a 4G or a 5G phone, "im alten galaxy s20 fe", is a phone named as much)
+    phones = kept + untagged
+    since = {m.start: max((o.end for o in phones if o.end <= m.start), default=0) for m in phones}
+    former = [m for m in phones if _former_phone(toks, m, question, since[m.start])]
+    # Someone else's phone gives way to another phone named, known or not, unless a question asks of
+    # it ("My wife has an iPhone 16 … Does her iPhone 16 work fine on Cricket?") or of both.
+    asked_of = {m.payload.id for m in phones if sentence_of[m.start] in asking}
+    theirs = [
+        m
+        for m in phones
+        if m not in former
+        and m.payload.id not in asked_of
+        and _someone_elses(toks, m, since[m.start])
+        and not (
+            _asks_of_both(toks, sentence_of, sentence_of[m.start])
+            and any(
+                sentence_of[o.start] == sentence_of[m.start] and o.payload.id != m.payload.id
+                for o in phones
+                if o not in former
+            )
+        )
+    ]
+    if theirs and (
+        any(o not in former and o not in theirs for o in phones)
+        or by_model_number  # a model number typed: the phone in hand
+        or _unknown_phone_asked(matches, toks, question, sentence_of, asking, [(m.start, m.end) for m in theirs])
+    ):
+        # ("Has anyone tried the Vivo X200 FE on Jio 5G? My brother uses a Vivo V30 on Jio": a phone
+        # we do not know is asked about)
+        former += theirs
+    former = [m for m in former if not _DEVICE_FIELD.holds(question, toks[m.start].start)]
+    # (every mention of a phone marked old at least as often as not: "upgrading from my Pixel 6a …
+    # Posted from my Pixel 6a"; but a phone a post names many times is its subject)
+    marked = Counter(m.payload.id for m in former)
+    named_times = Counter(m.payload.id for m in phones)
+    former_ids = {d for d, n in marked.items() if 2 * n >= named_times[d]}
+    former = [m for m in phones if m.payload.id in former_ids]
+    old_phones: list[Match] = []
+    if former:
+        rest = [m for m in kept if m not in former]
+        spans = [(m.start, m.end) for m in former]
+        if (
+            rest
+            or any(m not in former for m in untagged)
+            or by_model_number
+            or _another_phone_named(lexicon, toks, matches, incomplete_ones, spans)
+            or _unknown_phone_asked(matches, toks, question, sentence_of, set(sentence_of), spans)
+        ):
+            kept, old_phones = rest, former
+            untagged = [m for m in untagged if _outside(m.start, spans)]
+            incomplete_ones = [m for m in incomplete_ones if _outside(m.start, spans)]
+    # "Anyone tried the Oppo Find N5 on Telstra? I'm on a Galaxy Z Fold6 right now", "Will the 16e
+    # work on Koodo? I have a Pixel 7": the asker's phone of today, said outside the sentences that
+    # ask, gives way to a phone a question names that we do not know (alone, "I have a Pixel 7. Will
+    # it work on Koodo?" is about the Pixel 7; known, the other phone is kept already).
+    # ("tengo un s23, el s27 funcionara con claro?": in the sentence that asks, after it)
+    if (kept or untagged) and not by_model_number and asking:
+        mine = [m for m in kept + untagged if _said_mine_now(toks, m)]
+        spans = [(m.start, m.end) for m in mine]
+        after = max((b for _a, b in spans), default=0) if any(sentence_of[m.start] in asking for m in mine) else 0
+        if len(mine) == len(kept) + len(untagged) and _unknown_phone_asked(
+            matches, toks, question, sentence_of, asking, spans, after
+        ):
+            kept, old_phones = [], old_phones + mine
+            untagged = [m for m in untagged if _outside(m.start, spans)]
+            incomplete_ones = [m for m in incomplete_ones if _outside(m.start, spans)]
+    return kept, untagged, incomplete_ones, old_phones
 
 
 # Words, a few before a phone's name in its sentence, that make it the asker's old or current phone (or
