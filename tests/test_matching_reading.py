@@ -265,6 +265,27 @@ def test_the_phone_left_gives_way_to_a_model_we_do_not_know(question: str) -> No
         assert "galaxy-s24" not in {s.id for s in result.suggestions}
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my pixel 8 is dying, will the pixel 11 be sold in japan?",
+        "mein galaxy s24 ist noch gut, aber kommt das galaxy s27 ultra nach österreich?",
+        "mere paas galaxy s24 hai, galaxy s27 india me kab aayega?",
+        "saya pakai pixel 8, pixel 11 bisa di telkomsel ga nanti?",
+    ],
+)
+def test_the_asker_s_own_phone_gives_way_to_a_model_asked_about_after_it(question: str) -> None:
+    assert read(question).device is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["my pixel 8 with tensor g3 on verizon", "my pixel 8 on verizon, does it have b41?", "my pixel 8 on verizon?"],
+)
+def test_the_asker_s_own_phone_with_a_chip_or_a_band_is_the_question(question: str) -> None:
+    assert read(question).device == "pixel-8"
+
+
 def test_the_asker_s_phone_named_again_by_its_short_form_is_no_other_model() -> None:
     assert read("tengo un Galaxy S24 y estaba en AT&T. ¿El S24 funciona con Verizon?").device == "galaxy-s24"
 
@@ -331,6 +352,20 @@ def test_a_network_named_after_the_trouble_with_no_cue_is_asked_about() -> None:
     result = read("galaxy s24 volte not working vodafone")
     assert {s.id for s in result.suggestions if s.kind == "carrier"} >= {"vodafone-de", "vodafone-es"}
     assert read("pixel 8 5g not working jio").carriers == ("jio-in",)
+
+
+def test_a_maker_s_android_and_an_app_name_no_phone() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("realme", "realme"), vendor("samsung", "Samsung", "galaxy")],
+            devices=[
+                device("realme-gt-7-pro", "realme", "realme GT 7 Pro", variant("gt7p", lte=[3])),
+                device("galaxy-s23", "samsung", "Galaxy S23", variant("s23", lte=[3])),
+            ],
+        )
+    )
+    assert index.analyze("realme ui 6 on realme gt 7 pro").device == "realme-gt-7-pro"
+    assert index.analyze("whatsapp not working on my s23").intent == "other"
 
 
 def test_a_rom_s_name_offers_no_phone() -> None:

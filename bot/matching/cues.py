@@ -122,6 +122,9 @@ SOFTWARE_NAMES = (
     "nothing ear",
     "one ui",
     "oneui",
+    "realme ui",  # realme's Android, "realme ui 6 broke volte on my realme gt 7 pro"
+    "honor magicos",
+    "magic os",
     "mi band",
     "mi account",
     "xiaomi eu",
@@ -564,6 +567,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
 SOFTWARE_WORDS: tuple[str, ...] = (
     *("custom", "lineage", "lineageos", "graphene", "grapheneos", "miui", "hyperos", "oxygenos"),
     *("coloros", "oneui", "aosp", "xposed", "magisk", "module", "modul", "patch", "app", "apps", "apk", "firmware"),
+    *("whatsapp", "telegram", "instagram", "facebook", "youtube", "tiktok", "snapchat", "messenger"),
     *("update", "updated", "updating", "build", "kernel", "bootloader", "root", "rooted", "twrp"),
     *("bug", "bugs", "crash", "crashes", "crashing", "tutorial", "setting", "settings", "toggle", "enable"),
     *("enabled", "turn", "translation", "traducao", "traduccion", "ubersetzt", "fehler", "erro", "error"),

@@ -530,11 +530,13 @@ def _old_phones_set_aside(
     # it work on Koodo?" is about the Pixel 7; known, the other phone is kept already).
     # ("tengo un s23, el s27 funcionara con claro?": in the sentence that asks, after it)
     if (kept or untagged) and not by_model_number and asking:
-        mine = [m for m in kept + untagged if _said_mine_now(toks, m)]
+        # (by phone: "mein galaxy s24" is found as "galaxy s24" and as "s24" too)
+        mine_ids = {m.payload.id for m in kept + untagged if _said_mine_now(toks, m) or _said_mine(toks, m.start)}
+        mine = [m for m in kept + untagged if m.payload.id in mine_ids]
         spans = [(m.start, m.end) for m in mine]
         after = max((b for _a, b in spans), default=0) if any(sentence_of[m.start] in asking for m in mine) else 0
         if len(mine) == len(kept) + len(untagged) and _unknown_phone_asked(
-            matches, toks, question, sentence_of, asking, spans, after
+            matches, toks, question, sentence_of, asking, spans + [(m.start, m.end) for m in old_phones], after
         ):
             kept, old_phones = [], old_phones + mine
             untagged = [m for m in untagged if _outside(m.start, spans)]
@@ -646,6 +648,13 @@ _MINE_NOW = (
     ("tenho",),
     ("ich", "habe"),
     ("j", "ai"),
+    ("using",),
+    ("have",),
+    ("saya", "pakai"),  # Indonesian "I use"
+    ("hp", "saya"),  # "my phone"
+    ("mere", "paas"),  # Hindi "I have"
+    ("dang", "dung"),  # Vietnamese "đang dùng", using
+    ("minh", "co"),  # "mình có", I have
 )
 _ARTICLES = frozenset(
     {"a", "an", "the", "un", "una", "um", "uma", "ein", "eine", "einen", "une", "el", "le", "la", "das", "der", "die"}

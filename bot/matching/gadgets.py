@@ -28,15 +28,21 @@ _ACCESSORIES = frozenset(
 )
 
 
-# After a chip's name: "the new ipad with a16 chip"
-_CHIP_WORDS = frozenset({"chip", "chipset", "processor", "soc", "cpu"})
+# After a chip's name: "the new ipad with a16 chip", "x75 modem"
+_CHIP_WORDS = frozenset({"chip", "chipset", "processor", "soc", "cpu", "modem"})
+# Before a chip's model: "tensor g3", "snapdragon x75", "helio g99"
+_CHIP_FAMILIES = frozenset(
+    {"tensor", "snapdragon", "dimensity", "exynos", "helio", "kirin", "bionic", "unisoc", "tiger", "mediatek"}
+)
 
 
 def chip_of_a_product(toks: list[Token], start: int, end: int) -> bool:
-    """Whether the model word at tokens [start, end) is a product's chip, not a phone: a few words after
-    a product that is no phone ("ipad 11th gen a16 cellular", "ipad pro m4", "macbook pro m4"), or
-    before "chip" ("the new ipad with a16 chip")."""
+    """Whether the model word at tokens [start, end) is a chip, not a phone: a few words after a product
+    that is no phone ("ipad 11th gen a16 cellular", "ipad pro m4", "macbook pro m4"), before "chip"
+    ("the new ipad with a16 chip"), or after a family of chips ("my pixel 8 has the tensor g3")."""
     if end < len(toks) and not toks[end].brk and toks[end].norm in _CHIP_WORDS:
+        return True
+    if start > 0 and not toks[start].brk and toks[start - 1].norm in _CHIP_FAMILIES:
         return True
     for i in range(start - 1, max(-1, start - 5), -1):
         if toks[i].norm in _PRODUCTS:

@@ -26,6 +26,7 @@ from .cues import (
     ORIGIN_CUES,
     PLACE_CUES,
     ROMAN,
+    SHORT_TAILS,
     SOFTWARE_NAMES,
     SOFTWARE_WORDS,
     STORAGE_UNITS,
@@ -676,6 +677,8 @@ def _acceptable(
         return False  # "o iphone 16 e o galaxy s24" is no iPhone 16e
     if p.kind == "device" and length > 1 and (_esim(toks, m.end - 1) or _article(toks, m.end - 1)):
         return False  # "iphone 16 e sim only" is an iPhone 16 with an eSIM; "pixel 9 a good phone" a Pixel 9
+    if p.kind == "device" and length > 2 and toks[m.end - 1].norm in _ONE_LETTER_TAILS and not toks[m.end - 1].glued:
+        return False  # "galaxy s25 u o2" (Czech "at"), "s24 u plusie": "u" is Ultra only glued, "s24u"
     if p.kind == "device" and _letter_of_compound(toks, m.end - 1):
         return False  # "OnePlus 8 T-Mobile" is no OnePlus 8T: the "T" belongs to "T-Mobile"
     if length == 1 and m.score < 1.0 and len(toks[m.start].norm) < (6 if p.kind == "carrier" else 5):
@@ -921,6 +924,8 @@ def _name_before(t: Token) -> bool:
 
 
 _NETWORK_NOUNS = frozenset(NETWORK_WORDS)
+# The short model words of one letter ("s24u", "p9p"): typed apart they are words of other languages
+_ONE_LETTER_TAILS = frozenset(short for shorts in SHORT_TAILS.values() for short in shorts if len(short) == 1)
 # Words of trouble or of working that may end a question before the network's name, with no cue
 _TROUBLE_BEFORE_NAME = frozenset(TROUBLE_WORDS) | _NETWORK_NOUNS
 _WORKING_BEFORE_NAME = frozenset(
