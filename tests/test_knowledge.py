@@ -215,6 +215,20 @@ def test_an_everyday_word_of_a_maker_s_longer_name_starts_no_model() -> None:
     assert _shipped_engine().answer("pixel 8 pro supported by 5g networks on tmobile?").reading.device == "pixel-8-pro"
 
 
+@pytest.mark.parametrize(
+    ("question", "phone", "carrier", "origin"),
+    [
+        ("нокіа g42 київстар", "nokia-g42-5g", "kyivstar-ua", None),  # makers in Cyrillic letters
+        ("реалмі 12 pro лайфсел", "realme-12-pro", "lifecell-ua", None),
+        ("iphone 15 pro з америки lifecell", "iphone-15-pro", "lifecell-ua", "US"),  # Ukrainian "from"
+        ("samsung s24 ultra din china merge la orange romania", "galaxy-s24-ultra", "orange-ro", "CN"),  # Romanian
+    ],
+)
+def test_eastern_european_posts(question: str, phone: str, carrier: str, origin: str | None) -> None:
+    reading = _shipped_engine().answer(question).reading
+    assert (reading.device, reading.carriers[:1], reading.origin) == (phone, (carrier,), origin)
+
+
 def test_vietnamese_update_is_no_japan() -> None:
     # "cập nhật" (update) holds "Nhật" (Japan)
     reading = _shipped_engine().answer("samsung s23 ultra mất volte với mobifone sau khi cập nhật").reading

@@ -368,6 +368,12 @@ def test_a_maker_s_android_and_an_app_name_no_phone() -> None:
     assert index.analyze("whatsapp not working on my s23").intent == "other"
 
 
+def test_a_lone_u_after_the_number_is_a_word_not_ultra() -> None:
+    # Polish, Czech, Croatian "u" (at, with); glued, "s24u" is the Ultra
+    assert read("galaxy s24 u plusie").device == "galaxy-s24"
+    assert read("galaxy s24u on verizon").device == "galaxy-s24-ultra"
+
+
 def test_a_rom_s_name_offers_no_phone() -> None:
     result = read("after installing pixel experience volte gone on jio")
     assert (result.device, [s for s in result.suggestions if s.kind == "device"]) == (None, [])

@@ -93,8 +93,12 @@ LINE_SPELLINGS: dict[str, tuple[str, ...]] = {
     "redmi": ("红米", "紅米", "редми", "ريدمي"),
     "pixel": ("пиксель", "픽셀", "ピクセル", "بكسل", "بيكسل", "پیکسل"),
     "poco": ("поко", "بوكو"),
-    "xiaomi": ("شاومي",),
-    "honor": ("هونر",),
+    "xiaomi": ("شاومي", "сяоми", "ксиоми"),
+    "honor": ("هونر", "хонор"),
+    "nokia": ("нокиа", "нокіа"),
+    "realme": ("реалми", "реалмі"),
+    "samsung": ("самсунг",),
+    "motorola": ("моторола",),
 }
 SHORT_TAILS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("pro", "max"): ("pm",),
@@ -655,6 +659,8 @@ ORIGIN_CUES = frozenset(
         *("uit", "ramene", "ramenee", "rapporte", "preso", "presa", "dalla", "dagli", "dal"),
         *("mua", "tu"),  # Vietnamese "bought", "from": "mua ở Mỹ", "xách tay từ Nhật"
         *("из", "купил", "купила", "купленный"),  # Russian "from", "bought": "iphone 15 из америки"
+        *("з", "із"),  # Ukrainian "from": "iphone 15 pro з америки"
+        "din",  # Romanian "from": "samsung s24 ultra din china"
         # "5G not working outside china": where the phone is not used, so where it comes from
         *("outside", "fuera", "fora", "außerhalb", "ausserhalb", "hors"),
     }
@@ -877,6 +883,7 @@ LOWER_CODE_BLOCKERS = frozenset(
         *("it", "my", "me", "no", "so", "to", "am", "be", "at", "la", "is", "as", "an", "or", "on", "of", "by"),
         *("do", "go", "he", "hi", "id", "in", "al", "ar", "ca", "co", "de", "ga", "ma", "md", "mn", "mo", "ms"),
         *("mt", "nc", "ne", "pa", "sc", "tn", "va", "vi", "cf", "se"),  # Hindi "se" (from): "amazon se liya"
+        "cu",  # Romanian "with": "pe digi cu xiaomi 13t" is no Cuba
     ]
 )
 

@@ -38,7 +38,7 @@ from .intent import CUE_WORDS
 from .lexicon import KANA, Lexicon, Node, Payload
 from .tokens import Token
 
-_LETTER_MODELS = frozenset("tscerxu")
+_LETTER_MODELS = frozenset("tscerx")  # (not "u": Polish, Czech "at", "galaxy s24 u plusie")
 _MOVING = frozenset({"over", "back", "it", "them", "me", "us", "number"})
 # Indonesian verbs of moving to another network: "pindah dari telkomsel ke XL", "ganti ke smartfren"
 _MOVING_ID = frozenset({"pindah", "ganti", "beralih", "migrasi", "pindahan"})
