@@ -272,6 +272,8 @@ def test_the_phone_left_gives_way_to_a_model_we_do_not_know(question: str) -> No
         "mein galaxy s24 ist noch gut, aber kommt das galaxy s27 ultra nach österreich?",
         "mere paas galaxy s24 hai, galaxy s27 india me kab aayega?",
         "saya pakai pixel 8, pixel 11 bisa di telkomsel ga nanti?",
+        "pixel 8 owner here, will the pixel 11 work on verizon?",  # said after it
+        "galaxy s24 kullanıyorum, galaxy s27 türkiye'de satılacak mı?",
     ],
 )
 def test_the_asker_s_own_phone_gives_way_to_a_model_asked_about_after_it(question: str) -> None:
@@ -280,7 +282,12 @@ def test_the_asker_s_own_phone_gives_way_to_a_model_asked_about_after_it(questio
 
 @pytest.mark.parametrize(
     "question",
-    ["my pixel 8 with tensor g3 on verizon", "my pixel 8 on verizon, does it have b41?", "my pixel 8 on verizon?"],
+    [
+        "my pixel 8 with tensor g3 on verizon",
+        "my pixel 8 on verizon, does it have b41?",
+        "my pixel 8 on verizon?",
+        "my pixel 8 lost volte with pixel ims, restart 100 times, does it work on verizon?",
+    ],
 )
 def test_the_asker_s_own_phone_with_a_chip_or_a_band_is_the_question(question: str) -> None:
     assert read(question).device == "pixel-8"

@@ -13,7 +13,7 @@ from .. import markets, text
 from ..records import Knowledge
 from .cues import HANDSET_WORDS, LIST_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIERS
 from .everyday import commonness, frequencies, is_everyday
-from .gadgets import chip_of_a_product
+from .gadgets import chip_of_a_product, kind_of_product
 from .lexicon import Lexicon, Payload
 from .mentions import Match, incomplete, named_as_example, pronoun_se, software_tokens, storage_unit
 from .models import ModelMention, near_models
@@ -498,7 +498,9 @@ def _old_phones_set_aside(
     if theirs and (
         any(o not in former and o not in theirs for o in phones)
         or by_model_number  # a model number typed: the phone in hand
-        or _unknown_phone_asked(matches, toks, question, sentence_of, asking, [(m.start, m.end) for m in theirs])
+        or _unknown_phone_asked(
+            lexicon, matches, toks, question, sentence_of, asking, [(m.start, m.end) for m in theirs]
+        )
     ):
         # ("Has anyone tried the Vivo X200 FE on Jio 5G? My brother uses a Vivo V30 on Jio": a phone
         # we do not know is asked about)
@@ -519,7 +521,7 @@ def _old_phones_set_aside(
             or any(m not in former for m in untagged)
             or by_model_number
             or _another_phone_named(lexicon, toks, matches, incomplete_ones, spans)
-            or _unknown_phone_asked(matches, toks, question, sentence_of, set(sentence_of), spans)
+            or _unknown_phone_asked(lexicon, matches, toks, question, sentence_of, set(sentence_of), spans)
         ):
             kept, old_phones = rest, former
             untagged = [m for m in untagged if _outside(m.start, spans)]
@@ -535,8 +537,22 @@ def _old_phones_set_aside(
         mine = [m for m in kept + untagged if m.payload.id in mine_ids]
         spans = [(m.start, m.end) for m in mine]
         after = max((b for _a, b in spans), default=0) if any(sentence_of[m.start] in asking for m in mine) else 0
-        if len(mine) == len(kept) + len(untagged) and _unknown_phone_asked(
-            matches, toks, question, sentence_of, asking, spans + [(m.start, m.end) for m in old_phones], after
+        # (a name we know only in part, "will the z flip 8 work", is a phone we do not know)
+        if len(mine) == len(kept) + len(untagged) and (
+            _unknown_phone_asked(
+                lexicon,
+                matches,
+                toks,
+                question,
+                sentence_of,
+                asking,
+                spans + [(m.start, m.end) for m in old_phones],
+                after,
+            )
+            or any(
+                m.start >= after and sentence_of[m.start] in asking and _outside(m.start, spans)
+                for m in incomplete_ones
+            )
         ):
             kept, old_phones = [], old_phones + mine
             untagged = [m for m in untagged if _outside(m.start, spans)]
@@ -659,15 +675,42 @@ _MINE_NOW = (
 _ARTICLES = frozenset(
     {"a", "an", "the", "un", "una", "um", "uma", "ein", "eine", "einen", "une", "el", "le", "la", "das", "der", "die"}
 )
+
+
+def _model_after_maker(lexicon: Lexicon, toks: list[Token], end: int) -> bool:
+    """Whether a model's name follows a maker's at token `end`: a number within three words, with no
+    everyday word before it but those of phones' names ("oppo find n5", "lava agni 3"; not "pixel ims
+    restart 100", nor another product: "my galaxy tab s9")."""
+    if end < len(toks) and kind_of_product(toks[end].norm):
+        return False
+    for t in toks[end : end + 3]:
+        if t.brk:
+            return False
+        if any(ch.isdigit() for ch in t.norm):
+            return True
+        if t.norm not in lexicon.device_tokens and len(t.norm) > 1 and commonness(t.norm) >= 3.0:
+            return False  # (a word of a line we do not know is rarely a word at all: "lava agni 3")
+    return False
+
+
 # A model's name as one word: a line's letter or two, its number, a letter or two after ("s27", "a58e")
 _MODEL_SHAPE = re.compile(r"^[a-z]{1,2}\d{1,3}[a-z]{0,2}$", re.IGNORECASE)
 
 
 def _said_mine_now(toks: list[Token], m: Match) -> bool:
-    """Whether the words right before a phone's name say it is the asker's phone today."""
+    """Whether the words right before a phone's name, or right after it, say it is the asker's phone
+    today ("I'm on a …", "… owner here", "… kullanıyorum")."""
     before = [t.norm for t in toks[max(0, m.start - 5) : m.start] if t.norm not in _ARTICLES]
     before = [w for w in before if w != "currently"]  # "I currently have a …"
-    return any(tuple(before[-len(cue) :]) == cue for cue in _MINE_NOW)
+    if any(tuple(before[-len(cue) :]) == cue for cue in _MINE_NOW):
+        return True
+    after = tuple(t.norm for t in toks[m.end : m.end + 3])
+    return bool(after) and not toks[m.end].brk and any(after[: len(cue)] == cue for cue in _MINE_NOW_AFTER)
+
+
+# … and right after it: "fold 7 owner here", "s25 user here", "galaxy s24 kullanıyorum" (Turkish, I
+# use), "s24 use kar raha hu", "pixel 8 hai mere paas" (Hindi)
+_MINE_NOW_AFTER = (("owner",), ("user",), (text.fold("kullanıyorum"),), ("use", "kar"), ("hai", "mere"))
 
 
 # A word typed with letters and digits that names no phone: a band ("b41", "n78"), a network's
@@ -678,6 +721,7 @@ _NOT_A_MODEL = re.compile(
 
 
 def _unknown_phone_asked(
+    lexicon: Lexicon,
     matches: list[Match],
     toks: list[Token],
     question: str,
@@ -701,7 +745,7 @@ def _unknown_phone_asked(
             and m.end < len(toks)
             and not toks[m.end].brk
             and m.end not in named
-            and any(ch.isdigit() for t in toks[m.end : m.end + 3] for ch in t.norm)
+            and _model_after_maker(lexicon, toks, m.end)
         ):
             return True  # "the Oppo Find N5" (but "OnePlus is one of my favorite phone makers" names none)
     for i, t in enumerate(toks):

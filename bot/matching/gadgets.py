@@ -36,6 +36,11 @@ _CHIP_FAMILIES = frozenset(
 )
 
 
+def kind_of_product(word: str) -> bool:
+    """Whether a word after a maker's name makes it another kind of product ("tab", "watch", "buds")."""
+    return word in _KINDS
+
+
 def chip_of_a_product(toks: list[Token], start: int, end: int) -> bool:
     """Whether the model word at tokens [start, end) is a chip, not a phone: a few words after a product
     that is no phone ("ipad 11th gen a16 cellular", "ipad pro m4", "macbook pro m4"), before "chip"
