@@ -242,6 +242,25 @@ def test_an_old_or_someone_else_s_phone_in_other_words_gives_way(question: str) 
     assert read(question).device == "pixel-8"
 
 
+@pytest.mark.parametrize(
+    ("question", "phone"),
+    [
+        ("instead of the galaxy s24 im getting the pixel 9, will it work on verizon", "pixel-9"),
+        ("en vez del galaxy s24 voy a comprar el pixel 9, ¿funciona con telcel?", "pixel-9"),
+        ("j'ai acheté le pixel 9 au lieu du galaxy s24, il marche chez bouygues?", "pixel-9"),
+        # "vez" and "lieu" alone are other words ("dessa vez", Vietnamese "liệu")
+        ("dessa vez o pixel 9 funciona na vivo?", "pixel-9"),
+    ],
+)
+def test_the_phone_not_chosen_gives_way(question: str, phone: str) -> None:
+    assert read(question).device == phone
+
+
+def test_a_question_of_every_phone_told_of_keeps_them_all() -> None:
+    post = "my family: mom galaxy s24, dad iphone 16, me pixel 8. all on tmobile, will they work on mint?"
+    assert {s.id for s in read(post).suggestions} == {"galaxy-s24", "iphone-16", "pixel-8"}
+
+
 def test_someone_else_s_phone_asked_about_is_the_question() -> None:
     post = "I'm on Verizon. My wife has an iPhone 16 and I have a Galaxy S24. Does her iPhone 16 work on Verizon?"
     assert read(post).device == "iphone-16"

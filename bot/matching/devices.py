@@ -479,12 +479,15 @@ def _old_phones_set_aside(
     former = [m for m in phones if _former_phone(toks, m, question, since[m.start])]
     # Someone else's phone gives way to another phone named, known or not, unless a question asks of
     # it ("My wife has an iPhone 16 … Does her iPhone 16 work fine on Cricket?") or of both.
+    # ("my family: mom s23 fe, dad iphone 13, me pixel 8. all on tmobile, will they work on mint?")
     asked_of = {m.payload.id for m in phones if sentence_of[m.start] in asking}
+    of_all = any(t.norm in _ALL_OF_THEM for i, t in enumerate(toks) if sentence_of[i] in asking)
     theirs = [
         m
         for m in phones
         if m not in former
         and m.payload.id not in asked_of
+        and not of_all
         and _someone_elses(toks, m, since[m.start])
         and not (
             _asks_of_both(toks, sentence_of, sentence_of[m.start])
@@ -572,6 +575,7 @@ _FORMER_BEFORE = frozenset(
     | {"vecchio", "vecchia", "precedente", "aggiornare", "sostituire"}  # Italian
     | {"upgrade", "replace", "replacing"}  # "upgrade my pixel 6": the phone being left
     | {"sold", "selling", "swap", "swapping", "traded", "trading"}  # "sold my s23, getting the s27"
+    | {"instead", "statt", "anstatt"}  # the phone not chosen: "instead of the iphone 16e", "statt dem …"
     | {"eski", "onceki"}  # Turkish: "Eski telefonum Galaxy S21'de 5G vardı"
     | {"cu", "truoc"}  # Vietnamese "máy cũ iphone xs", "Trước đây mình dùng iPhone 11"
 )
@@ -593,6 +597,8 @@ _SOMEONE_ELSES = frozenset(
 )
 # After it: "the OnePlus 12 I had before", "my Honor 90 died", "(was on an iPhone 11 before)".
 _FORMER_AFTER = frozenset({"before", "died", "broke", "previously", "lama", "sebelumnya", "anterior", "antigo"})
+# "en vez del", "em vez do", "au lieu du": the phone not chosen ("vez" and "lieu" alone are other words)
+_NOT_CHOSEN = frozenset({("en", "vez"), ("em", "vez"), ("au", "lieu")})
 # "… with (the) same sim", "same plan": a phone told of to compare
 _SAME_THINGS = frozenset({"sim", "simcard", "card", "plan", "network", "carrier", "chip", "provider"})
 # "pixel 6 -> pixel 7": the one before the arrow is the one left
@@ -621,6 +627,8 @@ def _former_phone(toks: list[Token], m: Match, question: str, since: int) -> boo
         after = []
     if any(w in _FORMER_BEFORE for w in before) or any(w in _FORMER_AFTER for w in after):
         return True
+    if any(pair in _NOT_CHOSEN for pair in pairwise(before)):
+        return True  # "en vez del iphone 16 voy a comprar el pixel 9", "au lieu du pixel 8 pro"
     if any(
         a == "same" and b in _SAME_THINGS for a, b in pairwise(after + [t.norm for t in toks[m.end + 3 : m.end + 4]])
     ):
@@ -783,6 +791,10 @@ def _someone_elses(toks: list[Token], m: Match, since: int) -> bool:
 _OF = frozenset({"de", "da", "do", "von", "di", "del", "of"})
 # Words that ask of two phones at once: "my wife's galaxy a35 and my pixel 8, both on jio, which is better?"
 _BOTH = frozenset({"both", "which", "either", "vs", "versus", "better", "compare", "ambos", "ambas", "beide", "dua"})
+
+
+# Words of a question that asks of every phone told of: "will they work", "do all of them work"
+_ALL_OF_THEM = frozenset({"they", "them", "both", "all", "each", "todos", "ambos", "beide", "alle", "tous", "semua"})
 
 
 def _asks_of_both(toks: list[Token], sentence_of: list[int], sentence: int) -> bool:
