@@ -256,6 +256,14 @@ def test_the_phone_not_chosen_gives_way(question: str, phone: str) -> None:
     assert read(question).device == phone
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["pixel 8 jest oficjalnie w polsce?", "pixel 8 se vinde in romania?", "чи продається pixel 8 в україні"],
+)
+def test_sale_words_of_eastern_europe(question: str) -> None:
+    assert read(question).intent == "availability"
+
+
 def test_a_question_of_every_phone_told_of_keeps_them_all() -> None:
     post = "my family: mom galaxy s24, dad iphone 16, me pixel 8. all on tmobile, will they work on mint?"
     assert {s.id for s in read(post).suggestions} == {"galaxy-s24", "iphone-16", "pixel-8"}

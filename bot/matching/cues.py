@@ -430,6 +430,10 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         # nl / pl / fr / it: "wordt de pixel 9 verkocht in nederland", "is de a56 te koop", "czy pixel 8
         # jest dostępny w polsce", "est dispo en france", "uscirà in italia"
         *("verkocht", "te koop", "sprzedaw-", "dostępn-", "dispo", "uscira", "uscirà"),
+        # pl "oficjalnie w polsce", ro "se vinde in romania", uk/ru "продається", "продается", sv "säljs",
+        # cs "prodává", hu "kapható", el "πωλείται"
+        *("oficjaln-", "se vinde", "продаєт-", "продает-", "säljs", "saljs", "prodává", "prodava", "kapható"),
+        "πωλείται",
         # pt "quando lança", it "uscita", id "udah masuk", fr "sort quand", tr "geldi mi", vi "khi nào
         # bán", ru "купить … официально", hi "kab aayega": when it comes out, where it is sold
         # ("uscita" alone is also "outgoing", "masuk" "entering" a number, "gelecek" "the future")
