@@ -229,6 +229,16 @@ def test_eastern_european_posts(question: str, phone: str, carrier: str, origin:
     assert (reading.device, reading.carriers[:1], reading.origin) == (phone, (carrier,), origin)
 
 
+def test_a_country_by_its_official_name() -> None:
+    engine = _shipped_engine()
+    answer = engine.answer("will my us iphone 16 pro work on o2 czech republic")
+    assert answer.reading.country == "CZ"
+    text = present.markdown.render(
+        present.layout.build(answer, engine.knowledge, engine.index.country_names, present.i18n.language_of("en"))
+    )
+    assert "of Czechia" in text and "the Czechia" not in text
+
+
 def test_vietnamese_update_is_no_japan() -> None:
     # "cập nhật" (update) holds "Nhật" (Japan)
     reading = _shipped_engine().answer("samsung s23 ultra mất volte với mobifone sau khi cập nhật").reading

@@ -638,7 +638,12 @@ class Lexicon:
             # Kong", not CLDR's "Hong Kong SAR China"
             said = getattr(country, "common_name", None) or country.name
             self.country_names[code] = min((said, english.get(code) or said), key=len)
-            for name in {country.name, getattr(country, "common_name", country.name)}:
+            # (and its official name: "Czech Republic" of Czechia, "Slovak Republic", "Hellenic Republic")
+            for name in {
+                country.name,
+                getattr(country, "common_name", country.name),
+                getattr(country, "official_name", country.name),
+            }:
                 if "," not in name and "(" not in name:
                     self.insert(name, Payload("country", code))
         for code, localised in cldr_country_names().items():

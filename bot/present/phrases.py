@@ -48,7 +48,8 @@ FLAG_WORDS = {
     "carrier_bands_incomplete": "I know only some of this network's bands: not a full check",
 }
 # Countries whose English name takes "the" ("sold in the Philippines").
-THE_COUNTRIES = frozenset({"US", "GB", "NL", "PH", "AE", "BS", "GM", "MV", "KM", "SC", "DO", "CF", "CZ", "MH", "EU"})
+# (not CZ: its name said is CLDR's "Czechia", shorter than "Czech Republic")
+THE_COUNTRIES = frozenset({"US", "GB", "NL", "PH", "AE", "BS", "GM", "MV", "KM", "SC", "DO", "CF", "MH", "EU"})
 _MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>|<#\d+>", re.IGNORECASE)
 
 
