@@ -320,6 +320,24 @@ def test_the_asker_s_own_phone_with_a_chip_or_a_band_is_the_question(question: s
     assert read(question).device == "pixel-8"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # every phone we know is told of outside the sentence that asks, which names one we do not know
+        "troquei meu galaxy s24 por um pixel 8, mas quero vender o s24. o galaxy s9 ainda funciona na vivo?",
+        "i use a pixel 8 now. does the galaxy s9 work on verizon?",
+    ],
+)
+def test_a_model_we_do_not_know_asked_about_beside_phones_only_told_of(question: str) -> None:
+    assert read(question).device is None
+
+
+def test_a_network_s_word_in_the_question_is_no_model() -> None:
+    # "Vo5G", "ip68" in the sentence that asks name no phone beside the Pixel 8 told of
+    assert read("Pixel 8 here. I wonder if the Vo5G is voice over 5g on verizon?").device == "pixel-8"
+    assert read("Pixel 8 here. Is it ip68? works on verizon?").device == "pixel-8"
+
+
 def test_the_asker_s_phone_named_again_by_its_short_form_is_no_other_model() -> None:
     assert read("tengo un Galaxy S24 y estaba en AT&T. ¿El S24 funciona con Verizon?").device == "galaxy-s24"
 

@@ -423,6 +423,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "在售",
         "출시",  # Korean: released, on sale
         "판매",
+        *("파나요", "팔아요", "팔아"),  # Korean "do they sell": "픽셀 9 한국에서 파나요"
         # ar: "متوفر في مصر؟" (available in Egypt?), "يباع" (is sold), "رسميا" (officially)
         *("متوفر", "متوفرة", "يباع", "تباع", "رسميا", "رسمي"),
         # ur / fa: "پاکستان میں دستیاب ہے؟" (available in Pakistan?), "در ایران فروخته میشود" (sold in Iran)

@@ -486,9 +486,19 @@ def _old_phones_set_aside(
         m
         for m in phones
         if m not in former
-        and m.payload.id not in asked_of
         and not of_all
         and _someone_elses(toks, m, since[m.start])
+        # (asked of, unless another model is named after it in the sentence that asks: "my wife has
+        # s24, i want s27, will it work on three")
+        and (
+            m.payload.id not in asked_of
+            or (
+                sentence_of[m.start] in asking
+                and _unknown_phone_asked(
+                    lexicon, matches, toks, question, sentence_of, {sentence_of[m.start]}, [(m.start, m.end)], m.end
+                )
+            )
+        )
         and not (
             _asks_of_both(toks, sentence_of, sentence_of[m.start])
             and any(
@@ -560,6 +570,16 @@ def _old_phones_set_aside(
             kept, old_phones = [], old_phones + mine
             untagged = [m for m in untagged if _outside(m.start, spans)]
             incomplete_ones = [m for m in incomplete_ones if _outside(m.start, spans)]
+    # "troquei meu galaxy s9 por um iphone 13 … o galaxy s9 ainda funciona na tim?" (an S9 we do not
+    # know), "… mein altes sony xperia 10 iii … funktioniert das xperia 10 iii bei o2?": every phone we
+    # know is named outside the sentences that ask, and one that asks names a model we do not know
+    phones = kept + untagged
+    if phones and not by_model_number and asking and all(sentence_of[m.start] not in asking for m in phones):
+        named = [(m.start, m.end) for m in phones + old_phones]
+        if any(sentence_of[m.start] in asking and _outside(m.start, named) for m in incomplete_ones) or (
+            _unknown_phone_asked(lexicon, matches, toks, question, sentence_of, asking, named)
+        ):
+            kept, untagged, old_phones = [], [], old_phones + phones
     return kept, untagged, incomplete_ones, old_phones
 
 
@@ -722,9 +742,10 @@ _MINE_NOW_AFTER = (("owner",), ("user",), (text.fold("kullanıyorum"),), ("use",
 
 
 # A word typed with letters and digits that names no phone: a band ("b41", "n78"), a network's
-# generation ("5g"), a size or a count ("128gb", "5000mah", "120hz").
+# generation ("5g", "vo5g"), a rating ("ip68"), a size or a count ("128gb", "5000mah", "120hz").
 _NOT_A_MODEL = re.compile(
-    r"^(?:[bn]\d{1,3}|\d+(?:g|gb|tb|mb|mp|mah|hz|ghz|mhz|w|k|x|s|th|st|nd|rd)|\d+)$", re.IGNORECASE
+    r"^(?:[bn]\d{1,3}|ip\d\d|[a-z]{0,2}[2-6]g|\d+(?:g|gb|tb|mb|mp|mah|hz|ghz|mhz|w|k|x|s|th|st|nd|rd)|\d+)$",
+    re.IGNORECASE,
 )
 
 
@@ -759,6 +780,8 @@ def _unknown_phone_asked(
     for i, t in enumerate(toks):
         if i < max(after, 1) or sentence_of[i] not in asking or i in named or t.glued:
             continue
+        if t.norm in lexicon.series_words and i + 1 < len(toks) and toks[i + 1].norm[:1].isdigit():
+            return True  # "funktioniert das xperia 10 iii": a line's word and a number
         word = question[t.start : t.end]
         if _NOT_A_MODEL.match(word) or not any(c.isdigit() for c in word):
             continue
