@@ -443,7 +443,13 @@ def _add_payloads(
     them too, as adding them one at a time did). The names new here are numbered as they are met, and
     their words after them, as `Builder.node` numbers them; which payloads are new is numpy's: the
     250,000 names and forms of 100,000 phones took a lookup, a set's test and three appends each, one
-    at a time."""
+    at a time.
+
+    The pairs added are not put in `builder.added`: a payload is refused here when this call or what
+    the builder held before has it, and that is enough. Every payload of a phone is added by the two
+    calls of a build, the names' and the forms', whose codes are of other shapes, and no other
+    payload's code is a phone's (a shape holds its kind). That set of 350,000 numbers at 100,000 phones, grown and
+    first touched here, was 4,000 of the build's 100,000 page faults and a tenth of a second or more."""
     import numpy as np  # the builder's, as in `Lexicon._count_names`
 
     if not keys:
@@ -462,15 +468,13 @@ def _add_payloads(
         builder.name_lengths.extend(map(len, made))
     code = np.array(codes, np.int64)
     pairs = at << _CODE_BITS | code
-    pair_list: list[int] = pairs.tolist()
     fresh = np.zeros(len(pairs), bool)
     fresh[np.unique(pairs, return_index=True)[1]] = True  # each pair's first time
     if added:
-        fresh &= ~np.fromiter(map(added.__contains__, pair_list), bool, len(pair_list))
+        fresh &= ~np.fromiter(map(added.__contains__, pairs.tolist()), bool, len(pairs))
     kept = np.flatnonzero(fresh)
     builder.held_by.frombytes(at[kept].astype(np.uint32).tobytes())
     builder.codes.frombytes(code[kept].astype(np.uint64).tobytes())
-    added.update(map(pair_list.__getitem__, kept.tolist()))
     out: list[bool] = fresh.tolist()
     return out
 

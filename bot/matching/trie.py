@@ -76,7 +76,7 @@ class Builder:
         self.name_lengths = array("I")
         # Every payload added, as its name's number and its code, in the order added (flat arrays: a
         # list per name was 260,000 small lists to gather when freezing), and the pairs added, to
-        # refuse one added again.
+        # refuse one added again (but for the phones' payloads: `lexicon._add_payloads`).
         self.held_by = array("I")
         self.codes = array("Q")
         self.added: set[int] = set()
