@@ -66,8 +66,9 @@ def _common_word(name: str) -> bool:
 def choose(rows: Iterable[tuple[str, str, int]], countries: frozenset[str]) -> dict[str, set[str]]:
     """The cities that name a country, by country: `rows` are (name, country, people)."""
     by_key: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for name, code, people in rows:
-        key = text.key(name)
+    rows = list(rows)
+    # (The 26,000 names' keys made at once: `text.keys`.)
+    for key, (name, code, people) in zip(text.keys([name for name, _, _ in rows]), rows, strict=True):
         if key:
             by_key[key].append((people, code, name))
     out: dict[str, set[str]] = defaultdict(set)

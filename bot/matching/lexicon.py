@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from hashlib import blake2b
-from itertools import chain, pairwise
+from itertools import chain, pairwise, repeat
 
 from .. import text
 from ..records import Device, Knowledge, Vendor
@@ -396,9 +396,27 @@ class _Forms:
             made.append((vendor_key + " ".join(rest), as_derived, did))
         # Only a name with the words a short form needs has one (`may_shorten`), of its forms here:
         # most have none.
-        if not (
-            tagged or toks[-1] in _SHORT_ENDS or first in _LINE_HEADS or (len(toks) > 1 and toks[1] in _LINE_HEADS)
-        ):
+        if not tagged:
+            # The name and its rest: `may_shorten` of each, its walk over the model words at their end
+            # made once for both (most phones' names end in a model word, "pro", "max"; few of them
+            # have a short form).
+            numbered = numbered_rest = False
+            if toks[-1] in MODIFIERS:
+                last = len(toks) - 2
+                while last >= 0 and toks[last] in MODIFIERS:
+                    last -= 1
+                if last > 0 and not toks[last].isalpha():
+                    numbered, numbered_rest = True, last > 1
+            if numbered or first in _LINE_HEADS:
+                for short, glued_short in short_forms(toks):
+                    joined = " ".join(short)
+                    made.append((joined if plain else text.key(joined), base + derived[glued_short, False], did))
+            if rest and not band_like and (numbered_rest or rest[0] in _LINE_HEADS):
+                for short, glued_short in short_forms(rest):
+                    joined = " ".join(short)
+                    made.append(
+                        (joined if plain else text.key(joined), base + derived[rest_glued or glued_short, False], did)
+                    )
             return
         forms = [(toks, False, False), *([] if band_like else [(rest, rest_glued, False)])]
         if tagged:
@@ -415,6 +433,51 @@ class _Forms:
                 made.append(
                     (joined if plain else text.key(joined), base + derived[glued or glued_short, untagged], did)
                 )
+
+
+def _add_payloads(
+    builder: Builder, keys: list[str], codes: list[int], words_of: list[list[str]] | None = None
+) -> list[bool]:
+    """`Builder.add_at` of each key (of one word or more) with its code, in turn, all at once: whether
+    each payload was added (one a name holds already is not). `words_of`: each key's words, when the
+    caller has them (the words the trie keeps are then those objects, shared with the tables that hold
+    them too, as adding them one at a time did). The names new here are numbered as they are met, and
+    their words after them, as `Builder.node` numbers them; which payloads are new is numpy's: the
+    250,000 names and forms of 100,000 phones took a lookup, a set's test and three appends each, one
+    at a time.
+
+    The pairs added are not put in `builder.added`: a payload is refused here when this call or what
+    the builder held before has it, and that is enough. Every payload of a phone is added by the two
+    calls of a build, the names' and the forms', whose codes are of other shapes, and no other
+    payload's code is a phone's (a shape holds its kind). That set of 350,000 numbers at 100,000 phones, grown and
+    first touched here, was 4,000 of the build's 100,000 page faults and a tenth of a second or more."""
+    import numpy as np  # the builder's, as in `Lexicon._count_names`
+
+    if not keys:
+        return []
+    nodes, added = builder.nodes, builder.added
+    known = len(nodes)
+    numbered = nodes.setdefault
+    at = np.array([numbered(key, len(nodes)) for key in keys], np.int64)
+    assert len(nodes) < 1 << (63 - _CODE_BITS), "a pair fits in numpy's int64"
+    if len(nodes) > known:
+        # Where each new name is first met, in the order they were numbered.
+        new_at = np.flatnonzero(at >= known)
+        firsts: list[int] = new_at[np.unique(at[new_at], return_index=True)[1]].tolist()
+        made = [keys[n].split(" ") for n in firsts] if words_of is None else list(map(words_of.__getitem__, firsts))
+        builder.name_words.extend(map(builder.word_number.__getitem__, chain.from_iterable(made)))
+        builder.name_lengths.extend(map(len, made))
+    code = np.array(codes, np.int64)
+    pairs = at << _CODE_BITS | code
+    fresh = np.zeros(len(pairs), bool)
+    fresh[np.unique(pairs, return_index=True)[1]] = True  # each pair's first time
+    if added:
+        fresh &= ~np.fromiter(map(added.__contains__, pairs.tolist()), bool, len(pairs))
+    kept = np.flatnonzero(fresh)
+    builder.held_by.frombytes(at[kept].astype(np.uint32).tobytes())
+    builder.codes.frombytes(code[kept].astype(np.uint64).tobytes())
+    out: list[bool] = fresh.tolist()
+    return out
 
 
 class Lexicon:
@@ -711,13 +774,14 @@ class Lexicon:
         maker's other spellings instead of its name, the name without "5G", without its series' word,
         and its chat short forms; a form that is another phone's name is left out.
 
-        Most of a build is here (100,000 phones: 250,000 names and forms), so the payloads are added
-        as the frozen trie stores them, codes rather than objects, the vocabularies are filled once at
-        the end, in the same order, and a form is made as its key (its tokens joined by spaces) from
-        the name's key rather than by tokenizing a new string: for ASCII the two are the same (every
-        ASCII token is letters, digits or a "5g", which tokenizing gives back as it is, and a space
-        between two ASCII strings splits their tokens as the strings' own ends do). Other scripts are
-        tokenized as written."""
+        Most of a build is here (100,000 phones: 250,000 names and forms), so the names are tokenized
+        all at once (`text.keys`), the payloads are added as the frozen trie stores them, codes rather
+        than objects, all at once (`_add_payloads`), the vocabularies are filled once at the end, in
+        the same order, and a form is made as its key (its tokens joined by spaces) from the name's key
+        rather than by tokenizing a new string: for ASCII the two are the same (every ASCII token is
+        letters, digits or a "5g", which tokenizing gives back as it is, and a space between two ASCII
+        strings splits their tokens as the strings' own ends do). Other scripts are tokenized as
+        written."""
         builder = self._builder
         assert builder is not None
         first_added = len(builder.held_by)  # the phones' names and forms are the payloads added from here
@@ -731,72 +795,68 @@ class Lexicon:
         models = self._models
         device_tokens = self.device_tokens
         ids, as_named = builder.ids, forms.named
-        # The builder's `add_at`, its lines here, and `node`'s but for a new name's words, which are
-        # numbered all at once at the end, in the same order: this runs for every name and form of
-        # every phone.
-        nodes, added, held_by, held = builder.nodes, builder.added, builder.held_by, builder.codes
-        new_words: list[str] = []  # the words of the names made here, one name's after another's
-        new_lengths: list[int] = []
-        explicit: dict[str, str] = {}  # a phone's own name's key -> the phone
-        tokens, compact = text.tokens, text.compact
-        for device in k.devices:
-            did, vid = device.id, device.vendor
+        devices = k.devices
+        dids = [device.id for device in devices]
+        # Each phone's code as its names' payload, numbered as the phones come.
+        codes = [ids.setdefault(did, len(ids)) * _SHAPES + as_named for did in dids]
+        # Every phone's names, its own first, as keys, tokenized all at once (`text.keys`), and as
+        # tokens: a key split at its spaces (no token holds a space, or any other white space).
+        names = [name for device in devices for name in (device.name, *device.aliases)]
+        keys = text.keys(names)
+        tokens_of = list(map(str.split, keys))
+        counts = [1 + len(device.aliases) for device in devices]
+        name_dids = list(chain.from_iterable(map(repeat, dids, counts)))
+        explicit = dict(zip(keys, name_dids, strict=True))  # a phone's own name's key -> the phone
+        for did, toks in zip(name_dids, tokens_of, strict=True):
+            for tok in toks:
+                device_tokens[tok].add(did)
+        # The names' payloads (a name of no words has none), then the forms' (`_add_payloads`).
+        named = [n for n, key in enumerate(keys) if key]
+        name_codes = list(chain.from_iterable(map(repeat, codes, counts)))
+        name_added = [False] * len(keys)
+        fresh = _add_payloads(
+            builder,
+            list(map(keys.__getitem__, named)),
+            list(map(name_codes.__getitem__, named)),
+            list(map(tokens_of.__getitem__, named)),
+        )
+        for n, was_added in zip(named, fresh, strict=True):
+            name_added[n] = was_added
+        # Every model number, compact, all at once (`text.compacts`), in the order met below.
+        numbers = [m for device in devices for variant in device.variants for m in variant.models]
+        next_number = iter(text.compacts(numbers)).__next__
+        n = 0  # the name's place in `names`
+        add_forms = forms.add
+        for device, did, code in zip(devices, dids, codes, strict=True):
+            vid = device.vendor
             vendor_devices[vid].append(did)
-            code = ids.setdefault(did, len(ids)) * _SHAPES + as_named
-            base = code - as_named
             device_names[did] = device.name
-            first = True
+            device_keys_of[did] = keys[n]
+            vendor, vendor_key, base = vendors[vid], vendor_keys[vid], code - as_named
             for name in (device.name, *device.aliases):
-                toks = tokens(name)
-                key = " ".join(toks)
-                if first:
-                    device_keys_of[did] = key
-                    first = False
-                explicit[key] = did  # its key (text.key)
-                if toks:
-                    at = nodes.get(key)
-                    if at is None:
-                        at = nodes[key] = len(nodes)
-                        new_words += toks
-                        new_lengths.append(len(toks))
-                    pair = at << _CODE_BITS | code
-                    if pair not in added:
-                        added.add(pair)
-                        held_by.append(at)
-                        held.append(code)
-                        device_keys.append((key, did))
-                for tok in toks:
-                    device_tokens[tok].add(did)
-                forms.add(name, toks, key, base, did, vendors[vid], vendor_keys[vid])
+                if name_added[n]:
+                    device_keys.append((keys[n], did))
+                add_forms(name, tokens_of[n], keys[n], base, did, vendor, vendor_key)
+                n += 1
             has_nr = False
             for variant in device.variants:
                 has_nr = has_nr or bool(variant.bands.nr)
-                for model in variant.models:
-                    number = compact(model)
+                for _model in variant.models:
+                    number = next_number()
                     models[number] = (did, variant.id)
                     device_keys.append((number, did))
             device_has_nr[did] = has_nr
         shadowed = self._shadowed
+        form_keys: list[str] = []
+        form_codes: list[int] = []
         for key, code, did in forms.made:
             owner = explicit.get(key)
             if owner is not None and owner != did:
                 shadowed.add(key)  # another phone's own name (see `incremental`)
-                continue
-            at = nodes.get(key)
-            if at is None:
-                if not key:
-                    continue
-                at = nodes[key] = len(nodes)
-                words = key.split(" ")
-                new_words += words
-                new_lengths.append(len(words))
-            pair = at << _CODE_BITS | code
-            if pair not in added:
-                added.add(pair)
-                held_by.append(at)
-                held.append(code)
-        builder.name_words.extend(map(builder.word_number.__getitem__, new_words))
-        builder.name_lengths.extend(new_lengths)
+            elif key:
+                form_keys.append(key)
+                form_codes.append(code)
+        _add_payloads(builder, form_keys, form_codes)
         self._count_names(builder, first_added)
 
     def _count_names(self, builder: Builder, first_added: int) -> None:

@@ -76,7 +76,7 @@ class Builder:
         self.name_lengths = array("I")
         # Every payload added, as its name's number and its code, in the order added (flat arrays: a
         # list per name was 260,000 small lists to gather when freezing), and the pairs added, to
-        # refuse one added again.
+        # refuse one added again (but for the phones' payloads: `lexicon._add_payloads`).
         self.held_by = array("I")
         self.codes = array("Q")
         self.added: set[int] = set()
@@ -100,8 +100,8 @@ class Builder:
         """`add` at the name of `key` (`node`). `add`'s lines are repeated here rather than called: this
         runs for every name of makers, carriers and places, and the two calls it would make cost 0.1 µs
         each time; the property test in `tests/test_tables.py` builds the same trie both ways. (The
-        phones' names and forms, a million at 100,000 phones, repeat these lines once more, inline in
-        `Lexicon._add_devices`, with a new name's words numbered at the end.)"""
+        phones' names and forms, a quarter of a million at 100,000 phones, are added all at once by
+        `lexicon._add_payloads`, which does what these lines do to each, in turn.)"""
         node = self.nodes.get(key)
         if node is None:
             node = self.node(key, words)
