@@ -332,6 +332,18 @@ def test_a_model_we_do_not_know_asked_about_beside_phones_only_told_of(question:
     assert read(question).device is None
 
 
+def test_the_old_phone_gives_way_to_another_maker_asked_about() -> None:
+    result = read(
+        "my old galaxy s24 is dying. my cousin is selling a xiaomi phantom v fold 2, would it work on verizon?"
+    )
+    assert (result.device, result.vendor) == (None, "xiaomi")
+
+
+def test_a_sale_asked_of_a_country_beside_a_network_only_told_of() -> None:
+    assert read("my son wants the pixel 8. we're on o2. is it even sold in the uk?").intent == "availability"
+    assert read("we're on o2 uk. does the pixel 8 work on o2?").intent == "compatibility"
+
+
 def test_a_network_s_word_in_the_question_is_no_model() -> None:
     # "Vo5G", "ip68" in the sentence that asks name no phone beside the Pixel 8 told of
     assert read("Pixel 8 here. I wonder if the Vo5G is voice over 5g on verizon?").device == "pixel-8"

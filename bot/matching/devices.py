@@ -535,6 +535,7 @@ def _old_phones_set_aside(
             or by_model_number
             or _another_phone_named(lexicon, toks, matches, incomplete_ones, spans)
             or _unknown_phone_asked(lexicon, matches, toks, question, sentence_of, set(sentence_of), spans)
+            or _other_maker_asked(lexicon, matches, former, sentence_of, asking)
         ):
             kept, old_phones = rest, former
             untagged = [m for m in untagged if _outside(m.start, spans)]
@@ -703,6 +704,22 @@ _MINE_NOW = (
 _ARTICLES = frozenset(
     {"a", "an", "the", "un", "una", "um", "uma", "ein", "eine", "einen", "une", "el", "le", "la", "das", "der", "die"}
 )
+
+
+def _other_maker_asked(
+    lexicon: Lexicon, matches: list[Match], former: list[Match], sentence_of: list[int], asking: set[int]
+) -> bool:
+    """Whether a sentence that asks names a maker other than the old phones' ("my old iphone 11 is
+    dying. my cousin is selling a tecno phantom v fold 2, would it work on mtn?")."""
+    makers = {lexicon.knowledge.device(m.payload.id).vendor for m in former}
+    spans = [(m.start, m.end) for m in former]
+    return any(
+        v.payload.kind == "vendor"
+        and v.payload.id not in makers
+        and sentence_of[v.start] in asking
+        and _outside(v.start, spans)
+        for v in matches
+    )
 
 
 def _model_after_maker(lexicon: Lexicon, toks: list[Token], end: int) -> bool:

@@ -241,13 +241,18 @@ def classify(
     other_words: int,
     asking_tokens: list[Token] | None = None,
     named_at: frozenset[int] = frozenset(),
+    carrier_asked: bool = True,
 ) -> tuple[str, bool]:
     """The intent, and whether the question's words said it (rather than its structure).
-    `named_at`: where the words of names begin (their tokens' `start`), which say no intent."""
+    `named_at`: where the words of names begin (their tokens' `start`), which say no intent;
+    `carrier_asked`: False when the sentences that ask name a country and no carrier."""
     # In a long post the question is in the sentences that ask: their words decide when they say anything.
     # (but not a story's word alone: "… No SIM on Verizon. is it the update?" asks of the trouble told)
     if asking_tokens and any(says(t.norm) and t.norm not in _STORY for t in asking_tokens):
         toks = asking_tokens
+        # ("my son wants the nothing phone 2. we're on ee. is it even sold in the uk?": a sale asked,
+        # the network only told of)
+        has_carrier = has_carrier and carrier_asked
     norms = [t.norm for t in toks]
     joined = f" {' '.join(norms)} "
 

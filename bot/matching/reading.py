@@ -349,6 +349,9 @@ class Index:
             asks=asks,
             asking_tokens=[t for i, t in enumerate(toks) if sentence_of[i] in asking] if len(asking) else None,
             named_at=frozenset(toks[i].start for i in names),
+            # (a sale asked of a country, the network only told of in another sentence)
+            carrier_asked=not any(m.payload.kind == "country" and sentence_of[m.start] in asking for m in matches)
+            or any(m.payload.kind == "carrier" and sentence_of[m.start] in asking for m in matches),
             other_words=sum(
                 1
                 for i, t in enumerate(toks)
