@@ -278,7 +278,7 @@ class _Checked:
 
 # Caches an index fills while it answers (corrections met, makers' phone sets): made again on first
 # use, so they stay out of the file and out of every reader's memory.
-_CACHES = ("_corrections",)
+_CACHES = ("_corrections", "_name_ends")
 
 
 def _new(cls: type[Any]) -> Any:

@@ -208,6 +208,7 @@ def updated(old: Lexicon, knowledge: Knowledge) -> Lexicon | None:
     lexicon.bigrams = old.bigrams.edited(bigrams)
     lexicon._near = old._near.edited({d: frozenset(group) for d, group in near.items()})
     lexicon._corrections = {}
+    lexicon._name_ends = {}
     lexicon.models = old.models.edited(gone._models, made._models)
     lexicon.model_list = lexicon.models.numbers
     lexicon.device_tokens = device_tokens

@@ -493,6 +493,7 @@ class Lexicon:
         self._start_tables()
         self._near = Groups({})
         self._corrections: dict[str, list[tuple[str, float]]] = {}
+        self._name_ends: dict[tuple[str, str], bool] = {}
         self.country_names: dict[str, str] = {}
         self.carrier_name_keys: dict[str, frozenset[str]] = {}
         self.carrier_countries = frozenset(c.country for c in knowledge.carriers)
@@ -902,6 +903,20 @@ class Lexicon:
         if len(self._corrections) > 20_000:
             self._corrections.clear()
         self._corrections[word] = found = self._find_corrections(word)
+        return found
+
+    def a_name_ends_with(self, vendor: str, word: str) -> bool:
+        """Whether one of the maker's phones' own names ends with the word, as "GT" ends the POCO F4
+        GT's (not a word of its aliases: "xiaomi 14 china" names a model of the Xiaomi 14). Kept per
+        maker and word: a maker's names holding a word are walked once, not at every question."""
+        key = (vendor, word)
+        found = self._name_ends.get(key)
+        if found is None:
+            if len(self._name_ends) > 20_000:
+                self._name_ends.clear()
+            phones = self.devices_of([vendor]).intersection(self.device_tokens.get(word, ()))
+            found = any(text.tokens(self.knowledge.device(d).name)[-1] == word for d in phones)
+            self._name_ends[key] = found
         return found
 
     def _find_corrections(self, word: str) -> list[tuple[str, float]]:

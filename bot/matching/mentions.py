@@ -1011,10 +1011,7 @@ def _word_of_the_maker_s_names(lexicon: Lexicon, m: Match, nxt: Token, toks: lis
         # an everyday word ("core") ends the name only where the question goes on to a network, a
         # place or a cue ("galaxy a04 core glo", "… core on mtn"); "pixel 8 core features" is a sentence
         return False
-    mine = phones & lexicon.devices_of([lexicon.knowledge.device(m.payload.id).vendor])
-    # the last word of one of the maker's phones' own names, as "GT" ends the POCO F4 GT's (not a
-    # word of its aliases: "xiaomi 14 china" names a model of the Xiaomi 14)
-    return any(text.tokens(lexicon.knowledge.device(did).name)[-1] == nxt.norm for did in mine)
+    return lexicon.a_name_ends_with(lexicon.knowledge.device(m.payload.id).vendor, nxt.norm)
 
 
 _PHRASE_CUES = frozenset({"on", "in", "with", "for", "at", "via", "e", "is", "work", "works", "available"})
