@@ -332,6 +332,13 @@ def test_a_model_we_do_not_know_asked_about_beside_phones_only_told_of(question:
     assert read(question).device is None
 
 
+def test_a_maker_s_word_alone_in_the_question_points_back_to_its_phone() -> None:
+    post = "found my old pixel 8 in a drawer, my main is an iphone 16 now. can i use the pixel on verizon?"
+    assert read(post).device == "pixel-8"
+    # the maker's phone named in the sentence that asks is the question
+    assert read("my galaxy s24 on verizon. is samsung better on att?").device == "galaxy-s24"
+
+
 def test_the_old_phone_gives_way_to_another_maker_asked_about() -> None:
     result = read(
         "my old galaxy s24 is dying. my cousin is selling a xiaomi phantom v fold 2, would it work on verizon?"

@@ -217,6 +217,12 @@ def resolve(
     kept, untagged, incomplete_ones, old_phones = _old_phones_set_aside(
         lexicon, matches, toks, question, sentence_of, asking, kept, untagged, incomplete_ones, bool(model_devices)
     )
+    # "found my old pixel 3a in a drawer, my main is an iphone 15 now. can i use the pixel on google fi?":
+    # a maker's word alone in the sentence that asks points back to the one phone of that maker named
+    pointed = [] if model_devices else _pointed_back(lexicon, matches, toks, sentence_of, asking, kept + old_phones)
+    if pointed:
+        kept, old_phones = pointed, [m for m in old_phones + kept + untagged if m not in pointed]
+        untagged = []
     set_aside = tuple((m.start, m.end) for m in old_phones)
     if set_aside:
         # ("My current phone is a Pixel 8 Pro. Would the Xiaomi 16 Ultra work…": Google is not the
@@ -704,6 +710,36 @@ _MINE_NOW = (
 _ARTICLES = frozenset(
     {"a", "an", "the", "un", "una", "um", "uma", "ein", "eine", "einen", "une", "el", "le", "la", "das", "der", "die"}
 )
+
+
+def _pointed_back(
+    lexicon: Lexicon,
+    matches: list[Match],
+    toks: list[Token],
+    sentence_of: list[int],
+    asking: set[int],
+    phones: list[Match],
+) -> list[Match]:
+    """The mentions of the one phone a maker's word alone, in a sentence that asks and naming no phone
+    of its own there, points back to, when the phones kept are another maker's; else none."""
+    if not phones or not asking:
+        return []
+    k = lexicon.knowledge
+    spans = [(m.start, m.end) for m in phones]
+    for v in matches:
+        if (
+            v.payload.kind != "vendor"
+            or sentence_of[v.start] not in asking
+            or not _outside(v.start, spans)
+            or _model_after_maker(lexicon, toks, v.end)
+            or any(sentence_of[m.start] == sentence_of[v.start] for m in phones)
+        ):
+            continue
+        ids = {m.payload.id for m in phones if k.device(m.payload.id).vendor == v.payload.id}
+        others = {m.payload.id for m in phones} - ids
+        if len(ids) == 1 and others:
+            return [m for m in phones if m.payload.id in ids]
+    return []
 
 
 def _other_maker_asked(
