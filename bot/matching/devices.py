@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import islice, pairwise
 
@@ -15,7 +16,7 @@ from .cues import HANDSET_WORDS, LIST_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIER
 from .everyday import commonness, frequencies, is_everyday
 from .gadgets import chip_of_a_product, kind_of_product
 from .lexicon import Lexicon, Payload
-from .mentions import Match, incomplete, named_as_example, pronoun_se, software_tokens, storage_unit
+from .mentions import Match, incomplete, named_as_example, pronoun_se, storage_unit
 from .models import ModelMention, near_models
 from .tokens import FormField, Token, tokenize
 
@@ -74,6 +75,7 @@ def resolve(
     cue_words: frozenset[str],
     sentence_of: list[int],
     asking: set[int],
+    rom_names: AbstractSet[int],
 ) -> DeviceReading:
     k = lexicon.knowledge
     named = [m for m in matches if m.payload.kind == "device"]
@@ -227,7 +229,8 @@ def resolve(
     if set_aside:
         # ("My current phone is a Pixel 8 Pro. Would the Xiaomi 16 Ultra work…": Google is not the
         # maker asked about, nor the Pixel 8 Pro a phone to offer)
-        matches = [m for m in matches if _outside(m.start, list(set_aside))]
+        aside_spans = list(set_aside)
+        matches = [m for m in matches if _outside(m.start, aside_spans)]
     # "Got a Redmi Note 14 Pro+ 5G... no wait, it's actually the Redmi Note 14 Pro Max": a phone
     # named a few words after a correction replaces the ones before it, known or not
     fix = _correction(toks)
@@ -360,7 +363,7 @@ def resolve(
     places = ("vendor", "carrier", "country", "origin")
     taken = {i for m in matches if m.payload.kind in places for i in range(m.start, m.end)}
     # (the old phones set aside, and a ROM's name: "after installing pixel experience …" offers no Pixels)
-    aside = {i for a, b in set_aside for i in range(a, b)} | software_tokens(toks)
+    aside = {i for a, b in set_aside for i in range(a, b)} | rom_names
     taken |= aside
     after_vendor = {m.end for m in matches if m.payload.kind == "vendor"}
     telling, openers = name_hints(lexicon, toks)
@@ -686,21 +689,16 @@ _MINE_NOW = (
     ("i", "m", "on"),
     ("im", "on"),
     ("i", "am", "on"),
-    ("i", "have"),
-    ("i", "hab"),
-    ("ich", "hab"),
+    ("have",),  # "i have", "have oneplus 13"
+    ("hab",),  # German "ich hab"
     ("i", "ve", "got"),
     ("i", "own"),
     ("i", "use"),
-    ("i", "m", "using"),
-    ("im", "using"),
-    ("i", "am", "using"),
+    ("using",),  # "i'm using", "using an s25 rn"
     ("tengo",),
     ("tenho",),
     ("ich", "habe"),
     ("j", "ai"),
-    ("using",),
-    ("have",),
     ("saya", "pakai"),  # Indonesian "I use"
     ("hp", "saya"),  # "my phone"
     ("mere", "paas"),  # Hindi "I have"

@@ -184,16 +184,16 @@ class Index:
             if found_models
             else set()
         )
-        software = mentions.software_tokens(toks)
+        software = rom_names = mentions.software_tokens(toks)
         matches = mentions.find(lex, toks, software)
         images = mentions.software_images(toks, matches)
         if images:
-            software |= images
+            software = software | images  # (a new set: the ROMs' names alone go to the phone's reading)
             matches = mentions.find(lex, toks, software)
 
         sentence_of = sentence_index(toks)
         asking = asking_sentences(toks, q)
-        d = devices.resolve(lex, matches, found_models, toks, q, intent.CUE_WORDS, sentence_of, asking)
+        d = devices.resolve(lex, matches, found_models, toks, q, intent.CUE_WORDS, sentence_of, asking, rom_names)
         vendor = (
             self.knowledge.device(d.device).vendor
             if d.device
