@@ -690,7 +690,8 @@ _MINE_NOW = (
     ("im", "on"),
     ("i", "am", "on"),
     ("have",),  # "i have", "have oneplus 13"
-    ("hab",),  # German "ich hab"
+    ("i", "hab"),
+    ("ich", "hab"),
     ("i", "ve", "got"),
     ("i", "own"),
     ("i", "use"),
