@@ -269,6 +269,24 @@ def test_a_question_of_every_phone_told_of_keeps_them_all() -> None:
     assert {s.id for s in read(post).suggestions} == {"galaxy-s24", "iphone-16", "pixel-8"}
 
 
+@pytest.mark.parametrize(
+    ("question", "phone"),
+    [
+        # a phone handed to the asker is theirs now, the giver's new one is told of
+        ("my sister gave me her galaxy s24 since she got a pixel 9. will it work on verizon?", "galaxy-s24"),
+        ("my dad gave me his old pixel 8 since he got a galaxy s24. does it work on verizon?", "pixel-8"),
+        ("mi hermana me dio su galaxy s24 y ella tiene un pixel 9. ¿funciona con verizon?", "galaxy-s24"),
+        # someone else's phone by a pronoun; Spanish "he" is "I have", not "he"
+        ("his pixel 8 works on verizon. will my galaxy s24 work too?", "galaxy-s24"),
+        ("me he pillado un galaxy s24 y mi hermano tiene un pixel 8. ¿funciona con verizon?", "galaxy-s24"),
+        # a maker's word in the sentence that asks points back to the phone named before it there
+        ("she has a pixel 8 and i have a galaxy s24, will her pixel work on verizon?", "pixel-8"),
+    ],
+)
+def test_whose_phone_it_is_now(question: str, phone: str) -> None:
+    assert read(question).device == phone
+
+
 def test_someone_else_s_phone_asked_about_is_the_question() -> None:
     post = "I'm on Verizon. My wife has an iPhone 16 and I have a Galaxy S24. Does her iPhone 16 work on Verizon?"
     assert read(post).device == "iphone-16"

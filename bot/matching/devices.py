@@ -624,6 +624,16 @@ _SOMEONE_ELSES = frozenset(
     | {"istri", "suami", "teman", "adik", "kakak", "pacar", "ibu", "ayah"}  # Indonesian
     | {"karim", "kocam", "arkadasim", "kardesim", "annem", "babam"}  # Turkish
     | {"biwi", "bhai", "dost", "mummy"}  # Hindi in Latin letters
+    # ("his pixel 8 works on mint"; "ella", "dela", "elle": the same)
+    | {"she", "his", "her", "hers", "ella", "ele", "ela", "dele", "dela", "elle"}
+)
+# "… since he got an s24" (but Spanish "me he pillado un xiaomi 14t" is the asker's: "he", I have)
+_HE_HAS = frozenset({"got", "gets", "has", "uses", "bought", "buys", "owns"})
+# "my sister gave me her galaxy note 10+": a phone handed to the asker is the asker's now
+_GIVEN_TO_ME = frozenset(
+    {("gave", "me"), ("give", "me"), ("gives", "me"), ("handed", "me"), ("got", "me"), ("bought", "me")}
+    | {("me", "dio"), ("me", "regalo"), ("me", "paso"), ("me", "compro"), ("me", "deu"), ("me", "passou")}
+    | {("hat", "mir"), ("gab", "mir")}
 )
 # After it: "the OnePlus 12 I had before", "my Honor 90 died", "(was on an iPhone 11 before)".
 _FORMER_AFTER = frozenset({"before", "died", "broke", "previously", "lama", "sebelumnya", "anterior", "antigo"})
@@ -655,6 +665,8 @@ def _former_phone(toks: list[Token], m: Match, question: str, since: int) -> boo
     after = [t.norm for t in toks[m.end : m.end + 3]]
     if m.end < len(toks) and toks[m.end].brk:
         after = []
+    if any(pair in _GIVEN_TO_ME for pair in pairwise(before)):
+        return False  # "my dad gave me his old pixel 6": the asker's now
     if any(w in _FORMER_BEFORE for w in before) or any(w in _FORMER_AFTER for w in after):
         return True
     if any(pair in _NOT_CHOSEN for pair in pairwise(before)):
@@ -731,7 +743,9 @@ def _pointed_back(
             or sentence_of[v.start] not in asking
             or not _outside(v.start, spans)
             or _model_after_maker(lexicon, toks, v.end)
-            or any(sentence_of[m.start] == sentence_of[v.start] for m in phones)
+            # (a phone named before it in its sentence is pointed back to: "she has a pixel 8 and i
+            # have an s23, will her pixel work on ee?")
+            or any(sentence_of[m.start] == sentence_of[v.start] and m.start > v.start for m in phones)
         ):
             continue
         ids = {m.payload.id for m in phones if k.device(m.payload.id).vendor == v.payload.id}
@@ -852,8 +866,9 @@ def _someone_elses(toks: list[Token], m: Match, since: int) -> bool:
     start = m.start
     while start > max(since, m.start - 5) and not toks[start].brk:
         start -= 1
-    if any(t.norm in _SOMEONE_ELSES for t in toks[start : m.start]):
-        return True
+    before = [t.norm for t in toks[start : m.start]]
+    if any(w in _SOMEONE_ELSES for w in before) or any(a == "he" and b in _HE_HAS for a, b in pairwise(before)):
+        return not any(pair in _GIVEN_TO_ME for pair in pairwise(before))
     after = []
     for t in toks[m.end : m.end + 3]:
         if t.brk:
