@@ -287,6 +287,37 @@ def test_whose_phone_it_is_now(question: str, phone: str) -> None:
     assert read(question).device == phone
 
 
+SHORT = Index(
+    knowledge(
+        vendors=[vendor("oneplus", "OnePlus", "1+"), vendor("google", "Google", "pixel")],
+        devices=[
+            device("oneplus-12", "oneplus", "OnePlus 12", variant("op12", lte=[2, 4])),
+            device("oneplus-2", "oneplus", "OnePlus 2", variant("op2", lte=[2, 4])),
+            device("pixel-8", "google", "Pixel 8", variant("p8", lte=[2, 4])),
+        ],
+        carriers=[carrier("verizon-us", "US", "Verizon", "vzw", lte=([2, 4, 13], []))],
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "phone", "maker"),
+    [
+        ("1+12 on verizon?", "oneplus-12", "oneplus"),
+        ("is the 1+ 12 any good on vzw", "oneplus-12", "oneplus"),
+        # a model we do not know: the maker, not another maker's phone
+        ("VoLTE on Verizon does not work on my 1+3 device. It works on my Pixel.", None, "oneplus"),
+        # sums: of bands, of hours
+        ("my phone does CA 1+2 on verizon, pixel 8 too?", "pixel-8", "google"),
+        ("band combo 1+2+4 on verizon", None, None),
+        ("waited 1+ hours for signal on verizon", None, None),
+    ],
+)
+def test_a_maker_s_shorthand_that_begins_with_a_number(question: str, phone: str | None, maker: str | None) -> None:
+    result = SHORT.analyze(question)
+    assert (result.device, result.vendor) == (phone, maker)
+
+
 def test_someone_else_s_phone_asked_about_is_the_question() -> None:
     post = "I'm on Verizon. My wife has an iPhone 16 and I have a Galaxy S24. Does her iPhone 16 work on Verizon?"
     assert read(post).device == "iphone-16"

@@ -15,7 +15,7 @@ from ..records import Knowledge
 from .cues import HANDSET_WORDS, LIST_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIERS
 from .everyday import commonness, frequencies, is_everyday
 from .gadgets import chip_of_a_product, kind_of_product
-from .lexicon import Lexicon, Payload
+from .lexicon import Lexicon, Payload, shorthand
 from .mentions import Match, incomplete, named_as_example, pronoun_se, storage_unit
 from .models import ModelMention, near_models
 from .tokens import FormField, Token, tokenize
@@ -1224,7 +1224,7 @@ def _misspelt_maker(k: Knowledge, word: str) -> bool:
     would cost a question seconds."""
     from rapidfuzz.distance import OSA
 
-    names = {t for v in k.vendors for name in (v.name, *v.aliases) for t in text.tokens(name)}
+    names = {t for v in k.vendors for name in (v.name, *v.aliases) if not shorthand(name) for t in text.tokens(name)}
     return any(
         OSA.distance(word, name) <= 1 or (len(word) >= len(name) - 3 and _letters_in_order(word, name))
         for name in names

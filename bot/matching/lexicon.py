@@ -225,17 +225,31 @@ def _inflections(adjective: str) -> set[str]:
     return forms
 
 
+def shorthand(alias: str) -> bool:
+    """Whether a maker's alias is a shorthand that begins with a digit ("1+" for OnePlus): its words
+    are no maker's words of their own (`mentions.a_sum` says when it names the maker at all)."""
+    return alias[:1].isdigit()
+
+
 def device_context(k: Knowledge) -> tuple[set[str], dict[str, list[str]], dict[str, list[list[str]]]]:
     """What the forms of phones' names need of their makers: every word of makers' names, each maker's
     other spellings of its name, and the token prefixes its phones' names may begin with."""
-    vendor_tokens = {t for vendor in k.vendors for name in (vendor.name, *vendor.aliases) for t in text.tokens(name)}
+    vendor_tokens = {
+        t
+        for vendor in k.vendors
+        for name in (vendor.name, *vendor.aliases)
+        if not shorthand(name)
+        for t in text.tokens(name)
+    }
     # Other spellings of a vendor's own name that phone names begin with: "one plus 12" for
-    # "OnePlus 12", "小米 14" for "Xiaomi 14".
+    # "OnePlus 12", "小米 14" for "Xiaomi 14", "1+ 12".
     respellings = {
         v.id: [
             a
             for a in v.aliases
-            if (text.compact(a) == text.compact(v.name) and text.key(a) != text.key(v.name)) or _CJK.search(a)
+            if (text.compact(a) == text.compact(v.name) and text.key(a) != text.key(v.name))
+            or _CJK.search(a)
+            or shorthand(a)
         ]
         for v in k.vendors
     }
@@ -504,7 +518,7 @@ class Lexicon:
         self.series_words = frozenset(
             t
             for v in knowledge.vendors
-            for tokens in map(text.tokens, v.aliases)
+            for tokens in map(text.tokens, (a for a in v.aliases if not shorthand(a)))
             for t in tokens
             if t not in text.tokens(v.name)
             and t not in MARKET_WORDS  # "global" of "hmd global": "the global 5g model" is no model of it

@@ -248,6 +248,24 @@ def recompose(lexicon: Lexicon, toks: list[Token]) -> list[Token]:
     return out
 
 
+# Words before a sum of band numbers: "CA 1+3", "band combo 1+3+7"
+_BAND_SUM_WORDS = frozenset({"ca", "band", "bands", "banda", "bandas", "combo", "combos", "lte", "b", "n"})
+
+
+def a_sum(toks: list[Token], m: Match) -> bool:
+    """Whether a maker's or phone's name read from a shorthand that begins with a number ("1+" for
+    OnePlus) is a sum instead: of bands ("CA 1+3", "1+3+7"), or of nothing that follows ("waited 1+
+    hours"): the maker is named only right before a model's number ("1+3", "1+ 12", "1+7t")."""
+    if not (toks[m.start].raw.isdigit() and m.start + 1 < m.end and toks[m.start + 1].raw == "+"):
+        return False
+    if m.start and (toks[m.start - 1].raw == "+" or toks[m.start - 1].norm in _BAND_SUM_WORDS):
+        return True
+    after = toks[m.end] if m.end < len(toks) and not toks[m.end].brk else None
+    if after is not None and after.raw == "+":
+        return True
+    return m.payload.kind == "vendor" and (after is None or not after.norm[:1].isdigit())
+
+
 def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     """Every acceptable match of a name over the tokens (overlapping ones included)."""
     alts: list[list[tuple[str, float]] | None] = [None] * len(toks)
@@ -320,6 +338,7 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
         if _acceptable(m, toks, adjective_ends, place_ends, makers, network_ends, phone_ends, bare_phone_ends)
         and not _verb_usa(lexicon, m, toks)
         and not (m.payload.kind == "device" and m.end - 1 in before_places and toks[m.end - 1].raw == "a")
+        and not a_sum(toks, m)
     ]
     # "honor magic 8 pro": a maker's everyday name before a word of its own phones' names is the
     # maker, so that another maker's phone ("Red Magic 8 Pro") is not read from the rest.
