@@ -1458,6 +1458,8 @@ def test_the_e_of_e_sim_is_no_model_letter() -> None:
     for q in ("iphone 16 e sim only usa model in india", "iphone 16 e-sim in india"):
         assert index.analyze(q).device == "iphone-16", q
     assert index.analyze("iphone 16 e in india").device == "iphone-16e"
+    # before a word that carries the sentence on, "e" is "and": "meu pai usa um iphone 16 e agora …"
+    assert index.analyze("meu pai usa um iphone 16 e agora não pega na vivo").device == "iphone-16"
 
 
 def test_memory_and_sims_after_a_name_are_no_model_number() -> None:
@@ -1479,6 +1481,18 @@ def test_the_article_a_is_no_model_letter() -> None:
     assert index.analyze("is the pixel 9 a good phone for india?").device == "pixel-9"
     assert index.analyze("pixel 9 a on jio").device == "pixel-9a"
     assert index.analyze("is the pixel 9a a good phone?").device == "pixel-9a"
+    # an article or a preposition before more words, in any language read
+    for q in (
+        "i bought the pixel 9 a month ago, does it work on jio?",
+        "comprei um pixel 9 a semana passada, funciona na vivo?",
+        "le compré el pixel 9 a mi hermano, ¿funciona con telcel?",
+        "j'ai donné mon pixel 9 a ma soeur, il marche chez free ?",
+    ):
+        assert index.analyze(q).device == "pixel-9", q
+    # the letter before words that follow a phone's name
+    for q in ("does the pixel 9 a work on jio", "pixel 9 a or pixel 9?", "is the pixel 9 a worth it"):
+        assert index.analyze(q).device in ("pixel-9a", None), q
+    assert index.analyze("does the pixel 9 a work on jio").device == "pixel-9a"
 
 
 def test_numbers_listed_after_a_name_name_its_siblings() -> None:

@@ -857,7 +857,8 @@ def _conjunction(toks: list[Token], i: int, start: int) -> bool:
     if toks[i].raw != "e" or toks[i].glued or i + 1 >= len(toks) or toks[i + 1].brk:
         return False
     nxt = toks[i + 1]
-    return nxt.norm in _ARTICLES or nxt.raw[:1].isupper() or nxt.norm == toks[start].norm
+    # (or before a word that carries the sentence on: "galaxy a14 e agora", and now)
+    return nxt.norm in _ARTICLES or nxt.raw[:1].isupper() or nxt.norm == toks[start].norm or _goes_on(nxt.norm)
 
 
 # Words that follow the article in "is the pixel 9 a good phone?": the "a" is no model's letter.
@@ -869,14 +870,28 @@ _AFTER_ARTICLE = frozenset(
 )
 
 
+# Everyday words that may follow a phone's name, besides the words of asking and of networks: "pixel
+# 8 a or pixel 9?", "pixel 8 a in india", "the pixel 8 a is great".
+_AFTER_A_NAME = frozenset(
+    {"or", "and", "vs", "versus", "in", "for", "is", "does", "will", "can", "has", "have", "was", "still", "also"}
+    | {"too", "now", "here", "there", "owner", "owners", "user", "users", "model", "version", "variant", "worth"}
+    | {"y", "o", "e", "ou", "und", "oder", "en", "em", "no", "na", "es", "ist", "est"}
+)
+
+
 def _article(toks: list[Token], i: int) -> bool:
-    """The "a" of "pixel 9 a good phone", written apart before a word that follows an article."""
-    return (
-        toks[i].raw == "a"  # a capital "A" apart is more likely the model's ("Pixel 9 A")
-        and i + 1 < len(toks)
-        and toks[i + 1].norm in _AFTER_ARTICLE
-        and not toks[i + 1].brk
-    )
+    """The "a" of "pixel 9 a good phone", "pixel 8 a month ago", "um pixel 9 a semana passada", "le
+    compré el pixel 8 a mi hermano": written apart before an everyday word that does not follow a
+    phone's name, an article or a preposition, not the model's letter."""
+    if toks[i].raw != "a" or i + 1 >= len(toks) or toks[i + 1].brk:
+        return False  # (a capital "A" apart is more likely the model's: "Pixel 9 A")
+    return toks[i + 1].norm in _AFTER_ARTICLE or _goes_on(toks[i + 1].norm)
+
+
+def _goes_on(word: str) -> bool:
+    """Whether a word after a letter typed apart carries the sentence on ("a month ago", "a semana
+    passada", "e agora"): an everyday word that does not follow a phone's name."""
+    return is_everyday(word) and word not in CUE_WORDS and word not in CARRIER_CUES and word not in _AFTER_A_NAME
 
 
 _YEAR = re.compile(r"20[12]\d")
