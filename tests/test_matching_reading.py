@@ -318,6 +318,32 @@ def test_a_maker_s_shorthand_that_begins_with_a_number(question: str, phone: str
     assert (result.device, result.vendor) == (phone, maker)
 
 
+@pytest.mark.parametrize(
+    ("question", "phone"),
+    [
+        # the one of the phones compared that a later sentence names again: whole, by a word of it
+        # with its number, or by its maker's word
+        ("galaxy s24 or pixel 9? gonna get the galaxy s24. does it have 5g on verizon?", "galaxy-s24"),
+        ("between the oneplus 8t and pixel 8, i'll get the 8t. does the 8t work on verizon?", "oneplus-8t"),
+        ("pixel 9 vs iphone 16. the pixel looks sick. does it work on t-mobile?", "pixel-9"),
+        # or one we do not know: no other phone of the comparison
+        ("redmi k40 gaming or pixel 9? getting the k40 gaming. does it work on verizon?", None),
+        ("used s21+ or new galaxy s24? i'll go s21+ if it works on verizon. does it?", None),
+    ],
+)
+def test_the_one_chosen_among_the_phones_compared(question: str, phone: str | None) -> None:
+    result = read(question)
+    assert result.device == phone
+    if phone is None:
+        assert not {s.id for s in result.suggestions} & {"pixel-9", "galaxy-s24"}
+
+
+def test_no_phone_is_chosen_when_later_sentences_name_both_or_another() -> None:
+    both = read("galaxy s24 or pixel 9? the pixel 9 camera is better but the s24 is cheaper. verizon?")
+    assert both.device is None
+    assert read("galaxy s24 or pixel 9? my wife has a pixel 8. will they work on verizon?").device is None
+
+
 def test_someone_else_s_phone_asked_about_is_the_question() -> None:
     post = "I'm on Verizon. My wife has an iPhone 16 and I have a Galaxy S24. Does her iPhone 16 work on Verizon?"
     assert read(post).device == "iphone-16"

@@ -274,6 +274,16 @@ def resolve(
             ids = narrowed
     if len(ids) > 1:
         ids = _the_one_asked_about(kept, ids, model_devices, sentence_of, asking)
+    if not model_devices:
+        # "s24 fe or a55? gonna get the s24 fe. does it have 5g on vodacom?": the one of the phones
+        # compared that a later sentence names again is chosen; "redmi k40 gaming or poco f3? getting
+        # the k40 gaming. …": one we do not know, so no phone (and not the POCO's maker)
+        picked = _the_one_chosen(lexicon, matches, kept, untagged, toks, sentence_of)
+        if picked == _UNKNOWN:
+            compared = tuple((m.start, m.end) for m in kept)
+            return DeviceReading(None, None, (), 0.0, True, False, None, set_aside + compared)
+        if picked is not None:
+            ids = {picked}
     if len(ids) > 1:
         ids = _the_one_in_a_device_field(kept, ids, toks, question)
     if len(ids) > 1:
@@ -1373,6 +1383,105 @@ def _the_one_asked_about(
         return ids
     in_question = {m.payload.id for m in kept if sentence_of[m.start] in asking}
     return in_question if len(in_question) == 1 else ids
+
+
+# Words that compare phones in one sentence: "s24 fe or a55?", "x vs y", "between …", "o", "ou", "oder".
+_COMPARING = frozenset({"or", "vs", "versus", "between", "o", "ou", "oder", "atau", "hay", "ya", "veya", "czy"})
+_UNKNOWN = ""  # (no phone's id)
+
+
+def _typed_words(toks: list[Token], lo: int, hi: int) -> list[tuple[int, str]]:
+    """The words as typed between tokens `lo` and `hi`, each with its first token: the tokens glued to
+    one another joined ("s21", "8a", "v29e")."""
+    out: list[tuple[int, str]] = []
+    for i in range(lo, hi):
+        if toks[i].glued and out:
+            out[-1] = (out[-1][0], out[-1][1] + toks[i].norm)
+        else:
+            out.append((i, toks[i].norm))
+    return out
+
+
+def _the_one_chosen(
+    lexicon: Lexicon,
+    matches: list[Match],
+    kept: list[Match],
+    untagged: list[Match],
+    toks: list[Token],
+    sentence_of: list[int],
+) -> str | None:
+    """After a sentence that compares phones ("x or y?", "x vs y"), the one that later sentences name
+    again, by its name, its maker's word or a word of it with a number ("the 8a", "the 16 pro"):
+    that phone's id; `_UNKNOWN` when what they name again is a phone of the comparison we do
+    not know ("getting the k40 gaming"); None when they choose none or more than one."""
+    if not kept:
+        return None
+    # (a name that may be a 4G or a 5G phone is a phone we know: "keep my galaxy s20 fe or get a pixel 9?")
+    by_sentence: dict[int, set[str]] = defaultdict(set)
+    for m in kept + untagged:
+        by_sentence[sentence_of[m.start]].add(m.payload.id)
+    others = {i for m in matches if m.payload.kind not in ("device", "vendor") for i in range(m.start, m.end)}
+    spans = [(m.start, m.end, m.payload.id) for m in kept + untagged]
+    for first in sorted(by_sentence):
+        where = [i for i, s in enumerate(sentence_of) if s == first]
+        lo, hi = where[0], where[-1] + 1
+        if not any(toks[i].norm in _COMPARING for i in where):
+            continue
+        words = _typed_words(toks, lo, hi)
+        outside = [
+            (i, w)
+            for i, w in words
+            if i not in others
+            and any(c.isdigit() for c in w)
+            and not _NOT_A_MODEL.match(w)
+            and all(not (a <= i < b) for a, b, _d in spans)
+        ]
+        if len(by_sentence[first]) < 2 and not outside:
+            continue  # one phone only: nothing compared
+        break
+    else:
+        return None
+
+    def owners(word: str) -> set[str | None]:
+        """Which phones of the comparison a word with a number is part of (None: one we do not know)."""
+        found: set[str | None] = set()
+        for i, w in words:
+            if w == word and i not in others:
+                inside = {d for a, b, d in spans if a <= i < b}
+                found |= inside or {None}
+        return found
+
+    k = lexicon.knowledge
+    compared = by_sentence[first]
+    refs: set[str | None] = set()
+    for i in range(hi, len(toks)):
+        if i in others or toks[i].glued:
+            continue
+        named = {d for a, b, d in spans if a <= i < b}
+        if named:
+            refs |= named  # (a phone not compared, named after, chooses none of them)
+            continue
+        word = _typed_words(toks, i, min(len(toks), i + 4))[0][1]
+        maker = next((m.payload.id for m in matches if m.start == i and m.payload.kind == "vendor"), None)
+        if maker is not None or word in lexicon.series_words:
+            # "nothing looks sick", "prob the redmi": the maker's or the line's word
+            makers = {d for d in compared if k.device(d).vendor == maker or word in _name_words(k, d)}
+            if len(makers) == 1:
+                refs |= makers
+            continue
+        if any(c.isdigit() for c in word) and not _NOT_A_MODEL.match(word):
+            found = owners(word)
+            known = {d for d in found if d is not None}
+            if len(known) == 1:
+                refs |= known  # (also typed apart from it: "… i'll get the 8a since it's on sale")
+            elif found == {None}:
+                refs.add(None)
+    if len(refs) != 1:
+        return None
+    (ref,) = refs
+    if ref is None:
+        return _UNKNOWN
+    return ref if ref in compared else None
 
 
 def _the_one_in_the_title(kept: list[Match], ids: set[str], toks: list[Token], question: str) -> set[str]:
