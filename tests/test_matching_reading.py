@@ -486,6 +486,13 @@ def test_a_model_word_beside_another_maker_is_that_maker_s() -> None:
         # trouble blamed on an update is still a question of the network named
         ("Pixel 8 says No SIM on Verizon. is it the update?", "verizon-us", None, "compatibility"),
         ("pixel 8 on t-mobile, 5g disappeared after the update", "tmobile-us", None, "compatibility"),
+        # trouble told in more languages, after an update
+        ("depois da atualização meu pixel 8 parou de pegar volte na vivo", "vivo-br", None, "compatibility"),
+        ("pixel 8 lepas update tak dapat 5g kat telkomsel", "telkomsel-id", None, "compatibility"),
+        ("mga sis, pixel 8 ko walang 5g sa dito, na-update ko na", "dito-ph", None, "compatibility"),
+        ("mijn pixel 8 heeft sinds de update geen bereik meer bij o2 germany", "o2-de", None, "compatibility"),
+        ("после обновления мой pixel 8 перестал ловить 4g на o2 germany", "o2-de", None, "compatibility"),
+        ("pixel 8 بعد التحديث انقطع الانترنت مع jio", "jio-in", None, "compatibility"),
     ],
 )
 def test_trouble_posts_keep_their_network(question: str, carrier: str, origin: str | None, intent: str) -> None:

@@ -592,6 +592,9 @@ NETWORK_WORDS: tuple[str, ...] = (
     *("data", "internet", "sms", "nr", "netz", "empfang", "rede", "red", "datos", "dados", "sinal", "senal"),
     *("sinyal", "jaringan", "rete", "reseau", "chiamate", "llamadas", "ligacoes", "anrufe", "mang"),
     *("信号", "网络", "通话", "电话", "卡", "电信", "移动", "联通", "電波", "통화", "전화"),
+    *("bereik", "netwerk", "sebeke"),  # Dutch "geen bereik", Turkish "şebeke"
+    *("интернет", "сеть", "сети", "связь", "связи", "мережа", "мережі", "зв'язок"),  # Russian, Ukrainian
+    *("انترنت", "الشبكة", "شبكة", "النت", "اتصال"),  # Arabic: internet, network, the net, calling
 )
 # Words of trouble: it does not work, it was lost, it fails (folded: "não" is "nao").
 TROUBLE_WORDS: tuple[str, ...] = (
@@ -607,6 +610,10 @@ TROUBLE_WORDS: tuple[str, ...] = (
     *("无法", "不能", "没有", "没", "失败", "不成功", "用不了", "未注册", "无服务", "只有", "回落", "仅"),
     *("收不到", "连不上", "打不通", "失效"),
     *("できない", "使えない", "안"),
+    *("parou", "geen", "niet", "tak", "takde", "walang", "wala"),  # pt stopped; nl; ms; tl
+    # Russian, Ukrainian "stopped", "does not work", "no network"; Arabic "cut off", "does not come up"
+    *("перестал", "не работает", "не ловит", "нет сети", "нет связи", "не працює", "перестав"),
+    *("انقطع", "ما يطلع", "ما يشتغل", "لا يعمل", "مايطلع"),
 )
 
 # Before a place name that is also a word or needs context ("in berlin", "aus Japan", "di Indonesia"),
