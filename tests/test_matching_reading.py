@@ -501,6 +501,25 @@ def test_trouble_posts_keep_their_network(question: str, carrier: str, origin: s
     assert result.country == K.carrier(carrier).country
 
 
+@pytest.mark.parametrize(
+    ("question", "country", "origin", "carrier"),
+    [
+        # where it came from, by more verbs: brought, bought, sent
+        ("tenho um pixel 9 que trouxe dos EUA. funciona na vivo?", "BR", "US", "vivo-br"),
+        ("mi papá tiene un pixel 9 que compró en china, ya no le entra la señal de telcel", "MX", "CN", "telcel-mx"),
+        ("mi tía me mandó un pixel 9 de méxico. aquí en texas tengo verizon, funciona?", "US", "MX", "verizon-us"),
+        # a state or a city after Spanish or Portuguese "en", "em", even when it is an everyday word
+    ],
+)
+def test_where_it_came_from_and_where_it_is_used(question: str, country: str, origin: str | None, carrier: str) -> None:
+    result = read(question)
+    assert (result.country, result.origin, result.carriers[:1]) == (country, origin, (carrier,))
+
+
+def test_a_state_after_spanish_en_is_where_it_is_used() -> None:
+    assert read("mi pixel 9 en texas funciona?").country == "US"
+
+
 def test_a_network_named_after_the_trouble_with_no_cue_is_asked_about() -> None:
     result = read("galaxy s24 volte not working vodafone")
     assert {s.id for s in result.suggestions if s.kind == "carrier"} >= {"vodafone-de", "vodafone-es"}

@@ -165,6 +165,8 @@ CARRIER_CUES = frozenset(
         "em",
         "da",
         "de",
+        "uso",  # "aqui en monterrey uso bait" (I use)
+        "usando",
         "pela",  # Portuguese "by the": "não faz ligação pela vivo"
         "pelo",
         "operadora",
@@ -647,6 +649,9 @@ ORIGIN_CUES = frozenset(
         "comprei",
         *("traido", "traida", "traidos", "traidas"),  # folded: "traído de usa" (brought from the US)
         *("traje", "trajo", "trajeron", "trajiste"),  # "lo traje de usa" (I brought it from the US)
+        # "que trouxe dos EUA" (brought), "que compró en china" (bought), "me mandó … de méxico" (sent)
+        *("trouxe", "trouxeram", "trouxemos", "compro", "compraron", "comprou", "compraram"),
+        *("mando", "mandaron", "mandou", "mandaram"),
         "trazido",
         "importado",
         "importada",

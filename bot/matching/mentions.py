@@ -548,7 +548,7 @@ def _tail_of_unknown_name(m: Match, toks: list[Token], named: set[int]) -> bool:
 # Cues that say "a place" in any case; the short Romance ones ("a", "de", "di", "no") are in every
 # other phrase ("a metà", "no porto"), so after them a place that is also an everyday word must be
 # written as a name ("a Meta", "no Porto").
-_PLACE_CUES_ALONE = frozenset({"in", "from", "to", "into", "nach", "aus", "dari", "ke"})
+_PLACE_CUES_ALONE = frozenset({"in", "from", "to", "into", "nach", "aus", "dari", "ke", "en", "em"})
 
 
 def _everyday_place_in_passing(toks: list[Token], m: Match, before: Token) -> bool:
