@@ -2319,6 +2319,15 @@ def test_geonames_cities_a_name_shared_or_an_everyday_word_names_no_country() ->
     assert chosen == {"IN": {"Hyderabad", "Bareilly"}, "GB": {"London"}, "DE": {"Düsseldorf"}}
     # a country whose networks we do not know is no place we can answer for
     assert "DE" not in cities.choose(rows, frozenset({"IN"}))
+    # the everyday word's city, under a million people, is one to read only written as a name
+    assert cities.choose(rows, frozenset({"US", "FI"}), written=True) == {"US": {"Mobile"}}
+
+
+def test_a_city_whose_name_is_an_everyday_word_counts_written_as_a_name() -> None:
+    assert read("pixel 9 en Sevilla, funciona?").country == "ES"
+    assert read("pixel 9 en sevilla, funciona?").country is None
+    # a network's word is the network's ("Mobile", Alabama, is no city after "no")
+    assert read("no Mobile Network on my pixel 9").origin is None
 
 
 @pytest.mark.parametrize(

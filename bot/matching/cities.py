@@ -7,9 +7,10 @@ Berlin but not Düsseldorf. These fill the gap, with three judgements of this pr
   likely to live, and a place whose country we can answer for;
 - a name several countries' cities share counts only when one of them is at least three times as
   big as any other ("Hyderabad" is India's, "Valencia" is Spain's or Venezuela's: neither);
-- a one-word name that is a very common word in some language ("Mobile", "Metro", "Nice") counts
-  only for a city of a million people or more ("London", "Paris"), since it is read after "in",
-  "from", "to", where such a word is more often the word ("in mobile settings").
+- a one-word name that is a very common word in some language ("Mobile", "Metro", "Nice", "Porto",
+  "Sevilla") counts as typed for a city of a million people or more ("London", "Paris"), and
+  otherwise only written as a name, with its capital ("em Porto", not "in mobile settings"): it is
+  read after "in", "from", "to", where such a word is more often the word.
 Like every city, these count only after those words (`mentions`), never as a guess at a typo'd word.
 """
 
@@ -63,8 +64,12 @@ def _common_word(name: str) -> bool:
     return len(toks) == 1 and max(frequencies(toks[0])) >= _COMMON_ZIPF
 
 
-def choose(rows: Iterable[tuple[str, str, int]], countries: frozenset[str]) -> dict[str, set[str]]:
-    """The cities that name a country, by country: `rows` are (name, country, people)."""
+def choose(
+    rows: Iterable[tuple[str, str, int]], countries: frozenset[str], written: bool = False
+) -> dict[str, set[str]]:
+    """The cities that name a country, by country: `rows` are (name, country, people). `written`:
+    instead, the cities under a million people whose name is a very common word ("Porto", "Sevilla"),
+    which name a country only written as a name, with its capital."""
     by_key: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     rows = list(rows)
     # (The 26,000 names' keys made at once: `text.keys`.)
@@ -80,12 +85,12 @@ def choose(rows: Iterable[tuple[str, str, int]], countries: frozenset[str]) -> d
         rival = next((p for p, c, _ in same[1:] if c != code), 0)
         if people < _LEAD * rival:
             continue
-        if people < _BIG and _common_word(name):
-            continue
-        out[code].add(name)
+        if (people < _BIG and _common_word(name)) == written:
+            out[code].add(name)
     return out
 
 
-def cities(countries: frozenset[str]) -> dict[str, set[str]]:
-    """GeoNames cities of the given countries that a question may name, by country."""
-    return choose(_gazetteer(), countries)
+def cities(countries: frozenset[str], written: bool = False) -> dict[str, set[str]]:
+    """GeoNames cities of the given countries that a question may name, by country (`written`: see
+    `choose`)."""
+    return choose(_gazetteer(), countries, written)

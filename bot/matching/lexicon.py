@@ -749,6 +749,19 @@ class Lexicon:
             for city in names:
                 if text.key(city) not in named:
                     self.insert(city, Payload("city", code), correctable=False)
+        # ("cá em Porto", "en Sevilla": a city whose name is an everyday word, written as a name; but
+        # not one that is a network's or a maker's word: "from Orange webpage" is no Orange, California)
+        # nor a state's name read below ("in Victoria" is Australia's state, not a district of Hong Kong)
+        states = {
+            text.key(region.name)
+            for region in pycountry.subdivisions
+            if region.parent_code is None and region.country_code in self.carrier_countries
+        }
+        for code, names in cities.cities(self.carrier_countries, written=True).items():
+            for city in names:
+                key = text.key(city)
+                if key not in named and key not in states and not self.entity_vocab.intersection(key.split()):
+                    self.insert(city, Payload("city", code, cased=(city,)), correctable=False)
         # States and provinces of the countries we know networks in ("here in Texas", "in Ontario",
         # "from Maharashtra"), from ISO 3166-2; like cities they count only after "in", "from", "to".
         for region in pycountry.subdivisions:

@@ -826,6 +826,12 @@ def _acceptable(
         return False  # "a non-Telstra, non-Optus phone outlet"
     if p.kind == "city" and word.raw.isupper() and length == 1 and len(word.raw) <= 3:
         return False  # "update ke ROM terbaru": the phone's software, not Rome ("Rom" in German)
+    if (
+        p.kind == "city"
+        and p.cased
+        and (word.raw != p.cased[0].split()[0] or before is None or before.norm not in _PLACE_CUES_ALONE)
+    ):
+        return False  # "in porto" may be the word, "no Mobile Network" is; "em Porto" is the city
     if p.kind == "city" and (before is None or before.norm not in PLACE_CUES or before.norm == "the"):
         # A city counts only after "in", "from", "to" ("for Christmas" is no Christmas Island; "the
         # rom" is a phone's software, not Rome), so it is never judged as an everyday word.
