@@ -3934,3 +3934,22 @@ def test_a_reply_after_an_answer_about_two_phones_keeps_them_or_picks_one() -> N
     assert (both.device, {s.id for s in both.suggestions if s.kind == "device"}) == (None, {"rn13p-4g", "rn13p-5g"})
     assert both.carriers == ("airtel-in",)
     assert index.analyze("the 5g one", first).device == "rn13p-5g"
+
+
+def test_a_line_s_letter_before_a_short_name_keeps_the_suggestions_in_that_line() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("samsung", "Samsung", "galaxy"), vendor("xiaomi", "Xiaomi", "mi", "redmi")],
+            devices=[
+                device("galaxy-z-fold3", "samsung", "Galaxy Z Fold3", variant("a", lte=[3])),
+                device("galaxy-z-fold4", "samsung", "Galaxy Z Fold4", variant("b", lte=[3])),
+                device("xiaomi-mix-fold-2", "xiaomi", "Xiaomi MIX Fold 2", variant("c", lte=[3])),
+            ],
+            carriers=[carrier("m1-sg", "SG", "M1", lte=([3], []))],
+        )
+    )
+    # "z fold 2": a Galaxy Z Fold we do not know, not the MIX Fold 2
+    for q in ("dad's z fold 2 bought in korea, m1 in singapore. any issue?", "is the z fold 2 ok on m1"):
+        result = index.analyze(q)
+        assert result.device is None
+        assert {s.id for s in result.suggestions} == {"galaxy-z-fold3", "galaxy-z-fold4"}, q

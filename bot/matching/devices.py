@@ -136,7 +136,9 @@ def resolve(
         or (m.payload.derived and m.start > 0 and _other_series(lexicon, toks[m.start - 1].norm, m.payload.id))
         or (m.payload.derived and _line_letter_before(toks, m.start))
     ] + foreign
-    # ("micromax in note 2" is no Redmi Note 2 to offer either; "mate x5" is no OPPO Find X5)
+    # ("micromax in note 2" is no Redmi Note 2 to offer either; "mate x5" is no OPPO Find X5; "z fold
+    # 2" is a Galaxy Z Fold we do not know, no Xiaomi MIX Fold 2)
+    foreign += [m for m in complete if m.payload.derived and _line_letter_before(toks, m.start) and m not in foreign]
     # ("ipad pro m4", "the new ipad with a16 chip": a chip, no POCO M4 or Galaxy A16)
     foreign += [
         m
@@ -1700,6 +1702,8 @@ def fuzzy_devices(
         first -= 1  # "14t pro": the letter glued to the number is the name's, and so is the number
     if first > 0 and toks[first - 1].norm.isdigit() and not toks[first].brk and first - 1 not in elsewhere:
         first -= 1  # "the 15 pro max": the number is the name's too, and says which one
+    elif _line_letter_before(toks, first) and first - 1 not in elsewhere:
+        first -= 1  # "z fold 2": the line's letter is the name's (a Galaxy Z Fold, not the MIX Fold 2)
     end = first
     while end < min(first + 5, len(toks)) and end not in elsewhere and (end == first or not toks[end].brk):
         end += 1
@@ -1747,6 +1751,11 @@ def fuzzy_devices(
     # names about as close, the nearest model number comes first.
     wanted = model_numbers(phrase)
     best = [b for b in best if not _unrelated(wanted, b[0])]
+    if not holding:
+        # names holding every word of phones' names but the numbers ("z fold 2": the Galaxy Z Folds,
+        # not the MIX Fold 2; "iphone 18 pro": the Pros)
+        letters = {w for w in phrase.split() if not w.isdigit() and w in lexicon.device_tokens}
+        best = [b for b in best if letters and letters <= set(b[0].split())] or best
     best.sort(key=lambda b: (-(b[1] // 10), number_distance(wanted, model_numbers(b[0])), -b[1], b[2]))
     return [Suggestion("device", d, k.device(d).name) for _n, _s, d in best[:5]], bool(holding) and bool(best)
 
