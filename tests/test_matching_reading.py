@@ -2041,6 +2041,10 @@ def test_an_unknown_model_number_typed_in_lower_case_is_still_one() -> None:
         ("how to root the pixel 9", "other"),
         ("will google apps work on my xiaomi 14?", "other"),
         ("price of the pixel 9 in india", "other"),
+        # the network's shop, not its radio
+        ("galaxy s24 price at the verizon store, contract vs cash?", "other"),
+        ("pixel 9 trade in value at verizon right now?", "other"),
+        ("pixel 9 price on verizon, does it work with their 5g?", "compatibility"),
         ("unlock galaxy s24 tmobile", "other"),
         ("will an unlocked galaxy s24 work on tmobile", "compatibility"),
         ("is huawei banned in the us", "availability"),

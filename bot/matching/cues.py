@@ -527,6 +527,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "firmware",
         "custom rom",
         "price",
+        *("trade in", "tradein", "trade-in", "magkano"),  # Tagalog "how much"
         "cost",
         "costs",
         "cheap",

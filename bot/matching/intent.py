@@ -305,6 +305,9 @@ def classify(
     # this phone using 4G be available in the US?").
     if sale < _NOWHERE and (sale < use or _when_before(norms, sale)) and not has_carrier:
         return "availability", True
+    if use == _NOWHERE and has_carrier and at["other"] < _NOWHERE and not _network_trouble(norms, question):
+        # "a14 price at the mtn store", "trade in deal at verizon?": the network's shop, not its radio
+        return "other", True
     if min(sale, use) < _NOWHERE:
         return "compatibility", True
     if at["other"] < _NOWHERE:
