@@ -508,6 +508,9 @@ def test_trouble_posts_keep_their_network(question: str, carrier: str, origin: s
         ("tenho um pixel 9 que trouxe dos EUA. funciona na vivo?", "BR", "US", "vivo-br"),
         ("mi papá tiene un pixel 9 que compró en china, ya no le entra la señal de telcel", "MX", "CN", "telcel-mx"),
         ("mi tía me mandó un pixel 9 de méxico. aquí en texas tengo verizon, funciona?", "US", "MX", "verizon-us"),
+        # Tagalog "ng" (to) and "binili" (bought), Dutch "van" (of) before a network
+        ("uuwi ako ng pinas galing dubai. yung pixel 9 ko na binili sa UAE gagana ba sa dito?", "PH", "AE", "dito-ph"),
+        ("we gaan naar spanje. werkt mijn pixel 9 met een simkaart van vodafone daar?", "ES", None, "vodafone-es"),
         # a state or a city after Spanish or Portuguese "en", "em", even when it is an everyday word
     ],
 )
@@ -518,6 +521,7 @@ def test_where_it_came_from_and_where_it_is_used(question: str, country: str, or
 
 def test_a_state_after_spanish_en_is_where_it_is_used() -> None:
     assert read("mi pixel 9 en texas funciona?").country == "US"
+    assert read("lecę do usa na wakacje, mój pixel 9 zadziała?").country == "US"  # Polish "do" (to)
 
 
 def test_a_network_named_after_the_trouble_with_no_cue_is_asked_about() -> None:

@@ -176,6 +176,7 @@ CARRIER_CUES = frozenset(
         "auf",  # German "galaxy a34 auf telekom"
         *("مع", "شبكة"),  # Arabic "with", "network": "يشتغل مع du"
         "bij",  # Dutch "werkt het bij vodafone"
+        "van",  # Dutch "een simkaart van orange" (of)
         "der",
         "mit",
         "im",
@@ -293,6 +294,7 @@ CARRIER_AFTER_CUES = frozenset(
     {"sim", "simcard", "card", "network", "5g", "4g", "lte", "signal", "coverage", "chip", "pe", "て", "에", "되"}
     | {"band", "bands", "bandas", "frequencies"}  # "ee band 20", "globe bands"
     | {"tem", "tiene"}  # "a claro tem 5g?", "movistar tiene 5g?" (has)
+    | {"hatti", "hattı"}  # Turkish "telekom hattı" (the Telekom line)
 )  # ("で" is "て" once folded: folding takes off the voicing mark; Korean "kt 되나요", does KT work)
 
 # What a question asks, by its words. A stem ends in "-" and is matched at the start of a word
@@ -625,7 +627,8 @@ PLACE_CUES = frozenset(
     {"in", "from", "to", "into", "en", "na", "no", "em", "de", "di", "aus", "nach", "dari", "ke", "a", "au", "the"}
     | {"nos", "nas", "dos", "das", "negli", "nei"}  # "comprado nos EUA", "negli USA"
     | {"в", "во", "из"}  # Russian "in", "from": "в россии", "из америки"
-    | {"w", "we", "z", "ze"}  # Polish "in", "from": "w niemczech", "z chin"
+    | {"w", "we", "z", "ze", "do"}  # Polish "in", "from", "to": "w niemczech", "z chin", "lecę do usa"
+    | {"ng"}  # Tagalog "to": "punta ako ng saudi", "uuwi ako ng pinas"
 )
 CODE_CUES = frozenset({"in", "from", "to", "en", "na", "no", "em", "di", "aus", "nach", "dari", "ke"})
 
@@ -666,6 +669,7 @@ ORIGIN_CUES = frozenset(
         "beli",
         "ex",  # Indonesian and Malay shops' "iphone 15 ex jepang", "ex japan": imported from there
         *("galing", "mula"),  # Tagalog "from": "galing china", "mula korea"
+        *("binili", "bumili"),  # Tagalog "bought": "binili sa UAE"
         "من",  # Arabic "from" ("ايفون 15 من امريكا")
         *("mn", "az"),  # Arabic in Latin letters, Persian in Latin letters: "mn dubai", "az dubai kharidam"
         # Spanish, Portuguese "came from": "viene de china", "veio do japão"
