@@ -3961,3 +3961,22 @@ def test_a_line_s_letter_before_a_short_name_keeps_the_suggestions_in_that_line(
         result = index.analyze(q)
         assert result.device is None
         assert {s.id for s in result.suggestions} == {"galaxy-z-fold3", "galaxy-z-fold4"}, q
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "xiaomi 14 wersja chińska w plusie",  # Polish, the adjective after its noun
+        "mam chińską wersję xiaomi 14, działa w plusie?",
+        "xiaomi 14 китайская версия, будет работать?",  # Russian
+        "xiaomi 14 китайська версія, працюватиме?",  # Ukrainian
+    ],
+)
+def test_chinese_version_in_polish_russian_and_ukrainian(question: str) -> None:
+    result = read(question)
+    assert (result.device, result.origin) == ("xiaomi-14", "CN")
+    assert result.variant == "x14c"
+
+
+def test_polish_is_no_origin_where_it_names_poland() -> None:
+    assert read("xiaomi 14 w plusie, polska").origin is None

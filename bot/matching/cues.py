@@ -745,6 +745,9 @@ MARKET_CUES = frozenset(
         "modèle",
         "variante",
         "versi",
+        *("wersja", "wersji", "wersje", "wersję"),  # Polish "wersja chińska"
+        *("версия", "версии", "версию", "версія", "версії", "версію"),  # Russian, Ukrainian
+        *("έκδοση", "εκδοση"),  # Greek
         *("wala", "wali", "vala", "waala", "wale"),  # Hindi in Latin letters: "usa wala" is the US one
         *(
             "ban",

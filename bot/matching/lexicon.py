@@ -202,15 +202,32 @@ def cldr_language_adjectives() -> dict[str, str]:
         territory = str(likely.get(lang, "")).rsplit("_", 1)[-1]
         if len(territory) != 2:
             continue
-        for loc in ("en", *LANGUAGES[1:]):
+        for loc in ("en", *LANGUAGES[1:], *_SLAVIC):
+            if loc == lang and loc in _SLAVIC:
+                continue  # (its own name is its country's too: "polska" is Poland, not "Polish")
             name = Locale.parse(loc).languages.get(lang)
             if name and " " not in name:
-                for form in _inflections(text.fold(name)):
+                for form in _inflections(text.fold(name), slavic=loc in _SLAVIC):
                     out.setdefault(form, territory)
     return out
 
 
-def _inflections(adjective: str) -> set[str]:
+# Locales already read for country names whose language names are adjectives with case endings:
+# "wersja chińska" (Polish), "китайская версия" (Russian), "китайська версія" (Ukrainian).
+_SLAVIC = ("pl", "ru", "uk")
+# Their endings, after the adjective's stem: Polish "-ski" and Russian "-ский" in all genders and
+# the cases a post uses ("chińskiej wersji", "китайской версии"); Ukrainian names come feminine.
+_SLAVIC_ENDINGS = {
+    text.fold(ending): tuple(map(text.fold, others))  # (folded as questions are: "й" is read "и")
+    for ending, others in {
+        "i": ("i", "a", "ie", "iej", "im", "ich", "iego"),
+        "ий": ("ий", "ая", "ое", "ой", "ую", "ие", "их", "ого", "ом"),
+        "а": ("а", "ий", "е", "ої", "у", "і", "их", "ого"),
+    }.items()
+}
+
+
+def _inflections(adjective: str, slavic: bool = False) -> set[str]:
     """An adjective with its feminine and plural endings ("chinois": "chinoise"; "chino": "china";
     "chines": "chinesa"; "chinesisch": "chinesische"), which CLDR gives in one form only."""
     forms = {adjective}
@@ -222,6 +239,10 @@ def _inflections(adjective: str) -> set[str]:
         forms |= {adjective + "e", adjective + "ne"}
     if adjective.endswith("sch"):  # "chinesisch", "deutsch": "deutschen Markt"
         forms |= {adjective + "e", adjective + "en", adjective + "er", adjective + "es"}
+    for ending, others in _SLAVIC_ENDINGS.items() if slavic else ():
+        if adjective.endswith(tuple(stem + ending for stem in ("sk", "ck", "zk", "ск", "цк", "ськ"))):
+            stem = adjective[: -len(ending)]
+            forms |= {stem + other for other in others}
     return forms
 
 
