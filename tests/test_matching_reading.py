@@ -3980,3 +3980,12 @@ def test_chinese_version_in_polish_russian_and_ukrainian(question: str) -> None:
 
 def test_polish_is_no_origin_where_it_names_poland() -> None:
     assert read("xiaomi 14 w plusie, polska").origin is None
+
+
+def test_a_country_set_beside_global_is_a_model_compared_not_a_place() -> None:
+    # "global vs china": both models, on the network named; no place of use, no one model
+    result = read("bands of xiaomi 14 global vs china? i need b66 and b2 for tmo")
+    assert (result.country, result.origin, result.variant, result.carriers) == ("US", None, None, ("tmobile-us",))
+    assert read("xiaomi 14 china or global for verizon?").origin is None
+    # a place beside another place stays one ("US and EU models")
+    assert read("is the galaxy s24 sold in the us and europe?").country is not None

@@ -28,6 +28,7 @@ from .cues import (
     LOWER_CODE_BLOCKERS,
     MARKET_CUES,
     MARKET_NOUNS,
+    MARKET_WORDS,
     NATIONAL_SHOPS,
     ORIGIN_CUES,
     ORIGIN_GAP,
@@ -112,6 +113,8 @@ def resolve(
     # A region ("Europe", "Latin America") is where the phone is used only when no country is said.
     areas = [p for p in places if regions.is_region(p.code)]
     places = [p for p in places if not regions.is_region(p.code)]
+    # ("xiaomi 14 global vs china?": both models compared, no place and no origin)
+    places = [p for p in places if not _beside_a_market(toks, p.start, p.end)]
 
     groups: dict[tuple[int, int], list[str]] = defaultdict(list)
     for m in named:
@@ -975,6 +978,26 @@ def _adjective_names_market(toks: list[Token], start: int, end: int, device_span
 
 # Turkish "from", a suffix written after an apostrophe on a proper name ("Çin'den", "ABD'den").
 _TURKISH_FROM = frozenset({"den", "dan", "ten", "tan"})
+
+
+# Market words of no one place ("US and EU models" are places as much as markets).
+_WORLD = frozenset(w for w, markets in MARKET_WORDS.items() if "global" in markets)
+# Words that set markets side by side: "global vs china", "china or global version".
+_SIDE_BY_SIDE = frozenset({"vs", "versus", "or", "and", "o", "ou", "oder", "y", "e"})
+
+
+def _beside_a_market(toks: list[Token], start: int, end: int) -> bool:
+    """ "xiaomi 14 global vs china?", "china or global for tmo?": a place compared with a market word is
+    a market too, the phone's models set side by side: neither where it is used nor one model."""
+    before = [t.norm for t in toks[max(0, start - 2) : start]]
+    after = [t.norm for t in toks[end : end + 2]]
+    if toks[start].brk:
+        before = []
+    if end < len(toks) and toks[end].brk:
+        after = []
+    return (len(before) == 2 and before[1] in _SIDE_BY_SIDE and before[0] in _WORLD) or (
+        len(after) == 2 and after[0] in _SIDE_BY_SIDE and after[1] in _WORLD
+    )
 
 
 def _is_origin(
