@@ -493,6 +493,7 @@ def test_a_model_word_beside_another_maker_is_that_maker_s() -> None:
         ("mijn pixel 8 heeft sinds de update geen bereik meer bij o2 germany", "o2-de", None, "compatibility"),
         ("после обновления мой pixel 8 перестал ловить 4g на o2 germany", "o2-de", None, "compatibility"),
         ("pixel 8 بعد التحديث انقطع الانترنت مع jio", "jio-in", None, "compatibility"),
+        ("after the update my pixel 8 keeps showing lte instead of 5g. on vzw", "verizon-us", None, "compatibility"),
     ],
 )
 def test_trouble_posts_keep_their_network(question: str, carrier: str, origin: str | None, intent: str) -> None:

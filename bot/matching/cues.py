@@ -610,6 +610,7 @@ TROUBLE_WORDS: tuple[str, ...] = (
     *("disappeared", "disappears", "vanished", "perdeu", "perdio", "perdi", "sumiu", "sumio", "verloren"),
     *("yok", "gitti", "çekmiyor", "çalışmıyor", "hilang", "ilang", "perdu"),  # Turkish, Indonesian, French
     *("only", "stuck", "handicapped", "fallback", "solo", "nur", "hanya", "sirf"),  # "only 3G", "back to 4G"
+    "instead",  # "keeps showing lte instead of 5g uw"
     *("nao", "sin", "sem", "problema", "problemas", "kein", "keine", "keinen", "nicht", "non", "pas", "aucun"),
     *("tidak", "gak", "nggak", "gabisa", "nhi", "nahi", "nahin", "khong", "ayaw", "hindi"),
     *("无法", "不能", "没有", "没", "失败", "不成功", "用不了", "未注册", "无服务", "只有", "回落", "仅"),
