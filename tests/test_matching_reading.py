@@ -258,7 +258,18 @@ def test_the_phone_not_chosen_gives_way(question: str, phone: str) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["pixel 8 jest oficjalnie w polsce?", "pixel 8 se vinde in romania?", "чи продається pixel 8 в україні"],
+    [
+        "pixel 8 jest oficjalnie w polsce?",
+        "pixel 8 se vinde in romania?",
+        "чи продається pixel 8 в україні",
+        # and of a release, in more languages
+        "le pixel 8 est sorti en belgique ?",
+        "è uscito in italia il pixel 8?",
+        "pixel 8 bila masuk malaysia?",
+        "may labas na ba ng pixel 8 dito sa pinas?",
+        "Pixel 8 在台湾有正式卖吗?",
+        "Pixel 8 มีขายในไทยแบบทางการไหม",
+    ],
 )
 def test_sale_words_of_eastern_europe(question: str) -> None:
     assert read(question).intent == "availability"

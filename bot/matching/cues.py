@@ -445,6 +445,9 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         *("lança", "lanca", "lançamento", "lancamento", "lançado", "lancado", "data di uscita"),
         *("udah masuk", "sudah masuk", "resmi masuk", "sort quand", "sortie", "geldi mi", "gelecek mi"),
         *("khi nào bán", "khi nao ban", "купить", "официально"),
+        # fr "est sorti en belgique", it "è uscito in italia", ms "bila masuk malaysia", tl "may labas na
+        # ba … dito sa pinas", zh "在台湾有正式卖吗", th "มีขายในไทย" (is it on sale in Thailand)
+        *("sorti", "sortira", "uscito", "uscita in", "bila masuk", "labas na", "正式卖", "卖吗", "มีขาย"),
         *("kab aayega", "kab ayega", "kab aaega", "kab launch"),
         # tr / ru: "satılıyor mu", "продается ли"
         "satıl-",
