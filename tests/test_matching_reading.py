@@ -655,6 +655,7 @@ def test_portuguese_pro_before_a_whole_name_is_for_the_phone() -> None:
         ("switching from att to tmobile with my pixel 9", "tmobile-us", None),
         # a network the phone came from is still its origin
         ("got my pixel 9 from verizon, will it work on tmobile", "tmobile-us", "US"),
+        ("voy a méxico. mi pixel 9 es de verizon, ya está liberado, ¿me sirve con telcel?", "telcel-mx", "US"),
     ],
 )
 def test_moving_from_one_network_to_another(question: str, network: str, origin: str | None) -> None:

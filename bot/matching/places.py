@@ -885,6 +885,10 @@ def _destination(toks: list[Token], p: _Place) -> bool:
     )
 
 
+# "is" before "of"/"from" a network: "es de verizon", "era da tim", "is from at&t"
+_IS_OF = frozenset({"es", "is", "era", "was", "fue", "foi", "ist", "est"})
+
+
 def _sold_the_phone(
     lexicon: Lexicon,
     toks: list[Token],
@@ -915,6 +919,8 @@ def _sold_the_phone(
         return True  # "pindah dari telkomsel ke XL": the network left
     if before in _OF and start > 1 and toks[start - 2].norm.startswith(_UNLOCKING):
         return True  # "liberar de Verizon a México", "desbloqueado da Vivo": unlocked from that network
+    if before in _OF and start > 1 and toks[start - 2].norm in _IS_OF and another_named:
+        return True  # "mi pixel 7a es de verizon, … me sirve con tigo?": the network it came from
     window = range(max(0, start - 5), start)
     if any(toks[i].norm in ("previously", "formerly") or _used_to(toks, i) for i in window):
         return True  # "an iPhone I used to use with Sprint" (not "used a Dito simcard")
