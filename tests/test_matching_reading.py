@@ -340,6 +340,9 @@ def test_a_maker_s_shorthand_that_begins_with_a_number(question: str, phone: str
         # or one we do not know: no other phone of the comparison
         ("redmi k40 gaming or pixel 9? getting the k40 gaming. does it work on verizon?", None),
         ("used s21+ or new galaxy s24? i'll go s21+ if it works on verizon. does it?", None),
+        # a number after a word of phones' names is a model's ("note 40", "oneplus 9")
+        ("redmi note 40 used vs new galaxy s24. want the note 40, does it work on verizon?", None),
+        ("oneplus 8 or oneplus 9? 9 is newer, i'll get that. verizon compatible?", None),
     ],
 )
 def test_the_one_chosen_among_the_phones_compared(question: str, phone: str | None) -> None:

@@ -1404,6 +1404,20 @@ def _typed_words(toks: list[Token], lo: int, hi: int) -> list[tuple[int, str]]:
     return out
 
 
+def _typed_model(lexicon: Lexicon, toks: list[Token], i: int, word: str) -> bool:
+    """Whether a word typed at token `i` is a model's: letters and digits ("k40", "v29e"), or a number
+    (or a band-like code) right after a word of phones' names ("mate 40", "nord n40"; not "band 40")."""
+    if not any(c.isdigit() for c in word):
+        return False
+    if not _NOT_A_MODEL.match(word):
+        return True
+    before = toks[i - 1].norm if i > 0 and not toks[i].brk else ""
+    return before in lexicon.device_tokens and before not in _GENERATIONS and before not in _BAND_WORDS
+
+
+_BAND_WORDS = frozenset({"band", "bands", "banda", "bandas", "bande", "lte", "nr", "b", "n"})
+
+
 def _the_one_chosen(
     lexicon: Lexicon,
     matches: list[Match],
@@ -1433,10 +1447,7 @@ def _the_one_chosen(
         outside = [
             (i, w)
             for i, w in words
-            if i not in others
-            and any(c.isdigit() for c in w)
-            and not _NOT_A_MODEL.match(w)
-            and all(not (a <= i < b) for a, b, _d in spans)
+            if i not in others and _typed_model(lexicon, toks, i, w) and all(not (a <= i < b) for a, b, _d in spans)
         ]
         if len(by_sentence[first]) < 2 and not outside:
             continue  # one phone only: nothing compared
@@ -1455,6 +1466,7 @@ def _the_one_chosen(
 
     k = lexicon.knowledge
     compared = by_sentence[first]
+    unknown_words = {w for _i, w in outside}  # ("nord n30 or nord n40? n40 is newer")
     refs: set[str | None] = set()
     for i in range(hi, len(toks)):
         if i in others or toks[i].glued:
@@ -1471,7 +1483,7 @@ def _the_one_chosen(
             if len(makers) == 1:
                 refs |= makers
             continue
-        if any(c.isdigit() for c in word) and not _NOT_A_MODEL.match(word):
+        if _typed_model(lexicon, toks, i, word) or word in unknown_words:
             found = owners(word)
             known = {d for d in found if d is not None}
             if len(known) == 1:
