@@ -358,6 +358,11 @@ def test_no_phone_is_chosen_when_later_sentences_name_both_or_another() -> None:
     assert read("galaxy s24 or pixel 9? my wife has a pixel 8. will they work on verizon?").device is None
 
 
+def test_someone_else_s_phone_spoken_of_again_is_no_phone_set_aside() -> None:
+    post = "my brother uses a pixel 8 and i have a galaxy s24. his verizon 5g works but volte doesn't. why?"
+    assert read(post).device != "galaxy-s24"
+
+
 def test_someone_else_s_phone_asked_about_is_the_question() -> None:
     post = "I'm on Verizon. My wife has an iPhone 16 and I have a Galaxy S24. Does her iPhone 16 work on Verizon?"
     assert read(post).device == "iphone-16"

@@ -502,6 +502,18 @@ def _old_phones_set_aside(
     # it ("My wife has an iPhone 16 … Does her iPhone 16 work fine on Cricket?") or of both.
     # ("my family: mom s23 fe, dad iphone 13, me pixel 8. all on tmobile, will they work on mint?")
     asked_of = {m.payload.id for m in phones if sentence_of[m.start] in asking}
+    # ("my brother uses redmi note 13 pro+ and i have an iphone 15. his jio 5g works but volte doesn't.
+    # why?": spoken of again as theirs, it may be the one asked about: a question back, not the asker's)
+    named_in = {sentence_of[m.start] for m in phones}
+    told_again = {
+        m.payload.id
+        for m in phones
+        if any(
+            t.norm in _THEIR and sentence_of[i] > sentence_of[m.start] and sentence_of[i] not in named_in
+            for i, t in enumerate(toks)
+        )
+    }
+    asked_of |= told_again
     of_all = any(t.norm in _ALL_OF_THEM for i, t in enumerate(toks) if sentence_of[i] in asking)
     theirs = [
         m
@@ -889,6 +901,8 @@ def _someone_elses(toks: list[Token], m: Match, since: int) -> bool:
     return bool(after) and after[0] in _OF and any(w in _SOMEONE_ELSES for w in after[1:])
 
 
+# Someone else's, said again in a later sentence: "his jio 5g works but volte doesn't"
+_THEIR = frozenset({"his", "her", "hers", "their", "theirs"})
 # "de mi esposa", "da minha mulher", "von meiner Frau", "di mia moglie", "of my wife"
 _OF = frozenset({"de", "da", "do", "von", "di", "del", "of"})
 # Words that ask of two phones at once: "my wife's galaxy a35 and my pixel 8, both on jio, which is better?"
