@@ -358,6 +358,12 @@ def test_no_phone_is_chosen_when_later_sentences_name_both_or_another() -> None:
     assert read("galaxy s24 or pixel 9? my wife has a pixel 8. will they work on verizon?").device is None
 
 
+def test_vietnamese_cu_after_a_phone_is_used_not_old() -> None:
+    # "a used pixel 8 or a new galaxy s24?": both offered, neither the asker's old phone
+    result = read("nên mua pixel 8 cũ hay galaxy s24 mới?")
+    assert (result.device, {s.id for s in result.suggestions}) == (None, {"pixel-8", "galaxy-s24"})
+
+
 def test_someone_else_s_phone_spoken_of_again_is_no_phone_set_aside() -> None:
     post = "my brother uses a pixel 8 and i have a galaxy s24. his verizon 5g works but volte doesn't. why?"
     assert read(post).device != "galaxy-s24"

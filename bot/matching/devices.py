@@ -631,7 +631,7 @@ _FORMER_BEFORE = frozenset(
     | {"sold", "selling", "swap", "swapping", "traded", "trading"}  # "sold my s23, getting the s27"
     | {"instead", "statt", "anstatt"}  # the phone not chosen: "instead of the iphone 16e", "statt dem …"
     | {"eski", "onceki"}  # Turkish: "Eski telefonum Galaxy S21'de 5G vardı"
-    | {"cu", "truoc"}  # Vietnamese "máy cũ iphone xs", "Trước đây mình dùng iPhone 11"
+    | {"truoc"}  # Vietnamese "Trước đây mình dùng iPhone 11" (and "máy cũ", `_OLD_PHONE_PAIRS`)
 )
 # "Galaxy S24. T-Mobile. Works? My wife's Pixel 7a works fine on the same plan": someone else's
 # phone, told of in a sentence of its own beside the one asked about
@@ -663,6 +663,9 @@ _GIVEN_TO_ME = frozenset(
 _FORMER_AFTER = frozenset({"before", "died", "broke", "previously", "lama", "sebelumnya", "anterior", "antigo"})
 # "en vez del", "em vez do", "au lieu du": the phone not chosen ("vez" and "lieu" alone are other words)
 _NOT_CHOSEN = frozenset({("en", "vez"), ("em", "vez"), ("au", "lieu")})
+# Vietnamese "máy cũ iphone xs" (my old phone): "cũ" alone is "used", of a phone to buy too ("nên mua
+# iphone 13 cũ hay galaxy s23 fe mới?", a used iPhone 13 or a new S23 FE)
+_OLD_PHONE_PAIRS = frozenset({("may", "cu"), ("thoai", "cu")})  # "máy cũ", "điện thoại cũ"
 # "… with (the) same sim", "same plan": a phone told of to compare
 _SAME_THINGS = frozenset({"sim", "simcard", "card", "plan", "network", "carrier", "chip", "provider"})
 # "pixel 6 -> pixel 7": the one before the arrow is the one left
@@ -693,8 +696,8 @@ def _former_phone(toks: list[Token], m: Match, question: str, since: int) -> boo
         return False  # "my dad gave me his old pixel 6": the asker's now
     if any(w in _FORMER_BEFORE for w in before) or any(w in _FORMER_AFTER for w in after):
         return True
-    if any(pair in _NOT_CHOSEN for pair in pairwise(before)):
-        return True  # "en vez del iphone 16 voy a comprar el pixel 9", "au lieu du pixel 8 pro"
+    if any(pair in _NOT_CHOSEN or pair in _OLD_PHONE_PAIRS for pair in pairwise(before)):
+        return True  # "en vez del iphone 16 voy a comprar el pixel 9", "au lieu du pixel 8 pro", "máy cũ"
     if any(
         a == "same" and b in _SAME_THINGS for a, b in pairwise(after + [t.norm for t in toks[m.end + 3 : m.end + 4]])
     ):
