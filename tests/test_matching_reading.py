@@ -1589,6 +1589,9 @@ def test_numbers_listed_after_a_name_name_its_siblings() -> None:
         ("galaxy s24 or ultra on verizon", ["galaxy-s24", "galaxy-s24-ultra"]),
         # compared ("vs") as well as listed
         ("pixel 8 vs 9 pro fold on tmo", ["pixel-8", "pixel-9-pro-fold"]),
+        # "or maybe the 9", "o mejor el 9"
+        ("pixel 8 or maybe the 9 on tmo", ["pixel-8", "pixel-9"]),
+        ("¿pixel 8 o mejor el 9 con telcel?", ["pixel-8", "pixel-9"]),
     ):
         result = read(q)
         assert (result.device, [s.id for s in result.suggestions]) == (None, ids), q

@@ -1341,6 +1341,12 @@ def _with_modifier_before(lexicon: Lexicon, m: Match, toks: list[Token]) -> Matc
     return Match(Payload("device", next(iter(named))), m.start - 1, m.end, m.score)
 
 
+# Words between "or" and a sibling's number: "or maybe the 15", "o mejor el 15", "ou melhor o 15"
+_BETTER_OR_THE = frozenset({"the", "el", "la", "o", "le", "il", "das", "der", "die"}) | frozenset(
+    {"better", "maybe", "rather", "mejor", "melhor", "meglio", "mieux", "besser", "quizas", "talvez"}
+)
+
+
 def _listed_siblings(lexicon: Lexicon, m: Match, toks: list[Token], question: str) -> list[Match]:
     """The numbers listed after a name with one ("Pixel 6/7/8/9", "iphone 14 or 15", "iphone 13 mini
     or 13 pro") are its siblings: each is named as the phone of that name with its number."""
@@ -1353,6 +1359,10 @@ def _listed_siblings(lexicon: Lexicon, m: Match, toks: list[Token], question: st
     while j < len(toks):
         if toks[j].norm in LIST_WORDS and not toks[j].glued and not toks[j].brk:
             j += 1
+            # ("le quiero regalar el iphone 16e, merece la pena o mejor el 15?": or better the 15)
+            for _ in range(2):
+                if j + 1 < len(toks) and toks[j].norm in _BETTER_OR_THE and not toks[j].brk:
+                    j += 1
             listed = j < len(toks)
         else:
             listed = question[toks[j - 1].end : toks[j].start].strip() in _LIST_MARKS
