@@ -272,3 +272,10 @@ def test_a_reply_s_number_with_a_model_word_we_lack_is_no_other_phone() -> None:
 @functools.cache
 def _shipped_engine() -> Engine:
     return Engine(bundle.load(bundle.shipped_knowledge_dir()))
+
+
+def test_nos_is_portugal_s_network_written_as_a_name() -> None:
+    reading = _shipped_engine().answer("vayu sem VoLTE na NOS com LineageOS 21").reading
+    assert (reading.country, reading.carriers) == ("PT", ("nos-pt",))
+    # the Portuguese word "nos" (us) stays a word
+    assert _shipped_engine().answer("o pixel 9 funciona para nos aqui?").reading.carriers == ()

@@ -364,6 +364,19 @@ def test_vietnamese_cu_after_a_phone_is_used_not_old() -> None:
     assert (result.device, {s.id for s in result.suggestions}) == (None, {"pixel-8", "galaxy-s24"})
 
 
+def test_the_phone_in_trouble_with_the_same_sim_is_not_set_aside() -> None:
+    # "the same SIM" beside a phone that works sets it aside; beside one in trouble it does not
+    post = "pixel 8 works with verizon, but on my galaxy s24 the same sim shows no signal"
+    assert read(post).device != "pixel-8"
+    # Indonesian says whose after the name: "galaxy s24 istri saya" is the wife's
+    assert read("pixel 8 ga dapet VoLTE telkomsel, padahal di galaxy s24 istri saya bisa").device == "pixel-8"
+
+
+def test_vivo_at_a_sentence_s_start_before_in_is_i_live() -> None:
+    assert read("Il pixel 8 supporta la banda 20? Vivo in montagna.").carriers == ()
+    assert read("Vivo tem 5g no pixel 8?").carriers == ("vivo-br",)
+
+
 def test_someone_else_s_phone_spoken_of_again_is_no_phone_set_aside() -> None:
     post = "my brother uses a pixel 8 and i have a galaxy s24. his verizon 5g works but volte doesn't. why?"
     assert read(post).device != "galaxy-s24"
@@ -519,6 +532,10 @@ def test_a_model_word_beside_another_maker_is_that_maker_s() -> None:
         ("после обновления мой pixel 8 перестал ловить 4g на o2 germany", "o2-de", None, "compatibility"),
         ("pixel 8 بعد التحديث انقطع الانترنت مع jio", "jio-in", None, "compatibility"),
         ("after the update my pixel 8 keeps showing lte instead of 5g. on vzw", "verizon-us", None, "compatibility"),
+        # Cyrillic written with capitals; the flashing of a ROM is the story of the trouble
+        ("Нет VoLTE на O2 Germany после обновления pixel 8", "o2-de", None, "compatibility"),
+        ("VoLTE on verizon fails after a clean flash on my pixel 8", "verizon-us", None, "compatibility"),
+        ("VoLTE XL tidak aktif di pixel 8", "xl-id", None, "compatibility"),  # XL's VoLTE, no Pixel XL
     ],
 )
 def test_trouble_posts_keep_their_network(question: str, carrier: str, origin: str | None, intent: str) -> None:

@@ -622,6 +622,7 @@ TROUBLE_WORDS: tuple[str, ...] = (
     *("parou", "geen", "niet", "tak", "takde", "walang", "wala"),  # pt stopped; nl; ms; tl
     # Russian, Ukrainian "stopped", "does not work", "no network"; Arabic "cut off", "does not come up"
     *("перестал", "не работает", "не ловит", "нет сети", "нет связи", "не працює", "перестав"),
+    *("нет volte", "нет 5g", "нет 4g", "нет lte", "немає volte", "немає 5g"),
     *("انقطع", "ما يطلع", "ما يشتغل", "لا يعمل", "مايطلع"),
 )
 

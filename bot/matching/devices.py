@@ -12,7 +12,7 @@ from itertools import islice, pairwise
 
 from .. import markets, text
 from ..records import Knowledge
-from .cues import HANDSET_WORDS, LIST_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIERS
+from .cues import HANDSET_WORDS, LIST_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIERS, TROUBLE_WORDS
 from .everyday import commonness, frequencies, is_everyday
 from .gadgets import chip_of_a_product, kind_of_product
 from .lexicon import Lexicon, Payload, shorthand
@@ -633,6 +633,8 @@ _FORMER_BEFORE = frozenset(
     | {"eski", "onceki"}  # Turkish: "Eski telefonum Galaxy S21'de 5G vardı"
     | {"truoc"}  # Vietnamese "Trước đây mình dùng iPhone 11" (and "máy cũ", `_OLD_PHONE_PAIRS`)
 )
+# Words of trouble (Latin letters): "… the same SIM shows no signal"
+_TROUBLE = frozenset(w for w in TROUBLE_WORDS if w.isascii())
 # "Galaxy S24. T-Mobile. Works? My wife's Pixel 7a works fine on the same plan": someone else's
 # phone, told of in a sentence of its own beside the one asked about
 _SOMEONE_ELSES = frozenset(
@@ -698,10 +700,18 @@ def _former_phone(toks: list[Token], m: Match, question: str, since: int) -> boo
         return True
     if any(pair in _NOT_CHOSEN or pair in _OLD_PHONE_PAIRS for pair in pairwise(before)):
         return True  # "en vez del iphone 16 voy a comprar el pixel 9", "au lieu du pixel 8 pro", "máy cũ"
-    if any(
-        a == "same" and b in _SAME_THINGS for a, b in pairwise(after + [t.norm for t in toks[m.end + 3 : m.end + 4]])
-    ):
-        return True  # "my samsung a12 with same sim is fine": the phone the asker compares with
+    same = next(
+        (
+            m.end + k + 2
+            for k, (a, b) in enumerate(pairwise(after + [t.norm for t in toks[m.end + 3 : m.end + 4]]))
+            if a == "same" and b in _SAME_THINGS
+        ),
+        None,
+    )
+    if same is not None and not any(t.norm in _TROUBLE for t in toks[same : same + 5] if not t.brk):
+        # "my samsung a12 with same sim is fine": the phone the asker compares with (but "on my OnePlus
+        # 8 the same SIM shows no signal" is the one in trouble)
+        return True
     if len(before) >= 2 and before[-1] in _FROM and before[-2] in _LEAVING:
         return True
     if len(before) >= 3 and before[-2] in _FROM and before[-3] in _LEAVING:
@@ -901,9 +911,13 @@ def _someone_elses(toks: list[Token], m: Match, since: int) -> bool:
         if t.brk:
             break
         after.append(t.norm)
+    if after and after[0] in _RELATIVES_AFTER:
+        return True  # Indonesian "di Samsung A14 istri saya bisa" (my wife's A14)
     return bool(after) and after[0] in _OF and any(w in _SOMEONE_ELSES for w in after[1:])
 
 
+# Indonesian and Malay say whose after the name: "A14 istri saya" (my wife's A14), "hp adik saya"
+_RELATIVES_AFTER = frozenset({"istri", "suami", "teman", "adik", "kakak", "pacar", "ibu", "ayah", "abang", "isteri"})
 # Someone else's, said again in a later sentence: "his jio 5g works but volte doesn't"
 _THEIR = frozenset({"his", "her", "hers", "their", "theirs"})
 # "de mi esposa", "da minha mulher", "von meiner Frau", "di mia moglie", "of my wife"

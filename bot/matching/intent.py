@@ -51,7 +51,12 @@ class _Words:
         self.cjk = tuple(w for w in words if not w.isascii())
 
     def said(self, norms: list[str], question: str) -> bool:
-        return any(w in self.latin for w in norms) or any(w in question for w in self.cjk)
+        if any(w in self.latin for w in norms):
+            return True
+        if not self.cjk:
+            return False
+        lowered = question.casefold()  # ("Нет VoLTE на МТС": Cyrillic is written with capitals too)
+        return any(w in lowered for w in self.cjk)
 
 
 _SOFTWARE = _Words(SOFTWARE_WORDS)
@@ -64,7 +69,11 @@ _NEGATED = frozenset({"can", "don", "doesn", "didn", "isn", "won", "aren", "wasn
 # Words of the "other" kind that, in a post telling of trouble on a network, are part of the story
 # ("no 5G since the update", "after flashing a custom ROM") rather than the question.
 _STORY = frozenset(
-    text.fold(w) for w in ("update", "updates", "crash", "bug", "firmware", "flashing", "flashed", "root", "rooted")
+    text.fold(w)
+    for w in (
+        *("update", "updates", "crash", "bug", "firmware", "flashing", "flashed", "root", "rooted"),
+        *("flash", "magisk", "module", "rom"),  # "VoLTE on Vodafone fails after a clean flash"
+    )
 )
 
 

@@ -723,11 +723,28 @@ def _acceptable(
     if p.weak:
         if _model_word_after_number(toks, m.start):
             return False
+        if (
+            p.kind == "carrier"
+            and (m.start == 0 or word.brk)
+            and m.end < len(toks)
+            and not toks[m.end].brk
+            and toks[m.end].norm in ("in", "em", "en")
+        ):
+            return False  # Italian and Portuguese "Vivo in montagna", "Vivo em Lisboa": I live in
         if p.kind == "carrier" and m.start in makers and _model_follows(toks, m.end):
             return False  # "the Vivo X200 FE on Jio": the maker before its model, not the network Vivo
         after = toks[m.end] if m.end < len(toks) and not toks[m.end].brk else None
         if p.kind == "carrier" and after is not None and after.norm in CARRIER_AFTER_CUES:
             return True
+        if (
+            p.kind == "carrier"
+            and after is not None
+            and after.norm in ("ki", "ka", "ke")
+            and m.end + 1 < len(toks)
+            and not toks[m.end + 1].brk
+            and toks[m.end + 1].norm in CARRIER_AFTER_CUES
+        ):
+            return True  # Hindi and Urdu "jazz ki sim", "jio ka network" (of)
         if (
             p.kind == "country"
             and after is not None
@@ -742,7 +759,13 @@ def _acceptable(
             return True  # "poco x7 pro vi me chalega?": Hindi "me" (in, on) and a verb of working
         if p.kind == "carrier" and before is not None and m.start in adjective_ends:
             return True
-        if p.kind == "carrier" and before is not None and before.norm in _NETWORK_BEFORE_NAME:
+        if (
+            p.kind == "carrier"
+            and before is not None
+            and before.norm in _NETWORK_BEFORE_NAME
+            # (a space only between: "VoLTE (AU)" is Australia's, no network named "au")
+            and (before.norm != "volte" or word.start - before.end == 1)
+        ):
             return True  # "jaringan XL" (the XL network), "rede Vivo", "sinyal smartfren"
         # "what bands does mint use", "does three still have 3g"; a maker's name is no network here
         # ("does vivo use snapdragon")
@@ -976,6 +999,7 @@ _WORKING_BEFORE_NAME = frozenset(
 _NETWORK_BEFORE_NAME = frozenset(
     {"jaringan", "sinyal", "rede", "netz", "reseau", "rete", "mang", "kartu"}
     | {"hat", "ng"}  # German "hat telekom noch 3g?" (has), Tagalog "bands ng smart" (of)
+    | {"volte"}  # "VoLTE XL tidak aktif" (XL Axiata's VoLTE)
 )
 
 
