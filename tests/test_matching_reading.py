@@ -4036,3 +4036,20 @@ def test_a_country_set_beside_global_is_a_model_compared_not_a_place() -> None:
     assert read("xiaomi 14 china or global for verizon?").origin is None
     # a place beside another place stays one ("US and EU models")
     assert read("is the galaxy s24 sold in the us and europe?").country is not None
+
+
+def test_a_code_that_is_a_word_of_a_phone_s_name_is_no_country() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "poco")],
+            devices=[device("poco-f4-gt", "xiaomi", "POCO F4 GT", variant("a", lte=[3]))],
+            carriers=[
+                carrier("tigo-gt", "GT", "Tigo Guatemala", "tigo", lte=([4], [])),
+                carrier("airtel-in", "IN", "Airtel", lte=([3], [])),
+            ],
+        )
+    )
+    # "POCO X5 GT": a phone we do not know, not Guatemala
+    assert index.analyze("POCO X5 GT on airtel").country == "IN"
+    assert index.analyze("POCO X5 GT no volte").country is None
+    assert index.analyze("POCO F4 GT in GT on tigo").country == "GT"

@@ -594,6 +594,9 @@ def _codes(
         if question[t.end : t.end + 1] in ("-", "$") or question[max(t.start - 1, 0) : t.start] == "-":
             continue  # "SM" of "SM-S921U" is part of a model number, not San Marino; "US$ 500" is money
         code = "GB" if t.raw.upper() == "UK" else t.raw.upper()
+        before_is_name = i > 0 and (toks[i - 1].norm in lexicon.device_tokens or toks[i - 1].norm[-1:].isdigit())
+        if before_is_name and not t.brk and t.norm in lexicon.device_tokens:
+            continue  # "POCO X5 GT", "realme GT Neo 2": a word of a phone's name, not Guatemala
         at_end = i + 1 == len(toks) or toks[i + 1].brk
         before_phone = not at_end and toks[i + 1].norm in lexicon.device_tokens
         if t.raw.isupper() and not shouting:
