@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+import itertools
 import pickle
 import weakref
 from pathlib import Path
@@ -14,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot import bundle, heap, snapshot, text
-from bot.matching import arrays, intent
+from bot.matching import arrays, intent, tables
 from bot.matching.lexicon import may_shorten, short_forms
 from bot.matching.tables import Groups, Models, Pairs, Strings
 from bot.matching.trie import Builder, Growing, Node, Payload, Trie, shape_of
@@ -33,6 +34,17 @@ def test_a_string_table_reads_as_its_list_and_finds_in_a_sorted_one(items: list[
     ordered = Strings(sorted(set(items)))
     assert (ordered.find(probe) >= 0) == (probe in items)
     assert ordered.bisect_left(probe) == bisect.bisect_left(sorted(set(items)), probe)
+
+
+@given(st.lists(st.text(alphabet="abz0 é中\x01", max_size=6), min_size=1, max_size=20), st.integers(0, 3))
+def test_a_large_string_table_reads_as_its_list(pieces: list[str], scripts: int) -> None:
+    """A table of many items finds their ends in another way (`tables._LARGE`): the same text and
+    offsets, in any script, with empty items, and with an item holding what it joins them with."""
+    items = [pieces[n % len(pieces)] + "中" * (n % 2 * scripts) for n in range(tables._LARGE + len(pieces))]
+    table = Strings(items)
+    assert table.text == "".join(items)
+    assert list(table.offsets) == [0, *itertools.accumulate(map(len, items))]
+    assert table.tolist() == items
 
 
 @given(st.dictionaries(words, st.tuples(words, words), max_size=30), words)

@@ -14,6 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 Ints = NDArray[np.int64]
+Chars = NDArray[np.uint32]  # a text's code points (`code_points`)
 
 _SPACE = ord(" ")
 # One more than the highest code point: two characters (each plus one, 0 for none) as one number.
@@ -44,13 +45,13 @@ def order(items: Sequence[str]) -> Ints:
     return np.array(sorted(range(len(items)), key=items.__getitem__), np.int64)
 
 
-def sorted_order(text: Ints, offsets: Ints) -> Ints:
+def sorted_order(text: Chars, offsets: Ints) -> Ints:
     """`order` of the strings whose code points are `text` (string n is text[offsets[n] : offsets[n + 1]]),
     by numpy (`slices_order`). Twice as fast as Python's sort of 250,000 keys."""
     return slices_order(text, offsets[:-1], np.diff(offsets))
 
 
-def slices_order(text: Ints, begins: Ints, lengths: Ints) -> Ints:
+def slices_order(text: Chars, begins: Ints, lengths: Ints) -> Ints:
     """`order` of the slices text[begins[n] : begins[n] + lengths[n]] of the code points `text`, by
     numpy: each slice a row of its code points padded with zeros, which come before any character (a
     string before its longer namesakes), compared eight bytes at a time, a stable sort per column
@@ -64,38 +65,44 @@ def slices_order(text: Ints, begins: Ints, lengths: Ints) -> Ints:
     per = 8 // unit.itemsize
     width = max(1, -(-int(lengths.max()) // per)) * per
     rows = np.zeros(count * width, unit)
-    # The slices' characters one after another: each one's row, and its place in the row.
-    ends = np.cumsum(lengths)
-    within = np.arange(int(ends[-1])) - np.repeat(ends - lengths, lengths)
-    row = np.repeat(np.arange(count), lengths)
-    rows[row * width + within] = text[begins[row] + within]
+    # The slices' characters one after another: each one's place in `text` and in `rows` is its place
+    # in that run plus its slice's shift (numbers of 32 bits where they fit: the millions of places
+    # are most of the memory this sort touches).
+    starts = np.cumsum(lengths) - lengths
+    index = np.int32 if max(count * width, len(text)) < 1 << 31 else np.int64
+    step = np.arange(int(starts[-1] + lengths[-1]), dtype=index)
+    rows[step + np.repeat((np.arange(count) * width - starts).astype(index), lengths)] = text[
+        step + np.repeat((begins - starts).astype(index), lengths)
+    ]
     columns = rows.view(">u8").reshape(count, width // per)
     return np.lexsort(columns.T[::-1])
 
 
-def code_points(text: str) -> Ints:
-    """The text's characters as numbers, one per character as a `str` counts them."""
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.int64)
+def code_points(text: str) -> Chars:
+    """The text's characters as numbers, one per character as a `str` counts them (of 32 bits: the
+    text of 250,000 keys is 3 million characters, and the arrays made of it are copied and compared
+    whole)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
 
 
-def starts(text: Ints, offsets: Ints) -> Ints:
+def starts(text: Chars, offsets: Ints) -> Ints:
     """Each string's first two characters (string n is text[offsets[n] : offsets[n + 1]]) as one
     number, ordered as those two characters are as strings ("" < "a" < "ab")."""
     begin, length = offsets[:-1], np.diff(offsets)
     if not len(text):
         return np.zeros(len(length), np.int64)
-    first = np.where(length >= 1, text.take(begin, mode="clip") + 1, 0)
-    second = np.where(length >= 2, text.take(begin + 1, mode="clip") + 1, 0)
+    first = np.where(length >= 1, text.take(begin, mode="clip").astype(np.int64) + 1, 0)
+    second = np.where(length >= 2, text.take(begin + 1, mode="clip").astype(np.int64) + 1, 0)
     return first * _CHARS + second
 
 
-def without_spaces(text: Ints, offsets: Ints) -> tuple[Ints, Ints]:
+def without_spaces(text: Chars, offsets: Ints) -> tuple[Chars, Ints]:
     """The strings with their spaces taken out: their characters and offsets."""
     spaces = np.concatenate(([0], np.cumsum(text == _SPACE)))
     return text[text != _SPACE], offsets - spaces[offsets]
 
 
-def word_starts(text: Ints, offsets: Ints, width: int) -> Ints:
+def word_starts(text: Chars, offsets: Ints, width: int) -> Ints:
     """Where each word after a string's first starts, as string number * width + offset, in the order
     of the rests of the strings from there (equal rests in the order of their places)."""
     at = np.flatnonzero(text == _SPACE)
@@ -148,8 +155,15 @@ def distinct(items: list[str]) -> tuple[list[str], Ints]:
     if joined.isascii():
         # As bytes, a quarter of the width to sort (ids, and names of phones, are ASCII); bytes order
         # as their characters do, and each distinct one is taken from `items`, not decoded again.
-        _, first, places = np.unique(np.array(items, np.bytes_), return_index=True, return_inverse=True)
-        return list(map(items.__getitem__, first.tolist())), places.astype(np.int64)
+        # Only the first of each run of equal items is sorted: the keys of autocomplete come a phone's
+        # at a time, 250,000 keys of 100,000 phones, and a sort of strings costs far more than the
+        # comparison of neighbours that finds the runs. (The first of a distinct item's runs is its
+        # first place, as `return_index` gives it.)
+        both = np.array(items, np.bytes_)
+        heads = np.flatnonzero(np.concatenate(([True], both[1:] != both[:-1])))
+        _, first, places = np.unique(both[heads], return_index=True, return_inverse=True)
+        lengths = np.diff(np.append(heads, len(items)))
+        return list(map(items.__getitem__, heads[first].tolist())), np.repeat(places.astype(np.int64), lengths)
     found, places = np.unique(np.array(items, np.str_), return_inverse=True)
     words: list[str] = found.tolist()
     return words, places.astype(np.int64)
@@ -159,8 +173,8 @@ def name_counts(words: Ints, lengths: Ints, names: Ints, met: Sequence[str]) -> 
     """How many times each word, and each two neighbouring words (keyed by the two joined by a NUL),
     come in the names `names` (numbers of names, a name counted as often as it comes): name n's words
     are the next lengths[n] numbers of `words`, each the number of a word of `met`. The words are in
-    the order first met in those names; a string is made for each distinct pair only (a million
-    pairs at 100,000 phones, 200,000 distinct)."""
+    the order first met in those names, the pairs in the order of their keys; a string is made for
+    each distinct pair only (a million pairs at 100,000 phones, 200,000 distinct)."""
     count = lengths[names]
     ends = np.cumsum(count)
     total = int(ends[-1]) if len(ends) else 0
@@ -175,8 +189,17 @@ def name_counts(words: Ints, lengths: Ints, names: Ints, met: Sequence[str]) -> 
     inside = np.ones(total - 1, bool)
     inside[ends[ends < total] - 1] = False
     width = len(met)
-    pairs, times = np.unique(said[:-1][inside] * width + said[1:][inside], return_counts=True)
+    # Each pair numbered by its words' places in their sorted order: numpy's sort then gives the pairs
+    # in the order of their strings (a word, a NUL, a word, and no word holds a NUL: two compare as
+    # their first words, then their second), and the tables that keep them sorted (`tables.Counts`,
+    # `tables.Pairs`) sort 200,000 strings again at the cost of a pass over them.
+    ranked = order(met)
+    place = np.empty(width, np.int64)
+    place[ranked] = np.arange(width)
+    pairs, times = np.unique(place[said[:-1][inside]] * width + place[said[1:][inside]], return_counts=True)
     firsts, seconds = np.divmod(pairs, width)
-    first_words, second_words = map(met.__getitem__, firsts.tolist()), map(met.__getitem__, seconds.tolist())
+    words_in_order = list(map(met.__getitem__, ranked.tolist()))
+    first_words = map(words_in_order.__getitem__, firsts.tolist())
+    second_words = map(words_in_order.__getitem__, seconds.tolist())
     joined = map("\x00".join, zip(first_words, second_words, strict=True))
     return word_counts, dict(zip(joined, times.tolist(), strict=True))

@@ -44,7 +44,7 @@ class CompletionIndex:
         compact_text, compact_offsets = arrays.without_spaces(text, offsets)
         self.by_key = arrays.packed("q", arrays.sorted_order(text, offsets))
         self.by_compact = arrays.packed("q", arrays.sorted_order(compact_text, compact_offsets))
-        self.width = 1 + max(map(len, keys), default=0)
+        self.width = 1 + int(np.diff(offsets).max(initial=0))  # (the keys' lengths, not read again)
         # Each key's rest from each word after the first on, as key number * width + offset, sorted by
         # those rests; equal rests keep the order of their places.
         self.by_word = arrays.packed("q", arrays.word_starts(text, offsets, self.width))

@@ -18,7 +18,7 @@ from itertools import chain, pairwise, repeat
 
 from .. import text
 from ..records import Device, Knowledge, Vendor
-from . import cities, regions
+from . import cities, cldr, regions
 from .complete_index import CompletionIndex
 from .cues import (
     CARRIER_COMMON_WORDS,
@@ -135,12 +135,11 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 def cldr_country_names() -> dict[str, set[str]]:
     """Country names in the locales questions come in, by ISO code ("Brasil", "Alemania", "美国")."""
     import pycountry
-    from babel import Locale
 
     out: dict[str, set[str]] = defaultdict(set)
     codes = {c.alpha_2 for c in pycountry.countries}
     for loc in (*NAME_LOCALES, *_MORE_COUNTRY_LOCALES):
-        for code, name in Locale.parse(loc).territories.items():
+        for code, name in cldr.table(loc, "territories").items():
             if code not in codes:
                 continue
             # Short names collide with words: katakana "タイ" (Thailand) is inside "ケータイ" (a mobile
@@ -158,28 +157,25 @@ def cldr_country_names() -> dict[str, set[str]]:
 
 def cldr_english_names() -> dict[str, str]:
     """CLDR's English names of countries ("Russia")."""
-    from babel import Locale
-
-    return {code: str(name) for code, name in Locale.parse("en").territories.items() if len(code) == 2}
+    return {code: str(name) for code, name in cldr.table("en", "territories").items() if len(code) == 2}
 
 
 @cache
 def cldr_cities() -> dict[str, set[str]]:
     """Cities that name a time zone, by country ("Berlin", "Monterrey", "Riyadh", "上海"): CLDR's
     exemplar cities, the places people say they live in or bought a phone in."""
-    from babel import Locale
     from babel.core import get_global
 
     out: dict[str, set[str]] = defaultdict(set)
-    # Each locale's zones looked up once, not once per zone (5,000 parses of a locale name)
-    zones_of = [Locale.parse(loc).time_zones for loc in NAME_LOCALES]
+    # Each locale's zones' cities looked up once, not once per zone (5,000 parses of a locale name)
+    zones_of = [cldr.zone_cities(loc) for loc in NAME_LOCALES]
     for zone, code in get_global("zone_territories").items():
         # Antarctic stations and the US minor islands are no places phones are asked about.
         if "/" not in zone or zone.startswith("Etc/") or len(code) != 2 or code in ("001", "AQ", "UM"):
             continue
         out[code].add(zone.rsplit("/", 1)[-1].replace("_", " "))
         for zones in zones_of:
-            city = zones.get(zone, {}).get("city")
+            city = zones.get(zone)
             if city:
                 out[code].add(city)
     return out
@@ -189,7 +185,6 @@ def cldr_cities() -> dict[str, set[str]]:
 def cldr_language_adjectives() -> dict[str, str]:
     """Language names that read as a country's adjective ("chinese", "cinese", "chinesisch",
     "japonés"), with the country where the language is most likely written (CLDR likely subtags)."""
-    from babel import Locale
     from babel.core import get_global
 
     likely = get_global("likely_subtags")
@@ -205,7 +200,7 @@ def cldr_language_adjectives() -> dict[str, str]:
         for loc in ("en", *LANGUAGES[1:], *_SLAVIC):
             if loc == lang and loc in _SLAVIC:
                 continue  # (its own name is its country's too: "polska" is Poland, not "Polish")
-            name = Locale.parse(loc).languages.get(lang)
+            name = cldr.table(loc, "languages").get(lang)
             if name and " " not in name:
                 for form in _inflections(text.fold(name), slavic=loc in _SLAVIC):
                     out.setdefault(form, territory)
@@ -499,9 +494,16 @@ def _add_payloads(
         # Where each new name is first met, in the order they were numbered.
         new_at = np.flatnonzero(at >= known)
         firsts: list[int] = new_at[np.unique(at[new_at], return_index=True)[1]].tolist()
-        made = [keys[n].split(" ") for n in firsts] if words_of is None else list(map(words_of.__getitem__, firsts))
-        builder.name_words.extend(map(builder.word_number.__getitem__, chain.from_iterable(made)))
-        builder.name_lengths.extend(map(len, made))
+        if words_of is None:
+            # The new names' words split all at once, from their keys joined (a key's words are the
+            # pieces between its spaces, so this is each key split in turn), not as a list per name.
+            new_keys = list(map(keys.__getitem__, firsts))
+            builder.name_words.extend(map(builder.word_number.__getitem__, " ".join(new_keys).split(" ")))
+            builder.name_lengths.extend([key.count(" ") + 1 for key in new_keys])
+        else:
+            made = list(map(words_of.__getitem__, firsts))
+            builder.name_words.extend(map(builder.word_number.__getitem__, chain.from_iterable(made)))
+            builder.name_lengths.extend(map(len, made))
     code = np.array(codes, np.int64)
     pairs = at << _CODE_BITS | code
     fresh = np.zeros(len(pairs), bool)
@@ -565,7 +567,9 @@ class Lexicon:
         self.trie = self._builder.freeze()
         self._builder = None  # its tables are freed here, in the builder, not in every reader
         # The large tables as a few flat objects each, which is what a reader loads (`tables`).
-        self.bigrams = Pairs.joined(other_pairs | pairs.keys())  # neighbouring words of names ("g", "pad")
+        # Neighbouring words of names ("g", "pad"): the phones' pairs come sorted (`arrays.name_counts`),
+        # the few others after them.
+        self.bigrams = Pairs.joined([*pairs, *(other_pairs - pairs.keys())])
         self.models = Models(self._models)
         self.model_list: Sequence[str] = self.models.numbers
         del self._pairs, self._models

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 from .. import markets
+from . import cldr
 
 # CLDR territory codes: Europe, Asia, Africa, Latin America, the European Union.
 REGIONS = ("150", "142", "002", "419", "EU")
@@ -44,11 +45,9 @@ def members(code: str) -> frozenset[str]:
 
 def names(locales: tuple[str, ...]) -> dict[str, set[str]]:
     """Each region's names in the given locales ("Europe", "Europa", "欧洲", "Unión Europea")."""
-    from babel import Locale
-
     out: dict[str, set[str]] = {code: set() for code in REGIONS}
     for loc in locales:
-        territories = Locale.parse(loc).territories
+        territories = cldr.table(loc, "territories")
         for code in REGIONS:
             name = territories.get(code)
             if name and len(name) >= 4:
@@ -57,6 +56,4 @@ def names(locales: tuple[str, ...]) -> dict[str, set[str]]:
 
 
 def english_name(code: str) -> str:
-    from babel import Locale
-
-    return str(Locale.parse("en").territories[code])
+    return str(cldr.table("en", "territories")[code])

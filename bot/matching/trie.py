@@ -145,9 +145,10 @@ class Builder:
 
         # The words sorted, each one's number in that order (the frozen trie's token).
         met = list(self.word_number)
-        words = sorted(met)
+        ranked = arrays.order(met)  # (one sort: the words in order are taken from it)
+        words = list(map(met.__getitem__, ranked.tolist()))
         place = np.empty(len(met), np.int64)
-        place[arrays.order(met)] = np.arange(len(met))
+        place[ranked] = np.arange(len(met))
         tokens = place[arrays.unpacked(self.name_words)]
         # Each name's node, a level (a word) at a time: a node is its parent's number and its word.
         node, token, parent = arrays.levels(tokens, arrays.unpacked(self.name_lengths), len(words))
