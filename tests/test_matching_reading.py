@@ -372,6 +372,23 @@ def test_the_phone_in_trouble_with_the_same_sim_is_not_set_aside() -> None:
     assert read("pixel 8 ga dapet VoLTE telkomsel, padahal di galaxy s24 istri saya bisa").device == "pixel-8"
 
 
+@pytest.mark.parametrize(
+    ("question", "phone"),
+    [
+        ("VoLTE works on my pixel 8 but not on my galaxy s24 with the same verizon sim", "galaxy-s24"),
+        ("iphone 16 on verizon no 5G, pixel 8 works", "iphone-16"),
+        ("我的 Pixel 8 有 5G，iPhone 16 沒有", "iphone-16"),
+        ("pixel 8 на verizon без VoLTE, а на galaxy s24 было", "pixel-8"),
+    ],
+)
+def test_of_two_phones_the_one_in_trouble_beside_one_that_works(question: str, phone: str) -> None:
+    assert read(question).device == phone
+
+
+def test_two_phones_with_no_trouble_told_stay_a_question_back() -> None:
+    assert read("pixel 8 works on verizon, does the galaxy s24 work too?").device is None
+
+
 def test_vivo_at_a_sentence_s_start_before_in_is_i_live() -> None:
     assert read("Il pixel 8 supporta la banda 20? Vivo in montagna.").carriers == ()
     assert read("Vivo tem 5g no pixel 8?").carriers == ("vivo-br",)

@@ -286,6 +286,8 @@ def resolve(
             return DeviceReading(None, None, (), 0.0, True, False, None, set_aside + compared)
         if picked is not None:
             ids = {picked}
+    if len(ids) == 2 and not model_devices:
+        ids = _the_one_in_trouble(kept, ids, toks, sentence_of, question)
     if len(ids) > 1:
         ids = _the_one_in_a_device_field(kept, ids, toks, question)
     if len(ids) > 1:
@@ -1537,6 +1539,60 @@ def _the_one_chosen(
     if ref is None:
         return _UNKNOWN
     return ref if ref in compared else None
+
+
+# Words that say a phone works ("VoLTE works on my Pixel 7", "Pixel 7a works", "a na starom … было")
+_FINE = frozenset({"works", "work", "worked", "working", "fine", "ok", "okay", "funciona", "funziona", "bisa", "было"})
+_FINE_CJK = ("有", "可以", "正常")
+_NOT_FINE_CJK = ("没有", "沒有", "不能", "无法", "無法", "没", "沒")
+_TROUBLE_LATIN = frozenset(w for w in TROUBLE_WORDS if w.isascii()) | {"без", "нет", "не"}
+
+
+def _the_one_in_trouble(
+    kept: list[Match], ids: set[str], toks: list[Token], sentence_of: list[int], question: str
+) -> set[str]:
+    """Two phones, one told of in words of trouble and the other in words of working, in clauses apart
+    ("VoLTE works on my Pixel 7 but not on my Pixel 8 Pro", "iPhone 12 on docomo no 5G, Pixel 7a
+    works", "我的 Pixel 8 有 5G，iPhone 15 Pro 沒有"): the one in trouble is asked about; else both stay."""
+    spans = sorted({(m.start, m.end, m.payload.id) for m in kept if m.payload.id in ids})
+    if len(spans) != 2 or spans[0][2] == spans[1][2] or spans[0][1] > spans[1][0]:
+        return ids
+    (a1, b1, d1), (a2, b2, d2) = spans
+    if sentence_of[a1] != sentence_of[a2]:
+        return ids
+    # the clause boundary between them: a comma or a word of contrast ("but", "а", "但", "padahal")
+    cut = next(
+        (
+            i
+            for i in range(b1, a2 + 1)
+            if toks[i].norm in _CONTRAST or any(ch in question[toks[i - 1].end : toks[i].start] for ch in ",;，、")
+        ),
+        None,
+    )
+    if cut is None:
+        return ids
+    lo = a1
+    while lo > 0 and not toks[lo].brk:
+        lo -= 1
+    hi = b2
+    while hi < len(toks) and not toks[hi].brk:
+        hi += 1
+    clauses = {d1: (lo, cut), d2: (cut, hi)}
+    in_trouble, working = set(), set()
+    for d, (x, y) in clauses.items():
+        words = [toks[i].norm for i in range(x, y)]
+        text_of = question[toks[x].start : toks[y - 1].end] if y > x else ""
+        trouble = any(w in _TROUBLE_LATIN for w in words) or any(w in text_of for w in _NOT_FINE_CJK)
+        fine = any(w in _FINE for w in words) or any(w in text_of for w in _FINE_CJK)
+        if trouble:
+            in_trouble.add(d)
+        elif fine:
+            working.add(d)
+    return in_trouble if len(in_trouble) == 1 and len(working) == 1 else ids
+
+
+_CONTRAST = frozenset({"but", "whereas", "while", "though", "а", "но", "但", "但是", "pero", "mas", "aber"})
+_CONTRAST |= frozenset({"mais", "ma", "tapi", "padahal", "however"})
 
 
 def _the_one_in_the_title(kept: list[Match], ids: set[str], toks: list[Token], question: str) -> set[str]:
