@@ -579,6 +579,12 @@ def test_where_it_came_from_and_where_it_is_used(question: str, country: str, or
     assert (result.country, result.origin, result.carriers[:1]) == (country, origin, (carrier,))
 
 
+def test_a_market_after_a_phone_we_do_not_know_is_its_origin() -> None:
+    # "Redmi K40 (China)": the model's market, as after a phone we know, not where it is used
+    result = read("redmi k40 (china) no 5g on verizon")
+    assert (result.device, result.country, result.origin) == (None, "US", "CN")
+
+
 def test_a_state_after_spanish_en_is_where_it_is_used() -> None:
     assert read("mi pixel 9 en texas funciona?").country == "US"
     assert read("lecę do usa na wakacje, mój pixel 9 zadziała?").country == "US"  # Polish "do" (to)

@@ -253,7 +253,7 @@ class Index:
             matches,
             toks,
             covered,
-            phone_span,
+            d.span or _unknown_model_span(lex, toks, phone_span),
             shouting,
             q,
             lang,
@@ -1007,6 +1007,27 @@ def _greeting(question: str) -> bool:
         return False
     said = " ".join(words)
     return any(w in GREETING_WORDS or w in HELP_WORDS for w in words) or any(p in said for p in _HELP_PHRASES)
+
+
+def _unknown_model_span(lex: Lexicon, toks: list[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A maker's name with the model words typed after it, of a phone we do not know ("Redmi K40" in
+    "Redmi K40 (China) … EU user here": the place after it is the phone's market, as after a name)."""
+    if span is None:
+        return None
+    start, end = span
+    while (
+        end < len(toks)
+        and end - span[1] < 4
+        and not toks[end].brk
+        and (
+            any(c.isdigit() for c in toks[end].norm)
+            or toks[end].glued
+            or toks[end].norm in MODIFIERS
+            or (len(toks[end].norm) == 1 and end + 1 < len(toks) and toks[end + 1].glued)  # "k" of "k40"
+        )
+    ):
+        end += 1
+    return start, end
 
 
 def _vendor_span(matches: list[mentions.Match], vendor: str | None) -> tuple[int, int] | None:
