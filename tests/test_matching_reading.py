@@ -2412,6 +2412,8 @@ def test_a_city_whose_name_is_an_everyday_word_counts_written_as_a_name() -> Non
     ("question", "thing"),
     [
         ("pixel watch 2 lte on verizon?", "watch"),
+        ("华为 5G CPE Pro 插移动卡没有信号", "cpe"),  # a router, "5G" between the maker and the kind
+        ("xiaomi 5g router on verizon", "router"),
         ("galaxy tab s9 5g on att", "tab"),
         ("xiaomi pad 6 sold in the us?", "pad"),
         ("mi band 8 in india", "band"),  # "mi" is an everyday word; "band 8" is no radio band here

@@ -13,12 +13,13 @@ from .tokens import Token
 # Right after a maker's or a line's name: another kind of product of that maker.
 _KINDS = frozenset(
     {"watch", "watches", "smartwatch", "tablet", "tablets", "tab", "pad", "buds", "earbuds", "ear"}
-    | {"book", "laptop", "notebook", "tv", "router", "speaker", "glasses"}
+    | {"book", "laptop", "notebook", "tv", "router", "speaker", "glasses", "modem", "dongle", "cpe"}
 )
 # Names of products that are not phones, wherever they stand ("band" alone is a radio band: "mi band"
 # and "smart band" are fitness bands).
 _PRODUCTS = frozenset(
-    {"ipad", "ipads", "airpods", "airtag", "macbook", "imac", "kindle", "chromebook", "mifi", "smartwatch"} | {"fitbit"}
+    {"ipad", "ipads", "airpods", "airtag", "macbook", "imac", "kindle", "chromebook", "mifi", "smartwatch"}
+    | {"fitbit", "cpe"}  # "华为 5G CPE Pro": a router
 )
 _PRODUCT_PAIRS = frozenset({("mi", "band"), ("smart", "band"), ("huawei", "band"), ("honor", "band")})
 # Right after a phone's name: something for it, not the phone ("iphone 15 charger", "s24 case").
@@ -70,6 +71,12 @@ def gadget(
         pair = (toks[i - 1].norm, toks[i].norm)
         if pair in _PRODUCT_PAIRS or (pair[1] in _KINDS and pair[0] in makers):
             return pair[1]
+        if (
+            pair[1] in _KINDS
+            and pair[0] in ("5g", "4g", "lte")
+            and any(" ".join(t.norm for t in toks[j : i - 1]) in makers for j in range(max(0, i - 4), i - 1))
+        ):
+            return pair[1]  # "华为 5G CPE Pro", "huawei 4g router"
     if device_span is not None and device_span[1] < len(toks) and not toks[device_span[1]].brk:
         word = toks[device_span[1]].norm
         if word in _ACCESSORIES:

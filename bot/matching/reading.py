@@ -70,10 +70,9 @@ class Index:
         self.lexicon = lexicon if lexicon is not None else Lexicon(knowledge)
         self.country_names = self.lexicon.country_names
         self.vendor_devices = self.lexicon.vendor_devices
-        # Makers' names of one word, everyday ones too ("nothing ear 2", "mi band 8": no phones)
-        self.makers = frozenset(
-            key for v in knowledge.vendors for key in map(text.key, (v.name, *v.aliases)) if key and " " not in key
-        )
+        # Makers' names, everyday ones too ("nothing ear 2", "mi band 8": no phones)
+        # ("华为" is read "华 为": a maker's name of several words, to be matched as the words before one)
+        self.makers = frozenset(key for v in knowledge.vendors for key in map(text.key, (v.name, *v.aliases)) if key)
 
     def complete(self, kind: str, prefix: str, limit: int = 25) -> list[tuple[str, str]]:
         return complete(self.lexicon, kind, prefix, limit)
