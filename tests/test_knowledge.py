@@ -279,3 +279,9 @@ def test_nos_is_portugal_s_network_written_as_a_name() -> None:
     assert (reading.country, reading.carriers) == ("PT", ("nos-pt",))
     # the Portuguese word "nos" (us) stays a word
     assert _shipped_engine().answer("o pixel 9 funciona para nos aqui?").reading.carriers == ()
+
+
+def test_a_china_mobile_user_names_the_network() -> None:
+    # "移动用户" (a China Mobile user), as "移动卡" (a China Mobile card); "移动" alone is any mobile
+    reading = _shipped_engine().answer("移动用户 pixel 8 没有5g").reading
+    assert reading.carriers == ("china-mobile-cn",)
