@@ -4078,3 +4078,19 @@ def test_a_code_that_is_a_word_of_a_phone_s_name_is_no_country() -> None:
     assert index.analyze("POCO X5 GT on airtel").country == "IN"
     assert index.analyze("POCO X5 GT no volte").country is None
     assert index.analyze("POCO F4 GT in GT on tigo").country == "GT"
+
+
+def test_a_network_of_several_countries_in_a_russian_post_is_russia_s() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google", "pixel")],
+            devices=[device("pixel-8", "google", "Pixel 8", variant("p8", lte=[3]))],
+            carriers=[
+                carrier("t2-ru", "RU", "t2", "tele2", lte=([3], [])),
+                carrier("tele2-se", "SE", "Tele2 Sweden", "tele2", lte=([3], [])),
+            ],
+        )
+    )
+    assert index.analyze("Pixel 8 на Tele2 без VoLTE, что делать?").carriers == ("t2-ru",)
+    # Ukrainian letters are no Russian post
+    assert index.analyze("pixel 8 на tele2 не працює, що робити?").carriers != ("t2-ru",)

@@ -244,6 +244,8 @@ class Index:
             lang = "tr"  # "japonya'dan aldım vodafone": a case ending after an apostrophe is Turkish
         if _VIETNAMESE_LETTERS.search(q):
             lang = "vi"  # "pixel 8 pro có hỗ trợ volte viettel không": letters only Vietnamese writes
+        elif lang is None and _RUSSIAN_WORDS.search(q):
+            lang = "ru"  # "Pixel 7a на Tele2 без VoLTE": Tele2 Russia (t2), not Tele2 Sweden
         # With no model named, the maker's name stands where the phone's would ("a china iphone in the us").
         phone_span = d.span or _vendor_span(matches, vendor)
         named_at = tuple((m.start, m.end) for m in matches if m.payload.kind == "device" and m.payload.id == d.device)
@@ -875,6 +877,8 @@ _LINK_NOISE = re.compile(r"^(?:\d{4,}|p|dp|gp|product|products|itm\w*|b0\w{8}|re
 
 
 # Letters with a hook, horn or dot below: only Vietnamese writes them (folding takes them away).
+# Cyrillic words with none of Ukrainian's own letters (і, ї, є, ґ): Russian
+_RUSSIAN_WORDS = re.compile(r"^(?=.*[а-яё]{3})(?!.*[іїєґ])", re.IGNORECASE | re.DOTALL)
 _VIETNAMESE_LETTERS = re.compile("[ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]", re.IGNORECASE)
 
 
