@@ -285,3 +285,8 @@ def test_a_china_mobile_user_names_the_network() -> None:
     # "移动用户" (a China Mobile user), as "移动卡" (a China Mobile card); "移动" alone is any mobile
     reading = _shipped_engine().answer("移动用户 pixel 8 没有5g").reading
     assert reading.carriers == ("china-mobile-cn",)
+
+
+def test_chunghwa_in_simplified_chinese() -> None:
+    reading = _shipped_engine().answer("小米15在台湾中华电信能用吗").reading
+    assert (reading.country, reading.carriers) == ("TW", ("chunghwa-tw",))

@@ -389,6 +389,32 @@ def test_two_phones_with_no_trouble_told_stay_a_question_back() -> None:
     assert read("pixel 8 works on verizon, does the galaxy s24 work too?").device is None
 
 
+def test_the_old_phone_named_again_alone_in_the_question_is_asked_about() -> None:
+    post = "my grandpa uses a galaxy note20 and i want to give him my old pixel 8. will the pixel 8 work on verizon?"
+    assert read(post).device == "pixel-8"
+
+
+def test_someone_else_s_phone_gives_way_to_a_phone_we_do_not_know_named_after_it() -> None:
+    post = "my sister has a galaxy s24 and loves it. i'm looking at the oneplus 15 instead. does it work on verizon?"
+    result = read(post)
+    assert (result.device, result.vendor) == (None, "oneplus")
+
+
+@pytest.mark.parametrize(
+    ("question", "maker"),
+    [
+        # of two phones we do not know, the maker of the one asked about, and none of the other's offered
+        ("i flashed lineage on my old pixel 2. now looking at the oneplus 15, works on verizon?", "oneplus"),
+        ("mi papá tiene un pixel 2 y le quiero regalar un oneplus 15. ¿funciona con telcel?", "oneplus"),
+        ("у меня был pixel 2, теперь хочу oneplus 15. работает на verizon?", "oneplus"),  # Russian "был"
+    ],
+)
+def test_the_maker_of_the_phone_we_do_not_know_asked_about(question: str, maker: str) -> None:
+    result = read(question)
+    assert (result.device, result.vendor) == (None, maker)
+    assert not [s for s in result.suggestions if s.kind == "device" and s.id.startswith("pixel")]
+
+
 def test_vivo_at_a_sentence_s_start_before_in_is_i_live() -> None:
     assert read("Il pixel 8 supporta la banda 20? Vivo in montagna.").carriers == ()
     assert read("Vivo tem 5g no pixel 8?").carriers == ("vivo-br",)

@@ -366,6 +366,12 @@ def resolve(
 
     suggestions: list[Suggestion] = []
     makers = {m.payload.id for m in matches if m.payload.kind == "vendor"}
+    # (a name we know in part that begins with its maker's name is that maker's: "honor 90 lite")
+    makers |= {
+        k.device(m.payload.id).vendor
+        for m in incomplete_ones
+        if text.tokens(k.vendor(k.device(m.payload.id).vendor).name)[:1] == [toks[m.start].norm]
+    }
     for m in sorted(incomplete_ones, key=lambda o: -(o.end - o.start)):
         if makers and k.device(m.payload.id).vendor not in makers:
             continue  # "tecno camon 30 pro 5g": a TECNO, no Moto S30 Pro
@@ -546,8 +552,18 @@ def _old_phones_set_aside(
     if theirs and (
         any(o not in former and o not in theirs for o in phones)
         or by_model_number  # a model number typed: the phone in hand
+        # ("my sister has a galaxy s24 and loves it. i'm looking at the tecno phantom v fold 2 instead.
+        # does it work on vodacom?": one we do not know, named in any sentence after it)
         or _unknown_phone_asked(
-            lexicon, matches, toks, question, sentence_of, asking, [(m.start, m.end) for m in theirs]
+            lexicon,
+            matches,
+            toks,
+            question,
+            sentence_of,
+            set(sentence_of),
+            [(m.start, m.end) for m in theirs],
+            max(m.end for m in theirs),
+            makers_only=True,
         )
     ):
         # ("Has anyone tried the Vivo X200 FE on Jio 5G? My brother uses a Vivo V30 on Jio": a phone
@@ -558,7 +574,16 @@ def _old_phones_set_aside(
     # Posted from my Pixel 6a"; but a phone a post names many times is its subject)
     marked = Counter(m.payload.id for m in former)
     named_times = Counter(m.payload.id for m in phones)
-    former_ids = {d for d, n in marked.items() if 2 * n >= named_times[d]}
+    # ("… give him my old iphone x. he's on tmobile, will the iphone x work?": named alone again in the
+    # sentence that asks, it is the question)
+    asked_alone = {
+        m.payload.id
+        for m in phones
+        if m not in former
+        and sentence_of[m.start] in asking
+        and all(o.payload.id == m.payload.id for o in phones if sentence_of[o.start] == sentence_of[m.start])
+    }
+    former_ids = {d for d, n in marked.items() if 2 * n >= named_times[d] and d not in asked_alone}
     former = [m for m in phones if m.payload.id in former_ids]
     old_phones: list[Match] = []
     if former:
@@ -633,6 +658,8 @@ _FORMER_BEFORE = frozenset(
     | {"sold", "selling", "swap", "swapping", "traded", "trading"}  # "sold my s23, getting the s27"
     | {"instead", "statt", "anstatt"}  # the phone not chosen: "instead of the iphone 16e", "statt dem …"
     | {"eski", "onceki"}  # Turkish: "Eski telefonum Galaxy S21'de 5G vardı"
+    | {"был", "была", "старый", "старом", "старого", "старая"}  # Russian "у меня был …" (I had), "old"
+    | {"luma", "lumang"}  # Tagalog "yung lumang cherry mobile flare ko" (my old)
     | {"truoc"}  # Vietnamese "Trước đây mình dùng iPhone 11" (and "máy cũ", `_OLD_PHONE_PAIRS`)
 )
 # Words of trouble (Latin letters): "… the same SIM shows no signal"
@@ -660,7 +687,9 @@ _HE_HAS = frozenset({"got", "gets", "has", "uses", "bought", "buys", "owns"})
 # "my sister gave me her galaxy note 10+": a phone handed to the asker is the asker's now
 _GIVEN_TO_ME = frozenset(
     {("gave", "me"), ("give", "me"), ("gives", "me"), ("handed", "me"), ("got", "me"), ("bought", "me")}
+    | {("sent", "me"), ("brought", "me")}  # "my cousin in the us sent me his galaxy a15"
     | {("me", "dio"), ("me", "regalo"), ("me", "paso"), ("me", "compro"), ("me", "deu"), ("me", "passou")}
+    | {("me", "trajo"), ("me", "trouxe"), ("me", "mando"), ("m", "a")}  # French "mon fils m'a ramené un …"
     | {("hat", "mir"), ("gab", "mir")}
 )
 # After it: "the OnePlus 12 I had before", "my Honor 90 died", "(was on an iPhone 11 before)".
@@ -722,6 +751,11 @@ def _former_phone(toks: list[Token], m: Match, question: str, since: int) -> boo
         return True  # "from s24 ultra to s27 ultra"
     end = toks[m.end - 1].end
     return _ARROW_AFTER.match(question, end, end + 6) is not None
+
+
+def told_aside(toks: list[Token], m: Match, question: str, since: int) -> bool:
+    """Whether the words around a name (a maker's too) make it the asker's old phone or someone else's."""
+    return _former_phone(toks, m, question, since) or _someone_elses(toks, m, since)
 
 
 def _short_for(toks: list[Token], i: int, spans: list[tuple[int, int]]) -> bool:
@@ -810,19 +844,26 @@ def _other_maker_asked(
     )
 
 
-def _model_after_maker(lexicon: Lexicon, toks: list[Token], end: int) -> bool:
-    """Whether a model's name follows a maker's at token `end`: a number within three words, with no
-    everyday word before it but those of phones' names ("oppo find n5", "lava agni 3"; not "pixel ims
-    restart 100", nor another product: "my galaxy tab s9")."""
+def _model_after_maker(lexicon: Lexicon, toks: list[Token], end: int, maker: str | None = None) -> bool:
+    """Whether a model's name follows a maker's at token `end`: a number within four words, with no
+    everyday word before it but those of phones' names ("oppo find n5", "lava agni 3", "tecno phantom
+    v fold 2"; not "pixel ims restart 100", nor another product: "my galaxy tab s9")."""
     if end < len(toks) and kind_of_product(toks[end].norm):
         return False
-    for t in toks[end : end + 3]:
+    for t in toks[end : end + 4]:
         if t.brk:
             return False
         if any(ch.isdigit() for ch in t.norm):
             return True
-        if t.norm not in lexicon.device_tokens and len(t.norm) > 1 and commonness(t.norm) >= 3.0:
-            return False  # (a word of a line we do not know is rarely a word at all: "lava agni 3")
+        # (a word of a line we do not know is rarely a word at all: "lava agni 3"; but of a maker we know
+        # no phones of, its lines are words we cannot tell: "tecno phantom v fold 2")
+        if (
+            t.norm not in lexicon.device_tokens
+            and len(t.norm) > 1
+            and commonness(t.norm) >= 3.0
+            and (maker is None or lexicon.vendor_devices.get(maker))
+        ):
+            return False
     return False
 
 
@@ -863,6 +904,7 @@ def _unknown_phone_asked(
     asking: set[int],
     mine: list[tuple[int, int]],
     after: int = 0,
+    makers_only: bool = False,
 ) -> bool:
     """Whether a sentence that asks (from token `after` on) names a phone we do not know: a maker's
     name, or a model typed with letters and digits, after an article or shaped like one ("the 16e",
@@ -879,9 +921,11 @@ def _unknown_phone_asked(
             and m.end < len(toks)
             and not toks[m.end].brk
             and m.end not in named
-            and _model_after_maker(lexicon, toks, m.end)
+            and _model_after_maker(lexicon, toks, m.end, m.payload.id)
         ):
             return True  # "the Oppo Find N5" (but "OnePlus is one of my favorite phone makers" names none)
+    if makers_only:
+        return False  # (a model number typed, "(SM-G973F)", is no phone we do not know)
     for i, t in enumerate(toks):
         if i < max(after, 1) or sentence_of[i] not in asking or i in named or t.glued:
             continue

@@ -196,7 +196,14 @@ class Index:
         vendor = (
             self.knowledge.device(d.device).vendor
             if d.device
-            else _first_vendor([m for m in matches if not any(a <= m.start < b for a, b in d.set_aside)])
+            else _first_vendor(
+                self.knowledge,
+                [m for m in matches if not any(a <= m.start < b for a, b in d.set_aside)],
+                toks,
+                q,
+                asking,
+                sentence_of,
+            )
         )
         unknown_model = models.unknown_model(lex, q) if d.device is None or d.variant is None else None
         if d.device and unknown_model:
@@ -216,6 +223,13 @@ class Index:
                 )
                 vendor = self.knowledge.device(sibling).vendor
         suggestions = list(d.suggestions)
+        if vendor and d.device is None and not d.ambiguous:
+            # (the maker of the asker's old phone, or of someone else's, offers none of its phones when
+            # another maker's is asked about: "i flashed lineage on my old pixel 2. now looking at the
+            # blackberry key2" offers no Pixels)
+            aside = _makers_told_aside(matches, toks, q) - {vendor}
+            k = self.knowledge
+            suggestions = [s for s in suggestions if s.kind != "device" or k.device(s.id).vendor not in aside]
         if unknown_model:
             # The phone is named by its model number: only phones with a close model number are worth
             # offering, not whatever shares a word with the rest of the question.
@@ -1038,7 +1052,22 @@ def _vendor_span(matches: list[mentions.Match], vendor: str | None) -> tuple[int
     return min(spans) if spans else None
 
 
-def _first_vendor(matches: list[mentions.Match]) -> str | None:
+def _makers_told_aside(matches: list[mentions.Match], toks: list[Token], q: str) -> set[str | None]:
+    """The makers named as the asker's old phone's or someone else's ("my old pixel 2", "mi papá tiene
+    un moto g9 plus")."""
+    vendors = sorted((m for m in matches if m.payload.kind == "vendor"), key=lambda m: m.start)
+    ends = [0, *(m.end for m in vendors)]
+    return {m.payload.id for m, since in zip(vendors, ends, strict=False) if devices.told_aside(toks, m, q, since)}
+
+
+def _first_vendor(
+    knowledge: Knowledge,
+    matches: list[mentions.Match],
+    toks: list[Token],
+    q: str,
+    asking: set[int],
+    sentence_of: list[int],
+) -> str | None:
     # "what network does google fi use": the "Google" of a network's name is no maker asked about
     carriers = [(m.start, m.end) for m in matches if m.payload.kind == "carrier"]
     vendors = [
@@ -1047,4 +1076,17 @@ def _first_vendor(matches: list[mentions.Match]) -> str | None:
         if m.payload.kind == "vendor"
         and not any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in carriers)
     ]
+    # Of phones we do not know, the one the asker is not leaving nor someone else's ("mi papá tiene un
+    # moto g9 plus y le quiero regalar un zte blade v40"), the one in a sentence that asks first ("i
+    # flashed lineage on my old pixel 2. now looking at the blackberry key2, works on rogers?")
+    phones = [m for m in matches if m.payload.kind == "device"]
+    if len({m.payload.id for m in vendors}) > 1 or (vendors and phones):
+        ends = [0, *(m.end for m in vendors)]
+        aside = {m.payload.id for m, since in zip(vendors, ends, strict=False) if devices.told_aside(toks, m, q, since)}
+        kept = [m for m in vendors if m.payload.id not in aside]  # ("у меня был xiaomi redmi 4x": both words)
+        last = max(v.end for v in vendors)
+        if not kept and any(m.start > last and knowledge.device(m.payload.id).vendor not in aside for m in phones):
+            return None  # ("… теперь хочу honor 90 lite": another maker's name we know in part, after)
+        asked = [m for m in kept if sentence_of[m.start] in asking]
+        vendors = asked or kept or vendors
     return vendors[0].payload.id if vendors else None
