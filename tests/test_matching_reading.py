@@ -2484,8 +2484,9 @@ def test_a_rom_build_name_names_the_phone_by_its_codename_and_sells_nothing() ->
 
 def test_a_post_is_about_the_phone_its_title_names() -> None:
     assert read("pixel 9 没有5G\n\n中国电信. 在pixel 8上尝试可以开启5G").device == "pixel-9"
-    # without a title, two phones stay a question back
-    assert read("pixel 9 没有5G, 在pixel 8上尝试可以开启5G").device is None
+    # without a title, the one in trouble beside the one that works; with no trouble told, a question back
+    assert read("pixel 9 没有5G, 在pixel 8上尝试可以开启5G").device == "pixel-9"
+    assert read("pixel 9 和 pixel 8 在中国电信").device is None
 
 
 def test_thanks_asks_nothing_even_in_reply_to_an_answer() -> None:

@@ -729,6 +729,7 @@ def _one_carrier(
     if (
         len(ids) == 1
         and lang
+        and lang != "ru"  # (guessed from Cyrillic letters alone: "частоты jio" is Jio all the same)
         and not country
         and not _speaks(k.carrier(ids[0]).country, lang)
         and not _names_its_country(lexicon, said, k.carrier(ids[0]).country)
