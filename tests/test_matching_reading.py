@@ -943,6 +943,8 @@ def test_a_word_that_says_what_is_asked_is_no_name_typed_wrong() -> None:
         ("telcel tiene 5g?", "telcel-mx"),  # Spanish "has"
         ("hat telekom noch 3g?", "telekom-de"),  # German "has … still"
         ("частоты jio", "jio-in"),  # Russian "frequencies"
+        ("jakie pasma lte w plusie?", "plus-pl"),  # Polish "bands"
+        ("jioのバンドは？", "jio-in"),  # Japanese "band", its words folded as the question's are
     ],
 )
 def test_what_a_network_has_asked_in_other_languages(question: str, network: str) -> None:

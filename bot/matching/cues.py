@@ -321,6 +321,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "frekuensi",
         *("bant", "bantlar-", "frekans-"),  # Turkish "s25 ultra bantları"
         "bang tan",  # Vietnamese "băng tần" (bands)
+        *("pasma", "pasmo", "pasm"),  # Polish "jakie pasma lte ma orange"
         "lte bands",
         # "what model number is the japanese pixel 8": each model's number and market head its bands
         *("model number", "model numbers", "model no"),

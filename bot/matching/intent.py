@@ -211,9 +211,17 @@ def _first(name: str, norms: list[str], raws: list[str], joined: str, question: 
         if at >= 0 and not (p.startswith("model") and _number_follows(joined, at + len(p) + 2)):
             # ("a device with model number 2304FPN6DG" names the model; it does not ask for it)
             return joined.count(" ", 0, at)
-    if any(w in question for w in INTENT_WORDS[name] if not w.isascii()):
-        return len(norms)
+    if not question.isascii():
+        # (the words are folded as questions' words are: "バンド" is written "ハント" there)
+        folded = _folded(question)
+        if any(w in question or w in folded for w in INTENT_WORDS[name] if not w.isascii()):
+            return len(norms)
     return _NOWHERE
+
+
+@lru_cache(maxsize=64)
+def _folded(question: str) -> str:
+    return text.fold(question)
 
 
 # "When" in the languages read ("kab" is Hindi in Latin letters).
