@@ -415,6 +415,11 @@ def test_the_maker_of_the_phone_we_do_not_know_asked_about(question: str, maker:
     assert not [s for s in result.suggestions if s.kind == "device" and s.id.startswith("pixel")]
 
 
+def test_an_everyday_network_name_before_compatible_or_uses() -> None:
+    assert read("pixel 8 mint compatible?").carriers == ("mint-us",)
+    assert read("mint uses which network").carriers == ("mint-us",)
+
+
 def test_vivo_at_a_sentence_s_start_before_in_is_i_live() -> None:
     assert read("Il pixel 8 supporta la banda 20? Vivo in montagna.").carriers == ()
     assert read("Vivo tem 5g no pixel 8?").carriers == ("vivo-br",)

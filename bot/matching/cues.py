@@ -295,6 +295,7 @@ CARRIER_AFTER_CUES = frozenset(
     | {"band", "bands", "bandas", "frequencies"}  # "ee band 20", "globe bands"
     | {"tem", "tiene"}  # "a claro tem 5g?", "movistar tiene 5g?" (has)
     | {"hatti", "hattı"}  # Turkish "telekom hattı" (the Telekom line)
+    | {"compatible", "uses"}  # "moto g power 2024 cricket compatible?", "cricket uses which network"
 )  # ("で" is "て" once folded: folding takes off the voicing mark; Korean "kt 되나요", does KT work)
 
 # What a question asks, by its words. A stem ends in "-" and is matched at the start of a word
