@@ -1958,6 +1958,18 @@ def test_spanish_and_portuguese_usa_is_the_verb_unless_a_place_can_stand_there()
     assert read("is the pixel 9 sold in usa").country == "US"
     assert read("pixel 9 usa").country == "US"
     assert read("mein pixel 9 aus den usa geht das mit telekom?").origin == "US"  # after an article
+    # after a network's name, ending the question: its country ("boost mobile usa")
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google", "pixel")],
+            devices=[device("pixel-9", "google", "Pixel 9", variant("p9", lte=[2]))],
+            carriers=[
+                carrier("boost-us", "US", "Boost Mobile", "boost", lte=([2], [])),
+                carrier("boost-au", "AU", "Boost Mobile", "boost", lte=([3], [])),
+            ],
+        )
+    )
+    assert index.analyze("pixel 9 on boost mobile usa").carriers == ("boost-us",)
 
 
 def test_a_bare_country_name_we_know_no_networks_of_does_not_take_the_carrier_away() -> None:

@@ -672,7 +672,12 @@ def _verb_usa(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
     if (after is not None and after.norm in _LAUNCH_WORDS) or (after is None and before in _LAUNCH_WORDS):
         return False  # "pixel 10 usa launch", "pixel 9 release usa": where it comes out
     last = after is None and before is not None and (before.isdigit() or (before in MODIFIERS and before != "se"))
-    return not last
+    # ("iphone 16e on boost mobile usa": after a network's name, ending the question, its country)
+    network_last = after is None and before is not None and before in lexicon.entity_vocab and before not in _SE
+    return not (last or network_last)
+
+
+_SE = frozenset({"se", "si", "lo", "la"})
 
 
 def _letter_of_a_model(toks: list[Token], i: int) -> bool:
