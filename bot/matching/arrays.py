@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Sequence
+from itertools import chain
+from operator import is_not
 
 import numpy as np
 from numpy.typing import NDArray
@@ -17,6 +19,7 @@ Ints = NDArray[np.int64]
 Chars = NDArray[np.uint32]  # a text's code points (`code_points`)
 
 _SPACE = ord(" ")
+_BETWEEN = "\x01"  # put between strings joined, to find their ends (`distinct`)
 # One more than the highest code point: two characters (each plus one, 0 for none) as one number.
 _CHARS = 0x110001
 _DTYPES = {"q": np.int64, "Q": np.uint64, "I": np.uint32, "H": np.uint16}
@@ -64,6 +67,12 @@ def slices_order(text: Chars, begins: Ints, lengths: Ints) -> Ints:
     unit = np.dtype(">u1" if top < 1 << 8 else ">u2" if top < 1 << 16 else ">u4")  # big-endian: as the bytes compare
     per = 8 // unit.itemsize
     width = max(1, -(-int(lengths.max()) // per)) * per
+    if len(text) == int(lengths.sum()) and begins[0] == 0 and (begins[1:] == np.cumsum(lengths[:-1])).all():
+        # The slices are the text, one after another (`sorted_order`): each row's first places,
+        # picked by a mask of bytes, take the text as it is, with no arrays of places.
+        rows = np.zeros((count, width), unit)
+        rows[np.arange(width) < lengths[:, None]] = text
+        return np.lexsort(rows.view(">u8").T[::-1])
     rows = np.zeros(count * width, unit)
     # The slices' characters one after another: each one's place in `text` and in `rows` is its place
     # in that run plus its slice's shift (numbers of 32 bits where they fit: the millions of places
@@ -150,23 +159,43 @@ def distinct(items: list[str]) -> tuple[list[str], Ints]:
     for words of several scripts); numpy's strings end at their first NUL, so none may hold one."""
     if not items:
         return [], np.zeros(0, np.int64)
-    joined = "".join(items)
+    # Only the first of each run of one string object is read (the keys of autocomplete come a
+    # phone's at a time, 250,000 keys of 100,000 phones, each naming its phone by the same id):
+    # comparing pointers finds the runs, where reading 250,000 strings spread over the memory, to
+    # encode or compare them, was most of this. (Equal strings apart, or in two objects, are made one
+    # by the sort; the first of a distinct item's runs is its first place, as `return_index` gives it.)
+    heads = np.flatnonzero(np.fromiter(chain((True,), map(is_not, items[1:], items[:-1])), bool, len(items)))
+    firsts = items if len(heads) == len(items) else list(map(items.__getitem__, heads.tolist()))
+    # (Joined with a separator, for numpy to find the items' ends, not reading each one's length again.)
+    joined = _BETWEEN.join(firsts)
     assert "\x00" not in joined, "a string holds a NUL"
     if joined.isascii():
         # As bytes, a quarter of the width to sort (ids, and names of phones, are ASCII); bytes order
         # as their characters do, and each distinct one is taken from `items`, not decoded again.
-        # Only the first of each run of equal items is sorted: the keys of autocomplete come a phone's
-        # at a time, 250,000 keys of 100,000 phones, and a sort of strings costs far more than the
-        # comparison of neighbours that finds the runs. (The first of a distinct item's runs is its
-        # first place, as `return_index` gives it.)
-        both = np.array(items, np.bytes_)
-        heads = np.flatnonzero(np.concatenate(([True], both[1:] != both[:-1])))
-        _, first, places = np.unique(both[heads], return_index=True, return_inverse=True)
+        both = _fixed_bytes(joined.encode("ascii"), firsts)
+        _, first, places = np.unique(both, return_index=True, return_inverse=True)
         lengths = np.diff(np.append(heads, len(items)))
-        return list(map(items.__getitem__, heads[first].tolist())), np.repeat(places.astype(np.int64), lengths)
+        return list(map(firsts.__getitem__, first.tolist())), np.repeat(places.astype(np.int64), lengths)
     found, places = np.unique(np.array(items, np.str_), return_inverse=True)
     words: list[str] = found.tolist()
     return words, places.astype(np.int64)
+
+
+def _fixed_bytes(joined: bytes, items: list[str]) -> NDArray[np.bytes_]:
+    """`np.array(items, np.bytes_)` of ASCII `items`, `joined` their text with `_BETWEEN` between
+    them: the rows placed by numpy from that one text (numpy encodes a list of strings one at a time,
+    most of `distinct` for the 250,000 keys of 100,000 phones)."""
+    chars = np.frombuffer(joined, np.uint8)
+    cuts = np.flatnonzero(chars == ord(_BETWEEN))
+    if len(cuts) != len(items) - 1:  # (an item holds the separator)
+        return np.array(items, np.bytes_)
+    begins = np.concatenate(([0], cuts + 1))
+    lengths = np.append(cuts, len(chars)) - begins
+    width = max(1, int(lengths.max()))  # (numpy's width for empty strings is 1 too)
+    rows = np.zeros((len(items), width), np.uint8)
+    # Each row's first places, by masks of bytes, not arrays of places (8 bytes per character).
+    rows[np.arange(width) < lengths[:, None]] = chars[chars != ord(_BETWEEN)]
+    return rows.view(f"S{width}").reshape(-1)
 
 
 def name_counts(words: Ints, lengths: Ints, names: Ints, met: Sequence[str]) -> tuple[dict[str, int], dict[str, int]]:

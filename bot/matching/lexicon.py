@@ -770,7 +770,8 @@ class Lexicon:
                 self.insert(city, Payload("city", code), correctable=_CYRILLIC.search(city) is not None)
         # Cities CLDR does not name ("in mumbai", "in düsseldorf"), unless CLDR names them for a country.
         named = {text.key(city) for names in cldr.values() for city in names}
-        for code, names in cities.cities(self.carrier_countries).items():
+        typed_cities, written_cities = cities.cities(self.carrier_countries)
+        for code, names in typed_cities.items():
             for city in names:
                 if text.key(city) not in named:
                     self.insert(city, Payload("city", code), correctable=False)
@@ -782,7 +783,7 @@ class Lexicon:
             for region in pycountry.subdivisions
             if region.parent_code is None and region.country_code in self.carrier_countries
         }
-        for code, names in cities.cities(self.carrier_countries, written=True).items():
+        for code, names in written_cities.items():
             for city in names:
                 key = text.key(city)
                 if key not in named and key not in states and not self.entity_vocab.intersection(key.split()):
