@@ -290,3 +290,12 @@ def test_a_china_mobile_user_names_the_network() -> None:
 def test_chunghwa_in_simplified_chinese() -> None:
     reading = _shipped_engine().answer("小米15在台湾中华电信能用吗").reading
     assert (reading.country, reading.carriers) == ("TW", ("chunghwa-tw",))
+
+
+def test_the_same_network_as_asks_a_virtual_operator_s_host() -> None:
+    post = "my whole family is on tmobile but the signal sucks at home. is metro on the same network as tmobile?"
+    engine = _shipped_engine()
+    answer = engine.answer(post)
+    assert answer.reading.device is None
+    said = present.text(answer, engine.knowledge, engine.index.country_names)
+    assert "Metro by T-Mobile uses T-Mobile's network" in said

@@ -142,8 +142,9 @@ def _network_has(norms: list[str]) -> bool:
 
 
 def _asks_its_network(joined: str) -> bool:
-    """ "what network does visible use?", "which network is mint on": a virtual operator's host."""
-    return any(f" {w} network" in joined or f" {w} networks" in joined for w in ("what", "which"))
+    """ "what network does visible use?", "which network is mint on", "is metro on the same network as
+    tmobile?": a virtual operator's host."""
+    return any(f" {w} network" in joined or f" {w} networks" in joined for w in ("what", "which", "same"))
 
 
 def asks_its_network(toks: list[Token]) -> bool:
