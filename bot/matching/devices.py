@@ -513,14 +513,8 @@ def _old_phones_set_aside(
     # ("my brother uses redmi note 13 pro+ and i have an iphone 15. his jio 5g works but volte doesn't.
     # why?": spoken of again as theirs, it may be the one asked about: a question back, not the asker's)
     named_in = {sentence_of[m.start] for m in phones}
-    told_again = {
-        m.payload.id
-        for m in phones
-        if any(
-            t.norm in _THEIR and sentence_of[i] > sentence_of[m.start] and sentence_of[i] not in named_in
-            for i, t in enumerate(toks)
-        )
-    }
+    theirs_again = {sentence_of[i] for i, t in enumerate(toks) if t.norm in _THEIR} - named_in
+    told_again = {m.payload.id for m in phones if any(s > sentence_of[m.start] for s in theirs_again)}
     asked_of |= told_again
     of_all = any(t.norm in _ALL_OF_THEM for i, t in enumerate(toks) if sentence_of[i] in asking)
     theirs = [
@@ -1589,7 +1583,7 @@ def _the_one_chosen(
 _FINE = frozenset({"works", "work", "worked", "working", "fine", "ok", "okay", "funciona", "funziona", "bisa", "было"})
 _FINE_CJK = ("有", "可以", "正常")
 _NOT_FINE_CJK = ("没有", "沒有", "不能", "无法", "無法", "没", "沒")
-_TROUBLE_LATIN = frozenset(w for w in TROUBLE_WORDS if w.isascii()) | {"без", "нет", "не"}
+_TROUBLE_LATIN = _TROUBLE | {"без", "нет", "не"}
 
 
 def _the_one_in_trouble(

@@ -778,11 +778,13 @@ class Lexicon:
         # ("cá em Porto", "en Sevilla": a city whose name is an everyday word, written as a name; but
         # not one that is a network's or a maker's word: "from Orange webpage" is no Orange, California)
         # nor a state's name read below ("in Victoria" is Australia's state, not a district of Hong Kong)
-        states = {
-            text.key(region.name)
+        # (the states of the countries we know networks in, walked once for both uses)
+        top_regions = [
+            region
             for region in pycountry.subdivisions
             if region.parent_code is None and region.country_code in self.carrier_countries
-        }
+        ]
+        states = {text.key(region.name) for region in top_regions}
         for code, names in written_cities.items():
             for city in names:
                 key = text.key(city)
@@ -790,15 +792,9 @@ class Lexicon:
                     self.insert(city, Payload("city", code, cased=(city,)), correctable=False)
         # States and provinces of the countries we know networks in ("here in Texas", "in Ontario",
         # "from Maharashtra"), from ISO 3166-2; like cities they count only after "in", "from", "to".
-        for region in pycountry.subdivisions:
+        for region in top_regions:
             name = region.name
-            if (
-                region.parent_code is None
-                and region.country_code in self.carrier_countries
-                and len(name) >= 4
-                and "(" not in name
-                and not set(name.lower().split()) <= GENERIC_PLACE_WORDS
-            ):
+            if len(name) >= 4 and "(" not in name and not set(name.lower().split()) <= GENERIC_PLACE_WORDS:
                 self.insert(name, Payload("city", region.country_code), correctable=False)
         for code, everyday_names in COUNTRY_LOCAL_NAMES.items():
             for name in everyday_names:

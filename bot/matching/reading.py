@@ -227,7 +227,8 @@ class Index:
             # (the maker of the asker's old phone, or of someone else's, offers none of its phones when
             # another maker's is asked about: "i flashed lineage on my old pixel 2. now looking at the
             # blackberry key2" offers no Pixels)
-            aside = _makers_told_aside(matches, toks, q) - {vendor}
+            makers_said = sorted((m for m in matches if m.payload.kind == "vendor"), key=lambda m: m.start)
+            aside = _makers_told_aside(makers_said, toks, q) - {vendor}
             k = self.knowledge
             suggestions = [s for s in suggestions if s.kind != "device" or k.device(s.id).vendor not in aside]
         if unknown_model:
@@ -1052,10 +1053,9 @@ def _vendor_span(matches: list[mentions.Match], vendor: str | None) -> tuple[int
     return min(spans) if spans else None
 
 
-def _makers_told_aside(matches: list[mentions.Match], toks: list[Token], q: str) -> set[str | None]:
-    """The makers named as the asker's old phone's or someone else's ("my old pixel 2", "mi papá tiene
-    un moto g9 plus")."""
-    vendors = sorted((m for m in matches if m.payload.kind == "vendor"), key=lambda m: m.start)
+def _makers_told_aside(vendors: list[mentions.Match], toks: list[Token], q: str) -> set[str | None]:
+    """The makers named, among makers' mentions in order, as the asker's old phone's or someone else's
+    ("my old pixel 2", "mi papá tiene un moto g9 plus")."""
     ends = [0, *(m.end for m in vendors)]
     return {m.payload.id for m, since in zip(vendors, ends, strict=False) if devices.told_aside(toks, m, q, since)}
 
@@ -1081,8 +1081,7 @@ def _first_vendor(
     # flashed lineage on my old pixel 2. now looking at the blackberry key2, works on rogers?")
     phones = [m for m in matches if m.payload.kind == "device"]
     if len({m.payload.id for m in vendors}) > 1 or (vendors and phones):
-        ends = [0, *(m.end for m in vendors)]
-        aside = {m.payload.id for m, since in zip(vendors, ends, strict=False) if devices.told_aside(toks, m, q, since)}
+        aside = _makers_told_aside(vendors, toks, q)
         kept = [m for m in vendors if m.payload.id not in aside]  # ("у меня был xiaomi redmi 4x": both words)
         last = max(v.end for v in vendors)
         if not kept and any(m.start > last and knowledge.device(m.payload.id).vendor not in aside for m in phones):
