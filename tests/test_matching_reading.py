@@ -4140,3 +4140,84 @@ def test_a_network_of_several_countries_in_a_russian_post_is_russia_s() -> None:
     assert index.analyze("Pixel 8 на Tele2 без VoLTE, что делать?").carriers == ("t2-ru",)
     # Ukrainian letters are no Russian post
     assert index.analyze("pixel 8 на tele2 не працює, що робити?").carriers != ("t2-ru",)
+
+
+def test_a_model_word_that_is_a_network_s_name_beside_a_phone_named_whole_is_the_network() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "redmi", "mi"), vendor("samsung", "Samsung", "galaxy")],
+            devices=[
+                device("redmi-a1", "xiaomi", "Redmi A1", variant("ra1", lte=[3])),
+                device("mi-a1", "xiaomi", "Mi A1", variant("ma1", lte=[3])),
+                device("galaxy-s23", "samsung", "Galaxy S23", variant("s23", lte=[3, 20])),
+            ],
+            carriers=[carrier("a1-at", "AT", "A1", "a1 telekom", lte=([3, 20], []))],
+        )
+    )
+    # A German post's title "A1: …" names Austria's network, not the Redmi A1 or the Mi A1
+    a = index.analyze("A1: kein Netz mit dem Galaxy S23 seit gestern")
+    assert (a.device, a.carriers, a.country) == ("galaxy-s23", ("a1-at",), "AT")
+    # Alone, "a1" may still be either phone; with its maker's word it is the phone
+    assert {s.id for s in index.analyze("a1 no signal").suggestions if s.kind == "device"} == {"redmi-a1", "mi-a1"}
+    assert index.analyze("redmi a1 on a1?").device == "redmi-a1"
+
+
+def test_arabic_zain_is_the_network_only_where_a_network_is_spoken_of() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("apple", "Apple", "iphone", "ايفون")],
+            devices=[device("iphone-15", "apple", "iPhone 15", variant("i15", lte=[3]))],
+            carriers=[carrier("zain-sa", "SA", "Zain KSA", "zain", "زين", lte=([3], []))],
+        )
+    )
+    # "does the iPhone 15 work with Zain", "iPhone 15, Zain SIM does not work"
+    for asked in ("هل يعمل ايفون 15 مع زين", "ايفون 15 شريحة زين ما تشتغل"):
+        a = index.analyze(asked)
+        assert (a.device, a.carriers, a.intent) == ("iphone-15", ("zain-sa",), "compatibility"), asked
+    # "زين" is "good" too: "is the iPhone 15 good or not?"
+    assert index.analyze("ايفون 15 زين ولا لا؟").carriers == ()
+
+
+def test_of_networks_listed_the_one_told_of_again_is_the_asker_s() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("apple", "Apple", "iphone")],
+            devices=[device("iphone-12-pro", "apple", "iPhone 12 Pro", variant("i12p", lte=[3]))],
+            carriers=[
+                carrier("china-mobile-cn", "CN", "China Mobile", lte=([3], [])),
+                carrier("china-unicom-cn", "CN", "China Unicom", lte=([3], [])),
+                carrier("china-telecom-cn", "CN", "China Telecom", lte=([3], [])),
+            ],
+        )
+    )
+    story = (
+        "No signal after jailbreak\n"
+        "In China we have three major carriers: China Mobile, China Unicom, and China Telecom. "
+        "Phones with China Telecom SIM cards lose signal. Device: iPhone 12 Pro."
+    )
+    assert index.analyze(story).carriers == ("china-telecom-cn",)
+    # each named in two sentences: a list, no one network the asker's
+    both = "China Telecom China Unicom China Mobile no 5G SA\nChina Telecom China Unicom China Mobile no 5G SA"
+    assert index.analyze(both).carriers == ()
+    # each named once: a list
+    listed = "In China we have China Mobile, China Unicom and China Telecom. My iPhone 12 Pro has no signal."
+    assert index.analyze(listed).carriers == ()
+
+
+def test_a_hyphen_glues_an_everyday_network_name_or_model_word_to_the_next_word() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("samsung", "Samsung", "galaxy")],
+            devices=[device("galaxy-s20-ultra", "samsung", "Galaxy S20 Ultra", variant("s20u", lte=[2]))],
+            carriers=[
+                carrier("verizon-us", "US", "Verizon", lte=([2, 13], [])),
+                carrier("tmobile-us", "US", "T-Mobile", lte=([2, 71], [])),
+                carrier("ultra-us", "US", "Ultra Mobile", "ultra", mvno_of="tmobile-us"),
+            ],
+        )
+    )
+    # "the Ultra-High bands": no Ultra Mobile, and no "Ultra" phone to offer
+    a = index.analyze("Verizon uses the Ultra-High bands which are typically faster")
+    assert a.carriers == ("verizon-us",)
+    assert not [s for s in a.suggestions if s.kind == "device"]
+    assert index.analyze("galaxy s20 ultra on Ultra?").carriers == ("ultra-us",)

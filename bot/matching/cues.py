@@ -174,7 +174,7 @@ CARRIER_CUES = frozenset(
         # de
         "bei",
         "auf",  # German "galaxy a34 auf telekom"
-        *("مع", "شبكة"),  # Arabic "with", "network": "يشتغل مع du"
+        *("مع", "شبكة", "شريحة", "خط"),  # Arabic "with", "network", "SIM", "line": "يشتغل مع du"
         "bij",  # Dutch "werkt het bij vodafone"
         "van",  # Dutch "een simkaart van orange" (of)
         "der",
@@ -285,7 +285,8 @@ NATIONAL_SHOPS = {
 # wordfreq does not count as one language's own: "my friend tim", "sky", "jazz", "bait",
 # "sprint", "magenta". Like everyday words, they name a network beside a word of networks ("on tim",
 # "jazz 4g") or capitalised ("Sprint", "Sky").
-CARRIER_COMMON_WORDS = frozenset({"sky", "dna", "jazz", "tri", "sprint", "bait", "magenta"})
+# (Arabic "زين" is "good" as much as Zain; the judged languages' word lists hold no Arabic.)
+CARRIER_COMMON_WORDS = frozenset({"sky", "dna", "jazz", "tri", "sprint", "bait", "magenta", "زين"})
 # Given names among them ("my friend tim", "Tim Cook"): only as the network writes itself ("TIM").
 CARRIER_GIVEN_NAMES = frozenset({"tim", "elisa"})
 # Hindi "pe" (on) follows the network: "vi pe chalega?", "jio pe"; Japanese "で" and Korean "에(서)"
@@ -520,6 +521,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "개통",  # Korean "activation" (of a line on a phone)
         *("되나요", "될까요", "돼요"),  # Korean "does it work?"
         *("gumagana", "pwede", "puwede", "gagana"),  # Filipino "works", "can (it)", "will it work"
+        # Arabic "works" (of a phone, of a SIM), the same spoken, "supports": "هل يعمل ايفون 15 مع زين"
+        *("يعمل", "تعمل", "يشتغل", "تشتغل", "يدعم"),
     ),
     "other": (
         "root",
@@ -625,7 +628,7 @@ TROUBLE_WORDS: tuple[str, ...] = (
     # Russian, Ukrainian "stopped", "does not work", "no network"; Arabic "cut off", "does not come up"
     *("перестал", "не работает", "не ловит", "нет сети", "нет связи", "не працює", "перестав"),
     *("нет volte", "нет 5g", "нет 4g", "нет lte", "немає volte", "немає 5g"),
-    *("انقطع", "ما يطلع", "ما يشتغل", "لا يعمل", "مايطلع"),
+    *("انقطع", "ما يطلع", "ما يشتغل", "ما تشتغل", "لا يعمل", "لا تعمل", "مايطلع"),
 )
 
 # Before a place name that is also a word or needs context ("in berlin", "aus Japan", "di Indonesia"),

@@ -160,6 +160,17 @@ def resolve(
         )
     ]
     contradicted += [m for m in foreign if m not in contradicted]
+    # "A1: kein Netz mit dem Galaxy S23": a model word alone that is a network's whole name too (A1,
+    # Austria's) is that network beside a phone named whole, not the Redmi A1 or the Mi A1.
+    networks_at = {(m.start, m.end) for m in matches if m.payload.kind == "carrier"}
+    contradicted += [
+        m
+        for m in complete
+        if m.payload.derived
+        and (m.start, m.end) in networks_at
+        and m not in contradicted
+        and any(i != m.payload.id and (e <= m.start or s >= m.end) for i, s, e in whole)
+    ]
     # "galaxy s20 fe" may be the "Galaxy S20 FE 5G" or a 4G phone of that name: a question back.
     # "5g" elsewhere in the question ("w/ airtel 5g") is about the network, not the phone's name.
     untagged = [m for m in complete if m.payload.untagged and m not in contradicted]
@@ -1811,6 +1822,7 @@ def name_hints(lexicon: Lexicon, toks: list[Token]) -> tuple[list[int], list[int
         and not is_everyday(t.norm)
         and len(t.norm) > 1
         and t.norm not in _GENERATIONS  # "5g" is in many names and names none
+        and not _compound_adjective(toks, i)
     ]
     openers = [
         i
@@ -1821,6 +1833,16 @@ def name_hints(lexicon: Lexicon, toks: list[Token]) -> tuple[list[int], list[int
         and (toks[i + 1].norm.isdigit() or i + 1 in names or _line_letter_after(lexicon, toks, i))
     ]
     return names, openers
+
+
+def _compound_adjective(toks: list[Token], i: int) -> bool:
+    """A model word that a hyphen glues to an everyday word after it: "ultra-high bands", "pro-grade"
+    (a compound, no "Ultra" or "Pro" phone to offer)."""
+    t = toks[i]
+    if t.norm not in MODIFIERS or i + 1 >= len(toks):
+        return False
+    after = toks[i + 1]
+    return after.hyphen and not after.brk and after.norm.isalpha() and is_everyday(after.norm)
 
 
 def _line_letter_after(lexicon: Lexicon, toks: list[Token], i: int) -> bool:

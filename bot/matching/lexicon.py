@@ -705,7 +705,7 @@ class Lexicon:
             words = [*name.split(), *(w for w in written.split() if text.key(w) == toks[0])]
             if toks[0] in CARRIER_COMMON_WORDS:
                 words.append(toks[0].title())  # "a Sprint phone", "Sky"
-            cased = tuple(dict.fromkeys(w for w in words if not w.islower()))
+            cased = tuple(dict.fromkeys(w for w in words if any(c.isupper() for c in w)))
             payload = replace(payload, weak=True, cased=cased)
         key = " ".join(toks)
         if builder.add_at(key, builder.code(payload.id, shape_of(payload)), toks) and not payload.derived:

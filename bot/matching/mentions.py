@@ -366,6 +366,19 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     # "wi-fi calling in the US": a network's everyday or two-letter name ("fi", Google Fi) that begins
     # after a hyphen is the end of another word, not the network.
     found = [m for m in found if not (m.payload.kind == "carrier" and m.payload.weak and toks[m.start].hyphen)]
+    # Nor one that a hyphen glues to the next word: "the Ultra-High bands" (no Ultra Mobile).
+    found = [
+        m
+        for m in found
+        if not (
+            m.payload.kind == "carrier"
+            and m.payload.weak
+            and m.end < len(toks)
+            and toks[m.end].hyphen
+            and not toks[m.end].brk
+            and toks[m.end].norm.isalpha()
+        )
+    ]
     # "jio true 5g": an everyday name of another country's network right after a network's name is
     # that network's word (Jio's "True 5G"), not TrueMove H.
     k = lexicon.knowledge

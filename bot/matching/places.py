@@ -291,7 +291,11 @@ def resolve(
         users = {c: min((e for e in ends[c] if _names_user(toks, e)), default=-1) for c in carriers}
         own = {c: at for c, at in users.items() if at >= 0}
         # The first said to be one's own: "KT, SKT users" further on are whom the asker calls.
-        carriers = [min(own, key=own.__getitem__)] if own else []
+        # Or the one of the list told of again in other sentences, the rest named once ("three major
+        # carriers: China Mobile, China Unicom, and China Telecom. Phones with China Telecom SIM cards
+        # … no signal"; a title "Turkcell added in 1.27, but not working").
+        again = [c for c in carriers if len({sentence_of[at] for at in said_at[c]}) > 1]
+        carriers = [min(own, key=own.__getitem__)] if own else again if len(again) == 1 else []
     if carriers:
         country = k.carrier(carriers[0]).country
         abroad = _roaming_to(toks, ends[carriers[0]], use, country)

@@ -244,6 +244,14 @@ class Index:
                     a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in carrier_spans
                 ):
                     continue  # "Google" of "Google Fi" is part of the carrier's name
+                if (
+                    d.device
+                    and m.payload.kind == "device"
+                    and m.payload.derived
+                    and m.payload.id != d.device
+                    and (m.start, m.end) in carrier_spans
+                ):
+                    continue  # "A1: kein Netz mit dem Galaxy S23": the network A1, no Redmi A1
                 covered.update(range(m.start, m.end))
         in_names = {i for m in matches for i in range(m.start, m.end)}
         # "+" reads "plus", a French word: signs say no language
