@@ -1,6 +1,7 @@
 """How well the bot reads the questions people post, scored against a labelled set.
 
     python -m bench.understanding [PATH ...] [--split dev|heldout|all] [--failures] [--json]
+                                  [--save FILE] [--against FILE]
 
 PATH is a labelled YAML file or a folder of them (default: tests/data/questions); the format is in
 tests/data/questions/README.md. Each question is answered by the engine over the shipped knowledge
@@ -11,6 +12,9 @@ tests/data/questions/README.md. Each question is answered by the engine over the
 - useful: the answer gives a real verdict, sale status or band list, or cleanly declines a post that
   names no phone (no phone offered) or that asks something the bot does not answer;
 - wrong phone: the answer is about a phone other than the one asked about (the worst failure).
+
+`--save FILE` writes each item's reading; `--against FILE` then lists every item read differently
+(gained, lost, changed), the check to run before and after a change to the reading.
 """
 
 from __future__ import annotations
@@ -209,7 +213,47 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     parser.add_argument("--failures", action="store_true", help="list every item not read right")
     parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    parser.add_argument("--save", type=Path, help="write each item's reading to this file (JSON), to compare later")
+    parser.add_argument(
+        "--against", type=Path, help="list the items whose reading differs from a file written by --save"
+    )
     return parser.parse_args(argv)
+
+
+def _reading(item: Item, got: dict[str, Any], verdict: dict[str, Any]) -> dict[str, Any]:
+    """What one answer read, in a form that stays the same from run to run unless the reading changes."""
+    return {
+        "key": [item.file, item.q, item.after],
+        "split": item.split,
+        "read": {
+            "device": (got.get("device") or {}).get("id"),
+            "variants": got.get("variants"),
+            "country": got.get("country"),
+            "origin": got.get("origin"),
+            "carrier": (got.get("carrier") or {}).get("id"),
+            "intent": got.get("intent"),
+            "offered": [s["id"] for s in got.get("suggestions", [])][:4],
+        },
+        "read_right": verdict["read_right"],
+        "wrong_phone": verdict["wrong_phone"],
+    }
+
+
+def _changes(before: list[dict[str, Any]], now: list[dict[str, Any]]) -> list[str]:
+    """The items read differently now than in a saved run, each marked gained, lost or changed."""
+    old = {json.dumps(r["key"]): r for r in before}
+    out = []
+    for r in now:
+        was = old.get(json.dumps(r["key"]))
+        if was is None or was["read"] == r["read"]:
+            continue
+        mark = {(False, True): "GAINED", (True, False): "LOST"}.get((was["read_right"], r["read_right"]), "changed")
+        if r["wrong_phone"] and not was["wrong_phone"]:
+            mark = "WRONG PHONE"
+        file, q, _after = r["key"]
+        q = q if len(q) <= 120 else q[:117] + "…"
+        out.append(f"{mark} [{file} {r['split']}] {q!r}\n    was: {was['read']}\n    now: {r['read']}")
+    return out
 
 
 def scores(results: list[tuple[Item, dict[str, Any], dict[str, Any]]]) -> dict[str, dict[str, Any]]:
@@ -248,6 +292,18 @@ def main(argv: list[str] | None = None) -> int:
         items = [i for i in items if i.split == args.split]
     results = run(items)
     table = scores(results)
+    readings = [_reading(item, got, verdict) for item, got, verdict in results]
+    if args.save:
+        args.save.write_text(json.dumps(readings, ensure_ascii=False), encoding="utf-8")
+    if args.against:
+        try:
+            before = json.loads(args.against.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            print(f"bench.understanding: cannot read {args.against}: {exc}", file=sys.stderr)
+            return 1
+        for line in _changes(before, readings):
+            print(line)
+        print()
     if args.json:
         print(json.dumps(table, indent=2))
         return 0

@@ -4221,3 +4221,137 @@ def test_a_hyphen_glues_an_everyday_network_name_or_model_word_to_the_next_word(
     assert a.carriers == ("verizon-us",)
     assert not [s for s in a.suggestions if s.kind == "device"]
     assert index.analyze("galaxy s20 ultra on Ultra?").carriers == ("ultra-us",)
+
+
+PHONES_OF_A_FAMILY = knowledge(
+    vendors=[
+        vendor("google", "Google", "pixel"),
+        vendor("apple", "Apple", "iphone"),
+        vendor("nothing", "Nothing"),
+        vendor("xiaomi", "Xiaomi", "poco"),
+        vendor("htc", "HTC"),
+        vendor("samsung", "Samsung", "galaxy"),
+    ],
+    devices=[
+        device("pixel-6", "google", "Pixel 6"),
+        device("pixel-9a", "google", "Pixel 9a"),
+        device("pixel-10", "google", "Pixel 10"),
+        device("pixel-10a", "google", "Pixel 10a"),
+        device("pixel-10-pro", "google", "Pixel 10 Pro"),
+        device("pixel-10-pro-xl", "google", "Pixel 10 Pro XL"),
+        device("iphone-16-pro", "apple", "iPhone 16 Pro"),
+        device("iphone-16-pro-max", "apple", "iPhone 16 Pro Max"),
+        device("nothing-phone-2", "nothing", "Phone (2)", aliases=("nothing phone 2", "phone 2")),
+        device("nothing-phone-3", "nothing", "Phone (3)", aliases=("nothing phone 3", "phone 3")),
+        device("poco-m8", "xiaomi", "POCO M8 5G", aliases=("m8",)),
+        device("galaxy-a22", "samsung", "Galaxy A22", aliases=("a22",)),
+    ],
+    carriers=[
+        carrier("mint-us", "US", "Mint Mobile", "mint", lte=([2, 4, 66, 71], [])),
+        carrier("verizon-us", "US", "Verizon", lte=([2, 4, 13], [])),
+        carrier("tim-br", "BR", "TIM", "tim", lte=([3, 7, 28], [])),
+        carrier("claro-br", "BR", "Claro", "claro", lte=([3, 7, 28], [])),
+    ],
+)
+
+
+def test_the_phone_the_last_question_points_at_is_the_one_asked() -> None:
+    index = Index(PHONES_OF_A_FAMILY)
+    asked = {
+        # an old phone kept aside, asked about by its number
+        "got a pixel 10 pro as my daily now. want to keep the old pixel 6 as a backup on a cheap mint sim"
+        " — does the 6 still work on mint?": "pixel-6",
+        # someone else's sibling, named by its number and model words alone, then by a model word
+        "my iphone 16 pro and my wife's 16 pro max. going to são paulo, tim esim. does the max work on tim"
+        " 5g?": "iphone-16-pro-max",
+        "bought the pixel 10 for me and the 10 pro xl for my mom. can the xl use verizon's c-band? the 10 i"
+        " already checked": "pixel-10-pro-xl",
+        # of two compared, the one the question points at by its number
+        "nothing phone 3 vs phone 2, does the 3 have n77? my phone 2 does": "nothing-phone-3",
+    }
+    for question, phone in asked.items():
+        assert index.analyze(question).device == phone, question
+    # asked of both: a question back, not the last named
+    both = index.analyze("voy a agarrar un pixel 10 para usarlo con mint... o mejor el 10a? cual de los dos jala bien?")
+    assert both.device is None
+    assert {s.id for s in both.suggestions if s.kind == "device"} == {"pixel-10", "pixel-10a"}
+    # a version number is no sibling's: "0.3A" is no Pixel 3a, nor anything else
+    assert index.analyze("PIXEL 10 VoLTE fails on mint. I tried this module 0.4 and 0.3A.").device == "pixel-10"
+
+
+def test_a_correction_in_another_language_names_the_phone_meant() -> None:
+    index = Index(PHONES_OF_A_FAMILY)
+    for question in (
+        "il pixel 9a è venduto in italia? anzi no scusate, intendevo il pixel 10a",
+        "el pixel 9a funciona con claro? perdón, quise decir el pixel 10a, el pixel 9a ya lo he visto",
+        "pixel 9a bisa pake tim? eh maksud gw pixel 10a",
+        "czy pixel 9a działa w tim? sorry, chodziło mi o pixel 10a",
+    ):
+        assert index.analyze(question).device == "pixel-10a", question
+
+
+def test_a_model_word_alone_beside_another_maker_or_a_letter_apart_is_no_phone() -> None:
+    index = Index(PHONES_OF_A_FAMILY)
+    # another maker named in the sentence, this one never: HTC's M8, no POCO M8 5G
+    assert index.analyze("mir gefallen beim HTC One (M7 und auch M8) die Lautsprecher, o2 hat es").device is None
+    assert index.analyze("poco m8 on tim?").device == "poco-m8"
+    # Portuguese "a 22 quilômetros" (22 kilometres away), no Galaxy A22; with its maker it is one
+    assert index.analyze("mora a 22 quilômetros do centro e usa um celular da claro").device is None
+    assert index.analyze("meu samsung a 22 na claro funciona?").device == "galaxy-a22"
+
+
+def test_a_story_of_several_phones_told_in_chat_style() -> None:
+    index = Index(
+        knowledge(
+            vendors=[
+                vendor("google", "Google", "pixel"),
+                vendor("xiaomi", "Xiaomi"),
+                vendor("samsung", "Samsung", "galaxy"),
+                vendor("oneplus", "OnePlus"),
+                vendor("sony", "Sony", "xperia"),
+            ],
+            devices=[
+                device("pixel-8", "google", "Pixel 8"),
+                device("pixel-9", "google", "Pixel 9"),
+                device("xiaomi-15", "xiaomi", "Xiaomi 15"),
+                device("galaxy-s24", "samsung", "Galaxy S24"),
+                device("galaxy-a26", "samsung", "Galaxy A26", aliases=("a26",)),
+                device("galaxy-a36", "samsung", "Galaxy A36", aliases=("a36",)),
+                device("oneplus-12", "oneplus", "OnePlus 12"),
+                device("oneplus-13", "oneplus", "OnePlus 13"),
+                device("xperia-10-vi", "sony", "Xperia 10 VI"),
+                device("xperia-10-vii", "sony", "Xperia 10 VII"),
+            ],
+            carriers=[
+                carrier("tmobile-us", "US", "T-Mobile", "tmo", lte=([2, 4, 71], [])),
+                carrier("bell-ca", "CA", "Bell", lte=([2, 4, 66], [])),
+                carrier("tim-br", "BR", "TIM", "tim", lte=([3, 7, 28], [])),
+                carrier("turk-telekom-tr", "TR", "Türk Telekom", "turk telekom", lte=([3, 20], [])),
+                carrier("povo-jp", "JP", "povo", lte=([1, 3, 19], [])),
+            ],
+        )
+    )
+    # an emoji ends a clause; a last sentence that asks without its question mark still asks
+    roommate = (
+        "roommate just brought a xiaomi 15 back from china 👀 (my phone is a pixel 8 fwiw). will his xiaomi 15"
+        " work on tmo or is it a paperweight here"
+    )
+    assert index.analyze(roommate).device == "xiaomi-15"
+    # the one taken after weighing two
+    taken = "was torn between the pixel 9 and the galaxy s24, went with the pixel 9 in the end. any issues on bell?"
+    assert index.analyze(taken).device == "pixel-9"
+    # a maker we do not know, named again in the question: its phone, not the one we know
+    casper = "casper via x40 mı alsam galaxy a26 mı? casper türk telekom'da 5g destekliyor mu?"
+    assert index.analyze(casper).device is None
+    # "or maybe the a36 ... whichever": both asked, a question back
+    either = index.analyze("galaxy a26 ok on tim brasil? or maybe the a36... honestly whichever works on tim")
+    assert either.device is None
+    assert {s.id for s in either.suggestions if s.kind == "device"} == {"galaxy-a26", "galaxy-a36"}
+    # the phone weighed as the next one is no answer for the one in trouble
+    bootloop = (
+        "my oneplus 12 is stuck in a bootloop after the update 😭 should i wait for a fix or trade it in for the"
+        " oneplus 13? how do i get out of the bootloop"
+    )
+    assert index.analyze(bootloop).device != "oneplus-13"
+    # a Japanese correction, and a generation in Roman numerals named alone
+    assert index.analyze("Xperia 10 VIって日本で売ってますか？あ、間違えた、10 VIIのほうです").device == "xperia-10-vii"

@@ -3,6 +3,7 @@ the held-out part must stay above its floor, and no answer may name a wrong phon
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,12 @@ QUESTIONS = Path(__file__).parent / "data" / "questions"
 # way) and joined: 341 of 671, 50.8 %. The floor moves to 0.50, for the posts that joined. In the
 # sixteenth, the 671 read 345; 12ad (17 posts, GitHub issues and forum replies, three in Chinese,
 # collected by a helper who had not seen the bot) was scored once before any change it caused: 7/17,
-# 41 %, no wrong phone, and joined: 352 of 688, 51.2 %.)
+# 41 %, no wrong phone, and joined: 352 of 688, 51.2 %. In the eighteenth, the 688 read 360; 12ae
+# (70 English GitHub issues and forum posts) and 12af (70 posts in 14 other languages), collected by
+# helpers who had not seen the bot, were scored once before any change they caused: 12ae 36/70 (its
+# held-out half 14/35), no wrong phone; 12af 28/70 (15/35), two wrong phones ("HTC One (M7 und auch
+# M8)" read as the POCO M8 5G, "a 22 quilômetros" as the Galaxy A22), each fixed by a general rule,
+# the only changes made after seeing them; they joined: 388 of 758, 51.2 %.)
 HELDOUT_READ_RIGHT_FLOOR = 0.50
 
 
@@ -83,3 +89,28 @@ def test_a_label_error_names_the_item(tmp_path: Path) -> None:
     bad.write_text('- q: "pixel 8 on tmo"\n  split: dev\n  expect: {intent: compatibility}\n', encoding="utf-8")
     with pytest.raises(understanding.LabelError, match=r"real-bad.yaml\[0\]: a real post needs its 'url'"):
         understanding.load([bad])
+
+
+def test_a_saved_run_lists_the_items_read_differently(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    items = tmp_path / "styles-two.yaml"
+    items.write_text(
+        '- q: "pixel 8 on tmo?"\n  split: dev\n  expect: {device: pixel-8, phone: Pixel 8, country: US,'
+        " carrier: tmobile-us, intent: compatibility}\n"
+        '- q: "is the pixel 9 sold in india?"\n  split: dev\n  expect: {device: pixel-9, phone: Pixel 9,'
+        " country: IN, intent: availability}\n",
+        encoding="utf-8",
+    )
+    saved = tmp_path / "run.json"
+    assert understanding.main([str(items), "--save", str(saved)]) == 0
+    capsys.readouterr()
+    # Nothing changed: nothing listed
+    assert understanding.main([str(items), "--against", str(saved)]) == 0
+    assert "was:" not in capsys.readouterr().out
+    # A saved run that read the first item otherwise: that item, marked as gained
+    before = json.loads(saved.read_text(encoding="utf-8"))
+    before[0]["read"]["carrier"], before[0]["read_right"] = "verizon-us", False
+    saved.write_text(json.dumps(before), encoding="utf-8")
+    assert understanding.main([str(items), "--against", str(saved)]) == 0
+    out = capsys.readouterr().out
+    assert "GAINED [styles-two.yaml dev] 'pixel 8 on tmo?'" in out and "'carrier': 'verizon-us'" in out
+    assert "pixel 9" not in out

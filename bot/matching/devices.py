@@ -12,7 +12,7 @@ from itertools import islice, pairwise
 
 from .. import markets, text
 from ..records import Knowledge
-from .cues import HANDSET_WORDS, LIST_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIERS, TROUBLE_WORDS
+from .cues import HANDSET_WORDS, LIST_WORDS, MARKET_CUES, MARKET_WORDS, MODIFIERS, ROMAN, TROUBLE_WORDS
 from .everyday import commonness, frequencies, is_everyday
 from .gadgets import chip_of_a_product, kind_of_product
 from .lexicon import Lexicon, Payload, shorthand
@@ -159,6 +159,31 @@ def resolve(
             )
         )
     ]
+    # "das HTC One (M7 und auch M8)": a model word alone whose maker the post never names, in a
+    # sentence that names another maker on its own, is that maker's model (no POCO M8 5G); "a 22
+    # quilômetros do centro": a lower-case letter apart from a number is a word (Portuguese "at"),
+    # no Galaxy A22, unless a maker or a line comes right before it ("meu samsung a 22").
+    in_names = {i for m in complete for i in range(m.start, m.end)}
+    makers_apart = [m for m in matches if m.payload.kind == "vendor" and m.start not in in_names]
+    foreign += [
+        m
+        for m in complete
+        if m not in foreign
+        and (m.payload.derived or _one_model_word(toks, m))
+        and not any(v.payload.id == k.device(m.payload.id).vendor for v in makers_apart)
+        and any(sentence_of[v.start] == sentence_of[m.start] for v in makers_apart)
+    ]
+    foreign += [
+        m
+        for m in complete
+        if m not in foreign
+        and m.end - m.start == 2
+        and len(toks[m.start].raw) == len(toks[m.start].norm) == 1  # ("i phone 15" is read as "iphone 15")
+        and toks[m.start].raw.islower()
+        and not toks[m.start + 1].glued
+        and m.start not in vendor_ends
+        and not (m.start > 0 and not toks[m.start].brk and toks[m.start - 1].norm in lexicon.series_words)
+    ]
     contradicted += [m for m in foreign if m not in contradicted]
     # "A1: kein Netz mit dem Galaxy S23": a model word alone that is a network's whole name too (A1,
     # Austria's) is that network beside a phone named whole, not the Redmi A1 or the Mi A1.
@@ -182,6 +207,7 @@ def resolve(
         for m in complete
         if not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in complete)
     ]
+    by_codename: list[Match] = []
     if kept:
         # Where names overlap, the longer one (then the better spelt, then the explicit) wins.
         chosen: list[Match] = []
@@ -217,6 +243,7 @@ def resolve(
         titled = _the_one_in_the_title(kept, {m.payload.id for m in kept}, toks, question)
         codename_titled = len(titled) == 1 and not any(m.payload.id in titled for m in by_name)
         if by_name and len(by_name) < len(kept) and not _listed_together(toks, kept, question) and not codename_titled:
+            by_codename = [m for m in kept if m not in by_name]
             kept = by_name
     # "For instance, a Galaxy S10e locked to AT&T…" in a post that asks something else: an example,
     # not the phone asked about (a phone named in a sentence that asks still counts).
@@ -229,6 +256,14 @@ def resolve(
         kept = [m for m in kept if m not in examples]
         if not kept and not model_devices:
             return DeviceReading(None, None, (), 0.0, False, False, None)
+    # every phone the post names, before any is set aside as old or someone else's
+    # ("iphone 14 or 15", "o mejor el 15r"): the siblings listed with a name are phones named too
+    kept += [s for m in kept for s in _listed_siblings(lexicon, m, toks, question)]
+    # ("voy a agarrar un oneplus 15 para usarlo con visible... o mejor el 15r?": offered after "or")
+    kept += [s for s in _siblings_apart(lexicon, kept, toks) if _after_or(toks, s.start)]
+    # (a codename that gave way to a name is still a phone the question may point at: "le tetris (cmf
+    # phone 1) de mon pote marche … le metroid est compatible avec red ?")
+    every = list(kept) + [m for m in untagged + by_codename if m not in kept]
     kept, untagged, incomplete_ones, old_phones = _old_phones_set_aside(
         lexicon, matches, toks, question, sentence_of, asking, kept, untagged, incomplete_ones, bool(model_devices)
     )
@@ -247,22 +282,30 @@ def resolve(
     # "Got a Redmi Note 14 Pro+ 5G... no wait, it's actually the Redmi Note 14 Pro Max": a phone
     # named a few words after a correction replaces the ones before it, known or not
     fix = _correction(toks)
+    fix_named = False  # whether a correction names the phone meant ("… no wait, it's the …")
     if fix is not None:
         earlier = [m for m in kept if m.end <= fix]
-        later = [m for m in kept if fix <= m.start <= fix + 6]
+        # (named by its number alone too: "xiaomi 14t pro … oops, its the 14t not the pro")
+        later = [m for m in kept + untagged + _siblings_apart(lexicon, kept, toks) if fix <= m.start <= fix + 6]
         named_later = (
             later
             or any(fix <= m.start <= fix + 6 for m in incomplete_ones)
             or any(fix <= m.start <= fix + 6 and m.payload.kind == "vendor" for m in matches)
         )
         if earlier and named_later:
-            kept = [m for m in kept if m not in earlier]
+            fix_named = True
+            # the phone named right after the correction is the one meant, not another told of after it
+            # ("quise decir el z flip7 fe, el s25 fe ya lo he visto")
+            first = min((m.start for m in later), default=None)
+            before_fix = kept
+            kept = [m for m in later if m.start == first] if later else [m for m in kept if m not in earlier]
+            # (the phone corrected, and any told of after, are no unknown models beside this one)
+            old_phones = old_phones + [m for m in before_fix if m not in kept]
             untagged = [m for m in untagged if m.start >= fix]
             incomplete_ones = [m for m in incomplete_ones if m.start >= fix]
     kept = _line_carried_over(k, kept, toks)
     kept = [m for m in kept if not _another_makers_model(k, m, kept, matches, toks, sentence_of)]
     kept = [_with_modifier_before(lexicon, m, toks) for m in kept]
-    kept += [s for m in kept for s in _listed_siblings(lexicon, m, toks, question)]
     # "the Xiaomi 15 Series": every phone of that name, a question back, unless the post is plainly
     # about another phone and brings the series in beside it ("the Galaxy F23 … competes with the
     # Redmi Note 11 series … the Galaxy F23 is a crucial launch").
@@ -286,7 +329,7 @@ def resolve(
         if narrowed:
             ids = narrowed
     if len(ids) > 1:
-        ids = _the_one_asked_about(kept, ids, model_devices, sentence_of, asking)
+        ids = _the_one_asked_about(kept, ids, model_devices, toks, sentence_of, asking)
     if not model_devices:
         # "s24 fe or a55? gonna get the s24 fe. does it have 5g on vodacom?": the one of the phones
         # compared that a later sentence names again is chosen; "redmi k40 gaming or poco f3? getting
@@ -331,6 +374,24 @@ def resolve(
             ids = {model_device}  # "Note 9 SM-N9600": a name several phones share, and the model says which
         else:
             ids = _model_refines(k, ids, model_device)
+    if not model_devices and not fix_named:
+        # "got a pixel 10 pro as my daily … keep the old pixel 6 as a backup — does the 6 still work on
+        # mint?", "my iphone 16 pro and my wife's 16 pro max … does the max work on tim?": the phone the
+        # last sentence that asks points at, by its name or by a word only its name has
+        every += _siblings_apart(lexicon, every, toks)
+        referred = _referred_to(k, every, toks, sentence_of, asking | _asked_unmarked(toks, sentence_of))
+        # "was torn between the pixel 9 and the galaxy s24, went with the pixel 9 in the end. any issues
+        # w/ 5g on bell?": the one taken, when the question points at none
+        if referred is None:
+            referred = _the_one_taken(every, toks)
+        if referred == _UNKNOWN:
+            # "minha vó ganhou um multilaser g max 2 e eu uso um moto g34. o multilaser dela funciona
+            # com chip da tim?": the question points at a phone we do not know
+            named_spans = tuple((m.start, m.end) for m in every)
+            return DeviceReading(None, None, (), 0.0, True, False, None, set_aside + named_spans)
+        if referred is not None and ids != {referred}:
+            ids = {referred}
+            kept = kept + [m for m in every if m.payload.id == referred and m not in kept]
     if (
         len(ids) == 1
         and not model_devices
@@ -941,9 +1002,27 @@ def _unknown_phone_asked(
             continue
         if _short_for(toks, i, mine):
             continue  # "tengo un Xiaomi 14T Pro … ¿El 14T Pro funciona?": the same phone
+        if _sibling_of_one_named(lexicon, matches, toks, i):
+            continue  # "un oneplus 15 … o mejor el 15r?": the OnePlus 15R, a phone we know
         if chip_of_a_product(toks, i, i + 1) or (i + 2 < len(toks) and chip_of_a_product(toks, i, i + 2)):
             continue  # "iPad Air mit M2-Chip"
         if toks[i - 1].norm in _ARTICLES or _MODEL_SHAPE.match(word):
+            return True
+    return False
+
+
+def _sibling_of_one_named(lexicon: Lexicon, matches: list[Match], toks: list[Token], i: int) -> bool:
+    """Whether the word typed at token `i` ("15r") names, after the words before the number of a
+    phone named in the post ("oneplus" of "oneplus 15"), a phone we know."""
+    end = i + 1
+    while end < len(toks) and toks[end].glued:
+        end += 1
+    parts = [t.norm for t in toks[i:end]]
+    for m in matches:
+        if m.payload.kind != "device":
+            continue
+        numbers = [j for j in range(m.start, m.end) if toks[j].norm.isdigit()]
+        if numbers and lexicon.devices_named([t.norm for t in toks[m.start : numbers[0]]] + parts):
             return True
     return False
 
@@ -979,6 +1058,8 @@ _BOTH = frozenset({"both", "which", "either", "vs", "versus", "better", "compare
 
 # Words of a question that asks of every phone told of: "will they work", "do all of them work"
 _ALL_OF_THEM = frozenset({"they", "them", "both", "all", "each", "todos", "ambos", "beide", "alle", "tous", "semua"})
+# "cual de los dos", "tutti e due", "les deux", "os dois", Tagalog "parehas", "keduanya", "dono"
+_EACH_OF_TWO = frozenset({"dos", "due", "deux", "dois", "parehas", "pareho", "keduanya", "either", "whichever"})
 
 
 def _asks_of_both(toks: list[Token], sentence_of: list[int], sentence: int) -> bool:
@@ -986,7 +1067,23 @@ def _asks_of_both(toks: list[Token], sentence_of: list[int], sentence: int) -> b
 
 
 # Words that correct what was just said: "no wait", "i mean", "actually", "correction".
-_CORRECTIONS = (("no", "wait"), ("i", "mean"), ("i", "meant"), ("actually",), ("correction",), ("sorry", "i"))
+_CORRECTIONS = (
+    *(("no", "wait"), ("i", "mean"), ("i", "meant"), ("actually",), ("correction",), ("sorry", "i")),
+    *(("oops",), ("ops",), ("my", "bad"), ("scratch", "that")),
+    # "perdón, quise decir el z flip7 fe", "quis dizer", "eh maksud gw cmf phone 2 pro", "ach quatsch,
+    # ich mein das xperia 10 vi", "je voulais dire le find x8 ultra", "anzi no scusate, intendevo il
+    # pixel 10a", Vietnamese "à nhầm, reno13 f", Turkish "yanlış yazdım", Russian "стоп, у меня ж pixel
+    # 8", Polish "chodziło mi o poco f7 ultra", Hindi in Latin letters "mera matlab"
+    *(("quise", "decir"), ("me", "equivoque"), ("mejor", "dicho"), ("quis", "dizer"), ("na", "verdade")),
+    *(("maksud", "gw"), ("maksud", "saya"), ("maksudnya",), ("salah", "ketik")),
+    *(("ich", "mein"), ("ich", "meine"), ("ach", "quatsch"), ("korrektur",)),
+    *(("je", "voulais", "dire"), ("non", "pardon")),
+    *(("intendevo",), ("volevo", "dire"), ("anzi", "no")),
+    *(("nham",), ("yanlıs", "yazdım"), ("yanlis", "yazdim"), ("стоп",), ("точнее",)),
+    *(("chodzilo", "mi"), ("pomylilem",), ("pomylilam",), ("mera", "matlab"), ("mali", "pala")),
+    # Japanese "間違えた" (I got it wrong), Chinese "说错了", "打错", "搞错" (written or typed wrong)
+    *(("間", "違"), ("说", "错"), ("說", "錯"), ("打", "错"), ("打", "錯"), ("搞", "错")),
+)
 _CORRECTION_STARTS = frozenset(cue[0] for cue in _CORRECTIONS)
 
 
@@ -1467,7 +1564,7 @@ def _family_of(lexicon: Lexicon, m: Match, toks: list[Token]) -> list[str]:
 
 
 def _the_one_asked_about(
-    kept: list[Match], ids: set[str], by_model: set[str], sentence_of: list[int], asking: set[int]
+    kept: list[Match], ids: set[str], by_model: set[str], toks: list[Token], sentence_of: list[int], asking: set[int]
 ) -> set[str]:
     """Two phones named in different sentences ("I have a Pixel 7. Will the Pixel 8 work on Jio?"):
     the one in the only sentence that asks wins; otherwise they stay a question back."""
@@ -1476,7 +1573,63 @@ def _the_one_asked_about(
     if not asking or len(asking) == len(set(sentence_of)):
         return ids
     in_question = {m.payload.id for m in kept if sentence_of[m.start] in asking}
-    return in_question if len(in_question) == 1 else ids
+    if len(in_question) != 1:
+        return ids
+    # "will mir ein edge 60 holen... oder doch das edge 60 pro? laufen beide bei der telekom?", "… o
+    # mejor el 15r? cual de los dos jala bien?": a question that opens with "or", or that asks of
+    # both, asks of every phone told of
+    names = {m.start for m in kept}
+    if _of_several_after(toks, sentence_of, min(asking), names):
+        return ids
+    # "my oneplus 12 is stuck in a bootloop 😭 should i wait for a fix or trade it in for the oneplus
+    # 13?": the phone weighed as the next one is no answer for the one in hand; a question back
+    norms = [t.norm for t in toks]
+    weighed = any(
+        tuple(norms[max(0, m.start - 3) : m.start][-len(cue) :]) == cue
+        for m in kept
+        if m.payload.id in in_question
+        for cue in _WEIGHED_NEXT
+    )
+    return ids if weighed else in_question
+
+
+# Words before a phone weighed as the next one: "upgrade to", "trade it in for", "or just get".
+_WEIGHED_NEXT = (
+    ("upgrade", "to"),
+    ("in", "for"),
+    ("just", "get"),
+    ("or", "get"),
+    ("switch", "to"),
+    ("upgrade", "to", "the"),
+    ("in", "for", "the"),
+    ("just", "get", "the"),
+)
+
+
+def _of_several_after(toks: list[Token], sentence_of: list[int], since: int, names: set[int]) -> bool:
+    """Whether a sentence from `since` on opens with "or" and names a phone (at a position of
+    `names`), or asks of both ("… or maybe the a36... honestly whichever works on tim", "laufen beide
+    …?"; not "or do i have to get someone to bring it from dubai"). Portuguese "o" is "the" ("o g54
+    funciona com a vodacom?"): "or" only before "better", "maybe" ("o mejor el 15r")."""
+    opened: dict[int, int] = {}
+    for i, t in enumerate(toks):
+        s = sentence_of[i]
+        if s < since:
+            continue
+        opened.setdefault(s, i)
+        if t.norm in _ALL_OF_THEM or t.norm in _EACH_OF_TWO:
+            return True
+    for s, first in opened.items():
+        word = toks[first].norm
+        after = toks[first + 1].norm if first + 1 < len(toks) else ""
+        if word not in _COMPARING or (word == "o" and after not in _RATHER):
+            continue
+        if any(sentence_of[i] == s for i in names):
+            return True
+    return False
+
+
+_RATHER = frozenset({"mejor", "quizas", "quiza", "talvez", "tal", "maybe", "better", "rather", "meglio", "melhor"})
 
 
 # Words that compare phones in one sentence: "s24 fe or a55?", "x vs y", "between …", "o", "ou", "oder".
@@ -1508,6 +1661,215 @@ def _typed_model(lexicon: Lexicon, toks: list[Token], i: int, word: str) -> bool
 
 
 _BAND_WORDS = frozenset({"band", "bands", "banda", "bandas", "bande", "lte", "nr", "b", "n"})
+
+
+# Words that point at one phone before a word of its name ("the 6", "my xl", "su moto", "la max").
+_POINTING = frozenset(
+    {"the", "my", "his", "her", "their", "our", "your", "that", "this", "el", "la", "le", "il", "lo", "o", "su"}
+    | {"sua", "seu", "mi", "mio", "mia", "meu", "minha", "tu", "der", "die", "das", "mein", "meine", "sein"}
+)
+_NAME_WORD = re.compile(r"[a-z0-9]+")
+_LATIN_HEAD = re.compile(r"[a-z0-9+]+")
+
+
+def _latin_head(word: str) -> str:
+    head = _LATIN_HEAD.match(word)
+    return head.group(0) if head else word
+
+
+# Words that open a question, when the asker leaves out the question mark ("will his xiaomi 15 work on
+# tmo or is it a paperweight here").
+_QUESTION_OPENERS = frozenset(
+    {"will", "would", "does", "do", "did", "can", "could", "is", "are", "should", "how", "what", "which", "any"}
+)
+
+
+# Words that ask wherever they stand ("6a ka display replacement kitne ka", "how much is a 12 mini").
+_QUESTION_WORDS = frozenset(
+    {"how", "kitne", "kitna", "kya", "cuanto", "quanto", "combien", "berapa", "wieviel"}
+    | {"吗", "嗎", "哪", "呢"}  # Chinese: "pro的频段有哪些" (which are the Pro's bands)
+)
+
+
+def _asked_unmarked(toks: list[Token], sentence_of: list[int]) -> set[int]:
+    """The last sentence, when it asks without a question mark: it opens with a word that asks, or
+    holds one that asks wherever it stands."""
+    if not toks:
+        return set()
+    last = sentence_of[-1]
+    words = [t.norm for t, s in zip(toks, sentence_of, strict=True) if s == last]
+    asks = words[0] in _QUESTION_OPENERS or any(w in _QUESTION_WORDS for w in words)
+    return {last} if asks else set()
+
+
+# Words after which a phone is the one taken ("went with the pixel 9", "decided on the ultra", "me
+# quedé con el", "fiquei com o", "entschieden für das").
+_TAKING = (
+    *(("went", "with"), ("going", "with"), ("decided", "on"), ("settled", "on"), ("ended", "up", "with")),
+    *(("picked",), ("chose",), ("me", "quede", "con"), ("me", "decidi", "por"), ("fiquei", "com")),
+    *(("escolhi",), ("entschieden", "fur"), ("ho", "preso"), ("j", "ai", "pris"), ("akhirnya", "beli")),
+)
+
+
+def _the_one_taken(named: list[Match], toks: list[Token]) -> str | None:
+    """Of several phones named, the one named right after words of taking it, when only one is."""
+    if len({m.payload.id for m in named}) < 2:
+        return None
+    norms = [t.norm for t in toks]
+    taken: set[str] = set()
+    for m in named:
+        before = norms[max(0, m.start - 4) : m.start]
+        while before and before[-1] in _BETTER_OR_THE:
+            before.pop()  # "went with the pixel 9"
+        if any(tuple(before[-len(cue) :]) == cue for cue in _TAKING):
+            taken.add(m.payload.id)
+    return next(iter(taken)) if len(taken) == 1 else None
+
+
+def _after_or(toks: list[Token], at: int) -> bool:
+    """Whether "or" (in the languages read) comes right before token `at`, "better", "maybe" or an
+    article allowed between ("o mejor el 15r", "or maybe the 15 pro", "oder doch das 60 pro")."""
+    j = at - 1
+    while j >= 0 and not toks[j + 1].brk:
+        if toks[j].norm in _COMPARING:
+            return True
+        if toks[j].norm not in _BETTER_OR_THE and toks[j].norm != "doch":
+            return False
+        j -= 1
+    return False
+
+
+def _siblings_apart(lexicon: Lexicon, named: list[Match], toks: list[Token]) -> list[Match]:
+    """A phone's number and model words typed alone elsewhere in the post, as the sibling of a phone
+    named with its line ("my iphone 16 pro and my wife's 16 pro max", "the pixel 10 for me and the 10
+    pro xl for my mom"): the sibling of that name, when the words name exactly one phone."""
+    inside = {i for m in named for i in range(m.start, m.end)}
+    heads = []
+    for m in named:
+        numbers = [i for i in range(m.start, m.end) if toks[i].norm.isdigit()]
+        if numbers:
+            heads.append([t.norm for t in toks[m.start : numbers[0]]])
+    found: list[Match] = []
+    for j, t in enumerate(toks):
+        if j in inside or j == 0 or (t.glued and toks[j - 1].norm.isascii()):
+            continue  # (glued to a CJK character it is a word of its own: "红米k80和k80 pro")
+        # "or maybe the a36": a line's letter glued to the number begins the sibling's name too
+        lettered = len(t.norm) == 1 and t.norm.isalpha() and j + 1 < len(toks) and toks[j + 1].glued
+        if not (t.norm.isdigit() or (lettered and toks[j + 1].norm.isdigit())):
+            continue
+        before = toks[j - 1]
+        if not t.brk:  # (a sentence may begin with it: "… replace karu? 6a ka display replacement kitne ka")
+            glued_on = before.end == t.start and before.norm.isascii()  # ("和k80 pro": CJK needs no space)
+            if not before.norm.isalpha() or glued_on or before.norm in _BAND_WORDS:
+                continue  # ("module 0.3A", "band 20 pro"): a version or a band, not a name's number
+            node = lexicon.root.children.get(before.norm)
+            if node is not None and any(p.kind == "vendor" for p in node.payloads):
+                continue  # "blu g53 vs moto g 2025": another maker's model, no Moto G53
+        end = j + 2 if lettered else j + 1
+        while end < len(toks) and not toks[end].brk and end not in inside:
+            word = toks[end].norm
+            glued_letters = toks[end].glued and word.isalpha() and word.isascii()
+            # "10 VII": a generation in Roman numerals ends the name too
+            if not (glued_letters or word in MODIFIERS or (len(word) <= 4 and ROMAN.fullmatch(word))):
+                break
+            if word == toks[end - 1].norm:
+                break  # ("k80 pro，pro的频段": the next clause's word, no "Pro Pro")
+            end += 1
+        if end == j + 1:
+            continue  # a number alone ("2 phones", "for 10 days") is no phone's name
+        words = [x.norm for x in toks[j:end]]
+        for head in heads:
+            if lettered:
+                if not head or len(head[-1]) != 1:
+                    continue
+                head = head[:-1]  # "galaxy a26" -> "galaxy" + "a 36"
+            ids = lexicon.devices_named(head + words)
+            if len(ids) == 1:  # (its own short form too: "Xperia 10 VII … 10 VIIってpovoで使えますか？")
+                found.append(Match(Payload("device", next(iter(ids))), j, end, 1.0))
+                break
+    return found
+
+
+def _referred_to(
+    k: Knowledge, named: list[Match], toks: list[Token], sentence_of: list[int], asking: set[int]
+) -> str | None:
+    """Of several phones named, the one the last sentence that asks about any of them points at: by a
+    pointing word before a word that only its name has ("the 6", "the max", "su moto"), else by its
+    name; None when that sentence points at none or at more than one."""
+    # (a shorter name inside a longer one is no phone of its own: "g stylus 2023" of "moto g stylus 2023")
+    named = [
+        m
+        for m in named
+        if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in named)
+    ]
+    ids = {m.payload.id for m in named}
+    if not ids or not asking:
+        return None
+    words = {d: set(_NAME_WORD.findall(text.fold(k.device(d).name))) for d in ids}
+    only = {d: words[d] - set().union(*(words[o] for o in ids if o != d)) for d in ids}
+    spans = [(m.start, m.end, m.payload.id) for m in named]
+    spans_at = [(a, b) for a, b, _d in spans]
+    last = max(asking)
+    where = [i for i, s in enumerate(sentence_of) if s == last]
+    if where and not _of_several_after(toks, sentence_of, last, {a for a, _b, _d in spans}):
+        # (not "cual de los dos jala bien con visible?", "laufen beide …?", "or maybe the 15r?": a
+        # question of both)
+        lo, hi = where[0], where[-1] + 1
+        by_name = {d for a, b, d in spans if lo <= a < hi}
+        pointed: set[str] = set()
+        # (a word glued to CJK characters is the Latin letters of it: "pro的频段有哪些" is "pro")
+        typed = [(i, _latin_head(w)) for i, w in _typed_words(toks, lo, hi)]
+        for n, (_i, w) in enumerate(typed):
+            if w not in _POINTING:
+                continue
+            for k_, (j, after) in enumerate(typed[n + 1 : n + 3], n + 1):
+                if any(a <= j < b for a, b, _d in spans):
+                    break  # a name typed whole ("the pixel 6") is read as a name
+                owners = {d for d in ids if after in only[d]}
+                following = typed[k_ + 1][1] if k_ + 1 < len(typed) else ""
+                if owners and any(c.isdigit() for c in following) and following not in words[next(iter(owners))]:
+                    break  # "o galaxy s9 ainda funciona?" after a Galaxy S24: another model, not the S24
+                if len(owners) == 1:
+                    pointed |= owners
+                    break
+        if not pointed:
+            # a model word alone that only one phone's name has: "对比了一下红米k80和k80 pro，pro的频段有哪些？"
+            bare = {d for i, w in typed if w in MODIFIERS for d in ids if w in only[d] and _outside(i, spans_at)}
+            pointed = bare if len(bare) == 1 else set()
+        if len(by_name) > 1:
+            # "is the x6 pro missing yota bands?" after "my poco x6 pro …": of the phones a short name
+            # fits, the one named elsewhere in the post
+            elsewhere = {d for a, b, d in spans if not lo <= a < hi}
+            by_name = by_name & elsewhere or by_name
+        found = pointed or by_name
+        if len(found) == 1 and len(ids) > 1:
+            return next(iter(found))
+        if not found and _unknown_maker_pointed(set().union(*words.values()), toks, lo, hi):
+            return _UNKNOWN
+    return None
+
+
+def _unknown_maker_pointed(known: set[str], toks: list[Token], lo: int, hi: int) -> bool:
+    """Whether the sentence from `lo` to `hi` names again a word that, earlier in the post, opened a
+    model's name we do not know ("casper via x40 mı alsam galaxy a26 mı? casper türk telekom'da 5g
+    destekliyor mu?", "cherry mobile aqua s10 pro ba o poco c75? yung cherry mobile ba may 4g?")."""
+    for i in range(lo, hi):
+        word = toks[i].norm
+        if len(word) < 4 or not word.isalpha() or word in known or word in _NOT_A_MAKER or is_everyday(word):
+            continue
+        for j in range(lo):
+            if toks[j].norm != word:
+                continue
+            # a model's shape after it: a letter and a number ("x40", "g max 2"), not a count ("mbit 10")
+            after = toks[j + 1 : j + 4]
+            lettered = any(len(t.norm) == 1 and t.norm.isalpha() for t in after)
+            if lettered and any(t.norm.isdigit() for t in after):
+                return True
+    return False
+
+
+# Words that may stand before a model's number without being a maker's ("version 2", "model 3").
+_NOT_A_MAKER = frozenset({"version", "model", "versao", "modelo", "modell", "phone", "android", "sim"})
 
 
 def _the_one_chosen(

@@ -366,7 +366,8 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     # "wi-fi calling in the US": a network's everyday or two-letter name ("fi", Google Fi) that begins
     # after a hyphen is the end of another word, not the network.
     found = [m for m in found if not (m.payload.kind == "carrier" and m.payload.weak and toks[m.start].hyphen)]
-    # Nor one that a hyphen glues to the next word: "the Ultra-High bands" (no Ultra Mobile).
+    # Nor one that a hyphen glues to the next word: "the Ultra-High bands" (no Ultra Mobile; but a
+    # Turkish case ending is the name's: "vodafone'da", read as "vodafone-da").
     found = [
         m
         for m in found
@@ -377,6 +378,7 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
             and toks[m.end].hyphen
             and not toks[m.end].brk
             and toks[m.end].norm.isalpha()
+            and toks[m.end].norm not in TURKISH_ENDINGS
         )
     ]
     # "jio true 5g": an everyday name of another country's network right after a network's name is
