@@ -213,3 +213,12 @@ def test_strings_sorted_by_their_code_points_are_in_pythons_order(items: list[st
     places = [n * width + at + 1 for n, item in enumerate(items) for at, c in enumerate(item) if c == " "]
     rest = {p: items[p // width][p % width :] for p in places}
     assert arrays.word_starts(text, offsets, width).tolist() == sorted(places, key=rest.__getitem__)
+
+
+@given(st.lists(st.text(alphabet="ab z0éÿĀ中😀\ud800\x01", max_size=8), max_size=40))
+def test_distinct_strings_are_sorted_as_python_sorts_them(items: list[str]) -> None:
+    """`arrays.distinct` sorts as UTF-8 bytes: Python's order of strings in any script (a lone
+    surrogate too), with the separator it joins them by inside an item."""
+    found, places = arrays.distinct(items)
+    assert found == sorted(set(items))
+    assert [found[p] for p in places.tolist()] == items

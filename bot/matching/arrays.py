@@ -155,8 +155,8 @@ def runs(owners: Ints, size: int, initial: int) -> Ints:
 
 def distinct(items: list[str]) -> tuple[list[str], Ints]:
     """The distinct strings of `items`, sorted, and each item's place among them. Sorted by numpy
-    as fixed-width code points, which is Python's order of strings (twice as fast as Python's sort
-    for words of several scripts); numpy's strings end at their first NUL, so none may hold one."""
+    as fixed-width UTF-8, which is Python's order of strings (twice as fast as Python's sort for
+    words of several scripts); numpy's strings end at their first NUL, so none may hold one."""
     if not items:
         return [], np.zeros(0, np.int64)
     # Only the first of each run of one string object is read (the keys of autocomplete come a
@@ -169,26 +169,24 @@ def distinct(items: list[str]) -> tuple[list[str], Ints]:
     # (Joined with a separator, for numpy to find the items' ends, not reading each one's length again.)
     joined = _BETWEEN.join(firsts)
     assert "\x00" not in joined, "a string holds a NUL"
-    if joined.isascii():
-        # As bytes, a quarter of the width to sort (ids, and names of phones, are ASCII); bytes order
-        # as their characters do, and each distinct one is taken from `items`, not decoded again.
-        both = _fixed_bytes(joined.encode("ascii"), firsts)
-        _, first, places = np.unique(both, return_index=True, return_inverse=True)
-        lengths = np.diff(np.append(heads, len(items)))
-        return list(map(firsts.__getitem__, first.tolist())), np.repeat(places.astype(np.int64), lengths)
-    found, places = np.unique(np.array(items, np.str_), return_inverse=True)
-    words: list[str] = found.tolist()
-    return words, places.astype(np.int64)
+    # As UTF-8, whose bytes order as their code points do: a quarter of the width of numpy's strings
+    # to sort for ASCII (ids, and names of phones), about half for the word lists of several scripts;
+    # each distinct one is taken from `items`, not decoded again.
+    both = _fixed_bytes(joined.encode("utf-8", "surrogatepass"), firsts)
+    _, first, places = np.unique(both, return_index=True, return_inverse=True)
+    lengths = np.diff(np.append(heads, len(items)))
+    return list(map(firsts.__getitem__, first.tolist())), np.repeat(places.astype(np.int64), lengths)
 
 
 def _fixed_bytes(joined: bytes, items: list[str]) -> NDArray[np.bytes_]:
-    """`np.array(items, np.bytes_)` of ASCII `items`, `joined` their text with `_BETWEEN` between
+    """Each of `items` as fixed-width bytes, its UTF-8, `joined` their UTF-8 with `_BETWEEN` between
     them: the rows placed by numpy from that one text (numpy encodes a list of strings one at a time,
-    most of `distinct` for the 250,000 keys of 100,000 phones)."""
+    most of `distinct` for the 250,000 keys of 100,000 phones). (No byte of a character but
+    `_BETWEEN` itself is `_BETWEEN` in UTF-8.)"""
     chars = np.frombuffer(joined, np.uint8)
     cuts = np.flatnonzero(chars == ord(_BETWEEN))
     if len(cuts) != len(items) - 1:  # (an item holds the separator)
-        return np.array(items, np.bytes_)
+        return np.array([item.encode("utf-8", "surrogatepass") for item in items], np.bytes_)
     begins = np.concatenate(([0], cuts + 1))
     lengths = np.append(cuts, len(chars)) - begins
     width = max(1, int(lengths.max()))  # (numpy's width for empty strings is 1 too)

@@ -79,8 +79,11 @@ def choose_both(
     """`choose` of the rows, typed and `written`, from one pass: a build wants both, and keying the
     26,000 names was most of each (a tenth of a second)."""
     by_key: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    rows = list(rows)
-    # (The 26,000 names' keys made at once: `text.keys`.)
+    # Only a city this big can be chosen or stop another being chosen: a smaller one is never the
+    # biggest of a name kept, nor a rival a third as big as it (half of GeoNames' 34,000 cities,
+    # left unkeyed).
+    rows = [row for row in rows if row[2] * _LEAD >= _MIN_PEOPLE]
+    # (The names' keys made at once: `text.keys`.)
     for key, (name, code, people) in zip(text.keys([name for name, _, _ in rows]), rows, strict=True):
         if key:
             by_key[key].append((people, code, name))
