@@ -4355,3 +4355,31 @@ def test_a_story_of_several_phones_told_in_chat_style() -> None:
     assert index.analyze(bootloop).device != "oneplus-13"
     # a Japanese correction, and a generation in Roman numerals named alone
     assert index.analyze("Xperia 10 VIって日本で売ってますか？あ、間違えた、10 VIIのほうです").device == "xperia-10-vii"
+
+
+def test_an_arabic_question_mark_and_article_before_a_maker() -> None:
+    index = Index(
+        knowledge(
+            vendors=[
+                vendor("xiaomi", "Xiaomi", "شاومي"),
+                vendor("samsung", "Samsung", "galaxy", "سامسونج"),
+                vendor("honor", "Honor", "هونر"),
+                vendor("apple", "Apple", "iphone", "ايفون"),
+            ],
+            devices=[
+                device("xiaomi-14-ultra", "xiaomi", "Xiaomi 14 Ultra"),
+                device("galaxy-s24-ultra", "samsung", "Galaxy S24 Ultra"),
+                device("honor-magic5-pro", "honor", "HONOR Magic5 Pro", aliases=("honor magic5 pro", "magic5 pro")),
+                device("iphone-15", "apple", "iPhone 15"),
+            ],
+            carriers=[carrier("stc-sa", "SA", "stc", lte=([3, 20], []))],
+        )
+    )
+    # "؟" asks; "وقررت آخذ الشاومي" (and I decided to take the Xiaomi): the phone taken and asked of
+    torn = (
+        "كنت محتار بين شاومي 14 الترا و سامسونج s24 الترا، وقررت آخذ الشاومي. هل شاومي 14 الترا ينباع رسمي في السعودية؟"
+    )
+    assert index.analyze(torn).device == "xiaomi-14-ultra"
+    # "الهونر" (the Honor) points back at the Honor told of, not the wife's iPhone 15
+    wife = "جوال زوجتي iphone 15 شغال تمام، بس جوالي هونر magic5 pro ما يلقط 5G. هل الهونر يدعم 5G؟"
+    assert index.analyze(wife).device == "honor-magic5-pro"

@@ -379,7 +379,7 @@ def resolve(
         # mint?", "my iphone 16 pro and my wife's 16 pro max … does the max work on tim?": the phone the
         # last sentence that asks points at, by its name or by a word only its name has
         every += _siblings_apart(lexicon, every, toks)
-        referred = _referred_to(k, every, toks, sentence_of, asking | _asked_unmarked(toks, sentence_of))
+        referred = _referred_to(lexicon, every, toks, sentence_of, asking | _asked_unmarked(toks, sentence_of))
         # "was torn between the pixel 9 and the galaxy s24, went with the pixel 9 in the end. any issues
         # w/ 5g on bell?": the one taken, when the question points at none
         if referred is None:
@@ -392,6 +392,8 @@ def resolve(
         if referred is not None and ids != {referred}:
             ids = {referred}
             kept = kept + [m for m in every if m.payload.id == referred and m not in kept]
+            # (the others named are phones we know, told of: no unknown models beside this one)
+            old_phones = old_phones + [m for m in every if m.payload.id != referred and m not in old_phones]
     if (
         len(ids) == 1
         and not model_devices
@@ -917,8 +919,8 @@ def _model_after_maker(lexicon: Lexicon, toks: list[Token], end: int, maker: str
     if end < len(toks) and kind_of_product(toks[end].norm):
         return False
     for t in toks[end : end + 4]:
-        if t.brk:
-            return False
+        if t.brk or t.norm in _GENERATIONS:
+            return False  # ("هل الهونر يدعم 5G؟", does the Honor support 5G: a network's generation)
         if any(ch.isdigit() for ch in t.norm):
             return True
         # (a word of a line we do not know is rarely a word at all: "lava agni 3"; but of a maker we know
@@ -1264,6 +1266,7 @@ def _unknown_models(
         and i + 1 < len(toks)
         and not toks[i + 1].brk
         and toks[i + 1].norm[:1].isdigit()
+        and toks[i + 1].norm not in _GENERATIONS  # ("الهونر يدعم 5G": the Honor supports 5G)
         # "Galaxy S24 Ultra Cell Phone, 512GB": the phone named, then its storage, no "Phone 512"
         and not (i + 2 < len(toks) and storage_unit(toks[i + 2]))
         and not (t.norm in HANDSET_WORDS and (i in ends or i - 1 in ends))
@@ -1672,6 +1675,11 @@ _NAME_WORD = re.compile(r"[a-z0-9]+")
 _LATIN_HEAD = re.compile(r"[a-z0-9+]+")
 
 
+def _payloads(lexicon: Lexicon, word: str) -> tuple[Payload, ...]:
+    node = lexicon.root.children.get(word)
+    return tuple(node.payloads) if node is not None else ()
+
+
 def _latin_head(word: str) -> str:
     head = _LATIN_HEAD.match(word)
     return head.group(0) if head else word
@@ -1708,6 +1716,7 @@ _TAKING = (
     *(("went", "with"), ("going", "with"), ("decided", "on"), ("settled", "on"), ("ended", "up", "with")),
     *(("picked",), ("chose",), ("me", "quede", "con"), ("me", "decidi", "por"), ("fiquei", "com")),
     *(("escolhi",), ("entschieden", "fur"), ("ho", "preso"), ("j", "ai", "pris"), ("akhirnya", "beli")),
+    *(("akhirnya", "ambil"), ("اخذ",), ("اخذت",), ("взял",), ("взяла",), ("aldım",)),
 )
 
 
@@ -1791,7 +1800,7 @@ def _siblings_apart(lexicon: Lexicon, named: list[Match], toks: list[Token]) -> 
 
 
 def _referred_to(
-    k: Knowledge, named: list[Match], toks: list[Token], sentence_of: list[int], asking: set[int]
+    lexicon: Lexicon, named: list[Match], toks: list[Token], sentence_of: list[int], asking: set[int]
 ) -> str | None:
     """Of several phones named, the one the last sentence that asks about any of them points at: by a
     pointing word before a word that only its name has ("the 6", "the max", "su moto"), else by its
@@ -1802,6 +1811,7 @@ def _referred_to(
         for m in named
         if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in named)
     ]
+    k = lexicon.knowledge
     ids = {m.payload.id for m in named}
     if not ids or not asking:
         return None
@@ -1836,6 +1846,17 @@ def _referred_to(
             # a model word alone that only one phone's name has: "对比了一下红米k80和k80 pro，pro的频段有哪些？"
             bare = {d for i, w in typed if w in MODIFIERS for d in ids if w in only[d] and _outside(i, spans_at)}
             pointed = bare if len(bare) == 1 else set()
+        if not pointed:
+            # a maker's word alone, of one phone named: "هل الهونر يدعم 5G؟" (does the Honor support 5G?)
+            # (not before a model's number: "o galaxy s9 ainda funciona?" is an S9, not a Galaxy told of)
+            alone = [
+                w
+                for n, (i, w) in enumerate(typed)
+                if _outside(i, spans_at) and not (n + 1 < len(typed) and any(c.isdigit() for c in typed[n + 1][1]))
+            ]
+            makers = {p.id for w in alone for p in _payloads(lexicon, w) if p.kind == "vendor"}
+            of_maker = {d for d in ids if k.device(d).vendor in makers}
+            pointed = of_maker if len(of_maker) == 1 else set()
         if len(by_name) > 1:
             # "is the x6 pro missing yota bands?" after "my poco x6 pro …": of the phones a short name
             # fits, the one named elsewhere in the post

@@ -190,6 +190,11 @@ def _turkish_stem(lexicon: Lexicon, word: str) -> str | None:
     return None
 
 
+def _names_a_maker(lexicon: Lexicon, word: str) -> bool:
+    node = lexicon.root.children.get(word)
+    return node is not None and any(p.kind == "vendor" for p in node.payloads)
+
+
 def recompose(lexicon: Lexicon, toks: list[Token]) -> list[Token]:
     """Undo missing or extra spaces inside names: "promax" -> "pro max", "i phone" -> "iphone".
 
@@ -218,6 +223,16 @@ def recompose(lexicon: Lexicon, toks: list[Token]) -> list[Token]:
         ):
             out.append(Token(t.norm + nxt.norm, t.raw, t.start, nxt.end, t.glued, t.brk, t.hyphen))
             i += 2
+            continue
+        if (
+            t.norm.startswith("ال")
+            and len(t.norm) > 4
+            and t.norm not in lexicon.entity_vocab
+            and _names_a_maker(lexicon, t.norm[2:])
+        ):
+            # the Arabic article glued to a maker's name: "الشاومي" (the Xiaomi), "الهونر"
+            out.append(Token(t.norm[2:], t.raw, t.start, t.end, t.glued, t.brk, t.hyphen))
+            i += 1
             continue
         stem = _turkish_stem(lexicon, t.norm) if t.norm.isalpha() and t.norm not in vocab else None
         name = _arabic_after_prefix(lexicon, t.norm) if stem is None and t.norm[:1] in _ARABIC_PREFIXES else None

@@ -28,7 +28,7 @@ class Token(NamedTuple):
 
 # An ellipsis ends a sentence even with no space after it ("so does the UK…what about Canada?"; NFKC
 # makes "…" three dots).
-_SENTENCE_END = re.compile(r"[.!?;]\s|\.\.|[…。？！]|\n|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+_SENTENCE_END = re.compile(r"[.!?;]\s|\.\.|[…。？！؟]|\n|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 # What a post carries besides its question: addresses, Android build ids ("TQ2A.230405.003"), MIUI
 # and firmware versions ("V14.0.6.0.TMCMIXM"), log lines, code blocks, quoted replies and signatures
@@ -234,6 +234,6 @@ def asking_sentences(toks: list[Token], question: str) -> set[int]:
         if nxt is not None and not nxt.brk:
             continue
         tail = question[t.end : nxt.start if nxt is not None else len(question)]
-        if "?" in tail or "？" in tail:
+        if "?" in tail or "？" in tail or "؟" in tail:  # (Arabic and Persian write "؟")
             out.add(sentence_of[i])
     return out
