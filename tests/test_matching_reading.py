@@ -4383,3 +4383,66 @@ def test_an_arabic_question_mark_and_article_before_a_maker() -> None:
     # "الهونر" (the Honor) points back at the Honor told of, not the wife's iPhone 15
     wife = "جوال زوجتي iphone 15 شغال تمام، بس جوالي هونر magic5 pro ما يلقط 5G. هل الهونر يدعم 5G؟"
     assert index.analyze(wife).device == "honor-magic5-pro"
+
+
+def test_chat_questions_about_a_maker_s_phones_or_a_phone_we_do_not_know() -> None:
+    index = Index(
+        knowledge(
+            vendors=[
+                vendor("samsung", "Samsung", "galaxy"),
+                vendor("xiaomi", "Xiaomi", "poco"),
+                vendor("google", "Google", "pixel"),
+                vendor("motorola", "Motorola", "moto"),
+                vendor("vivo", "vivo"),
+                vendor("apple", "Apple", "iphone"),
+            ],
+            devices=[
+                device("galaxy-s23", "samsung", "Galaxy S23"),
+                device("galaxy-s24", "samsung", "Galaxy S24"),
+                device("galaxy-s24-fe", "samsung", "Galaxy S24 FE"),
+                device("galaxy-a34", "samsung", "Galaxy A34", aliases=("a34",)),
+                device("galaxy-a35", "samsung", "Galaxy A35 5G", aliases=("a35",)),
+                device("pixel-8-pro", "google", "Pixel 8 Pro"),
+                device("pixel-10-pro", "google", "Pixel 10 Pro"),
+                device("moto-x-2014", "motorola", "Moto X (2014)", aliases=("x2",)),
+                device("moto-g85", "motorola", "Moto G85"),
+                device("motorola-edge-40-neo", "motorola", "Motorola Edge 40 Neo"),
+                device("vivo-x300-pro", "vivo", "vivo X300 Pro"),
+                device("iphone-11", "apple", "iPhone 11"),
+                device("iphone-11-pro", "apple", "iPhone 11 Pro"),
+            ],
+            carriers=[
+                carrier("jio-in", "IN", "Jio", lte=([3, 40], [])),
+                carrier("verizon-us", "US", "Verizon", "vzw", lte=([2, 4, 13], [])),
+                carrier("airtel-in", "IN", "Airtel", lte=([3, 40], [])),
+                carrier("claro-br", "BR", "Claro", "claro", lte=([3, 7, 28], [])),
+                carrier("play-pl", "PL", "Play", lte=([3, 20], [])),
+                carrier("visible-us", "US", "Visible", lte=([2, 4, 13], [])),
+            ],
+        )
+    )
+    # a maker's phones asked of in general: none of the phones named
+    for question in (
+        "pixel 8 pro user here, gf wants a xiaomi for xmas 🎄 do xiaomi phones even work on vzw??",
+        "my s23 gets volte on jio no prob. would a samsung from the us work on jio too?",
+        "s24 is way too big for my mom 😅 which smaller samsung works on verizon?",
+        # a phone we do not know in the last question; one compared with ours, referred to
+        "pixel 11 or pixel 10 pro? prob the 11. is the pixel 11 out in india yet?",
+        "vivo x300 vs x300 pro, prob the regular x300. is the x300 sold in india?",
+        # a model word typed after another maker's name elsewhere: that maker's
+        "old poco x2 is my hotspot now next to the s24. does the x2 still get airtel 4g?",
+    ):
+        assert index.analyze(question).device is None, question
+    # Polish "czy" opens a yes-no question, no "or"; "o 5G da Claro" points at no "A35 5G"
+    wife = "Galaxy A34 żony nie łapie 5G w Play, moja Motorola Edge 40 Neo tak. Czy A34 obsługuje 5G w sieci Play?"
+    assert index.analyze(wife).device == "galaxy-a34"
+    moto = "Fiquei entre o A35 e o Moto G85. Meu irmão tem o A35. Agora a dúvida: o G85 pega o 5G da Claro?"
+    assert index.analyze(moto).device == "moto-g85"
+    # Portuguese "pro" (para o) before another phone's name is no model word
+    whatsapp = "Minha esposa passou do iPhone 11 pro S24. Como passar o WhatsApp do iPhone 11 pro S24 FE?"
+    assert index.analyze(whatsapp).device != "iphone-11-pro"
+    # "actually" inside a clause is no correction
+    visible = (
+        "the s24 works fine on visible. but what about the s24 fe? that's the one I'm actually buying, the s24 is more"
+    )
+    assert index.analyze(visible).device == "galaxy-s24-fe"

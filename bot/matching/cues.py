@@ -166,6 +166,7 @@ CARRIER_CUES = frozenset(
         "da",
         "de",
         "uso",  # "aqui en monterrey uso bait" (I use)
+        "pa",  # Spanish "pa" (para): "¿trae la banda 71 pa t-mobile?"
         "usando",
         "pela",  # Portuguese "by the": "não faz ligação pela vivo"
         "pelo",
@@ -398,9 +399,10 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "lanzad-",
         "lançad-",
         "lancé",
-        "oficial",
-        "ufficial",
-        "officiel",
+        # "oficialmente", "ufficialmente", "officiellement" ("il pro si trova ufficialmente in italia?")
+        "oficial-",
+        "ufficial-",
+        "officiel-",
         "erhältlich",
         "erhaltlich",
         "kaufen",
@@ -553,6 +555,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "crash",
         "bug",
         "harga",
+        # "quanto custa trocar a bateria", "cuánto cuesta", "quanto costa", "combien coûte", "was kostet"
+        *("custa", "cuesta", "costa", "coute", "kostet"),
         "precio",
         "preço",
         "prezzo",
@@ -755,6 +759,7 @@ MARKET_CUES = frozenset(
         "modèle",
         "variante",
         "versi",
+        *("modeli", "sürümü", "surumu", "versiyonu"),  # Turkish "abd modeli" (the US model)
         *("wersja", "wersji", "wersje", "wersję"),  # Polish "wersja chińska"
         *("версия", "версии", "версию", "версія", "версії", "версію"),  # Russian, Ukrainian
         *("έκδοση", "εκδοση"),  # Greek

@@ -173,6 +173,22 @@ def resolve(
         and not any(v.payload.id == k.device(m.payload.id).vendor for v in makers_apart)
         and any(sentence_of[v.start] == sentence_of[m.start] for v in makers_apart)
     ]
+    # "old poco x2 is my hotspot now … does the x2 still get airtel 4g?": a model word alone that the post
+    # types elsewhere right after another maker's name is that maker's (no Moto X of 2014)
+    after_makers = {
+        "".join(w for _i, w in _typed_words(toks, end, min(end + 3, len(toks)))[:1]): ids
+        for end, ids in vendor_ends.items()
+        if end < len(toks)
+    }
+    foreign += [
+        m
+        for m in complete
+        if m not in foreign
+        and m.start not in vendor_ends
+        and (m.end - m.start == 1 or _one_model_word(toks, m))
+        and any(c.isdigit() for t in toks[m.start : m.end] for c in t.norm)
+        and k.device(m.payload.id).vendor not in after_makers.get(_word_at(toks, m), {k.device(m.payload.id).vendor})
+    ]
     foreign += [
         m
         for m in complete
@@ -201,6 +217,21 @@ def resolve(
     untagged = [m for m in complete if m.payload.untagged and m not in contradicted]
     complete = [m for m in complete if m not in contradicted and m not in untagged]
 
+    # Portuguese "pro" is "para o" (to the) before another phone's name: "do iPhone 11 pro S23" is the
+    # iPhone 11, then the S23, no iPhone 11 Pro
+    # (not before its own codename: "Redmi Note 8 Pro (begonia)")
+    starts = {m.start: m.payload.id for m in complete if not _by_codename(lexicon, m, toks)}
+    to_the = [
+        m
+        for m in complete
+        if m.end - m.start > 1
+        and toks[m.end - 1].norm == "pro"
+        and starts.get(m.end, m.payload.id) != m.payload.id
+        and any(o.start == m.start and o.end == m.end - 1 for o in named)
+    ]
+    if to_the:
+        complete = [m for m in complete if m not in to_the]
+        complete += [o for m in to_the for o in named if o.start == m.start and o.end == m.end - 1]
     # Keep the longest names: "galaxy s24 ultra" hides "galaxy s24" inside it.
     kept = [
         m
@@ -379,9 +410,20 @@ def resolve(
         # mint?", "my iphone 16 pro and my wife's 16 pro max … does the max work on tim?": the phone the
         # last sentence that asks points at, by its name or by a word only its name has
         every += _siblings_apart(lexicon, every, toks)
-        referred = _referred_to(lexicon, every, toks, sentence_of, asking | _asked_unmarked(toks, sentence_of))
+        placed = {i for m in matches if m.payload.kind not in ("device", "vendor") for i in range(m.start, m.end)}
+        placed |= rom_names  # ("is pixel experience worth it on the poco f3": a ROM's name, no Google)
+        asked = asking | _asked_unmarked(toks, sentence_of)
+        referred = _referred_to(lexicon, every, toks, sentence_of, asked, placed)
         # "was torn between the pixel 9 and the galaxy s24, went with the pixel 9 in the end. any issues
         # w/ 5g on bell?": the one taken, when the question points at none
+        if referred is None and asked and every:
+            # "pixel 11 or pixel 10 pro? prob the 11. is the pixel 11 out in india yet?", "… S9ってpovo
+            # 対応してないんですか？": the last question names a phone we do not know, and none we know
+            last = max(asked)
+            if not any(sentence_of[m.start] == last for m in every) and _unknown_phone_asked(
+                lexicon, matches, toks, question, sentence_of, {last}, [(m.start, m.end) for m in every]
+            ):
+                referred = _UNKNOWN
         if referred is None:
             referred = _the_one_taken(every, toks)
         if referred == _UNKNOWN:
@@ -1061,7 +1103,9 @@ _BOTH = frozenset({"both", "which", "either", "vs", "versus", "better", "compare
 # Words of a question that asks of every phone told of: "will they work", "do all of them work"
 _ALL_OF_THEM = frozenset({"they", "them", "both", "all", "each", "todos", "ambos", "beide", "alle", "tous", "semua"})
 # "cual de los dos", "tutti e due", "les deux", "os dois", Tagalog "parehas", "keduanya", "dono"
-_EACH_OF_TWO = frozenset({"dos", "due", "deux", "dois", "parehas", "pareho", "keduanya", "either", "whichever"})
+_EACH_OF_TWO = frozenset(
+    {"dos", "due", "deux", "dois", "parehas", "pareho", "keduanya", "either", "whichever", "dono", "donon"}
+)
 
 
 def _asks_of_both(toks: list[Token], sentence_of: list[int], sentence: int) -> bool:
@@ -1071,7 +1115,7 @@ def _asks_of_both(toks: list[Token], sentence_of: list[int], sentence: int) -> b
 # Words that correct what was just said: "no wait", "i mean", "actually", "correction".
 _CORRECTIONS = (
     *(("no", "wait"), ("i", "mean"), ("i", "meant"), ("actually",), ("correction",), ("sorry", "i")),
-    *(("oops",), ("ops",), ("my", "bad"), ("scratch", "that")),
+    *(("oops",), ("ops",), ("my", "bad"), ("scratch", "that"), ("nvm",), ("sorry",), ("ah", "no"), ("pardon",)),
     # "perdón, quise decir el z flip7 fe", "quis dizer", "eh maksud gw cmf phone 2 pro", "ach quatsch,
     # ich mein das xperia 10 vi", "je voulais dire le find x8 ultra", "anzi no scusate, intendevo il
     # pixel 10a", Vietnamese "à nhầm, reno13 f", Turkish "yanlış yazdım", Russian "стоп, у меня ж pixel
@@ -1090,14 +1134,22 @@ _CORRECTION_STARTS = frozenset(cue[0] for cue in _CORRECTIONS)
 
 
 def _correction(toks: list[Token]) -> int | None:
-    """Where the words after a correction begin ("… no wait, it's actually the …"), if any."""
+    """Where the words after a correction begin ("… no wait, it's actually the …"), if any. A cue of
+    one word opens a sentence or a clause ("oops, its the 14t", "… sorry 14 ultra"), not a verb's
+    ("that's the one I'm actually buying")."""
     for i in range(1, len(toks)):
         if toks[i].norm not in _CORRECTION_STARTS:
             continue  # (a long post's words: one look each)
         for cue in _CORRECTIONS:
-            if all(i + k < len(toks) and toks[i + k].norm == w for k, w in enumerate(cue)):
+            if not all(i + k < len(toks) and toks[i + k].norm == w for k, w in enumerate(cue)):
+                continue
+            opens = toks[i].brk or toks[i].start - toks[i - 1].end > 1 or toks[i - 1].norm in _CORRECTION_OPENERS
+            if len(cue) > 1 or opens:
                 return i + len(cue)
     return None
+
+
+_CORRECTION_OPENERS = frozenset({"no", "wait", "oh", "ah", "eh", "ok", "okay", "sorry", "nah", "its", "it", "à", "a"})
 
 
 def _line_carried_over(k: Knowledge, kept: list[Match], toks: list[Token]) -> list[Match]:
@@ -1625,7 +1677,8 @@ def _of_several_after(toks: list[Token], sentence_of: list[int], since: int, nam
     for s, first in opened.items():
         word = toks[first].norm
         after = toks[first + 1].norm if first + 1 < len(toks) else ""
-        if word not in _COMPARING or (word == "o" and after not in _RATHER):
+        # (Polish "czy" opens any yes-no question: "Czy A34 w ogóle obsługuje 5G w sieci Play?")
+        if word not in _COMPARING or (word in ("o", "czy") and after not in _RATHER):
             continue
         if any(sentence_of[i] == s for i in names):
             return True
@@ -1673,6 +1726,28 @@ _POINTING = frozenset(
 )
 _NAME_WORD = re.compile(r"[a-z0-9]+")
 _LATIN_HEAD = re.compile(r"[a-z0-9+]+")
+
+
+# Words before a maker's name that ask of any of its phones ("a samsung", "any motorola", "which
+# nokia", "cualquier xiaomi", "les oppo"), and after it ("xiaomi phones", "samsung handys", "vivo semua").
+_ANY_OF = frozenset({"any", "which", "another", "other", "cualquier", "qualquer", "les", "des", "hp", "semua"})
+_PHONES_OF = frozenset({"phones", "handys", "handies", "celulares", "telefones", "smartphones", "semua", "generell"})
+
+
+def _makers_phones_in_general(lexicon: Lexicon, typed: list[tuple[int, str]], mine: bool) -> bool:
+    """Whether a maker's name is said of any of its phones ("which smaller samsung", "xiaomi phones"),
+    or with "a" beside the asker's own phone of that maker (`mine`: "my s23 … a samsung from the us")."""
+    for n, (_i, w) in enumerate(typed):
+        if not any(p.kind == "vendor" for p in _payloads(lexicon, w)):
+            continue
+        before = {x for _j, x in typed[max(0, n - 2) : n]}
+        after = {x for _j, x in typed[n + 1 : n + 3]}
+        if before & _ANY_OF or after & _PHONES_OF or (mine and before & _A):
+            return True
+    return False
+
+
+_A = frozenset({"a", "an", "un", "una", "um", "uma", "ein", "eine", "einen"})
 
 
 def _payloads(lexicon: Lexicon, word: str) -> tuple[Payload, ...]:
@@ -1733,6 +1808,11 @@ def _the_one_taken(named: list[Match], toks: list[Token]) -> str | None:
         if any(tuple(before[-len(cue) :]) == cue for cue in _TAKING):
             taken.add(m.payload.id)
     return next(iter(taken)) if len(taken) == 1 else None
+
+
+def _word_at(toks: list[Token], m: Match) -> str:
+    """A name typed as one word, as typed ("x2", "s24")."""
+    return "".join(t.norm for t in toks[m.start : m.end])
 
 
 def _after_or(toks: list[Token], at: int) -> bool:
@@ -1800,7 +1880,12 @@ def _siblings_apart(lexicon: Lexicon, named: list[Match], toks: list[Token]) -> 
 
 
 def _referred_to(
-    lexicon: Lexicon, named: list[Match], toks: list[Token], sentence_of: list[int], asking: set[int]
+    lexicon: Lexicon,
+    named: list[Match],
+    toks: list[Token],
+    sentence_of: list[int],
+    asking: set[int],
+    placed: AbstractSet[int] = frozenset(),
 ) -> str | None:
     """Of several phones named, the one the last sentence that asks about any of them points at: by a
     pointing word before a word that only its name has ("the 6", "the max", "su moto"), else by its
@@ -1815,12 +1900,22 @@ def _referred_to(
     ids = {m.payload.id for m in named}
     if not ids or not asking:
         return None
-    words = {d: set(_NAME_WORD.findall(text.fold(k.device(d).name))) for d in ids}
+    # (a network's generation in a name points at no phone: "o 5G da Claro" is no "Galaxy A35 5G")
+    words = {d: set(_NAME_WORD.findall(text.fold(k.device(d).name))) - _GENERATIONS for d in ids}
     only = {d: words[d] - set().union(*(words[o] for o in ids if o != d)) for d in ids}
     spans = [(m.start, m.end, m.payload.id) for m in named]
     spans_at = [(a, b) for a, b, _d in spans]
     last = max(asking)
     where = [i for i, s in enumerate(sentence_of) if s == last]
+    if where:
+        # "kalo hp vivo semua bisa 5g telkomsel?" (do all vivo phones get 5G?): a maker's phones in
+        # general, whatever else is asked of all
+        every_word = [(i, _latin_head(w)) for i, w in _typed_words(toks, where[0], where[-1] + 1)]
+        for n, (i, w) in enumerate(every_word):
+            if not _outside(i, spans_at) or not any(p.kind == "vendor" for p in _payloads(lexicon, w)):
+                continue
+            if _makers_phones_in_general(lexicon, every_word[max(0, n - 2) : n + 3], False):
+                return _UNKNOWN
     if where and not _of_several_after(toks, sentence_of, last, {a for a, _b, _d in spans}):
         # (not "cual de los dos jala bien con visible?", "laufen beide …?", "or maybe the 15r?": a
         # question of both)
@@ -1849,13 +1944,30 @@ def _referred_to(
         if not pointed:
             # a maker's word alone, of one phone named: "هل الهونر يدعم 5G؟" (does the Honor support 5G?)
             # (not before a model's number: "o galaxy s9 ainda funciona?" is an S9, not a Galaxy told of)
+            # (not a network's or a place's word, "funciona na vivo?", nor one beside a name, "s6 edge+")
+            near = {i for a, b in spans_at for i in (a - 1, b)}
             alone = [
                 w
                 for n, (i, w) in enumerate(typed)
-                if _outside(i, spans_at) and not (n + 1 < len(typed) and any(c.isdigit() for c in typed[n + 1][1]))
+                if _outside(i, spans_at)
+                and i not in near
+                # ("el iphone 7 de mi jefa": Spanish "my", no Xiaomi; "funciona na vivo?": the network;
+                # but "kalo hp vivo semua bisa 5g?" asks of vivo's phones)
+                and (
+                    (i not in placed and not is_everyday(w))
+                    or _makers_phones_in_general(lexicon, typed[max(0, n - 2) : n + 3], False)
+                )
+                and not (n + 1 < len(typed) and any(c.isdigit() for c in typed[n + 1][1]))
             ]
             makers = {p.id for w in alone for p in _payloads(lexicon, w) if p.kind == "vendor"}
             of_maker = {d for d in ids if k.device(d).vendor in makers}
+            # ("my s23 gets volte on jio. would a samsung from the us work on jio too?": another one)
+            mine = any(_said_mine(toks, m.start) for m in named if k.device(m.payload.id).vendor in makers)
+            if makers and (not of_maker or _makers_phones_in_general(lexicon, typed, mine)):
+                # "my s23 gets volte on jio. would a samsung from the us work on jio too?", "do xiaomi
+                # phones even work on vzw??", "motorola pega 5g da claro?": a maker's phones asked of,
+                # none of those named
+                return _UNKNOWN
             pointed = of_maker if len(of_maker) == 1 else set()
         if len(by_name) > 1:
             # "is the x6 pro missing yota bands?" after "my poco x6 pro …": of the phones a short name
@@ -1930,19 +2042,27 @@ def _the_one_chosen(
     else:
         return None
 
+    def compared_at(i: int) -> bool:
+        """Whether a word at token `i` is among the phones compared: within three words of "or",
+        "vs", "between" ("oneplus 8 or oneplus 9", "vivo x300 vs x300 pro"), not a word that refers
+        back to one after them ("between the oneplus 8t and pixel 8, i'll get the 8t")."""
+        near = toks[max(lo, i - 3) : min(hi, i + 4)]
+        return any(t.norm in _COMPARING or t.norm == "and" for t in near)
+
     def owners(word: str) -> set[str | None]:
         """Which phones of the comparison a word with a number is part of (None: one we do not know)."""
         found: set[str | None] = set()
         for i, w in words:
             if w == word and i not in others:
                 inside = {d for a, b, d in spans if a <= i < b}
-                found |= inside or {None}
+                found |= inside or ({None} if compared_at(i) else set())
         return found
 
     k = lexicon.knowledge
     compared = by_sentence[first]
     unknown_words = {w for _i, w in outside}  # ("nord n30 or nord n40? n40 is newer")
     refs: set[str | None] = set()
+    unsure = False
     for i in range(hi, len(toks)):
         if i in others or toks[i].glued:
             continue
@@ -1955,16 +2075,24 @@ def _the_one_chosen(
         if maker is not None or word in lexicon.series_words:
             # "nothing looks sick", "prob the redmi": the maker's or the line's word
             makers = {d for d in compared if k.device(d).vendor == maker or word in _name_words(k, d)}
-            if len(makers) == 1:
+            # (beside a phone of the comparison we do not know, a maker's word may be that one's: "mate
+            # 70 pro or pura 70? taking the mate")
+            if len(makers) == 1 and not unknown_words:
                 refs |= makers
             continue
         if _typed_model(lexicon, toks, i, word) or word in unknown_words:
             found = owners(word)
             known = {d for d in found if d is not None}
-            if len(known) == 1:
+            if len(known) == 1 and None not in found:
                 refs |= known  # (also typed apart from it: "… i'll get the 8a since it's on sale")
             elif found == {None}:
                 refs.add(None)
+            elif None in found:
+                # "vivo x300 vs x300 pro, prob the regular x300": the word is the one we do not know's
+                # as much as the other's; no phone of ours is safe to answer
+                unsure = True
+    if not refs and unsure:
+        return _UNKNOWN
     if len(refs) != 1:
         return None
     (ref,) = refs

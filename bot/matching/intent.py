@@ -191,6 +191,7 @@ _SAYS_NOTHING: frozenset[str] = frozenset()
 
 
 _SIZES = frozenset({"gb", "tb", "g"})
+_HINDI_CLOSED = frozenset({"ho", "hai", "hua", "kar", "hogaya", "hoga", "kr"})
 
 
 def _first(name: str, norms: list[str], raws: list[str], joined: str, question: str) -> int:
@@ -204,6 +205,8 @@ def _first(name: str, norms: list[str], raws: list[str], joined: str, question: 
                 continue  # "s25 ultra 12gb ram 512 on att": which phone it is, not a question about memory
             if name == "other" and i and norms[i - 1] == "mp" and w == "camera":
                 continue  # a listing's "200MP Camera": which phone it is
+            if name == "bands" and w == "band" and norms[i + 1 : i + 2] and norms[i + 1] in _HINDI_CLOSED:
+                continue  # Hindi "band ho gaya" (has it been stopped), not a radio band
             return i
         if name == "bands" and (_BAND.match(raws[i]) or (w == "lte" and i + 1 < len(norms) and norms[i + 1].isdigit())):
             return i  # "b71", "b-28", "lte 28"
