@@ -4446,3 +4446,54 @@ def test_chat_questions_about_a_maker_s_phones_or_a_phone_we_do_not_know() -> No
         "the s24 works fine on visible. but what about the s24 fe? that's the one I'm actually buying, the s24 is more"
     )
     assert index.analyze(visible).device == "galaxy-s24-fe"
+
+
+def test_words_of_a_story_that_point_at_no_phone() -> None:
+    index = Index(
+        knowledge(
+            vendors=[
+                vendor("google", "Google", "pixel"),
+                vendor("apple", "Apple", "iphone"),
+                vendor("vivo", "vivo", "iqoo"),
+                vendor("oneplus", "OnePlus"),
+                vendor("honor", "Honor"),
+                vendor("samsung", "Samsung", "galaxy"),
+                vendor("xiaomi", "Xiaomi", "redmi"),
+            ],
+            devices=[
+                device("pixel-9-pro", "google", "Pixel 9 Pro"),
+                device("iphone-15-pro", "apple", "iPhone 15 Pro", variant("a3104", "China", ("A3104",))),
+                device("iqoo-13", "vivo", "iQOO 13"),
+                device("oneplus-13", "oneplus", "OnePlus 13"),
+                device("honor-magic-v3", "honor", "HONOR Magic V3", aliases=("honor magic v3", "magic v3")),
+                device("galaxy-z-fold6", "samsung", "Galaxy Z Fold6"),
+                device("redmi-note-8-pro", "xiaomi", "Redmi Note 8 Pro"),
+                device("redmi-note-14-pro-plus", "xiaomi", "Redmi Note 14 Pro+"),
+            ],
+            carriers=[
+                carrier("china-unicom-cn", "CN", "China Unicom", "unicom", lte=([1, 3], [])),
+                carrier("jio-in", "IN", "Jio", lte=([3, 40], [])),
+            ],
+        )
+    )
+    # a maker's name told of in the story narrows nothing ("Google stuff aside"); the model number does
+    expat = (
+        "HK iPhone 15 Pro (A3104) on China Unicom 5G?\n\nMy Pixel 9 Pro is basically useless on the mainland"
+        " (Google stuff aside, it's fine on Unicom 4G). Does the HK A3104 work on China Unicom's 5G?"
+    )
+    assert index.analyze(expat).device == "iphone-15-pro"
+    # "bhai" opening a post is "bro", no brother's phone; "dono" asks of both
+    both = index.analyze("bhai iqoo 13 le ya oneplus 13? dono me jio 5g sa chalega na?")
+    assert both.device is None and {s.id for s in both.suggestions if s.kind == "device"} == {"iqoo-13", "oneplus-13"}
+    # Hindi says the phone taken after its name
+    plan = (
+        "bhai mera redmi note 8 pro ab bahut hang hota hai 😤 ab redmi note 14 pro+ lene ka plan hai."
+        " india me launch hua hai kya?"
+    )
+    assert index.analyze(plan).device == "redmi-note-14-pro-plus"
+    # "le Honor Magic V5" is another model than the Magic V3 told of: none of ours
+    v5 = (
+        "Bonjour, j'ai un Honor Magic V3 depuis l'an dernier, ma femme a un Galaxy Z Fold6."
+        " Le Honor Magic V5 est-il vendu officiellement en France ?"
+    )
+    assert index.analyze(v5).device is None

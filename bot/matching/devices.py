@@ -348,11 +348,19 @@ def resolve(
             offered = tuple(Suggestion("device", d, k.device(d).name) for d in families[0][1])
             return DeviceReading(None, None, offered, 0.0, True, True, None)
         kept = beside
-    # A vendor named apart from any device name ("samsung note 10") narrows the candidates.
+    # A vendor named apart from any device name ("samsung note 10") narrows the candidates, when it
+    # stands before one of them or is a line's word ("me pillé el pixel"), not a maker's name elsewhere
+    # in the story ("(Google stuff aside, …)" names no Pixel).
     vendors_named = {
         m.payload.id
         for m in matches
-        if m.payload.kind == "vendor" and not any(d.start <= m.start and m.end <= d.end for d in kept)
+        if m.payload.kind == "vendor"
+        and not any(d.start <= m.start and m.end <= d.end for d in kept)
+        and (
+            any(d.start == m.end for d in kept)
+            or toks[m.start].norm in lexicon.series_words
+            or any(k.device(d).vendor == m.payload.id for d in model_devices)  # ("xiaomi 15 ultra (25010PN30G)")
+        )
     }
     ids = {m.payload.id for m in kept} | model_devices
     if len(ids) > 1 and vendors_named:
@@ -794,6 +802,7 @@ _SOMEONE_ELSES = frozenset(
 )
 # "… since he got an s24" (but Spanish "me he pillado un xiaomi 14t" is the asker's: "he", I have)
 _HE_HAS = frozenset({"got", "gets", "has", "uses", "bought", "buys", "owns"})
+_VOCATIVE = frozenset({"bhai", "bro", "dost", "bhaiya", "hermano", "mano", "irmao"})
 # "my sister gave me her galaxy note 10+": a phone handed to the asker is the asker's now
 _GIVEN_TO_ME = frozenset(
     {("gave", "me"), ("give", "me"), ("gives", "me"), ("handed", "me"), ("got", "me"), ("bought", "me")}
@@ -1078,6 +1087,8 @@ def _someone_elses(toks: list[Token], m: Match, since: int) -> bool:
     while start > max(since, m.start - 5) and not toks[start].brk:
         start -= 1
     before = [t.norm for t in toks[start : m.start]]
+    if before and before[0] in _VOCATIVE and (start == 0 or toks[start].brk):
+        before = before[1:]  # "bhai iqoo 13 le ya oneplus 13?": "bro", not a brother's phone
     if any(w in _SOMEONE_ELSES for w in before) or any(a == "he" and b in _HE_HAS for a, b in pairwise(before)):
         return not any(pair in _GIVEN_TO_ME for pair in pairwise(before))
     after = []
@@ -1725,6 +1736,7 @@ _POINTING = frozenset(
     | {"sua", "seu", "mi", "mio", "mia", "meu", "minha", "tu", "der", "die", "das", "mein", "meine", "sein"}
 )
 _NAME_WORD = re.compile(r"[a-z0-9]+")
+_BAND_SHAPE = re.compile(r"^[bn]\d{1,3}$|^\dg$")  # "does the 3 have n77?", "b20", "5g": no model
 _LATIN_HEAD = re.compile(r"[a-z0-9+]+")
 
 
@@ -1795,6 +1807,10 @@ _TAKING = (
 )
 
 
+# Hindi says it after the name: "redmi note 14 pro+ lene ka plan hai" (plan to take), "… lunga".
+_TAKING_AFTER = frozenset({"lene", "lena", "lunga", "lungi", "kharidna", "kharidunga", "lelunga"})
+
+
 def _the_one_taken(named: list[Match], toks: list[Token]) -> str | None:
     """Of several phones named, the one named right after words of taking it, when only one is."""
     if len({m.payload.id for m in named}) < 2:
@@ -1805,7 +1821,8 @@ def _the_one_taken(named: list[Match], toks: list[Token]) -> str | None:
         before = norms[max(0, m.start - 4) : m.start]
         while before and before[-1] in _BETTER_OR_THE:
             before.pop()  # "went with the pixel 9"
-        if any(tuple(before[-len(cue) :]) == cue for cue in _TAKING):
+        after = norms[m.end : m.end + 1]
+        if any(tuple(before[-len(cue) :]) == cue for cue in _TAKING) or (after and after[0] in _TAKING_AFTER):
             taken.add(m.payload.id)
     return next(iter(taken)) if len(taken) == 1 else None
 
@@ -1931,9 +1948,14 @@ def _referred_to(
                 if any(a <= j < b for a, b, _d in spans):
                     break  # a name typed whole ("the pixel 6") is read as a name
                 owners = {d for d in ids if after in only[d]}
-                following = typed[k_ + 1][1] if k_ + 1 < len(typed) else ""
-                if owners and any(c.isdigit() for c in following) and following not in words[next(iter(owners))]:
-                    break  # "o galaxy s9 ainda funciona?" after a Galaxy S24: another model, not the S24
+                # "o galaxy s9 ainda funciona?" after a Galaxy S24, "le honor magic v5" after a Magic V3:
+                # another model, not the one told of
+                following = [x for _j, x in typed[k_ + 1 : k_ + 3]]
+                if owners and any(
+                    any(c.isdigit() for c in x) and x not in words[next(iter(owners))] and not _BAND_SHAPE.match(x)
+                    for x in following
+                ):
+                    break
                 if len(owners) == 1:
                     pointed |= owners
                     break

@@ -28,7 +28,8 @@ class Token(NamedTuple):
 
 # An ellipsis ends a sentence even with no space after it ("so does the UK…what about Canada?"; NFKC
 # makes "…" three dots).
-_SENTENCE_END = re.compile(r"[.!?;]\s|\.\.|[…。？！؟]|\n|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+# (not the full stop of Italy's network "ho. Mobile")
+_SENTENCE_END = re.compile(r"(?<!\bho)(?<!\bHo)\.\s|[!?;]\s|\.\.|[…。？！؟]|\n|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 # What a post carries besides its question: addresses, Android build ids ("TQ2A.230405.003"), MIUI
 # and firmware versions ("V14.0.6.0.TMCMIXM"), log lines, code blocks, quoted replies and signatures
