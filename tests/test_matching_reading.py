@@ -4497,3 +4497,28 @@ def test_words_of_a_story_that_point_at_no_phone() -> None:
         " Le Honor Magic V5 est-il vendu officiellement en France ?"
     )
     assert index.analyze(v5).device is None
+
+
+def test_chat_replies_and_questions_the_bot_does_not_answer() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google", "pixel")],
+            devices=[device("pixel-9", "google", "Pixel 9")],
+            carriers=[
+                carrier("verizon-us", "US", "Verizon", lte=([2, 4, 13], [])),
+                carrier("vodafone-de", "DE", "Vodafone Germany", "vodafone", lte=([3, 20], [])),
+                carrier("viettel-vn", "VN", "Viettel", lte=([3], [])),
+            ],
+        )
+    )
+    for thanks in ("yep that's what i thought, ty", "valeu mano, funcionou aqui", "تسلم يا غالي 🙏 فادتني المعلومة"):
+        assert index.analyze(thanks).intent == "thanks", thanks
+    for other in (
+        "cuánto sale el pixel 9 en españa? en amazon lo veo carísimo",
+        "how do i check if my phone is blacklisted before i sell it",
+        "Welche Handys funktionieren mit dem 5G von Vodafone?",
+    ):
+        assert index.analyze(other).intent == "other", other
+    assert index.analyze("is verizon's 3g network completely gone now?").intent == "bands"
+    # Vietnamese "yếu" (weak): trouble on a named network
+    assert index.analyze("mạng viettel ở đà nẵng dạo này yếu quá, có ai bị giống ko?").intent == "compatibility"

@@ -222,6 +222,10 @@ COURTESY_WORDS = frozenset(
     | {"bro", "bhai", "boss", "mate", "man", "mano", "kak", "min", "po", "sir", "dude", "again", "good"}
     | {"cheers", "muchas", "vielen", "dank", "beaucoup", "mille", "je", "obg", "arigato", "dhanyavaad"}
     | {"teşekkürler", "tesekkurler", "tack", "salamat", "nvm", "va", "oke", "sip", "mantap"}
+    # agreement around it: "yep that's what i thought, ty", "valeu mano, funcionou aqui" (worked here),
+    # Arabic "تسلم يا غالي 🙏 فادتني المعلومة" (bless you, the information helped me)
+    | {"yep", "yeah", "yup", "thought", "figured", "what", "i", "s", "worked", "funcionou", "funciono", "aqui"}
+    | {"تسلم", "يا", "غالي", "فادتني", "المعلومة", "مشكور", "يعطيك", "العافية"}
 )
 # Thanks in scripts read a character a token ("ありがとう", "감사합니다", "谢谢"): matched whole.
 COURTESY_PHRASES = frozenset({"ありがとう", "ありがとうございます", "감사합니다", "고마워요", "谢谢", "多谢", "謝謝"})
@@ -545,6 +549,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "cheap",
         "cheapest",
         "how much",
+        # "cuánto sale el pixel 9 en españa?", "is it still worth buying", "check if my phone is blacklisted"
+        *("cuanto sale", "worth", "blacklisted", "blacklist"),
         "battery",
         "camera",
         "screen",
@@ -577,6 +583,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "which carrier",
         "what phones",
         "which phones",
+        *("welche handys", "que celulares", "quais celulares", "quels telephones"),  # a list asked for
         "which phone",
         "what phone should",
         # what a phone has beyond its radio: no network answers it ("Huawei P60 Pro Google services?")
@@ -633,6 +640,7 @@ TROUBLE_WORDS: tuple[str, ...] = (
     *("перестал", "не работает", "не ловит", "нет сети", "нет связи", "не працює", "перестав"),
     *("нет volte", "нет 5g", "нет 4g", "нет lte", "немає volte", "немає 5g"),
     *("انقطع", "ما يطلع", "ما يشتغل", "ما تشتغل", "لا يعمل", "لا تعمل", "مايطلع"),
+    *("yếu", "mất sóng"),  # Vietnamese "weak", "lost signal": "mạng viettel ở đà nẵng dạo này yếu quá"
 )
 
 # Before a place name that is also a word or needs context ("in berlin", "aus Japan", "di Indonesia"),

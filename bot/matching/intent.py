@@ -102,7 +102,19 @@ def _radio_before(toks: list[Token], at: int, named_at: frozenset[int]) -> bool:
 
 _LEGACY = frozenset({"2g", "3g", "gsm", "umts", "cdma", "hspa", "edge"})
 _ENDING = frozenset(
-    {"still", "shut", "shutdown", "shutting", "sunset", "sunsetting", "switch", "switched", "switching", "phase"}
+    {
+        "still",
+        "shut",
+        "shutdown",
+        "shutting",
+        "sunset",
+        "sunsetting",
+        "switch",
+        "switched",
+        "switching",
+        "phase",
+        "gone",
+    }
     | {"phased", "decommission", "decommissioned", "close", "closed", "closing", "end", "ended", "ending", "off"}
 )
 
@@ -205,6 +217,8 @@ def _first(name: str, norms: list[str], raws: list[str], joined: str, question: 
                 continue  # "s25 ultra 12gb ram 512 on att": which phone it is, not a question about memory
             if name == "other" and i and norms[i - 1] == "mp" and w == "camera":
                 continue  # a listing's "200MP Camera": which phone it is
+            if name == "availability" and w in ("sell", "sells") and norms[i + 1 : i + 2] in (["it"], ["my"], ["mine"]):
+                continue  # "… before i sell it": the asker selling a phone, no sale in a country
             if name == "bands" and w == "band" and norms[i + 1 : i + 2] and norms[i + 1] in _HINDI_CLOSED:
                 continue  # Hindi "band ho gaya" (has it been stopped), not a radio band
             return i
@@ -289,6 +303,8 @@ def classify(
     # germany"), even a network whose name fits several countries ("can't detect SIM … Telia").
     on_network = has_place or has_carrier or network_named
     trouble = on_network and sale == _NOWHERE and _network_trouble(norms, question)
+    # ("is verizon's 3g network completely gone now?": an old network's end, the network's note says)
+    trouble = trouble and (has_phone or len(norms) > 15 or not _legacy_asked(norms))
     if trouble and not _asks_other(norms, joined):
         return "compatibility", True
     # "does GrapheneOS work with Verizon on a Pixel 6 Pro?": the software is the story, the carrier the

@@ -958,7 +958,7 @@ def _courtesy(question: str) -> bool:
         return True
     words = text.tokens(question)
     signs = [ch for ch in question if ch in _THANKS_SIGNS]
-    if len(words) > 6 or not (words or signs):
+    if len(words) > 8 or not (words or signs):
         return False
     return all(w in COURTESY_WORDS for w in words)
 
