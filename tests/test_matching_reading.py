@@ -4522,3 +4522,17 @@ def test_chat_replies_and_questions_the_bot_does_not_answer() -> None:
     assert index.analyze("is verizon's 3g network completely gone now?").intent == "bands"
     # Vietnamese "yếu" (weak): trouble on a named network
     assert index.analyze("mạng viettel ở đà nẵng dạo này yếu quá, có ai bị giống ko?").intent == "compatibility"
+
+
+def test_a_word_common_in_several_languages_is_never_a_typo_of_a_name() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "redmi")],
+            devices=[device("redmi-note-9s", "xiaomi", "Redmi Note 9S")],
+            carriers=[carrier("nos-pt", "PT", "NOS", "nos", lte=([3, 20], []))],
+        )
+    )
+    # "em março" (in March), folded "marco", is common in Spanish, Portuguese and Italian: no "Maroc"
+    a = index.analyze("Vou me mudar pra Lisboa em março e quero levar meu Redmi Note 9S. Pretendo usar a NOS.")
+    assert a.country != "MA"
+    assert index.analyze("redmi note 9s in marocco?").country == "MA"

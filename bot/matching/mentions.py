@@ -603,7 +603,8 @@ def _may_correct(toks: list[Token], j: int, start: int) -> bool:
     word = toks[j].norm
     if word in CUE_WORDS:
         return False  # a word that says what is asked ("resmi", official) is never a name typed wrong ("redmi")
-    if not is_everyday(word):
+    # (a word common in several languages is as everyday: "em março", folded "marco", is no "Maroc")
+    if not is_everyday(word) and commonness(word) < _NAME_WORD_ZIPF:
         return True
     return j > start and j + 1 < len(toks) and toks[j + 1].norm.isdigit() and not toks[j + 1].brk
 
