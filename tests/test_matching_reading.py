@@ -4536,3 +4536,26 @@ def test_a_word_common_in_several_languages_is_never_a_typo_of_a_name() -> None:
     a = index.analyze("Vou me mudar pra Lisboa em março e quero levar meu Redmi Note 9S. Pretendo usar a NOS.")
     assert a.country != "MA"
     assert index.analyze("redmi note 9s in marocco?").country == "MA"
+
+
+def test_a_name_two_phones_share_asked_last_beside_the_phone_in_hand() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "redmi")],
+            devices=[
+                device("redmi-note-8t", "xiaomi", "Redmi Note 8T"),
+                device("redmi-note-14-pro-4g", "xiaomi", "Redmi Note 14 Pro 4G"),
+                device("redmi-note-14-pro-5g", "xiaomi", "Redmi Note 14 Pro 5G"),
+            ],
+            carriers=[carrier("ho-mobile-it", "IT", "ho. Mobile", "ho mobile", lte=([3, 20], []))],
+        )
+    )
+    # "ho." (the network's stylised name) ends no sentence; the last question names the Note 14 Pro,
+    # which may be the 4G or the 5G phone: a question back, not the asker's Note 8T
+    post = (
+        "il mio Redmi Note 8T ha ormai 6 anni. Mio cugino mi consiglia il Redmi Note 14 Pro."
+        " Il Note 14 Pro funziona bene con ho. anche in 5G?"
+    )
+    a = index.analyze(post)
+    assert a.device is None
+    assert {s.id for s in a.suggestions if s.kind == "device"} == {"redmi-note-14-pro-4g", "redmi-note-14-pro-5g"}

@@ -315,7 +315,7 @@ def resolve(
     fix = _correction(toks)
     fix_named = False  # whether a correction names the phone meant ("… no wait, it's the …")
     if fix is not None:
-        earlier = [m for m in kept if m.end <= fix]
+        earlier = [m for m in kept + untagged if m.end <= fix]  # (a name of two phones corrected too)
         # (named by its number alone too: "xiaomi 14t pro … oops, its the 14t not the pro")
         later = [m for m in kept + untagged + _siblings_apart(lexicon, kept, toks) if fix <= m.start <= fix + 6]
         named_later = (
@@ -432,6 +432,20 @@ def resolve(
                 lexicon, matches, toks, question, sentence_of, {last}, [(m.start, m.end) for m in every]
             ):
                 referred = _UNKNOWN
+        if referred is None and asked:
+            # "il mio Redmi Note 8T … Il Note 14 Pro funziona bene con ho.?": the last question names only
+            # a name several phones share (the 4G and the 5G one): those, a question back
+            last = max(asked)
+            at_last = [m for m in every if sentence_of[m.start] == last]
+            longest = max((m.end - m.start for m in at_last), default=0)
+            widest = [m for m in at_last if m.end - m.start == longest]
+            if (
+                len({(m.start, m.end) for m in widest}) == 1
+                and len({m.payload.id for m in widest}) > 1
+                and all(m.payload.untagged for m in widest)  # ("s10 on verizon?" is the S10, not the S10 5G)
+            ):
+                ids = {m.payload.id for m in widest}
+                kept = widest
         if referred is None:
             referred = _the_one_taken(every, toks)
         if referred == _UNKNOWN:
@@ -1127,6 +1141,7 @@ def _asks_of_both(toks: list[Token], sentence_of: list[int], sentence: int) -> b
 _CORRECTIONS = (
     *(("no", "wait"), ("i", "mean"), ("i", "meant"), ("actually",), ("correction",), ("sorry", "i")),
     *(("oops",), ("ops",), ("my", "bad"), ("scratch", "that"), ("nvm",), ("sorry",), ("ah", "no"), ("pardon",)),
+    ("oh", "wait"),
     # "perdón, quise decir el z flip7 fe", "quis dizer", "eh maksud gw cmf phone 2 pro", "ach quatsch,
     # ich mein das xperia 10 vi", "je voulais dire le find x8 ultra", "anzi no scusate, intendevo il
     # pixel 10a", Vietnamese "à nhầm, reno13 f", Turkish "yanlış yazdım", Russian "стоп, у меня ж pixel
@@ -1160,7 +1175,10 @@ def _correction(toks: list[Token]) -> int | None:
     return None
 
 
-_CORRECTION_OPENERS = frozenset({"no", "wait", "oh", "ah", "eh", "ok", "okay", "sorry", "nah", "its", "it", "à", "a"})
+# (and after "'s": "mine's actually the note 12 pro+", "it's actually")
+_CORRECTION_OPENERS = frozenset(
+    {"no", "wait", "oh", "ah", "eh", "ok", "okay", "sorry", "nah", "its", "it", "à", "a", "s"}
+)
 
 
 def _line_carried_over(k: Knowledge, kept: list[Match], toks: list[Token]) -> list[Match]:

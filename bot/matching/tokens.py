@@ -28,8 +28,7 @@ class Token(NamedTuple):
 
 # An ellipsis ends a sentence even with no space after it ("so does the UK…what about Canada?"; NFKC
 # makes "…" three dots).
-# (not the full stop of Italy's network "ho. Mobile")
-_SENTENCE_END = re.compile(r"(?<!\bho)(?<!\bHo)\.\s|[!?;]\s|\.\.|[…。？！؟]|\n|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+_SENTENCE_END = re.compile(r"[.!?;]\s|\.\.|[…。？！؟]|\n|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 # What a post carries besides its question: addresses, Android build ids ("TQ2A.230405.003"), MIUI
 # and firmware versions ("V14.0.6.0.TMCMIXM"), log lines, code blocks, quoted replies and signatures
@@ -131,6 +130,10 @@ def tokenize(question: str) -> list[Token]:
         else:
             gap = question[previous_end:start]
             brk = gap != " " and bool(out) and _SENTENCE_END.search(gap) is not None
+            # (not the full stop of Italy's network "ho. Mobile", written "ho." alone too: "con ho. anche in 5G?")
+            brk = brk and not (
+                gap.startswith(". ") and out[-1].raw.lower() == "ho" and (word.lower() == "mobile" or word.islower())
+            )
             hyphen = gap == "-" and bool(out)
         if word in _SIGNS:
             # "pixel 8a + mint": a "+" standing apart joins two things ("and"); glued, or after a model
