@@ -424,19 +424,23 @@ def resolve(
         referred = _referred_to(lexicon, every, toks, sentence_of, asked, placed)
         # "was torn between the pixel 9 and the galaxy s24, went with the pixel 9 in the end. any issues
         # w/ 5g on bell?": the one taken, when the question points at none
-        if referred is None and asked and every:
-            # "pixel 11 or pixel 10 pro? prob the 11. is the pixel 11 out in india yet?", "… S9ってpovo
-            # 対応してないんですか？": the last question names a phone we do not know, and none we know
-            last = max(asked)
-            if not any(sentence_of[m.start] == last for m in every) and _unknown_phone_asked(
+        last = max(asked, default=None)
+        at_last = [m for m in every if sentence_of[m.start] == last]
+        # "pixel 11 or pixel 10 pro? prob the 11. is the pixel 11 out in india yet?", "… S9ってpovo対応
+        # してないんですか？": the last question names a phone we do not know, and none we know
+        if (
+            referred is None
+            and last is not None
+            and every
+            and not at_last
+            and _unknown_phone_asked(
                 lexicon, matches, toks, question, sentence_of, {last}, [(m.start, m.end) for m in every]
-            ):
-                referred = _UNKNOWN
-        if referred is None and asked:
+            )
+        ):
+            referred = _UNKNOWN
+        if referred is None and last is not None:
             # "il mio Redmi Note 8T … Il Note 14 Pro funziona bene con ho.?": the last question names only
             # a name several phones share (the 4G and the 5G one): those, a question back
-            last = max(asked)
-            at_last = [m for m in every if sentence_of[m.start] == last]
             longest = max((m.end - m.start for m in at_last), default=0)
             widest = [m for m in at_last if m.end - m.start == longest]
             if (
@@ -1085,13 +1089,8 @@ def _sibling_of_one_named(lexicon: Lexicon, matches: list[Match], toks: list[Tok
     while end < len(toks) and toks[end].glued:
         end += 1
     parts = [t.norm for t in toks[i:end]]
-    for m in matches:
-        if m.payload.kind != "device":
-            continue
-        numbers = [j for j in range(m.start, m.end) if toks[j].norm.isdigit()]
-        if numbers and lexicon.devices_named([t.norm for t in toks[m.start : numbers[0]]] + parts):
-            return True
-    return False
+    phones = [m for m in matches if m.payload.kind == "device"]
+    return any(lexicon.devices_named(head + parts) for head in _heads(phones, toks))
 
 
 def _someone_elses(toks: list[Token], m: Match, since: int) -> bool:
@@ -1668,26 +1667,22 @@ def _the_one_asked_about(
     # "my oneplus 12 is stuck in a bootloop 😭 should i wait for a fix or trade it in for the oneplus
     # 13?": the phone weighed as the next one is no answer for the one in hand; a question back
     norms = [t.norm for t in toks]
-    weighed = any(
-        tuple(norms[max(0, m.start - 3) : m.start][-len(cue) :]) == cue
-        for m in kept
-        if m.payload.id in in_question
-        for cue in _WEIGHED_NEXT
-    )
+    weighed = any(_said_before(norms, m.start, _WEIGHED_NEXT, _THE) for m in kept if m.payload.id in in_question)
     return ids if weighed else in_question
 
 
-# Words before a phone weighed as the next one: "upgrade to", "trade it in for", "or just get".
-_WEIGHED_NEXT = (
-    ("upgrade", "to"),
-    ("in", "for"),
-    ("just", "get"),
-    ("or", "get"),
-    ("switch", "to"),
-    ("upgrade", "to", "the"),
-    ("in", "for", "the"),
-    ("just", "get", "the"),
-)
+# Words before a phone weighed as the next one: "upgrade to (the)", "trade it in for", "or just get".
+_WEIGHED_NEXT = (("upgrade", "to"), ("in", "for"), ("just", "get"), ("or", "get"), ("switch", "to"))
+_THE = frozenset({"the"})
+
+
+def _said_before(norms: list[str], start: int, cues: tuple[tuple[str, ...], ...], between: AbstractSet[str]) -> bool:
+    """Whether one of the cues ends right before token `start`, words of `between` allowed after it
+    ("went with the pixel 9", "trade it in for the oneplus 13")."""
+    before = norms[max(0, start - 4) : start]
+    while before and before[-1] in between:
+        before.pop()
+    return any(tuple(before[-len(cue) :]) == cue for cue in cues)
 
 
 def _of_several_after(toks: list[Token], sentence_of: list[int], since: int, names: set[int]) -> bool:
@@ -1768,7 +1763,7 @@ def _makers_phones_in_general(lexicon: Lexicon, typed: list[tuple[int, str]], mi
     """Whether a maker's name is said of any of its phones ("which smaller samsung", "xiaomi phones"),
     or with "a" beside the asker's own phone of that maker (`mine`: "my s23 … a samsung from the us")."""
     for n, (_i, w) in enumerate(typed):
-        if not any(p.kind == "vendor" for p in _payloads(lexicon, w)):
+        if not lexicon.makers_named_by(w):
             continue
         before = {x for _j, x in typed[max(0, n - 2) : n]}
         after = {x for _j, x in typed[n + 1 : n + 3]}
@@ -1778,11 +1773,6 @@ def _makers_phones_in_general(lexicon: Lexicon, typed: list[tuple[int, str]], mi
 
 
 _A = frozenset({"a", "an", "un", "una", "um", "uma", "ein", "eine", "einen"})
-
-
-def _payloads(lexicon: Lexicon, word: str) -> tuple[Payload, ...]:
-    node = lexicon.root.children.get(word)
-    return tuple(node.payloads) if node is not None else ()
 
 
 def _latin_head(word: str) -> str:
@@ -1836,11 +1826,8 @@ def _the_one_taken(named: list[Match], toks: list[Token]) -> str | None:
     norms = [t.norm for t in toks]
     taken: set[str] = set()
     for m in named:
-        before = norms[max(0, m.start - 4) : m.start]
-        while before and before[-1] in _BETTER_OR_THE:
-            before.pop()  # "went with the pixel 9"
         after = norms[m.end : m.end + 1]
-        if any(tuple(before[-len(cue) :]) == cue for cue in _TAKING) or (after and after[0] in _TAKING_AFTER):
+        if _said_before(norms, m.start, _TAKING, _BETTER_OR_THE) or (after and after[0] in _TAKING_AFTER):
             taken.add(m.payload.id)
     return next(iter(taken)) if len(taken) == 1 else None
 
@@ -1863,16 +1850,23 @@ def _after_or(toks: list[Token], at: int) -> bool:
     return False
 
 
-def _siblings_apart(lexicon: Lexicon, named: list[Match], toks: list[Token]) -> list[Match]:
-    """A phone's number and model words typed alone elsewhere in the post, as the sibling of a phone
-    named with its line ("my iphone 16 pro and my wife's 16 pro max", "the pixel 10 for me and the 10
-    pro xl for my mom"): the sibling of that name, when the words name exactly one phone."""
-    inside = {i for m in named for i in range(m.start, m.end)}
+def _heads(named: list[Match], toks: list[Token]) -> list[list[str]]:
+    """The words before the number of each phone named ("oneplus" of "oneplus 15", "galaxy a" of
+    "galaxy a26"): what the names of its siblings begin with."""
     heads = []
     for m in named:
         numbers = [i for i in range(m.start, m.end) if toks[i].norm.isdigit()]
         if numbers:
             heads.append([t.norm for t in toks[m.start : numbers[0]]])
+    return heads
+
+
+def _siblings_apart(lexicon: Lexicon, named: list[Match], toks: list[Token]) -> list[Match]:
+    """A phone's number and model words typed alone elsewhere in the post, as the sibling of a phone
+    named with its line ("my iphone 16 pro and my wife's 16 pro max", "the pixel 10 for me and the 10
+    pro xl for my mom"): the sibling of that name, when the words name exactly one phone."""
+    inside = {i for m in named for i in range(m.start, m.end)}
+    heads = _heads(named, toks)
     found: list[Match] = []
     for j, t in enumerate(toks):
         if j in inside or j == 0 or (t.glued and toks[j - 1].norm.isascii()):
@@ -1886,8 +1880,7 @@ def _siblings_apart(lexicon: Lexicon, named: list[Match], toks: list[Token]) -> 
             glued_on = before.end == t.start and before.norm.isascii()  # ("和k80 pro": CJK needs no space)
             if not before.norm.isalpha() or glued_on or before.norm in _BAND_WORDS:
                 continue  # ("module 0.3A", "band 20 pro"): a version or a band, not a name's number
-            node = lexicon.root.children.get(before.norm)
-            if node is not None and any(p.kind == "vendor" for p in node.payloads):
+            if lexicon.makers_named_by(before.norm):
                 continue  # "blu g53 vs moto g 2025": another maker's model, no Moto G53
         end = j + 2 if lettered else j + 1
         while end < len(toks) and not toks[end].brk and end not in inside:
@@ -1942,23 +1935,25 @@ def _referred_to(
     spans_at = [(a, b) for a, b, _d in spans]
     last = max(asking)
     where = [i for i, s in enumerate(sentence_of) if s == last]
-    if where:
+    if not where:
+        return None
+    lo, hi = where[0], where[-1] + 1
+    # (a word glued to CJK characters is the Latin letters of it: "pro的频段有哪些" is "pro")
+    typed = [(i, _latin_head(w)) for i, w in _typed_words(toks, lo, hi)]
+    for n, (i, w) in enumerate(typed):
         # "kalo hp vivo semua bisa 5g telkomsel?" (do all vivo phones get 5G?): a maker's phones in
         # general, whatever else is asked of all
-        every_word = [(i, _latin_head(w)) for i, w in _typed_words(toks, where[0], where[-1] + 1)]
-        for n, (i, w) in enumerate(every_word):
-            if not _outside(i, spans_at) or not any(p.kind == "vendor" for p in _payloads(lexicon, w)):
-                continue
-            if _makers_phones_in_general(lexicon, every_word[max(0, n - 2) : n + 3], False):
-                return _UNKNOWN
-    if where and not _of_several_after(toks, sentence_of, last, {a for a, _b, _d in spans}):
+        if (
+            _outside(i, spans_at)
+            and lexicon.makers_named_by(w)
+            and _makers_phones_in_general(lexicon, typed[max(0, n - 2) : n + 3], False)
+        ):
+            return _UNKNOWN
+    if not _of_several_after(toks, sentence_of, last, {a for a, _b, _d in spans}):
         # (not "cual de los dos jala bien con visible?", "laufen beide …?", "or maybe the 15r?": a
         # question of both)
-        lo, hi = where[0], where[-1] + 1
         by_name = {d for a, b, d in spans if lo <= a < hi}
         pointed: set[str] = set()
-        # (a word glued to CJK characters is the Latin letters of it: "pro的频段有哪些" is "pro")
-        typed = [(i, _latin_head(w)) for i, w in _typed_words(toks, lo, hi)]
         for n, (_i, w) in enumerate(typed):
             if w not in _POINTING:
                 continue
@@ -1984,22 +1979,20 @@ def _referred_to(
         if not pointed:
             # a maker's word alone, of one phone named: "هل الهونر يدعم 5G؟" (does the Honor support 5G?)
             # (not before a model's number: "o galaxy s9 ainda funciona?" is an S9, not a Galaxy told of)
-            # (not a network's or a place's word, "funciona na vivo?", nor one beside a name, "s6 edge+")
+            # (not a network's or a place's word, "funciona na vivo?", nor one beside a name, "s6 edge+",
+            # nor an everyday word, "el iphone 7 de mi jefa": Spanish "my", no Xiaomi; a maker's phones
+            # in general, "kalo hp vivo semua", were answered above)
             near = {i for a, b in spans_at for i in (a - 1, b)}
             alone = [
                 w
                 for n, (i, w) in enumerate(typed)
                 if _outside(i, spans_at)
                 and i not in near
-                # ("el iphone 7 de mi jefa": Spanish "my", no Xiaomi; "funciona na vivo?": the network;
-                # but "kalo hp vivo semua bisa 5g?" asks of vivo's phones)
-                and (
-                    (i not in placed and not is_everyday(w))
-                    or _makers_phones_in_general(lexicon, typed[max(0, n - 2) : n + 3], False)
-                )
+                and i not in placed
+                and not is_everyday(w)
                 and not (n + 1 < len(typed) and any(c.isdigit() for c in typed[n + 1][1]))
             ]
-            makers = {p.id for w in alone for p in _payloads(lexicon, w) if p.kind == "vendor"}
+            makers = {maker for w in alone for maker in lexicon.makers_named_by(w)}
             of_maker = {d for d in ids if k.device(d).vendor in makers}
             # ("my s23 gets volte on jio. would a samsung from the us work on jio too?": another one)
             mine = any(_said_mine(toks, m.start) for m in named if k.device(m.payload.id).vendor in makers)

@@ -626,6 +626,11 @@ class Lexicon:
             found = self._vendor_sorted[vendor_ids[0]] = sorted(self.devices_of(vendor_ids))
         return found
 
+    def makers_named_by(self, word: str) -> frozenset[str]:
+        """The makers a word alone names ("samsung", "pixel", "هونر")."""
+        node = self.root.children.get(word)
+        return frozenset(p.id for p in node.payloads if p.kind == "vendor") if node is not None else frozenset()
+
     def devices_named(self, words: list[str]) -> frozenset[str]:
         """The phones whose name (or a form of it) is exactly these words."""
         node = self.root

@@ -190,9 +190,13 @@ def _turkish_stem(lexicon: Lexicon, word: str) -> str | None:
     return None
 
 
-def _names_a_maker(lexicon: Lexicon, word: str) -> bool:
-    node = lexicon.root.children.get(word)
-    return node is not None and any(p.kind == "vendor" for p in node.payloads)
+def _hyphen_glues_a_word(toks: list[Token], at: int) -> bool:
+    """Whether token `at` is a word a hyphen glues to the one before ("Ultra-High"), not a Turkish
+    case ending."""
+    if at >= len(toks):
+        return False
+    t = toks[at]
+    return t.hyphen and not t.brk and t.norm.isalpha() and t.norm not in TURKISH_ENDINGS
 
 
 def recompose(lexicon: Lexicon, toks: list[Token]) -> list[Token]:
@@ -228,7 +232,7 @@ def recompose(lexicon: Lexicon, toks: list[Token]) -> list[Token]:
             t.norm.startswith("ال")
             and len(t.norm) > 4
             and t.norm not in lexicon.entity_vocab
-            and _names_a_maker(lexicon, t.norm[2:])
+            and lexicon.makers_named_by(t.norm[2:])
         ):
             # the Arabic article glued to a maker's name: "الشاومي" (the Xiaomi), "الهونر"
             out.append(Token(t.norm[2:], t.raw, t.start, t.end, t.glued, t.brk, t.hyphen))
@@ -380,7 +384,6 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
     found = [m for m in found if not _cuts_hyphenated_name(m, toks, found)]
     # "wi-fi calling in the US": a network's everyday or two-letter name ("fi", Google Fi) that begins
     # after a hyphen is the end of another word, not the network.
-    found = [m for m in found if not (m.payload.kind == "carrier" and m.payload.weak and toks[m.start].hyphen)]
     # Nor one that a hyphen glues to the next word: "the Ultra-High bands" (no Ultra Mobile; but a
     # Turkish case ending is the name's: "vodafone'da", read as "vodafone-da").
     found = [
@@ -389,11 +392,7 @@ def find(lexicon: Lexicon, toks: list[Token], blocked: set[int]) -> list[Match]:
         if not (
             m.payload.kind == "carrier"
             and m.payload.weak
-            and m.end < len(toks)
-            and toks[m.end].hyphen
-            and not toks[m.end].brk
-            and toks[m.end].norm.isalpha()
-            and toks[m.end].norm not in TURKISH_ENDINGS
+            and (toks[m.start].hyphen or _hyphen_glues_a_word(toks, m.end))
         )
     ]
     # "jio true 5g": an everyday name of another country's network right after a network's name is
