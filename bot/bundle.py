@@ -596,6 +596,15 @@ def _build(raw: RawBundle) -> Knowledge:
                 if owner != v["id"]:
                     report("devices", i, f"model {model!r} is also listed for variant {owner!r}", vloc + ".models")
 
+    # A codename that is a phone's name or alias would be read everywhere as that phone, not only where
+    # a codename is written: it belongs in that phone's aliases.
+    for i, e in enumerate(raw.entries["devices"]):
+        for codename in e.get("codenames", ()):
+            named = owners.get(("devices", "", text.key(codename)))
+            if named is not None:
+                message = f"codename {codename!r} is also the name or an alias of device {named!r}"
+                report("devices", i, message, "codenames")
+
     for i, e in enumerate(raw.entries["carriers"]):
         if not _country_ok(e["country"]):
             report("carriers", i, f"{e['country']!r} is not an ISO 3166-1 alpha-2 country code", "country")

@@ -48,11 +48,11 @@ def _row(d: Device) -> _Row:
         )
         for v in d.variants
     )
-    return (d.id, d.vendor, d.name, d.source, d.aliases, d.released, d.source_url, d.note, variants)
+    return (d.id, d.vendor, d.name, d.source, d.aliases, d.released, d.source_url, d.note, variants, d.codenames)
 
 
 def _device(row: _Row) -> Device:
-    device_id, vendor, name, source, aliases, released, source_url, note, variants = row
+    device_id, vendor, name, source, aliases, released, source_url, note, variants, codenames = row
     return Device(
         device_id,
         vendor,
@@ -75,6 +75,7 @@ def _device(row: _Row) -> Device:
         released,
         source_url,
         note,
+        codenames,
     )
 
 

@@ -62,6 +62,8 @@ class Device:
     released: str | None = None
     source_url: str | None = None
     note: str | None = None
+    # Read only where a codename is written; several phones of one board may share one (schema.json).
+    codenames: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,14 @@ def variant(
     return out
 
 
-def device(id: str, vendor: str, name: str, *variants: dict[str, Any], aliases: tuple[str, ...] = ()) -> dict[str, Any]:
+def device(
+    id: str,
+    vendor: str,
+    name: str,
+    *variants: dict[str, Any],
+    aliases: tuple[str, ...] = (),
+    codenames: tuple[str, ...] = (),
+) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": id,
         "vendor": vendor,
@@ -49,6 +56,8 @@ def device(id: str, vendor: str, name: str, *variants: dict[str, Any], aliases: 
     }
     if aliases:
         out["aliases"] = list(aliases)
+    if codenames:
+        out["codenames"] = list(codenames)
     return out
 
 

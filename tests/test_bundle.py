@@ -108,6 +108,23 @@ def test_alias_naming_two_devices(tmp_path: Path) -> None:
     assert any("devices[1] 'acme-2'.aliases: alias 'acme one' also names device 'acme-1'" in p for p in problems)
 
 
+def test_a_codename_phones_share_is_allowed_but_not_one_that_is_a_phone_s_name(tmp_path: Path) -> None:
+    data = make_bundle(**BASE)
+    data["devices"].append(device("acme-2", "acme", "Acme Two", aliases=("roadster",), codenames=("roadrunner",)))
+    data["devices"].append(device("acme-3", "acme", "Acme Three", codenames=("roadrunner",)))
+    path = tmp_path / "shared.json"
+    path.write_text(json.dumps(data))
+    k = bundle.load(path)  # one board sold under two names
+    assert k.device("acme-2").codenames == k.device("acme-3").codenames == ("roadrunner",)
+    data["devices"].append(device("acme-4", "acme", "Acme Four", codenames=("roadster",)))
+    [problem] = _problems(data, tmp_path)
+    told = "devices[3] 'acme-4'.codenames: codename 'roadster' is also the name or an alias of device 'acme-2'"
+    assert told in problem
+    data["devices"][3]["codenames"] = ["Road Runner"]  # written as ROM builders write them
+    [problem] = _problems(data, tmp_path)
+    assert "codenames" in problem
+
+
 def test_alias_collision_ignores_case_and_spacing(tmp_path: Path) -> None:
     data = make_bundle(**BASE)
     data["devices"].append(device("acme-2", "acme", "ACME  one"))

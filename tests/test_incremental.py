@@ -100,12 +100,17 @@ def assert_same_lexicon(got: Lexicon, want: Lexicon) -> None:
 def test_an_edit_that_adds_renames_and_takes_out_phones_is_redone_as_a_whole_build(store: Store) -> None:
     snapshot.engine_for(store)  # the snapshot of the seeded knowledge, which the next build starts from
     before = store.load()
-    renamed = bundle.to_raw(before.device("pixel-9")) | {"name": "Pixel Nine Zorblax", "aliases": ["p9z"]}
+    renamed = bundle.to_raw(before.device("pixel-9")) | {
+        "name": "Pixel Nine Zorblax",
+        "aliases": ["p9z"],
+        "codenames": ["zorbo"],
+    }
     vendor = before.device("pixel-9").vendor
     added = {
         "id": "zorblax-q1",
         "vendor": vendor,
         "name": "Zorblax Q1 5G",
+        "codenames": ["zorbo"],  # one board, two names
         "source": "test",
         "variants": [{"id": "zorblax-q1-global", "market": "Global", "models": ["ZQX-1001"], "bands": {"lte": [1, 3]}}],
     }
@@ -123,6 +128,9 @@ def test_an_edit_that_adds_renames_and_takes_out_phones_is_redone_as_a_whole_bui
         edited.answer("is the zorblax q1 5g sold in the us").device == "zorblax-q1"
         and edited.answer("pixel nine zorblax").device == "pixel-9"
     )
+    by_codename = edited.answer("No signal\n### Device\nzorbo\n")
+    assert by_codename.device is None
+    assert {s.id for s in by_codename.suggestions} == {"pixel-9", "zorblax-q1"}
 
     # Its snapshot, loaded by a reader, answers as well; and the next edit starts from that one.
     state = store.state()

@@ -4559,3 +4559,77 @@ def test_a_name_two_phones_share_asked_last_beside_the_phone_in_hand() -> None:
     a = index.analyze(post)
     assert a.device is None
     assert {s.id for s in a.suggestions if s.kind == "device"} == {"redmi-note-14-pro-4g", "redmi-note-14-pro-5g"}
+
+
+def test_a_network_named_whole_then_by_its_brand_alone_stays_the_same_network() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("motorola", "Motorola", "moto")],
+            devices=[device("moto-g84", "motorola", "Moto G84", variant("g84", lte=[3]))],
+            carriers=[
+                carrier("tim-br", "BR", "TIM Brasil", "tim"),
+                carrier("tim-it", "IT", "TIM", "tim"),
+                carrier("magenta-at", "AT", "Magenta Telekom", "t-mobile", "t-mobile at"),
+                carrier("tmobile-us", "US", "T-Mobile", "t-mobile"),
+                carrier("att-us", "US", "AT&T"),
+            ],
+        )
+    )
+    story = "moto g84 works on tim brasil np, but my other phone shows no 4g. not compatible w tim?"
+    reading = index.analyze(story)
+    # chat's "np" (no problem) is no Nepal; the last "tim" is TIM Brasil, named whole before
+    assert (reading.carriers, reading.country) == (("tim-br",), "BR")
+    assert index.analyze("moto g84 works on tim brasil np").country == "BR"
+    # "AT" glued to "&T" is AT&T's, not the end of "T-Mobile AT" (Austria)
+    assert "magenta-at" not in index.analyze("a moto g84 on T-Mobile/AT&T, which is better?").carriers
+    assert index.analyze("moto g84 with T-Mobile AT").carriers == ("magenta-at",)
+
+
+def test_an_example_in_the_question_beside_a_story_of_other_phones_is_not_the_phone_asked() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("samsung", "Samsung", "galaxy")],
+            devices=[
+                device("galaxy-s22", "samsung", "Galaxy S22"),
+                device("galaxy-s8", "samsung", "Galaxy S8"),
+                device("galaxy-s23", "samsung", "Galaxy S23"),
+                device("galaxy-a56", "samsung", "Galaxy A56"),
+            ],
+        )
+    )
+    post = (
+        "I got an OTA on my S22, which updated the CSC so VoLTE started working. I run Floyd on a S7 Edge; "
+        "VoLTE works with a SIM of a carrier that enabled it starting Galaxy S8.\n"
+        "Could you port the latest CSC from some of the latest Galaxy devices, like the S23, to the Floyd ROM?"
+    )
+    assert index.analyze(post).device is None  # neither the example nor one of the story's phones
+    # an example alone in the question is still the phone asked about
+    assert index.analyze("do newer phones, like the Galaxy S23, have VoLTE on this ROM?").device == "galaxy-s23"
+
+
+def test_a_codename_is_read_where_a_codename_is_written() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "mi", "redmi", "poco"), vendor("google", "Google", "pixel")],
+            devices=[
+                device("redmi-k40", "xiaomi", "Redmi K40", codenames=("alioth",)),
+                device("poco-f3", "xiaomi", "POCO F3", codenames=("alioth",)),
+                device("pixel-4-xl", "google", "Pixel 4 XL", codenames=("coral",)),
+                device("pixel-7a", "google", "Pixel 7a"),
+            ],
+            carriers=[carrier("jio-in", "IN", "Jio")],
+        )
+    )
+    issue = "China Telecom SIM no service\n\n## Build date\n\nPixelExperience_Plus_coral-13.0-20221116-0823-OFFICIAL\n"
+    assert index.analyze(issue).device == "pixel-4-xl"  # inside a ROM build's file name
+    assert index.analyze("Device: coral\nno signal on jio").device == "pixel-4-xl"  # a Device field
+    assert index.analyze("lineage-21.0-20240101-nightly-coral-signed.zip has no volte").device == "pixel-4-xl"
+    # an everyday word elsewhere is the word: the colour of a Pixel 7a, a reef
+    assert index.analyze("my pixel 7a in coral, on jio?").device == "pixel-7a"
+    assert index.analyze("coral reef photos on jio").device is None
+    # a codename of one board sold under two names asks back between them, typed alone too (no word)
+    for q in ("5G not working\n### Device\n\nalioth\n", "alioth on jio, volte?"):
+        reading = index.analyze(q)
+        assert reading.device is None and {s.id for s in reading.suggestions} == {"redmi-k40", "poco-f3"}
+    # and gives way to the phone named
+    assert index.analyze("PixelExperience_Plus_alioth-13.0 on jio, mine is the poco f3").device == "poco-f3"

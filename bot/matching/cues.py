@@ -932,6 +932,7 @@ LOWER_CODE_BLOCKERS = frozenset(
         *("do", "go", "he", "hi", "id", "in", "al", "ar", "ca", "co", "de", "ga", "ma", "md", "mn", "mo", "ms"),
         *("mt", "nc", "ne", "pa", "sc", "tn", "va", "vi", "cf", "se"),  # Hindi "se" (from): "amazon se liya"
         "cu",  # Romanian "with": "pe digi cu xiaomi 13t" is no Cuba
+        *("np", "gg", "ps"),  # chat's "no problem", "good game", "postscript": "works on tim brasil np"
     ]
 )
 

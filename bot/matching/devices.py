@@ -283,6 +283,15 @@ def resolve(
         for m in kept
         if (named_as_example(toks, m.start) or _before_etc(toks, m, sentence_of)) and sentence_of[m.start] not in asking
     ]
+    # An example in the sentence that asks ("could you port the CSC from newer Galaxy devices, like the
+    # S23?") in a post whose story names other phones ("my S22 … Floyd on a S7 Edge … Galaxy S8"): the
+    # story's phones say which is asked, not the example; of several, none is picked.
+    asked_examples = [m for m in kept if m not in examples and named_as_example(toks, m.start)]
+    story = {m.payload.id for m in kept if m not in examples and m not in asked_examples}
+    if asked_examples and story - {m.payload.id for m in asked_examples}:
+        examples += asked_examples
+        if len(story) > 1:
+            return DeviceReading(None, None, (), 0.0, True, False, None)
     if examples:
         kept = [m for m in kept if m not in examples]
         if not kept and not model_devices:

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from .. import text
 from ..records import Device, Knowledge
-from .lexicon import Lexicon, _deletes, device_context, device_digest
+from .lexicon import Lexicon, _deletes, codenames_of, device_context, device_digest
 from .trie import _SHAPES, Builder
 
 log = logging.getLogger(__name__)
@@ -203,6 +203,7 @@ def updated(old: Lexicon, knowledge: Knowledge) -> Lexicon | None:
     lexicon = Lexicon.__new__(Lexicon)
     lexicon.__dict__.update(vars(old))  # what no phone changes: the same objects
     lexicon.knowledge = knowledge
+    lexicon.codenames = codenames_of(knowledge)
     lexicon.trie = new_trie
     lexicon.vocab, lexicon.device_vocab, lexicon.entity_vocab = vocab, device_vocab, entity_vocab
     lexicon.bigrams = old.bigrams.edited(bigrams)

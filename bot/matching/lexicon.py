@@ -278,16 +278,27 @@ def device_context(k: Knowledge) -> tuple[set[str], dict[str, list[str]], dict[s
 
 
 def device_digest(device: Device) -> bytes:
-    """8 bytes that change when anything of a phone a lexicon reads changes: its id, maker, name and
-    aliases, its variants' ids and model numbers, and whether one has 5G bands."""
+    """8 bytes that change when anything of a phone a lexicon reads changes: its id, maker, name,
+    aliases and codenames, its variants' ids and model numbers, and whether one has 5G bands."""
     read = (
         device.id,
         device.vendor,
         device.name,
         device.aliases,
+        device.codenames,
         [(v.id, v.models, bool(v.bands.nr)) for v in device.variants],
     )
     return blake2b(marshal.dumps(read, 2), digest_size=8).digest()
+
+
+def codenames_of(knowledge: Knowledge) -> dict[str, tuple[str, ...]]:
+    """Each codename of the knowledge's phones ("alioth") and the phones it names, in the knowledge's
+    order (one board sold under several names names each)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for d in knowledge.devices:
+        for codename in d.codenames:
+            out[codename].append(d.id)
+    return {codename: tuple(ids) for codename, ids in out.items()}
 
 
 class BuildState:
@@ -538,6 +549,7 @@ class Lexicon:
         # "redmi note 3" is not the "Mi Note 3". An everyday word inside a longer name is none ("by"
         # of "cmf by nothing", "one" of "alcatel one touch", "mobile" of "nuu mobile": "… on
         # t-mobile, 5g disappeared" names no "Mobile 5G"); one that is a name by itself is ("mi").
+        self.codenames = codenames_of(knowledge)
         self.series_words = frozenset(
             t
             for v in knowledge.vendors

@@ -131,7 +131,14 @@ def named_as_example(toks: list[Token], start: int, *, by_one_word: bool = False
         return True
     if by_one_word and start > 0 and not toks[start].brk and toks[start - 1].norm in _EXAMPLE_WORDS:
         return True
+    if start > 2 and [t.norm for t in toks[start - 3 : start]][1:] == ["like", "the"]:
+        # "port it from the latest Galaxy devices, like the S23": phones of a kind, this one an example
+        # (but "devices like Mi3 CDMA", with no article, is the phone asked about)
+        return toks[start - 3].norm in _PHONES_OF_A_KIND and not toks[start - 2].brk
     return _later_in_a_list_of_examples(toks, start)
+
+
+_PHONES_OF_A_KIND = frozenset({"devices", "phones", "models", "handsets", "flagships", "smartphones", "ones"})
 
 
 # Between a cue and a later name of its list: names ("Huawei P30 Pro"), "and", articles.
@@ -735,6 +742,8 @@ def _acceptable(
         return False  # "galaxy s25 u o2" (Czech "at"), "s24 u plusie": "u" is Ultra only glued, "s24u"
     if p.kind == "device" and _letter_of_compound(toks, m.end - 1):
         return False  # "OnePlus 8 T-Mobile" is no OnePlus 8T: the "T" belongs to "T-Mobile"
+    if m.end < len(toks) and toks[m.end].raw == "&" and toks[m.end].start == toks[m.end - 1].end:
+        return False  # "T-Mobile/AT&T": the "AT" is AT&T's, no "T-Mobile AT" (Austria)
     if length == 1 and m.score < 1.0 and len(toks[m.start].norm) < (6 if p.kind == "carrier" else 5):
         return False  # (a network's name from a word of five letters is too often a word: Turkish "sonra")
     if p.glued_only and not toks[m.start + 1].glued:

@@ -216,8 +216,22 @@ def resolve(
             country = single.pop()
     imported = any(t.norm in ORIGIN_CUES for t in toks)  # "bought in", "imported from", "from"
     home: str | None = None
+    # "moto g84 works on tim brasil … not compatible w tim?": a brand told again alone is the network
+    # named whole elsewhere in the post, not its namesake abroad.
+    whole = {
+        ids[0]: {t.norm for t in toks[span[0] : span[1]]}
+        for span, ids in groups.items()
+        if len(ids) == 1 and span not in sellers and span[1] - span[0] > 1
+    }
     for (start, end), found in sorted(groups.items()):
         if (start, end) in sellers or (start, end) in examples:
+            continue
+        words = {t.norm for t in toks[start:end]}
+        again = [c for c in found if words < whole.get(c, words) and country in (None, k.carrier(c).country)]
+        if len(found) > 1 and len(again) == 1:
+            said_at[again[0]].append(start)
+            ends[again[0]].append(end)
+            carriers.extend(again)
             continue
         # The carrier the question asks about outweighs a place told in the story ("Xiaomi 14 Ultra
         # from Shanghai on Verizon?? … she was in Shanghai").

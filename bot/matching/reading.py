@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from .. import text
 from ..records import Knowledge
-from . import devices, gadgets, intent, mentions, models, places, regions
+from . import codenames, devices, gadgets, intent, mentions, models, places, regions
 from .complete import complete
 from .cues import (
     COURTESY_PHRASES,
@@ -189,6 +189,9 @@ class Index:
         if images:
             software = software | images  # (a new set: the ROMs' names alone go to the phone's reading)
             matches = mentions.find(lex, toks, software)
+        by_codename = codenames.find(lex, toks, q)
+        if by_codename:
+            matches = [*matches, *by_codename]
 
         sentence_of = sentence_index(toks)
         asking = asking_sentences(toks, q)

@@ -226,6 +226,7 @@ class KbCog(commands.Cog):
         nr="5G bands, e.g. 78",
         models="model numbers, comma-separated",
         aliases="other names, comma-separated",
+        codenames="board codenames ROM builders use, comma-separated, e.g. alioth",
         source_url="a web page with the bands (https://…)",
     )
     @app_commands.autocomplete(vendor=complete_vendor)
@@ -246,6 +247,7 @@ class KbCog(commands.Cog):
         volte: bool | None = None,
         released: app_commands.Range[str, 4, 10] | None = None,
         aliases: Long | None = None,
+        codenames: Long | None = None,
         source_url: Long | None = None,
         note: Long | None = None,
     ) -> None:
@@ -259,13 +261,14 @@ class KbCog(commands.Cog):
             source=source,
             released=released,
             aliases=aliases,
+            codenames=codenames,
             source_url=source_url,
             note=note,
             variant=first,
         )
         await self.save(interaction, "device", entry)
 
-    @device.command(name="edit", description="Change a phone's name, vendor, source or aliases ('-' clears)")
+    @device.command(name="edit", description="Change a phone's name, vendor, source, aliases or codenames ('-' clears)")
     @app_commands.autocomplete(id=complete_device_id, vendor=complete_vendor)
     async def device_edit(
         self,
@@ -276,6 +279,7 @@ class KbCog(commands.Cog):
         source: Long | None = None,
         released: app_commands.Range[str, 1, 10] | None = None,
         aliases: Long | None = None,
+        codenames: Long | None = None,
         source_url: Long | None = None,
         note: Long | None = None,
     ) -> None:
@@ -288,6 +292,7 @@ class KbCog(commands.Cog):
             source=source,
             released=released,
             aliases=aliases,
+            codenames=codenames,
             source_url=source_url,
             note=note,
         )

@@ -1,0 +1,50 @@
+"""Phones named by their board's codename where a codename is written.
+
+A device's `codenames` (schema.json) are the ones its aliases cannot hold: an everyday word ("coral",
+"husky", "sweet") or a codename several phones of one board share ("alioth": Redmi K40, POCO F3,
+Mi 11X). So they are read only where people who run custom ROMs write a codename: inside a ROM
+build's file name ("PixelExperience_Plus_coral-13.0-…", "lineage-21.0-…-nightly-alioth-signed"),
+after a "Device:" or "codename" field, or, when the word is in no word list, typed in lower case as
+codenames are ("alioth on jio, volte?"). A codename of several phones names each of them, so the
+question is asked back between them.
+"""
+
+from __future__ import annotations
+
+from .everyday import commonness
+from .lexicon import Lexicon, Payload
+from .mentions import Match
+from .tokens import Token
+
+_FIELDS = frozenset({"device", "codename", "codenames"})
+# Below this a word is in no word list (Zipf scale): "alioth", "miatoll" (but "cloud", "munch", "husky"
+# are words).
+_NO_WORD = 2.0
+# The characters around a codename inside a build's file name: "_coral-", "-alioth-", "-coral.img"
+_FILE_BEFORE = frozenset("_-")
+_FILE_AFTER = frozenset("_-.")
+
+
+def find(lexicon: Lexicon, toks: list[Token], question: str) -> list[Match]:
+    """Each phone a codename written in the question names, at the codename's token."""
+    named = lexicon.codenames
+    if not named:
+        return []
+    return [
+        Match(Payload("device", device), i, i + 1, 1.0)
+        for i, t in enumerate(toks)
+        if t.norm in named and _written_as_codename(toks, i, question)
+        for device in named[t.norm]
+    ]
+
+
+def _written_as_codename(toks: list[Token], i: int, question: str) -> bool:
+    t = toks[i]
+    before, after = question[t.start - 1 : t.start], question[t.end : t.end + 1]
+    if t.start > 1 and before in _FILE_BEFORE and after and after in _FILE_AFTER:
+        return not question[t.start - 2].isspace()  # "PixelExperience_Plus_coral-13.0", not "- coral-"
+    if i > 0 and toks[i - 1].norm in _FIELDS:
+        between = question[toks[i - 1].end : t.start]
+        # "Device: munch", "### Device\n\nmunch", "codename alioth" (not "the device coral")
+        return ":" in between or "\n" in between or toks[i - 1].norm != "device"
+    return t.raw.islower() and t.norm.isalpha() and commonness(t.norm) < _NO_WORD
