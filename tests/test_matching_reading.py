@@ -4633,3 +4633,39 @@ def test_a_codename_is_read_where_a_codename_is_written() -> None:
         assert reading.device is None and {s.id for s in reading.suggestions} == {"redmi-k40", "poco-f3"}
     # and gives way to the phone named
     assert index.analyze("PixelExperience_Plus_alioth-13.0 on jio, mine is the poco f3").device == "poco-f3"
+
+
+def test_the_us_in_japanese_and_where_a_japanese_post_says_a_phone_was_bought() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("apple", "Apple", "iphone")],
+            devices=[device("iphone-15", "apple", "iPhone 15")],
+            carriers=[carrier("docomo-jp", "JP", "NTT docomo", "ドコモ"), carrier("att-us", "US", "AT&T")],
+        )
+    )
+
+    def places(q: str) -> tuple[str | None, str | None]:
+        reading = index.analyze(q)
+        return reading.country, reading.origin
+
+    assert places("アメリカ版のiPhone 15はドコモで使えますか") == ("JP", "US")  # the US edition
+    assert places("アメリカで買ったiPhone 15はドコモで使えますか") == ("JP", "US")  # bought in the US
+    assert places("我在美国买的iPhone 15能用吗") == (None, "US")
+    assert places("アメリカの携帯を日本で使えますか") == ("JP", "US")  # an American phone
+    assert places("ハワイでiPhone 15を使う") == ("US", None)
+    # "アメリカの友達" is an American friend: no place of use
+    assert places("アメリカの友達がiPhone 15をドコモで使えますか") == ("JP", None)
+
+
+def test_a_firmware_version_with_letters_names_no_network() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("sony", "Sony", "xperia")],
+            devices=[device("xperia-z5", "sony", "Xperia Z5")],
+            carriers=[carrier("a1-at", "AT", "A1")],
+        )
+    )
+    post = "Unknown IMEI after flashing Xperia Z5. Firmware version was 32.4.A.1.54_RE (Vodafone CZ). Can anyone help?"
+    assert "32.4.A.1.54_RE" not in blank_noise(post)
+    assert index.analyze(post).carriers == ()
+    assert index.analyze("xperia z5 on A1?").carriers == ("a1-at",)

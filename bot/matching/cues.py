@@ -874,7 +874,8 @@ COUNTRY_LOCAL_NAMES: dict[str, tuple[str, ...]] = {
         "अमेरिका",
         "америки",
         "америке",
-    ),  # CLDR's: "Hoa Kỳ", "الولايات المتحدة", "संयुक्त राज्य", "США"
+        *("アメリカ", "米国", "ハワイ"),  # Japanese everyday names, and Hawaii ("ハワイで使う")
+    ),  # CLDR's: "Hoa Kỳ", "الولايات المتحدة", "संयुक्त राज्य", "США", "アメリカ合衆国"
     # Russian case forms CLDR's nominatives lack ("в россии", "в китае", "из японии")
     "RU": ("россии", "россию"),
     "CN": ("китае", "китая", "大陆", "大陸"),  # "iphone 15 大陆 能用吗": the mainland

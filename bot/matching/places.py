@@ -115,6 +115,9 @@ def resolve(
     places = [p for p in places if not regions.is_region(p.code)]
     # ("xiaomi 14 global vs china?": both models compared, no place and no origin)
     places = [p for p in places if not _beside_a_market(toks, p.start, p.end)]
+    # ("アメリカの友達", an American friend: a place before "の" (of) is said of the next word, no
+    # place of use; before a phone it is the phone's origin, `_is_origin`)
+    places = [p for p in places if not _said_of_a_word_ja(toks, p)]
 
     groups: dict[tuple[int, int], list[str]] = defaultdict(list)
     for m in named:
@@ -1028,6 +1031,19 @@ def _beside_a_market(toks: list[Token], start: int, end: int) -> bool:
     )
 
 
+# "buy" in Chinese and Japanese (read a character a token): "买", "買", "購(入)", "购(买)"; after "で"
+# (folded "て": at) or "在" (in).
+_BUY_CJK = frozenset({"买", "買", "購", "购"})
+# Japanese words for a phone after "の" (of): "アメリカの携帯", "海外のスマホ", "香港版のiPhone".
+_HANDSETS_JA = tuple(text.fold(w) for w in ("携帯", "スマホ", "スマートフォン", "端末", "iphone", "simフリー"))
+
+
+def _said_of_a_word_ja(toks: list[Token], p: _Place) -> bool:
+    if p.end >= len(toks) or toks[p.end].norm != "の" or toks[p.end].brk:
+        return False
+    return not "".join(t.norm for t in toks[p.end + 1 : p.end + 7]).startswith(_HANDSETS_JA)
+
+
 def _is_origin(
     toks: list[Token],
     p: _Place,
@@ -1069,6 +1085,10 @@ def _is_origin(
         return True  # "usa se mangwaya" (ordered from the US), "dubai se liya" (bought in Dubai)
     if after and after[0] in _TURKISH_FROM and question[toks[p.end - 1].end : toks[p.end].start] in ("'", "’", "-"):
         return True  # Turkish "abd'den aldım", "çin'den aldım": bought from there
+    if after and (after[0] in _BUY_CJK or (after[0] in ("て", "在") and after[1:2] and after[1] in _BUY_CJK)):
+        return True  # "アメリカで買ったiPhone", "美国买的": bought there
+    if after and after[0] == "の" and "".join(t.norm for t in toks[p.end + 1 : p.end + 7]).startswith(_HANDSETS_JA):
+        return True  # "アメリカの携帯を日本で": an American phone
     # Another place named, or a network named that has no namesake in this country.
     elsewhere = any(o.code != p.code for o in places) or (bool(network_countries) and p.code not in network_countries)
     if after and "availability" in says(after[0]) and not _made_for_market(toks, p.end):

@@ -41,6 +41,9 @@ _NOISE: list[tuple[re.Pattern[str], re.Pattern[str] | None]] = [
     (re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+"), re.compile(r"://|www\.|@")),
     (re.compile(r"\b[A-Z]{2,4}\d[A-Z0-9]?\.\d{6}\.\d{3}(?:\.[A-Za-z0-9]+)*\b"), re.compile(r"\.\d")),
     (re.compile(r"\b[Vv]?\d{1,2}\.\d+\.\d+(?:\.\d+)*(?:\.[A-Z]{5,}[A-Z0-9]*)?\b"), re.compile(r"\.\d")),
+    # a firmware version of four parts or more with letters among them ("32.4.A.1.54_RE", Sony's): no
+    # "A1" network in it
+    (re.compile(r"\b\d{1,3}(?:\.[A-Za-z0-9]{1,4}){3,}(?:_[A-Za-z0-9]+)?\b"), re.compile(r"\.[A-Za-z0-9]{1,4}\.")),
     # a ROM build's date and kind ("…-20230107-0010-OFFICIAL"): no sale is "official" there
     (re.compile(r"\b\d{8}(?:-\d{4,6})?-(?:UN)?OFFICIAL\b", re.IGNORECASE), re.compile("-")),
     (re.compile(r"(?m)^\s*>.*$"), re.compile(">")),
