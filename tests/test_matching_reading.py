@@ -4669,3 +4669,33 @@ def test_a_firmware_version_with_letters_names_no_network() -> None:
     assert "32.4.A.1.54_RE" not in blank_noise(post)
     assert index.analyze(post).carriers == ()
     assert index.analyze("xperia z5 on A1?").carriers == ("a1-at",)
+
+
+def test_an_arrow_points_at_the_phone_chosen_and_the_one_in_trouble_is_asked_across_sentences() -> None:
+    index = Index(
+        knowledge(
+            vendors=[
+                vendor("xiaomi", "Xiaomi", "poco"),
+                vendor("vivo", "vivo", "iqoo"),
+                vendor("google", "Google", "pixel"),
+                vendor("samsung", "Samsung", "galaxy"),
+            ],
+            devices=[
+                device("poco-f7", "xiaomi", "POCO F7"),
+                device("iqoo-13", "vivo", "iQOO 13"),
+                device("pixel-6", "google", "Pixel 6"),
+                device("pixel-10", "google", "Pixel 10"),
+                device("pixel-10-pro", "google", "Pixel 10 Pro"),
+                device("pixel-8", "google", "Pixel 8"),
+                device("galaxy-s21", "samsung", "Galaxy S21"),
+            ],
+            carriers=[carrier("tmobile-us", "US", "T-Mobile", "tmo"), carrier("vodafone-de", "DE", "Vodafone")],
+        )
+    )
+    assert index.analyze("poco f7 vs iqoo 13 → iqoo 13 ✅ bands? mainly n78 n28").device == "iqoo-13"
+    assert index.analyze("pixel 6 -> pixel 10, any issues on tmo?").device == "pixel-10"
+    # another offered after "or" leaves the choice open
+    assert index.analyze("pixel 6 → pixel 10 on tmo, or maybe the 10 pro?").device is None
+    # the phone in trouble in one sentence, the other said to work in another
+    for aside in ("the pixel 8 works fine there.", "(the pixel 8 has no issues)"):
+        assert index.analyze(f"the galaxy s21 on vodafone has no volte. {aside}").device == "galaxy-s21"

@@ -461,6 +461,9 @@ def resolve(
                 kept = widest
         if referred is None:
             referred = _the_one_taken(every, toks)
+            taken_at = max((m.start for m in every if m.payload.id == referred), default=len(toks))
+            if any(m.start > taken_at and m.payload.id != referred and _after_or(toks, m.start) for m in every):
+                referred = None  # another offered after it: "pixel 6 → pixel 10 on tmo, or maybe the 10 pro?"
         if referred == _UNKNOWN:
             # "minha vó ganhou um multilaser g max 2 e eu uso um moto g34. o multilaser dela funciona
             # com chip da tim?": the question points at a phone we do not know
@@ -1821,6 +1824,7 @@ _TAKING = (
     *(("picked",), ("chose",), ("me", "quede", "con"), ("me", "decidi", "por"), ("fiquei", "com")),
     *(("escolhi",), ("entschieden", "fur"), ("ho", "preso"), ("j", "ai", "pris"), ("akhirnya", "beli")),
     *(("akhirnya", "ambil"), ("اخذ",), ("اخذت",), ("взял",), ("взяла",), ("aldım",)),
+    ("→",),  # "poco f7 vs iqoo 13 → iqoo 13 ✅": an arrow to the one chosen
 )
 
 
@@ -2148,6 +2152,10 @@ _FINE = frozenset({"works", "work", "worked", "working", "fine", "ok", "okay", "
 _FINE_CJK = ("有", "可以", "正常")
 _NOT_FINE_CJK = ("没有", "沒有", "不能", "无法", "無法", "没", "沒")
 _TROUBLE_LATIN = _TROUBLE | {"без", "нет", "не"}
+_NO_TROUBLE = frozenset(
+    {("no", "issues"), ("no", "issue"), ("no", "problems"), ("no", "problem"), ("sin", "problemas")}
+    | {("sem", "problemas"), ("ohne", "probleme"), ("sans", "probleme"), ("senza", "problemi")}
+)
 
 
 def _the_one_in_trouble(
@@ -2159,33 +2167,42 @@ def _the_one_in_trouble(
     spans = sorted({(m.start, m.end, m.payload.id) for m in kept if m.payload.id in ids})
     if len(spans) != 2 or spans[0][2] == spans[1][2] or spans[0][1] > spans[1][0]:
         return ids
-    (a1, b1, d1), (a2, b2, d2) = spans
+    (a1, b1, d1), (a2, _b2, d2) = spans
+
+    def sentence(at: int) -> tuple[int, int]:
+        lo, hi = at, at + 1
+        while lo > 0 and not toks[lo].brk:
+            lo -= 1
+        while hi < len(toks) and not toks[hi].brk:
+            hi += 1
+        return lo, hi
+
     if sentence_of[a1] != sentence_of[a2]:
-        return ids
-    # the clause boundary between them: a comma or a word of contrast ("but", "а", "但", "padahal")
-    cut = next(
-        (
-            i
-            for i in range(b1, a2 + 1)
-            if toks[i].norm in _CONTRAST or any(ch in question[toks[i - 1].end : toks[i].start] for ch in ",;，、")
-        ),
-        None,
-    )
-    if cut is None:
-        return ids
-    lo = a1
-    while lo > 0 and not toks[lo].brk:
-        lo -= 1
-    hi = b2
-    while hi < len(toks) and not toks[hi].brk:
-        hi += 1
-    clauses = {d1: (lo, cut), d2: (cut, hi)}
+        # each in a sentence of its own: "his galaxy s21 on vodafone, no volte. (i have a pixel 8, no issues)"
+        clauses = {d1: sentence(a1), d2: sentence(a2)}
+    else:
+        # the clause boundary between them: a comma or a word of contrast ("but", "а", "但", "padahal")
+        cut = next(
+            (
+                i
+                for i in range(b1, a2 + 1)
+                if toks[i].norm in _CONTRAST or any(ch in question[toks[i - 1].end : toks[i].start] for ch in ",;，、")
+            ),
+            None,
+        )
+        if cut is None:
+            return ids
+        clauses = {d1: (sentence(a1)[0], cut), d2: (cut, sentence(a2)[1])}
     in_trouble, working = set(), set()
     for d, (x, y) in clauses.items():
         words = [toks[i].norm for i in range(x, y)]
         text_of = question[toks[x].start : toks[y - 1].end] if y > x else ""
-        trouble = any(w in _TROUBLE_LATIN for w in words) or any(w in text_of for w in _NOT_FINE_CJK)
-        fine = any(w in _FINE for w in words) or any(w in text_of for w in _FINE_CJK)
+        # ("no issues", "sin problemas": words of trouble that say it works)
+        no_trouble = any(pair in _NO_TROUBLE for pair in pairwise(words))
+        trouble = not no_trouble and (
+            any(w in _TROUBLE_LATIN for w in words) or any(w in text_of for w in _NOT_FINE_CJK)
+        )
+        fine = no_trouble or any(w in _FINE for w in words) or any(w in text_of for w in _FINE_CJK)
         if trouble:
             in_trouble.add(d)
         elif fine:

@@ -80,7 +80,7 @@ def blank_noise(question: str) -> str:
     return out
 
 
-_WORD = re.compile(rf"{text.WORD_PATTERN}|[&+]")
+_WORD = re.compile(rf"{text.WORD_PATTERN}|[&+→⇒➡]|->|=>")
 # Capital initials with their dots ("U.S.", "U.K.", "U.A.E."): one word, whose dots end no sentence
 # ("on U.S. Cellular", "my U.S. phone").
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?!\w)")
@@ -92,7 +92,8 @@ def _closed(found: re.Match[str]) -> str:
     return initials.replace(".", "").ljust(len(initials))
 
 
-_SIGNS = {"&": "and", "+": "plus"}
+# An arrow is a word of its own: "poco f7 vs iqoo 13 → iqoo 13 ✅" (the one chosen, `devices`).
+_SIGNS = {"&": "and", "+": "plus", **dict.fromkeys(("→", "⇒", "➡", "->", "=>"), "→")}
 
 
 @lru_cache(maxsize=65536)
