@@ -4699,3 +4699,68 @@ def test_an_arrow_points_at_the_phone_chosen_and_the_one_in_trouble_is_asked_acr
     # the phone in trouble in one sentence, the other said to work in another
     for aside in ("the pixel 8 works fine there.", "(the pixel 8 has no issues)"):
         assert index.analyze(f"the galaxy s21 on vodafone has no volte. {aside}").device == "galaxy-s21"
+
+
+def test_hers_and_both_of_them_in_other_languages() -> None:
+    index = Index(
+        knowledge(
+            vendors=[
+                vendor("apple", "Apple", "iphone"),
+                vendor("samsung", "Samsung", "galaxy"),
+                vendor("motorola", "Motorola", "moto"),
+            ],
+            devices=[
+                device("iphone-13", "apple", "iPhone 13"),
+                device("galaxy-a54", "samsung", "Galaxy A54"),
+                device("moto-g24", "motorola", "Moto G24"),
+                device("moto-g54", "motorola", "Moto G54"),
+            ],
+            carriers=[carrier("wom-cl", "CL", "WOM Chile", "wom")],
+        )
+    )
+    # "el de ella" (hers) asks of the wife's phone, not the asker's: not the asker's A54
+    hers = index.analyze(
+        "mi esposa tiene un iphone 13 y yo un galaxy a54. el de ella funciona con wom chile? el mío sí"
+    )
+    assert hers.device != "galaxy-a54"
+    both = index.analyze("mi hijo tiene un moto g24 y yo un moto g54, los dos se venden en perú?")
+    assert both.device is None and {s.id for s in both.suggestions} >= {"moto-g24", "moto-g54"}
+
+
+def test_words_of_chat_probe_f_places_origins_sale_thanks_and_greetings() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("xiaomi", "Xiaomi", "mi"), vendor("samsung", "Samsung", "galaxy")],
+            devices=[
+                device("xiaomi-15t-pro", "xiaomi", "Xiaomi 15T Pro"),
+                device("galaxy-s10e", "samsung", "Galaxy S10e"),
+            ],
+            carriers=[carrier("movistar-es", "ES", "Movistar"), carrier("beeline-ru", "RU", "Beeline", "билайн")],
+        )
+    )
+    spain = index.analyze("el Xiaomi 15T Pro es compatible con Movistar España? me lo traen de China")
+    assert (spain.country, spain.origin) == ("ES", "CN")  # brought from China
+    russia = index.analyze("Купил Samsung Galaxy S10e, американская версия. Билайн работает?")
+    assert (russia.country, russia.origin) == ("RU", "US")  # the American version
+    hong_kong = index.analyze("小米15T Pro 在香港有卖吗")
+    assert (hong_kong.country, hong_kong.intent) == ("HK", "availability")
+    assert index.analyze("xiaomi 15t pro 台灣有賣嗎").intent == "availability"  # sold in Taiwan?
+    assert index.analyze("danke dir!").intent == "thanks"
+    assert index.analyze("merci beaucoup, c'est clair maintenant").intent == "thanks"
+    assert index.analyze("yo anyone here?").intent == "hello"
+    assert index.analyze("is it clear now whether the galaxy s10e works on movistar").intent == "compatibility"
+
+
+def test_a_model_word_of_another_script_glued_to_its_number() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("samsung", "Samsung", "galaxy", "갤럭시")],
+            devices=[
+                device("galaxy-z-fold6", "samsung", "Galaxy Z Fold6"),
+                device("galaxy-z-flip5", "samsung", "Galaxy Z Flip5"),
+            ],
+            carriers=[carrier("kt-kr", "KR", "KT")],
+        )
+    )
+    assert index.analyze("갤럭시 z 폴드6 kt 5G 되죠?").device == "galaxy-z-fold6"
+    assert index.analyze("갤럭시 z 플립5 kt 되나요").device == "galaxy-z-flip5"

@@ -222,6 +222,7 @@ COURTESY_WORDS = frozenset(
     | {"bro", "bhai", "boss", "mate", "man", "mano", "kak", "min", "po", "sir", "dude", "again", "good"}
     | {"cheers", "muchas", "vielen", "dank", "beaucoup", "mille", "je", "obg", "arigato", "dhanyavaad"}
     | {"teşekkürler", "tesekkurler", "tack", "salamat", "nvm", "va", "oke", "sip", "mantap"}
+    | {"dir", "c", "est", "clair", "maintenant", "clear", "now"}  # "danke dir!", "merci, c'est clair maintenant"
     # agreement around it: "yep that's what i thought, ty", "valeu mano, funcionou aqui" (worked here),
     # Arabic "تسلم يا غالي 🙏 فادتني المعلومة" (bless you, the information helped me)
     | {"yep", "yeah", "yup", "thought", "figured", "what", "i", "s", "worked", "funcionou", "funciono", "aqui"}
@@ -243,6 +244,7 @@ HELP_WORDS = frozenset({"help", "commands", "command", "usage", "ayuda", "ajuda"
 GREETING_FILLER = frozenset(
     {"good", "day", "bom", "boa", "guten"}
     | {"there", "all", "everyone", "guys", "folks", "bot", "devicebot", "me", "please", "pls", "plz", "need"}
+    | {"anyone", "anybody", "someone", "here", "online", "alive"}  # "yo anyone here?"
     | {"what", "can", "you", "do", "how", "i", "use", "this", "does", "work", "to", "are", "is", "who", "made"}
 )
 
@@ -457,6 +459,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         # fr "est sorti en belgique", it "è uscito in italia", ms "bila masuk malaysia", tl "may labas na
         # ba … dito sa pinas", zh "在台湾有正式卖吗", th "มีขายในไทย" (is it on sale in Thailand)
         *("sorti", "sortira", "uscito", "uscita in", "bila masuk", "labas na", "正式卖", "卖吗", "มีขาย"),
+        *("有賣", "賣嗎"),  # Traditional Chinese: "台灣有賣嗎" (is it sold in Taiwan)
         *("kab aayega", "kab ayega", "kab aaega", "kab launch"),
         # tr / ru: "satılıyor mu", "продается ли"
         "satıl-",
@@ -675,6 +678,7 @@ ORIGIN_CUES = frozenset(
         "comprei",
         *("traido", "traida", "traidos", "traidas"),  # folded: "traído de usa" (brought from the US)
         *("traje", "trajo", "trajeron", "trajiste"),  # "lo traje de usa" (I brought it from the US)
+        *("traen", "trae", "traigo"),  # "me lo traen de China" (they bring it to me from China)
         # "que trouxe dos EUA" (brought), "que compró en china" (bought), "me mandó … de méxico" (sent)
         *("trouxe", "trouxeram", "trouxemos", "compro", "compraron", "comprou", "compraram"),
         *("mando", "mandaron", "mandou", "mandaram"),
@@ -795,6 +799,9 @@ COUNTRY_ADJECTIVES: dict[str, str] = {
     "americaine": "US",
     # Arabic, with and without the article ("ايفون 15 الامريكي"); folding drops the hamza of "أ"
     **{w: "US" for w in ("امريكي", "الامريكي", "امريكية", "الامريكية", "امريكاني", "الامريكاني")},
+    # Russian and Ukrainian, in the cases a post uses ("американская версия", "американский s24")
+    **dict.fromkeys(("американская", "американский", "американскую", "американской", "американского"), "US"),
+    **dict.fromkeys(("американська", "американський"), "US"),
     "indian": "IN",
     "indiano": "IN",
     "indiana": "IN",
@@ -883,6 +890,8 @@ COUNTRY_LOCAL_NAMES: dict[str, tuple[str, ...]] = {
     # Polish locative: "czy działa w polsce" (CLDR's: "Polska")
     "PL": ("polsce",),
     "KR": ("한국", "국내"),  # CLDR's: "대한민국"; "국내" (at home) in a Korean post is Korea
+    "HK": ("香港",),  # CLDR's: "中国香港特别行政区" ("在香港有卖吗", "香港で使える")
+    "MO": ("澳门", "澳門"),
     "SA": ("السعودية",),  # CLDR's: "المملكة العربية السعودية"
     "AE": ("الامارات", "الإمارات"),  # CLDR's: "الإمارات العربية المتحدة"
     # Bengali writes "in" and "of" glued to the name: "বাংলাদেশে" (in Bangladesh), "ভারতের" (of India)

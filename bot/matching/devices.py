@@ -670,7 +670,11 @@ def _old_phones_set_aside(
     theirs_again = {sentence_of[i] for i, t in enumerate(toks) if t.norm in _THEIR} - named_in
     told_again = {m.payload.id for m in phones if any(s > sentence_of[m.start] for s in theirs_again)}
     asked_of |= told_again
-    of_all = any(t.norm in _ALL_OF_THEM for i, t in enumerate(toks) if sentence_of[i] in asking)
+    of_all = any(
+        t.norm in _ALL_OF_THEM or (t.norm in _TWO and i > 0 and toks[i - 1].norm in _THE_PLURAL)
+        for i, t in enumerate(toks)
+        if sentence_of[i] in asking
+    )
     theirs = [
         m
         for m in phones
@@ -1130,12 +1134,17 @@ def _someone_elses(toks: list[Token], m: Match, since: int) -> bool:
 _RELATIVES_AFTER = frozenset({"istri", "suami", "teman", "adik", "kakak", "pacar", "ibu", "ayah", "abang", "isteri"})
 # Someone else's, said again in a later sentence: "his jio 5g works but volte doesn't"
 _THEIR = frozenset({"his", "her", "hers", "their", "theirs"})
+# ... and in other languages: "el de ella" (hers), "el suyo", "o dela", "das von ihr", "quello di lei"
+_THEIR |= frozenset({"ella", "suyo", "suya", "dela", "dele", "ihres", "seins", "seines", "lei"})
 # "de mi esposa", "da minha mulher", "von meiner Frau", "di mia moglie", "of my wife"
 _OF = frozenset({"de", "da", "do", "von", "di", "del", "of"})
 # Words that ask of two phones at once: "my wife's galaxy a35 and my pixel 8, both on jio, which is better?"
 _BOTH = frozenset({"both", "which", "either", "vs", "versus", "better", "compare", "ambos", "ambas", "beide", "dua"})
 
 
+# "los dos se venden en perú?", "os dois funcionam", "les deux", "i due": both phones told of
+_TWO = frozenset({"dos", "dois", "duas", "deux", "due"})
+_THE_PLURAL = frozenset({"los", "las", "os", "as", "les", "i", "e"})
 # Words of a question that asks of every phone told of: "will they work", "do all of them work"
 _ALL_OF_THEM = frozenset({"they", "them", "both", "all", "each", "todos", "ambos", "beide", "alle", "tous", "semua"})
 # "cual de los dos", "tutti e due", "les deux", "os dois", Tagalog "parehas", "keduanya", "dono"
