@@ -4635,6 +4635,23 @@ def test_a_codename_is_read_where_a_codename_is_written() -> None:
     assert index.analyze("PixelExperience_Plus_alioth-13.0 on jio, mine is the poco f3").device == "poco-f3"
 
 
+def test_in_a_post_that_names_a_phone_by_its_codename_a_word_typed_alone_may_be_one() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google", "pixel")],
+            devices=[
+                device("pixel-8", "google", "Pixel 8", aliases=("shiba",)),
+                device("pixel-8-pro", "google", "Pixel 8 Pro", codenames=("husky",)),
+                device("pixel-4-xl", "google", "Pixel 4 XL", codenames=("coral",)),
+            ],
+            carriers=[carrier("vodafone-es", "ES", "Vodafone"), carrier("tmobile-us", "US", "T-Mobile", "tmo")],
+        )
+    )
+    assert index.analyze("husky vs shiba... husky is mine. does husky work on vodafone?").device == "pixel-8-pro"
+    assert index.analyze("my husky on vodafone?").device is None  # no codename talk: a dog
+    assert index.analyze("my shiba in coral works on tmo").device == "pixel-8"  # a colour after "in"
+
+
 def test_the_us_in_japanese_and_where_a_japanese_post_says_a_phone_was_bought() -> None:
     index = Index(
         knowledge(

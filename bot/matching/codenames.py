@@ -5,8 +5,9 @@ A device's `codenames` (schema.json) are the ones its aliases cannot hold: an ev
 Mi 11X). So they are read only where people who run custom ROMs write a codename: inside a ROM
 build's file name ("PixelExperience_Plus_coral-13.0-…", "lineage-21.0-…-nightly-alioth-signed"),
 after a "Device:" or "codename" field, or, when the word is in no word list, typed in lower case as
-codenames are ("alioth on jio, volte?"). A codename of several phones names each of them, so the
-question is asked back between them.
+codenames are ("alioth on jio, volte?"); in a post that names a phone by a codename already, any
+codename typed so ("husky vs shiba... husky is mine"). A codename of several phones names each of
+them, so the question is asked back between them.
 """
 
 from __future__ import annotations
@@ -25,17 +26,27 @@ _FILE_BEFORE = frozenset("_-")
 _FILE_AFTER = frozenset("_-.")
 
 
-def find(lexicon: Lexicon, toks: list[Token], question: str) -> list[Match]:
-    """Each phone a codename written in the question names, at the codename's token."""
+def find(lexicon: Lexicon, toks: list[Token], question: str, talk: bool = False) -> list[Match]:
+    """Each phone a codename written in the question names, at the codename's token. `talk`: the post
+    names a phone by a codename already ("husky vs shiba... husky is mine"), so a codename typed alone
+    in lower case is one there, word or not."""
     named = lexicon.codenames
     if not named:
         return []
-    return [
-        Match(Payload("device", device), i, i + 1, 1.0)
-        for i, t in enumerate(toks)
-        if t.norm in named and _written_as_codename(toks, i, question)
-        for device in named[t.norm]
-    ]
+    at = [i for i, t in enumerate(toks) if t.norm in named]
+    written = [i for i in at if _written_as_codename(toks, i, question)]
+    if talk or written:
+        # (not a colour after "in": "my shiba in coral")
+        written = [i for i in at if i in written or (_typed_as_codename(toks[i]) and not _a_colour(toks, i))]
+    return [Match(Payload("device", device), i, i + 1, 1.0) for i in written for device in named[toks[i].norm]]
+
+
+def _a_colour(toks: list[Token], i: int) -> bool:
+    return i > 0 and not toks[i].brk and toks[i - 1].norm in ("in", "en", "em", "color", "colour", "cor")
+
+
+def _typed_as_codename(t: Token) -> bool:
+    return t.raw.islower() and t.norm.isalpha() and not t.glued and not t.hyphen
 
 
 def _written_as_codename(toks: list[Token], i: int, question: str) -> bool:

@@ -220,7 +220,7 @@ def resolve(
     # Portuguese "pro" is "para o" (to the) before another phone's name: "do iPhone 11 pro S23" is the
     # iPhone 11, then the S23, no iPhone 11 Pro
     # (not before its own codename: "Redmi Note 8 Pro (begonia)")
-    starts = {m.start: m.payload.id for m in complete if not _by_codename(lexicon, m, toks)}
+    starts = {m.start: m.payload.id for m in complete if not named_by_codename(lexicon, m, toks)}
     to_the = [
         m
         for m in complete
@@ -259,7 +259,7 @@ def resolve(
             kept = [m for m in kept if m.score == 1.0 or m.end - m.start > 1]
         # A codename is typed exactly or not at all: Indonesian "deg-degan" (nervous) is no "degas"
         # (the Xiaomi 14T) typed wrong.
-        kept = [m for m in kept if m.score == 1.0 or not _by_codename(lexicon, m, toks)]
+        kept = [m for m in kept if m.score == 1.0 or not named_by_codename(lexicon, m, toks)]
         # A codename that is also a word ("obsidian", "hotdog", "pacman") gives way to a phone named
         # by its name: "my obsidian pixel 8 pro" is the Pixel 8 Pro in its colour, not a Redmi.
         # Listed together ("tested on ginkgo and pixel 8"), both are phones of the post.
@@ -268,7 +268,7 @@ def resolve(
         # after a field's name ("Device name: Mido").
         if len({m.payload.id for m in kept}) == 1:  # (beside other phones, "Kenzo, Kate and MI5" are phones)
             kept = [m for m in kept if not _proper_noun(lexicon, m, toks)]
-        by_name = [m for m in kept if not _by_codename(lexicon, m, toks)]
+        by_name = [m for m in kept if not named_by_codename(lexicon, m, toks)]
         # But a title that names the phone by its codename alone ("Ginkgo defaults to HSDPA", then
         # "… works in a Xiaomi redmi 6") is about that phone.
         titled = _the_one_in_the_title(kept, {m.payload.id for m in kept}, toks, question)
@@ -1307,7 +1307,7 @@ def _before_etc(toks: list[Token], m: Match, sentence_of: list[int]) -> bool:
 def _proper_noun(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
     raw = toks[m.start].raw
     return (
-        _by_codename(lexicon, m, toks)
+        named_by_codename(lexicon, m, toks)
         and raw[:1].isupper()
         and not raw.isupper()
         and m.start > 0
@@ -1319,7 +1319,7 @@ def _proper_noun(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
 _FIELD_NAMES = frozenset({"device", "codename", "name", "model", "phone"})
 
 
-def _by_codename(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
+def named_by_codename(lexicon: Lexicon, m: Match, toks: list[Token]) -> bool:
     """A phone named by one word that is none of its name's words: a codename ("bluejay", "mido")."""
     if m.end - m.start != 1 or m.payload.derived:
         return False
