@@ -4781,3 +4781,22 @@ def test_a_model_word_of_another_script_glued_to_its_number() -> None:
     )
     assert index.analyze("갤럭시 z 폴드6 kt 5G 되죠?").device == "galaxy-z-fold6"
     assert index.analyze("갤럭시 z 플립5 kt 되나요").device == "galaxy-z-flip5"
+
+
+def test_price_in_other_languages_is_other_and_mmwave_is_a_band() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("samsung", "Samsung", "galaxy", "سامسونج"), vendor("google", "Google", "pixel")],
+            devices=[device("galaxy-a52s", "samsung", "Galaxy A52s"), device("pixel-9-pro", "google", "Pixel 9 Pro")],
+        )
+    )
+    for q in (
+        "كم سعر سامسونج a52s في السعودية؟",
+        "galaxy a52s gdzie najtaniej w polsce?",
+        "galaxy a52s fiyatı ne kadar",
+    ):
+        assert index.analyze(q).intent == "other", q
+    assert index.analyze("does the pixel 9 pro have mmwave or is that only the us one").intent == "bands"
+    assert index.analyze("on trouve le pixel 9 pro en boutique au maroc ou faut l'importer ?").intent == "availability"
+    # Vietnamese "chuyên gia" (an expert) is no "giá" (price)
+    assert index.analyze("chuyên gia nói galaxy a52s dùng được 4G tại Việt Nam").intent != "other"

@@ -336,6 +336,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         *("model number", "model numbers", "model no"),
         # Arabic "ترددات" (frequencies), Russian "частоты", Japanese and Korean "バンド", "밴드"
         *("ترددات", "تردد", "частоты", "частот", "バンド", "밴드"),
+        *("mmwave", "mmw", "sub6"),  # "does the pixel 9 pro have mmwave": 5G bands
         "频段",  # "支持哪些频段": which bands it supports
         "頻段",
         "周波数",
@@ -359,6 +360,9 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "release",
         "store",
         "stores",
+        # shops in French and Italian: "on trouve le pixel 9 en boutique au maroc?", "nei negozi" (not
+        # Portuguese "loja", Spanish "tienda": "fui até uma loja" tells a story more often)
+        *("boutique", "boutiques", "magasin", "magasins", "negozio", "negozi"),
         "retail",
         "ship",
         "ships",
@@ -572,6 +576,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
         "preis",
         "prix",
         "kitna",
+        # (not Vietnamese "giá": folded it is "gia" of "chuyên gia", an expert)
+        *("سعر", "بكم", "cena", "najtaniej", "fiyat", "fiyatı", "цена", "стоит", "ราคา", "价格", "多少钱"),
         "unlock the bootloader",
         *("unlock", "unlocking"),  # "unlock galaxy s24 tmobile" (not "unlocked", what a phone is)
         "how to unlock",
