@@ -4800,3 +4800,47 @@ def test_price_in_other_languages_is_other_and_mmwave_is_a_band() -> None:
     assert index.analyze("on trouve le pixel 9 pro en boutique au maroc ou faut l'importer ?").intent == "availability"
     # Vietnamese "chuyên gia" (an expert) is no "giá" (price)
     assert index.analyze("chuyên gia nói galaxy a52s dùng được 4G tại Việt Nam").intent != "other"
+
+
+def test_the_network_a_phone_is_locked_to_sold_it() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("apple", "Apple", "iphone")],
+            devices=[device("iphone-13", "apple", "iPhone 13")],
+            carriers=[
+                carrier("verizon-us", "US", "Verizon"),
+                carrier("vodafone-gb", "GB", "Vodafone UK", "vodafone uk"),
+                carrier("au-jp", "JP", "au", "au"),
+                carrier("viettel-vn", "VN", "Viettel"),
+            ],
+        )
+    )
+    uk = index.analyze("my iphone 13 is locked to verizon, will it work on vodafone uk?")
+    assert (uk.country, uk.origin, uk.carriers) == ("GB", "US", ("vodafone-gb",))
+    vn = index.analyze("iphone 13 bản lock au dùng sim viettel được ko")
+    assert (vn.country, vn.origin, vn.carriers) == ("VN", "JP", ("viettel-vn",))
+
+
+def test_a_phone_we_lack_in_trouble_beside_ours_said_to_work_is_the_one_asked() -> None:
+    index = Index(
+        knowledge(
+            vendors=[
+                vendor("huawei", "Huawei"),
+                vendor("google", "Google", "pixel"),
+                vendor("samsung", "Samsung", "galaxy"),
+            ],
+            devices=[device("pixel-8", "google", "Pixel 8"), device("pixel-8a", "google", "Pixel 8a")],
+            carriers=[carrier("vodafone-de", "DE", "Vodafone"), carrier("povo-jp", "JP", "povo")],
+        )
+    )
+    post = "asking for my bf: his huawei p30 pro on vodafone, no volte. (i have a pixel 8, no issues)"
+    assert index.analyze(post).device is None
+    japanese = (
+        "夫のGalaxy S9（海外版）がpovoで圏外になります。私のPixel 8aは普通に使えてます。"
+        "S9ってpovo対応してないんですか？"
+    )
+    assert index.analyze(japanese).device is None
+    # ours in trouble too: still ours
+    assert (
+        index.analyze("his huawei p30 pro has no volte on vodafone. my pixel 8 has no volte either").device == "pixel-8"
+    )

@@ -486,6 +486,12 @@ def resolve(
     if (
         len(ids) == 1
         and not model_devices
+        and _unknown_in_trouble_beside_ours(lexicon, toks, kept, sentence_of, set(vendor_ends), question)
+    ):
+        return DeviceReading(None, None, (), 0.0, True, False, None)
+    if (
+        len(ids) == 1
+        and not model_devices
         and not any(sentence_of[m.start] in asking for m in kept)
         and _own_phone_unknown(lexicon, toks, kept, vendor_spans, old_phones)
     ):
@@ -2158,8 +2164,8 @@ def _the_one_chosen(
 
 # Words that say a phone works ("VoLTE works on my Pixel 7", "Pixel 7a works", "a na starom … было")
 _FINE = frozenset({"works", "work", "worked", "working", "fine", "ok", "okay", "funciona", "funziona", "bisa", "было"})
-_FINE_CJK = ("有", "可以", "正常")
-_NOT_FINE_CJK = ("没有", "沒有", "不能", "无法", "無法", "没", "沒")
+_FINE_CJK = ("有", "可以", "正常", "使えて", "問題な")  # (Japanese "普通に使えてます", "問題ない")
+_NOT_FINE_CJK = ("没有", "沒有", "不能", "无法", "無法", "没", "沒", "圏外")  # ("圏外": out of service)
 _TROUBLE_LATIN = _TROUBLE | {"без", "нет", "не"}
 _NO_TROUBLE = frozenset(
     {("no", "issues"), ("no", "issue"), ("no", "problems"), ("no", "problem"), ("sin", "problemas")}
@@ -2204,19 +2210,51 @@ def _the_one_in_trouble(
         clauses = {d1: (sentence(a1)[0], cut), d2: (cut, sentence(a2)[1])}
     in_trouble, working = set(), set()
     for d, (x, y) in clauses.items():
-        words = [toks[i].norm for i in range(x, y)]
-        text_of = question[toks[x].start : toks[y - 1].end] if y > x else ""
-        # ("no issues", "sin problemas": words of trouble that say it works)
-        no_trouble = any(pair in _NO_TROUBLE for pair in pairwise(words))
-        trouble = not no_trouble and (
-            any(w in _TROUBLE_LATIN for w in words) or any(w in text_of for w in _NOT_FINE_CJK)
-        )
-        fine = no_trouble or any(w in _FINE for w in words) or any(w in text_of for w in _FINE_CJK)
+        trouble, fine = _told_of(toks, x, y, question)
         if trouble:
             in_trouble.add(d)
         elif fine:
             working.add(d)
     return in_trouble if len(in_trouble) == 1 and len(working) == 1 else ids
+
+
+def _told_of(toks: list[Token], x: int, y: int, question: str) -> tuple[bool, bool]:
+    """Whether tokens `x` to `y` tell of trouble, and whether they say it works."""
+    words = [toks[i].norm for i in range(x, y)]
+    text_of = question[toks[x].start : toks[y - 1].end] if y > x else ""
+    # ("no issues", "sin problemas": words of trouble that say it works)
+    no_trouble = any(pair in _NO_TROUBLE for pair in pairwise(words))
+    trouble = not no_trouble and (any(w in _TROUBLE_LATIN for w in words) or any(w in text_of for w in _NOT_FINE_CJK))
+    return trouble, no_trouble or any(w in _FINE for w in words) or any(w in text_of for w in _FINE_CJK)
+
+
+def _unknown_in_trouble_beside_ours(
+    lexicon: Lexicon,
+    toks: list[Token],
+    kept: list[Match],
+    sentence_of: list[int],
+    after_vendor: set[int],
+    question: str,
+) -> bool:
+    """A phone we do not know told of in trouble in one sentence, ours said to work in another ("his
+    huawei p30 pro on vodafone de, no volte. (i have a pixel 8, no issues)"): the post is about the one
+    we do not know."""
+    ours = {sentence_of[m.start] for m in kept}
+    if len(ours) != 1:
+        return False
+    (mine,) = ours
+
+    def sentence(s: int) -> tuple[int, int]:
+        at = [i for i, of in enumerate(sentence_of) if of == s]
+        return at[0], at[-1] + 1
+
+    trouble, fine = _told_of(toks, *sentence(mine), question)
+    if trouble or not fine:
+        return False
+    return any(
+        sentence_of[u] != mine and _told_of(toks, *sentence(sentence_of[u]), question)[0]
+        for u in _unknown_models(lexicon, toks, kept, after_vendor, letters=True)
+    )
 
 
 _CONTRAST = frozenset({"but", "whereas", "while", "though", "а", "но", "但", "但是", "pero", "mas", "aber"})

@@ -1044,6 +1044,7 @@ _NETWORK_BEFORE_NAME = frozenset(
     {"jaringan", "sinyal", "rede", "netz", "reseau", "rete", "mang", "kartu"}
     | {"hat", "ng"}  # German "hat telekom noch 3g?" (has), Tagalog "bands ng smart" (of)
     | {"volte"}  # "VoLTE XL tidak aktif" (XL Axiata's VoLTE)
+    | {"lock", "locked"}  # Vietnamese "iphone xr bản lock au" (locked to au), "lock sprint"
 )
 
 

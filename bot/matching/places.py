@@ -951,6 +951,8 @@ def _sold_the_phone(
         return True  # "an iPhone I used to use with Sprint" (not "used a Dito simcard")
     if _bought_with(toks, start, before):
         return True  # "if i buy an iphone 6 full price with a t-mobile contract": the network it comes with
+    if before in _LOCKED or (before in _LOCKED_TO and start > 1 and toks[start - 2].norm in _LOCKED):
+        return True  # "locked to verizon", Vietnamese "bản lock au": the network that sold it
     if before in CARRIER_CUES:
         return False
     if device_span is not None:
@@ -968,7 +970,8 @@ def _sold_the_phone(
 
 # Words of phones a country follows in languages that put the adjective after the noun ("hp china",
 # "celular chino", "telefono cinese"): the phone comes from there.
-_LOCKED = frozenset({"lock", "locked"})
+_LOCKED = frozenset({"lock", "locked", "bloqueado", "bloqueada", "khoa"})
+_LOCKED_TO = frozenset({"to", "on", "by", "a", "para", "por", "com", "con", "ao"})
 _HANDSETS_BEFORE = frozenset({"hp", "ponsel", "handphone", "celular", "celulares", "telefono", "movil", "aparelho"})
 # Before "de"/"do" and a country: the phone's own ("celular de", "modelo de", "versión de", "es del").
 _OF_WHAT = _HANDSETS_BEFORE | HANDSET_WORDS | MARKET_CUES | {"es"}
