@@ -137,7 +137,9 @@ def keys(names: list[str]) -> list[str]:
             out[n] = found
         return out
     folded = joined.lower().replace("&", " and ").replace("+", " plus ")
-    return list(map(str.strip, " ".join(_ASCII_TOKEN_OR_END.findall(folded)).split("\n")))
+    # (The spaces joining put beside each line's end taken out of the whole, not off each line.)
+    spaced = " ".join(_ASCII_TOKEN_OR_END.findall(folded))
+    return spaced.replace(" \n", "\n").replace("\n ", "\n").split("\n")
 
 
 _NOT_ASCII_ALNUM_OR_END = re.compile(r"[^a-z0-9\n]+")

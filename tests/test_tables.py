@@ -202,6 +202,13 @@ def test_a_name_may_shorten_whenever_it_has_short_forms(toks: list[str]) -> None
     assert not toks or may_shorten(toks) or short_forms(toks) == []
 
 
+@given(st.lists(st.text(alphabet="aGz 45g0-+&!\né中", max_size=10), max_size=12))
+def test_names_keyed_at_once_are_keyed_as_one_at_a_time(names: list[str]) -> None:
+    """`text.keys`, which tokenizes ASCII names together as lines of one text, keys each name as
+    `text.key` does: empty names, names of no word, "5g" beside letters or digits, other scripts."""
+    assert text.keys(names) == [text.key(name) for name in names]
+
+
 @given(st.lists(st.text(alphabet="ab z0éÿĀ中😀", max_size=12), max_size=40))
 def test_strings_sorted_by_their_code_points_are_in_pythons_order(items: list[str]) -> None:
     """The completion index's orders of keys: a stable sort, as Python's, in any script."""

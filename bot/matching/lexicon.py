@@ -502,9 +502,12 @@ def _add_payloads(
     at = np.array([numbered(key, len(nodes)) for key in keys], np.int64)
     assert len(nodes) < 1 << (63 - _CODE_BITS), "a pair fits in numpy's int64"
     if len(nodes) > known:
-        # Where each new name is first met, in the order they were numbered.
+        # Where each new name is first met, in the order they were numbered: the least place of each
+        # new number (numbered as met, every one of them is there).
         new_at = np.flatnonzero(at >= known)
-        firsts: list[int] = new_at[np.unique(at[new_at], return_index=True)[1]].tolist()
+        first = np.full(len(nodes) - known, len(at), np.int64)
+        np.minimum.at(first, at[new_at] - known, new_at)
+        firsts: list[int] = first.tolist()
         if words_of is None:
             # The new names' words split all at once, from their keys joined (a key's words are the
             # pieces between its spaces, so this is each key split in turn), not as a list per name.
@@ -520,7 +523,7 @@ def _add_payloads(
     fresh = np.zeros(len(pairs), bool)
     fresh[np.unique(pairs, return_index=True)[1]] = True  # each pair's first time
     if added:
-        fresh &= ~np.fromiter(map(added.__contains__, pairs.tolist()), bool, len(pairs))
+        fresh &= ~np.isin(pairs, np.fromiter(added, np.int64, len(added)))
     kept = np.flatnonzero(fresh)
     builder.held_by.frombytes(at[kept].astype(np.uint32).tobytes())
     builder.codes.frombytes(code[kept].astype(np.uint64).tobytes())
@@ -534,7 +537,7 @@ class Lexicon:
     # While building (`_start_tables`, `_build`): the trie as it grows, and how often each word and
     # pair of words of the phones' names was counted.
     _builder: Builder | None
-    _named_counts: tuple[Counter[str], Counter[str]]
+    _named_counts: tuple[Counter[str], dict[str, int]]
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
@@ -941,13 +944,13 @@ class Lexicon:
             arrays.unpacked(builder.held_by)[first_added:],
             list(builder.word_number),
         )
-        # (A Counter, as before: a set updated from a plain dict is sized otherwise, and iterates, and
-        # so pickles, in another order.)
+        # (The words a Counter, as before: a set updated from a plain dict is sized otherwise, and
+        # iterates, and so pickles, in another order. The pairs update no set: their dict, not a copy.)
         words = Counter(counted)
         self.entity_vocab.update(words)
         self.vocab.update(words)
         self.device_vocab.update(words)
-        self._named_counts = (words, Counter(pairs))
+        self._named_counts = (words, pairs)
 
     # -- typo tolerance ---------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import accumulate, chain
+from operator import itemgetter
 from typing import Any, Self, overload
 
 # Put between the items of a large table while they are joined, to find their ends in the text
@@ -99,8 +100,9 @@ class Models(Mapping[str, tuple[str, str]]):
         numbers = sorted(models)
         self.numbers = Strings(numbers)
         entries = list(map(models.__getitem__, numbers))
-        self._devices = Strings([device for device, _ in entries])
-        self._variants = Strings([variant for _, variant in entries])
+        # (Each pair's halves taken in C, not by a comprehension each over 150,000 pairs.)
+        self._devices = Strings(list(map(itemgetter(0), entries)))
+        self._variants = Strings(list(map(itemgetter(1), entries)))
 
     def edited(self, gone: Iterable[str], added: Mapping[str, tuple[str, str]]) -> Models:
         """These model numbers without `gone` and with `added`: the tables made again from this one's
