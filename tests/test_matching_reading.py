@@ -4844,3 +4844,33 @@ def test_a_phone_we_lack_in_trouble_beside_ours_said_to_work_is_the_one_asked() 
     assert (
         index.analyze("his huawei p30 pro has no volte on vodafone. my pixel 8 has no volte either").device == "pixel-8"
     )
+
+
+def test_two_phones_told_of_old_and_new_or_compared_in_other_languages() -> None:
+    index = Index(
+        knowledge(
+            vendors=[
+                vendor("xiaomi", "Xiaomi", "redmi", "poco"),
+                vendor("google", "Google", "pixel"),
+                vendor("samsung", "Samsung", "galaxy"),
+            ],
+            devices=[
+                device("redmi-note-9-pro", "xiaomi", "Redmi Note 9 Pro"),
+                device("poco-x7-pro", "xiaomi", "POCO X7 Pro"),
+                device("redmi-note-13-pro-plus", "xiaomi", "Redmi Note 13 Pro+ 5G"),
+                device("pixel-7", "google", "Pixel 7"),
+                device("galaxy-s24", "samsung", "Galaxy S24"),
+            ],
+            carriers=[carrier("megafon-ru", "RU", "MegaFon", "мегафон"), carrier("airtel-in", "IN", "Airtel")],
+        )
+    )
+    # Russian "старый" (old), folded as questions are ("старыи")
+    russian = "мой старый Redmi Note 9 Pro нормально ловил МегаФон, а новый POCO X7 Pro не видит LTE. почему?"
+    assert index.analyze(russian).device == "poco-x7-pro"
+    # Hindi "chhod ke" (leaving), "liya" (took)
+    assert index.analyze("pixel 7 chhod ke galaxy s24 liya, airtel pe s24 me 5g nahi aa raha").device == "galaxy-s24"
+    # Indonesian "ganti dari … ke …" (switching from … to …)
+    assert index.analyze("ganti dari redmi note 9 pro ke galaxy s24, s24 nya bisa 5g di airtel?").device == "galaxy-s24"
+    # "redmi" is a word of the phone's own name, not a maker told apart that narrows the two to one
+    compared = index.analyze("pixel 7 or redmi note 13 pro+?")
+    assert compared.device is None and {s.id for s in compared.suggestions} >= {"pixel-7", "redmi-note-13-pro-plus"}

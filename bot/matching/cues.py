@@ -712,7 +712,8 @@ ORIGIN_CUES = frozenset(
         *("kupilem", "kupilam", "kupiony", "kupiona", "sprowadzony", "sprowadzona", "sprowadzilem", "sprowadzilam"),
         *("uit", "ramene", "ramenee", "rapporte", "preso", "presa", "dalla", "dagli", "dal"),
         *("mua", "tu"),  # Vietnamese "bought", "from": "mua ở Mỹ", "xách tay từ Nhật"
-        *("из", "купил", "купила", "купленный"),  # Russian "from", "bought": "iphone 15 из америки"
+        # Russian "from", "bought": "iphone 15 из америки" (folded: "купленный" is read "купленныи")
+        *("из", "купил", "купила", "купленныи"),
         *("з", "із"),  # Ukrainian "from": "iphone 15 pro з америки"
         "din",  # Romanian "from": "samsung s24 ultra din china"
         # "5G not working outside china": where the phone is not used, so where it comes from

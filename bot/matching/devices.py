@@ -364,7 +364,8 @@ def resolve(
         m.payload.id
         for m in matches
         if m.payload.kind == "vendor"
-        and not any(d.start <= m.start and m.end <= d.end for d in kept)
+        # (inside a name, one of the 4G or 5G phone's too: "pixel 7 or redmi note 13 pro+?" names two)
+        and not any(d.start <= m.start and m.end <= d.end for d in kept + untagged)
         and (
             any(d.start == m.end for d in kept)
             or toks[m.start].norm in lexicon.series_words
@@ -816,7 +817,8 @@ _FORMER_BEFORE = frozenset(
     | {"sold", "selling", "swap", "swapping", "traded", "trading"}  # "sold my s23, getting the s27"
     | {"instead", "statt", "anstatt"}  # the phone not chosen: "instead of the iphone 16e", "statt dem …"
     | {"eski", "onceki"}  # Turkish: "Eski telefonum Galaxy S21'de 5G vardı"
-    | {"был", "была", "старый", "старом", "старого", "старая"}  # Russian "у меня был …" (I had), "old"
+    # Russian "у меня был …" (I had), "old" (folded, as questions are: "старый" is read "старыи")
+    | {"был", "была", "старыи", "старом", "старого", "старая"}
     | {"luma", "lumang"}  # Tagalog "yung lumang cherry mobile flare ko" (my old)
     | {"truoc"}  # Vietnamese "Trước đây mình dùng iPhone 11" (and "máy cũ", `_OLD_PHONE_PAIRS`)
 )
@@ -853,6 +855,7 @@ _GIVEN_TO_ME = frozenset(
 )
 # After it: "the OnePlus 12 I had before", "my Honor 90 died", "(was on an iPhone 11 before)".
 _FORMER_AFTER = frozenset({"before", "died", "broke", "previously", "lama", "sebelumnya", "anterior", "antigo"})
+_FORMER_AFTER |= frozenset({"chhod", "chod", "chhodke", "chodke"})  # Hindi "pixel 7 chhod ke s24 liya" (left)
 # "en vez del", "em vez do", "au lieu du": the phone not chosen ("vez" and "lieu" alone are other words)
 _NOT_CHOSEN = frozenset({("en", "vez"), ("em", "vez"), ("au", "lieu")})
 # Vietnamese "máy cũ iphone xs" (my old phone): "cũ" alone is "used", of a phone to buy too ("nên mua
@@ -866,9 +869,10 @@ _ARROW_AFTER = re.compile(r"\s*(?:->|→|=>|>)")
 _LEAVING = frozenset(
     {"coming", "came", "upgrading", "upgraded", "switching", "switched", "moving", "moved", "going", "changing"}
     | {"cambiar", "cambiando", "cambie", "mudar", "mudando", "trocar", "troquei", "wechsel", "wechseln", "passer"}
+    | {"ganti", "pindah", "beralih"}  # Indonesian "ganti dari oppo a17 ke samsung a25"
 )
 # "from" in the languages read, with "del" and "do" (de + el, de + o): "me voy a cambiar del s22 al s27"
-_FROM = frozenset({"from", "de", "del", "do", "da", "von", "vom"})
+_FROM = frozenset({"from", "de", "del", "do", "da", "von", "vom", "dari"})
 # "from s24 ultra to s27 ultra", "del s22 al s27", "do s22 pro s27": the phone before "to" is left
 _TO = frozenset({"to", "al", "a", "para", "pro", "pra", "zum", "auf"})
 
@@ -1146,6 +1150,8 @@ _THEIR |= frozenset({"ella", "suyo", "suya", "dela", "dele", "ihres", "seins", "
 _OF = frozenset({"de", "da", "do", "von", "di", "del", "of"})
 # Words that ask of two phones at once: "my wife's galaxy a35 and my pixel 8, both on jio, which is better?"
 _BOTH = frozenset({"both", "which", "either", "vs", "versus", "better", "compare", "ambos", "ambas", "beide", "dua"})
+# "which" in other languages: "¿cuál conviene para claro?", "qual é melhor", "welches", "lequel", "quale"
+_BOTH |= frozenset({"cual", "qual", "welches", "welcher", "lequel", "laquelle", "quale", "mana"})
 
 
 # "los dos se venden en perú?", "os dois funcionam", "les deux", "i due": both phones told of
@@ -1845,6 +1851,7 @@ _TAKING = (
 
 # Hindi says it after the name: "redmi note 14 pro+ lene ka plan hai" (plan to take), "… lunga".
 _TAKING_AFTER = frozenset({"lene", "lena", "lunga", "lungi", "kharidna", "kharidunga", "lelunga"})
+_TAKING_AFTER |= frozenset({"liya", "kharida", "kharidi", "khareeda"})  # took, bought: "galaxy s24 liya"
 
 
 def _the_one_taken(named: list[Match], toks: list[Token]) -> str | None:
