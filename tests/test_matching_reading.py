@@ -4874,3 +4874,15 @@ def test_two_phones_told_of_old_and_new_or_compared_in_other_languages() -> None
     # "redmi" is a word of the phone's own name, not a maker told apart that narrows the two to one
     compared = index.analyze("pixel 7 or redmi note 13 pro+?")
     assert compared.device is None and {s.id for s in compared.suggestions} >= {"pixel-7", "redmi-note-13-pro-plus"}
+
+
+def test_a_japanese_not_but_corrects_the_phone() -> None:
+    index = Index(
+        knowledge(
+            vendors=[vendor("google", "Google", "pixel")],
+            devices=[device("pixel-8", "google", "Pixel 8"), device("pixel-9", "google", "Pixel 9")],
+            carriers=[carrier("docomo-jp", "JP", "NTT docomo", "ドコモ")],
+        )
+    )
+    assert index.analyze("Pixel 8じゃなくてPixel 9をドコモで使えますか").device == "pixel-9"
+    assert index.analyze("Pixel 8ではなくPixel 9を買います。ドコモで使えますか").device == "pixel-9"

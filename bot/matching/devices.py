@@ -1187,6 +1187,8 @@ _CORRECTIONS = (
     *(("chodzilo", "mi"), ("pomylilem",), ("pomylilam",), ("mera", "matlab"), ("mali", "pala")),
     # Japanese "間違えた" (I got it wrong), Chinese "说错了", "打错", "搞错" (written or typed wrong)
     *(("間", "違"), ("说", "错"), ("說", "錯"), ("打", "错"), ("打", "錯"), ("搞", "错")),
+    # Japanese "じゃなくて", "ではなく" (not … but), folded as questions are ("し", "て": no voicing marks)
+    *(("し", "ゃ", "な", "く"), ("て", "は", "な", "く")),
 )
 _CORRECTION_STARTS = frozenset(cue[0] for cue in _CORRECTIONS)
 
