@@ -217,7 +217,7 @@ COURTESY_WORDS = frozenset(
     {"thanks", "thank", "you", "u", "thx", "ty", "tysm", "tnx", "ok", "okay", "k", "cool", "great", "nice"}
     | {"perfect", "awesome", "got", "it", "that", "helps", "helped", "much", "so", "very", "a", "lot", "bot"}
     | {"gracias", "obrigado", "obrigada", "valeu", "danke", "merci", "grazie", "terima", "kasih", "makasih"}
-    | {"shukriya", "dhanyavad", "спасибо", "谢", "谢谢", "多", "ありがとう", "감사합니다", "شكرا"}
+    | {"shukriya", "dhanyavad", "спасибо", "谢", "谢谢", "多", "ありがとう", "ありかとう", "감사합니다", "شكرا"}
     # what chat puts around a thank-you ("thx bro", "thanks bhai", "makasih kak", "thank you po")
     | {"bro", "bhai", "boss", "mate", "man", "mano", "kak", "min", "po", "sir", "dude", "again", "good"}
     | {"cheers", "muchas", "vielen", "dank", "beaucoup", "mille", "je", "obg", "arigato", "dhanyavaad"}
@@ -776,11 +776,12 @@ MARKET_CUES = frozenset(
         "modelo",
         "modello",
         "modèle",
+        "modele",  # (folded, as questions are read)
         "variante",
         "versi",
         *("modeli", "sürümü", "surumu", "versiyonu"),  # Turkish "abd modeli" (the US model)
         *("wersja", "wersji", "wersje", "wersję"),  # Polish "wersja chińska"
-        *("версия", "версии", "версию", "версія", "версії", "версію"),  # Russian, Ukrainian
+        *("версия", "версии", "версию", "версія", "версії", "версіі", "версію"),  # Russian, Ukrainian
         *("έκδοση", "εκδοση"),  # Greek
         *("wala", "wali", "vala", "waala", "wale"),  # Hindi in Latin letters: "usa wala" is the US one
         *(
