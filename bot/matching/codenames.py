@@ -12,6 +12,7 @@ them, so the question is asked back between them.
 
 from __future__ import annotations
 
+from .devices import named_by_codename
 from .everyday import commonness
 from .lexicon import Lexicon, Payload
 from .mentions import Match
@@ -26,16 +27,17 @@ _FILE_BEFORE = frozenset("_-")
 _FILE_AFTER = frozenset("_-.")
 
 
-def find(lexicon: Lexicon, toks: list[Token], question: str, talk: bool = False) -> list[Match]:
-    """Each phone a codename written in the question names, at the codename's token. `talk`: the post
-    names a phone by a codename already ("husky vs shiba... husky is mine"), so a codename typed alone
-    in lower case is one there, word or not."""
+def find(lexicon: Lexicon, toks: list[Token], question: str, matches: list[Match]) -> list[Match]:
+    """Each phone a codename written in the question names, at the codename's token. Where the post
+    names a phone by a codename already (among `matches`, or written so here: "husky vs shiba... husky
+    is mine"), a codename typed alone in lower case is one there, word or not."""
     named = lexicon.codenames
-    if not named:
-        return []
-    at = [i for i, t in enumerate(toks) if t.norm in named]
+    at = [i for i, t in enumerate(toks) if t.norm in named] if named else []
+    if not at:
+        return []  # (most questions: nothing more to weigh)
     written = [i for i in at if _written_as_codename(toks, i, question)]
-    if talk or written:
+    talk = bool(written) or any(m.payload.kind == "device" and named_by_codename(lexicon, m, toks) for m in matches)
+    if talk:
         # (not a colour after "in": "my shiba in coral")
         written = [i for i in at if i in written or (_typed_as_codename(toks[i]) and not _a_colour(toks, i))]
     return [Match(Payload("device", device), i, i + 1, 1.0) for i in written for device in named[toks[i].norm]]

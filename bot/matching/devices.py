@@ -4,6 +4,7 @@ and, when no phone is certain, the phones worth offering as "did you mean"."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
@@ -2192,18 +2193,10 @@ def _the_one_in_trouble(
     if len(spans) != 2 or spans[0][2] == spans[1][2] or spans[0][1] > spans[1][0]:
         return ids
     (a1, b1, d1), (a2, _b2, d2) = spans
-
-    def sentence(at: int) -> tuple[int, int]:
-        lo, hi = at, at + 1
-        while lo > 0 and not toks[lo].brk:
-            lo -= 1
-        while hi < len(toks) and not toks[hi].brk:
-            hi += 1
-        return lo, hi
-
-    if sentence_of[a1] != sentence_of[a2]:
+    first, second = _sentence_span(sentence_of, sentence_of[a1]), _sentence_span(sentence_of, sentence_of[a2])
+    if first != second:
         # each in a sentence of its own: "his galaxy s21 on vodafone, no volte. (i have a pixel 8, no issues)"
-        clauses = {d1: sentence(a1), d2: sentence(a2)}
+        clauses = {d1: first, d2: second}
     else:
         # the clause boundary between them: a comma or a word of contrast ("but", "а", "但", "padahal")
         cut = next(
@@ -2216,7 +2209,7 @@ def _the_one_in_trouble(
         )
         if cut is None:
             return ids
-        clauses = {d1: (sentence(a1)[0], cut), d2: (cut, sentence(a2)[1])}
+        clauses = {d1: (first[0], cut), d2: (cut, second[1])}
     in_trouble, working = set(), set()
     for d, (x, y) in clauses.items():
         trouble, fine = _told_of(toks, x, y, question)
@@ -2225,6 +2218,11 @@ def _the_one_in_trouble(
         elif fine:
             working.add(d)
     return in_trouble if len(in_trouble) == 1 and len(working) == 1 else ids
+
+
+def _sentence_span(sentence_of: list[int], sentence: int) -> tuple[int, int]:
+    """The tokens of one sentence, as a range (`sentence_of` never decreases)."""
+    return bisect_left(sentence_of, sentence), bisect_right(sentence_of, sentence)
 
 
 def _told_of(toks: list[Token], x: int, y: int, question: str) -> tuple[bool, bool]:
@@ -2252,16 +2250,11 @@ def _unknown_in_trouble_beside_ours(
     if len(ours) != 1:
         return False
     (mine,) = ours
-
-    def sentence(s: int) -> tuple[int, int]:
-        at = [i for i, of in enumerate(sentence_of) if of == s]
-        return at[0], at[-1] + 1
-
-    trouble, fine = _told_of(toks, *sentence(mine), question)
+    trouble, fine = _told_of(toks, *_sentence_span(sentence_of, mine), question)
     if trouble or not fine:
         return False
     return any(
-        sentence_of[u] != mine and _told_of(toks, *sentence(sentence_of[u]), question)[0]
+        sentence_of[u] != mine and _told_of(toks, *_sentence_span(sentence_of, sentence_of[u]), question)[0]
         for u in _unknown_models(lexicon, toks, kept, after_vendor, letters=True)
     )
 

@@ -131,7 +131,7 @@ def named_as_example(toks: list[Token], start: int, *, by_one_word: bool = False
         return True
     if by_one_word and start > 0 and not toks[start].brk and toks[start - 1].norm in _EXAMPLE_WORDS:
         return True
-    if start > 2 and [t.norm for t in toks[start - 3 : start]][1:] == ["like", "the"]:
+    if start > 2 and toks[start - 2].norm == "like" and toks[start - 1].norm == "the":
         # "port it from the latest Galaxy devices, like the S23": phones of a kind, this one an example
         # (but "devices like Mi3 CDMA", with no article, is the phone asked about)
         return toks[start - 3].norm in _PHONES_OF_A_KIND and not toks[start - 2].brk

@@ -229,13 +229,6 @@ def resolve(
     for (start, end), found in sorted(groups.items()):
         if (start, end) in sellers or (start, end) in examples:
             continue
-        words = {t.norm for t in toks[start:end]}
-        again = [c for c in found if words < whole.get(c, words) and country in (None, k.carrier(c).country)]
-        if len(found) > 1 and len(again) == 1:
-            said_at[again[0]].append(start)
-            ends[again[0]].append(end)
-            carriers.extend(again)
-            continue
         # The carrier the question asks about outweighs a place told in the story ("Xiaomi 14 Ultra
         # from Shanghai on Verizon?? … she was in Shanghai").
         binding = bool(country) and not (asking and sentence_of[start] in asking and not country_asked)
@@ -243,7 +236,16 @@ def resolve(
         # friend jordan has a pixel 9, works on verizon?" (a person). Named as a place ("in jordan") or
         # with the network ("Orange Egypt", "Yettel Bulgaria"), it does.
         binding = binding and (country in lexicon.carrier_countries or _placed(toks, ranked[0], list(groups)))
-        chosen, offered = _one_carrier(lexicon, toks[start:end], found, country, binding, named_origin, lang, imported)
+        words = {t.norm for t in toks[start:end]}
+        again = [c for c in found if words < whole.get(c, words) and country in (None, k.carrier(c).country)]
+        chosen: list[str]
+        offered: list[str]
+        if len(found) > 1 and len(again) == 1:
+            chosen, offered = again, []
+        else:
+            chosen, offered = _one_carrier(
+                lexicon, toks[start:end], found, country, binding, named_origin, lang, imported
+            )
         if not chosen and binding and len(toks) <= _CHAT_LENGTH and not any(p.start == end for p in use):
             # "i'm on tmobile with a pixel 9, going to the uk", "will my pixel 9 work in japan? i'm on
             # verizon": the asker's network at home (the one the name is read as with no place), so the
@@ -1044,7 +1046,12 @@ _HANDSETS_JA = tuple(text.fold(w) for w in ("携帯", "スマホ", "スマート
 def _said_of_a_word_ja(toks: list[Token], p: _Place) -> bool:
     if p.end >= len(toks) or toks[p.end].norm != "の" or toks[p.end].brk:
         return False
-    return not "".join(t.norm for t in toks[p.end + 1 : p.end + 7]).startswith(_HANDSETS_JA)
+    return not _handset_at(toks, p.end + 1)
+
+
+def _handset_at(toks: list[Token], at: int) -> bool:
+    """Whether a Japanese word for a phone begins at token `at` (read a character a token)."""
+    return "".join(t.norm for t in toks[at : at + 7]).startswith(_HANDSETS_JA)
 
 
 def _is_origin(
@@ -1090,7 +1097,7 @@ def _is_origin(
         return True  # Turkish "abd'den aldım", "çin'den aldım": bought from there
     if after and (after[0] in _BUY_CJK or (after[0] in ("て", "在") and after[1:2] and after[1] in _BUY_CJK)):
         return True  # "アメリカで買ったiPhone", "美国买的": bought there
-    if after and after[0] == "の" and "".join(t.norm for t in toks[p.end + 1 : p.end + 7]).startswith(_HANDSETS_JA):
+    if after and after[0] == "の" and _handset_at(toks, p.end + 1):
         return True  # "アメリカの携帯を日本で": an American phone
     # Another place named, or a network named that has no namesake in this country.
     elsewhere = any(o.code != p.code for o in places) or (bool(network_countries) and p.code not in network_countries)

@@ -189,8 +189,7 @@ class Index:
         if images:
             software = software | images  # (a new set: the ROMs' names alone go to the phone's reading)
             matches = mentions.find(lex, toks, software)
-        talk = any(m.payload.kind == "device" and devices.named_by_codename(lex, m, toks) for m in matches)
-        by_codename = codenames.find(lex, toks, q, talk)
+        by_codename = codenames.find(lex, toks, q, matches)
         if by_codename:
             matches = [*matches, *by_codename]
 

@@ -158,9 +158,13 @@ def tokenize(question: str) -> list[Token]:
         spelt = MODEL_WORD_SPELLINGS.get(word) or (
             MODEL_WORD_SPELLINGS.get(_without_particle(word), "") if not word.isascii() else ""
         )
-        if not spelt and not word.isascii() and (numbered := _SPELT_NUMBERED.fullmatch(word)):
-            # "폴드6", "フォールド6": a model word of another script glued to its number ("fold 6")
-            spelt = MODEL_WORD_SPELLINGS.get(numbered[1], "") and f"{MODEL_WORD_SPELLINGS[numbered[1]]} {numbered[2]}"
+        if (
+            not spelt
+            and not word.isascii()
+            and (numbered := _SPELT_NUMBERED.fullmatch(word))
+            and (model_word := MODEL_WORD_SPELLINGS.get(numbered[1]))
+        ):
+            spelt = f"{model_word} {numbered[2]}"  # "폴드6": a model word of another script glued to its number
         parts = tuple(spelt.split()) if spelt else _parts(word)
         if word == "про" and out and out[-1].norm.isdigit():
             parts = ("pro",)  # Russian "айфон 16 про макс"; before a name "про" is "about" ("про айфон 16")
